@@ -1,0 +1,52 @@
+# ArmsTrace: `make run` serves a demo on http://127.0.0.1:8000, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_ITEMS ?= 800
+APT_PACKAGES := postgresql postgresql-contrib chromium chromium-driver gettext
+TEST_OUTPUT := test-output
+
+.PHONY: run test test-sqlite test-postgres system-deps bench messages clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+run: $(STAMP)
+	$(BIN)/armstrace init
+	$(BIN)/armstrace demo --items $(DEMO_ITEMS) --if-empty
+	$(BIN)/armstrace serve 127.0.0.1:8000
+
+# Debian packages the tests need: PostgreSQL server, headless Chromium and its driver.
+system-deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing >/dev/null; \
+	fi
+
+test: $(STAMP) system-deps
+	mkdir -p $(TEST_OUTPUT)
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+
+test-sqlite: $(STAMP)
+	@echo "== tests on SQLite (browser tests included) =="
+	$(BIN)/python -m pytest
+
+test-postgres: $(STAMP)
+	@echo "== tests on PostgreSQL =="
+	tools/with_postgres.sh $(BIN)/python -m pytest -m "not browser"
+
+bench: $(STAMP) system-deps
+	$(BIN)/python bench/search.py
+
+messages: $(STAMP)
+	cd armstrace && ../$(BIN)/armstrace makemessages -l fr -l es --ignore '*/tests/*' && ../$(BIN)/armstrace compilemessages
+
+clean:
+	rm -rf $(VENV) var $(TEST_OUTPUT) *.egg-info

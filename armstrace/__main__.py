@@ -1,0 +1,3 @@
+from armstrace.cli import main
+
+main()

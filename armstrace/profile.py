@@ -1,0 +1,133 @@
+"""Country profile: a YAML file that tailors ArmsTrace to one State.
+
+The file is validated against PROFILE_SCHEMA when it is loaded; an invalid profile stops
+start-up with a message naming the bad key.
+"""
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import jsonschema
+import pycountry
+import yaml
+from django.conf import settings
+
+DEFAULT_CONFUSABLES = {"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "S": "5", "B": "8", "Z": "2", "G": "6"}
+
+PROFILE_SCHEMA = {
+    "type": "object",
+    "required": ["country", "languages", "licence_types", "transfers_require_licence"],
+    "properties": {
+        "country": {"type": "string", "pattern": "^[A-Z]{3}$"},
+        "name": {"type": "string"},
+        "languages": {"type": "array", "items": {"enum": ["en", "fr", "es"]}, "minItems": 1},
+        "agencies": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["code", "name", "kind"],
+                "properties": {
+                    "code": {"type": "string"},
+                    "name": {"type": "string"},
+                    "kind": {"enum": ["registry", "police", "customs", "prosecution", "military", "laboratory", "other"]},
+                },
+            },
+        },
+        "legal_categories": {
+            "type": "array",
+            "items": {"type": "object", "required": ["code", "label"], "properties": {"code": {"type": "string"}, "label": {"type": "string"}}},
+        },
+        "licence_types": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["code", "label"],
+                "properties": {
+                    "code": {"type": "string"},
+                    "label": {"type": "string"},
+                    "allows_acquisition": {"type": "boolean"},
+                },
+            },
+        },
+        "transfers_require_licence": {"type": "boolean"},
+        "custom_item_fields": {"type": "object"},
+        "confusables": {"type": "object", "additionalProperties": {"type": "string", "maxLength": 1}},
+        "tracing": {"type": "object"},
+    },
+}
+
+
+class ProfileError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class CountryProfile:
+    country: str
+    name: str
+    languages: list
+    agencies: list = field(default_factory=list)
+    legal_categories: list = field(default_factory=list)
+    licence_types: list = field(default_factory=list)
+    transfers_require_licence: bool = True
+    custom_item_fields: dict = field(default_factory=lambda: {"type": "object"})
+    confusables: dict = field(default_factory=lambda: dict(DEFAULT_CONFUSABLES))
+    tracing: dict = field(default_factory=dict)
+    source: str = ""
+
+    @property
+    def acquisition_licence_types(self):
+        return {t["code"] for t in self.licence_types if t.get("allows_acquisition", True)}
+
+    def licence_type_choices(self):
+        return [(t["code"], t["label"]) for t in self.licence_types]
+
+    def legal_category_choices(self):
+        return [(c["code"], c["label"]) for c in self.legal_categories]
+
+    def validate_custom_fields(self, values):
+        """Return a list of messages, empty when `values` satisfies the profile's JSON Schema."""
+        validator = jsonschema.Draft202012Validator(self.custom_item_fields)
+        return [f"{'/'.join(map(str, e.path)) or 'custom_fields'}: {e.message}" for e in validator.iter_errors(values or {})]
+
+
+def load_profile(path) -> CountryProfile:
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ProfileError(f"cannot read country profile {path}: {exc}") from exc
+    try:
+        jsonschema.validate(data, PROFILE_SCHEMA)
+    except jsonschema.ValidationError as exc:
+        where = "/".join(map(str, exc.absolute_path)) or "(top level)"
+        raise ProfileError(f"country profile {path}: {where}: {exc.message}") from exc
+    if pycountry.countries.get(alpha_3=data["country"]) is None:
+        raise ProfileError(f"country profile {path}: country: {data['country']} is not an ISO 3166 alpha-3 code")
+    custom = data.get("custom_item_fields") or {"type": "object"}
+    try:
+        jsonschema.Draft202012Validator.check_schema(custom)
+    except jsonschema.SchemaError as exc:
+        raise ProfileError(f"country profile {path}: custom_item_fields is not a valid JSON Schema: {exc.message}") from exc
+    confusables = dict(DEFAULT_CONFUSABLES)
+    confusables.update({k.upper(): v.upper() for k, v in (data.get("confusables") or {}).items()})
+    return CountryProfile(
+        country=data["country"],
+        name=data.get("name") or pycountry.countries.get(alpha_3=data["country"]).name,
+        languages=data["languages"],
+        agencies=data.get("agencies", []),
+        legal_categories=data.get("legal_categories", []),
+        licence_types=data["licence_types"],
+        transfers_require_licence=data["transfers_require_licence"],
+        custom_item_fields=custom,
+        confusables=confusables,
+        tracing=data.get("tracing", {}),
+        source=str(path),
+    )
+
+
+@lru_cache(maxsize=1)
+def get_profile() -> CountryProfile:
+    return load_profile(settings.ARMSTRACE_PROFILE)

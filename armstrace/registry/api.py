@@ -1,0 +1,325 @@
+"""REST API of the registry: read items, markings, parties, licences and events; write through the services."""
+
+import django_filters
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from armstrace.registry import services
+from armstrace.registry.models import (
+    Calibre, Event, EventKind, FirearmModel, FirearmType, Item, ItemStatus, Licence, Make, Marking, Party,
+)
+from armstrace.registry.serials import normalize_serial
+
+
+class MakeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Make
+        fields = ["id", "name", "country"]
+
+
+class CalibreSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Calibre
+        fields = ["id", "name"]
+
+
+class FirearmModelSerializer(serializers.ModelSerializer):
+    make_name = serializers.CharField(source="make.name", read_only=True)
+
+    class Meta:
+        model = FirearmModel
+        fields = ["id", "make", "make_name", "name", "firearm_type", "calibre"]
+
+
+class MarkingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Marking
+        fields = ["id", "item", "kind", "position", "text", "normalized", "state", "event"]
+        read_only_fields = fields
+
+
+class MarkingInputSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(Marking.Kind.choices)
+    text = serializers.CharField(max_length=200, allow_blank=True, default="")
+    position = serializers.CharField(max_length=120, allow_blank=True, default="")
+    state = serializers.ChoiceField(Marking.State.choices, default=Marking.State.INTACT)
+
+
+class ItemSerializer(serializers.ModelSerializer):
+    make_name = serializers.CharField(source="make.name", read_only=True, default="")
+    model_name = serializers.CharField(source="model.name", read_only=True, default="")
+    calibre_name = serializers.CharField(source="calibre.name", read_only=True, default="")
+    markings = MarkingSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Item
+        fields = [
+            "id", "uid", "category", "firearm_type", "part_kind", "make", "make_name", "model", "model_name",
+            "calibre", "calibre_name", "serial_number", "serial_normalized", "country_of_manufacture",
+            "year_of_manufacture", "country_of_import", "parent", "lot_number", "headstamp", "quantity",
+            "description", "custom_fields", "status", "current_holder", "location", "last_event_seq", "markings",
+        ]
+        read_only_fields = fields
+
+
+class RegisterItemSerializer(serializers.Serializer):
+    how = serializers.ChoiceField(
+        [(k, EventKind(k).label) for k in sorted(services.ENTRY_KINDS)], default=EventKind.REGISTERED
+    )
+    category = serializers.ChoiceField(Item.Category.choices, default=Item.Category.FIREARM)
+    firearm_type = serializers.ChoiceField(FirearmType.choices, required=False, allow_blank=True, default="")
+    part_kind = serializers.ChoiceField(Item.PartKind.choices, required=False, allow_blank=True, default="")
+    make = serializers.PrimaryKeyRelatedField(queryset=Make.objects.all(), required=False, allow_null=True)
+    model = serializers.PrimaryKeyRelatedField(queryset=FirearmModel.objects.all(), required=False, allow_null=True)
+    calibre = serializers.PrimaryKeyRelatedField(queryset=Calibre.objects.all(), required=False, allow_null=True)
+    serial_number = serializers.CharField(max_length=64, allow_blank=True, default="")
+    country_of_manufacture = serializers.CharField(max_length=3, allow_blank=True, default="")
+    year_of_manufacture = serializers.IntegerField(min_value=1800, max_value=2100, required=False, allow_null=True)
+    parent = serializers.PrimaryKeyRelatedField(queryset=Item.objects.all(), required=False, allow_null=True)
+    lot_number = serializers.CharField(max_length=64, allow_blank=True, default="")
+    headstamp = serializers.CharField(max_length=64, allow_blank=True, default="")
+    quantity = serializers.IntegerField(min_value=1, required=False, allow_null=True)
+    description = serializers.CharField(allow_blank=True, default="")
+    custom_fields = serializers.DictField(required=False, default=dict)
+    markings = MarkingInputSerializer(many=True, required=False, default=list)
+    holder = serializers.PrimaryKeyRelatedField(queryset=Party.objects.all(), required=False, allow_null=True)
+    location = serializers.CharField(max_length=200, allow_blank=True, default="")
+    occurred_at = serializers.DateTimeField(required=False, allow_null=True)
+
+    def validate_country_of_manufacture(self, value):
+        return _country(value)
+
+
+def _country(value):
+    import pycountry
+
+    if value and pycountry.countries.get(alpha_3=value.upper()) is None:
+        raise serializers.ValidationError("Not an ISO 3166-1 alpha-3 country code.")
+    return value.upper()
+
+
+class TransferSerializer(serializers.Serializer):
+    to_party = serializers.PrimaryKeyRelatedField(queryset=Party.objects.all())
+    occurred_at = serializers.DateTimeField(required=False, allow_null=True)
+    location = serializers.CharField(max_length=200, required=False, allow_null=True, default=None)
+    reference = serializers.CharField(max_length=120, allow_blank=True, default="")
+    expected_seq = serializers.IntegerField(required=False, allow_null=True,
+                                            help_text="The item's last_event_seq as you read it; 409 if it moved on.")
+
+
+class MissingReportSerializer(serializers.Serializer):
+    occurred_at = serializers.DateTimeField(required=False, allow_null=True)
+    location = serializers.CharField(max_length=200, allow_blank=True, default="")
+    circumstances = serializers.CharField(allow_blank=True, default="")
+    police_reference = serializers.CharField(max_length=120, allow_blank=True, default="")
+
+
+class CustodySerializer(serializers.Serializer):
+    kind = serializers.ChoiceField([(k, EventKind(k).label) for k in ("seized", "found", "surrendered")], default="seized")
+    occurred_at = serializers.DateTimeField(required=False, allow_null=True)
+    location = serializers.CharField(max_length=200, allow_blank=True, default="")
+    case_reference = serializers.CharField(max_length=120, allow_blank=True, default="")
+    circumstances = serializers.CharField(allow_blank=True, default="")
+
+
+class CorrectionSerializer(serializers.Serializer):
+    fields = serializers.DictField()
+    reason = serializers.CharField()
+    corrects_seq = serializers.IntegerField(required=False, allow_null=True)
+
+
+class EventSerializer(serializers.ModelSerializer):
+    item_id = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Event
+        fields = ["seq", "kind", "occurred_at", "recorded_at", "recorded_by_name", "agency", "item_id", "item_uid",
+                  "payload", "prev_hash", "hash"]
+        read_only_fields = fields
+
+
+class PartySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Party
+        fields = ["id", "uid", "kind", "name", "identifier", "nationality", "date_of_birth", "address", "country"]
+
+    validate_nationality = staticmethod(_country)
+    validate_country = staticmethod(_country)
+
+
+class LicenceSerializer(serializers.ModelSerializer):
+    effective_status = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Licence
+        fields = ["id", "party", "licence_type", "number", "issued_by", "valid_from", "valid_until", "status",
+                  "effective_status"]
+
+    def validate_licence_type(self, value):
+        from armstrace.profile import get_profile
+
+        codes = {code for code, _ in get_profile().licence_type_choices()}
+        if value not in codes:
+            raise serializers.ValidationError(f"Unknown licence type; the country profile allows: {', '.join(sorted(codes))}.")
+        return value
+
+    def validate(self, attrs):
+        start, end = attrs.get("valid_from"), attrs.get("valid_until")
+        if start and end and end < start:
+            raise serializers.ValidationError({"valid_until": "The licence cannot end before it starts."})
+        return attrs
+
+
+class ItemFilter(django_filters.FilterSet):
+    serial = django_filters.CharFilter(method="filter_serial", label="Serial number (exact, separators ignored)")
+    status = django_filters.ChoiceFilter(choices=ItemStatus.choices)
+
+    class Meta:
+        model = Item
+        fields = ["category", "firearm_type", "make", "model", "calibre", "current_holder", "status"]
+
+    def filter_serial(self, queryset, name, value):
+        return queryset.filter(serial_normalized=normalize_serial(value))
+
+
+class EventFilter(django_filters.FilterSet):
+    seq_after = django_filters.NumberFilter(field_name="seq", lookup_expr="gt")
+
+    class Meta:
+        model = Event
+        fields = ["kind", "item", "agency"]
+
+
+def _event_response(event, status=201):
+    return Response(EventSerializer(event).data, status=status)
+
+
+class ItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Firearms, parts and ammunition lots. Every write is an event."""
+
+    queryset = Item.objects.select_related("make", "model", "calibre").prefetch_related("markings")
+    filterset_class = ItemFilter
+
+    def get_serializer_class(self):
+        return RegisterItemSerializer if self.action == "create" else ItemSerializer
+
+    @extend_schema(request=RegisterItemSerializer, responses={201: ItemSerializer})
+    def create(self, request, *args, **kwargs):
+        data = RegisterItemSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = dict(data.validated_data)
+        markings = [services.MarkingInput(**m) for m in v.pop("markings")]
+        how, holder, location, occurred_at = v.pop("how"), v.pop("holder", None), v.pop("location"), v.pop("occurred_at", None)
+        item = services.create_item(
+            services.FirearmInput(markings=markings, **v),
+            how=how, holder=holder, location=location, occurred_at=occurred_at, actor=services.Actor.of(request.user),
+        )
+        return Response(ItemSerializer(Item.objects.get(pk=item.pk)).data, status=201)
+
+    def _item(self, pk):
+        return get_object_or_404(Item, pk=pk)
+
+    def _input(self, serializer_class, request):
+        data = serializer_class(data=request.data)
+        data.is_valid(raise_exception=True)
+        return dict(data.validated_data)
+
+    @extend_schema(request=TransferSerializer, responses={201: EventSerializer})
+    @action(detail=True, methods=["post"])
+    def transfer(self, request, pk=None):
+        v = self._input(TransferSerializer, request)
+        return _event_response(services.transfer(self._item(pk), v.pop("to_party"), actor=services.Actor.of(request.user), **v))
+
+    @extend_schema(request=MissingReportSerializer, responses={201: EventSerializer})
+    @action(detail=True, methods=["post"], url_path="report-loss")
+    def report_loss(self, request, pk=None):
+        v = self._input(MissingReportSerializer, request)
+        return _event_response(services.report_missing(self._item(pk), EventKind.LOSS_REPORTED, actor=services.Actor.of(request.user), **v))
+
+    @extend_schema(request=MissingReportSerializer, responses={201: EventSerializer})
+    @action(detail=True, methods=["post"], url_path="report-theft")
+    def report_theft(self, request, pk=None):
+        v = self._input(MissingReportSerializer, request)
+        return _event_response(services.report_missing(self._item(pk), EventKind.THEFT_REPORTED, actor=services.Actor.of(request.user), **v))
+
+    @extend_schema(request=CustodySerializer, responses={201: EventSerializer})
+    @action(detail=True, methods=["post"])
+    def seize(self, request, pk=None):
+        v = self._input(CustodySerializer, request)
+        return _event_response(services.take_into_custody(self._item(pk), v.pop("kind"), actor=services.Actor.of(request.user), **v))
+
+    @extend_schema(request=MarkingInputSerializer, responses={201: EventSerializer})
+    @action(detail=True, methods=["post"], url_path="markings")
+    def add_marking(self, request, pk=None):
+        v = self._input(MarkingInputSerializer, request)
+        return _event_response(services.add_marking(self._item(pk), services.MarkingInput(**v), actor=services.Actor.of(request.user)))
+
+    @extend_schema(request=CorrectionSerializer, responses={201: EventSerializer})
+    @action(detail=True, methods=["post"])
+    def correct(self, request, pk=None):
+        v = self._input(CorrectionSerializer, request)
+        return _event_response(services.correct(self._item(pk), actor=services.Actor.of(request.user), **v))
+
+    @extend_schema(responses={200: EventSerializer(many=True)})
+    @action(detail=True, methods=["get"])
+    def events(self, request, pk=None):
+        return Response(EventSerializer(self._item(pk).events.order_by("seq"), many=True).data)
+
+
+class MarkingViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Marking.objects.all()
+    serializer_class = MarkingSerializer
+    filterset_fields = ["item", "kind", "state"]
+
+
+class EventViewSet(viewsets.ReadOnlyModelViewSet):
+    """The append-only event log, in chain order."""
+
+    queryset = Event.objects.all()
+    serializer_class = EventSerializer
+    filterset_class = EventFilter
+    lookup_field = "seq"
+
+
+class PartyViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = Party.objects.all()
+    serializer_class = PartySerializer
+    filterset_fields = ["kind", "identifier"]
+
+
+class LicenceViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = Licence.objects.all()
+    serializer_class = LicenceSerializer
+    filterset_fields = ["party", "licence_type", "status"]
+
+
+class MakeViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Make.objects.all()
+    serializer_class = MakeSerializer
+    pagination_class = None
+
+
+class CalibreViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Calibre.objects.all()
+    serializer_class = CalibreSerializer
+    pagination_class = None
+
+
+class FirearmModelViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = FirearmModel.objects.select_related("make")
+    serializer_class = FirearmModelSerializer
+    filterset_fields = ["make", "firearm_type"]
+
+
+def register(router):
+    router.register("items", ItemViewSet)
+    router.register("markings", MarkingViewSet)
+    router.register("events", EventViewSet)
+    router.register("parties", PartyViewSet)
+    router.register("licences", LicenceViewSet)
+    router.register("makes", MakeViewSet)
+    router.register("calibres", CalibreViewSet)
+    router.register("models", FirearmModelViewSet)

@@ -1,0 +1,187 @@
+"""A realistic synthetic registry for demonstrations, training and benchmarks.
+
+Every item and change goes through the services, so the demo obeys the same rules and
+produces the same hash-chained events as real use. Reproducible for a given seed.
+"""
+
+import random
+from datetime import UTC, date, datetime, timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from armstrace.accounts.models import Agency, Role, UserProfile
+from armstrace.profile import get_profile
+from armstrace.registry import services
+from armstrace.registry.models import EventKind, FirearmModel, Item, Licence, Marking, Party
+from armstrace.registry.reference_data import serial_from_pattern
+
+DEMO_USER, DEMO_PASSWORD = "demo", "armstrace-demo"
+
+FIRST_NAMES = ["Amadou", "Fatou", "Jean", "Marie", "Carlos", "Lucía", "John", "Grace", "Ibrahim", "Aïcha", "Pedro",
+               "Sofía", "Peter", "Wanjiru", "Moussa", "Awa", "José", "Ana", "David", "Mercy", "Ousmane", "Nadia"]
+LAST_NAMES = ["Diallo", "Ndiaye", "Martin", "Dubois", "García", "Hernández", "Otieno", "Kamau", "Traoré", "Sow",
+              "López", "Pérez", "Mwangi", "Okafor", "Ba", "Fall", "Moreau", "Ramírez", "Njoroge", "Cissé"]
+TOWNS = ["Capital City", "North Province", "Port Town", "Border District", "Lake Region", "Highlands", "Coastal Area",
+         "Eastern Province", "Western Province", "Airport Zone"]
+COMPANIES = ["Arms & Outdoors", "Hunter's Supply", "Precision Sports", "Frontier Guns", "Savanna Outfitters",
+             "Metro Firearms", "Delta Sporting Goods", "Summit Shooting"]
+SECURITY = ["Shield Security Services", "Guardian Protection", "Sentinel Guarding", "Atlas Secure"]
+
+
+def _day(rng, start, end):
+    return start + timedelta(days=rng.randrange((end - start).days))
+
+
+def _at(day):
+    return datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+
+
+class DemoBuilder:
+    def __init__(self, seed=1):
+        self.rng = random.Random(seed)
+        self.profile = get_profile()
+        self.licence_types = sorted(self.profile.acquisition_licence_types)
+        self.licence_no = 0
+
+    def _licence(self, party, kind, valid_from, status=Licence.Status.VALID, years=10):
+        self.licence_no += 1
+        Licence.objects.create(
+            party=party, licence_type=kind, number=f"L-{valid_from.year}-{self.licence_no:07d}",
+            issued_by=self.profile.agencies[0]["name"] if self.profile.agencies else "",
+            valid_from=valid_from, valid_until=valid_from + timedelta(days=365 * years), status=status,
+        )
+
+    def _party(self, kind, name, number, **extra):
+        return Party.objects.create(kind=kind, name=name, identifier=number, country=self.profile.country, **extra)
+
+    def make_parties(self, n_persons):
+        rng, start = self.rng, date(2010, 1, 1)
+        dealer_type = next((t for t in self.licence_types if "DEAL" in t or "ARMUR" in t or "COMER" in t), self.licence_types[0])
+        self.state = [self._party(Party.Kind.STATE_AGENCY, a["name"], f"GOV-{a['code']}") for a in self.profile.agencies
+                      if a["kind"] in ("police", "military", "customs")] or [self._party(Party.Kind.STATE_AGENCY, "Police", "GOV-POL")]
+        self.manufacturer = self._party(Party.Kind.MANUFACTURER, "National Arms Factory", "MFR-0001")
+        self._licence(self.manufacturer, dealer_type, start, years=30)
+        self.dealers = []
+        for i, name in enumerate(COMPANIES):
+            dealer = self._party(Party.Kind.DEALER, name, f"DLR-{i + 1:04d}", address=f"{rng.randint(1, 200)} Market Street, {rng.choice(TOWNS)}")
+            self._licence(dealer, dealer_type, start, years=30)
+            self.dealers.append(dealer)
+        self.security = []
+        for i, name in enumerate(SECURITY):
+            company = self._party(Party.Kind.SECURITY_COMPANY, name, f"PSC-{i + 1:04d}")
+            self._licence(company, self.licence_types[-1], start, years=30)
+            self.security.append(company)
+        self._party(Party.Kind.BROKER, "Global Brokerage Ltd", "BRK-0001")
+        self.persons = []
+        for i in range(n_persons):
+            person = self._party(
+                Party.Kind.PERSON, f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}", f"ID{rng.randrange(10**8):08d}{i:05d}",
+                nationality=self.profile.country, date_of_birth=_day(rng, date(1950, 1, 1), date(2000, 1, 1)),
+                address=f"{rng.randint(1, 999)} {rng.choice(['Avenue', 'Road', 'Street'])} {rng.randint(1, 40)}, {rng.choice(TOWNS)}",
+            )
+            status = rng.choices([Licence.Status.VALID, Licence.Status.SUSPENDED, Licence.Status.REVOKED], [0.93, 0.04, 0.03])[0]
+            self._licence(person, rng.choice(self.licence_types), _day(rng, start, date(2016, 1, 1)), status=status, years=15)
+            self.persons.append(person)
+        self.licensed = [p for p in self.persons if p.licences.filter(status=Licence.Status.VALID).exists()]
+
+    def make_item(self, models):
+        rng = self.rng
+        model = rng.choice(models)
+        pattern = rng.choice(model.make.serial_patterns or ["AA99999"])
+        serial = serial_from_pattern(pattern, rng)
+        while Item.objects.filter(make=model.make, serial_normalized=services.normalize_serial(serial)).exists():
+            serial = serial_from_pattern(pattern, rng)
+        day = _day(rng, date(2012, 1, 1), date(2020, 1, 1))
+        imported = model.make.country != self.profile.country
+        markings = [services.MarkingInput(Marking.Kind.SERIAL, serial, rng.choice(["frame, left side", "slide, right side", "receiver", "barrel"])),
+                    services.MarkingInput(Marking.Kind.MANUFACTURER, model.make.name, "slide" if model.firearm_type == "pistol" else "receiver")]
+        if imported:
+            markings.append(services.MarkingInput(Marking.Kind.IMPORT, f"{self.profile.country} {day.year % 100:02d}", "frame, right side"))
+        data = services.FirearmInput(serial_number=serial, make=model.make, model=model, year_of_manufacture=day.year - rng.randint(0, 3),
+                                     country_of_import=self.profile.country if imported else "", markings=markings)
+        first_holder = rng.choice(self.dealers)
+        item = services.create_item(data, how=EventKind.IMPORTED if imported else EventKind.REGISTERED, holder=first_holder,
+                                    location=rng.choice(TOWNS), occurred_at=_at(day))
+        self.live_history(item, day)
+        return item
+
+    def live_history(self, item, day):
+        """Transfers to licensed holders, then sometimes a loss, theft, seizure, surrender or destruction."""
+        rng = self.rng
+        end = date(2025, 12, 31)
+        for _ in range(rng.choices([0, 1, 2, 3], [0.15, 0.5, 0.25, 0.1])[0]):
+            day = day + timedelta(days=rng.randint(20, 900))
+            if day > end:
+                return
+            pool = self.licensed if rng.random() < 0.8 else self.security
+            try:
+                services.transfer(item, rng.choice(pool), occurred_at=_at(day), location=rng.choice(TOWNS))
+            except services.RuleViolation:
+                continue  # the registry refused it (e.g. licence not yet valid), as it would in real life
+        day = day + timedelta(days=rng.randint(30, 1500))
+        if day > end:
+            return
+        fate = rng.choices(["keep", "theft", "loss", "surrender", "seize", "destroy"], [0.70, 0.10, 0.04, 0.05, 0.07, 0.04])[0]
+        place = rng.choice(TOWNS)
+        if fate == "theft":
+            services.report_missing(item, EventKind.THEFT_REPORTED, occurred_at=_at(day), location=place, circumstances="Burglary at home")
+            if rng.random() < 0.35:
+                later = day + timedelta(days=rng.randint(10, 700))
+                if later <= end:
+                    services.take_into_custody(item, EventKind.SEIZED, occurred_at=_at(later), location=rng.choice(TOWNS),
+                                               case_reference=f"CASE-{later.year}-{rng.randrange(10**5):05d}",
+                                               circumstances="Recovered during a police operation")
+        elif fate == "loss":
+            services.report_missing(item, EventKind.LOSS_REPORTED, occurred_at=_at(day), location=place)
+        elif fate == "surrender":
+            services.take_into_custody(item, EventKind.SURRENDERED, occurred_at=_at(day), location=place,
+                                       circumstances="Voluntary surrender campaign")
+        elif fate == "seize":
+            services.take_into_custody(item, EventKind.SEIZED, occurred_at=_at(day), location=place,
+                                       case_reference=f"CASE-{day.year}-{rng.randrange(10**5):05d}", circumstances="Illicit carrying")
+        elif fate == "destroy":
+            services.take_into_custody(item, EventKind.SURRENDERED, occurred_at=_at(day), location=place)
+            services.destroy(item, method="cutting and melting", witnesses=["Registry officer", "Police officer"],
+                             occurred_at=_at(day + timedelta(days=60)), location="Central destruction facility")
+
+    def make_unregistered_seizure(self, models):
+        rng = self.rng
+        model = rng.choice(models)
+        day = _day(rng, date(2016, 1, 1), date(2025, 12, 1))
+        obliterated = rng.random() < 0.4
+        serial = "" if obliterated else serial_from_pattern(rng.choice(model.make.serial_patterns or ["AA99999"]), rng)
+        markings = [services.MarkingInput(Marking.Kind.SERIAL, serial, "frame",
+                                          Marking.State.OBLITERATED if obliterated else Marking.State.INTACT)]
+        data = services.FirearmInput(serial_number=serial, make=model.make, model=model, markings=markings)
+        services.create_item(data, how=EventKind.SEIZED, location=rng.choice(TOWNS), occurred_at=_at(day),
+                             extra_payload={"case_reference": f"CASE-{day.year}-{rng.randrange(10**5):05d}",
+                                            "circumstances": "Trafficking investigation"})
+
+
+def ensure_demo_user():
+    User = get_user_model()
+    user, created = User.objects.get_or_create(username=DEMO_USER, defaults={"is_staff": True})
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        UserProfile.objects.create(user=user, role=Role.REGISTRAR, agency=Agency.objects.filter(kind="registry").first())
+    return user
+
+
+def generate_demo(n_items, seed=1, progress=None):
+    builder = DemoBuilder(seed)
+    models = list(FirearmModel.objects.exclude(firearm_type="light_weapon").select_related("make", "calibre"))
+    if not models:
+        raise RuntimeError("no reference data: run `armstrace init` first")
+    with transaction.atomic():
+        builder.make_parties(max(10, n_items // 3))
+    for i in range(n_items):
+        with transaction.atomic():
+            if i % 12 == 11:
+                builder.make_unregistered_seizure(models)
+            else:
+                builder.make_item(models)
+        if progress:
+            progress(1)
+    return builder

@@ -1,0 +1,125 @@
+"""The hash-chained, append-only event log.
+
+hash = sha256(prev_hash || seq || canonical JSON of the event). `append_event` assigns the
+next gapless seq under a lock (PostgreSQL advisory lock; SQLite's IMMEDIATE write lock) and
+must run inside the caller's transaction, so the event and the projection commit together.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from uuid import UUID
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from armstrace.registry.models import Event
+
+GENESIS_HASH = "0" * 64
+CHAIN_LOCK_KEY = 7_230_001
+
+
+def _json_default(value):
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat(timespec="microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (Decimal, UUID)):
+        return str(value)
+    raise TypeError(f"{type(value).__name__} is not allowed in an event payload")
+
+
+def canonical_json(value) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_json_default)
+
+
+def _timestamp(value: datetime) -> str:
+    return value.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def event_body(event: Event) -> dict:
+    """The fields that the hash covers."""
+    return {
+        "seq": event.seq,
+        "kind": event.kind,
+        "occurred_at": _timestamp(event.occurred_at),
+        "recorded_at": _timestamp(event.recorded_at),
+        "recorded_by": event.recorded_by_name,
+        "agency": event.agency,
+        "item": event.item_uid,
+        "payload": event.payload,
+    }
+
+
+def compute_hash(prev_hash: str, seq: int, body: dict) -> str:
+    return hashlib.sha256(f"{prev_hash}{seq}{canonical_json(body)}".encode()).hexdigest()
+
+
+def _lock_chain():
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK_KEY])
+
+
+def chain_head():
+    """(seq, hash) of the last event, or (0, GENESIS_HASH) for an empty log."""
+    last = Event.objects.order_by("-seq").values_list("seq", "hash").first()
+    return last or (0, GENESIS_HASH)
+
+
+def append_event(kind, *, item=None, payload=None, occurred_at=None, user=None, agency=""):
+    if not connection.in_atomic_block:
+        raise RuntimeError("append_event must run inside transaction.atomic()")
+    _lock_chain()
+    seq, prev_hash = chain_head()
+    event = Event(
+        seq=seq + 1,
+        kind=kind,
+        occurred_at=occurred_at or timezone.now(),
+        recorded_at=timezone.now(),
+        recorded_by=user if user is not None and user.is_authenticated else None,
+        recorded_by_name=user.get_username() if user is not None and user.is_authenticated else "system",
+        agency=agency or "",
+        item=item,
+        item_uid=str(item.uid) if item is not None else "",
+        # Round-trip through canonical JSON so that what is stored is exactly what was hashed.
+        payload=json.loads(canonical_json(payload or {})),
+        prev_hash=prev_hash,
+    )
+    event.hash = compute_hash(prev_hash, event.seq, event_body(event))
+    event.save(force_insert=True)
+    return event
+
+
+@dataclass
+class VerifyResult:
+    ok: bool
+    checked: int
+    head_seq: int
+    head_hash: str
+    first_bad_seq: int | None = None
+    reason: str = ""
+
+
+def verify_chain(progress=None) -> VerifyResult:
+    """Walk the whole chain; report the first seq whose link, number or hash does not hold."""
+    expected_seq, prev_hash, checked = 1, GENESIS_HASH, 0
+    with transaction.atomic():
+        events = Event.objects.order_by("seq").iterator(chunk_size=5000)
+        for event in events:
+            checked += 1
+            if progress:
+                progress(1)
+            if event.seq != expected_seq:
+                return VerifyResult(False, checked, expected_seq - 1, prev_hash, expected_seq,
+                                    f"sequence gap: expected {expected_seq}, found {event.seq}")
+            if event.prev_hash != prev_hash:
+                return VerifyResult(False, checked, expected_seq - 1, prev_hash, event.seq,
+                                    "prev_hash does not match the previous event's hash")
+            if compute_hash(prev_hash, event.seq, event_body(event)) != event.hash:
+                return VerifyResult(False, checked, expected_seq - 1, prev_hash, event.seq,
+                                    "hash does not match the event's content")
+            prev_hash, expected_seq = event.hash, expected_seq + 1
+    return VerifyResult(True, checked, expected_seq - 1, prev_hash)

@@ -1,0 +1,144 @@
+import pycountry
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from armstrace.profile import get_profile
+from armstrace.registry.models import Calibre, EventKind, FirearmModel, FirearmType, Licence, Make, Marking, Party
+
+
+def country_choices():
+    return [("", "—")] + sorted(((c.alpha_3, c.name) for c in pycountry.countries), key=lambda c: c[1])
+
+
+class PartyField(forms.CharField):
+    """A holder named by identity/registration number (or #id): scales to millions of parties, unlike a select."""
+
+    default_error_messages = {"unknown": _("No holder has the number “%(value)s”.")}
+
+    def to_python(self, value):
+        value = (value or "").strip()
+        if not value:
+            return None
+        if value.startswith("#") and value[1:].isdigit():
+            party = Party.objects.filter(pk=int(value[1:])).first()
+        else:
+            party = Party.objects.filter(identifier=value).order_by("pk").first()
+        if party is None:
+            raise forms.ValidationError(self.error_messages["unknown"], code="unknown", params={"value": value})
+        return party
+
+
+class DateNotInFutureField(forms.DateField):
+    widget = forms.DateInput(attrs={"type": "date"})
+
+    def validate(self, value):
+        super().validate(value)
+        if value and value > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+
+
+class RegisterItemForm(forms.Form):
+    how = forms.ChoiceField(
+        label=_("How the item enters the registry"),
+        choices=[(k, EventKind(k).label) for k in ("registered", "manufactured", "imported", "seized", "found", "surrendered")],
+    )
+    firearm_type = forms.ChoiceField(label=_("Type"), choices=[("", "—")] + FirearmType.choices, required=False)
+    make = forms.ModelChoiceField(label=_("Make"), queryset=Make.objects.all(), required=False)
+    model = forms.ModelChoiceField(label=_("Model"), queryset=FirearmModel.objects.select_related("make"), required=False)
+    calibre = forms.ModelChoiceField(label=_("Calibre"), queryset=Calibre.objects.all(), required=False)
+    serial_number = forms.CharField(label=_("Serial number as marked"), max_length=64, required=False)
+    serial_position = forms.CharField(label=_("Position of the serial number"), max_length=120, required=False)
+    serial_state = forms.ChoiceField(label=_("State of the serial number"), choices=Marking.State.choices,
+                                     initial=Marking.State.INTACT)
+    country_of_manufacture = forms.ChoiceField(label=_("Country of manufacture"), required=False)
+    year_of_manufacture = forms.IntegerField(label=_("Year of manufacture"), min_value=1800, max_value=2100, required=False)
+    import_mark = forms.CharField(label=_("Import mark"), max_length=200, required=False)
+    import_mark_position = forms.CharField(label=_("Position of the import mark"), max_length=120, required=False)
+    holder = PartyField(label=_("Holder (identity or registration number)"), required=False)
+    location = forms.CharField(label=_("Location"), max_length=200, required=False)
+    occurred_on = DateNotInFutureField(label=_("Date"), initial=timezone.localdate)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country_of_manufacture"].choices = country_choices()
+
+    def clean(self):
+        data = super().clean()
+        how, holder = data.get("how"), data.get("holder")
+        if how in ("registered", "manufactured", "imported"):
+            if not holder and "holder" not in self.errors:
+                self.add_error("holder", _("A holder is required for a legally held item."))
+            if not data.get("serial_number"):
+                self.add_error("serial_number", _("A serial number is required to register this item."))
+        model, make = data.get("model"), data.get("make")
+        if model and make and model.make_id != make.pk:
+            self.add_error("model", _("This model is not made by the chosen make."))
+        if model and not make:
+            data["make"] = model.make
+        if not data.get("firearm_type") and not model:
+            self.add_error("firearm_type", _("Give the type, or a model that implies it."))
+        return data
+
+
+class TransferForm(forms.Form):
+    to_party = PartyField(label=_("Recipient (identity or registration number)"))
+    occurred_on = DateNotInFutureField(label=_("Date of transfer"), initial=timezone.localdate)
+    location = forms.CharField(label=_("New location"), max_length=200, required=False)
+    reference = forms.CharField(label=_("Reference (sale contract, permit...)"), max_length=120, required=False)
+    expected_seq = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class MissingReportForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What happened"), choices=[
+        (EventKind.THEFT_REPORTED, _("Theft")), (EventKind.LOSS_REPORTED, _("Loss"))])
+    occurred_on = DateNotInFutureField(label=_("Date"), initial=timezone.localdate)
+    location = forms.CharField(label=_("Last known location"), max_length=200, required=False)
+    circumstances = forms.CharField(label=_("Circumstances"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    police_reference = forms.CharField(label=_("Police report number"), max_length=120, required=False)
+
+
+class CustodyForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What happened"), choices=[
+        (EventKind.SEIZED, _("Seized")), (EventKind.FOUND, _("Found")), (EventKind.SURRENDERED, _("Surrendered"))])
+    occurred_on = DateNotInFutureField(label=_("Date"), initial=timezone.localdate)
+    location = forms.CharField(label=_("Place"), max_length=200)
+    case_reference = forms.CharField(label=_("Case reference"), max_length=120, required=False)
+    circumstances = forms.CharField(label=_("Circumstances"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class MarkingForm(forms.ModelForm):
+    class Meta:
+        model = Marking
+        fields = ["kind", "text", "position", "state"]
+
+
+class PartyForm(forms.ModelForm):
+    class Meta:
+        model = Party
+        fields = ["kind", "name", "identifier", "nationality", "date_of_birth", "address", "country"]
+        widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"}), "address": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("nationality", "country"):
+            self.fields[name] = forms.ChoiceField(label=self.fields[name].label, choices=country_choices(), required=False)
+        self.fields["identifier"].required = True
+
+
+class LicenceForm(forms.ModelForm):
+    class Meta:
+        model = Licence
+        fields = ["licence_type", "number", "issued_by", "valid_from", "valid_until", "status"]
+        widgets = {"valid_from": forms.DateInput(attrs={"type": "date"}), "valid_until": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["licence_type"] = forms.ChoiceField(label=_("Licence type"), choices=get_profile().licence_type_choices())
+
+    def clean(self):
+        data = super().clean()
+        if data.get("valid_from") and data.get("valid_until") and data["valid_until"] < data["valid_from"]:
+            self.add_error("valid_until", _("The licence cannot end before it starts."))
+        return data

@@ -1,0 +1,28 @@
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from armstrace.accounts.models import Agency, Role, UserProfile
+from armstrace.registry.reference import load_reference_data, sync_agencies
+
+
+class Command(BaseCommand):
+    help = "Create or upgrade the database, load reference data and the profile's agencies, and create an administrator."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--admin", default="admin", help="administrator user name (created if missing)")
+        parser.add_argument("--password", help="administrator password (random and printed if not given)")
+
+    def handle(self, *args, admin, password, **options):
+        call_command("migrate", interactive=False, verbosity=0)
+        sync_agencies()
+        added = load_reference_data()
+        self.stdout.write(f"Database ready; {added} reference rows added.")
+        User = get_user_model()
+        if not User.objects.filter(username=admin).exists():
+            password = password or secrets.token_urlsafe(12)
+            user = User.objects.create_superuser(admin, password=password)
+            UserProfile.objects.create(user=user, role=Role.ADMINISTRATOR, agency=Agency.objects.filter(kind="registry").first())
+            self.stdout.write(f"Administrator created: {admin} / {password}")

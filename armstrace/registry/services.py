@@ -1,0 +1,376 @@
+"""Registry commands. Each one checks the rules, appends its event and updates the item's
+projection in one transaction; nothing else writes events or projections."""
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from armstrace.profile import get_profile
+from armstrace.registry.eventlog import append_event
+from armstrace.registry.models import Event, EventKind, Item, ItemStatus, Licence, Marking, Party
+from armstrace.registry.projection import apply_event, state_of, store_state
+from armstrace.registry.serials import normalize_serial
+
+K = EventKind
+S = ItemStatus
+
+
+class RuleViolation(Exception):
+    """A command broke a registry rule. `code` is stable for API clients; `field` names the input at fault."""
+
+    def __init__(self, code, message, field=None):
+        super().__init__(message)
+        self.code, self.message, self.field = code, message, field
+
+
+class Conflict(RuleViolation):
+    """The item changed since the caller read it."""
+
+
+@dataclass
+class Actor:
+    """Who records an event: the user and the agency they act for."""
+
+    user: object = None
+    agency: str = ""
+
+    @classmethod
+    def of(cls, user):
+        profile = getattr(user, "profile", None) if user is not None and user.is_authenticated else None
+        agency = profile.agency.code if profile is not None and profile.agency_id else ""
+        return cls(user=user, agency=agency)
+
+
+SYSTEM = Actor()
+
+
+@dataclass
+class MarkingInput:
+    kind: str
+    text: str = ""
+    position: str = ""
+    state: str = Marking.State.INTACT
+
+
+@dataclass
+class FirearmInput:
+    serial_number: str
+    make: object = None
+    model: object = None
+    calibre: object = None
+    firearm_type: str = ""
+    country_of_manufacture: str = ""
+    year_of_manufacture: int | None = None
+    country_of_import: str = ""
+    category: str = Item.Category.FIREARM
+    part_kind: str = ""
+    parent: object = None
+    lot_number: str = ""
+    headstamp: str = ""
+    quantity: int | None = None
+    description: str = ""
+    custom_fields: dict = field(default_factory=dict)
+    markings: list = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- rules
+
+
+def _check_time(occurred_at, item=None):
+    if occurred_at > timezone.now() + timedelta(minutes=5):
+        raise RuleViolation("future_date", _("The date of the event is in the future."), "occurred_at")
+    if item is not None and item.last_event_seq:
+        last = Event.objects.filter(item=item).order_by("-seq").values_list("occurred_at", flat=True).first()
+        if last and occurred_at < last:
+            raise RuleViolation(
+                "out_of_order",
+                _("The event predates the item's last recorded event (%(date)s); record a correction instead.")
+                % {"date": timezone.localtime(last).strftime("%Y-%m-%d %H:%M")},
+                "occurred_at",
+            )
+
+
+def _check_status(item, allowed, action):
+    if item.status == S.DESTROYED:
+        raise RuleViolation("destroyed", _("This item has been destroyed and accepts no further events."))
+    if item.status not in allowed:
+        raise RuleViolation(
+            "bad_status",
+            _("Cannot %(action)s an item whose status is “%(status)s”.")
+            % {"action": action, "status": item.get_status_display()},
+        )
+
+
+def check_recipient_licence(party, day):
+    """Where the profile says so, a non-State recipient needs a licence that allows acquisition, valid on `day`."""
+    profile = get_profile()
+    if party is None or party.is_state or not profile.transfers_require_licence:
+        return
+    licences = Licence.objects.filter(party=party, licence_type__in=profile.acquisition_licence_types)
+    if not any(lic.status_on(day) == Licence.Status.VALID for lic in licences):
+        raise RuleViolation(
+            "no_valid_licence",
+            _("%(party)s holds no valid licence allowing acquisition on %(day)s.") % {"party": party, "day": day},
+            "holder",
+        )
+
+
+def _check_custom_fields(values):
+    errors = get_profile().validate_custom_fields(values)
+    if errors:
+        raise RuleViolation("custom_fields", "; ".join(errors), "custom_fields")
+
+
+def _locked(item, expected_seq=None):
+    """Re-read the item under a row lock; refuse if it moved on since the caller saw `expected_seq`."""
+    item = Item.objects.select_for_update().get(pk=item.pk)
+    if expected_seq is not None and int(expected_seq) != item.last_event_seq:
+        raise Conflict(
+            "conflict",
+            _("This item was changed by someone else while you were working on it. Reload it and try again."),
+        )
+    return item
+
+
+def record(item, kind, payload, occurred_at, actor):
+    """Append an event for `item` and fold it into the item's projection (caller holds the transaction)."""
+    event = append_event(kind, item=item, payload=payload, occurred_at=occurred_at, user=actor.user, agency=actor.agency)
+    store_state(item, apply_event(state_of(item), kind, event.payload, event.seq))
+    return event
+
+
+def _add_markings(item, markings, event):
+    for m in markings:
+        Marking.objects.create(item=item, kind=m.kind, text=m.text, position=m.position, state=m.state, event=event)
+
+
+def _marking_payload(markings):
+    return [{"kind": m.kind, "text": m.text, "position": m.position, "state": m.state} for m in markings]
+
+
+# ---------------------------------------------------------------- commands
+
+
+ENTRY_KINDS = {K.REGISTERED, K.MANUFACTURED, K.IMPORTED, K.FOUND, K.SURRENDERED, K.SEIZED}
+
+
+def create_item(data: FirearmInput, *, how=K.REGISTERED, holder=None, location="", occurred_at=None,
+                actor=SYSTEM, extra_payload=None):
+    """Enter an item in the registry. `how` is its first event: registered, manufactured, imported
+    (it then has a holder), or found, surrendered, seized (a never-registered item, in State custody)."""
+    if how not in ENTRY_KINDS:
+        raise RuleViolation("bad_kind", _("An item cannot enter the registry by “%(kind)s”.") % {"kind": how})
+    occurred_at = occurred_at or timezone.now()
+    _check_time(occurred_at)
+    _check_custom_fields(data.custom_fields)
+    holds = how in {K.REGISTERED, K.MANUFACTURED, K.IMPORTED}
+    if holds and holder is None:
+        raise RuleViolation("holder_required", _("A holder is required."), "holder")
+    if data.category != Item.Category.AMMUNITION and not normalize_serial(data.serial_number) and holds:
+        raise RuleViolation("serial_required", _("A serial number is required to register this item."), "serial_number")
+    if data.model is not None and data.make is not None and data.model.make_id != data.make.pk:
+        raise RuleViolation("model_make", _("The model %(model)s is not made by %(make)s.")
+                            % {"model": data.model, "make": data.make}, "model")
+    with transaction.atomic():
+        if holds:
+            check_recipient_licence(holder, occurred_at.date())
+            serial = normalize_serial(data.serial_number)
+            if serial and Item.objects.filter(category=data.category, make=data.make, serial_normalized=serial).exists():
+                raise RuleViolation(
+                    "duplicate_serial",
+                    _("An item of this make with serial number %(serial)s is already registered.") % {"serial": serial},
+                    "serial_number",
+                )
+        item = Item(
+            category=data.category,
+            firearm_type=data.firearm_type or (data.model.firearm_type if data.model else ""),
+            part_kind=data.part_kind,
+            make=data.make,
+            model=data.model,
+            calibre=data.calibre or (data.model.calibre if data.model else None),
+            serial_number=data.serial_number.strip(),
+            country_of_manufacture=data.country_of_manufacture or (data.make.country if data.make else ""),
+            year_of_manufacture=data.year_of_manufacture,
+            country_of_import=data.country_of_import,
+            parent=data.parent,
+            lot_number=data.lot_number,
+            headstamp=data.headstamp,
+            quantity=data.quantity,
+            description=data.description,
+            custom_fields=data.custom_fields or {},
+            status=S.ACTIVE,
+        )
+        item.save()
+        markings = list(data.markings)
+        if item.serial_number and not any(m.kind == Marking.Kind.SERIAL for m in markings):
+            markings.insert(0, MarkingInput(Marking.Kind.SERIAL, item.serial_number))
+        payload = {
+            "holder": holder.pk if holder else None,
+            "location": location,
+            "item": {
+                "category": item.category,
+                "type": item.firearm_type,
+                "make": item.make.name if item.make else "",
+                "model": item.model.name if item.model else "",
+                "calibre": item.calibre.name if item.calibre else "",
+                "serial_number": item.serial_number,
+                "country_of_manufacture": item.country_of_manufacture,
+            },
+            "markings": _marking_payload(markings),
+            **(extra_payload or {}),
+        }
+        event = record(item, how, payload, occurred_at, actor)
+        _add_markings(item, markings, event)
+    return item
+
+
+def transfer(item, to_party, *, occurred_at=None, actor=SYSTEM, location=None, reference="", expected_seq=None):
+    occurred_at = occurred_at or timezone.now()
+    with transaction.atomic():
+        item = _locked(item, expected_seq)
+        _check_status(item, {S.ACTIVE, S.DEACTIVATED}, _("transfer"))
+        _check_time(occurred_at, item)
+        if to_party.pk == item.current_holder_id:
+            raise RuleViolation("same_holder", _("The recipient already holds this item."), "to_party")
+        check_recipient_licence(to_party, occurred_at.date())
+        payload = {"holder": to_party.pk, "from_holder": item.current_holder_id, "reference": reference}
+        if location is not None:
+            payload["location"] = location
+        event = record(item, K.TRANSFERRED, payload, occurred_at, actor)
+    return event
+
+
+def report_missing(item, kind, *, occurred_at=None, actor=SYSTEM, location="", circumstances="", police_reference=""):
+    """Report a loss or a theft by the holder."""
+    if kind not in (K.LOSS_REPORTED, K.THEFT_REPORTED):
+        raise RuleViolation("bad_kind", _("Report either a loss or a theft."))
+    occurred_at = occurred_at or timezone.now()
+    with transaction.atomic():
+        item = _locked(item)
+        _check_status(item, {S.ACTIVE, S.DEACTIVATED}, _("report missing"))
+        _check_time(occurred_at, item)
+        payload = {"last_known_location": location, "circumstances": circumstances, "police_reference": police_reference}
+        return record(item, kind, payload, occurred_at, actor)
+
+
+def take_into_custody(item, kind, *, occurred_at=None, actor=SYSTEM, location="", case_reference="",
+                      circumstances="", extra_payload=None):
+    """A registered item is seized, found or surrendered; it leaves its holder for State custody."""
+    if kind not in (K.SEIZED, K.FOUND, K.SURRENDERED):
+        raise RuleViolation("bad_kind", _("Custody starts with a seizure, a find or a surrender."))
+    occurred_at = occurred_at or timezone.now()
+    allowed = {
+        K.SEIZED: {S.ACTIVE, S.LOST, S.STOLEN, S.EXPORTED, S.DEACTIVATED, S.FOUND, S.SURRENDERED},
+        K.FOUND: {S.LOST, S.STOLEN, S.EXPORTED, S.ACTIVE},
+        K.SURRENDERED: {S.ACTIVE, S.DEACTIVATED, S.LOST, S.STOLEN},
+    }[kind]
+    with transaction.atomic():
+        item = _locked(item)
+        _check_status(item, allowed, EventKind(kind).label.lower())
+        _check_time(occurred_at, item)
+        payload = {
+            "location": location,
+            "previous_holder": item.current_holder_id,
+            "previous_status": item.status,
+            "case_reference": case_reference,
+            "circumstances": circumstances,
+            **(extra_payload or {}),
+        }
+        return record(item, kind, payload, occurred_at, actor)
+
+
+def export_item(item, *, destination_country, occurred_at=None, actor=SYSTEM, authorization=""):
+    occurred_at = occurred_at or timezone.now()
+    with transaction.atomic():
+        item = _locked(item)
+        _check_status(item, {S.ACTIVE}, _("export"))
+        _check_time(occurred_at, item)
+        payload = {"destination_country": destination_country, "from_holder": item.current_holder_id,
+                   "authorization": authorization, "location": destination_country}
+        return record(item, K.EXPORTED, payload, occurred_at, actor)
+
+
+def reimport_item(item, *, holder, origin_country, occurred_at=None, actor=SYSTEM, authorization="", location=""):
+    occurred_at = occurred_at or timezone.now()
+    with transaction.atomic():
+        item = _locked(item)
+        _check_status(item, {S.EXPORTED}, _("re-import"))
+        _check_time(occurred_at, item)
+        check_recipient_licence(holder, occurred_at.date())
+        Item.objects.filter(pk=item.pk).update(country_of_import=get_profile().country)
+        payload = {"holder": holder.pk, "origin_country": origin_country, "authorization": authorization,
+                   "location": location}
+        return record(item, K.IMPORTED, payload, occurred_at, actor)
+
+
+def deactivate(item, *, standard, certificate_number, occurred_at=None, actor=SYSTEM):
+    occurred_at = occurred_at or timezone.now()
+    with transaction.atomic():
+        item = _locked(item)
+        _check_status(item, {S.ACTIVE, S.SEIZED, S.FOUND, S.SURRENDERED}, _("deactivate"))
+        _check_time(occurred_at, item)
+        if not certificate_number:
+            raise RuleViolation("certificate_required", _("A deactivation certificate number is required."),
+                                "certificate_number")
+        payload = {"standard": standard, "certificate_number": certificate_number}
+        return record(item, K.DEACTIVATED, payload, occurred_at, actor)
+
+
+def destroy(item, *, method, witnesses=(), occurred_at=None, actor=SYSTEM, location=""):
+    occurred_at = occurred_at or timezone.now()
+    with transaction.atomic():
+        item = _locked(item)
+        _check_status(item, {S.ACTIVE, S.SEIZED, S.FOUND, S.SURRENDERED, S.DEACTIVATED}, _("destroy"))
+        _check_time(occurred_at, item)
+        if not method:
+            raise RuleViolation("method_required", _("The method of destruction is required."), "method")
+        payload = {"method": method, "witnesses": list(witnesses), "location": location}
+        return record(item, K.DESTROYED, payload, occurred_at, actor)
+
+
+def add_marking(item, marking: MarkingInput, *, occurred_at=None, actor=SYSTEM, note=""):
+    occurred_at = occurred_at or timezone.now()
+    with transaction.atomic():
+        item = _locked(item)
+        _check_status(item, set(S.values) - {S.DESTROYED}, _("mark"))
+        _check_time(occurred_at, item)
+        if marking.kind not in Marking.Kind.values or marking.state not in Marking.State.values:
+            raise RuleViolation("bad_marking", _("Unknown marking kind or state."), "kind")
+        event = record(item, K.MARKING_ADDED, {"marking": _marking_payload([marking])[0], "note": note},
+                       occurred_at, actor)
+        _add_markings(item, [marking], event)
+    return event
+
+
+CORRECTABLE = {"status", "holder", "location"}
+
+
+def correct(item, *, fields, reason, corrects_seq=None, actor=SYSTEM):
+    """Correct a mistake by a new event. `fields` may set status, holder (party id or None) and location."""
+    unknown = set(fields) - CORRECTABLE
+    if unknown:
+        raise RuleViolation("bad_correction", _("These fields cannot be corrected: %(f)s") % {"f": ", ".join(unknown)})
+    if not reason:
+        raise RuleViolation("reason_required", _("A correction must give its reason."), "reason")
+    if "status" in fields and fields["status"] not in S.values:
+        raise RuleViolation("bad_correction", _("Unknown status."), "status")
+    if fields.get("holder") is not None and not Party.objects.filter(pk=fields["holder"]).exists():
+        raise RuleViolation("bad_correction", _("Unknown holder."), "holder")
+    with transaction.atomic():
+        item = _locked(item)
+        if corrects_seq is not None and not Event.objects.filter(item=item, seq=corrects_seq).exists():
+            raise RuleViolation("bad_correction", _("Event #%(seq)s is not an event of this item.") % {"seq": corrects_seq})
+        payload = {"fields": fields, "reason": reason, "corrects_seq": corrects_seq}
+        return record(item, K.CORRECTION, payload, timezone.now(), actor)
+
+
+def as_datetime(day_or_datetime):
+    """Forms give dates; events need instants: now for today, else noon UTC of that day."""
+    if day_or_datetime is None or isinstance(day_or_datetime, datetime):
+        return day_or_datetime
+    if day_or_datetime == timezone.now().date():
+        return timezone.now()
+    return datetime(day_or_datetime.year, day_or_datetime.month, day_or_datetime.day, 12, tzinfo=UTC)

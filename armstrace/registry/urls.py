@@ -1,0 +1,20 @@
+from django.urls import path
+
+from armstrace.registry import views
+
+app_name = "registry"
+
+urlpatterns = [
+    path("search/", views.search, name="search"),
+    path("items/", views.item_list, name="item-list"),
+    path("items/new/", views.register_item, name="item-register"),
+    path("items/<int:pk>/", views.item_detail, name="item-detail"),
+    path("items/<int:pk>/transfer/", views.transfer, name="item-transfer"),
+    path("items/<int:pk>/missing/", views.report_missing, name="item-missing"),
+    path("items/<int:pk>/custody/", views.custody, name="item-custody"),
+    path("items/<int:pk>/marking/", views.add_marking, name="item-marking"),
+    path("holders/", views.party_list, name="party-list"),
+    path("holders/new/", views.party_create, name="party-create"),
+    path("holders/<int:pk>/", views.party_detail, name="party-detail"),
+    path("holders/<int:pk>/licence/", views.licence_create, name="licence-create"),
+]

@@ -1,0 +1,202 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from armstrace.registry import services
+from armstrace.registry.extensions import item_links
+from armstrace.registry.forms import (
+    CustodyForm, LicenceForm, MarkingForm, MissingReportForm, PartyForm, RegisterItemForm, TransferForm,
+)
+from armstrace.registry.models import Event, Item, ItemStatus, Party
+from armstrace.registry.serials import fold_serial, normalize_serial
+
+
+def run_service(form, call):
+    """Run a service command; a rule violation becomes an error on the form (on its field when it names one)."""
+    try:
+        return call()
+    except services.RuleViolation as exc:
+        field = exc.field if exc.field in form.fields else None
+        form.add_error(field, exc.message)
+        return None
+
+
+@login_required
+def dashboard(request):
+    by_status = dict(Item.objects.values_list("status").annotate(n=Count("id")))
+    context = {
+        "status_counts": [(label, by_status.get(value, 0), value) for value, label in ItemStatus.choices],
+        "total_items": sum(by_status.values()),
+        "total_parties": Party.objects.count(),
+        "recent_events": Event.objects.select_related("item", "item__make").order_by("-seq")[:12],
+    }
+    return render(request, "registry/dashboard.html", context)
+
+
+def exact_serial_matches(query):
+    """Items whose serial (or any marking) equals the query once normalised; failing that, once confusables are folded."""
+    normalized = normalize_serial(query)
+    if not normalized:
+        return Item.objects.none(), ""
+    base = Item.objects.select_related("make", "model", "calibre", "current_holder")
+    hits = base.filter(Q(serial_normalized=normalized) | Q(markings__normalized=normalized)).distinct()
+    if hits.exists():
+        return hits, "normalized"
+    folded = fold_serial(query)
+    return base.filter(Q(serial_folded=folded) | Q(markings__folded=folded)).distinct(), "folded"
+
+
+@login_required
+def search(request):
+    query = request.GET.get("q", "").strip()
+    results, mode = exact_serial_matches(query) if query else (Item.objects.none(), "")
+    return render(request, "registry/search.html", {"query": query, "results": results[:200], "mode": mode})
+
+
+@login_required
+def item_list(request):
+    items = Item.objects.select_related("make", "model", "calibre", "current_holder").order_by("-id")
+    status = request.GET.get("status")
+    if status in ItemStatus.values:
+        items = items.filter(status=status)
+    page = Paginator(items, 50).get_page(request.GET.get("page"))
+    return render(request, "registry/item_list.html", {"page": page, "status": status, "statuses": ItemStatus.choices})
+
+
+@login_required
+def item_detail(request, pk):
+    item = get_object_or_404(Item.objects.select_related("make", "model", "calibre", "current_holder", "parent"), pk=pk)
+    events = item.events.select_related("recorded_by").order_by("seq")
+    parties = {p.pk: p for p in Party.objects.filter(pk__in=_party_ids(events))}
+    timeline = [(e, parties.get(e.payload.get("holder")), parties.get(e.payload.get("from_holder"))) for e in events]
+    return render(request, "registry/item_detail.html", {
+        "item": item, "markings": item.markings.all(), "timeline": timeline, "parts": item.parts.all(),
+        "item_links": item_links(item),
+    })
+
+
+def _party_ids(events):
+    ids = set()
+    for e in events:
+        for key in ("holder", "from_holder", "previous_holder"):
+            if isinstance(e.payload.get(key), int):
+                ids.add(e.payload[key])
+    return ids
+
+
+@login_required
+def register_item(request):
+    form = RegisterItemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        markings = []
+        if d["serial_number"]:
+            markings.append(services.MarkingInput("serial", d["serial_number"], d["serial_position"], d["serial_state"]))
+        if d["import_mark"]:
+            markings.append(services.MarkingInput("import", d["import_mark"], d["import_mark_position"]))
+        data = services.FirearmInput(
+            serial_number=d["serial_number"], make=d["make"], model=d["model"], calibre=d["calibre"],
+            firearm_type=d["firearm_type"], country_of_manufacture=d["country_of_manufacture"],
+            year_of_manufacture=d["year_of_manufacture"], description=d["description"], markings=markings,
+        )
+        item = run_service(form, lambda: services.create_item(
+            data, how=d["how"], holder=d["holder"], location=d["location"],
+            occurred_at=services.as_datetime(d["occurred_on"]), actor=services.Actor.of(request.user)))
+        if item:
+            messages.success(request, _("Item recorded."))
+            return redirect("registry:item-detail", pk=item.pk)
+    return render(request, "registry/form.html", {"form": form, "title": _("Record a firearm")})
+
+
+def _item_command(request, pk, form_class, title, call, initial=None):
+    item = get_object_or_404(Item, pk=pk)
+    form = form_class(request.POST or None, initial=initial(item) if initial else None)
+    if request.method == "POST" and form.is_valid():
+        if run_service(form, lambda: call(item, form.cleaned_data, services.Actor.of(request.user))):
+            messages.success(request, _("Event recorded."))
+            return redirect("registry:item-detail", pk=item.pk)
+    return render(request, "registry/form.html", {"form": form, "title": title, "item": item})
+
+
+@login_required
+def transfer(request, pk):
+    return _item_command(
+        request, pk, TransferForm, _("Record a transfer"),
+        lambda item, d, actor: services.transfer(
+            item, d["to_party"], occurred_at=services.as_datetime(d["occurred_on"]), actor=actor,
+            location=d["location"] or None, reference=d["reference"], expected_seq=d["expected_seq"]),
+        initial=lambda item: {"expected_seq": item.last_event_seq},
+    )
+
+
+@login_required
+def report_missing(request, pk):
+    return _item_command(
+        request, pk, MissingReportForm, _("Report a loss or theft"),
+        lambda item, d, actor: services.report_missing(
+            item, d["kind"], occurred_at=services.as_datetime(d["occurred_on"]), actor=actor, location=d["location"],
+            circumstances=d["circumstances"], police_reference=d["police_reference"]),
+    )
+
+
+@login_required
+def custody(request, pk):
+    return _item_command(
+        request, pk, CustodyForm, _("Record a seizure, find or surrender"),
+        lambda item, d, actor: services.take_into_custody(
+            item, d["kind"], occurred_at=services.as_datetime(d["occurred_on"]), actor=actor, location=d["location"],
+            case_reference=d["case_reference"], circumstances=d["circumstances"]),
+    )
+
+
+@login_required
+def add_marking(request, pk):
+    return _item_command(
+        request, pk, MarkingForm, _("Add a marking"),
+        lambda item, d, actor: services.add_marking(item, services.MarkingInput(**d), actor=actor),
+    )
+
+
+@login_required
+def party_list(request):
+    parties = Party.objects.annotate(n_items=Count("items")).order_by("name")
+    q = request.GET.get("q", "").strip()
+    if q:
+        parties = parties.filter(Q(name__icontains=q) | Q(identifier=q))
+    page = Paginator(parties, 50).get_page(request.GET.get("page"))
+    return render(request, "registry/party_list.html", {"page": page, "q": q})
+
+
+@login_required
+def party_detail(request, pk):
+    party = get_object_or_404(Party, pk=pk)
+    return render(request, "registry/party_detail.html", {
+        "party": party, "licences": party.licences.all(),
+        "items": party.items.select_related("make", "model", "calibre").order_by("-id")[:500],
+    })
+
+
+@login_required
+def party_create(request):
+    form = PartyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        party = form.save()
+        messages.success(request, _("Holder recorded."))
+        return redirect("registry:party-detail", pk=party.pk)
+    return render(request, "registry/form.html", {"form": form, "title": _("New holder")})
+
+
+@login_required
+def licence_create(request, pk):
+    party = get_object_or_404(Party, pk=pk)
+    form = LicenceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        licence = form.save(commit=False)
+        licence.party = party
+        licence.save()
+        messages.success(request, _("Licence recorded."))
+        return redirect("registry:party-detail", pk=party.pk)
+    return render(request, "registry/form.html", {"form": form, "title": _("New licence for %(party)s") % {"party": party}})
