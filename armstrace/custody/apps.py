@@ -1,6 +1,16 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CustodyConfig(AppConfig):
     name = "armstrace.custody"
     label = "custody"
+    verbose_name = _("Custody")
+
+    def ready(self):
+        from armstrace.registry.extensions import ITEM_LINKS, NAV_LINKS
+
+        NAV_LINKS.append(("custody:case-list", _("Seizures")))
+        NAV_LINKS.append(("custody:depot-list", _("Depots")))
+        ITEM_LINKS.append(("custody:item-move", _("Custody movement")))
+        ITEM_LINKS.append(("custody:item-dispose", _("Disposal")))

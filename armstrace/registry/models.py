@@ -310,6 +310,7 @@ class ImportJob(models.Model):
     file_sha256 = models.CharField(max_length=64, db_index=True)
     total_rows = models.PositiveIntegerField(default=0)
     rows_done = models.PositiveIntegerField(default=0)
+    last_line = models.PositiveIntegerField(default=0, help_text="last CSV line committed")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
     started_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)

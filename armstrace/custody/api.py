@@ -1,0 +1,334 @@
+"""REST API of custody: cases (recorded through the service), depots, facilities, movements, stocktakes, disposals."""
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from armstrace.accounts.models import Agency
+from armstrace.custody import services
+from armstrace.custody.models import (
+    CaseAmmunition, CaseItem, CaseKind, CasePerson, CustodyMovement, CustodyPosition, Depot, DepotLocation, Disposal,
+    Facility, LegalJustification, LocationType, SeizureCase, Stocktake, StocktakeLine, SuspectedOffence,
+)
+from armstrace.registry import services as reg
+from armstrace.registry.api import RegisterItemSerializer
+from armstrace.registry.models import Calibre, Item, Party
+
+
+class CaseItemSerializer(serializers.ModelSerializer):
+    item_status = serializers.CharField(source="item.status", read_only=True)
+    item_location = serializers.CharField(source="item.location", read_only=True)
+    category = serializers.CharField(source="item.category", read_only=True)
+    serial_number = serializers.CharField(source="item.serial_number", read_only=True)
+
+    class Meta:
+        model = CaseItem
+        fields = ["id", "item", "category", "serial_number", "condition", "marking_status", "was_registered", "notes",
+                  "item_status", "item_location"]
+
+
+class CaseAmmunitionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CaseAmmunition
+        fields = ["id", "calibre", "quantity", "description"]
+
+
+class CasePersonSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CasePerson
+        fields = ["id", "party", "name", "role", "nationality", "sex", "age", "arrested", "prosecuted", "convicted"]
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    items = CaseItemSerializer(many=True, read_only=True)
+    ammunition = CaseAmmunitionSerializer(many=True, read_only=True)
+    persons = CasePersonSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = SeizureCase
+        fields = ["id", "number", "kind", "agency", "occurred_on", "admin_area", "place", "location_type",
+                  "legal_justification", "suspected_offences", "route_departure", "route_transit",
+                  "route_destination", "notes", "created_at", "items", "ammunition", "persons"]
+        read_only_fields = fields
+
+
+class NewItemSerializer(RegisterItemSerializer):
+    """A never-registered item (unmarked, 3D-printed, ...): the registry's item fields, without how/holder."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for name in ("how", "holder", "location", "occurred_at"):
+            fields.pop(name, None)
+        return fields
+
+
+class CaseItemInputSerializer(serializers.Serializer):
+    item = serializers.PrimaryKeyRelatedField(queryset=Item.objects.all(), required=False, allow_null=True,
+                                              help_text="A registered item; or give `new`.")
+    new = NewItemSerializer(required=False, allow_null=True)
+    condition = serializers.ChoiceField(CaseItem.Condition.choices, default=CaseItem.Condition.INDUSTRIAL)
+    marking_status = serializers.ChoiceField(CaseItem.MarkingStatus.choices,
+                                             default=CaseItem.MarkingStatus.UNIQUELY_MARKED)
+    notes = serializers.CharField(max_length=300, allow_blank=True, default="")
+
+
+class AmmunitionInputSerializer(serializers.Serializer):
+    calibre = serializers.PrimaryKeyRelatedField(queryset=Calibre.objects.all(), required=False, allow_null=True)
+    quantity = serializers.IntegerField(min_value=1)
+    description = serializers.CharField(max_length=300, allow_blank=True, default="")
+
+
+class PersonInputSerializer(serializers.Serializer):
+    party = serializers.PrimaryKeyRelatedField(queryset=Party.objects.all(), required=False, allow_null=True)
+    name = serializers.CharField(max_length=200, allow_blank=True, default="")
+    role = serializers.ChoiceField(CasePerson.Role.choices, default=CasePerson.Role.SUSPECT)
+    nationality = serializers.CharField(max_length=3, allow_blank=True, default="")
+    sex = serializers.ChoiceField(CasePerson.Sex.choices, default=CasePerson.Sex.UNKNOWN)
+    age = serializers.IntegerField(min_value=0, max_value=130, required=False, allow_null=True)
+    arrested = serializers.BooleanField(default=False)
+    prosecuted = serializers.BooleanField(default=False)
+    convicted = serializers.BooleanField(default=False)
+
+
+class CaseInputSerializer(serializers.Serializer):
+    number = serializers.CharField(max_length=64, allow_blank=True, default="")
+    kind = serializers.ChoiceField(CaseKind.choices, default=CaseKind.SEIZURE)
+    agency = serializers.PrimaryKeyRelatedField(queryset=Agency.objects.all(), required=False, allow_null=True)
+    occurred_on = serializers.DateField()
+    admin_area = serializers.CharField(max_length=120, allow_blank=True, default="")
+    place = serializers.CharField(max_length=200, allow_blank=True, default="")
+    location_type = serializers.ChoiceField(LocationType.choices, default=LocationType.NATIONAL_TERRITORY)
+    legal_justification = serializers.ChoiceField(LegalJustification.choices,
+                                                  default=LegalJustification.ILLICIT_POSSESSION)
+    suspected_offences = serializers.ListField(child=serializers.ChoiceField(SuspectedOffence.choices), default=list)
+    route_departure = serializers.CharField(max_length=3, allow_blank=True, default="")
+    route_transit = serializers.ListField(child=serializers.CharField(max_length=3), default=list)
+    route_destination = serializers.CharField(max_length=3, allow_blank=True, default="")
+    notes = serializers.CharField(allow_blank=True, default="")
+    items = CaseItemInputSerializer(many=True, default=list)
+    ammunition = AmmunitionInputSerializer(many=True, default=list)
+    persons = PersonInputSerializer(many=True, default=list)
+    depot = serializers.PrimaryKeyRelatedField(queryset=Depot.objects.all(), required=False, allow_null=True)
+    shelf = serializers.PrimaryKeyRelatedField(queryset=DepotLocation.objects.all(), required=False, allow_null=True)
+    handed_over_by = serializers.CharField(max_length=200, allow_blank=True, default="")
+    received_by = serializers.CharField(max_length=200, allow_blank=True, default="")
+
+
+def _new_item(data):
+    if not data:
+        return None
+    data = dict(data)
+    markings = [reg.MarkingInput(**m) for m in data.pop("markings", [])]
+    return reg.FirearmInput(markings=markings, **data)
+
+
+class CaseViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Seizure, found and surrender cases. Creating one records all its items in one transaction."""
+
+    queryset = SeizureCase.objects.prefetch_related("items__item", "ammunition", "persons")
+    serializer_class = CaseSerializer
+    filterset_fields = ["kind", "agency", "location_type", "legal_justification"]
+
+    @extend_schema(request=CaseInputSerializer, responses={201: CaseSerializer})
+    def create(self, request, *args, **kwargs):
+        s = CaseInputSerializer(data=request.data)
+        s.is_valid(raise_exception=True)
+        v = dict(s.validated_data)
+        items = [services.CaseItemInput(item=i.get("item"), new=_new_item(i.get("new")), condition=i["condition"],
+                                        marking_status=i["marking_status"], notes=i["notes"]) for i in v.pop("items")]
+        ammunition = [services.AmmunitionInput(**a) for a in v.pop("ammunition")]
+        persons = [services.PersonInput(**p) for p in v.pop("persons")]
+        case = services.record_case(services.CaseInput(items=items, ammunition=ammunition, persons=persons, **v),
+                                    actor=reg.Actor.of(request.user))
+        return Response(CaseSerializer(self.get_queryset().get(pk=case.pk)).data, status=201)
+
+
+class DepotLocationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = DepotLocation
+        fields = ["id", "depot", "code", "description"]
+
+
+class DepotSerializer(serializers.ModelSerializer):
+    locations = DepotLocationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Depot
+        fields = ["id", "code", "name", "agency", "address", "admin_area", "locations"]
+
+
+class PositionSerializer(serializers.ModelSerializer):
+    place = serializers.SerializerMethodField()
+
+    class Meta:
+        model = CustodyPosition
+        fields = ["item", "depot", "shelf", "facility", "label", "since", "case", "place"]
+
+    def get_place(self, obj) -> str:
+        return services.Place.of(obj).text
+
+
+class DepotViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = Depot.objects.prefetch_related("locations")
+    serializer_class = DepotSerializer
+
+    @extend_schema(responses={200: PositionSerializer(many=True)})
+    @action(detail=True, methods=["get"])
+    def inventory(self, request, pk=None):
+        positions = CustodyPosition.objects.filter(depot_id=pk).select_related("depot", "shelf", "facility")
+        return Response(PositionSerializer(positions, many=True).data)
+
+
+class DepotLocationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = DepotLocation.objects.all()
+    serializer_class = DepotLocationSerializer
+    filterset_fields = ["depot"]
+
+
+class FacilitySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Facility
+        fields = ["id", "kind", "name", "address"]
+
+
+class FacilityViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = Facility.objects.all()
+    serializer_class = FacilitySerializer
+
+
+class MovementSerializer(serializers.ModelSerializer):
+    event_seq = serializers.IntegerField(source="event.seq", read_only=True, default=None)
+
+    class Meta:
+        model = CustodyMovement
+        fields = ["id", "item", "case", "from_depot", "from_shelf", "from_facility", "from_label", "to_depot",
+                  "to_shelf", "to_facility", "to_label", "handed_over_by", "received_by", "moved_at", "purpose",
+                  "event_seq"]
+        read_only_fields = fields
+
+
+class MoveInputSerializer(serializers.Serializer):
+    item = serializers.PrimaryKeyRelatedField(queryset=Item.objects.all())
+    from_depot = serializers.PrimaryKeyRelatedField(queryset=Depot.objects.all(), required=False, allow_null=True)
+    from_shelf = serializers.PrimaryKeyRelatedField(queryset=DepotLocation.objects.all(), required=False,
+                                                    allow_null=True)
+    from_facility = serializers.PrimaryKeyRelatedField(queryset=Facility.objects.all(), required=False,
+                                                       allow_null=True)
+    from_label = serializers.CharField(max_length=200, allow_blank=True, required=False,
+                                       help_text="Give a from_* place to have the move refused unless the item is there.")
+    to_depot = serializers.PrimaryKeyRelatedField(queryset=Depot.objects.all(), required=False, allow_null=True)
+    to_shelf = serializers.PrimaryKeyRelatedField(queryset=DepotLocation.objects.all(), required=False, allow_null=True)
+    to_facility = serializers.PrimaryKeyRelatedField(queryset=Facility.objects.all(), required=False, allow_null=True)
+    to_label = serializers.CharField(max_length=200, allow_blank=True, default="")
+    handed_over_by = serializers.CharField(max_length=200)
+    received_by = serializers.CharField(max_length=200)
+    moved_at = serializers.DateTimeField(required=False, allow_null=True)
+    purpose = serializers.CharField(max_length=200, allow_blank=True, default="")
+
+
+class MovementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """The chain of custody. POST records a movement (a custody_moved event)."""
+
+    queryset = CustodyMovement.objects.select_related("event")
+    serializer_class = MovementSerializer
+    filterset_fields = ["item", "case", "to_depot", "to_facility"]
+
+    @extend_schema(request=MoveInputSerializer, responses={201: MovementSerializer})
+    def create(self, request, *args, **kwargs):
+        s = MoveInputSerializer(data=request.data)
+        s.is_valid(raise_exception=True)
+        v = s.validated_data
+        given = any(v.get(k) for k in ("from_depot", "from_shelf", "from_facility", "from_label"))
+        from_place = services.Place(v.get("from_depot"), v.get("from_shelf"), v.get("from_facility"),
+                                    v.get("from_label", "")) if given else None
+        to = services.Place(v.get("to_depot"), v.get("to_shelf"), v.get("to_facility"), v.get("to_label", ""))
+        m = services.move(v["item"], to, from_place=from_place, handed_over_by=v["handed_over_by"],
+                          received_by=v["received_by"], moved_at=v.get("moved_at"), purpose=v["purpose"],
+                          actor=reg.Actor.of(request.user))
+        return Response(MovementSerializer(m).data, status=201)
+
+
+class StocktakeLineSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = StocktakeLine
+        fields = ["item", "reference", "expected_shelf", "counted_shelf", "result"]
+
+
+class StocktakeSerializer(serializers.ModelSerializer):
+    lines = StocktakeLineSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Stocktake
+        fields = ["id", "depot", "counted_at", "counted_by", "expected_count", "counted_count", "missing_count",
+                  "extra_count", "misplaced_count", "notes", "lines"]
+        read_only_fields = fields
+
+
+class CountSerializer(serializers.Serializer):
+    reference = serializers.CharField(max_length=200, help_text="Serial number, #id or uid read on the item.")
+    shelf = serializers.CharField(max_length=32, allow_blank=True, default="")
+
+
+class StocktakeInputSerializer(serializers.Serializer):
+    depot = serializers.PrimaryKeyRelatedField(queryset=Depot.objects.all())
+    counted_by = serializers.CharField(max_length=200, allow_blank=True, default="")
+    counted_at = serializers.DateTimeField(required=False, allow_null=True)
+    notes = serializers.CharField(allow_blank=True, default="")
+    counts = CountSerializer(many=True)
+
+
+class StocktakeViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = Stocktake.objects.prefetch_related("lines")
+    serializer_class = StocktakeSerializer
+    filterset_fields = ["depot"]
+
+    @extend_schema(request=StocktakeInputSerializer, responses={201: StocktakeSerializer})
+    def create(self, request, *args, **kwargs):
+        s = StocktakeInputSerializer(data=request.data)
+        s.is_valid(raise_exception=True)
+        v = dict(s.validated_data)
+        counts = [services.Count(**c) for c in v.pop("counts")]
+        take = services.record_stocktake(v.pop("depot"), counts, actor=reg.Actor.of(request.user), **v)
+        return Response(StocktakeSerializer(self.get_queryset().get(pk=take.pk)).data, status=201)
+
+
+class DisposalSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Disposal
+        fields = ["id", "kind", "item", "case", "date", "method", "witnesses", "standard", "certificate_number",
+                  "owner"]
+
+
+class DisposalViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Destruction (method, witnesses), deactivation (standard, certificate_number) or return to owner (owner)."""
+
+    queryset = Disposal.objects.all()
+    serializer_class = DisposalSerializer
+    filterset_fields = ["kind", "item", "case"]
+
+    def create(self, request, *args, **kwargs):
+        s = DisposalSerializer(data=request.data)
+        s.is_valid(raise_exception=True)
+        v = s.validated_data
+        item, actor, on = get_object_or_404(Item, pk=v["item"].pk), reg.Actor.of(request.user), v["date"]
+        if v["kind"] == Disposal.Kind.DESTRUCTION:
+            d = services.destroy(item, method=v.get("method", ""), witnesses=v.get("witnesses") or [], on=on,
+                                 actor=actor)
+        elif v["kind"] == Disposal.Kind.DEACTIVATION:
+            d = services.deactivate(item, standard=v.get("standard", ""),
+                                    certificate_number=v.get("certificate_number", ""), on=on, actor=actor)
+        else:
+            d = services.return_to_owner(item, owner=v.get("owner"), on=on, actor=actor)
+        return Response(DisposalSerializer(d).data, status=201)
+
+
+def register(router):
+    router.register("custody/cases", CaseViewSet, basename="custody-case")
+    router.register("custody/depots", DepotViewSet, basename="custody-depot")
+    router.register("custody/depot-locations", DepotLocationViewSet, basename="custody-depot-location")
+    router.register("custody/facilities", FacilityViewSet, basename="custody-facility")
+    router.register("custody/movements", MovementViewSet, basename="custody-movement")
+    router.register("custody/stocktakes", StocktakeViewSet, basename="custody-stocktake")
+    router.register("custody/disposals", DisposalViewSet, basename="custody-disposal")

@@ -1,0 +1,501 @@
+"""Custody commands: record a case, move evidence along the chain of custody, count a depot, dispose.
+
+Every change of an item goes through registry.services (events, projection) inside one transaction.
+Rules raise registry.services.RuleViolation with a stable code.
+
+Continuity: an item in custody has exactly one CustodyPosition (one row per item, so it cannot be in
+two places); a movement must start where that position says the item is.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import pycountry
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from armstrace.custody.models import (
+    Alert, CaseAmmunition, CaseItem, CaseKind, CasePerson, CustodyMovement, CustodyPosition, Depot, DepotLocation,
+    Disposal, Facility, LegalJustification, LocationType, SeizureCase, Stocktake, StocktakeLine, SuspectedOffence,
+)
+from armstrace.registry import services as reg
+from armstrace.registry.models import EventKind, Item, ItemStatus
+from armstrace.registry.serials import normalize_serial
+
+RuleViolation = reg.RuleViolation
+K = EventKind
+S = ItemStatus
+
+ENTRY_EVENT = {CaseKind.SEIZURE: K.SEIZED, CaseKind.FOUND: K.FOUND, CaseKind.SURRENDER: K.SURRENDERED}
+IN_CUSTODY = {S.SEIZED, S.FOUND, S.SURRENDERED, S.DEACTIVATED}
+
+
+# ---------------------------------------------------------------- places
+
+
+@dataclass(frozen=True)
+class Place:
+    """A custody place: a depot (optionally a shelf in it), a facility (laboratory, court), or a named place."""
+
+    depot: Depot | None = None
+    shelf: DepotLocation | None = None
+    facility: Facility | None = None
+    label: str = ""
+
+    @classmethod
+    def of(cls, position):
+        return cls(position.depot, position.shelf, position.facility, position.label)
+
+    @classmethod
+    def of_movement_to(cls, movement):
+        return cls(movement.to_depot, movement.to_shelf, movement.to_facility, movement.to_label)
+
+    @property
+    def text(self):
+        if self.depot is not None:
+            base = f"{self.depot.code} {self.depot.name}"
+            return f"{base} / {self.shelf.code}" if self.shelf is not None else base
+        if self.facility is not None:
+            return str(self.facility)
+        return self.label
+
+    def key(self, with_shelf=True):
+        return (
+            self.depot.pk if self.depot else None,
+            self.shelf.pk if (self.shelf and with_shelf) else None,
+            self.facility.pk if self.facility else None,
+            "" if (self.depot or self.facility) else self.label.strip().casefold(),
+        )
+
+    def check(self, field="to"):
+        set_ = [x for x in (self.depot, self.facility) if x is not None]
+        if len(set_) > 1 or (not set_ and not self.label.strip()):
+            raise RuleViolation("bad_place", _("A place is one depot, one facility, or a named place."), field)
+        if self.shelf is not None and (self.depot is None or self.shelf.depot_id != self.depot.pk):
+            raise RuleViolation("bad_shelf", _("The shelf %(shelf)s is not in that depot.") % {"shelf": self.shelf},
+                                field)
+
+    def fields(self, prefix):
+        return {f"{prefix}_depot": self.depot, f"{prefix}_shelf": self.shelf, f"{prefix}_facility": self.facility,
+                f"{prefix}_label": "" if (self.depot or self.facility) else self.label}
+
+    def payload(self):
+        return {"depot": self.depot.code if self.depot else None, "shelf": self.shelf.code if self.shelf else None,
+                "facility": self.facility.name if self.facility else None, "label": self.label, "text": self.text}
+
+
+def is_at(position, place):
+    """Does `place` designate where the item is? A depot without a shelf matches any shelf of that depot."""
+    here = Place.of(position)
+    return here.key(with_shelf=place.shelf is not None) == place.key()
+
+
+# ---------------------------------------------------------------- cases
+
+
+@dataclass
+class CaseItemInput:
+    """One firearm or part of a case: either a registered `item`, or a `new` item never registered."""
+
+    item: Item | None = None
+    new: reg.FirearmInput | None = None
+    condition: str = CaseItem.Condition.INDUSTRIAL
+    marking_status: str = CaseItem.MarkingStatus.UNIQUELY_MARKED
+    notes: str = ""
+
+
+@dataclass
+class AmmunitionInput:
+    quantity: int
+    calibre: object = None
+    description: str = ""
+
+
+@dataclass
+class PersonInput:
+    name: str = ""
+    party: object = None
+    role: str = CasePerson.Role.SUSPECT
+    nationality: str = ""
+    sex: str = CasePerson.Sex.UNKNOWN
+    age: int | None = None
+    arrested: bool = False
+    prosecuted: bool = False
+    convicted: bool = False
+
+
+@dataclass
+class CaseInput:
+    occurred_on: date
+    kind: str = CaseKind.SEIZURE
+    number: str = ""
+    agency: object = None
+    admin_area: str = ""
+    place: str = ""
+    location_type: str = LocationType.NATIONAL_TERRITORY
+    legal_justification: str = LegalJustification.ILLICIT_POSSESSION
+    suspected_offences: list = field(default_factory=list)
+    route_departure: str = ""
+    route_transit: list = field(default_factory=list)
+    route_destination: str = ""
+    notes: str = ""
+    items: list = field(default_factory=list)
+    ammunition: list = field(default_factory=list)
+    persons: list = field(default_factory=list)
+    # Where the items are taken to: a depot (and shelf), received by someone.
+    depot: Depot | None = None
+    shelf: DepotLocation | None = None
+    handed_over_by: str = ""
+    received_by: str = ""
+
+
+def _country(code, field_name):
+    code = (code or "").strip().upper()
+    if code and pycountry.countries.get(alpha_3=code) is None:
+        raise RuleViolation("bad_country", _("“%(code)s” is not an ISO 3166-1 alpha-3 country code.") % {"code": code},
+                            field_name)
+    return code
+
+
+def next_case_number(kind, day):
+    prefix = {CaseKind.SEIZURE: "SZ", CaseKind.FOUND: "FD", CaseKind.SURRENDER: "SR"}[kind]
+    stem = f"{prefix}-{day.year}-"
+    n = SeizureCase.objects.filter(number__startswith=stem).count() + 1
+    while SeizureCase.objects.filter(number=f"{stem}{n:05d}").exists():
+        n += 1
+    return f"{stem}{n:05d}"
+
+
+def _check_case(data: CaseInput):
+    if data.kind not in CaseKind.values:
+        raise RuleViolation("bad_kind", _("A case is a seizure, a find or a surrender."), "kind")
+    if data.occurred_on > timezone.localdate():
+        raise RuleViolation("future_date", _("The date of the case is in the future."), "occurred_on")
+    if data.location_type not in LocationType.values:
+        raise RuleViolation("bad_location_type", _("Unknown location type."), "location_type")
+    if data.legal_justification not in LegalJustification.values:
+        raise RuleViolation("bad_justification", _("Unknown legal justification."), "legal_justification")
+    unknown = [c for c in data.suspected_offences if c not in SuspectedOffence.values]
+    if unknown:
+        raise RuleViolation("bad_offence", _("Unknown suspected offences: %(codes)s") % {"codes": ", ".join(unknown)},
+                            "suspected_offences")
+    if not data.items and not data.ammunition:
+        raise RuleViolation("empty_case", _("A case must cover at least one item or some ammunition."), "items")
+    for a in data.ammunition:
+        if not a.quantity or a.quantity < 1:
+            raise RuleViolation("bad_quantity", _("An ammunition quantity must be at least 1."), "ammunition")
+    seen = set()
+    for line in data.items:
+        if (line.item is None) == (line.new is None):
+            raise RuleViolation("bad_case_item", _("Each case item is either a registered item or a new one."), "items")
+        if line.condition not in CaseItem.Condition.values or line.marking_status not in CaseItem.MarkingStatus.values:
+            raise RuleViolation("bad_case_item", _("Unknown condition or marking status."), "items")
+        if line.item is not None:
+            if line.item.pk in seen:
+                raise RuleViolation("duplicate_item", _("%(item)s is listed twice in this case.") % {"item": line.item},
+                                    "items")
+            seen.add(line.item.pk)
+        elif line.new.category == Item.Category.AMMUNITION:
+            raise RuleViolation("bad_case_item", _("Record ammunition as quantities, not as items."), "items")
+    if (data.handed_over_by or data.received_by or data.shelf) and data.depot is None:
+        raise RuleViolation("depot_required", _("Name the depot the items are taken to."), "depot")
+    if data.depot is not None and not data.received_by.strip():
+        raise RuleViolation("receiver_required", _("Say who received the items at the depot."), "received_by")
+
+
+def record_case(data: CaseInput, actor=reg.SYSTEM):
+    """Record a seizure, find or surrender of many items, parts and ammunition in one transaction.
+
+    Registered items are taken into custody (registry take_into_custody); unregistered ones, marked or not,
+    3D-printed or assembled, are entered by create_item with how=seized/found/surrendered. When a depot is
+    given, every item then moves into it (a custody_moved event)."""
+    _check_case(data)
+    data.route_departure = _country(data.route_departure, "route_departure")
+    data.route_destination = _country(data.route_destination, "route_destination")
+    data.route_transit = [_country(c, "route_transit") for c in data.route_transit if c]
+    for p in data.persons:
+        p.nationality = _country(p.nationality, "persons")
+    entry = ENTRY_EVENT[data.kind]
+    occurred_at = reg.as_datetime(data.occurred_on)
+    with transaction.atomic():
+        number = data.number.strip() or next_case_number(data.kind, data.occurred_on)
+        if SeizureCase.objects.filter(number=number).exists():
+            raise RuleViolation("duplicate_case", _("A case numbered %(n)s already exists.") % {"n": number}, "number")
+        case = SeizureCase.objects.create(
+            number=number, kind=data.kind, agency=data.agency, occurred_on=data.occurred_on,
+            admin_area=data.admin_area, place=data.place, location_type=data.location_type,
+            legal_justification=data.legal_justification, suspected_offences=list(data.suspected_offences),
+            route_departure=data.route_departure, route_transit=data.route_transit,
+            route_destination=data.route_destination, notes=data.notes,
+            recorded_by=actor.user if actor.user is not None and actor.user.is_authenticated else None,
+        )
+        seizure_place = Place(label=data.place or data.admin_area or _("Place of the case"))
+        extra = {"case": case.number, "case_id": case.pk}
+        items = []
+        for line in data.items:
+            if line.item is not None:
+                item = reg._locked(line.item)
+                if CustodyPosition.objects.filter(item=item).exists():
+                    raise RuleViolation(
+                        "already_in_custody",
+                        _("%(item)s is already in custody at %(place)s.")
+                        % {"item": item, "place": Place.of(item.custody_position).text}, "items")
+                reg.take_into_custody(item, entry, occurred_at=occurred_at, actor=actor, location=seizure_place.text,
+                                      case_reference=case.number, extra_payload=extra)
+                was_registered = True
+            else:
+                item = reg.create_item(line.new, how=entry, location=seizure_place.text, occurred_at=occurred_at,
+                                       actor=actor, extra_payload=extra)
+                was_registered = False
+            CaseItem.objects.create(case=case, item=item, condition=line.condition,
+                                    marking_status=line.marking_status, was_registered=was_registered, notes=line.notes)
+            CustodyPosition.objects.create(item=item, label=seizure_place.label, since=occurred_at, case=case)
+            items.append(item)
+        for a in data.ammunition:
+            CaseAmmunition.objects.create(case=case, calibre=a.calibre, quantity=a.quantity, description=a.description)
+        for p in data.persons:
+            CasePerson.objects.create(case=case, party=p.party, name=p.name, role=p.role, nationality=p.nationality,
+                                      sex=p.sex, age=p.age, arrested=p.arrested, prosecuted=p.prosecuted,
+                                      convicted=p.convicted)
+        if data.depot is not None:
+            to = Place(depot=data.depot, shelf=data.shelf)
+            for item in items:
+                move(item, to, handed_over_by=data.handed_over_by or _("Seizing officer"),
+                     received_by=data.received_by, moved_at=occurred_at, purpose=_("Intake"), case=case, actor=actor)
+    return case
+
+
+# ---------------------------------------------------------------- chain of custody
+
+
+def move(item, to: Place, *, handed_over_by, received_by, moved_at=None, from_place: Place | None = None,
+         purpose="", case=None, actor=reg.SYSTEM):
+    """Move an item in custody from where it is to `to`. Refused if `from_place` is not where the item is."""
+    moved_at = moved_at or timezone.now()
+    to.check("to")
+    if not (handed_over_by or "").strip():
+        raise RuleViolation("handover_required", _("Say who handed the item over."), "handed_over_by")
+    if not (received_by or "").strip():
+        raise RuleViolation("receiver_required", _("Say who received the item."), "received_by")
+    with transaction.atomic():
+        item = reg._locked(item)
+        position = CustodyPosition.objects.select_related("depot", "shelf", "facility").filter(item=item).first()
+        if position is None or item.status not in IN_CUSTODY:
+            raise RuleViolation("not_in_custody",
+                                _("%(item)s is not in custody (status: %(status)s).")
+                                % {"item": item, "status": item.get_status_display()})
+        here = Place.of(position)
+        if from_place is not None:
+            from_place.check("from")
+            if not is_at(position, from_place):
+                raise RuleViolation(
+                    "not_there",
+                    _("The movement starts at %(from)s but %(item)s is at %(here)s.")
+                    % {"from": from_place.text, "item": item, "here": here.text}, "from")
+        if here.key() == to.key():
+            raise RuleViolation("same_place", _("%(item)s is already at %(place)s.") % {"item": item, "place": to.text},
+                                "to")
+        if moved_at < position.since:
+            raise RuleViolation("out_of_order",
+                                _("The movement predates the item's arrival at %(here)s.") % {"here": here.text},
+                                "moved_at")
+        payload = {
+            "location": to.text, "from": here.payload(), "to": to.payload(),
+            "handed_over_by": handed_over_by, "received_by": received_by, "purpose": purpose,
+            "case": (case or position.case).number if (case or position.case) else "",
+        }
+        event = reg.record(item, K.CUSTODY_MOVED, payload, moved_at, actor)
+        movement = CustodyMovement.objects.create(
+            item=item, case=case or position.case, **here.fields("from"), **to.fields("to"),
+            handed_over_by=handed_over_by, received_by=received_by, moved_at=moved_at, purpose=purpose, event=event,
+            recorded_by=actor.user if actor.user is not None and actor.user.is_authenticated else None,
+        )
+        position.depot, position.shelf, position.facility = to.depot, to.shelf, to.facility
+        position.label = "" if (to.depot or to.facility) else to.label
+        position.since = moved_at
+        position.save()
+    return movement
+
+
+def position_of(item):
+    position = CustodyPosition.objects.select_related("depot", "shelf", "facility").filter(item=item).first()
+    return Place.of(position) if position else None
+
+
+# ---------------------------------------------------------------- stocktake
+
+
+@dataclass
+class Count:
+    """One item counted: the shelf code where it was found and the reference read (serial, #id or uid)."""
+
+    reference: str
+    shelf: str = ""
+
+
+def parse_counts(text):
+    """Lines `SHELF; reference` (or just `reference`) as typed or scanned into the stocktake form."""
+    counts = []
+    for raw in (text or "").splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        shelf, sep, ref = line.partition(";")
+        counts.append(Count(ref.strip(), shelf.strip()) if sep else Count(line))
+    return counts
+
+
+def resolve_reference(reference, candidates=None):
+    """The item a counted reference designates: `#id`, a uid, or a serial number (among `candidates` first)."""
+    ref = reference.strip()
+    if ref.startswith("#") and ref[1:].isdigit():
+        return Item.objects.filter(pk=int(ref[1:])).first()
+    if len(ref) == 36 and ref.count("-") == 4:
+        hit = Item.objects.filter(uid=ref).first()
+        if hit:
+            return hit
+    serial = normalize_serial(ref)
+    if not serial:
+        return None
+    if candidates is not None:
+        for item in candidates:
+            if item.serial_normalized == serial:
+                return item
+    matches = list(Item.objects.filter(Q(serial_normalized=serial) | Q(markings__normalized=serial)).distinct()[:2])
+    return matches[0] if len(matches) == 1 else None
+
+
+def record_stocktake(depot, counts, *, counted_by="", counted_at=None, notes="", actor=reg.SYSTEM):
+    """Reconcile the items counted on a depot's shelves against the items expected there; keep the result,
+    list missing and extra items, and raise an alert on any discrepancy."""
+    counted_at = counted_at or timezone.now()
+    if counted_at > timezone.now() + timedelta(minutes=5):
+        raise RuleViolation("future_date", _("The stocktake date is in the future."), "counted_at")
+    shelves = {s.code.casefold(): s for s in depot.locations.all()}
+    with transaction.atomic():
+        expected = {
+            p.item_id: p for p in CustodyPosition.objects.select_for_update(of=("self",)).filter(depot=depot)
+            .select_related("item", "shelf")
+        }
+        candidates = [p.item for p in expected.values()]
+        take = Stocktake.objects.create(
+            depot=depot, counted_at=counted_at, counted_by=counted_by, notes=notes, expected_count=len(expected),
+            counted_count=len(counts),
+            recorded_by=actor.user if actor.user is not None and actor.user.is_authenticated else None,
+        )
+        lines, seen = [], set()
+        for c in counts:
+            shelf = shelves.get(c.shelf.casefold()) if c.shelf else None
+            if c.shelf and shelf is None:
+                raise RuleViolation("unknown_shelf", _("Depot %(depot)s has no shelf “%(shelf)s”.")
+                                    % {"depot": depot.code, "shelf": c.shelf}, "counts")
+            item = resolve_reference(c.reference, candidates)
+            if item is None:
+                lines.append(StocktakeLine(stocktake=take, counted_shelf=shelf, reference=c.reference,
+                                           result=StocktakeLine.Result.UNKNOWN))
+                continue
+            if item.pk in seen:
+                raise RuleViolation("counted_twice", _("%(ref)s was counted twice.") % {"ref": c.reference}, "counts")
+            seen.add(item.pk)
+            pos = expected.get(item.pk)
+            if pos is None:
+                result = StocktakeLine.Result.EXTRA
+            elif shelf is not None and pos.shelf_id is not None and pos.shelf_id != shelf.pk:
+                result = StocktakeLine.Result.MISPLACED
+            else:
+                result = StocktakeLine.Result.PRESENT
+            lines.append(StocktakeLine(stocktake=take, item=item, expected_shelf=pos.shelf if pos else None,
+                                       counted_shelf=shelf, reference=c.reference, result=result))
+        for item_id, pos in expected.items():
+            if item_id not in seen:
+                lines.append(StocktakeLine(stocktake=take, item_id=item_id, expected_shelf=pos.shelf,
+                                           result=StocktakeLine.Result.MISSING))
+        StocktakeLine.objects.bulk_create(lines)
+        R = StocktakeLine.Result
+        take.missing_count = sum(1 for line in lines if line.result == R.MISSING)
+        take.extra_count = sum(1 for line in lines if line.result in (R.EXTRA, R.UNKNOWN))
+        take.misplaced_count = sum(1 for line in lines if line.result == R.MISPLACED)
+        take.save(update_fields=["missing_count", "extra_count", "misplaced_count"])
+        if take.missing_count or take.extra_count:
+            Alert.objects.create(
+                kind=Alert.Kind.STOCKTAKE_DISCREPANCY, depot=depot, stocktake=take,
+                message=_("Stocktake of %(depot)s: %(missing)d missing, %(extra)d extra.")
+                % {"depot": depot.code, "missing": take.missing_count, "extra": take.extra_count},
+            )
+    return take
+
+
+# ---------------------------------------------------------------- disposal
+
+
+def _custody_item(item):
+    item = reg._locked(item)
+    position = CustodyPosition.objects.filter(item=item).select_related("case").first()
+    if position is None:
+        raise RuleViolation("not_in_custody", _("%(item)s is not in custody.") % {"item": item})
+    return item, position
+
+
+def _user(actor):
+    return actor.user if actor.user is not None and actor.user.is_authenticated else None
+
+
+def destroy(item, *, method, on, witnesses=(), location="", actor=reg.SYSTEM):
+    witnesses = [w.strip() for w in witnesses if w and w.strip()]
+    if not witnesses:
+        raise RuleViolation("witnesses_required", _("A destruction needs at least one witness."), "witnesses")
+    with transaction.atomic():
+        item, position = _custody_item(item)
+        event = reg.destroy(item, method=method, witnesses=witnesses, occurred_at=reg.as_datetime(on), actor=actor,
+                            location=location or Place.of(position).text)
+        disposal = Disposal.objects.create(kind=Disposal.Kind.DESTRUCTION, item=item, case=position.case, date=on,
+                                           method=method, witnesses=witnesses, event=event, recorded_by=_user(actor))
+        position.delete()
+    return disposal
+
+
+def deactivate(item, *, standard, certificate_number, on, actor=reg.SYSTEM):
+    """Deactivate an item in custody; it stays where it is (it may be destroyed or returned later)."""
+    if not (standard or "").strip():
+        raise RuleViolation("standard_required", _("Name the deactivation standard applied."), "standard")
+    with transaction.atomic():
+        item, position = _custody_item(item)
+        event = reg.deactivate(item, standard=standard, certificate_number=certificate_number,
+                               occurred_at=reg.as_datetime(on), actor=actor)
+        return Disposal.objects.create(kind=Disposal.Kind.DEACTIVATION, item=item, case=position.case, date=on,
+                                       standard=standard, certificate_number=certificate_number, event=event,
+                                       recorded_by=_user(actor))
+
+
+def return_to_owner(item, *, owner, on, handed_over_by="", actor=reg.SYSTEM):
+    """Give an item in custody back to its owner (who needs a licence where the profile requires it)."""
+    if owner is None:
+        raise RuleViolation("owner_required", _("Name the owner the item is returned to."), "owner")
+    occurred_at = reg.as_datetime(on)
+    with transaction.atomic():
+        item, position = _custody_item(item)
+        reg._check_status(item, {S.SEIZED, S.FOUND, S.SURRENDERED, S.DEACTIVATED}, _("return"))
+        reg._check_time(occurred_at, item)
+        reg.check_recipient_licence(owner, on)
+        payload = {"holder": owner.pk, "from": Place.of(position).payload(), "handed_over_by": handed_over_by,
+                   "case": position.case.number if position.case else "", "location": owner.address or ""}
+        event = reg.record(item, K.RETURNED_TO_OWNER, payload, occurred_at, actor)
+        disposal = Disposal.objects.create(kind=Disposal.Kind.RETURN_TO_OWNER, item=item, case=position.case, date=on,
+                                           owner=owner, event=event, recorded_by=_user(actor))
+        position.delete()
+    return disposal
+
+
+def create_depot(*, code, name, shelves=(), address="", admin_area="", agency=None):
+    try:
+        with transaction.atomic():
+            depot = Depot.objects.create(code=code.strip(), name=name, address=address, admin_area=admin_area,
+                                         agency=agency)
+            for shelf in shelves:
+                if shelf.strip():
+                    DepotLocation.objects.get_or_create(depot=depot, code=shelf.strip())
+    except IntegrityError:
+        raise RuleViolation("duplicate_depot", _("A depot with code %(code)s exists.") % {"code": code}, "code") from None
+    return depot

@@ -1,0 +1,233 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from armstrace.custody import forms as f
+from armstrace.custody import services
+from armstrace.custody.models import (
+    CustodyMovement, CustodyPosition, Depot, DepotLocation, Disposal, Facility, SeizureCase, Stocktake,
+)
+from armstrace.custody.services import Place
+from armstrace.registry import services as reg
+from armstrace.registry.models import Item
+from armstrace.registry.services import FirearmInput
+from armstrace.registry.views import run_service
+
+
+@login_required
+def case_list(request):
+    cases = SeizureCase.objects.select_related("agency").annotate(n_items=Count("items", distinct=True))
+    q = request.GET.get("q", "").strip()
+    if q:
+        cases = cases.filter(Q(number__icontains=q) | Q(place__icontains=q))
+    page = Paginator(cases, 50).get_page(request.GET.get("page"))
+    return render(request, "custody/case_list.html", {"page": page, "q": q})
+
+
+@login_required
+def case_create(request):
+    post = request.POST if request.method == "POST" else None
+    form = f.CaseForm(post)
+    items = f.CaseItemFormSet(post, prefix="items")
+    ammunition = f.AmmunitionFormSet(post, prefix="ammo")
+    persons = f.PersonFormSet(post, prefix="persons")
+    if post is not None and all(x.is_valid() for x in (form, items, ammunition, persons)):
+        d = form.cleaned_data
+        data = services.CaseInput(
+            occurred_on=d["occurred_on"], kind=d["kind"], number=d["number"], agency=d["agency"],
+            admin_area=d["admin_area"], place=d["place"], location_type=d["location_type"],
+            legal_justification=d["legal_justification"], suspected_offences=d["suspected_offences"],
+            route_departure=d["route_departure"], route_transit=d["route_transit"],
+            route_destination=d["route_destination"], notes=d["notes"], depot=d["depot"], shelf=d["shelf_obj"],
+            handed_over_by=d["handed_over_by"], received_by=d["received_by"],
+        )
+        for row in items:
+            if not row.has_item():
+                continue
+            r = row.cleaned_data
+            line = services.CaseItemInput(condition=r["condition"] or "unknown",
+                                          marking_status=r["marking_status"] or "unknown")
+            if r["registered"]:
+                line.item = r["registered"]
+            else:
+                line.new = FirearmInput(
+                    serial_number=r["serial_number"], make=r["make"], category=r["category"] or "firearm",
+                    firearm_type=r["firearm_type"], part_kind=r["part_kind"], description=r["description"])
+            data.items.append(line)
+        for row in ammunition:
+            r = row.cleaned_data
+            if r.get("quantity"):
+                data.ammunition.append(services.AmmunitionInput(r["quantity"], r["calibre"], r["description"]))
+        for row in persons:
+            r = row.cleaned_data
+            if r.get("name") or r.get("age") or r.get("nationality"):
+                data.persons.append(services.PersonInput(
+                    name=r["name"], role=r["role"] or "other", nationality=r["nationality"], sex=r["sex"] or "unknown",
+                    age=r["age"],
+                    arrested=r["arrested"], prosecuted=r["prosecuted"], convicted=r["convicted"]))
+        case = run_service(form, lambda: services.record_case(data, actor=reg.Actor.of(request.user)))
+        if case:
+            messages.success(request, _("Case %(n)s recorded.") % {"n": case.number})
+            return redirect(case)
+    return render(request, "custody/case_form.html",
+                  {"form": form, "items": items, "ammunition": ammunition, "persons": persons})
+
+
+@login_required
+def case_detail(request, pk):
+    case = get_object_or_404(SeizureCase.objects.select_related("agency"), pk=pk)
+    rows = case.items.select_related("item", "item__make", "item__model", "item__calibre")
+    positions = {p.item_id: Place.of(p) for p in CustodyPosition.objects.filter(item__in=[r.item_id for r in rows])
+                 .select_related("depot", "shelf", "facility")}
+    item_rows = [(r, positions.get(r.item_id)) for r in rows]
+    movements = (CustodyMovement.objects.filter(item__case_links__case=case)
+                 .select_related("item", "item__make", "from_depot", "from_shelf", "from_facility", "to_depot",
+                                 "to_shelf", "to_facility").order_by("moved_at", "id"))
+    return render(request, "custody/case_detail.html", {
+        "case": case, "item_rows": item_rows, "ammunition": case.ammunition.select_related("calibre"),
+        "persons": case.persons.all(), "timeline": [(m, _place_from(m), Place.of_movement_to(m)) for m in movements],
+        "disposals": case.disposals.select_related("item", "owner"),
+    })
+
+
+def _place_from(m):
+    return Place(m.from_depot, m.from_shelf, m.from_facility, m.from_label)
+
+
+@login_required
+def item_move(request, pk):
+    item = get_object_or_404(Item, pk=pk)
+    position = CustodyPosition.objects.select_related("depot", "shelf", "facility").filter(item=item).first()
+    here = Place.of(position) if position else None
+    initial = {}
+    if here:
+        initial = {"from_depot": position.depot_id, "from_shelf": position.shelf_id,
+                   "from_facility": position.facility_id, "from_label": position.label}
+    form = f.MoveForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        from_place = Place(
+            depot=Depot.objects.filter(pk=d["from_depot"]).first() if d["from_depot"] else None,
+            shelf=DepotLocation.objects.filter(pk=d["from_shelf"]).first() if d["from_shelf"] else None,
+            facility=Facility.objects.filter(pk=d["from_facility"]).first() if d["from_facility"] else None,
+            label=d["from_label"] or "",
+        )
+        to = Place(depot=d["to_depot"], shelf=d["to_shelf_obj"], facility=d["to_facility"], label=d["to_label"])
+        moved = run_service(form, lambda: services.move(
+            item, to, from_place=from_place, handed_over_by=d["handed_over_by"], received_by=d["received_by"],
+            moved_at=d["moved_at"], purpose=d["purpose"], actor=reg.Actor.of(request.user)))
+        if moved:
+            messages.success(request, _("Movement recorded."))
+            return redirect(moved.case or item_redirect(item))
+    return render(request, "custody/move_form.html", {"form": form, "item": item, "here": here,
+                                                       "case": position.case if position else None})
+
+
+def item_redirect(item):
+    from django.urls import reverse
+
+    return reverse("registry:item-detail", args=[item.pk])
+
+
+@login_required
+def item_dispose(request, pk):
+    item = get_object_or_404(Item, pk=pk)
+    position = CustodyPosition.objects.select_related("case").filter(item=item).first()
+    form = f.DisposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        actor = reg.Actor.of(request.user)
+        calls = {
+            Disposal.Kind.DESTRUCTION: lambda: services.destroy(
+                item, method=d["method"], on=d["date"], witnesses=d["witnesses"].splitlines(), actor=actor),
+            Disposal.Kind.DEACTIVATION: lambda: services.deactivate(
+                item, standard=d["standard"], certificate_number=d["certificate_number"], on=d["date"], actor=actor),
+            Disposal.Kind.RETURN_TO_OWNER: lambda: services.return_to_owner(
+                item, owner=d["owner"], on=d["date"], actor=actor),
+        }
+        done = run_service(form, calls[d["kind"]])
+        if done:
+            messages.success(request, _("Disposal recorded."))
+            return redirect(done.case or item_redirect(item))
+    return render(request, "custody/simple_form.html", {
+        "form": form, "item": item, "title": _("Dispose of an item in custody"),
+        "back": position.case.get_absolute_url() if position and position.case else item_redirect(item)})
+
+
+@login_required
+def depot_list(request):
+    depots = Depot.objects.annotate(n_items=Count("positions", distinct=True), n_shelves=Count("locations",
+                                                                                                 distinct=True))
+    return render(request, "custody/depot_list.html", {"depots": depots, "facilities": Facility.objects.all()})
+
+
+@login_required
+def depot_create(request):
+    form = f.DepotForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        depot = run_service(form, lambda: services.create_depot(
+            code=d["code"], name=d["name"], agency=d["agency"], admin_area=d["admin_area"], address=d["address"],
+            shelves=d["shelves"].split(",")))
+        if depot:
+            messages.success(request, _("Depot recorded."))
+            return redirect(depot)
+    return render(request, "custody/simple_form.html", {"form": form, "title": _("New depot")})
+
+
+@login_required
+def depot_detail(request, pk):
+    depot = get_object_or_404(Depot, pk=pk)
+    shelves_form = f.ShelvesForm(request.POST or None)
+    if request.method == "POST" and shelves_form.is_valid():
+        for code in shelves_form.cleaned_data["shelves"].split(","):
+            if code.strip():
+                DepotLocation.objects.get_or_create(depot=depot, code=code.strip())
+        messages.success(request, _("Shelves added."))
+        return redirect(depot)
+    inventory = (CustodyPosition.objects.filter(depot=depot)
+                 .select_related("item", "item__make", "item__model", "shelf", "case").order_by("shelf__code", "item_id"))
+    return render(request, "custody/depot_detail.html", {
+        "depot": depot, "inventory": inventory, "shelves": depot.locations.all(), "shelves_form": shelves_form,
+        "stocktakes": depot.stocktakes.all()[:50], "alerts": depot.alerts.filter(resolved=False)[:20],
+    })
+
+
+@login_required
+def stocktake_create(request, pk):
+    depot = get_object_or_404(Depot, pk=pk)
+    form = f.StocktakeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        take = run_service(form, lambda: services.record_stocktake(
+            depot, services.parse_counts(d["counts"]), counted_by=d["counted_by"], notes=d["notes"],
+            actor=reg.Actor.of(request.user)))
+        if take:
+            if take.balanced:
+                messages.success(request, _("Stocktake recorded: everything is where expected."))
+            else:
+                messages.error(request, _("Stocktake recorded with discrepancies: an alert was raised."))
+            return redirect(take)
+    return render(request, "custody/simple_form.html", {
+        "form": form, "title": _("Stocktake of %(depot)s") % {"depot": depot}, "back": depot.get_absolute_url()})
+
+
+@login_required
+def stocktake_detail(request, pk):
+    take = get_object_or_404(Stocktake.objects.select_related("depot"), pk=pk)
+    lines = take.lines.select_related("item", "item__make", "item__model", "expected_shelf", "counted_shelf")
+    return render(request, "custody/stocktake_detail.html", {"take": take, "lines": lines})
+
+
+@login_required
+def facility_create(request):
+    form = f.FacilityForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Facility recorded."))
+        return redirect("custody:depot-list")
+    return render(request, "custody/simple_form.html", {"form": form, "title": _("New laboratory, court or facility")})
+

@@ -1,0 +1,146 @@
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from armstrace.monitoring import charts, codelist as cl, export, iafq, sdg
+from armstrace.monitoring.hotspots import registry_hotspots
+from armstrace.monitoring.models import PortalDataset
+from armstrace.monitoring.portal import sdg_series_from_dataset
+from armstrace.profile import get_profile
+
+
+def tracing_status_function():
+    """The tracing app's status function, or (None, a function that knows nothing) while it is not installed."""
+    try:
+        return iafq.default_tracing_status(), True
+    except ImportError:
+        return (lambda item: None), False
+
+
+def _year(request):
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = date.today().year
+    if not 1900 <= year <= 2100:
+        raise Http404
+    return year
+
+
+@login_required
+def dashboard(request):
+    year = _year(request)
+    status_fn, tracing_ok = tracing_status_function()
+    rows = iafq.compute(year, tracing_status=status_fn)
+    counts = {y: iafq.tracing_counts(iafq._tracing_only(y, status_fn)) for y in (year, year + 1)}
+    ratio = sdg.proportion_traced(counts[year])
+    exact, years = sdg.two_year_mean(sdg.per_year(counts), year)
+    flows = charts.registry_flows()
+    hot = [h for h in registry_hotspots(year) if h.flagged]
+    context = {
+        "year": year, "years": range(date.today().year, date.today().year - 10, -1),
+        "tables": iafq.table(rows), "tracing_ok": tracing_ok,
+        "sdg_ratio": ratio, "sdg_value": sdg.round_published(ratio.value) if ratio.value is not None else None,
+        "sdg_mean": sdg.round_published(exact) if exact is not None else None, "sdg_years": years,
+        "hotspots": hot[:10],
+        "chart_types": mark_safe(charts.stacked_bars(_seized_by_type(year), _("Arms seized by type"))),
+        "chart_flow": mark_safe(charts.flow_view(flows, _("Origin → seizure country"))),
+        "chart_matrix": mark_safe(charts.matrix(flows, _("Source → recovery"))),
+        "datasets": PortalDataset.objects.all(),
+    }
+    return render(request, "monitoring/dashboard.html", context)
+
+
+def _seized_by_type(last_year, span=10):
+    from armstrace.custody.models import CaseItem
+
+    qs = (CaseItem.objects.filter(case__kind="seizure", item__category="firearm",
+                                  case__occurred_on__gte=date(last_year - span + 1, 1, 1),
+                                  case__occurred_on__lt=date(last_year + 1, 1, 1))
+          .values_list("case__occurred_on__year", "item__firearm_type").annotate(n=Count("id")))
+    return charts.by_period_and_type((y, cl.TYPE.get(t, cl.TYPE_UNKNOWN), n) for y, t, n in qs)
+
+
+@login_required
+def iafq_download(request, year, fmt):
+    if fmt not in ("xlsx", "csv"):
+        raise Http404
+    profile = get_profile()
+    status_fn, _ok = tracing_status_function()
+    rows = iafq.compute(year, tracing_status=status_fn)
+    name = f"iafq_{profile.country}_{year}"
+    if fmt == "xlsx":
+        response = HttpResponse(export.to_xlsx(rows, year, profile.country, profile.name),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    else:
+        response = HttpResponse(export.to_csv(rows, year, profile.country, profile.name), content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@login_required
+def sdg_download(request, fmt):
+    if fmt not in ("csv", "xml"):
+        raise Http404
+    profile = get_profile()
+    first, last = _year_pair(request)
+    status_fn, _ok = tracing_status_function()
+    counts = {y: iafq.tracing_counts(iafq._tracing_only(y, status_fn)) for y in range(first, last + 2)}
+    series = [o for o in sdg.published_series(counts) if first <= o.year <= last]
+    name = f"{sdg.SERIES}_{profile.country}_{first}-{last}"
+    if fmt == "xml":
+        response = HttpResponse(sdg.sdmx_ml(profile.country, series), content_type="application/xml")
+    else:
+        response = HttpResponse(sdg.sdmx_csv(profile.country, series), content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+def _year_pair(request):
+    this = date.today().year
+    try:
+        first, last = int(request.GET.get("from", this - 4)), int(request.GET.get("to", this))
+    except ValueError as exc:
+        raise Http404 from exc
+    if not (1900 <= first <= last <= 2100):
+        raise Http404
+    return first, last
+
+
+@login_required
+def hotspot_list(request):
+    year = _year(request)
+    return render(request, "monitoring/hotspots.html", {"year": year, "hotspots": registry_hotspots(year)})
+
+
+@login_required
+def portal_dataset(request, pk):
+    dataset = get_object_or_404(PortalDataset, pk=pk)
+    countries = (dataset.values.values("iso3", "country").annotate(n=Count("id")).order_by("country"))
+    return render(request, "monitoring/portal_dataset.html", {"dataset": dataset, "countries": countries})
+
+
+@login_required
+def portal_country(request, pk, iso3):
+    dataset = get_object_or_404(PortalDataset, pk=pk)
+    values = dataset.values.filter(iso3=iso3)
+    years = sorted(set(values.values_list("year", flat=True)), reverse=True)
+    if not years:
+        raise Http404
+    year = int(request.GET.get("year") or years[0]) if (request.GET.get("year") or "").isdigit() else years[0]
+    tables = {}
+    for v in values.filter(year=year):
+        tables.setdefault((v.indicator, v.dimension), []).append(v)
+    by_type = charts.by_period_and_type(
+        values.filter(indicator=cl.ARMS_SEIZED, dimension=cl.BY_TYPE).values_list("year", "category", "value"))
+    return render(request, "monitoring/portal_country.html", {
+        "dataset": dataset, "iso3": iso3, "country": values.first().country, "year": year, "years": years,
+        "tables": dict(sorted(tables.items())), "sdg_series": sdg_series_from_dataset(dataset, iso3),
+        "chart_types": mark_safe(charts.stacked_bars({y: {k: int(n) for k, n in d.items()} for y, d in by_type.items()},
+                                                     _("Arms seized by type"))),
+    })

@@ -1,0 +1,145 @@
+"""REST API of tracing: marking search, trace reports and ITI tracing requests."""
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from armstrace.registry.models import Calibre, FirearmModel, FirearmType, Item, Make
+from armstrace.registry.services import Actor, RuleViolation
+from armstrace.tracing import search as marking_search
+from armstrace.tracing import services
+from armstrace.tracing.models import TracingRequest
+from armstrace.tracing.status import TracingStatus
+
+
+class SearchQuerySerializer(serializers.Serializer):
+    q = serializers.CharField(max_length=200, help_text="Serial number or marking; ? = one unreadable character, * = a run")
+    mode = serializers.ChoiceField(marking_search.MODES, default="auto")
+    make = serializers.PrimaryKeyRelatedField(queryset=Make.objects.all(), required=False, allow_null=True)
+    model = serializers.PrimaryKeyRelatedField(queryset=FirearmModel.objects.all(), required=False, allow_null=True)
+    calibre = serializers.PrimaryKeyRelatedField(queryset=Calibre.objects.all(), required=False, allow_null=True)
+    firearm_type = serializers.ChoiceField(FirearmType.choices, required=False, allow_blank=True, default="")
+    country = serializers.CharField(max_length=3, required=False, allow_blank=True, default="")
+    limit = serializers.IntegerField(min_value=1, max_value=200, default=20)
+
+
+class MarkingSearchViewSet(viewsets.ViewSet):
+    """Search serial numbers and markings: exact, partial (? and *) or near matches, each result explained."""
+
+    @extend_schema(parameters=[SearchQuerySerializer], responses={200: OpenApiTypes.OBJECT})
+    def list(self, request):
+        params = SearchQuerySerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        v = params.validated_data
+        filters = marking_search.Filters(make=v.get("make"), model=v.get("model"), calibre=v.get("calibre"),
+                                         firearm_type=v.get("firearm_type", ""), country=v.get("country", ""))
+        try:
+            response = marking_search.search(v["q"], v["mode"], filters, limit=v["limit"])
+        except marking_search.SearchRefused as exc:
+            return Response({"code": "pattern_too_weak", "detail": exc.message, "field": "q"},
+                            status=status.HTTP_400_BAD_REQUEST)
+        return Response(response.as_dict())
+
+
+class TraceReportViewSet(viewsets.ViewSet):
+    """The trace report of an item: history, last legitimate holder, point of diversion, IAFQ tracing status."""
+
+    @extend_schema(responses={200: OpenApiTypes.OBJECT},
+                   parameters=[OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH, description="item id")])
+    def retrieve(self, request, pk=None):
+        return Response(services.trace_report(get_object_or_404(Item, pk=pk)))
+
+
+class TracingRequestSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = TracingRequest
+        fields = ["id", "reference", "direction", "item", *[f for f in services.REQUEST_FIELDS if f != "direction"],
+                  "status", "created_at", "sent_at", "acknowledged_at", "answered_at", "closed_at", "due_date",
+                  "outcome", "answer", "closing_note"]
+        read_only_fields = ["id", "reference", "status", "created_at", "sent_at", "acknowledged_at", "answered_at",
+                            "closed_at", "due_date", "outcome", "answer", "closing_note"]
+
+
+class AnswerSerializer(serializers.Serializer):
+    responding_authority = serializers.CharField(max_length=200, allow_blank=True, default="")
+    answered_on = serializers.DateField(required=False, allow_null=True)
+    outcome = serializers.ChoiceField([("", "—")] + TracingStatus.choices, allow_blank=True, default="")
+    findings = serializers.DictField(child=serializers.CharField(allow_blank=True), default=dict)
+
+
+class CloseSerializer(serializers.Serializer):
+    note = serializers.CharField(allow_blank=True, default="")
+
+
+class TracingRequestViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """ITI tracing requests. Workflow: draft → sent → acknowledged → answered → closed (actions below)."""
+
+    queryset = TracingRequest.objects.all()
+    serializer_class = TracingRequestSerializer
+    filterset_fields = ["direction", "status", "item", "counterpart_country"]
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        item = data.pop("item", None)
+        serializer.instance = services.create_request(data, item=item, actor=Actor.of(self.request.user))
+
+    def perform_update(self, serializer):
+        if serializer.instance.status != "draft":
+            raise RuleViolation("not_draft", "Only a draft can be edited.")
+        serializer.save()
+
+    def _done(self, request_obj, code=200):
+        return Response(TracingRequestSerializer(request_obj).data, status=code)
+
+    @extend_schema(request=None, responses={200: TracingRequestSerializer})
+    @action(detail=True, methods=["post"])
+    def send(self, request, pk=None):
+        return self._done(services.send(self.get_object(), actor=Actor.of(request.user)))
+
+    @extend_schema(request=None, responses={200: TracingRequestSerializer})
+    @action(detail=True, methods=["post"])
+    def acknowledge(self, request, pk=None):
+        return self._done(services.acknowledge(self.get_object(), actor=Actor.of(request.user)))
+
+    @extend_schema(request=AnswerSerializer, responses={200: TracingRequestSerializer})
+    @action(detail=True, methods=["post"])
+    def answer(self, request, pk=None):
+        data = AnswerSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        answer = dict(data.validated_data)
+        if answer.get("answered_on"):
+            answer["answered_on"] = answer["answered_on"].isoformat()
+        return self._done(services.record_answer(self.get_object(), answer, actor=Actor.of(request.user)))
+
+    @extend_schema(request=OpenApiTypes.OBJECT, responses={200: TracingRequestSerializer})
+    @action(detail=True, methods=["post"], url_path="import-answer")
+    def import_answer(self, request, pk=None):
+        """Record an answer given in the exchange format (armstrace-tracing-answer/1)."""
+        return self._done(services.import_answer(request.data, request=self.get_object(), actor=Actor.of(request.user)))
+
+    @extend_schema(request=CloseSerializer, responses={200: TracingRequestSerializer})
+    @action(detail=True, methods=["post"])
+    def close(self, request, pk=None):
+        data = CloseSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return self._done(services.close(self.get_object(), note=data.validated_data["note"], actor=Actor.of(request.user)))
+
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
+    @action(detail=True, methods=["get"])
+    def export(self, request, pk=None):
+        """The request in the exchange format (armstrace-tracing-request/1)."""
+        return Response(services.export_request(self.get_object()))
+
+    @extend_schema(responses={200: TracingRequestSerializer(many=True)})
+    @action(detail=False, methods=["get"])
+    def overdue(self, request):
+        return Response(TracingRequestSerializer(services.overdue(), many=True).data)
+
+
+def register(router):
+    router.register("tracing/search", MarkingSearchViewSet, basename="tracing-search")
+    router.register("tracing/reports", TraceReportViewSet, basename="tracing-report")
+    router.register("tracing/requests", TracingRequestViewSet, basename="tracing-request")

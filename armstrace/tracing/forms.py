@@ -1,0 +1,74 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from armstrace.registry.forms import country_choices
+from armstrace.registry.models import Calibre, FirearmModel, FirearmType, Make
+from armstrace.tracing.models import TracingRequest
+from armstrace.tracing.search import MODES, Filters
+from armstrace.tracing.status import TracingStatus
+
+MODE_LABELS = {"auto": _("Automatic"), "exact": _("Exact"), "partial": _("Partial (? and *)"), "fuzzy": _("Near matches")}
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Serial number or marking"), max_length=200, required=False,
+                        help_text=_("? for one unreadable character, * for an unreadable run."))
+    mode = forms.ChoiceField(label=_("Mode"), choices=[(m, MODE_LABELS[m]) for m in MODES], initial="auto", required=False)
+    make = forms.ModelChoiceField(label=_("Make"), queryset=Make.objects.all(), required=False)
+    model = forms.ModelChoiceField(label=_("Model"), queryset=FirearmModel.objects.select_related("make"), required=False)
+    calibre = forms.ModelChoiceField(label=_("Calibre"), queryset=Calibre.objects.all(), required=False)
+    firearm_type = forms.ChoiceField(label=_("Type"), choices=[("", "—")] + FirearmType.choices, required=False)
+    country = forms.ChoiceField(label=_("Country of manufacture"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = country_choices()
+
+    def filters(self):
+        d = self.cleaned_data
+        return Filters(make=d.get("make"), model=d.get("model"), calibre=d.get("calibre"),
+                       firearm_type=d.get("firearm_type") or "", country=d.get("country") or "")
+
+
+class TracingRequestForm(forms.ModelForm):
+    class Meta:
+        model = TracingRequest
+        fields = ["direction", "counterpart_country", "counterpart_authority", "counterpart_reference",
+                  "identifying_marks", "serial_number", "firearm_type", "make", "model", "calibre",
+                  "country_of_manufacture", "country_of_import", "reason_illicit", "circumstances_of_recovery",
+                  "intended_use", "requesting_authority", "point_of_contact"]
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in
+                   ("identifying_marks", "reason_illicit", "circumstances_of_recovery", "intended_use")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("counterpart_country", "country_of_manufacture", "country_of_import"):
+            field = self.fields[name]
+            self.fields[name] = forms.ChoiceField(label=field.label, choices=country_choices(), required=field.required)
+
+
+class AnswerForm(forms.Form):
+    responding_authority = forms.CharField(label=_("Responding authority"), max_length=200, required=False)
+    answered_on = forms.DateField(label=_("Date of the answer"), initial=timezone.localdate,
+                                  widget=forms.DateInput(attrs={"type": "date"}))
+    outcome = forms.ChoiceField(label=_("Outcome"), required=False, choices=[("", "—")] + TracingStatus.choices)
+    summary = forms.CharField(label=_("Findings"), widget=forms.Textarea(attrs={"rows": 3}))
+    last_legal_holder = forms.CharField(label=_("Last legal holder known to them"), max_length=300, required=False)
+    point_of_diversion = forms.CharField(label=_("Point of diversion"), max_length=300, required=False)
+    transfers = forms.CharField(label=_("Exports, imports and transfers on record"), required=False,
+                                widget=forms.Textarea(attrs={"rows": 2}))
+
+    def answer(self):
+        d = self.cleaned_data
+        return {"responding_authority": d["responding_authority"], "answered_on": d["answered_on"].isoformat(),
+                "outcome": d["outcome"], "findings": {k: d[k] for k in ("summary", "last_legal_holder",
+                                                                         "point_of_diversion", "transfers")}}
+
+
+class AnswerImportForm(forms.Form):
+    answer_file = forms.FileField(label=_("Answer file (JSON)"))
+
+
+class CloseForm(forms.Form):
+    note = forms.CharField(label=_("Closing note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
