@@ -26,7 +26,7 @@ def _year(request):
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
-        year = date.today().year
+        year = date.today().year - 1  # the IAFQ reports on the last complete calendar year
     if not 1900 <= year <= 2100:
         raise Http404
     return year

@@ -129,17 +129,13 @@ class DemoBuilder:
             if rng.random() < 0.35:
                 later = day + timedelta(days=rng.randint(10, 700))
                 if later <= end:
-                    services.take_into_custody(item, EventKind.SEIZED, occurred_at=_at(later), location=rng.choice(TOWNS),
-                                               case_reference=f"CASE-{later.year}-{rng.randrange(10**5):05d}",
-                                               circumstances="Recovered during a police operation")
+                    self.custody_case(later, item=item, place=rng.choice(TOWNS))
         elif fate == "loss":
             services.report_missing(item, EventKind.LOSS_REPORTED, occurred_at=_at(day), location=place)
         elif fate == "surrender":
-            services.take_into_custody(item, EventKind.SURRENDERED, occurred_at=_at(day), location=place,
-                                       circumstances="Voluntary surrender campaign")
+            self.custody_case(day, item=item, place=place, kind="surrender")
         elif fate == "seize":
-            services.take_into_custody(item, EventKind.SEIZED, occurred_at=_at(day), location=place,
-                                       case_reference=f"CASE-{day.year}-{rng.randrange(10**5):05d}", circumstances="Illicit carrying")
+            self.custody_case(day, item=item, place=place)
         elif fate == "destroy":
             services.take_into_custody(item, EventKind.SURRENDERED, occurred_at=_at(day), location=place)
             services.destroy(item, method="cutting and melting", witnesses=["Registry officer", "Police officer"],
@@ -154,9 +150,34 @@ class DemoBuilder:
         markings = [services.MarkingInput(Marking.Kind.SERIAL, serial, "frame",
                                           Marking.State.OBLITERATED if obliterated else Marking.State.INTACT)]
         data = services.FirearmInput(serial_number=serial, make=model.make, model=model, markings=markings)
-        services.create_item(data, how=EventKind.SEIZED, location=rng.choice(TOWNS), occurred_at=_at(day),
-                             extra_payload={"case_reference": f"CASE-{day.year}-{rng.randrange(10**5):05d}",
-                                            "circumstances": "Trafficking investigation"})
+        self.custody_case(day, new=data, place=rng.choice(TOWNS), kind=rng.choice(["seizure", "seizure", "found"]),
+                          marking_status="altered" if obliterated else "uniquely_marked")
+
+    def custody_case(self, day, *, place, item=None, new=None, kind="seizure", marking_status="uniquely_marked"):
+        """A seizure, find or surrender case as the custody app records it, with the IAFQ details."""
+        from armstrace.custody import services as custody
+
+        rng = self.rng
+        seizure = kind == "seizure"
+        line = custody.CaseItemInput(
+            item=item, new=new, marking_status=marking_status,
+            condition=rng.choices(["industrial", "converted", "modified", "assembled", "otherwise_illicit"],
+                                  [0.8, 0.07, 0.05, 0.04, 0.04])[0] if new else "industrial")
+        persons = [custody.PersonInput(
+            name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}", sex=rng.choices(["male", "female"], [0.85, 0.15])[0],
+            age=rng.randint(17, 65), nationality=self.profile.country, arrested=True, prosecuted=rng.random() < 0.6,
+            convicted=rng.random() < 0.3) for _ in range(rng.choice([0, 1, 1, 2]))] if seizure else []
+        calibre = (item or new).calibre if (item or new).calibre else None
+        ammunition = [custody.AmmunitionInput(quantity=rng.randint(5, 250), calibre=calibre)] if seizure and rng.random() < 0.5 else []
+        neighbours = ["UGA", "TZA", "ETH", "SOM", "SSD"]
+        custody.record_case(custody.CaseInput(
+            occurred_on=day, kind=kind, admin_area=place, place=place,
+            location_type=rng.choices(["national_territory", "land_border", "airport", "harbour"], [0.75, 0.15, 0.05, 0.05])[0],
+            legal_justification=rng.choice(["illicit_possession", "illicit_use", "illicit_trafficking"]) if seizure else "other",
+            suspected_offences=rng.sample(["violent_crime", "drug_trafficking", "organised_crime", "firearms_trafficking"],
+                                          rng.choice([0, 1, 1, 2])) if seizure else [],
+            route_departure=rng.choice(neighbours) if seizure and rng.random() < 0.2 else "",
+            items=[line], ammunition=ammunition, persons=persons))
 
 
 def ensure_demo_user():

@@ -123,3 +123,46 @@ def verify_chain(progress=None) -> VerifyResult:
                                     "hash does not match the event's content")
             prev_hash, expected_seq = event.hash, expected_seq + 1
     return VerifyResult(True, checked, expected_seq - 1, prev_hash)
+
+
+# ---------------------------------------------------------------- outside witness
+
+
+def witness_head() -> dict:
+    """The chain head as an outside witness keeps it: {seq, hash, recorded_at, generated_at}.
+
+    The chain alone cannot reveal that its tail was cut off (what remains still verifies);
+    a head kept elsewhere can: `check_witness` finds that seq gone or its hash changed."""
+    last = Event.objects.order_by("-seq").values("seq", "hash", "recorded_at").first()
+    return {
+        "seq": last["seq"] if last else 0,
+        "hash": last["hash"] if last else GENESIS_HASH,
+        "recorded_at": _timestamp(last["recorded_at"]) if last else None,
+        "generated_at": _timestamp(timezone.now()),
+    }
+
+
+@dataclass
+class WitnessResult:
+    ok: bool
+    seq: int
+    reason: str = ""
+
+
+def check_witness(witness: dict) -> WitnessResult:
+    """Does the event that the witness saw as head still exist, with the same hash?"""
+    try:
+        seq, expected = int(witness["seq"]), str(witness["hash"])
+    except (KeyError, TypeError, ValueError):
+        return WitnessResult(False, 0, "the witness file has no valid seq and hash")
+    if seq == 0:
+        ok = expected == GENESIS_HASH
+        return WitnessResult(ok, 0, "" if ok else "a witness of an empty chain must hold the genesis hash")
+    found = Event.objects.filter(seq=seq).values_list("hash", flat=True).first()
+    if found is None:
+        head_seq, _ = chain_head()
+        return WitnessResult(False, seq, f"witnessed seq {seq} no longer exists (chain head is now seq {head_seq}): "
+                                         f"the chain was truncated or replaced")
+    if found != expected:
+        return WitnessResult(False, seq, f"the hash of seq {seq} differs from the witnessed hash: the chain was rewritten")
+    return WitnessResult(True, seq)
