@@ -112,10 +112,10 @@ def issue_authorization(data: AuthorizationInput, actor=reg.SYSTEM):
     home = get_profile().country
     expected = {"export": export_country, "import": import_country}.get(data.kind)
     if expected is not None and home and expected != home:
-        raise RuleViolation(
-            "wrong_country",
-            _("An %(kind)s authorization issued here must name %(home)s as country of %(kind)s.")
-            % {"kind": data.kind, "home": home}, f"{data.kind}_country")
+        message = (_("An export authorization issued here must name %(home)s as country of export.")
+                   if data.kind == "export" else
+                   _("An import authorization issued here must name %(home)s as country of import."))
+        raise RuleViolation("wrong_country", message % {"home": home}, f"{data.kind}_country")
     if data.kind == "transit" and home and home not in transit:
         raise RuleViolation("wrong_country", _("A transit authorization issued here must list %(home)s as a transit "
                                                "country.") % {"home": home}, "transit_countries")

@@ -91,3 +91,9 @@ def test_openapi_schema_lists_the_endpoints(client, db):
     paths = schema.json()["paths"]
     assert {"/api/items/", "/api/items/{id}/transfer/", "/api/events/", "/api/parties/", "/api/licences/"} <= set(paths)
     assert schema.json()["openapi"].startswith("3.")
+
+
+def test_api_docs_are_served_from_the_package(client, db):
+    page = client.get("/api/docs/").content.decode()
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in page
+    assert "cdn" not in page.lower() and "unpkg" not in page.lower()
