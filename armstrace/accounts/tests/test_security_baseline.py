@@ -31,3 +31,16 @@ def test_forms_refuse_posts_without_csrf_token(django_user_model):
 
 def test_api_refuses_anonymous_writes(db):
     assert Client().post("/api/items/", {}).status_code in (401, 403)
+
+
+def test_repeated_failed_logins_lock_the_account_out(django_user_model):
+    django_user_model.objects.create_user("analyst", password="long-enough-pass-1")
+    client = Client()
+    for _ in range(4):
+        assert client.post("/login/", {"username": "analyst", "password": "wrong-guess"}).status_code == 200
+    assert client.post("/login/", {"username": "analyst", "password": "wrong-guess"}).status_code == 429
+    locked = client.post("/login/", {"username": "analyst", "password": "long-enough-pass-1"})
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+    other = Client().post("/login/", {"username": "someone", "password": "x"})
+    assert other.status_code == 200  # other names are not locked out
