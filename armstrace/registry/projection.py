@@ -80,13 +80,27 @@ def replay(events) -> ItemState:
 
 
 def rebuild_projections(write=True, progress=None):
-    """Recompute every item's projection from its events. Returns the list of (item_id, live, rebuilt) that differed."""
+    """Recompute every item's projection from its events. Returns the list of (item_id, live, rebuilt) that differed.
+
+    Items and their events are read as two streams in item order and merged, so the log is read once."""
+    from itertools import groupby
+
     from armstrace.registry.models import Event
 
     differences = []
     items = Item.objects.order_by("pk").values_list("pk", "status", "current_holder_id", "location", "last_event_seq")
+    events = (Event.objects.filter(item__isnull=False).order_by("item_id", "seq")
+              .values_list("item_id", "kind", "payload", "seq").iterator(chunk_size=5000))
+    grouped = groupby(events, key=lambda e: e[0])
+    pending = next(grouped, None)
     for pk, status, holder, location, last_seq in items.iterator(chunk_size=2000):
-        rebuilt = replay(Event.objects.filter(item_id=pk).order_by("seq").values_list("kind", "payload", "seq"))
+        while pending is not None and pending[0] < pk:
+            pending = next(grouped, None)
+        item_events = []
+        if pending is not None and pending[0] == pk:
+            item_events = [(kind, payload, seq) for _, kind, payload, seq in pending[1]]
+            pending = next(grouped, None)
+        rebuilt = replay(item_events)
         live = ItemState(status, holder, location, last_seq)
         if live != rebuilt:
             differences.append((pk, live, rebuilt))
