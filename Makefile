@@ -42,13 +42,16 @@ test-postgres: $(STAMP)
 	@echo "== tests on PostgreSQL =="
 	tools/with_postgres.sh $(BIN)/python -m pytest -m "not browser"
 
-# Heavy benchmarks, never part of `make test`. Sizes: make bench SEARCH_N=200000 MONITORING_N=100000
+# Heavy benchmarks, never part of `make test`. Sizes: make bench SEARCH_N=200000 MONITORING_N=100000 IMPORT_N=200000
 SEARCH_N ?= 10000000
 MONITORING_N ?= 1000000
+IMPORT_N ?= 1000000
 bench: $(STAMP) system-deps
 	$(BIN)/python bench/search.py --n $(SEARCH_N)
 	$(BIN)/python bench/monitoring_bench.py --n $(MONITORING_N)
 	tools/with_postgres.sh $(BIN)/python bench/monitoring_bench.py --n $(MONITORING_N)
+	$(BIN)/python bench/import_bench.py --n $(IMPORT_N)
+	tools/with_postgres.sh $(BIN)/python bench/import_bench.py --n $(IMPORT_N)
 
 messages: $(STAMP)
 	cd armstrace && ../$(BIN)/armstrace makemessages -l fr -l es --ignore '*/tests/*' && ../$(BIN)/armstrace compilemessages

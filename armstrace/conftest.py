@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
 REPO = Path(__file__).resolve().parent.parent
 TEST_OUTPUT = Path(os.environ.get("ARMSTRACE_TEST_OUTPUT", REPO / "test-output"))
@@ -61,11 +62,54 @@ def glock(registry):
     return services.create_item(data, holder=registry.dealer, location="Capital City", occurred_at=at(2015, 1, 10))
 
 
+def create_user(username, role, *, agency_kind=None, password=None, two_factor=False):
+    """A user with a role (accounts.policy) and, given `agency_kind`, an agency of that kind; `two_factor=True`
+    enrols a confirmed TOTP authenticator (the device is `user.totp_device`)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from armstrace.accounts.management.commands.users import create_user as create
+    from armstrace.accounts.models import Agency
+
+    agency = None
+    if agency_kind:
+        agency, _ = Agency.objects.get_or_create(code=f"T-{agency_kind.upper()}",
+                                                 defaults={"name": f"Test {agency_kind}", "kind": agency_kind})
+    user = create(username, role, agency=agency, password=password or f"{username}-pass-1")
+    user.totp_device = TOTPDevice.objects.create(user=user, name="test", confirmed=True) if two_factor else None
+    return user
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user(username, role, agency_kind=None, two_factor=False) -> User with that role."""
+    return create_user
+
+
 @pytest.fixture
 def user(db):
-    from django.contrib.auth import get_user_model
+    """A user allowed everything: an administrator with an enrolled authenticator. The `client` fixture completes
+    its two-factor step at force_login(); token-authenticated API clients are not asked for one."""
+    return create_user("registrar", "administrator", password="registrar-pass-1", two_factor=True)
 
-    return get_user_model().objects.create_user("registrar", password="registrar-pass-1")
+
+class TwoFactorClient(Client):
+    """Django's test client whose force_login() also completes the two-factor step of a user who has an enrolled
+    authenticator, as giving a code on the verification page would."""
+
+    def force_login(self, user, backend=None):
+        from django_otp import DEVICE_ID_SESSION_KEY, devices_for_user
+
+        super().force_login(user, backend)
+        device = next(iter(devices_for_user(user, confirmed=True)), None)
+        if device is not None:
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+
+@pytest.fixture
+def client():
+    return TwoFactorClient()
 
 
 @pytest.fixture
@@ -106,7 +150,9 @@ def live_app(tmp_path_factory):
             break
         except OSError:
             time.sleep(0.1)
-    yield type("LiveApp", (), {"url": url, "data_dir": data_dir, "env": env})
+    # sessions / totp_*: what login() keeps per user name for the run
+    yield type("LiveApp", (), {"url": url, "data_dir": data_dir, "env": env, "sessions": {}, "totp_secrets": {},
+                               "totp_last_step": {}})
     server.terminate()
     server.wait(10)
     log.close()
@@ -143,12 +189,50 @@ def page(request, chromium, live_app):
     context.close()
 
 
-def login(page, live_app, username="demo", password="armstrace-demo"):
+BROWSER_USER = "demo-admin"  # `armstrace demo` creates one user per role (registry/demo.py); this one may do anything
+
+
+def login(page, live_app, username=BROWSER_USER, password="armstrace-demo"):
+    """Log in and land on the dashboard, completing the two-factor step (enrolling an authenticator the first time).
+
+    A user's session is kept for the next tests of the run, so that each user gives a code once: a TOTP code
+    cannot be used twice."""
+    sessions = live_app.sessions
+    if username in sessions:
+        page.context.add_cookies(sessions[username])
+        page.goto(f"{live_app.url}/")
+        if page.url == f"{live_app.url}/":
+            return
     page.goto(f"{live_app.url}/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.click("button[type=submit].primary")
+    page.wait_for_load_state()
+    give_totp_code(page, live_app, username)
     page.wait_for_url(f"{live_app.url}/")
+    sessions[username] = page.context.cookies()
+
+
+def give_totp_code(page, live_app, username):
+    """On the enrolment page, read the key and confirm it; on the verification page, give the current code."""
+    import base64
+
+    from django_otp.oath import TOTP
+
+    secrets, last_steps = live_app.totp_secrets, live_app.totp_last_step
+    if "/accounts/two-factor/setup/" in page.url:
+        secrets[username] = page.get_attribute("#totp-secret", "data-secret")
+    elif "/accounts/two-factor/" not in page.url:
+        return
+    step = int(time.time() // 30)
+    if step <= last_steps.get(username, -1):  # a code is accepted once: wait for the next one
+        time.sleep((step + 1) * 30 - time.time() + 0.5)
+        step = int(time.time() // 30)
+    totp = TOTP(base64.b32decode(secrets[username]))
+    totp.time = step * 30
+    page.fill("input[name=token]", f"{totp.token():06d}")
+    page.click("button[type=submit].primary")
+    last_steps[username] = step
 
 
 def screenshot(page, name):

@@ -13,7 +13,33 @@ import pycountry
 import yaml
 from django.conf import settings
 
+from armstrace.accounts import policy
+
 DEFAULT_CONFUSABLES = {"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "S": "5", "B": "8", "Z": "2", "G": "6"}
+
+AGENCY_KINDS = ["registry", "police", "customs", "prosecution", "military", "laboratory", "other"]
+
+# Optional `access:` section: `roles` replaces the capabilities of the roles it names; `hidden_fields` replaces the
+# personal fields an agency kind never sees (see armstrace/accounts/policy.py).
+ACCESS_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "roles": {
+            "type": "object",
+            # administrators always have every capability, and no other role may be given `admin`
+            "propertyNames": {"enum": [r.value for r in policy.Role if r != policy.Role.ADMINISTRATOR]},
+            "additionalProperties": {"type": "array", "uniqueItems": True,
+                                     "items": {"enum": sorted(set(policy.CAPABILITIES) - {policy.ADMIN})}},
+        },
+        "hidden_fields": {
+            "type": "object",
+            "propertyNames": {"enum": AGENCY_KINDS},
+            "additionalProperties": {"type": "array", "uniqueItems": True,
+                                     "items": {"enum": list(policy.ALL_PERSONAL_FIELDS)}},
+        },
+    },
+}
 
 PROFILE_SCHEMA = {
     "type": "object",
@@ -30,7 +56,7 @@ PROFILE_SCHEMA = {
                 "properties": {
                     "code": {"type": "string"},
                     "name": {"type": "string"},
-                    "kind": {"enum": ["registry", "police", "customs", "prosecution", "military", "laboratory", "other"]},
+                    "kind": {"enum": AGENCY_KINDS},
                 },
             },
         },
@@ -55,6 +81,7 @@ PROFILE_SCHEMA = {
         "custom_item_fields": {"type": "object"},
         "confusables": {"type": "object", "additionalProperties": {"type": "string", "maxLength": 1}},
         "tracing": {"type": "object"},
+        "access": ACCESS_SCHEMA,
     },
 }
 
@@ -75,6 +102,7 @@ class CountryProfile:
     custom_item_fields: dict = field(default_factory=lambda: {"type": "object"})
     confusables: dict = field(default_factory=lambda: dict(DEFAULT_CONFUSABLES))
     tracing: dict = field(default_factory=dict)
+    access: dict = field(default_factory=dict)
     source: str = ""
 
     @property
@@ -124,6 +152,7 @@ def load_profile(path) -> CountryProfile:
         custom_item_fields=custom,
         confusables=confusables,
         tracing=data.get("tracing", {}),
+        access=data.get("access") or {},
         source=str(path),
     )
 

@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from armstrace.accounts.policy import PERSON_SUBJECTS, Role  # noqa: F401  (Role is imported from here too)
 
 
 class Agency(models.Model):
@@ -28,13 +31,6 @@ class Agency(models.Model):
         return self.name
 
 
-class Role(models.TextChoices):
-    REGISTRAR = "registrar", _("Registrar")
-    INVESTIGATOR = "investigator", _("Investigator")
-    CUSTOMS = "customs", _("Customs officer")
-    ANALYST = "analyst", _("Analyst")
-    AUDITOR = "auditor", _("Auditor")
-    ADMINISTRATOR = "administrator", _("Administrator")
 
 
 class UserProfile(models.Model):
@@ -44,3 +40,27 @@ class UserProfile(models.Model):
 
     def __str__(self):
         return f"{self.user.username} ({self.get_role_display()})"
+
+
+class AccessLogEntry(models.Model):
+    """One read of a person's personal data: who saw which fields of whom, when, where from. Append-only."""
+
+    at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+",
+                             verbose_name=_("user"))
+    username = models.CharField(_("user name"), max_length=150)
+    subject_type = models.CharField(_("subject"), max_length=20, choices=list(PERSON_SUBJECTS.items()))
+    subject_id = models.PositiveBigIntegerField(_("subject id"))
+    subject_name = models.CharField(_("person"), max_length=200, blank=True)
+    fields = models.JSONField(_("fields shown"), default=list)
+    path = models.CharField(_("path"), max_length=500)
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["subject_type", "subject_id"]), models.Index(fields=["username", "at"])]
+        verbose_name = _("personal data access")
+        verbose_name_plural = _("personal data access log")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.subject_type}:{self.subject_id} {','.join(self.fields)}"

@@ -7,6 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from armstrace.accounts.models import Agency
+from armstrace.accounts.personal import PersonalDataMixin
 from armstrace.custody import services
 from armstrace.custody.models import (
     CaseAmmunition, CaseItem, CaseKind, CasePerson, CustodyMovement, CustodyPosition, Depot, DepotLocation, Disposal,
@@ -35,10 +36,13 @@ class CaseAmmunitionSerializer(serializers.ModelSerializer):
         fields = ["id", "calibre", "quantity", "description"]
 
 
-class CasePersonSerializer(serializers.ModelSerializer):
+class CasePersonSerializer(PersonalDataMixin, serializers.ModelSerializer):
+    personal_subject = "case_person"  # name, party, nationality and age only for personal_data.view, and logged
+
     class Meta:
         model = CasePerson
-        fields = ["id", "party", "name", "role", "nationality", "sex", "age", "arrested", "prosecuted", "convicted"]
+        fields = ["id", "party", "name", "role", "nationality", "sex", "age", "arrested", "prosecuted", "convicted",
+                  "restricted_fields"]
 
 
 class CaseSerializer(serializers.ModelSerializer):
@@ -142,7 +146,8 @@ class CaseViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         persons = [services.PersonInput(**p) for p in v.pop("persons")]
         case = services.record_case(services.CaseInput(items=items, ammunition=ammunition, persons=persons, **v),
                                     actor=reg.Actor.of(request.user))
-        return Response(CaseSerializer(self.get_queryset().get(pk=case.pk)).data, status=201)
+        return Response(CaseSerializer(self.get_queryset().get(pk=case.pk), context=self.get_serializer_context()).data,
+                        status=201)
 
 
 class DepotLocationSerializer(serializers.ModelSerializer):

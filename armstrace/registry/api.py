@@ -7,6 +7,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from armstrace.accounts.personal import PersonalDataMixin, persons_searchable_by_number
 from armstrace.registry import services
 from armstrace.registry.models import (
     Calibre, Event, EventKind, FirearmModel, FirearmType, Item, ItemStatus, Licence, Make, Marking, Party,
@@ -141,10 +142,13 @@ class EventSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class PartySerializer(serializers.ModelSerializer):
+class PartySerializer(PersonalDataMixin, serializers.ModelSerializer):
+    """A holder; a natural person's identifier, date of birth and address need personal_data.view, and are logged."""
+
     class Meta:
         model = Party
-        fields = ["id", "uid", "kind", "name", "identifier", "nationality", "date_of_birth", "address", "country"]
+        fields = ["id", "uid", "kind", "name", "identifier", "nationality", "date_of_birth", "address", "country",
+                  "restricted_fields"]
 
     validate_nationality = staticmethod(_country)
     validate_country = staticmethod(_country)
@@ -288,6 +292,11 @@ class PartyViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Re
     queryset = Party.objects.all()
     serializer_class = PartySerializer
     filterset_fields = ["kind", "identifier"]
+
+    def get_queryset(self):
+        if "identifier" in self.request.query_params:  # no look-up of persons by a number the user may not see
+            return persons_searchable_by_number(self.request, super().get_queryset())
+        return super().get_queryset()
 
 
 class LicenceViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):

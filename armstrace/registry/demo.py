@@ -11,12 +11,22 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from armstrace.accounts.models import Agency, Role, UserProfile
+from armstrace.accounts.policy import TWO_FACTOR_ROLES
 from armstrace.profile import get_profile
 from armstrace.registry import services
 from armstrace.registry.models import EventKind, FirearmModel, Item, Licence, Marking, Party
 from armstrace.registry.reference_data import serial_from_pattern
 
 DEMO_USER, DEMO_PASSWORD = "demo", "armstrace-demo"
+# One demo user per role (all with DEMO_PASSWORD), with the kind of agency the role works in.
+DEMO_USERS = [
+    (DEMO_USER, Role.REGISTRAR, "registry"),
+    ("demo-investigator", Role.INVESTIGATOR, "police"),
+    ("demo-customs", Role.CUSTOMS, "customs"),
+    ("demo-analyst", Role.ANALYST, "registry"),
+    ("demo-auditor", Role.AUDITOR, "prosecution"),
+    ("demo-admin", Role.ADMINISTRATOR, "registry"),
+]
 
 FIRST_NAMES = ["Amadou", "Fatou", "Jean", "Marie", "Carlos", "Lucía", "John", "Grace", "Ibrahim", "Aïcha", "Pedro",
                "Sofía", "Peter", "Wanjiru", "Moussa", "Awa", "José", "Ana", "David", "Mercy", "Ousmane", "Nadia"]
@@ -180,14 +190,26 @@ class DemoBuilder:
             items=[line], ammunition=ammunition, persons=persons))
 
 
-def ensure_demo_user():
+def ensure_demo_users():
+    """Create the demo users that are missing (existing users are left as they are)."""
     User = get_user_model()
-    user, created = User.objects.get_or_create(username=DEMO_USER, defaults={"is_staff": True})
-    if created:
-        user.set_password(DEMO_PASSWORD)
-        user.save()
-        UserProfile.objects.create(user=user, role=Role.REGISTRAR, agency=Agency.objects.filter(kind="registry").first())
-    return user
+    for username, role, agency_kind in DEMO_USERS:
+        admin = role == Role.ADMINISTRATOR
+        user, created = User.objects.get_or_create(username=username, defaults={"is_staff": admin, "is_superuser": admin})
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            UserProfile.objects.create(user=user, role=role, agency=Agency.objects.filter(kind=agency_kind).first())
+
+
+def demo_logins():
+    """The lines `armstrace demo` and `armstrace serve` print: the demo logins and their roles."""
+    two_factor = [name for name, role, _kind in DEMO_USERS if role in TWO_FACTOR_ROLES]
+    return [
+        f"Demo login: {DEMO_USER} / {DEMO_PASSWORD}  (registrar)",
+        "Other roles, same password: " + ", ".join(f"{name} ({role.label})" for name, role, _kind in DEMO_USERS[1:]),
+        f"{' and '.join(two_factor)} set up an authenticator app (TOTP) at their first login: the page shows the key.",
+    ]
 
 
 def generate_demo(n_items, seed=1, progress=None):

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from uuid import UUID
 
 from django.db import connection, transaction
@@ -41,15 +42,21 @@ def _timestamp(value: datetime) -> str:
 
 def event_body(event: Event) -> dict:
     """The fields that the hash covers."""
+    return body_of(event.seq, event.kind, event.occurred_at, event.recorded_at, event.recorded_by_name, event.agency,
+                   event.item_uid, event.payload)
+
+
+def body_of(seq, kind, occurred_at, recorded_at, recorded_by_name, agency, item_uid, payload) -> dict:
+    """event_body from the values of an event not (yet) made into an Event, as the bulk import writes them."""
     return {
-        "seq": event.seq,
-        "kind": event.kind,
-        "occurred_at": _timestamp(event.occurred_at),
-        "recorded_at": _timestamp(event.recorded_at),
-        "recorded_by": event.recorded_by_name,
-        "agency": event.agency,
-        "item": event.item_uid,
-        "payload": event.payload,
+        "seq": seq,
+        "kind": kind,
+        "occurred_at": _timestamp(occurred_at),
+        "recorded_at": _timestamp(recorded_at),
+        "recorded_by": recorded_by_name,
+        "agency": agency,
+        "item": item_uid,
+        "payload": payload,
     }
 
 
@@ -57,7 +64,28 @@ def compute_hash(prev_hash: str, seq: int, body: dict) -> str:
     return hashlib.sha256(f"{prev_hash}{seq}{canonical_json(body)}".encode()).hexdigest()
 
 
-def _lock_chain():
+def body_json_parts(kind, occurred_at, recorded_at, recorded_by_name, agency, item_uid, payload_json):
+    """canonical_json(body_of(seq, ...)) split around its last key, seq: (before, after) with
+    before + str(seq) + after == canonical_json(body). For writers that serialise the payload once and number
+    the events later (the bulk import); `payload_json` must be canonical_json(payload)."""
+    text = _json_text
+    return (f'{{"agency":{text(agency)},"item":{canonical_json(item_uid)},"kind":{text(kind)},'
+            f'"occurred_at":"{_timestamp(occurred_at)}","payload":{payload_json},'
+            f'"recorded_at":"{_timestamp(recorded_at)}","recorded_by":{text(recorded_by_name)},"seq":'), "}"
+
+
+@lru_cache(maxsize=256)
+def _json_text(value: str) -> str:
+    return canonical_json(value)
+
+
+def hash_of_parts(prev_hash: str, seq: int, parts) -> str:
+    """compute_hash from body_json_parts."""
+    return hashlib.sha256(f"{prev_hash}{seq}{parts[0]}{seq}{parts[1]}".encode()).hexdigest()
+
+
+def lock_chain():
+    """Take the chain's write lock for the rest of the transaction (SQLite's IMMEDIATE transaction already holds it)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK_KEY])
@@ -69,18 +97,26 @@ def chain_head():
     return last or (0, GENESIS_HASH)
 
 
+def recorder(user):
+    """(recorded_by, recorded_by_name) of an event recorded by `user` (None or anonymous: the system)."""
+    if user is not None and user.is_authenticated:
+        return user, user.get_username()
+    return None, "system"
+
+
 def append_event(kind, *, item=None, payload=None, occurred_at=None, user=None, agency=""):
     if not connection.in_atomic_block:
         raise RuntimeError("append_event must run inside transaction.atomic()")
-    _lock_chain()
+    lock_chain()
     seq, prev_hash = chain_head()
+    recorded_by, recorded_by_name = recorder(user)
     event = Event(
         seq=seq + 1,
         kind=kind,
         occurred_at=occurred_at or timezone.now(),
         recorded_at=timezone.now(),
-        recorded_by=user if user is not None and user.is_authenticated else None,
-        recorded_by_name=user.get_username() if user is not None and user.is_authenticated else "system",
+        recorded_by=recorded_by,
+        recorded_by_name=recorded_by_name,
         agency=agency or "",
         item=item,
         item_uid=str(item.uid) if item is not None else "",

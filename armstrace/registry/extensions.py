@@ -11,13 +11,22 @@ NAV_LINKS: list[tuple[str, str]] = []
 ITEM_LINKS: list[tuple[str, str]] = []
 
 
-def nav_links():
-    return [{"url": reverse(name), "label": label} for name, label in NAV_LINKS]
+def _may_open(user, name):
+    from armstrace.accounts.policy import may_open
+
+    return user is None or may_open(user, name)
 
 
-def item_links(item):
+def nav_links(user=None):
+    """The navigation links; given a user, only those to pages the user may open."""
+    return [{"url": reverse(name), "label": label} for name, label in NAV_LINKS if _may_open(user, name)]
+
+
+def item_links(item, user=None):
     links = []
     for name, label in ITEM_LINKS:
+        if not _may_open(user, name):
+            continue
         try:
             links.append({"url": reverse(name, args=[item.pk]), "label": label})
         except NoReverseMatch:

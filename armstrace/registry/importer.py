@@ -1,20 +1,32 @@
 """CSV import of firearms: every row is validated first; bad rows are reported with their line and
 reason, and either the whole file is refused (default) or they go to a quarantine file. Good rows are
 written in batches, each batch in one transaction with the job's progress, so an interrupted import
-leaves no partial batch and `--resume` finishes it."""
+leaves no partial batch and `--resume` finishes it.
+
+Two passes over a file that is never held in memory:
+
+1. validate: each row is read and checked by RowValidator (the services' rules); the good ones go, converted, to a
+   scratch table of the connection (a TEMP table), where duplicates within the file and against the registry are
+   then found set-wise. Nothing of the registry is written, so a refused file leaves nothing behind.
+2. write: the scratch rows are read back in line order, a batch at a time, and written by registry.bulk.BulkWriter.
+"""
 
 import csv
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 import pycountry
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from armstrace.registry import services
-from armstrace.registry.models import Calibre, EventKind, FirearmModel, FirearmType, ImportJob, Item, Make, Marking, Party
+from armstrace.registry.bulk import BulkWriter, NewItem
+from armstrace.registry.models import (Calibre, EventKind, FirearmModel, FirearmType, ImportJob, Item, Licence, Make,
+                                       Marking, Party)
 
 COLUMNS = [
     "serial_number", "make", "model", "calibre", "type", "country_of_manufacture", "year_of_manufacture",
@@ -22,6 +34,20 @@ COLUMNS = [
 ]
 REQUIRED = {"serial_number", "make", "holder"}
 HOW = {"registered": EventKind.REGISTERED, "imported": EventKind.IMPORTED, "manufactured": EventKind.MANUFACTURED}
+# Longest value the database takes for each column that is stored as text.
+MAX_LENGTHS = {
+    "serial_number": Item._meta.get_field("serial_number").max_length,
+    "location": Item._meta.get_field("location").max_length,
+    "serial_position": Marking._meta.get_field("position").max_length,
+    "import_mark": Marking._meta.get_field("text").max_length,
+    "import_mark_position": Marking._meta.get_field("position").max_length,
+}
+SCRATCH = "armstrace_import_rows"
+# Page cache of the importing SQLite connection: fixed, so that memory does not grow with the file.
+SQLITE_PRAGMAS = ["PRAGMA cache_size=-65536"]
+VALIDATE_CHUNK = 10_000
+CACHE_SIZE = 100_000
+WRITE_CHUNK = 5_000  # rows built in memory at a time; a batch (one transaction) is made of several
 
 
 class ImportRefused(Exception):
@@ -52,27 +78,82 @@ def file_digest(path):
 
 
 class RowValidator:
-    """Turns a CSV row into create_item arguments, or says what is wrong with it."""
+    """Turns a CSV row into a NewItem, or says what is wrong with it. Duplicate serial numbers (within the file and
+    against the registry) are not its business: the importer finds them set-wise over the whole file."""
 
     def __init__(self):
         self.makes = {m.name.casefold(): m for m in Make.objects.all()}
-        self.models = {(m.make_id, m.name.casefold()): m for m in FirearmModel.objects.all()}
+        self.models = {(m.make_id, m.name.casefold()): m for m in FirearmModel.objects.select_related("calibre")}
         self.calibres = {c.name.casefold(): c for c in Calibre.objects.all()}
         self.types = {v for v in FirearmType.values}
-        self.parties = {}
-        self.seen = set()
         self.today = timezone.localdate()
+        self.licence_ok, self.parties, self.bounds = {}, {}, {}  # caches, emptied when they grow past CACHE_SIZE
+        self.country_ok = lru_cache(maxsize=1024)(lambda code: pycountry.countries.get(alpha_3=code) is not None)
+        # No CSV column feeds the custom fields: check the profile's schema against none once, not per row.
+        try:
+            services._check_custom_fields({})
+            self.custom_fields_error = None
+        except services.RuleViolation as exc:
+            self.custom_fields_error = exc.message
 
     def party(self, identifier):
         if identifier not in self.parties:
-            self.parties[identifier] = Party.objects.filter(identifier=identifier).order_by("pk").first()
+            _bound(self.parties)[identifier] = Party.objects.filter(identifier=identifier).order_by("pk").first()
         return self.parties[identifier]
 
-    def __call__(self, row):
-        get = lambda key: (row.get(key) or "").strip()  # noqa: E731
+    def licence_bounds(self, party_pk):
+        """The days on which one of the party's licences starts or stops being valid."""
+        if party_pk not in self.bounds:
+            spans = Licence.objects.filter(party_id=party_pk).values_list("valid_from", "valid_until")
+            _bound(self.bounds)[party_pk] = _bounds(spans)
+        return self.bounds[party_pk]
+
+    def prefetch(self, identifiers):
+        """Look up the holders of a chunk of rows, and their licences, in two queries instead of two per holder."""
+        identifiers = {i for i in identifiers if i and i not in self.parties}
+        if not identifiers:
+            return
+        found = {}
+        for party in Party.objects.filter(identifier__in=identifiers).order_by("-pk"):
+            found[party.identifier] = party  # the lowest pk wins, as in _party
+        licences = {}
+        for party_id, valid_from, valid_until in Licence.objects.filter(party__in=found.values()).values_list(
+                "party_id", "valid_from", "valid_until"):
+            licences.setdefault(party_id, []).append((valid_from, valid_until))
+        _bound(self.parties).update((i, found.get(i)) for i in identifiers)
+        _bound(self.bounds).update((p.pk, _bounds(licences.get(p.pk, []))) for p in found.values())
+
+    def check_licence(self, holder, day):
+        """services.check_recipient_licence, asked once per holder and span of days in which none of the holder's
+        licences starts or ends (its answer cannot differ within one), and again for the message when it refuses."""
+        key = (holder.pk, bisect_right(self.licence_bounds(holder.pk), day))
+        ok = self.licence_ok.get(key)
+        if ok is None:
+            try:
+                services.check_recipient_licence(holder, day)
+                ok = True
+            except services.RuleViolation:
+                ok = False
+            _bound(self.licence_ok)[key] = ok
+        if not ok:
+            services.check_recipient_licence(holder, day)
+
+    def __call__(self, row, line=0):
+        values = {key: value.strip() for key, value in row.items() if value}
+        get = lambda key: values.get(key, "")  # noqa: E731
         problems = [f"{key} is required" for key in sorted(REQUIRED) if not get(key)]
         if problems:
             raise ValueError("; ".join(problems))
+        text = "".join(v for v in row.values() if v)
+        if "\x00" in text:
+            raise ValueError(f"{next(k for k, v in row.items() if v and chr(0) in v)} contains a NUL character")
+        try:
+            text.encode()
+        except UnicodeEncodeError:  # a byte that was not UTF-8, kept as a lone surrogate by read_rows
+            raise ValueError(f"{next(k for k, v in row.items() if v and not _encodes(v))} is not UTF-8 text") from None
+        too_long = [f"{key} is longer than {limit} characters" for key, limit in MAX_LENGTHS.items() if len(get(key)) > limit]
+        if too_long:
+            raise ValueError("; ".join(too_long))
         make = self.makes.get(get("make").casefold())
         if make is None:
             raise ValueError(f"unknown make “{get('make')}”")
@@ -92,7 +173,7 @@ class RowValidator:
         if not firearm_type and model is None:
             raise ValueError("type is required when no model is given")
         country = get("country_of_manufacture").upper()
-        if country and pycountry.countries.get(alpha_3=country) is None:
+        if country and not self.country_ok(country):
             raise ValueError(f"country_of_manufacture “{country}” is not an ISO 3166 alpha-3 code")
         year = None
         if get("year_of_manufacture"):
@@ -114,18 +195,12 @@ class RowValidator:
         if holder is None:
             raise ValueError(f"no holder has the number “{get('holder')}”")
         try:
-            services.check_recipient_licence(holder, day)
+            self.check_licence(holder, day)
         except services.RuleViolation as exc:
             raise ValueError(exc.message) from None
         serial = services.normalize_serial(get("serial_number"))
         if not serial:
             raise ValueError("serial_number has no letter or digit")
-        key = (make.pk, serial)
-        if key in self.seen:
-            raise ValueError(f"serial number {serial} of {make.name} appears twice in the file")
-        if Item.objects.filter(make=make, serial_normalized=serial, category=Item.Category.FIREARM).exists():
-            raise ValueError(f"serial number {serial} of {make.name} is already registered")
-        self.seen.add(key)
         markings = [services.MarkingInput(Marking.Kind.SERIAL, get("serial_number"), get("serial_position"))]
         if get("import_mark"):
             markings.append(services.MarkingInput(Marking.Kind.IMPORT, get("import_mark"), get("import_mark_position")))
@@ -133,22 +208,55 @@ class RowValidator:
             serial_number=get("serial_number"), make=make, model=model, calibre=calibre, firearm_type=firearm_type,
             country_of_manufacture=country, year_of_manufacture=year, markings=markings,
         )
-        return {"data": data, "how": how, "holder": holder, "location": get("location"),
-                "occurred_at": services.as_datetime(day)}
+        entry = NewItem(line=line, data=data, how=how, holder=holder, location=get("location"),
+                        occurred_at=services.as_datetime(day))
+        try:
+            services.check_entry(data, how, holder, entry.occurred_at, custom_fields=False)
+        except services.RuleViolation as exc:
+            raise ValueError(exc.message) from None
+        if self.custom_fields_error:
+            raise ValueError(self.custom_fields_error)
+        return entry
+
+
+def _bounds(spans):
+    bounds = set()
+    for valid_from, valid_until in spans:
+        bounds.add(valid_from)
+        if valid_until is not None and valid_until < date.max:
+            bounds.add(valid_until + timedelta(days=1))
+    return sorted(bounds)
+
+
+def _bound(cache):
+    """The cache, emptied first if it has grown past CACHE_SIZE entries (memory stays bounded)."""
+    if len(cache) > CACHE_SIZE:
+        cache.clear()
+    return cache
+
+
+def _encodes(text):
+    try:
+        text.encode()
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def read_rows(path):
-    """Yield (line number, row dict); raise ImportRefused for a file that is not a usable CSV."""
+    """Yield (line number, row dict, problem) for each record, numbered by the line it starts on; raise ImportRefused
+    for a file that is not a usable CSV. Bytes that are not UTF-8 reach the validator as lone surrogates, so only
+    their row is refused."""
     try:
-        handle = open(path, newline="", encoding="utf-8-sig")
+        handle = open(path, newline="", encoding="utf-8-sig", errors="surrogateescape")
     except OSError as exc:
         raise ImportRefused(f"cannot open {path}: {exc}") from exc
     with handle:
-        reader = csv.DictReader(handle)
+        reader = csv.reader(handle)
         try:
-            header = reader.fieldnames or []
-        except UnicodeDecodeError:
-            raise ImportRefused("the file is not UTF-8 text") from None
+            header = next(reader, [])
+        except csv.Error as exc:
+            raise ImportRefused(f"unreadable CSV header ({exc})") from None
         unknown = [c for c in header if c not in COLUMNS]
         missing = sorted(REQUIRED - set(header))
         if missing or unknown:
@@ -158,17 +266,142 @@ def read_rows(path):
                     f"unknown columns {', '.join(unknown)} (allowed: {', '.join(COLUMNS)})" if unknown else "",
                 ]))
             )
+        ended = reader.line_num
         try:
-            for row in reader:
-                if None in row:
-                    yield reader.line_num, row, "more fields than columns"
+            for fields in reader:
+                line, ended = ended + 1, reader.line_num
+                if not fields:
+                    continue  # a blank line
+                row = dict(zip(header, fields))
+                if len(fields) > len(header):
+                    row[None] = fields[len(header):]
+                    yield line, row, "more fields than columns"
                 else:
-                    yield reader.line_num, row, None
-        except (csv.Error, UnicodeDecodeError) as exc:
-            raise ImportRefused(f"line {reader.line_num}: unreadable CSV ({exc})") from None
+                    yield line, row, None
+        except csv.Error as exc:
+            raise ImportRefused(f"line {ended + 1}: unreadable CSV ({exc})") from None
 
 
-def import_items(path, *, actor=services.SYSTEM, quarantine=None, resume=False, batch_size=1000, progress=None):
+# ---------------------------------------------------------------- scratch table of validated rows
+
+# (column, SQLite type, PostgreSQL type)
+_SCRATCH_COLUMNS = [
+    ("line", "INTEGER PRIMARY KEY", "integer PRIMARY KEY"), ("make_id", "INTEGER", "bigint"),
+    ("serial_normalized", "TEXT", "text"), ("model_id", "INTEGER", "bigint"), ("calibre_id", "INTEGER", "bigint"),
+    ("firearm_type", "TEXT", "text"), ("country", "TEXT", "text"), ("year", "INTEGER", "integer"),
+    ("serial_number", "TEXT", "text"), ("serial_position", "TEXT", "text"), ("import_mark", "TEXT", "text"),
+    ("import_mark_position", "TEXT", "text"), ("how", "TEXT", "text"), ("holder_id", "INTEGER", "bigint"),
+    ("location", "TEXT", "text"), ("occurred_at", "TEXT", "text"),
+]
+_NAMES = [c[0] for c in _SCRATCH_COLUMNS]
+
+
+class Scratch:
+    """The validated rows of one import, in a TEMP table of the connection (on disk, not in this process)."""
+
+    def __init__(self, validator):
+        self.validator = validator
+        self.makes_by_id = {m.pk: m for m in validator.makes.values()}
+        self.models_by_id = {m.pk: m for m in validator.models.values()}
+        self.calibres_by_id = {c.pk: c for c in validator.calibres.values()}
+        self.pg = connection.vendor == "postgresql"
+        self.schema = "pg_temp" if self.pg else "temp"
+        types = [f"{name} {pg if self.pg else lite}" for name, lite, pg in _SCRATCH_COLUMNS]
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {self.schema}.{SCRATCH}")
+            cursor.execute(f"CREATE TEMP TABLE {SCRATCH} ({', '.join(types)})")
+
+    def add(self, entries):
+        if not entries:
+            return
+        rows = []
+        for e in entries:
+            d = e.data
+            serial, imports = d.markings[0], d.markings[1:]
+            rows.append((e.line, d.make.pk, services.normalize_serial(d.serial_number), d.model.pk if d.model else None,
+                         d.calibre.pk if d.calibre else None, d.firearm_type, d.country_of_manufacture,
+                         d.year_of_manufacture, d.serial_number, serial.position,
+                         imports[0].text if imports else "", imports[0].position if imports else "", e.how,
+                         e.holder.pk, e.location, e.occurred_at.isoformat()))
+        with transaction.atomic(), connection.cursor() as cursor:
+            if self.pg:
+                with cursor.cursor.copy(f"COPY {SCRATCH} ({', '.join(_NAMES)}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            else:
+                cursor.executemany(f"INSERT INTO {SCRATCH} VALUES ({', '.join(['%s'] * len(_NAMES))})", rows)
+
+    def duplicates(self):
+        """RowErrors of the rows whose serial number is already registered for their make, or appears on an
+        earlier good row of the file; those rows leave the scratch table."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"CREATE INDEX {SCRATCH}_key ON {SCRATCH} (make_id, serial_normalized, line)")
+            cursor.execute(f"ANALYZE {SCRATCH}")  # PostgreSQL has no statistics of a fresh TEMP table otherwise
+            registered = (f"EXISTS (SELECT 1 FROM registry_item i WHERE i.make_id = s.make_id "
+                          f"AND i.serial_normalized = s.serial_normalized AND i.category = 'firearm')")
+            cursor.execute(f"""
+                SELECT s.line, s.make_id, s.serial_normalized, {registered} FROM {SCRATCH} s
+                 WHERE {registered} OR EXISTS (SELECT 1 FROM {SCRATCH} t WHERE t.make_id = s.make_id
+                   AND t.serial_normalized = s.serial_normalized AND t.line < s.line)
+                 ORDER BY s.line""")
+            found = cursor.fetchall()
+        errors = []
+        for line, make_id, serial, is_registered in found:
+            make = self.makes_by_id[make_id].name
+            reason = (f"serial number {serial} of {make} is already registered" if is_registered
+                      else f"serial number {serial} of {make} appears twice in the file")
+            errors.append(RowError(line, reason, None))
+        if found:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.executemany(f"DELETE FROM {SCRATCH} WHERE line = %s", [(line,) for line, *_ in found])
+        return errors
+
+    def registered_meanwhile(self, first_line, last_line):
+        """Lines of a batch whose serial number was registered since the validation pass (by another user)."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"""SELECT s.line FROM {SCRATCH} s WHERE s.line BETWEEN %s AND %s AND EXISTS (
+                SELECT 1 FROM registry_item i WHERE i.make_id = s.make_id AND i.serial_normalized = s.serial_normalized
+                   AND i.category = 'firearm')""", [first_line, last_line])
+            return [r[0] for r in cursor.fetchall()]
+
+    def read(self, after_line, size):
+        """Up to `size` NewItems following `after_line`, in line order (keyset paging)."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {', '.join(_NAMES)} FROM {SCRATCH} WHERE line > %s ORDER BY line LIMIT %s",
+                           [after_line, size])
+            return [self._entry(*row) for row in cursor.fetchall()]
+
+    def _entry(self, line, make_id, _serial, model_id, calibre_id, firearm_type, country, year, serial_number,
+               serial_position, import_mark, import_mark_position, how, holder_id, location, occurred_at):
+        markings = [services.MarkingInput(Marking.Kind.SERIAL, serial_number, serial_position)]
+        if import_mark:
+            markings.append(services.MarkingInput(Marking.Kind.IMPORT, import_mark, import_mark_position))
+        data = services.FirearmInput(
+            serial_number=serial_number, make=self.makes_by_id[make_id], model=self.models_by_id.get(model_id),
+            calibre=self.calibres_by_id.get(calibre_id), firearm_type=firearm_type, country_of_manufacture=country,
+            year_of_manufacture=year, markings=markings)
+        return NewItem(line=line, data=data, how=how, holder=_PartyRef(holder_id), location=location,
+                       occurred_at=datetime.fromisoformat(occurred_at))
+
+    def drop(self):
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {self.schema}.{SCRATCH}")
+
+
+@dataclass(frozen=True)
+class _PartyRef:
+    """A holder known by its primary key: all that the payload and the projection take of it."""
+
+    pk: int
+
+
+# ---------------------------------------------------------------- the import
+
+
+def import_items(path, *, actor=services.SYSTEM, quarantine=None, resume=False, batch_size=100_000, progress=None,
+                 validated=None):
+    """Import `path`. `progress(n)` is called after each committed batch of n rows, `validated(n)` as rows are
+    checked."""
     path = Path(path)
     digest = file_digest(path)
     running = ImportJob.objects.filter(file_sha256=digest, status=ImportJob.Status.RUNNING).first()
@@ -180,46 +413,94 @@ def import_items(path, *, actor=services.SYSTEM, quarantine=None, resume=False, 
 
     # Lines up to the job's last committed line were dealt with before the interruption.
     done_line = running.last_line if running else 0
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            for pragma in SQLITE_PRAGMAS:
+                cursor.execute(pragma)
     validator = RowValidator()
-    checked, errors = [], []
-    for line, row, problem in read_rows(path):
-        if line <= done_line:
-            continue
-        try:
-            if problem:
-                raise ValueError(problem)
-            checked.append((line, validator(row)))
-        except ValueError as exc:
-            errors.append(RowError(line, str(exc), row))
-    if errors and quarantine is None:
-        ImportJob.objects.create(file_name=str(path), file_sha256=digest, total_rows=len(checked) + len(errors),
-                                 status=ImportJob.Status.REJECTED, finished_at=timezone.now())
-        return ImportResult(job=None, errors=errors, refused=True)
-    if errors:
-        write_quarantine(quarantine, errors)
+    scratch = Scratch(validator)
+    try:
+        errors, good = [], 0
+        for rows in _chunks((r for r in read_rows(path) if r[0] > done_line), VALIDATE_CHUNK):
+            validator.prefetch({(row.get("holder") or "").strip() for _, row, problem in rows if not problem})
+            checked = []
+            for line, row, problem in rows:
+                try:
+                    if problem:
+                        raise ValueError(problem)
+                    checked.append(validator(row, line))
+                except ValueError as exc:
+                    errors.append(RowError(line, str(exc), row))
+            scratch.add(checked)
+            good += len(checked)
+            if validated:
+                validated(len(rows))
+        duplicates = scratch.duplicates()
+        if duplicates:
+            errors = _with_rows(path, sorted(errors + duplicates, key=lambda e: e.line))
+        good -= len(duplicates)
+        if errors and quarantine is None:
+            ImportJob.objects.create(file_name=str(path), file_sha256=digest, total_rows=good + len(errors),
+                                     status=ImportJob.Status.REJECTED, finished_at=timezone.now())
+            return ImportResult(job=None, errors=errors, refused=True)
+        if errors:
+            write_quarantine(quarantine, errors)
 
-    job = running or ImportJob.objects.create(file_name=str(path), file_sha256=digest,
-                                              total_rows=len(checked) + len(errors))
-    imported = 0
-    for start in range(0, len(checked), batch_size):
-        batch = checked[start:start + batch_size]
-        with transaction.atomic():
-            for _, args in batch:
-                services.create_item(args["data"], how=args["how"], holder=args["holder"], location=args["location"],
-                                     occurred_at=args["occurred_at"], actor=actor)
-            ImportJob.objects.filter(pk=job.pk).update(rows_done=job.rows_done + imported + len(batch),
-                                                       last_line=batch[-1][0])
-        imported += len(batch)
-        if progress:
-            progress(len(batch))
-    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.DONE, finished_at=timezone.now())
-    job.refresh_from_db()
-    return ImportResult(job=job, imported=imported, errors=errors)
+        job = running or ImportJob.objects.create(file_name=str(path), file_sha256=digest, total_rows=good + len(errors))
+        rows_done, last_line, imported = job.rows_done, done_line, 0
+        writer = BulkWriter(actor)
+        while True:
+            chunk = scratch.read(last_line, min(WRITE_CHUNK, batch_size))
+            if not chunk:
+                break
+            with writer.batch() as batch:
+                in_batch = 0
+                while chunk:
+                    taken = scratch.registered_meanwhile(chunk[0].line, chunk[-1].line)
+                    if taken:
+                        raise ImportRefused(f"line {taken[0]}: the serial number was registered by someone else during "
+                                            f"the import; run the same command with --resume to report it and import "
+                                            f"the rest")
+                    batch.add(chunk)
+                    in_batch += len(chunk)
+                    last_line = chunk[-1].line
+                    chunk = scratch.read(last_line, min(WRITE_CHUNK, batch_size - in_batch)) if in_batch < batch_size else []
+                rows_done += in_batch
+                ImportJob.objects.filter(pk=job.pk).update(rows_done=rows_done, last_line=last_line)
+            imported += in_batch
+            if progress:
+                progress(in_batch)
+        ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.DONE, finished_at=timezone.now())
+        job.refresh_from_db()
+        return ImportResult(job=job, imported=imported, errors=errors)
+    finally:
+        scratch.drop()
+
+
+def _chunks(iterable, size):
+    chunk = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _with_rows(path, errors):
+    """Fill in the CSV row of errors found set-wise (they carry only their line), re-reading the file once."""
+    missing = {e.line: e for e in errors if e.row is None}
+    if missing:
+        for line, row, _ in read_rows(path):
+            if line in missing:
+                missing[line].row = row
+    return errors
 
 
 def write_quarantine(path, errors):
-    with open(path, "w", newline="", encoding="utf-8") as f:
+    with open(path, "w", newline="", encoding="utf-8", errors="surrogateescape") as f:
         writer = csv.DictWriter(f, fieldnames=["line", "reason", *COLUMNS], extrasaction="ignore")
         writer.writeheader()
         for e in errors:
-            writer.writerow({"line": e.line, "reason": e.reason, **{k: v for k, v in e.row.items() if k in COLUMNS}})
+            writer.writerow({"line": e.line, "reason": e.reason, **{k: v for k, v in (e.row or {}).items() if k in COLUMNS}})

@@ -157,15 +157,14 @@ def _marking_payload(markings):
 ENTRY_KINDS = {K.REGISTERED, K.MANUFACTURED, K.IMPORTED, K.FOUND, K.SURRENDERED, K.SEIZED}
 
 
-def create_item(data: FirearmInput, *, how=K.REGISTERED, holder=None, location="", occurred_at=None,
-                actor=SYSTEM, extra_payload=None):
-    """Enter an item in the registry. `how` is its first event: registered, manufactured, imported
-    (it then has a holder), or found, surrendered, seized (a never-registered item, in State custody)."""
+def check_entry(data: FirearmInput, how, holder, occurred_at, custom_fields=True):
+    """The rules of create_item that need no lock. The bulk import runs them per row, with `custom_fields=False`
+    when it has checked the custom fields once for all rows."""
     if how not in ENTRY_KINDS:
         raise RuleViolation("bad_kind", _("An item cannot enter the registry by “%(kind)s”.") % {"kind": how})
-    occurred_at = occurred_at or timezone.now()
     _check_time(occurred_at)
-    _check_custom_fields(data.custom_fields)
+    if custom_fields:
+        _check_custom_fields(data.custom_fields)
     holds = how in {K.REGISTERED, K.MANUFACTURED, K.IMPORTED}
     if holds and holder is None:
         raise RuleViolation("holder_required", _("A holder is required."), "holder")
@@ -174,6 +173,64 @@ def create_item(data: FirearmInput, *, how=K.REGISTERED, holder=None, location="
     if data.model is not None and data.make is not None and data.model.make_id != data.make.pk:
         raise RuleViolation("model_make", _("The model %(model)s is not made by %(make)s.")
                             % {"model": data.model, "make": data.make}, "model")
+
+
+def entry_fields(data: FirearmInput) -> dict:
+    """The columns of a new item: what `data` gives, completed from its model and make."""
+    return dict(
+        category=data.category,
+        firearm_type=data.firearm_type or (data.model.firearm_type if data.model else ""),
+        part_kind=data.part_kind,
+        make=data.make,
+        model=data.model,
+        calibre=data.calibre or (data.model.calibre if data.model else None),
+        serial_number=data.serial_number.strip(),
+        country_of_manufacture=data.country_of_manufacture or (data.make.country if data.make else ""),
+        year_of_manufacture=data.year_of_manufacture,
+        country_of_import=data.country_of_import,
+        parent=data.parent,
+        lot_number=data.lot_number,
+        headstamp=data.headstamp,
+        quantity=data.quantity,
+        description=data.description,
+        custom_fields=data.custom_fields or {},
+    )
+
+
+def entry_markings(fields: dict, markings) -> list:
+    """The markings recorded with a new item: the serial number is one, given or not."""
+    markings = list(markings)
+    if fields["serial_number"] and not any(m.kind == Marking.Kind.SERIAL for m in markings):
+        markings.insert(0, MarkingInput(Marking.Kind.SERIAL, fields["serial_number"]))
+    return markings
+
+
+def entry_payload(fields: dict, holder, location, markings, extra_payload=None) -> dict:
+    """The payload of an item's first event."""
+    return {
+        "holder": holder.pk if holder else None,
+        "location": location,
+        "item": {
+            "category": fields["category"],
+            "type": fields["firearm_type"],
+            "make": fields["make"].name if fields["make"] else "",
+            "model": fields["model"].name if fields["model"] else "",
+            "calibre": fields["calibre"].name if fields["calibre"] else "",
+            "serial_number": fields["serial_number"],
+            "country_of_manufacture": fields["country_of_manufacture"],
+        },
+        "markings": _marking_payload(markings),
+        **(extra_payload or {}),
+    }
+
+
+def create_item(data: FirearmInput, *, how=K.REGISTERED, holder=None, location="", occurred_at=None,
+                actor=SYSTEM, extra_payload=None):
+    """Enter an item in the registry. `how` is its first event: registered, manufactured, imported
+    (it then has a holder), or found, surrendered, seized (a never-registered item, in State custody)."""
+    occurred_at = occurred_at or timezone.now()
+    check_entry(data, how, holder, occurred_at)
+    holds = how in {K.REGISTERED, K.MANUFACTURED, K.IMPORTED}
     with transaction.atomic():
         if holds:
             check_recipient_licence(holder, occurred_at.date())
@@ -184,44 +241,11 @@ def create_item(data: FirearmInput, *, how=K.REGISTERED, holder=None, location="
                     _("An item of this make with serial number %(serial)s is already registered.") % {"serial": serial},
                     "serial_number",
                 )
-        item = Item(
-            category=data.category,
-            firearm_type=data.firearm_type or (data.model.firearm_type if data.model else ""),
-            part_kind=data.part_kind,
-            make=data.make,
-            model=data.model,
-            calibre=data.calibre or (data.model.calibre if data.model else None),
-            serial_number=data.serial_number.strip(),
-            country_of_manufacture=data.country_of_manufacture or (data.make.country if data.make else ""),
-            year_of_manufacture=data.year_of_manufacture,
-            country_of_import=data.country_of_import,
-            parent=data.parent,
-            lot_number=data.lot_number,
-            headstamp=data.headstamp,
-            quantity=data.quantity,
-            description=data.description,
-            custom_fields=data.custom_fields or {},
-            status=S.ACTIVE,
-        )
+        fields = entry_fields(data)
+        item = Item(**fields, status=S.ACTIVE)
         item.save()
-        markings = list(data.markings)
-        if item.serial_number and not any(m.kind == Marking.Kind.SERIAL for m in markings):
-            markings.insert(0, MarkingInput(Marking.Kind.SERIAL, item.serial_number))
-        payload = {
-            "holder": holder.pk if holder else None,
-            "location": location,
-            "item": {
-                "category": item.category,
-                "type": item.firearm_type,
-                "make": item.make.name if item.make else "",
-                "model": item.model.name if item.model else "",
-                "calibre": item.calibre.name if item.calibre else "",
-                "serial_number": item.serial_number,
-                "country_of_manufacture": item.country_of_manufacture,
-            },
-            "markings": _marking_payload(markings),
-            **(extra_payload or {}),
-        }
+        markings = entry_markings(fields, data.markings)
+        payload = entry_payload(fields, holder, location, markings, extra_payload)
         event = record(item, how, payload, occurred_at, actor)
         _add_markings(item, markings, event)
     return item

@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from armstrace.accounts.personal import persons_searchable_by_number
 from armstrace.registry import services
 from armstrace.registry.extensions import item_links
 from armstrace.registry.forms import (
@@ -74,7 +75,7 @@ def item_detail(request, pk):
     timeline = [(e, parties.get(e.payload.get("holder")), parties.get(e.payload.get("from_holder"))) for e in events]
     return render(request, "registry/item_detail.html", {
         "item": item, "markings": item.markings.all(), "timeline": timeline, "parts": item.parts.all(),
-        "item_links": item_links(item),
+        "item_links": item_links(item, request.user),
     })
 
 
@@ -165,7 +166,8 @@ def party_list(request):
     parties = Party.objects.annotate(n_items=Count("items")).order_by("name")
     q = request.GET.get("q", "").strip()
     if q:
-        parties = parties.filter(Q(name__icontains=q) | Q(identifier=q))
+        by_number = persons_searchable_by_number(request, Party.objects.filter(identifier=q)).values("pk")
+        parties = parties.filter(Q(name__icontains=q) | Q(pk__in=by_number))
     page = Paginator(parties, 50).get_page(request.GET.get("page"))
     return render(request, "registry/party_list.html", {"page": page, "q": q})
 

@@ -7,6 +7,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from armstrace.accounts.personal import redact_parties
 from armstrace.registry.models import Calibre, FirearmModel, FirearmType, Item, Make
 from armstrace.registry.services import Actor, RuleViolation
 from armstrace.tracing import search as marking_search
@@ -50,7 +51,7 @@ class TraceReportViewSet(viewsets.ViewSet):
     @extend_schema(responses={200: OpenApiTypes.OBJECT},
                    parameters=[OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH, description="item id")])
     def retrieve(self, request, pk=None):
-        return Response(services.trace_report(get_object_or_404(Item, pk=pk)))
+        return Response(redact_parties(request, services.trace_report(get_object_or_404(Item, pk=pk))))
 
 
 class TracingRequestSerializer(serializers.ModelSerializer):

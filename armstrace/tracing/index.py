@@ -25,6 +25,8 @@ services stay indexed too. `rebuild(connection)` recomputes everything set-wise 
 confusables, or after a bulk load with the triggers dropped).
 """
 
+from contextlib import contextmanager
+
 from django.db import transaction
 
 INDEXED_MARKING_KINDS = ("serial", "remark")
@@ -76,6 +78,23 @@ def _sqlite_refresh_item(x):
           SELECT m.item_id, coalesce(i.make_id, 0), m.normalized, m.folded
             FROM registry_marking m JOIN registry_item i ON i.id = m.item_id
            WHERE m.item_id = {x} AND m.kind IN ({_KINDS}) AND m.folded <> '';"""
+
+
+def _sqlite_keys_of_forms(where):
+    """INSERT the deletion keys of the tracing_serialform rows `f` that satisfy `where`, in key order."""
+    return f"""INSERT OR IGNORE INTO tracing_fuzzykey (variant, make_id, form_id, d)
+       SELECT variant, make_key, id, d FROM (
+         SELECT f.folded AS variant, f.make_key, f.id, 0 AS d FROM tracing_serialform f WHERE {where}
+         UNION ALL
+         SELECT substr(f.folded, 1, p.i - 1) || substr(f.folded, p.i + 1), f.make_key, f.id, 1
+           FROM tracing_serialform f JOIN tracing_pos p ON p.i <= length(f.folded)
+          WHERE length(f.folded) BETWEEN {D1_LENGTHS[0]} AND {D1_LENGTHS[1]} AND {where}
+         UNION ALL
+         SELECT substr(f.folded, 1, p.i - 1) || substr(f.folded, p.i + 1, q.i - p.i - 1) || substr(f.folded, q.i + 1),
+                f.make_key, f.id, 2
+           FROM tracing_serialform f JOIN tracing_pos p JOIN tracing_pos q ON q.i > p.i AND q.i <= length(f.folded)
+          WHERE length(f.folded) BETWEEN {D2_LENGTHS[0]} AND {D2_LENGTHS[1]} AND {where}
+       ) ORDER BY 1, 2, 3, 4"""
 
 
 SQLITE_TABLES = [
@@ -136,19 +155,7 @@ SQLITE_FILL = [
          FROM registry_marking m JOIN registry_item i ON i.id = m.item_id
         WHERE m.kind IN ({_KINDS}) AND m.folded <> '' ORDER BY m.id""",
     "INSERT INTO tracing_serialform_fts (tracing_serialform_fts) VALUES ('rebuild')",
-    f"""INSERT OR IGNORE INTO tracing_fuzzykey (variant, make_id, form_id, d)
-       SELECT variant, make_key, id, d FROM (
-         SELECT f.folded AS variant, f.make_key, f.id, 0 AS d FROM tracing_serialform f
-         UNION ALL
-         SELECT substr(f.folded, 1, p.i - 1) || substr(f.folded, p.i + 1), f.make_key, f.id, 1
-           FROM tracing_serialform f JOIN tracing_pos p ON p.i <= length(f.folded)
-          WHERE length(f.folded) BETWEEN {D1_LENGTHS[0]} AND {D1_LENGTHS[1]}
-         UNION ALL
-         SELECT substr(f.folded, 1, p.i - 1) || substr(f.folded, p.i + 1, q.i - p.i - 1) || substr(f.folded, q.i + 1),
-                f.make_key, f.id, 2
-           FROM tracing_serialform f JOIN tracing_pos p JOIN tracing_pos q ON q.i > p.i AND q.i <= length(f.folded)
-          WHERE length(f.folded) BETWEEN {D2_LENGTHS[0]} AND {D2_LENGTHS[1]}
-       ) ORDER BY 1, 2, 3""",
+    _sqlite_keys_of_forms("1 = 1"),
 ]
 
 # ---------------------------------------------------------------- PostgreSQL
@@ -259,6 +266,81 @@ PG_FILL = [
     "ANALYZE tracing_serialform",
     "ANALYZE tracing_fuzzykey",
 ]
+
+
+# ---------------------------------------------------------------- bulk writers
+
+# The forms, trigram entries and deletion keys of given items, set-wise: for a writer that inserted those items and
+# their markings with the triggers suspended (the registry's bulk import). SQLite gets an id range, PostgreSQL a list.
+_SQLITE_INDEX_ITEMS = [
+    """INSERT OR IGNORE INTO tracing_serialform (item_id, make_key, normalized, folded)
+       SELECT id, coalesce(make_id, 0), serial_normalized, serial_folded FROM registry_item
+        WHERE id BETWEEN %(first)s AND %(last)s AND serial_folded <> '' ORDER BY id""",
+    f"""INSERT OR IGNORE INTO tracing_serialform (item_id, make_key, normalized, folded)
+       SELECT m.item_id, coalesce(i.make_id, 0), m.normalized, m.folded
+         FROM registry_marking m JOIN registry_item i ON i.id = m.item_id
+        WHERE m.item_id BETWEEN %(first)s AND %(last)s AND m.kind IN ({_KINDS}) AND m.folded <> '' ORDER BY m.id""",
+    """INSERT INTO tracing_serialform_fts (rowid, folded)
+       SELECT id, folded FROM tracing_serialform WHERE item_id BETWEEN %(first)s AND %(last)s""",
+    _sqlite_keys_of_forms("f.item_id BETWEEN %(first)s AND %(last)s"),
+]
+_PG_INDEX_ITEMS = [
+    """INSERT INTO tracing_serialform (item_id, make_key, normalized, folded)
+       SELECT id, coalesce(make_id, 0), serial_normalized, serial_folded FROM registry_item
+        WHERE id = ANY(%(ids)s::bigint[]) AND serial_folded <> '' ORDER BY id ON CONFLICT DO NOTHING""",
+    f"""INSERT INTO tracing_serialform (item_id, make_key, normalized, folded)
+       SELECT m.item_id, coalesce(i.make_id, 0), m.normalized, m.folded
+         FROM registry_marking m JOIN registry_item i ON i.id = m.item_id
+        WHERE m.item_id = ANY(%(ids)s::bigint[]) AND m.kind IN ({_KINDS}) AND m.folded <> ''
+        ORDER BY m.id ON CONFLICT DO NOTHING""",
+    # The forms are new, so their keys cannot clash with stored ones: duplicates within a form are merged here
+    # (smallest depth, as deletion_variants keeps), which is cheaper than ON CONFLICT, and sorted for the B-tree.
+    """INSERT INTO tracing_fuzzykey (variant, make_id, form_id, d)
+       SELECT v.variant, f.make_key, f.id, min(v.d) FROM tracing_serialform f
+         CROSS JOIN LATERAL tracing_variants(f.folded) v
+        WHERE f.item_id = ANY(%(ids)s::bigint[]) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""",
+]
+PG_TRIGGER_TABLES = [("tracing_item_forms", "registry_item"), ("tracing_marking_forms", "registry_marking"),
+                      ("tracing_form_keys", "tracing_serialform")]
+
+
+@contextmanager
+def triggers_suspended(connection):
+    """Within the caller's transaction, the index triggers are off for the block and on again after it; a rollback
+    restores them too. PostgreSQL disables them (a SHARE ROW EXCLUSIVE lock: readers go on, other writers wait, as
+    they would for the event chain's lock); SQLite, whose writers take turns anyway, drops and re-creates them."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("triggers_suspended must run inside transaction.atomic()")
+    # PostgreSQL refuses to alter a table with pending (deferred) trigger events, such as Django's deferred foreign
+    # key checks: the block checks them as it goes, and the transaction defers them again afterwards.
+    if _is_pg(connection):
+        _run(connection, ["SET CONSTRAINTS ALL IMMEDIATE",
+                          *[f"ALTER TABLE {t} DISABLE TRIGGER {name}" for name, t in PG_TRIGGER_TABLES]])
+    else:
+        drop_triggers(connection)
+    yield
+    if _is_pg(connection):
+        _run(connection, [*[f"ALTER TABLE {t} ENABLE TRIGGER {name}" for name, t in PG_TRIGGER_TABLES],
+                          "SET CONSTRAINTS ALL DEFERRED"])
+    else:
+        _run(connection, SQLITE_TRIGGERS)
+
+
+def index_items(connection, item_ids):
+    """Index the given items, inserted with their markings while the triggers were suspended, set-wise.
+    On SQLite the ids must be consecutive (a bulk writer holding the write lock gets them so)."""
+    ids = sorted(item_ids)
+    if not ids:
+        return
+    with connection.cursor() as cursor:
+        if _is_pg(connection):
+            for sql in _PG_INDEX_ITEMS:
+                cursor.execute(sql, {"ids": ids})
+            return
+        if ids[-1] - ids[0] + 1 != len(ids):
+            raise ValueError("index_items on SQLite needs consecutive item ids")
+        for sql in _SQLITE_INDEX_ITEMS:
+            cursor.execute(sql % {"first": ids[0], "last": ids[-1]})
 
 
 def _run(connection, statements):

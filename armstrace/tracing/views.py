@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from armstrace.accounts.personal import redact_parties
 from armstrace.registry.models import Item
 from armstrace.registry.services import Actor, RuleViolation
 from armstrace.registry.views import run_service
@@ -45,7 +46,8 @@ def trace_report(request, pk):
 @login_required
 def trace_report_json(request, pk):
     item = get_object_or_404(Item, pk=pk)
-    return JsonResponse(services.trace_report(item), json_dumps_params={"ensure_ascii": False, "indent": 2})
+    report = redact_parties(request, services.trace_report(item))  # holders' numbers: personal_data.view, logged
+    return JsonResponse(report, json_dumps_params={"ensure_ascii": False, "indent": 2})
 
 
 @login_required

@@ -78,7 +78,8 @@ def test_interrupted_import_resumes_without_duplicates(registry, tmp_path, monke
 
     rows = [{"serial_number": f"RS-{i:03d}", "make": "Glock", "model": "G19", "holder": "ID-ALICE"} for i in range(10)]
     path = write_csv(tmp_path / "big.csv", rows)
-    real, calls = importer.services.create_item, []
+    # The bulk writer builds each row's first event with services.entry_payload: fail on the 7th row.
+    real, calls = importer.services.entry_payload, []
 
     def crash_on_seventh(*args, **kwargs):
         calls.append(1)
@@ -86,10 +87,10 @@ def test_interrupted_import_resumes_without_duplicates(registry, tmp_path, monke
             raise KeyboardInterrupt("power cut")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(importer.services, "create_item", crash_on_seventh)
+    monkeypatch.setattr(importer.services, "entry_payload", crash_on_seventh)
     with pytest.raises(KeyboardInterrupt):
         import_items(path, batch_size=4)
-    monkeypatch.setattr(importer.services, "create_item", real)
+    monkeypatch.setattr(importer.services, "entry_payload", real)
     assert Item.objects.count() == 4  # the first batch; nothing of the second
     with pytest.raises(ImportRefused, match="--resume"):
         import_items(path)

@@ -159,8 +159,7 @@ ENGLISH = {"/": ["Dashboard", "Search by serial number", "Latest events"],
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_pages_are_served_in_the_language_chosen(client, django_user_model, lang):
-    user = django_user_model.objects.create_user("translator", password="translator-pass-1")
+def test_pages_are_served_in_the_language_chosen(client, user, lang):
     client.force_login(user)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
     for url, expected in EXPECTED[lang].items():
@@ -174,8 +173,8 @@ def test_pages_are_served_in_the_language_chosen(client, django_user_model, lang
             assert text not in page, f"English {text!r} still on {url} in {lang}"
 
 
-def test_pages_stay_in_english_without_a_language_choice(client, django_user_model):
-    client.force_login(django_user_model.objects.create_user("reader", password="reader-pass-1"))
+def test_pages_stay_in_english_without_a_language_choice(client, user):
+    client.force_login(user)
     for url, texts in ENGLISH.items():
         page = client.get(url).content.decode()
         for text in texts:

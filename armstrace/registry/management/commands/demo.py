@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from armstrace.registry.demo import DEMO_PASSWORD, DEMO_USER, ensure_demo_user, generate_demo
+from armstrace.registry.demo import demo_logins, ensure_demo_users, generate_demo
 from armstrace.registry.models import Item
 
 
@@ -14,7 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--if-empty", action="store_true", help="do nothing if the registry already has items")
 
     def handle(self, *args, items, seed, if_empty, **options):
-        ensure_demo_user()
+        ensure_demo_users()
         if if_empty and Item.objects.exists():
             self.stdout.write("The registry already has items; demo data not added.")
         else:
@@ -23,4 +23,5 @@ class Command(BaseCommand):
             with tqdm(total=items, unit="item", file=self.stderr) as bar:
                 generate_demo(items, seed=seed, progress=bar.update)
             self.stdout.write(self.style.SUCCESS(f"Demo registry created: {items} items."))
-        self.stdout.write(f"Demo login: {DEMO_USER} / {DEMO_PASSWORD}")
+        for line in demo_logins():
+            self.stdout.write(line)

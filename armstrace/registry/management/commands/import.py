@@ -13,13 +13,18 @@ class Command(BaseCommand):
         parser.add_argument("--quarantine", metavar="BAD.csv",
                             help="import the good rows and write the bad ones, with line and reason, to this file")
         parser.add_argument("--resume", action="store_true", help="finish an interrupted import of the same file")
-        parser.add_argument("--batch-size", type=int, default=1000)
+        parser.add_argument("--batch-size", type=int, default=100_000,
+                            help="rows written per transaction (an interrupted import keeps its committed batches)")
         parser.add_argument("--quiet", action="store_true")
 
     def handle(self, *args, file, quarantine, resume, batch_size, quiet, **options):
+        if batch_size < 1:
+            raise CommandError("--batch-size must be at least 1")
         try:
-            with tqdm(unit="row", disable=quiet, file=self.stderr) as bar:
-                result = import_items(file, quarantine=quarantine, resume=resume, batch_size=batch_size, progress=bar.update)
+            with tqdm(unit="row", desc="validated", disable=quiet, file=self.stderr) as checked, \
+                    tqdm(unit="row", desc="imported", disable=quiet, file=self.stderr) as written:
+                result = import_items(file, quarantine=quarantine, resume=resume, batch_size=batch_size,
+                                      progress=written.update, validated=checked.update)
         except ImportRefused as exc:
             raise CommandError(f"{file}: {exc}") from exc
         for error in result.errors:

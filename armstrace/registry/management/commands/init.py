@@ -25,4 +25,4 @@ class Command(BaseCommand):
             password = password or secrets.token_urlsafe(12)
             user = User.objects.create_superuser(admin, password=password)
             UserProfile.objects.create(user=user, role=Role.ADMINISTRATOR, agency=Agency.objects.filter(kind="registry").first())
-            self.stdout.write(f"Administrator created: {admin} / {password}")
+            self.stdout.write(f"Administrator created: {admin} / {password} (sets up two-factor login at the first login)")

@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from armstrace.registry.demo import DEMO_PASSWORD, DEMO_USER
+from armstrace.registry.demo import DEMO_USER, demo_logins
 
 
 class Command(BaseCommand):
@@ -14,5 +14,6 @@ class Command(BaseCommand):
     def handle(self, *args, addrport, **options):
         self.stdout.write(f"ArmsTrace is served on http://{addrport}/")
         if get_user_model().objects.filter(username=DEMO_USER).exists():
-            self.stdout.write(f"Demo login: {DEMO_USER} / {DEMO_PASSWORD}")
+            for line in demo_logins():
+                self.stdout.write(line)
         call_command("runserver", addrport, use_reloader=False, insecure_serving=True, use_threading=True)

@@ -1,0 +1,26 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from armstrace.accounts.policy import PERSON_SUBJECTS
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Code from your authenticator app"), max_length=12,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True,
+                                      "pattern": "[0-9 ]*"}))
+
+    def clean_token(self):
+        token = self.cleaned_data["token"].replace(" ", "")
+        if not token.isdigit():
+            raise forms.ValidationError(_("The code is made of digits only."))
+        return token
+
+
+class AccessLogFilterForm(forms.Form):
+    user = forms.CharField(label=_("User"), required=False)
+    person = forms.CharField(label=_("Person (name or number)"), required=False)
+    subject_type = forms.ChoiceField(label=_("Kind of person"), required=False,
+                                     choices=[("", _("all"))] + list(PERSON_SUBJECTS.items()))
+    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
