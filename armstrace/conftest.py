@@ -10,6 +10,13 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
+
+# Property tests explore new examples on a developer's machine; CI (CI=true) replays a fixed sequence so that a
+# run is repeatable. Either way every example must pass.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parent.parent
 TEST_OUTPUT = Path(os.environ.get("ARMSTRACE_TEST_OUTPUT", REPO / "test-output"))

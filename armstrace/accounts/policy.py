@@ -153,6 +153,7 @@ URL_CAPABILITIES = {
     "monitoring:iafq-download": MONITORING_VIEW,
     "monitoring:sdg-download": MONITORING_VIEW,
     "monitoring:hotspots": MONITORING_VIEW,
+    "monitoring:flows": MONITORING_VIEW,
     "monitoring:portal-dataset": MONITORING_VIEW,
     "monitoring:portal-country": MONITORING_VIEW,
 }
@@ -189,6 +190,11 @@ API_CAPABILITIES = {
     "tracing-search": (TRACING_VIEW, ADMIN),
     "tracing-report": (TRACING_VIEW, ADMIN),
     "tracing-request": (TRACING_VIEW, TRACING_EDIT),
+    # monitoring (read only)
+    "monitoring-iafq": (MONITORING_VIEW, ADMIN),
+    "monitoring-sdg": (MONITORING_VIEW, ADMIN),
+    "monitoring-hotspot": (MONITORING_VIEW, ADMIN),
+    "monitoring-dataset": (MONITORING_VIEW, ADMIN),
     # accounts
     "access-log": (AUDIT_VIEW, ADMIN),
 }

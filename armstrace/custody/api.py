@@ -14,11 +14,11 @@ from armstrace.custody.models import (
     Facility, LegalJustification, LocationType, SeizureCase, Stocktake, StocktakeLine, SuspectedOffence,
 )
 from armstrace.registry import services as reg
-from armstrace.registry.api import RegisterItemSerializer
+from armstrace.registry.api import BlankChoicesMixin, RegisterItemSerializer
 from armstrace.registry.models import Calibre, Item, Party
 
 
-class CaseItemSerializer(serializers.ModelSerializer):
+class CaseItemSerializer(BlankChoicesMixin, serializers.ModelSerializer):
     item_status = serializers.CharField(source="item.status", read_only=True)
     item_location = serializers.CharField(source="item.location", read_only=True)
     category = serializers.CharField(source="item.category", read_only=True)
@@ -36,7 +36,7 @@ class CaseAmmunitionSerializer(serializers.ModelSerializer):
         fields = ["id", "calibre", "quantity", "description"]
 
 
-class CasePersonSerializer(PersonalDataMixin, serializers.ModelSerializer):
+class CasePersonSerializer(PersonalDataMixin, BlankChoicesMixin, serializers.ModelSerializer):
     personal_subject = "case_person"  # name, party, nationality and age only for personal_data.view, and logged
 
     class Meta:
@@ -45,7 +45,7 @@ class CasePersonSerializer(PersonalDataMixin, serializers.ModelSerializer):
                   "restricted_fields"]
 
 
-class CaseSerializer(serializers.ModelSerializer):
+class CaseSerializer(BlankChoicesMixin, serializers.ModelSerializer):
     items = CaseItemSerializer(many=True, read_only=True)
     ammunition = CaseAmmunitionSerializer(many=True, read_only=True)
     persons = CasePersonSerializer(many=True, read_only=True)
@@ -180,9 +180,9 @@ class DepotViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = DepotSerializer
 
     @extend_schema(responses={200: PositionSerializer(many=True)})
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def inventory(self, request, pk=None):
-        positions = CustodyPosition.objects.filter(depot_id=pk).select_related("depot", "shelf", "facility")
+        positions = CustodyPosition.objects.filter(depot=self.get_object()).select_related("depot", "shelf", "facility")
         return Response(PositionSerializer(positions, many=True).data)
 
 
@@ -203,7 +203,7 @@ class FacilityViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = FacilitySerializer
 
 
-class MovementSerializer(serializers.ModelSerializer):
+class MovementSerializer(BlankChoicesMixin, serializers.ModelSerializer):
     event_seq = serializers.IntegerField(source="event.seq", read_only=True, default=None)
 
     class Meta:
@@ -255,13 +255,13 @@ class MovementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         return Response(MovementSerializer(m).data, status=201)
 
 
-class StocktakeLineSerializer(serializers.ModelSerializer):
+class StocktakeLineSerializer(BlankChoicesMixin, serializers.ModelSerializer):
     class Meta:
         model = StocktakeLine
         fields = ["item", "reference", "expected_shelf", "counted_shelf", "result"]
 
 
-class StocktakeSerializer(serializers.ModelSerializer):
+class StocktakeSerializer(BlankChoicesMixin, serializers.ModelSerializer):
     lines = StocktakeLineSerializer(many=True, read_only=True)
 
     class Meta:

@@ -480,12 +480,18 @@ def return_to_owner(item, *, owner, on, handed_over_by="", actor=reg.SYSTEM):
         reg._check_time(occurred_at, item)
         reg.check_recipient_licence(owner, on)
         payload = {"holder": owner.pk, "from": Place.of(position).payload(), "handed_over_by": handed_over_by,
-                   "case": position.case.number if position.case else "", "location": owner.address or ""}
+                   "case": position.case.number if position.case else "", "location": _owner_location(owner)}
         event = reg.record(item, K.RETURNED_TO_OWNER, payload, occurred_at, actor)
         disposal = Disposal.objects.create(kind=Disposal.Kind.RETURN_TO_OWNER, item=item, case=position.case, date=on,
                                            owner=owner, event=event, recorded_by=_user(actor))
         position.delete()
     return disposal
+
+
+def _owner_location(owner):
+    """Where a returned item is kept: a business's address; never a person's home address, which is personal data
+    that the item's location would show to everyone who may see the item."""
+    return "" if owner.kind == owner.Kind.PERSON else owner.address or ""
 
 
 def create_depot(*, code, name, shelves=(), address="", admin_area="", agency=None):

@@ -19,7 +19,7 @@ from armstrace.registry.views import run_service
 
 @login_required
 def case_list(request):
-    cases = SeizureCase.objects.select_related("agency").annotate(n_items=Count("items", distinct=True))
+    cases = SeizureCase.objects.select_related("agency").annotate(n_items=Count("items", distinct=True)).order_by("-occurred_on", "-id")
     q = request.GET.get("q", "").strip()
     if q:
         cases = cases.filter(Q(number__icontains=q) | Q(place__icontains=q))

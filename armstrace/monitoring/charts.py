@@ -67,26 +67,10 @@ class FlowTable:
 
 
 def registry_flows(year=None, home=None):
-    """Origin country -> seizure country of the registry's seized arms: the origin is the country the tracing
-    established (tracing.services.iafq_origin_country(item) when the tracing app provides it), else the case's
-    route of departure; the seizure country is the profile's country. Arms with no known origin are left out."""
-    from armstrace.custody.models import CaseItem
-    from armstrace.profile import get_profile
+    """Origin -> seizure country of the registry's seized arms (see monitoring.flows for how origins are found)."""
+    from armstrace.monitoring.flows import registry_flows as flows
 
-    home = home or get_profile().country
-    try:
-        from armstrace.tracing.services import iafq_origin_country
-    except ImportError:
-        iafq_origin_country = None
-    qs = CaseItem.objects.filter(case__kind="seizure", item__category="firearm").select_related("case", "item")
-    if year:
-        qs = qs.filter(case__occurred_on__year=year)
-    table = FlowTable()
-    for line in qs.iterator(chunk_size=2000):
-        origin = (iafq_origin_country(line.item) if iafq_origin_country else None) or line.case.route_departure
-        if origin:
-            table.add(origin, home)
-    return table
+    return flows(year, home)
 
 
 # ---------------------------------------------------------------- SVG

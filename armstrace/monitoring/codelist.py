@@ -18,8 +18,12 @@ SEIZURE_CASES = "Instances/cases of seizures"
 PERSONS_ARRESTED = "Individuals arrested/suspected for illicit trafficking in weapons"
 PERSONS_PROSECUTED = "Individuals prosecuted for illicit trafficking in weapons"
 PERSONS_CONVICTED = "Individuals convicted for illicit trafficking in weapons"
+PERSONS_BY_OFFENCE = "Individuals arrested/suspected"  # the "by type of offences" table (Sex and Age "Total")
+PERSONS_TARGETED = "Individuals targeted by criminal justice system due to illicit trafficking in weapons"
 
 ARMS_INDICATOR = {"seizure": ARMS_SEIZED, "found": ARMS_FOUND, "surrender": ARMS_SURRENDERED}
+INDICATORS = [ARMS_SEIZED, ARMS_FOUND, ARMS_SURRENDERED, AMMUNITION_SEIZED, PARTS_SEIZED, SEIZURE_CASES,
+              PERSONS_ARRESTED, PERSONS_PROSECUTED, PERSONS_CONVICTED, PERSONS_BY_OFFENCE, PERSONS_TARGETED]
 
 # ---------------------------------------------------------------- dimensions
 TOTAL = "Total"
@@ -29,6 +33,8 @@ BY_JUSTIFICATION = "by legal justification of seizure"
 BY_OFFENCE = "by other suspected offences"
 BY_MARKING = "by marking"
 BY_LOCATION = "by location"  # the portal uses it both for the place of seizure and for the tracing status
+BY_OFFENCE_TYPE = "by type of offences"
+DIMENSIONS = [TOTAL, BY_TYPE, BY_CONDITION, BY_JUSTIFICATION, BY_OFFENCE, BY_MARKING, BY_LOCATION, BY_OFFENCE_TYPE]
 
 NA = "na"
 UNIT = "Counts"
@@ -82,6 +88,38 @@ OFFENCE = {
     "other_trafficking": "Other type of trafficking",
     "other_arms_offences": "Other arms offences",
     "other": "Other",
+}
+
+# Persons arrested/suspected "by type of offences": the other offences of the person's case, one category per
+# person (iafq.person_offence_category gives the rule and the precedence). "andIllicit" (sic) is the code list's.
+PERSON_ONLY_TRAFFICKING = "Only for illicit trafficking in arms"
+PERSON_TERRORISM = "Illicit trafficking of arms and terrorism"
+PERSON_VIOLENT_CRIME = "Illicit trafficking of arms and violent crime"
+PERSON_DRUG_TRAFFICKING = "Illicit trafficking of arms and drug trafficking"
+PERSON_OTHER_TRAFFICKING = "Illicit trafficking of arms and other types of trafficking"
+PERSON_OTHER_OFFENCES = "Illicit trafficking of arms and other offences"
+PERSON_POSSESSION_USE = "Illicit trafficking andIllicit possession/use of arms"
+PERSON_OTHER_ARMS_OFFENCES = "Illicit trafficking and other arms offences"
+# In precedence order: a person whose case has several other offences is counted under the first that applies.
+PERSON_OFFENCE_CATEGORIES = [PERSON_TERRORISM, PERSON_VIOLENT_CRIME, PERSON_DRUG_TRAFFICKING, PERSON_OTHER_TRAFFICKING,
+                             PERSON_OTHER_OFFENCES, PERSON_POSSESSION_USE, PERSON_OTHER_ARMS_OFFENCES,
+                             PERSON_ONLY_TRAFFICKING]
+# custody SeizureCase.suspected_offences -> the person's category ("firearms_trafficking" is the indicator itself)
+PERSON_OFFENCE = {
+    "terrorism": PERSON_TERRORISM,
+    "violent_crime": PERSON_VIOLENT_CRIME,
+    "drug_trafficking": PERSON_DRUG_TRAFFICKING,
+    "other_trafficking": PERSON_OTHER_TRAFFICKING,
+    "organised_crime": PERSON_OTHER_OFFENCES,
+    "other": PERSON_OTHER_OFFENCES,
+    "other_arms_offences": PERSON_OTHER_ARMS_OFFENCES,
+}
+# custody SeizureCase.legal_justification -> the person's category, when the arms were seized for it
+PERSON_JUSTIFICATION = {
+    "illicit_possession": PERSON_POSSESSION_USE,
+    "illicit_use": PERSON_POSSESSION_USE,
+    "illicit_manufacture": PERSON_OTHER_ARMS_OFFENCES,
+    "altered_markings": PERSON_OTHER_ARMS_OFFENCES,
 }
 
 # custody CaseItem.marking_status -> "by marking"

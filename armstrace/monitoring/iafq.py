@@ -14,20 +14,40 @@ Counting rules (documented because States publish these numbers):
 - "by other suspected offences" has no total: an arm is counted under every offence listed by its case.
 - The "by location" dimension holds two tables in the portal (place of seizure and tracing status) that share
   one "Total" row; it is written once.
-- Tracing status comes from armstrace.tracing.services.iafq_tracing_status(item); an arm without a status is
-  counted under "Unknown status regarding marking". The two subtotals ("total uniquely identifiable",
+- Tracing status is the stored projection Item.tracing_status, equal to
+  armstrace.tracing.services.iafq_tracing_status(item) (the tracing app rewrites it whenever one of its inputs
+  changes); an arm without a status is counted under "Unknown status regarding marking".
+- All arms tables are sums over one GROUP BY of the year's arms case lines by every column they count by (case
+  kind, type, condition, justification, offences, marking, place, tracing status), so they share one total. The two subtotals ("total uniquely identifiable",
   "Total not uniquely identifiable") are sums of their categories.
 - Persons are those of the year's cases (any kind) who were arrested / prosecuted / convicted, by sex
-  (Age "Total"); the "Total" sex row is the sum of Male, Female and Unknown.
+  (Age "Total"); the "Total" sex row is the sum of Male, Female and Unknown. A person is a CasePerson row: someone
+  in two cases of the year counts twice.
+- "Individuals targeted by criminal justice system" are the persons formally brought into the criminal justice
+  system: arrested, prosecuted or convicted, each person counted once whatever the number of these steps
+  (Sex and Age "Total", as the portal publishes it).
+- "Individuals arrested/suspected" "by type of offences" (Sex and Age "Total") puts every arrested person in
+  exactly one category, so the categories sum to the arrested total. The other offences of the person are those of
+  their case: its suspected offences and its legal justification of seizure. The first that applies, in this
+  order, gives the category (person_offence_category):
+    1. terrorism -> "... and terrorism"; 2. violent crime -> "... and violent crime";
+    3. drug trafficking -> "... and drug trafficking"; 4. other trafficking -> "... and other types of trafficking";
+    5. organised crime or "other" -> "... and other offences";
+    6. arms seized for illicit possession or illicit use -> "... andIllicit possession/use of arms";
+    7. other arms offences, or arms seized for illicit manufacture or altered markings -> "... and other arms
+       offences";
+    8. none of these (firearms trafficking alone, or nothing recorded) -> "Only for illicit trafficking in arms".
+  Offences outside the arms field come first (their nexus with other crime is what the table shows), the most
+  serious first; arms offences come after them.
 - Every combination of the code list that applies is written, zeros included, with Sex and Age "na" except for
   persons.
 """
 
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, namedtuple
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, F, Sum, Value
+from django.db.models import Count, F, Q, Sum, Value
 from django.db.models.functions import Coalesce, NullIf
 
 from armstrace.monitoring import codelist as cl
@@ -45,9 +65,8 @@ class Row:
 
 
 def default_tracing_status():
-    from armstrace.tracing.services import iafq_tracing_status  # the tracing app, loaded when first needed
-
-    return iafq_tracing_status
+    """None: count the stored projection Item.tracing_status. A function item -> status instead is called per arm."""
+    return None
 
 
 def _year_range(year):
@@ -59,27 +78,29 @@ def compute(year, tracing_status=None) -> list[Row]:
     from armstrace.custody.models import CaseAmmunition, CaseItem, CasePerson, SeizureCase
     from armstrace.registry.models import Item
 
-    prefetch = () if tracing_status else TRACING_PREFETCH
     tracing_status = tracing_status or default_tracing_status()
     rows = []
     in_year = CaseItem.objects.filter(**_year_range(year))
     arms = in_year.filter(item__category=Item.Category.FIREARM)
 
+    groups = _arms_groups(arms)
     for kind, indicator in cl.ARMS_INDICATOR.items():
-        qs = arms.filter(case__kind=kind)
-        total = qs.count()
+        mine = [(g, n) for g, n in groups if g.kind == kind]
+        total = sum(n for _, n in mine)
         if indicator == cl.ARMS_SEIZED:
             rows.append(Row(indicator, cl.TOTAL, cl.TOTAL, total))
-        rows += _by_type(indicator, qs, total)
+        rows += _by_type(indicator, _tally(mine, "type"), total)
         if indicator == cl.ARMS_SEIZED:
-            rows += _by_choice(indicator, cl.BY_CONDITION, qs, "condition", cl.CONDITION, total)
-            rows += _by_choice(indicator, cl.BY_JUSTIFICATION, qs, "case__legal_justification", cl.JUSTIFICATION, total)
-            rows += _by_offence(indicator, qs)
-        rows += _by_choice(indicator, cl.BY_MARKING, qs, "marking_status", cl.MARKING, total,
+            rows += _by_choice(indicator, cl.BY_CONDITION, _tally(mine, "condition"), cl.CONDITION, total)
+            rows += _by_choice(indicator, cl.BY_JUSTIFICATION, _tally(mine, "justification"), cl.JUSTIFICATION, total)
+            rows += _by_offence(indicator, _tally(mine, "offences"))
+        rows += _by_choice(indicator, cl.BY_MARKING, _tally(mine, "marking"), cl.MARKING, total,
                            total_label=cl.MARKING_TOTAL[indicator])
         if indicator == cl.ARMS_SEIZED:
-            rows += _by_choice(indicator, cl.BY_LOCATION, qs, "case__location_type", cl.PLACE, total=None)
-        rows += _by_tracing(indicator, qs, tracing_status, total, prefetch)
+            rows += _by_choice(indicator, cl.BY_LOCATION, _tally(mine, "place"), cl.PLACE, total=None)
+        statuses = (_tally(mine, "tracing") if tracing_status is None
+                    else _statuses_per_item(arms.filter(case__kind=kind), tracing_status))
+        rows += _tracing_rows(indicator, statuses, total)
 
     seizures = SeizureCase.objects.filter(kind="seizure", occurred_on__gte=date(year, 1, 1),
                                           occurred_on__lt=date(year + 1, 1, 1))
@@ -96,13 +117,58 @@ def compute(year, tracing_status=None) -> list[Row]:
         for sex, label in cl.SEX.items():
             rows.append(Row(indicator, cl.TOTAL, cl.TOTAL, by_sex.get(sex, 0), sex=label, age=cl.TOTAL))
         rows.append(Row(indicator, cl.TOTAL, cl.TOTAL, sum(by_sex.values()), sex=cl.TOTAL, age=cl.TOTAL))
+    rows += _persons_by_offence(persons)
+    targeted = persons.filter(Q(arrested=True) | Q(prosecuted=True) | Q(convicted=True)).count()
+    rows.append(Row(cl.PERSONS_TARGETED, cl.TOTAL, cl.TOTAL, targeted, sex=cl.TOTAL, age=cl.TOTAL))
     return rows
 
 
-def _by_type(indicator, qs, total):
-    kind = Coalesce(NullIf(F("item__firearm_type"), Value("")), F("item__model__firearm_type"), Value(""))
+def person_offence_category(suspected_offences, legal_justification):
+    """The "by type of offences" category of a person arrested in a case with these offences (module docstring)."""
+    found = {cl.PERSON_OFFENCE[c] for c in suspected_offences or [] if c in cl.PERSON_OFFENCE}
+    if legal_justification in cl.PERSON_JUSTIFICATION:
+        found.add(cl.PERSON_JUSTIFICATION[legal_justification])
+    return next((c for c in cl.PERSON_OFFENCE_CATEGORIES if c in found), cl.PERSON_ONLY_TRAFFICKING)
+
+
+def _persons_by_offence(persons):
     counts = Counter()
-    for code, n in qs.annotate(kind=kind).values_list("kind").annotate(n=Count("id")):
+    per_case = persons.filter(arrested=True).values_list("case__suspected_offences", "case__legal_justification")
+    for offences, justification, n in per_case.annotate(n=Count("id")):
+        counts[person_offence_category(offences, justification)] += n
+    return [Row(cl.PERSONS_BY_OFFENCE, cl.BY_OFFENCE_TYPE, c, counts[c], sex=cl.TOTAL, age=cl.TOTAL)
+            for c in cl.PERSON_OFFENCE_CATEGORIES]
+
+
+# The columns of the arms tables, grouped by in one query (_arms_groups).
+Group = namedtuple("Group", "kind type condition justification offences marking place tracing")
+
+
+def _arms_groups(arms):
+    """[(Group, number of case lines)]: one GROUP BY over the year's arms case lines, by every column that an arms
+    table counts by (the tables are then sums over these groups, so every table adds up to the same total)."""
+    kind = Coalesce(NullIf(F("item__firearm_type"), Value("")), F("item__model__firearm_type"), Value(""))
+    grouped = (arms.annotate(type_code=kind).order_by()
+               .values_list("case__kind", "type_code", "condition", "case__legal_justification",
+                            "case__suspected_offences", "marking_status", "case__location_type", "item__tracing_status")
+               .annotate(n=Count("id")))
+    groups = Counter()
+    for *columns, offences, marking, place, tracing, n in grouped:
+        groups[Group(*columns, tuple(offences or ()), marking, place,
+                     TracingStatus(tracing) if tracing in TracingStatus.values else None)] += n
+    return list(groups.items())
+
+
+def _tally(groups, column):
+    counts = Counter()
+    for group, n in groups:
+        counts[getattr(group, column)] += n
+    return counts
+
+
+def _by_type(indicator, codes, total):
+    counts = Counter()
+    for code, n in codes.items():
         counts[cl.TYPE.get(code, cl.TYPE_UNKNOWN)] += n
     rows = [Row(indicator, cl.BY_TYPE, label, counts[label]) for label in cl.TYPE_CATEGORIES]
     if indicator != cl.ARMS_SEIZED:  # the code list has no "by type" total for seized arms (it has Total/Total)
@@ -110,9 +176,9 @@ def _by_type(indicator, qs, total):
     return rows
 
 
-def _by_choice(indicator, dimension, qs, field, mapping, total, total_label=cl.TOTAL):
+def _by_choice(indicator, dimension, codes, mapping, total, total_label=cl.TOTAL):
     counts = Counter()
-    for code, n in qs.values_list(field).annotate(n=Count("id")):
+    for code, n in codes.items():
         if code in mapping:
             counts[mapping[code]] += n
     labels = list(dict.fromkeys(mapping.values()))
@@ -122,21 +188,35 @@ def _by_choice(indicator, dimension, qs, field, mapping, total, total_label=cl.T
     return rows
 
 
-def _by_offence(indicator, qs):
+def _by_offence(indicator, per_offences):
     counts = Counter()
-    per_case = qs.values_list("case__suspected_offences").annotate(n=Count("id"))
-    for offences, n in per_case:
-        for code in dict.fromkeys(offences or []):  # a code listed twice counts once
+    for offences, n in per_offences.items():
+        for code in dict.fromkeys(offences):  # a code listed twice counts once
             if code in cl.OFFENCE:
                 counts[cl.OFFENCE[code]] += n
     return [Row(indicator, cl.BY_OFFENCE, label, counts[label]) for label in cl.OFFENCE.values()]
 
 
-def _by_tracing(indicator, qs, tracing_status, total, prefetch=()):
+def _by_tracing(indicator, qs, tracing_status, total):
+    """`tracing_status` None: one GROUP BY on Item.tracing_status; else the function, called for every arm."""
+    if tracing_status is not None:
+        return _tracing_rows(indicator, _statuses_per_item(qs, tracing_status), total)
     counts = Counter()
-    for item in _items(qs, prefetch):
+    for status, n in qs.order_by().values_list("item__tracing_status").annotate(n=Count("id")):
+        counts[TracingStatus(status) if status in TracingStatus.values else None] += n
+    return _tracing_rows(indicator, counts, total)
+
+
+def _statuses_per_item(qs, tracing_status):
+    counts = Counter()
+    for item in _items(qs):
         status = tracing_status(item)
         counts[TracingStatus(status) if status else None] += 1
+    return counts
+
+
+def _tracing_rows(indicator, counts, total):
+    """The tracing table from {TracingStatus or None (unknown): number of case lines}."""
     rows = [Row(indicator, cl.BY_LOCATION, cl.TRACING[s], counts[s]) for s in TracingStatus]
     unique = sum(counts[s] for s in UNIQUELY_IDENTIFIABLE)
     not_unique = sum(counts[s] for s in TracingStatus if s not in UNIQUELY_IDENTIFIABLE)
@@ -149,16 +229,9 @@ def _by_tracing(indicator, qs, tracing_status, total, prefetch=()):
     return rows
 
 
-# What tracing.services.iafq_tracing_status reads with `.all()`: fetched per chunk instead of per item.
-TRACING_PREFETCH = ("item__markings", "item__tracing_requests")
-
-
-def _items(case_items, prefetch=()):
-    """The item of every case line, streamed (an arm in two cases of the year comes twice); no IN list, so a year
-    of a million arms stays within SQLite's limit on query parameters."""
+def _items(case_items):
+    """The item of every case line, streamed (an arm in two cases of the year comes twice)."""
     lines = case_items.select_related("item", "item__model").order_by("pk")
-    if prefetch:
-        lines = lines.prefetch_related(*prefetch)
     for line in lines.iterator(chunk_size=2000):
         yield line.item
 
@@ -187,6 +260,5 @@ def _tracing_only(year, tracing_status=None):
     from armstrace.registry.models import Item
 
     qs = CaseItem.objects.filter(**_year_range(year), case__kind="seizure", item__category=Item.Category.FIREARM)
-    prefetch = () if tracing_status else TRACING_PREFETCH
-    return _by_tracing(cl.ARMS_SEIZED, qs, tracing_status or default_tracing_status(), 0, prefetch)
+    return _by_tracing(cl.ARMS_SEIZED, qs, tracing_status or default_tracing_status(), 0)
 

@@ -8,18 +8,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from armstrace.monitoring import charts, codelist as cl, export, iafq, sdg
+from armstrace.monitoring.flows import Basis, registry_flows, route_flows
 from armstrace.monitoring.hotspots import registry_hotspots
 from armstrace.monitoring.models import PortalDataset
 from armstrace.monitoring.portal import sdg_series_from_dataset
 from armstrace.profile import get_profile
-
-
-def tracing_status_function():
-    """The tracing app's status function, or (None, a function that knows nothing) while it is not installed."""
-    try:
-        return iafq.default_tracing_status(), True
-    except ImportError:
-        return (lambda item: None), False
 
 
 def _year(request):
@@ -35,16 +28,15 @@ def _year(request):
 @login_required
 def dashboard(request):
     year = _year(request)
-    status_fn, tracing_ok = tracing_status_function()
-    rows = iafq.compute(year, tracing_status=status_fn)
-    counts = {y: iafq.tracing_counts(iafq._tracing_only(y, status_fn)) for y in (year, year + 1)}
+    rows = iafq.compute(year)
+    counts = {y: iafq.tracing_counts(iafq._tracing_only(y)) for y in (year, year + 1)}
     ratio = sdg.proportion_traced(counts[year])
     exact, years = sdg.two_year_mean(sdg.per_year(counts), year)
-    flows = charts.registry_flows()
+    flows = registry_flows(year)
     hot = [h for h in registry_hotspots(year) if h.flagged]
     context = {
         "year": year, "years": range(date.today().year, date.today().year - 10, -1),
-        "tables": iafq.table(rows), "tracing_ok": tracing_ok,
+        "tables": iafq.table(rows),
         "sdg_ratio": ratio, "sdg_value": sdg.round_published(ratio.value) if ratio.value is not None else None,
         "sdg_mean": sdg.round_published(exact) if exact is not None else None, "sdg_years": years,
         "hotspots": hot[:10],
@@ -71,8 +63,7 @@ def iafq_download(request, year, fmt):
     if fmt not in ("xlsx", "csv"):
         raise Http404
     profile = get_profile()
-    status_fn, _ok = tracing_status_function()
-    rows = iafq.compute(year, tracing_status=status_fn)
+    rows = iafq.compute(year)
     name = f"iafq_{profile.country}_{year}"
     if fmt == "xlsx":
         response = HttpResponse(export.to_xlsx(rows, year, profile.country, profile.name),
@@ -89,8 +80,7 @@ def sdg_download(request, fmt):
         raise Http404
     profile = get_profile()
     first, last = _year_pair(request)
-    status_fn, _ok = tracing_status_function()
-    counts = {y: iafq.tracing_counts(iafq._tracing_only(y, status_fn)) for y in range(first, last + 2)}
+    counts = {y: iafq.tracing_counts(iafq._tracing_only(y)) for y in range(first, last + 2)}
     series = [o for o in sdg.published_series(counts) if first <= o.year <= last]
     name = f"{sdg.SERIES}_{profile.country}_{first}-{last}"
     if fmt == "xml":
@@ -110,6 +100,26 @@ def _year_pair(request):
     if not (1900 <= first <= last <= 2100):
         raise Http404
     return first, last
+
+
+@login_required
+def flow_view(request):
+    """Origin -> seizure country of the seized arms of a year (or of every year), and the routes of the cases."""
+    from armstrace.tracing.services import country_name
+
+    year = _year(request) if request.GET.get("year") else None
+    flows, routes = registry_flows(year), route_flows(year)
+    origins = [{"code": s, "name": country_name(s), "arms": flows.source_total(s),
+                "share": flows.source_total(s) / flows.total} for s in flows.sources()]
+    return render(request, "monitoring/flows.html", {
+        "year": year, "years": range(date.today().year, date.today().year - 10, -1), "flows": flows,
+        "origins": origins, "in_place_share": flows.in_place_share(),
+        "basis": [(label, flows.basis.get(code, 0)) for code, label in Basis.choices],
+        "chart_flow": mark_safe(charts.flow_view(flows, _("Origin → seizure country"))),
+        "chart_matrix": mark_safe(charts.matrix(flows, _("Source → recovery"))),
+        "chart_routes": mark_safe(charts.flow_view(routes, _("Route: departure → destination"))),
+        "routes_total": routes.total,
+    })
 
 
 @login_required

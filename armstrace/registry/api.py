@@ -15,6 +15,18 @@ from armstrace.registry.models import (
 from armstrace.registry.serials import normalize_serial
 
 
+class BlankChoicesMixin:
+    """Read-only choice fields that may be blank say so in the schema (DRF drops allow_blank from read-only fields,
+    while the model still gives "")."""
+
+    def include_extra_kwargs(self, kwargs, extra_kwargs):
+        blank = kwargs.get("allow_blank") and "choices" in kwargs
+        kwargs = super().include_extra_kwargs(kwargs, extra_kwargs)
+        if blank and kwargs.get("read_only"):
+            kwargs["allow_blank"] = True
+        return kwargs
+
+
 class MakeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Make
@@ -35,7 +47,7 @@ class FirearmModelSerializer(serializers.ModelSerializer):
         fields = ["id", "make", "make_name", "name", "firearm_type", "calibre"]
 
 
-class MarkingSerializer(serializers.ModelSerializer):
+class MarkingSerializer(BlankChoicesMixin, serializers.ModelSerializer):
     class Meta:
         model = Marking
         fields = ["id", "item", "kind", "position", "text", "normalized", "state", "event"]
@@ -49,7 +61,7 @@ class MarkingInputSerializer(serializers.Serializer):
     state = serializers.ChoiceField(Marking.State.choices, default=Marking.State.INTACT)
 
 
-class ItemSerializer(serializers.ModelSerializer):
+class ItemSerializer(BlankChoicesMixin, serializers.ModelSerializer):
     make_name = serializers.CharField(source="make.name", read_only=True, default="")
     model_name = serializers.CharField(source="model.name", read_only=True, default="")
     calibre_name = serializers.CharField(source="calibre.name", read_only=True, default="")
@@ -132,7 +144,7 @@ class CorrectionSerializer(serializers.Serializer):
     corrects_seq = serializers.IntegerField(required=False, allow_null=True)
 
 
-class EventSerializer(serializers.ModelSerializer):
+class EventSerializer(BlankChoicesMixin, serializers.ModelSerializer):
     item_id = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -268,7 +280,7 @@ class ItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         return _event_response(services.correct(self._item(pk), actor=services.Actor.of(request.user), **v))
 
     @extend_schema(responses={200: EventSerializer(many=True)})
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def events(self, request, pk=None):
         return Response(EventSerializer(self._item(pk).events.order_by("seq"), many=True).data)
 

@@ -2,7 +2,8 @@
 transaction, written with a few multi-row statements instead of one create_item call (a dozen statements) per row.
 
 It writes what create_item writes, from the same code: the columns, markings and payload come from
-services.entry_fields / entry_markings / entry_payload, the projection from projection.apply_event, and the hash
+services.entry_fields / entry_markings / entry_payload, the projection from projection.apply_event (and the tracing
+status from tracing.services.entry_tracing_status, as its signal handlers would set it), and the hash
 chain from eventlog (body_json_parts / hash_of_parts give exactly compute_hash's value), computed in Python for the
 batch under the chain's lock. Rows go in with executemany (SQLite) or COPY (PostgreSQL), a chunk at a time so that
 memory stays bounded however large the batch. The marking-search index of tracing, kept by per-row triggers
@@ -29,6 +30,7 @@ from armstrace.registry.models import Event, Item, Marking
 from armstrace.registry.projection import ItemState, apply_event
 from armstrace.registry.serials import fold_serial, normalize_serial
 from armstrace.tracing import index
+from armstrace.tracing.services import entry_tracing_status
 
 
 @dataclass
@@ -124,7 +126,7 @@ _FIRST_EVENT = ["id", "seq", "kind", "occurred_at", "recorded_at", "recorded_by_
                 "item_id", "item_uid", "payload", "prev_hash", "hash"]
 _MARKING = ["item_id", "kind", "position", "text", "normalized", "folded", "state", "event_id"]
 _ITEM_EXTRA = ["id", "uid", "serial_normalized", "serial_folded", "created_at", "status", "current_holder_id",
-               "location", "last_event_seq"]
+               "location", "last_event_seq", "tracing_status"]
 
 
 class BulkWriter:
@@ -186,6 +188,7 @@ class _Batch:
             event_hash = hash_of_parts(self.prev_hash, seq, body_json_parts(
                 entry.how, entry.occurred_at, recorded_at, w.recorded_by_name, w.agency, item_uid, payload_json))
             state = apply_event(ItemState(), entry.how, payload, seq)
+            tracing_status = entry_tracing_status(fields, markings, entry.how, payload, entry.occurred_at)
 
             values = []
             for name, is_fk, is_json in w.entry_plan:
@@ -198,7 +201,7 @@ class _Batch:
             serial = fields["serial_number"]
             forms = {serial: (normalize_serial(serial), fold_serial(serial, w.confusables))}
             values += [item_id, uid.hex if w.sqlite else uid, *forms[serial], recorded_at_db, state.status,
-                       state.current_holder_id, state.location, state.last_event_seq]
+                       state.current_holder_id, state.location, state.last_event_seq, tracing_status.value]
             item_rows.append(w.items.row(values))
             event_rows.append(w.events.row([
                 event_id, seq, entry.how, w._datetime(entry.occurred_at), recorded_at_db, recorded_by_id,

@@ -337,8 +337,8 @@ class Scratch:
         with connection.cursor() as cursor:
             cursor.execute(f"CREATE INDEX {SCRATCH}_key ON {SCRATCH} (make_id, serial_normalized, line)")
             cursor.execute(f"ANALYZE {SCRATCH}")  # PostgreSQL has no statistics of a fresh TEMP table otherwise
-            registered = (f"EXISTS (SELECT 1 FROM registry_item i WHERE i.make_id = s.make_id "
-                          f"AND i.serial_normalized = s.serial_normalized AND i.category = 'firearm')")
+            registered = ("EXISTS (SELECT 1 FROM registry_item i WHERE i.make_id = s.make_id "
+                          "AND i.serial_normalized = s.serial_normalized AND i.category = 'firearm')")
             cursor.execute(f"""
                 SELECT s.line, s.make_id, s.serial_normalized, {registered} FROM {SCRATCH} s
                  WHERE {registered} OR EXISTS (SELECT 1 FROM {SCRATCH} t WHERE t.make_id = s.make_id

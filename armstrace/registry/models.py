@@ -7,11 +7,12 @@ registry.services (and the services of other apps, through registry.eventlog) wr
 import uuid
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from armstrace.registry.serials import fold_serial, normalize_serial
+from armstrace.tracing.status import TracingStatus
 
 
 class FirearmType(models.TextChoices):
@@ -99,6 +100,10 @@ class Party(models.Model):
     def is_state(self):
         return self.kind == self.Kind.STATE_AGENCY
 
+    def save(self, *args, **kwargs):
+        with transaction.atomic():  # with the tracing statuses that depend on the party (tracing.services)
+            super().save(*args, **kwargs)
+
 
 class Licence(models.Model):
     class Status(models.TextChoices):
@@ -121,6 +126,14 @@ class Licence(models.Model):
 
     def __str__(self):
         return f"{self.licence_type} {self.number}"
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic():  # with the tracing statuses that depend on the licence (tracing.services)
+            super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic():
+            return super().delete(*args, **kwargs)
 
     def status_on(self, day):
         """The licence's status on `day`: a valid licence outside its dates counts as expired (or not yet valid)."""
@@ -196,6 +209,13 @@ class Item(models.Model):
     )
     location = models.CharField(_("location"), max_length=200, blank=True)
     last_event_seq = models.BigIntegerField(default=0, editable=False)
+    # Projection of tracing.services.iafq_tracing_status(item), kept by the tracing app; NULL: not known.
+    # (Nullable so that adding it is an ALTER TABLE ADD COLUMN on SQLite, which keeps the table's triggers.)
+    tracing_status = models.CharField(_("IAFQ tracing status"), max_length=32, choices=TracingStatus.choices,
+                                      null=True, blank=True, db_index=True, editable=False)
+    # The party whose licences that status checked (a seizure from the registered holder), if any.
+    tracing_licence_holder = models.ForeignKey(Party, on_delete=models.DO_NOTHING, db_constraint=False, null=True,
+                                               blank=True, editable=False, related_name="+")
 
     class Meta:
         ordering = ["-id"]

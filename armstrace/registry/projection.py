@@ -1,7 +1,8 @@
 """Current state of an item (status, holder, location) as a fold over its events.
 
 Services apply the same `apply_event` to keep Item's projection columns up to date in the
-event's transaction; `rebuild_projections` recomputes them from the log alone.
+event's transaction; `rebuild_projections` recomputes them from the log alone, and the tracing status
+(Item.tracing_status, kept by the tracing app) with them.
 """
 
 from dataclasses import asdict, dataclass
@@ -79,33 +80,108 @@ def replay(events) -> ItemState:
     return state
 
 
+@dataclass
+class Projected:
+    """Every projection column of an item: the state of its events, and the tracing status (tracing.services)."""
+
+    state: ItemState
+    tracing_status: str | None = None
+    tracing_licence_holder_id: int | None = None
+
+    def columns(self):
+        return {**asdict(self.state), "tracing_status": self.tracing_status,
+                "tracing_licence_holder_id": self.tracing_licence_holder_id}
+
+
+class _Groups:
+    """Rows of a stream ordered by item id (first column), taken item by item in increasing id order."""
+
+    def __init__(self, rows):
+        from itertools import groupby
+
+        self.groups = groupby(rows, key=lambda r: r[0])
+        self.pending = next(self.groups, None)
+
+    def take(self, pk):
+        while self.pending is not None and self.pending[0] < pk:
+            self.pending = next(self.groups, None)
+        if self.pending is None or self.pending[0] != pk:
+            return []
+        rows = [r[1:] for r in self.pending[1]]
+        self.pending = next(self.groups, None)
+        return rows
+
+
+def _licence_checker():
+    """tracing.services._licensed_on with each party read once."""
+    from armstrace.registry.models import Licence, Party
+    from armstrace.tracing.services import licensed
+
+    parties = {}
+
+    def licensed_on(party_id, day):
+        if party_id not in parties:
+            party = Party.objects.filter(pk=party_id).first()
+            parties[party_id] = party and (party.is_state, list(Licence.objects.filter(party_id=party_id)))
+        found = parties[party_id]
+        return bool(found) and licensed(found[0], found[1], day)
+
+    return licensed_on
+
+
 def rebuild_projections(write=True, progress=None):
-    """Recompute every item's projection from its events. Returns the list of (item_id, live, rebuilt) that differed.
+    """Recompute every item's projection: status, holder and location from its events, and the tracing status
+    (from its events, markings and tracing requests, and the licences of the holder it was seized from).
+    Returns the list of (item_id, live, rebuilt) Projected that differed.
 
-    Items and their events are read as two streams in item order and merged, so the log is read once."""
-    from itertools import groupby
-
-    from armstrace.registry.models import Event
+    Items, their events and their markings are read as three streams in item order and merged, so each table is
+    read once."""
+    from armstrace.registry.models import Event, Marking
+    from armstrace.tracing.models import TracingRequest
+    from armstrace.tracing.services import (REQUEST_ROW_FIELDS, EventRow, ItemRow, MarkingRow, RequestRow,
+                                            finding_of_rows)
 
     differences = []
-    items = Item.objects.order_by("pk").values_list("pk", "status", "current_holder_id", "location", "last_event_seq")
-    events = (Event.objects.filter(item__isnull=False).order_by("item_id", "seq")
-              .values_list("item_id", "kind", "payload", "seq").iterator(chunk_size=5000))
-    grouped = groupby(events, key=lambda e: e[0])
-    pending = next(grouped, None)
-    for pk, status, holder, location, last_seq in items.iterator(chunk_size=2000):
-        while pending is not None and pending[0] < pk:
-            pending = next(grouped, None)
-        item_events = []
-        if pending is not None and pending[0] == pk:
-            item_events = [(kind, payload, seq) for _, kind, payload, seq in pending[1]]
-            pending = next(grouped, None)
-        rebuilt = replay(item_events)
-        live = ItemState(status, holder, location, last_seq)
+    items = Item.objects.order_by("pk").values_list(
+        "pk", "status", "current_holder_id", "location", "last_event_seq", "tracing_status",
+        "tracing_licence_holder_id", "custom_fields", "serial_normalized", "make_id", "model_id")
+    events = _Groups(Event.objects.filter(item__isnull=False).order_by("item_id", "seq")
+                     .values_list("item_id", "kind", "payload", "seq", "occurred_at").iterator(chunk_size=5000))
+    markings = _Groups(Marking.objects.order_by("item_id", "id")
+                       .values_list("item_id", "kind", "normalized", "state").iterator(chunk_size=5000))
+    requests = {}
+    for item_id, *row in (TracingRequest.objects.filter(item__isnull=False).order_by("-created_at", "-id")
+                          .values_list("item_id", *REQUEST_ROW_FIELDS)):
+        requests.setdefault(item_id, []).append(RequestRow(*row))
+    licensed_on = _licence_checker()
+    pending_writes = []
+    for pk, status, holder, location, last_seq, tracing, licence_holder, *fields in items.iterator(chunk_size=2000):
+        item_events = [EventRow(*e) for e in events.take(pk)]
+        finding = finding_of_rows(ItemRow(pk, *fields), item_events, [MarkingRow(*m) for m in markings.take(pk)],
+                                  requests.get(pk, []), licensed_on)
+        rebuilt = Projected(replay((e.kind, e.payload, e.seq) for e in item_events), finding.status.value,
+                            finding.licence_holder)
+        live = Projected(ItemState(status, holder, location, last_seq), tracing, licence_holder)
         if live != rebuilt:
             differences.append((pk, live, rebuilt))
             if write:
-                Item.objects.filter(pk=pk).update(**asdict(rebuilt))
+                pending_writes.append((*rebuilt.columns().values(), pk))
+                if len(pending_writes) >= 2000:
+                    _write(pending_writes)
         if progress:
             progress(1)
+    _write(pending_writes)
     return differences
+
+
+def _write(rows):
+    """UPDATE the projection columns of many items in one executemany: [(*Projected.columns() values, pk)]."""
+    from django.db import connection
+
+    if not rows:
+        return
+    names = [Item._meta.get_field(name).column for name in Projected(ItemState()).columns()]
+    with connection.cursor() as cursor:
+        cursor.executemany(f"UPDATE {Item._meta.db_table} SET {', '.join(f'{n} = %s' for n in names)} WHERE id = %s",
+                           rows)
+    rows.clear()

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +12,7 @@ from armstrace.registry.extensions import item_links
 from armstrace.registry.forms import (
     CustodyForm, LicenceForm, MarkingForm, MissingReportForm, PartyForm, RegisterItemForm, TransferForm,
 )
-from armstrace.registry.models import Event, Item, ItemStatus, Party
+from armstrace.registry.models import Event, Item, ItemStatus, Marking, Party
 from armstrace.registry.serials import fold_serial, normalize_serial
 
 
@@ -27,7 +28,7 @@ def run_service(form, call):
 
 @login_required
 def dashboard(request):
-    by_status = dict(Item.objects.values_list("status").annotate(n=Count("id")))
+    by_status = status_counts()
     context = {
         "status_counts": [(label, by_status.get(value, 0), value) for value, label in ItemStatus.choices],
         "total_items": sum(by_status.values()),
@@ -37,17 +38,37 @@ def dashboard(request):
     return render(request, "registry/dashboard.html", context)
 
 
+def status_counts():
+    """Items per status. Counting a large registry takes a while (~70 ms at 1M items on SQLite) and statuses change
+    only with events, so the counts are kept per head of the event log (its seq and hash: same head, same history)."""
+    head = Event.objects.order_by("-seq").values_list("seq", "hash").first()
+    key = f"registry:status-counts:{head[0]}:{head[1]}" if head else None
+    counts = cache.get(key) if key else None
+    if counts is None:
+        counts = dict(Item.objects.values_list("status").annotate(n=Count("id")))
+        if key:
+            cache.set(key, counts, 3600)
+    return counts
+
+
 def exact_serial_matches(query):
     """Items whose serial (or any marking) equals the query once normalised; failing that, once confusables are folded."""
     normalized = normalize_serial(query)
     if not normalized:
         return Item.objects.none(), ""
     base = Item.objects.select_related("make", "model", "calibre", "current_holder")
-    hits = base.filter(Q(serial_normalized=normalized) | Q(markings__normalized=normalized)).distinct()
-    if hits.exists():
-        return hits, "normalized"
-    folded = fold_serial(query)
-    return base.filter(Q(serial_folded=folded) | Q(markings__folded=folded)).distinct(), "folded"
+    if ids := _marked(serial_normalized=normalized):
+        return base.filter(pk__in=ids), "normalized"
+    return base.filter(pk__in=_marked(serial_folded=fold_serial(query))), "folded"
+
+
+def _marked(**serial):
+    """Ids of the items whose serial, or one of whose markings, has this form: two index look-ups (an OR across the
+    join would scan every item)."""
+    (column, value), = serial.items()
+    marking_column = column.removeprefix("serial_")
+    ids = set(Item.objects.filter(**serial).values_list("pk", flat=True))
+    return ids | set(Marking.objects.filter(**{marking_column: value}).values_list("item_id", flat=True))
 
 
 @login_required
@@ -63,7 +84,10 @@ def item_list(request):
     status = request.GET.get("status")
     if status in ItemStatus.values:
         items = items.filter(status=status)
-    page = Paginator(items, 50).get_page(request.GET.get("page"))
+    paginator = Paginator(items, 50)
+    by_status = status_counts()  # the page count without counting the registry again
+    paginator.count = by_status.get(status, 0) if status in ItemStatus.values else sum(by_status.values())
+    page = paginator.get_page(request.GET.get("page"))
     return render(request, "registry/item_list.html", {"page": page, "status": status, "statuses": ItemStatus.choices})
 
 

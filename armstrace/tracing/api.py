@@ -8,6 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from armstrace.accounts.personal import redact_parties
+from armstrace.registry.api import BlankChoicesMixin
 from armstrace.registry.models import Calibre, FirearmModel, FirearmType, Item, Make
 from armstrace.registry.services import Actor, RuleViolation
 from armstrace.tracing import search as marking_search
@@ -54,7 +55,7 @@ class TraceReportViewSet(viewsets.ViewSet):
         return Response(redact_parties(request, services.trace_report(get_object_or_404(Item, pk=pk))))
 
 
-class TracingRequestSerializer(serializers.ModelSerializer):
+class TracingRequestSerializer(BlankChoicesMixin, serializers.ModelSerializer):
     class Meta:
         model = TracingRequest
         fields = ["id", "reference", "direction", "item", *[f for f in services.REQUEST_FIELDS if f != "direction"],
@@ -135,7 +136,7 @@ class TracingRequestViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, vi
         return Response(services.export_request(self.get_object()))
 
     @extend_schema(responses={200: TracingRequestSerializer(many=True)})
-    @action(detail=False, methods=["get"])
+    @action(detail=False, methods=["get"], pagination_class=None)
     def overdue(self, request):
         return Response(TracingRequestSerializer(services.overdue(), many=True).data)
 

@@ -9,6 +9,9 @@ class TracingConfig(AppConfig):
 
     def ready(self):
         from armstrace.registry.extensions import ITEM_LINKS, NAV_LINKS
+        from armstrace.tracing.services import connect_projection
+
+        connect_projection()
 
         for links, entries in (
             (NAV_LINKS, [("tracing:search", _("Marking search")), ("tracing:request-list", _("Tracing requests"))]),

@@ -1,5 +1,7 @@
 from django import forms
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from armstrace.registry.forms import country_choices
@@ -11,15 +13,31 @@ from armstrace.tracing.status import TracingStatus
 MODE_LABELS = {"auto": _("Automatic"), "exact": _("Exact"), "partial": _("Partial (? and *)"), "fuzzy": _("Near matches")}
 
 
+class LongSelect(forms.Select):
+    """A select whose options are written in Python rather than through one template each (~40 µs an option): the
+    search form's make, model, calibre and country lists hold ~750 options, most of the page's time."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        if any(group for group, _options, _index in widget["optgroups"]):
+            return super().render(name, value, attrs, renderer)
+        options = format_html_join("", "<option value=\"{}\"{}>{}</option>", (
+            (option["value"], flatatt(option["attrs"]), option["label"])
+            for _group, group_options, _index in widget["optgroups"] for option in group_options))
+        return format_html("<select name=\"{}\"{}>{}</select>", widget["name"], flatatt(widget["attrs"]), options)
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Serial number or marking"), max_length=200, required=False,
                         help_text=_("? for one unreadable character, * for an unreadable run."))
     mode = forms.ChoiceField(label=_("Mode"), choices=[(m, MODE_LABELS[m]) for m in MODES], initial="auto", required=False)
-    make = forms.ModelChoiceField(label=_("Make"), queryset=Make.objects.all(), required=False)
-    model = forms.ModelChoiceField(label=_("Model"), queryset=FirearmModel.objects.select_related("make"), required=False)
-    calibre = forms.ModelChoiceField(label=_("Calibre"), queryset=Calibre.objects.all(), required=False)
+    make = forms.ModelChoiceField(label=_("Make"), queryset=Make.objects.all(), required=False, widget=LongSelect)
+    model = forms.ModelChoiceField(label=_("Model"), queryset=FirearmModel.objects.select_related("make"), required=False,
+                                   widget=LongSelect)
+    calibre = forms.ModelChoiceField(label=_("Calibre"), queryset=Calibre.objects.all(), required=False,
+                                     widget=LongSelect)
     firearm_type = forms.ChoiceField(label=_("Type"), choices=[("", "—")] + FirearmType.choices, required=False)
-    country = forms.ChoiceField(label=_("Country of manufacture"), required=False)
+    country = forms.ChoiceField(label=_("Country of manufacture"), required=False, widget=LongSelect)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -106,7 +106,7 @@ SQLITE_TABLES = [
     "content_rowid='id', tokenize='trigram case_sensitive 1')",
 ]
 SQLITE_TRIGGERS = [
-    f"""CREATE TRIGGER tracing_item_ai AFTER INSERT ON registry_item WHEN new.serial_folded <> '' BEGIN
+    """CREATE TRIGGER tracing_item_ai AFTER INSERT ON registry_item WHEN new.serial_folded <> '' BEGIN
         INSERT OR IGNORE INTO tracing_serialform (item_id, make_key, normalized, folded)
         VALUES (new.id, coalesce(new.make_id, 0), new.serial_normalized, new.serial_folded); END""",
     f"""CREATE TRIGGER tracing_item_au AFTER UPDATE OF serial_folded, serial_normalized, make_id ON registry_item

@@ -6,12 +6,13 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from armstrace.registry import services as reg
+from armstrace.registry.api import BlankChoicesMixin
 from armstrace.registry.models import Calibre, Item, Party
 from armstrace.transfers import services
 from armstrace.transfers.models import Authorization, AuthorizationLine, BrokerRegistration, Shipment, ShipmentLine
 
 
-class LineSerializer(serializers.ModelSerializer):
+class LineSerializer(BlankChoicesMixin, serializers.ModelSerializer):
     shipped = serializers.IntegerField(read_only=True)
     remaining = serializers.IntegerField(read_only=True)
     calibre = serializers.PrimaryKeyRelatedField(queryset=Calibre.objects.all(), required=False, allow_null=True)
@@ -22,7 +23,7 @@ class LineSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "shipped", "remaining"]
 
 
-class AuthorizationSerializer(serializers.ModelSerializer):
+class AuthorizationSerializer(BlankChoicesMixin, serializers.ModelSerializer):
     lines = LineSerializer(many=True)
     quantity_authorized = serializers.IntegerField(read_only=True)
     quantity_remaining = serializers.IntegerField(read_only=True)
@@ -43,7 +44,7 @@ class ShipmentLineSerializer(serializers.ModelSerializer):
         fields = ["line", "quantity", "items"]
 
 
-class ShipmentSerializer(serializers.ModelSerializer):
+class ShipmentSerializer(BlankChoicesMixin, serializers.ModelSerializer):
     lines = ShipmentLineSerializer(many=True, read_only=True)
 
     class Meta:
@@ -115,7 +116,7 @@ class ShipmentViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(ShipmentSerializer(shipment).data)
 
 
-class BrokerRegistrationSerializer(serializers.ModelSerializer):
+class BrokerRegistrationSerializer(BlankChoicesMixin, serializers.ModelSerializer):
     party = serializers.PrimaryKeyRelatedField(queryset=Party.objects.all())
 
     class Meta:

@@ -47,3 +47,55 @@ def test_a_refused_page_is_a_proper_403_page(clients):
     assert "read items, markings, holders" in page
     no_role = clients["norole"].get("/")
     assert no_role.status_code == 403 and "no role yet" in no_role.content.decode()
+
+
+def _targets(html):
+    """Links and form actions of a page: [(method, url)]."""
+    import re
+
+    links = [("get", href) for href in re.findall(r'<a [^>]*href="([^"#]+)', html)]
+    forms = [((method or "get").lower(), action)
+             for method, action in re.findall(r'<form [^>]*?(?:method="(\w+)"[^>]*?)?action="([^"#]*)"', html)]
+    return links + forms
+
+
+def test_no_link_or_form_leads_a_role_to_a_refused_page(clients, world):
+    """Crawl the site as every role, one page per view (the first link found to it), from the dashboard and the
+    pages of the world's objects: every link and form action must lead to a page that role may open."""
+    import html as html_lib
+
+    from django.urls import Resolver404, resolve
+
+    from armstrace.accounts.tests.conftest import ROLES
+
+    starts = ["/", reverse("registry:item-detail", args=[world.item.pk]),
+              reverse("registry:item-detail", args=[world.seized.pk]),
+              reverse("registry:party-detail", args=[world.alice.pk]), reverse("custody:case", args=[world.case.pk]),
+              reverse("transfers:authorization", args=[world.authorization.pk])]
+    for role in ROLES:
+        client = clients[role]
+        queue, seen_views, refused = [(start, "start") for start in starts], set(), []
+        while queue:
+            url, found_on = queue.pop(0)
+            url = html_lib.unescape(url)
+            if not url.startswith("/") or url.startswith(("/static/", "/i18n/", "/jsi18n/")):
+                continue
+            try:
+                match = resolve(url.split("?")[0])
+            except Resolver404:
+                refused.append(f"{url} (no such page) linked from {found_on}")
+                continue
+            if match.view_name in seen_views or match.view_name in ("logout", "set_language"):
+                continue
+            seen_views.add(match.view_name)
+            response = client.get(url)
+            if response.status_code == 403:
+                if found_on != "start":  # a start page the role may not open is not a link it was shown
+                    refused.append(f"{url} linked from {found_on}")
+                continue
+            if response.status_code != 200 or "html" not in response.get("Content-Type", "") \
+                    or match.view_name.startswith("admin:"):
+                continue
+            queue += [(target, url) for method, target in _targets(response.content.decode()) if target]
+        assert not refused, f"{role} is shown links to refused pages: {refused}"
+        assert len(seen_views) > 3, role

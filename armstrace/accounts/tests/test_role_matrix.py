@@ -73,6 +73,7 @@ monitoring:dashboard            ...NUA
 monitoring:iafq-download        ...NUA
 monitoring:sdg-download         ...NUA
 monitoring:hotspots             ...NUA
+monitoring:flows                ...NUA
 monitoring:portal-dataset       ...NUA
 monitoring:portal-country       ...NUA
 """
@@ -102,6 +103,10 @@ transfers-broker                RIC.UA  R....A
 tracing-search                  .I..UA  .....A
 tracing-report                  .I..UA  .....A
 tracing-request                 .I..UA  .I...A
+monitoring-iafq                 ...NUA  .....A
+monitoring-sdg                  ...NUA  .....A
+monitoring-hotspot              ...NUA  .....A
+monitoring-dataset              ...NUA  .....A
 access-log                      ....UA  .....A
 """
 
@@ -242,7 +247,8 @@ def _api_operations(world):
                "party": world.alice, "licence": world.alice.licences.first(), "custody-case": world.case,
                "custody-depot": world.depot, "custody-depot-location": world.depot.locations.first(),
                "custody-stocktake": world.stocktake, "transfers-authorization": world.authorization,
-               "transfers-shipment": world.shipment, "tracing-report": world.item, "tracing-request": world.request}
+               "transfers-shipment": world.shipment, "tracing-report": world.item, "tracing-request": world.request,
+               "monitoring-dataset": world.dataset}
     schema = SchemaGenerator().get_schema(request=None, public=True)
     for path, operations in schema["paths"].items():
         match = resolve(re.sub(r"\{\w+\}", "1", path))

@@ -35,6 +35,14 @@ def test_return_to_owner_gives_the_item_back(seizure, glock, registry):
     assert d.event.kind == "returned_to_owner" and not CustodyPosition.objects.filter(item=glock).exists()
 
 
+def test_return_to_a_person_does_not_copy_the_home_address_into_the_item(seizure, glock, registry):
+    registry.alice.address = "12 Home Street"
+    registry.alice.save()
+    d = services.return_to_owner(glock, owner=registry.alice, on=date.today())
+    glock.refresh_from_db()
+    assert "Home Street" not in glock.location and "Home Street" not in str(d.event.payload)
+
+
 @pytest.mark.parametrize("call, code", [
     (lambda g, r: services.destroy(g, method="", on=date.today(), witnesses=["W"]), "method_required"),
     (lambda g, r: services.destroy(g, method="Crush", on=date.today(), witnesses=[]), "witnesses_required"),

@@ -1,5 +1,5 @@
-"""An analyst imports the UNODC portal file, opens the monitoring dashboard and a country page, and downloads the
-IAFQ tables as XLSX."""
+"""An analyst imports the UNODC portal file, opens the monitoring dashboard, the flow view and a country page, and
+downloads the IAFQ tables as XLSX."""
 
 import subprocess
 import sys
@@ -24,6 +24,15 @@ def test_dashboard_country_page_and_xlsx_download(page, live_app, tmp_path):
     page.wait_for_selector("h1:has-text('Monitoring')")
     assert page.locator("table.iafq caption", has_text="Arms seized · by condition").count() == 1
     assert page.locator("svg.chart").count() == 3
+
+    page.click("#flows-link")  # the registry's flow view, all years of the demo
+    page.select_option("select[name=year]", "")
+    page.click("button:has-text('Show')")
+    page.wait_for_selector("h1:has-text('all years')")
+    assert page.locator("svg.chart").count() == 3  # flows, matrix, routes: drawn by the server
+    assert page.locator("#flow-basis tr").count() == 6
+    screenshot(page, "monitoring-flows")
+    page.click("nav.mainnav >> text=Monitoring")
 
     page.click("text=UNODC portal 2022")
     page.click("text=Spain")

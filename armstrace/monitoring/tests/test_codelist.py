@@ -19,5 +19,11 @@ def test_every_mapped_label_is_in_the_code_list(codelist_combos):
         assert tracing <= categories[(indicator, cl.BY_LOCATION)]
     assert set(cl.PLACE.values()) <= categories[(cl.ARMS_SEIZED, cl.BY_LOCATION)]
     assert len(cl.TRACING) == len(TracingStatus)
+    assert set(cl.PERSON_OFFENCE_CATEGORIES) == categories[(cl.PERSONS_BY_OFFENCE, cl.BY_OFFENCE_TYPE)]
+    assert len(cl.PERSON_OFFENCE_CATEGORIES) == 8
+    assert set(cl.PERSON_OFFENCE.values()) | set(cl.PERSON_JUSTIFICATION.values()) < set(cl.PERSON_OFFENCE_CATEGORIES)
+    assert categories[(cl.PERSONS_TARGETED, cl.TOTAL)] == {cl.TOTAL}
+    assert set(cl.INDICATORS) == {i for i, _d in categories}
+    assert set(cl.DIMENSIONS) == {d for _i, d in categories}
     for renamed in cl.RENAMED_CATEGORIES.values():
         assert (cl.ARMS_SEIZED, cl.BY_OFFENCE, renamed) in codelist_combos

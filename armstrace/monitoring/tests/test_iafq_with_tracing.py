@@ -27,7 +27,7 @@ def test_real_tracing_status_of_a_custody_seizure(glock):
         expected[cl.TRACING[status]] = expected.get(cl.TRACING[status], 0) + 1
     assert sum(expected.values()) == 2
 
-    rows = iafq.compute(2024)  # default: the tracing app's function, with prefetching
+    rows = iafq.compute(2024)  # default: the stored Item.tracing_status, kept by the tracing app
     cells = {r.category: r.value for r in rows if r.indicator == cl.ARMS_SEIZED and r.dimension == cl.BY_LOCATION}
     for label, n in expected.items():
         assert cells[label] == n

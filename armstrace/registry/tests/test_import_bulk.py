@@ -1,7 +1,6 @@
 """The bulk path of the CSV import writes what the services write, keeps the chain and the projections sound, and
 leaves the marking search able to find what it imported (exact, partial, fuzzy) on SQLite and PostgreSQL."""
 
-import csv
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -12,6 +11,7 @@ from armstrace.registry.eventlog import body_json_parts, body_of, canonical_json
 from armstrace.registry.importer import COLUMNS, ImportRefused, RowValidator, import_items, read_rows
 from armstrace.registry.models import Event, ImportJob, Item
 from armstrace.registry.projection import rebuild_projections
+from armstrace.registry.tests.test_import import write_csv
 from armstrace.tracing import index
 from armstrace.tracing.search import Filters, search
 
@@ -24,14 +24,6 @@ ROWS = [
      "country_of_manufacture": "usa", "year_of_manufacture": "2004", "registered_on": "2010-06-30",
      "how": "manufactured", "location": "Zürich “depot”"},
 ]
-
-
-def write_csv(path, rows, columns=COLUMNS):
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=columns)
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
 
 
 def snapshot(item):

@@ -54,6 +54,16 @@ def test_demo_is_realistic_and_reproducible(db, capsys):
     call_command("projections", "rebuild", "--check", "--quiet")
 
 
+def test_init_on_an_older_database_computes_the_tracing_status_it_lacks(db, capsys):
+    call_command("init", "--password", "x-admin-pass-1")
+    call_command("demo", "--items", "12", "--seed", "5")
+    expected = dict(Item.objects.values_list("pk", "tracing_status"))
+    Item.objects.update(tracing_status=None)  # as after the migration that added the column
+    call_command("init")
+    assert "Projections brought up to date (12 items)" in capsys.readouterr().out
+    assert dict(Item.objects.values_list("pk", "tracing_status")) == expected and None not in expected.values()
+
+
 def test_same_seed_gives_the_same_registry(db):
     from django.db import transaction
 

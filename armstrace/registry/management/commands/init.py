@@ -5,6 +5,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from armstrace.accounts.models import Agency, Role, UserProfile
+from armstrace.registry.models import Item
+from armstrace.registry.projection import rebuild_projections
 from armstrace.registry.reference import load_reference_data, sync_agencies
 
 
@@ -17,6 +19,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, admin, password, **options):
         call_command("migrate", interactive=False, verbosity=0)
+        if Item.objects.filter(tracing_status__isnull=True).exists():  # items recorded before the column existed
+            changed = rebuild_projections(write=True)
+            self.stdout.write(f"Projections brought up to date ({len(changed)} items).")
         sync_agencies()
         added = load_reference_data()
         self.stdout.write(f"Database ready; {added} reference rows added.")

@@ -1,19 +1,57 @@
+import os
+
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.management.base import BaseCommand, CommandError
+from django.core.wsgi import get_wsgi_application
+from django.db import connections
+from gunicorn.app.base import BaseApplication
 
 from armstrace.registry.demo import DEMO_USER, demo_logins
 
 
+def default_workers():
+    """One worker process per core, at least 2 (a request waiting on the database does not hold up the others)."""
+    return max(2, min(8, os.cpu_count() or 1))
+
+
+class Server(BaseApplication):
+    """gunicorn serving the Django app and its static files, with the options given, in this process."""
+
+    def __init__(self, options):
+        self.options = options
+        super().__init__()
+
+    def load_config(self):
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        return StaticFilesHandler(get_wsgi_application())
+
+
 class Command(BaseCommand):
-    help = "Serve the web app (static files included) for a laptop or a field office; use a WSGI server behind a proxy for larger sites."
+    help = ("Serve the web app and its static files with gunicorn (pre-forked worker processes, each with threads): "
+            "for a laptop, a field office or, behind a TLS proxy, a whole site.")
 
     def add_arguments(self, parser):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
+        parser.add_argument("--workers", type=int, default=default_workers(),
+                            help="worker processes (default: one per core, at least 2)")
+        parser.add_argument("--threads", type=int, default=4, help="threads per worker (default 4)")
 
-    def handle(self, *args, addrport, **options):
-        self.stdout.write(f"ArmsTrace is served on http://{addrport}/")
+    def handle(self, *args, addrport, workers, threads, **options):
+        if ":" not in addrport:
+            raise CommandError(f"give the address as HOST:PORT, not “{addrport}”")
+        if workers < 1 or threads < 1:
+            raise CommandError("--workers and --threads must be at least 1")
+        self.stdout.write(f"ArmsTrace is served on http://{addrport}/ ({workers} workers × {threads} threads)")
         if get_user_model().objects.filter(username=DEMO_USER).exists():
             for line in demo_logins():
                 self.stdout.write(line)
-        call_command("runserver", addrport, use_reloader=False, insecure_serving=True, use_threading=True)
+        self.stdout.flush()
+        connections.close_all()  # the workers are forked: none may inherit this process's database connection
+        # keepalive: a browser reuses its connection after a pause; gunicorn's 2 s default would close it under it.
+        Server({"bind": addrport, "workers": workers, "threads": threads, "worker_class": "gthread",
+                "accesslog": None, "errorlog": "-", "loglevel": "warning", "timeout": 120, "keepalive": 15,
+                "graceful_timeout": 5}).run()

@@ -1,0 +1,128 @@
+"""Schemathesis over every operation of the OpenAPI schema (/api/schema/), in process through Django's WSGI app.
+
+Checks: no 5xx, every status code documented, content type and body as the schema says. Examples per operation are
+bounded (ARMSTRACE_FUZZ_EXAMPLES) to keep `make test` short. The database has a small demo registry (items with
+histories, cases, custody) and half of the examples of an operation with an id in its path use ids that exist
+(read from the operation's list just before), so that real objects are read and written too."""
+
+import os
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance, response_schema_conformance, status_code_conformance,
+)
+
+FUZZ_EXAMPLES = int(os.environ.get("ARMSTRACE_FUZZ_EXAMPLES", "10"))
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+
+
+@pytest.fixture
+def fuzz_setup(registry, glock, user):
+    from django.core.handlers.wsgi import WSGIHandler
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    from armstrace.registry.demo import generate_demo
+
+    generate_demo(24, seed=5)
+    add_workflow_objects(glock)
+    token = Token.objects.create(user=user).key
+    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", wsgi_app_keeping_connection(WSGIHandler()),
+                                            headers={"Authorization": f"Token {token}"})
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    return schema, token, client
+
+
+def wsgi_app_keeping_connection(handler):
+    """The Django WSGI app, except that the end of a request does not close the test's database connection (inside
+    the test's transaction), as with Django's test client: the response is read and closed while the signal is off."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    def app(environ, start_response):
+        for signal in (request_started, request_finished):
+            signal.disconnect(close_old_connections)
+        try:
+            response = handler(environ, start_response)
+            body = b"".join(response)
+            response.close()
+            return [body]
+        finally:
+            for signal in (request_started, request_finished):
+                signal.connect(close_old_connections)
+
+    return app
+
+
+def add_workflow_objects(item):
+    """A tracing request (one draft, one sent), an export authorization and a broker registration."""
+    from datetime import date, timedelta
+
+    from armstrace.registry.models import Party
+    from armstrace.tracing import services as tracing
+    from armstrace.transfers import services as transfers
+    from armstrace.transfers.tests.conftest import auth_input
+
+    request = {"direction": "outgoing", "counterpart_country": "AUT", "identifying_marks": "GLOCK ABC123",
+               "reason_illicit": "Seized at a roadblock", "intended_use": "Criminal investigation",
+               "requesting_authority": "National Police", "point_of_contact": "desk@police.example"}
+    tracing.create_request(dict(request), item=item)
+    tracing.send(tracing.create_request(dict(request), item=item))
+    transfers.issue_authorization(auth_input())
+    broker = Party.objects.create(kind=Party.Kind.BROKER, name="Global Arms Brokers", identifier="BRK-1")
+    transfers.register_broker(broker, number="BR-1", issued_on=date.today() - timedelta(days=9),
+                              valid_until=date.today() + timedelta(days=900))
+
+
+def existing_ids(client, path, name):
+    """Ids of objects that exist for a `{name}` path parameter: those of the collection the path is under.
+    A path without a list of its own (trace reports) falls back to items, the only objects those are about."""
+    for list_path in (path.split("/{")[0] + "/", "/api/items/"):
+        response = client.get(list_path, {"limit": 20})
+        if response.status_code == 200:
+            body = response.json()
+            rows = body["results"] if isinstance(body, dict) else body
+            ids = [row.get(name, row.get("id")) for row in rows if isinstance(row, dict)]
+            if ids := [i for i in ids if i is not None]:
+                return ids
+    return []
+
+
+def cases_of(operation, client):
+    generated = operation.as_strategy()
+    names = [p.name for p in operation.path_parameters]
+    if len(names) != 1 or not (ids := existing_ids(client, operation.path, names[0])):
+        return generated
+
+    def on_existing(pair):
+        case, existing = pair
+        case.path_parameters = {**(case.path_parameters or {}), names[0]: existing}
+        return case
+
+    return st.one_of(generated, st.tuples(generated, st.sampled_from(ids)).map(on_existing))
+
+
+def test_api_conforms_to_its_schema(fuzz_setup):
+    schema, token, client = fuzz_setup
+    failures, operations = {}, 0
+    for result in schema.get_all_operations():
+        operation = result.ok()  # raises if schemathesis cannot read an operation of the schema
+        operations += 1
+
+        @given(case=cases_of(operation, client))
+        @settings(max_examples=FUZZ_EXAMPLES, deadline=None, derandomize=True, database=None,
+                  suppress_health_check=list(HealthCheck), phases=[Phase.explicit, Phase.generate])
+        def call(case):
+            case.call_and_validate(headers={"Authorization": f"Token {token}"}, checks=CHECKS)
+
+        try:
+            call()
+        except (Exception, BaseExceptionGroup) as exc:  # report every operation that fails, not just the first
+            failures[operation.label] = exc
+    assert operations > 40, "the schema lost its operations"
+    assert not failures, "\n\n".join(f"== {label}\n{exc}" for label, exc in failures.items())

@@ -1,0 +1,26 @@
+"""The search form's fast select renders what Django's template-rendered Select does (whitespace aside)."""
+
+import re
+
+from django import forms
+
+from armstrace.tracing.forms import SearchForm
+
+
+def without_whitespace(html):
+    return re.sub(r">\s+<", "><", html).strip()
+
+
+def test_long_select_renders_as_djangos_select(registry):
+    from armstrace.registry.models import FirearmModel
+
+    model = FirearmModel.objects.select_related("make").first()
+    form = SearchForm({"q": "x", "make": str(model.make.pk), "model": str(model.pk), "country": "AUT"})
+    assert form.is_valid()
+    fast = {name: str(form[name]) for name in ("make", "model", "calibre", "country")}
+    assert 'selected>Austria</option>' in fast["country"] and f'value="{model.pk}" selected' in fast["model"]
+    for name in fast:
+        plain = forms.Select()
+        plain.choices, plain.is_required = form.fields[name].choices, False
+        form.fields[name].widget = plain
+        assert without_whitespace(str(form[name])) == without_whitespace(fast[name])
