@@ -91,9 +91,7 @@ def view_of(request, subject, obj, only=None):
     withheld = [f for f in withheld_fields(request, subject, obj) if f in values]
     for name in withheld:
         values[name] = None
-    shown = [f for f, v in values.items() if v not in (None, "") and f not in withheld]
-    if shown and is_person(subject, obj):
-        record_read(request, subject, obj, shown)
+    _log_shown(request, subject, obj, values, withheld)
     return PersonalView(values, withheld)
 
 
@@ -103,10 +101,16 @@ def redact(request, subject, obj, data):
     for name in withheld:
         if name in data:
             data[name] = WITHHELD.get(name, "")
-    shown = [f for f in policy.PERSONAL_FIELDS[subject] if f in data and f not in withheld and data[f] not in (None, "")]
+    _log_shown(request, subject, obj, data, withheld)
+    return data
+
+
+def _log_shown(request, subject, obj, values, withheld):
+    """Log the read of the personal fields that `values` shows: present, not withheld, not blank."""
+    shown = [f for f in policy.PERSONAL_FIELDS[subject] if f in values and f not in withheld
+             and values[f] not in (None, "")]
     if shown and is_person(subject, obj):
         record_read(request, subject, obj, shown)
-    return data
 
 
 def redact_parties(request, data):

@@ -66,13 +66,6 @@ class FlowTable:
         return table
 
 
-def registry_flows(year=None, home=None):
-    """Origin -> seizure country of the registry's seized arms (see monitoring.flows for how origins are found)."""
-    from armstrace.monitoring.flows import registry_flows as flows
-
-    return flows(year, home)
-
-
 # ---------------------------------------------------------------- SVG
 
 def _svg(width, height, body, title):

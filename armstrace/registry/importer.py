@@ -24,7 +24,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from armstrace.registry import services
-from armstrace.registry.bulk import BulkWriter, NewItem
+from armstrace.registry.bulk import BulkWriter, NewItem, insert_rows
 from armstrace.registry.models import (Calibre, EventKind, FirearmModel, FirearmType, ImportJob, Item, Licence, Make,
                                        Marking, Party)
 
@@ -294,6 +294,9 @@ _SCRATCH_COLUMNS = [
     ("location", "TEXT", "text"), ("occurred_at", "TEXT", "text"),
 ]
 _NAMES = [c[0] for c in _SCRATCH_COLUMNS]
+# A scratch row `s` whose serial number is registered for its make.
+_REGISTERED = ("EXISTS (SELECT 1 FROM registry_item i WHERE i.make_id = s.make_id "
+               "AND i.serial_normalized = s.serial_normalized AND i.category = 'firearm')")
 
 
 class Scratch:
@@ -304,9 +307,9 @@ class Scratch:
         self.makes_by_id = {m.pk: m for m in validator.makes.values()}
         self.models_by_id = {m.pk: m for m in validator.models.values()}
         self.calibres_by_id = {c.pk: c for c in validator.calibres.values()}
-        self.pg = connection.vendor == "postgresql"
-        self.schema = "pg_temp" if self.pg else "temp"
-        types = [f"{name} {pg if self.pg else lite}" for name, lite, pg in _SCRATCH_COLUMNS]
+        postgres = connection.vendor == "postgresql"
+        self.schema = "pg_temp" if postgres else "temp"
+        types = [f"{name} {pg if postgres else lite}" for name, lite, pg in _SCRATCH_COLUMNS]
         with connection.cursor() as cursor:
             cursor.execute(f"DROP TABLE IF EXISTS {self.schema}.{SCRATCH}")
             cursor.execute(f"CREATE TEMP TABLE {SCRATCH} ({', '.join(types)})")
@@ -323,13 +326,8 @@ class Scratch:
                          d.year_of_manufacture, d.serial_number, serial.position,
                          imports[0].text if imports else "", imports[0].position if imports else "", e.how,
                          e.holder.pk, e.location, e.occurred_at.isoformat()))
-        with transaction.atomic(), connection.cursor() as cursor:
-            if self.pg:
-                with cursor.cursor.copy(f"COPY {SCRATCH} ({', '.join(_NAMES)}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row)
-            else:
-                cursor.executemany(f"INSERT INTO {SCRATCH} VALUES ({', '.join(['%s'] * len(_NAMES))})", rows)
+        with transaction.atomic():
+            insert_rows(SCRATCH, _NAMES, rows)
 
     def duplicates(self):
         """RowErrors of the rows whose serial number is already registered for their make, or appears on an
@@ -337,11 +335,9 @@ class Scratch:
         with connection.cursor() as cursor:
             cursor.execute(f"CREATE INDEX {SCRATCH}_key ON {SCRATCH} (make_id, serial_normalized, line)")
             cursor.execute(f"ANALYZE {SCRATCH}")  # PostgreSQL has no statistics of a fresh TEMP table otherwise
-            registered = ("EXISTS (SELECT 1 FROM registry_item i WHERE i.make_id = s.make_id "
-                          "AND i.serial_normalized = s.serial_normalized AND i.category = 'firearm')")
             cursor.execute(f"""
-                SELECT s.line, s.make_id, s.serial_normalized, {registered} FROM {SCRATCH} s
-                 WHERE {registered} OR EXISTS (SELECT 1 FROM {SCRATCH} t WHERE t.make_id = s.make_id
+                SELECT s.line, s.make_id, s.serial_normalized, {_REGISTERED} FROM {SCRATCH} s
+                 WHERE {_REGISTERED} OR EXISTS (SELECT 1 FROM {SCRATCH} t WHERE t.make_id = s.make_id
                    AND t.serial_normalized = s.serial_normalized AND t.line < s.line)
                  ORDER BY s.line""")
             found = cursor.fetchall()
@@ -359,9 +355,8 @@ class Scratch:
     def registered_meanwhile(self, first_line, last_line):
         """Lines of a batch whose serial number was registered since the validation pass (by another user)."""
         with connection.cursor() as cursor:
-            cursor.execute(f"""SELECT s.line FROM {SCRATCH} s WHERE s.line BETWEEN %s AND %s AND EXISTS (
-                SELECT 1 FROM registry_item i WHERE i.make_id = s.make_id AND i.serial_normalized = s.serial_normalized
-                   AND i.category = 'firearm')""", [first_line, last_line])
+            cursor.execute(f"SELECT s.line FROM {SCRATCH} s WHERE s.line BETWEEN %s AND %s AND {_REGISTERED}",
+                           [first_line, last_line])
             return [r[0] for r in cursor.fetchall()]
 
     def read(self, after_line, size):

@@ -155,6 +155,7 @@ def _marking_payload(markings):
 
 
 ENTRY_KINDS = {K.REGISTERED, K.MANUFACTURED, K.IMPORTED, K.FOUND, K.SURRENDERED, K.SEIZED}
+ENTRY_KINDS_WITH_HOLDER = {K.REGISTERED, K.MANUFACTURED, K.IMPORTED}
 
 
 def check_entry(data: FirearmInput, how, holder, occurred_at, custom_fields=True):
@@ -165,7 +166,7 @@ def check_entry(data: FirearmInput, how, holder, occurred_at, custom_fields=True
     _check_time(occurred_at)
     if custom_fields:
         _check_custom_fields(data.custom_fields)
-    holds = how in {K.REGISTERED, K.MANUFACTURED, K.IMPORTED}
+    holds = how in ENTRY_KINDS_WITH_HOLDER
     if holds and holder is None:
         raise RuleViolation("holder_required", _("A holder is required."), "holder")
     if data.category != Item.Category.AMMUNITION and not normalize_serial(data.serial_number) and holds:
@@ -230,7 +231,7 @@ def create_item(data: FirearmInput, *, how=K.REGISTERED, holder=None, location="
     (it then has a holder), or found, surrendered, seized (a never-registered item, in State custody)."""
     occurred_at = occurred_at or timezone.now()
     check_entry(data, how, holder, occurred_at)
-    holds = how in {K.REGISTERED, K.MANUFACTURED, K.IMPORTED}
+    holds = how in ENTRY_KINDS_WITH_HOLDER
     with transaction.atomic():
         if holds:
             check_recipient_licence(holder, occurred_at.date())
