@@ -1,5 +1,7 @@
 """The rules: each check returns the specific reason it fires for a consignment, or None when it stays quiet."""
 
+import re
+
 from armstrace.screening.parties import fold
 from armstrace.screening.ruleset import word_pattern
 
@@ -118,9 +120,26 @@ def velocity_addressee(c, ctx):
     return None
 
 
+def new_addressee_many_senders(c, ctx):
+    p, flow = ctx.params("new_addressee_many_senders"), ctx.flow
+    if flow.addressee_new_days <= p["days"] and flow.parcels_to_addressee >= p["parcels"] \
+            and flow.senders_to_addressee >= p["senders"]:
+        return (f"{flow.parcels_to_addressee} parcels from {flow.senders_to_addressee} senders since its first, "
+                f"{flow.addressee_new_days:.1f} days ago")
+    return None
+
+
+def private_sender_trade_goods(c, ctx):
+    if ctx.patterns["business_words"].search(c.sender_name.lower()):
+        return None
+    trade = set(ctx.params("private_sender_trade_goods")["headings"])
+    found = _lines(c, lambda line: f"HS {line.hs_code}" if line.heading in trade else None)
+    return f"{c.sender_name}: {'; '.join(found)}" if found else None
+
+
 def velocity_sender(c, ctx):
     p, flow = ctx.params("velocity_sender"), ctx.flow
-    if flow.addressees_of_sender >= p["addressees"]:
+    if c.category in p.get("categories", (c.category,)) and flow.addressees_of_sender >= p["addressees"]:
         return f"{flow.addressees_of_sender} addressees within {p['days']} days"
     return None
 
@@ -137,12 +156,26 @@ def first_time_high_risk_flow(c, ctx):
     return None
 
 
+def risky_goods_on_risky_route(c, ctx):
+    risky = ctx.risky_countries(c)
+    if not risky or c.category == "documents":
+        return None
+    covers = set(ctx.params("cover_heading")["headings"])
+    vague = ctx.patterns["vague_description"]
+    found = _lines(c, lambda line: (line.heading in covers and f"HS {line.hs_code}") or
+                   (fold(line.description) in vague and f"“{line.description}”") or (not line.hs_code and "no HS code"))
+    return f"{'; '.join(found)} via {', '.join(risky)}" if found else None
+
+
 CHECKS = {check.__name__: check for check in (
     arms_heading, gun_part_words, cover_heading, vague_description, missing_hs_code, weight_mismatch,
     implausible_weight, implausible_value, watch_list_sender, watch_list_addressee, velocity_addressee,
-    velocity_sender, first_time_high_risk_flow, high_risk_route)}
+    velocity_sender, first_time_high_risk_flow, high_risk_route, risky_goods_on_risky_route,
+    new_addressee_many_senders, private_sender_trade_goods)}
 
 
 def compile_patterns(rules):
     return {"gun_part_words": word_pattern(rules.rules["gun_part_words"].get("words", [])),
-            "vague_description": frozenset(fold(w) for w in rules.rules["vague_description"].get("words", []))}
+            "vague_description": frozenset(fold(w) for w in rules.rules["vague_description"].get("words", [])),
+            "business_words": word_pattern(rules.rules["private_sender_trade_goods"].get("business_words", []))
+            or re.compile("(?!)")}

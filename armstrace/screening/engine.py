@@ -42,7 +42,7 @@ class Screener:
         velocity = rules.rules
         self.tracker = VelocityTracker(
             days=max(velocity["velocity_addressee"].get("days", 7), velocity["velocity_sender"].get("days", 7)),
-            history_days=velocity["first_time_high_risk_flow"].get("history_days", 90))
+            history_days=velocity["first_time_high_risk_flow"].get("history_days", 30))
         self._classes = {}
 
     def goods_class(self, line, category):

@@ -29,7 +29,7 @@ def address_key(address, country):
 
 
 def sender_key(consignment):
-    return f"{consignment.sender_country}|{fold(consignment.sender_name)}"
+    return f"{consignment.sender_country}|{fold(consignment.sender_name)}|{fold(consignment.sender_address)}"
 
 
 def addressee_key(consignment):

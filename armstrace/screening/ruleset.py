@@ -13,7 +13,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from armstrace.screening.consignment import MAIL_CLASSES
+from armstrace.screening.consignment import CATEGORIES, MAIL_CLASSES
 from armstrace.screening.fields import COUNTRIES
 
 DEFAULT_RULES = Path(__file__).with_name("default_rules.yaml")
@@ -34,9 +34,13 @@ PARAMS = {
     "watch_list_sender": {},
     "watch_list_addressee": {},
     "velocity_addressee": {"days": _count, "parcels": _count, "senders": _count},
-    "velocity_sender": {"days": _count, "addressees": _count},
+    "new_addressee_many_senders": {"days": _count, "parcels": _count, "senders": _count},
+    "private_sender_trade_goods": {"headings": _headings, "business_words": _words},
+    "velocity_sender": {"days": _count, "addressees": _count,
+                        "categories": {"type": "array", "items": {"enum": list(CATEGORIES)}}},
     "first_time_high_risk_flow": {"history_days": _count},
     "high_risk_route": {},
+    "risky_goods_on_risky_route": {},
 }
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from armstrace.screening.parties import WatchList, read_watch_list
-from armstrace.screening.tests.factory import consignment, fired, screen
+from armstrace.screening.tests.factory import consignment, fired, line, screen
 
 
 def watch(**entries):
@@ -49,3 +49,15 @@ def test_watch_list_file_with_an_unknown_kind_is_refused_naming_the_line(tmp_pat
     path.write_text("kind,value\nname,Jane\nemail,x@y.z\n", encoding="utf-8")
     with pytest.raises(ValueError, match="line 3, column kind: unknown watch-list kind 'email'"):
         read_watch_list(path)
+
+
+def test_private_sender_of_trade_goods_under_a_cover_heading_fires():
+    c = consignment([line("Bicycle fork", "871491", value=30)], sender_name="John Smith")
+    hit = next(h for h in screen(c).hits if h.rule == "private_sender_trade_goods")
+    assert hit.detail == "John Smith: line 1: HS 871491"
+
+
+def test_private_sender_rule_quiet_for_a_shop_or_other_goods():
+    shop = consignment([line("Bicycle fork", "871491", value=30)], sender_name="Velo Parts Trading Co")
+    book = consignment(sender_name="John Smith")
+    assert "private_sender_trade_goods" not in fired(screen(shop)) | fired(screen(book))

@@ -1,7 +1,7 @@
 """Route rule: origin or transit countries the profile marks as high risk for the mail class."""
 
 from armstrace.screening.ruleset import load_rules
-from armstrace.screening.tests.factory import consignment, fired, screen
+from armstrace.screening.tests.factory import consignment, fired, line, screen
 
 
 def test_high_risk_origin_fires():
@@ -25,3 +25,14 @@ def test_profile_replaces_the_high_risk_routes():
     rules = load_rules({"high_risk_routes": {"parcel": ["GB"]}})
     assert "high_risk_route" in fired(screen(consignment(), rules=rules))
     assert "high_risk_route" not in fired(screen(consignment(route=("USA",)), rules=rules))
+
+
+def test_risky_goods_on_a_risky_route_fires_for_cover_headings_vague_words_or_no_hs_code():
+    for content in (line("Bicycle fork", "871491", value=20), line("Parts", "847330"), line("Paperback novel", "")):
+        c = consignment([content], route=("USA",), sender_country="USA")
+        assert "risky_goods_on_risky_route" in fired(screen(c)), content
+
+
+def test_risky_goods_quiet_on_a_safe_route_or_for_precise_goods():
+    assert "risky_goods_on_risky_route" not in fired(screen(consignment([line("Bicycle fork", "871491")])))
+    assert "risky_goods_on_risky_route" not in fired(screen(consignment(route=("USA",), sender_country="USA")))

@@ -19,7 +19,8 @@ def run_score(tmp_path, source, *args):
 def test_score_adds_score_band_and_reasons_to_every_row(tmp_path):
     rows = [GOOD, {**GOOD, "description": "Gun parts", "hs_code": "930599", "value": "40"},
             {**GOOD, "consignment_id": "C2", "route": "GB", "sender_country": "GB", "description": "Paperback novel",
-             "hs_code": "490199", "declared_weight_kg": "0.5", "measured_weight_kg": "0.5", "value": "10"}]
+             "hs_code": "490199", "declared_weight_kg": "0.5", "measured_weight_kg": "0.5", "value": "10",
+             "addressee_address": "Box 1, Mombasa", "addressee_phone": ""}]
     source, out = tmp_path / "in.csv", tmp_path / "scored.csv"
     source.write_text(csv_text(*rows), encoding="utf-8")
     done = run_score(tmp_path, source, "--out", str(out))
