@@ -68,8 +68,9 @@ class Screener:
                 return goods
         return None
 
-    def screen(self, consignment) -> Assessment:
-        ctx = Context(self, consignment, self.tracker.observe(consignment))
+    def screen(self, consignment, flow=None) -> Assessment:
+        """Score one consignment; `flow` (velocity.Flow) comes from the stream's own tracker unless given."""
+        ctx = Context(self, consignment, flow if flow is not None else self.tracker.observe(consignment))
         hits = []
         for rule_id, check, settings in self.active:
             detail = check(consignment, ctx)

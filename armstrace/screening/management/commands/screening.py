@@ -5,7 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 class Command(BaseCommand):
     help = ("Parcel risk screening: `screening score FILE.csv|.jsonl --out SCORED` scores a file with no database "
-            "(adds risk_score, band, reasons to every row).")
+            "(adds risk_score, band, reasons to every row); `screening import FILE.csv|.jsonl` validates every row, "
+            "then scores and stores them all, or none.")
     requires_system_checks = []
 
     def add_arguments(self, parser):
@@ -20,11 +21,39 @@ class Command(BaseCommand):
         score.add_argument("--keep-going", action="store_true",
                            help="write the good consignments even when some rows are bad (they are still reported)")
 
+        imp = sub.add_parser("import", help="validate, score and store a consignment file (all rows or none)")
+        imp.add_argument("file")
+        imp.add_argument("--watch-list", action="append", default=[])
+
     def handle(self, *args, action, **options):
         getattr(self, "do_" + action.replace("-", "_"))(**options)
 
-    def do_score(self, file, out, rules, watch_list, keep_going, **_):
+    @staticmethod
+    def _watch_lists(paths):
         from armstrace.screening.parties import read_watch_list
+
+        watched = None
+        for path in paths:
+            watched = read_watch_list(path, watched)
+        return watched
+
+    def do_import(self, file, watch_list, **_):
+        from armstrace.screening.ruleset import RulesError
+        from armstrace.screening.services import import_file
+
+        if not Path(file).is_file():
+            raise CommandError(f"{file}: no such file")
+        try:
+            result = import_file(file, watch_list=self._watch_lists(watch_list))
+        except (RulesError, ValueError, OSError) as exc:
+            raise CommandError(str(exc)) from exc
+        for error in result.errors:
+            self.stderr.write(f"{file}: {error}")
+        if result.errors:
+            raise CommandError(f"{file}: rejected, {len(result.errors)} bad fields; nothing imported")
+        self.stdout.write(self.style.SUCCESS(f"{result.created} consignments imported and scored from {file}"))
+
+    def do_score(self, file, out, rules, watch_list, keep_going, **_):
         from armstrace.screening.ruleset import RulesError, active_rules, load_profile_rules
         from armstrace.screening.scoring import score_file
 
@@ -32,9 +61,7 @@ class Command(BaseCommand):
             raise CommandError(f"{file}: no such file")
         try:
             rule_set = load_profile_rules(rules) if rules else active_rules()
-            watched = None
-            for path in watch_list:
-                watched = read_watch_list(path, watched)
+            watched = self._watch_lists(watch_list)
         except (RulesError, ValueError, OSError) as exc:
             raise CommandError(str(exc)) from exc
         result = score_file(file, out, rule_set, watched, keep_going=keep_going)

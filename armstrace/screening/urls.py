@@ -1,0 +1,10 @@
+from django.urls import path
+
+from armstrace.screening import views
+
+app_name = "screening"
+
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("consignments/<int:pk>/", views.consignment_detail, name="consignment"),
+]
