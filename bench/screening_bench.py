@@ -51,7 +51,7 @@ def head(source, n, target):
 
 
 def score(source, out):
-    """Run `armstrace screening score` in a child process: (seconds, peak RSS MiB)."""
+    """Run `armstrace screening score` in a child process: (seconds, peak RSS MiB, CPU seconds)."""
     started = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "armstrace", "screening", "score", str(source), "--out", str(out)],
                              stdout=subprocess.DEVNULL)
@@ -59,7 +59,7 @@ def score(source, out):
     elapsed = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"screening score failed on {source}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def read_scored(path):
@@ -90,10 +90,10 @@ def main():
     with tempfile.TemporaryDirectory(prefix="armstrace-screening-bench-") as tmp:
         directory = Path(tmp)
         source, truth = simulate(directory, args.n, args.seed, args.per_day)
-        startup, _ = score(head(source, 0, directory / "empty.csv"), directory / "empty-out.csv")
+        startup, _, startup_cpu = score(head(source, 0, directory / "empty.csv"), directory / "empty-out.csv")
         small_n = max(1, args.n // 5)
-        small_seconds, small_rss = score(head(source, small_n, directory / "small.csv"), directory / "small-out.csv")
-        seconds, rss = score(source, directory / "scored.csv")
+        small_seconds, small_rss, small_cpu = score(head(source, small_n, directory / "small.csv"), directory / "small-out.csv")
+        seconds, rss, cpu = score(source, directory / "scored.csv")
         with open(truth, newline="", encoding="utf-8") as stream:
             planted = {}
             for row in csv.DictReader(stream):
@@ -116,10 +116,11 @@ def main():
     print("\nper scheme, in the top 1 %: " + ", ".join(
         f"{scheme} {sum(1 for c, s in planted.items() if s == scheme and c in top)}/"
         f"{sum(1 for s in planted.values() if s == scheme)}" for scheme in sorted(set(planted.values()))))
-    print(f"\nscreening score (a child process; its start, {startup:.1f} s on an empty file, taken off the rates):")
-    for count, elapsed, peak in ((small_n, small_seconds, small_rss), (len(scored), seconds, rss)):
-        print(f"  {count:,} consignments: {elapsed:.1f} s, {count / max(elapsed - startup, 1e-9):,.0f} consignments/s, "
-              f"peak RSS {peak:.0f} MiB")
+    print(f"\nscreening score (a child process; its start, {startup:.1f} s / {startup_cpu:.1f} CPU s on an empty file, "
+          "taken off the rates):")
+    for count, elapsed, peak, used in ((small_n, small_seconds, small_rss, small_cpu), (len(scored), seconds, rss, cpu)):
+        print(f"  {count:,} consignments: {elapsed:.1f} s, {count / max(elapsed - startup, 1e-9):,.0f} consignments/s "
+              f"wall, {count / max(used - startup_cpu, 1e-9):,.0f} per CPU second, peak RSS {peak:.0f} MiB")
 
 
 if __name__ == "__main__":
