@@ -31,10 +31,14 @@ def _lines(c, test):
     return [f"line {i}: {detail}" for i, line in enumerate(c.lines, start=1) if (detail := test(line))]
 
 
+def _under_headings(c, headings):
+    """'line N: HS code' for each line whose heading is one of `headings`."""
+    headings = set(headings)
+    return _lines(c, lambda line: f"HS {line.hs_code}" if line.heading in headings else None)
+
+
 def arms_heading(c, ctx):
-    headings = set(ctx.params("arms_heading")["headings"])
-    found = _lines(c, lambda line: f"HS {line.hs_code}" if line.heading in headings else None)
-    return "; ".join(found) or None
+    return "; ".join(_under_headings(c, ctx.params("arms_heading")["headings"])) or None
 
 
 def gun_part_words(c, ctx):
@@ -44,14 +48,12 @@ def gun_part_words(c, ctx):
 
 
 def cover_heading(c, ctx):
-    headings = set(ctx.params("cover_heading")["headings"])
-    found = _lines(c, lambda line: f"HS {line.hs_code}" if line.heading in headings else None)
-    return "; ".join(found) or None
+    return "; ".join(_under_headings(c, ctx.params("cover_heading")["headings"])) or None
 
 
 def vague_description(c, ctx):
     words = ctx.patterns["vague_description"]
-    found = _lines(c, lambda line: (d := fold(line.description)) in words and f"“{line.description}”")
+    found = _lines(c, lambda line: fold(line.description) in words and f"“{line.description}”")
     return "; ".join(found) or None
 
 
@@ -132,8 +134,7 @@ def new_addressee_many_senders(c, ctx):
 def private_sender_trade_goods(c, ctx):
     if ctx.patterns["business_words"].search(c.sender_name.lower()):
         return None
-    trade = set(ctx.params("private_sender_trade_goods")["headings"])
-    found = _lines(c, lambda line: f"HS {line.hs_code}" if line.heading in trade else None)
+    found = _under_headings(c, ctx.params("private_sender_trade_goods")["headings"])
     return f"{c.sender_name}: {'; '.join(found)}" if found else None
 
 

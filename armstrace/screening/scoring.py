@@ -1,6 +1,7 @@
 """`screening score`: a consignment file scored in one streaming pass, with no database."""
 
 import csv
+import gc
 import json
 import os
 from dataclasses import dataclass, field
@@ -34,6 +35,24 @@ def score_file(source, out, rules, watch_list=None, keep_going=False, max_errors
     screener = Screener(rules, watch_list)
     result = ScoreResult()
     temporary = Path(f"{out}.part")
+    # Nothing in the loop makes reference cycles: without the cyclic collector, which would walk the whole velocity
+    # window again and again, reference counting alone frees every consignment once it is written.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        _score_stream(source, temporary, screener, result, keep_going, max_errors)
+    finally:
+        if collecting:
+            gc.enable()
+    if result.errors and not keep_going:
+        temporary.unlink()
+        return result
+    os.replace(temporary, out)
+    result.written = True
+    return result
+
+
+def _score_stream(source, temporary, screener, result, keep_going, max_errors):
     with open(source, newline="", encoding="utf-8-sig") as stream, \
             open(temporary, "w", newline="", encoding="utf-8") as sink:
         if _is_jsonl(source):
@@ -52,12 +71,6 @@ def score_file(source, out, rules, watch_list=None, keep_going=False, max_errors
             result.consignments += 1
             result.rows += len(record.rows)
             result.bands[assessment.band] = result.bands.get(assessment.band, 0) + 1
-    if result.errors and not keep_going:
-        temporary.unlink()
-        return result
-    os.replace(temporary, out)
-    result.written = True
-    return result
 
 
 def _csv_writer(sink, header):

@@ -143,13 +143,14 @@ class Simulator:
         if rng.random() < (0.35 if mail_class in ("letter", "express") else 0.03):
             return self._documents(number, mail_class)
         category = _weighted(rng, CATEGORIES)
-        if category == "sale_of_goods" and rng.random() < 0.75:
+        shop = category == "sale_of_goods" and rng.random() < 0.75
+        if shop:
             sender = rng.choices(self.shops, cum_weights=self.shop_weights)[0]
             origin = sender[2]
         else:
             origin = _weighted(rng, ORIGINS)
             sender = (self._name(), f"{rng.randint(1, 300)} {rng.choice(['Main St', 'Park Rd', 'Station Rd'])}", origin)
-        private = sender not in self.shops and rng.random() < 0.9
+        private = not shop and rng.random() < 0.9
         lines, weight = self._goods(origin, rng.choices([1, 2, 3], weights=[80, 15, 5])[0], private)
         declared = max(0.02, weight + rng.uniform(0.05, 0.3))
         if rng.random() < 0.05:
