@@ -1,7 +1,7 @@
 """Risk profiles: the shipped default rule set with the country profile's `screening:` section laid over it.
 
-A rule set is validated when it is loaded; an invalid one raises RulesError naming the key, and whoever holds the
-previous rule set keeps it (see `reload`).
+A rule set is validated when it is loaded; an invalid one raises RulesError naming the key, and nothing replaces
+the rule set a caller already holds until a new one has loaded.
 """
 
 import copy
