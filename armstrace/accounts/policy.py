@@ -89,6 +89,7 @@ URL_CAPABILITIES = {
     # screening
     "screening:queue": SCREENING_VIEW,
     "screening:consignment": SCREENING_VIEW,
+    "screening:inspect": SCREENING_EDIT,
 }
 
 # ---------------------------------------------------------------- API: viewset basename -> (read, write)

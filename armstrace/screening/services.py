@@ -121,3 +121,11 @@ def import_file(path, rules=None, watch_list=None, max_errors=1000):
             _store(c, screener.screen(c, flow=database_flow(c, rules)))
             result.created += 1
     return result
+
+
+def record_inspection(consignment, outcome, notes="", officer=None):
+    """Append what an officer found in a consignment."""
+    if outcome not in m.Inspection.Outcome.values:
+        raise RuleViolation("bad_outcome", f"{outcome!r} is not an inspection outcome", field="outcome")
+    return m.Inspection.objects.create(consignment=consignment, outcome=outcome, notes=notes.strip(),
+                                       officer=officer if officer is not None and officer.is_authenticated else None)

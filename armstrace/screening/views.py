@@ -1,8 +1,13 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
+from armstrace.core.forms import run_service
+from armstrace.screening import services
+from armstrace.screening.forms import InspectionForm
 from armstrace.screening.models import BAND_LABELS, Consignment
 from armstrace.screening.ruleset import BANDS
 
@@ -26,3 +31,16 @@ def queue(request):
 def consignment_detail(request, pk):
     consignment = get_object_or_404(Consignment.objects.prefetch_related("lines", "inspections"), pk=pk)
     return render(request, "screening/consignment.html", {"c": consignment})
+
+
+@login_required
+def inspect(request, pk):
+    consignment = get_object_or_404(Consignment, pk=pk)
+    form = InspectionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        done = run_service(form, lambda: services.record_inspection(
+            consignment, form.cleaned_data["outcome"], form.cleaned_data["notes"], request.user))
+        if done:
+            messages.success(request, _("Inspection outcome recorded."))
+            return redirect("screening:consignment", pk=consignment.pk)
+    return render(request, "screening/inspect.html", {"form": form, "c": consignment})

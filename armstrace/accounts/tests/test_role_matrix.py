@@ -78,6 +78,7 @@ monitoring:portal-dataset       ...NUA
 monitoring:portal-country       ...NUA
 screening:queue                 .IC.UA
 screening:consignment           .IC.UA
+screening:inspect               ..C..A
 """
 
 # viewset basename, who may read (GET), who may write (POST/PUT/PATCH/DELETE); basename/action: that action's writers
@@ -152,7 +153,7 @@ def page_params(w):
         "monitoring:sdg-download": {"fmt": "csv"},
         "monitoring:portal-dataset": {"pk": w.dataset.pk},
         "monitoring:portal-country": {"pk": w.dataset.pk, "iso3": "KEN"},
-        "screening:consignment": {"pk": w.consignment.pk},
+        **dict.fromkeys(["screening:consignment", "screening:inspect"], {"pk": w.consignment.pk}),
         "api-root": {"format": ".json"},
     }
 

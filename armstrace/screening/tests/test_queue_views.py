@@ -36,3 +36,24 @@ def test_queue_lists_one_band_by_score_and_the_page_shows_the_reasons(client, ma
 def test_analyst_may_not_open_the_queue(client, make_user):
     client.force_login(make_user("analyst", "analyst"))
     assert client.get("/screening/").status_code == 403
+
+
+def test_customs_officer_records_an_inspection_outcome(client, make_user):
+    officer = make_user("officer2", "customs", agency_kind="customs")
+    client.force_login(officer)
+    slide = stored("Q9", "Pistol slide", "930591")
+    assert "/inspect/" in client.get(f"/screening/consignments/{slide.pk}/").content.decode()
+    response = client.post(f"/screening/consignments/{slide.pk}/inspect/", {"outcome": "parts", "notes": "slide"})
+    assert response.status_code == 302 and response["Location"] == f"/screening/consignments/{slide.pk}/"
+    inspection = slide.inspections.get()
+    assert (inspection.outcome, inspection.notes, inspection.officer) == ("parts", "slide", officer)
+    bad = client.post(f"/screening/consignments/{slide.pk}/inspect/", {"outcome": "treasure"})
+    assert bad.status_code == 200 and slide.inspections.count() == 1
+
+
+def test_investigator_reads_but_may_not_record_outcomes(client, make_user):
+    client.force_login(make_user("investigator", "investigator"))
+    slide = stored("Q10", "Pistol slide", "930591")
+    page = client.get(f"/screening/consignments/{slide.pk}/")
+    assert page.status_code == 200 and "/inspect/" not in page.content.decode()
+    assert client.post(f"/screening/consignments/{slide.pk}/inspect/", {"outcome": "parts"}).status_code == 403
