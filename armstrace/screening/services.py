@@ -9,7 +9,7 @@ from django.db.models import Min, Q
 from armstrace.core.errors import RuleViolation
 from armstrace.screening import models as m
 from armstrace.screening.engine import Screener
-from armstrace.screening.parties import addressee_key, phone_key, sender_key
+from armstrace.screening.parties import WatchList, addressee_key, phone_key, sender_key
 from armstrace.screening.reader import RowError, open_records, record_from_object
 from armstrace.screening.ruleset import active_rules
 from armstrace.screening.velocity import Flow
@@ -34,6 +34,26 @@ def database_flow(c, rules) -> Flow:
     first = earlier.aggregate(first=Min("accepted_at"))["first"]
     new_days = (c.accepted_at - first).total_seconds() / 86400 if first else 0.0
     return Flow(len(senders), len(set(senders)), len(addressees), first is not None, new_days)
+
+
+FINDINGS = ("firearm", "parts", "ammunition")
+
+
+def registry_watch_list(watch_list=None):
+    """Watch list from the registry: persons of custody cases, and both parties of earlier consignments in which
+    officers found firearms, parts or ammunition."""
+    from armstrace.custody import services as custody
+
+    watch_list = watch_list or WatchList()
+    for kind, value, source in custody.case_person_watch_entries():
+        watch_list.add(kind, value, source)
+    found = m.Consignment.objects.filter(inspections__outcome__in=FINDINGS).distinct()
+    for c in found.iterator(chunk_size=2000):
+        source = f"screening hit {c.consignment_id}"
+        for kind, value in (("name", c.sender_name), ("address", c.sender_address), ("name", c.addressee_name),
+                            ("address", c.addressee_address), ("phone", c.addressee_phone)):
+            watch_list.add(kind, value, source)
+    return watch_list
 
 
 def _store(c, assessment):
@@ -67,7 +87,7 @@ def submit(data, rules=None, watch_list=None):
         if m.Consignment.objects.filter(consignment_id=c.consignment_id).exists():
             raise RuleViolation("duplicate_consignment", f"consignment {c.consignment_id} is already stored",
                                 field="consignment_id")
-        screener = Screener(rules, watch_list)
+        screener = Screener(rules, registry_watch_list(watch_list))
         return _store(c, screener.screen(c, flow=database_flow(c, rules)))
 
 
@@ -113,7 +133,7 @@ def import_file(path, rules=None, watch_list=None, max_errors=1000):
     if errors:
         return result
     rules = rules or active_rules()
-    screener = Screener(rules, watch_list)
+    screener = Screener(rules, registry_watch_list(watch_list))
     records, _ = open_records(path)
     with transaction.atomic():
         for record in records:
