@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 APPEND_ONLY_TABLES = ["registry_event", "registry_checkpoint"]
+MESSAGES = {"registry_checkpoint": "registry_checkpoint is append-only: a checkpoint is never changed"}
 
 
 def trigger_names(table, vendor):
@@ -52,8 +53,8 @@ def _run(connection, statements):
             cursor.execute(sql)
 
 
-def create_append_only_triggers(connection, table, message=None):
-    _run(connection, _create_sql(table, connection.vendor, message or f"{table} is append-only"))
+def create_append_only_triggers(connection, table):
+    _run(connection, _create_sql(table, connection.vendor, MESSAGES.get(table, f"{table} is append-only")))
 
 
 def drop_append_only_triggers(connection, table):

@@ -4,11 +4,9 @@ from django.db import migrations, models
 
 from armstrace.registry.append_only import create_append_only_triggers, drop_append_only_triggers
 
-MESSAGE = "registry_checkpoint is append-only: a checkpoint is never changed"
-
 
 def forwards(apps, schema_editor):
-    create_append_only_triggers(schema_editor.connection, "registry_checkpoint", MESSAGE)
+    create_append_only_triggers(schema_editor.connection, "registry_checkpoint")
 
 
 def backwards(apps, schema_editor):
