@@ -1,17 +1,19 @@
 """Append-only tables: the triggers that refuse UPDATE and DELETE (and TRUNCATE on PostgreSQL), and the check
 that `armstrace audit verify` makes that they are all still there, enabled, and still refusing.
 
-The triggers have one naming scheme, the one registry/triggers.py gives the event table: on SQLite
-`<table>_no_update` and `<table>_no_delete`, on PostgreSQL `<table>_no_change` and `<table>_no_truncate`, calling
-`<table>_append_only()`. A new append-only table is created with `create_append_only_triggers` in its migration
-and listed in APPEND_ONLY_TABLES.
+The triggers stop the application and careless hands; the hash chain and the signed checkpoints reveal a
+determined attacker, and `audit verify` reports triggers that were dropped. Names: on SQLite `<table>_no_update`
+and `<table>_no_delete`, on PostgreSQL `<table>_no_change` and `<table>_no_truncate`, calling
+`<table>_append_only()`. A new append-only table gets `create_append_only_triggers` in its migration and a place
+in APPEND_ONLY_TABLES (and MESSAGES).
 """
 
 import re
 from dataclasses import dataclass
 
 APPEND_ONLY_TABLES = ["registry_event", "registry_checkpoint"]
-MESSAGES = {"registry_checkpoint": "registry_checkpoint is append-only: a checkpoint is never changed"}
+MESSAGES = {"registry_event": "registry_event is append-only: record a correction event instead",
+            "registry_checkpoint": "registry_checkpoint is append-only: a checkpoint is never changed"}
 
 
 def trigger_names(table, vendor):

@@ -30,6 +30,7 @@ from armstrace.registry.models import Checkpoint, Event
 FORMAT = "armstrace-checkpoint/1"  # the signed message
 EXPORT_FORMAT = "armstrace-checkpoints/1"  # the file for a witness
 logger = logging.getLogger(__name__)
+_reported = set()  # the key errors logged by checkpoint_if_due
 
 
 def _iso(value) -> str:
@@ -75,13 +76,16 @@ def checkpoint_if_due(head_seq, head_hash):
     try:
         return sign_head(head_seq, head_hash, now)
     except signing.SigningKeyError as exc:
-        logger.error("event log checkpoint at seq %s not signed: %s", head_seq, exc)
+        if str(exc) not in _reported:  # once per process and reason, not at every event after it
+            _reported.add(str(exc))
+            logger.error("event log checkpoint at seq %s not signed: %s", head_seq, exc)
         return None
 
 
 def checkpoint_head():
     """Sign the chain head now unless it is signed already (`armstrace audit checkpoint`). Returns the new
-    checkpoint or None."""
+    checkpoint or None; raises signing.SigningKeyError if the key is unusable, even with nothing to sign."""
+    signing.load_private_key()
     with transaction.atomic():
         lock_chain()
         seq, head_hash = chain_head()

@@ -91,6 +91,7 @@ def test_an_unusable_key_does_not_refuse_events_but_fails_verify(db, settings, t
     append(5)
     assert Event.objects.count() == 5 and signed_seqs() == []
     assert "checkpoint at seq 2 not signed: no signing key" in caplog.text
+    assert caplog.text.count("not signed") == 1  # logged once, not at every event
     with pytest.raises(CommandError, match="CHECKPOINTS NOT VERIFIED: .*no signing key(.|\n)*UNSIGNED TAIL: 5 events"):
         call_command("audit", "verify", "--quiet")
     with pytest.raises(CommandError, match="no signing key"):

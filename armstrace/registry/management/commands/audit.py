@@ -70,20 +70,6 @@ class Command(BaseCommand):
             result = verify_chain(progress=bar.update)
         witnessed = check_witness(witness_data) if witness_data is not None else None
         seals, triggers, seal_problems = self.seals(witness_data)
-        if json:
-            data = dict(result.__dict__)
-            if witnessed is not None:
-                data["witness"] = witnessed.__dict__
-            data["checkpoints"] = {**seals.__dict__, "ok": seals.ok}
-            data["tampering"] = seal_problems
-            self.stdout.write(_json.dumps(data))
-        elif result.ok:
-            self.stdout.write(self.style.SUCCESS(
-                f"OK: {result.checked} events verified; head seq {result.head_seq}, hash {result.head_hash}"))
-            if witnessed is not None and witnessed.ok:
-                self.stdout.write(self.style.SUCCESS(f"OK: witnessed head seq {witnessed.seq} is in the chain"))
-        if not json:
-            self.report_seals(seals, triggers)
         failures = [f"CHECKPOINTS NOT VERIFIED: {seals.key_error}"] if seals.key_error else []
         failures += [f"TAMPERING DETECTED: {problem}" for problem in seal_problems]
         failures += [f"UNSIGNED TAIL: {problem}" for problem in seals.tail_problems]
@@ -92,6 +78,19 @@ class Command(BaseCommand):
                                f"({result.checked} events read; last good seq {result.head_seq})")
         if witnessed is not None and not witnessed.ok:
             failures.append(f"WITNESS CHECK FAILED: {witnessed.reason}")
+        if json:
+            data = {**result.__dict__, "chain_ok": result.ok, "ok": not failures, "failures": failures,
+                    "checkpoints": {**seals.__dict__, "ok": seals.ok}}
+            if witnessed is not None:
+                data["witness"] = witnessed.__dict__
+            self.stdout.write(_json.dumps(data))
+        else:
+            if result.ok:
+                self.stdout.write(self.style.SUCCESS(
+                    f"OK: {result.checked} events verified; head seq {result.head_seq}, hash {result.head_hash}"))
+            if witnessed is not None and witnessed.ok:
+                self.stdout.write(self.style.SUCCESS(f"OK: witnessed head seq {witnessed.seq} is in the chain"))
+            self.report_seals(seals, triggers)
         if failures:
             raise CommandError("\n".join(failures))
 
