@@ -5,8 +5,9 @@ It writes what create_item writes, from the same code: the columns, markings and
 services.entry_fields / entry_markings / entry_payload, the projection from projection.apply_event (and the tracing
 status from tracing.services.entry_tracing_status, as its signal handlers would set it), and the hash
 chain from eventlog (body_json_parts / hash_of_parts give exactly compute_hash's value), computed in Python for the
-batch under the chain's lock; each chunk ends with registry.checkpoints' due check, as append_event does. Rows go in with executemany (SQLite) or COPY (PostgreSQL), a chunk at a time so that
-memory stays bounded however large the batch. The marking-search index of tracing, kept by per-row triggers
+batch under the chain's lock; each chunk ends with registry.checkpoints' due check, as append_event does. Rows go
+in with executemany (SQLite) or COPY (PostgreSQL), a chunk at a time so that memory stays bounded however large
+the batch. The marking-search index of tracing, kept by per-row triggers
 otherwise, is filled set-wise for the whole batch with its triggers suspended (tracing.index), in the same transaction.
 The caller validates the rows first (importer.RowValidator runs the services' rules).
 """
