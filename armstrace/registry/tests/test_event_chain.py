@@ -132,18 +132,11 @@ def triggers_restored(history):
 
 
 @pytest.fixture
-def insider(triggers_restored):
-    """Raw SQL with every append-only trigger dropped, as an insider with database access would do; the chain is
-    signed at its head (seq 5) first."""
+def insider(tamper, triggers_restored):
+    """`tamper` with every append-only trigger dropped, after the chain was signed at its head (seq 5)."""
     checkpoint_head()
     drop_all_append_only_triggers(connection)
-
-    def run(*statements):
-        with connection.cursor() as cursor:
-            for sql, params in statements:
-                cursor.execute(sql, params)
-
-    return run
+    return tamper
 
 
 def _db_time(value):
