@@ -3,7 +3,7 @@
     .venv/bin/python bench/screening_bench.py --n 1000000 [--per-day 5000] [--seed 2026]
 
 The simulator (armstrace/screening/simulator.py, seeded) writes the screening CSV and, apart, the ids of the planted
-consignments. `armstrace screening score` then scores the file in a child process, twice (a fifth of the file, then
+consignments. `armstrace screening score` then scores the file in a child process, twice (half of the file, then
 all of it), timed, with the child's peak RSS; the file is never loaded whole. From the scored file, in the same run:
 the share of the planted consignments that fall in the top 1 % and top 5 % of scores, for the default rule set, for
 a random order and for a single rule (HS chapter 93 declared). Ties are broken in one random order for all three.
@@ -91,7 +91,7 @@ def main():
         directory = Path(tmp)
         source, truth = simulate(directory, args.n, args.seed, args.per_day)
         startup, _, startup_cpu = score(head(source, 0, directory / "empty.csv"), directory / "empty-out.csv")
-        small_n = max(1, args.n // 5)
+        small_n = max(1, args.n // 2)
         small_seconds, small_rss, small_cpu = score(head(source, small_n, directory / "small.csv"), directory / "small-out.csv")
         seconds, rss, cpu = score(source, directory / "scored.csv")
         with open(truth, newline="", encoding="utf-8") as stream:
