@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from armstrace.core.forms import run_service
@@ -43,4 +44,6 @@ def inspect(request, pk):
         if done:
             messages.success(request, _("Inspection outcome recorded."))
             return redirect("screening:consignment", pk=consignment.pk)
-    return render(request, "screening/inspect.html", {"form": form, "c": consignment})
+    return render(request, "transfers/form.html", {
+        "form": form, "back": reverse("screening:consignment", args=[consignment.pk]),
+        "title": _("Inspection outcome of %(tracking)s") % {"tracking": consignment.tracking_id}})
