@@ -80,6 +80,9 @@ class Inspection(models.Model):
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
     notes = models.TextField(_("notes"), blank=True)
     officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True)
+    # the custody seizure case a finding opened (custody.services.record_case)
+    case = models.ForeignKey("custody.SeizureCase", on_delete=models.PROTECT, null=True, blank=True,
+                             related_name="screening_inspections", verbose_name=_("seizure case"))
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:

@@ -12,6 +12,7 @@ from armstrace.screening.engine import Screener
 from armstrace.screening.parties import WatchList, addressee_key, phone_key, sender_key
 from armstrace.screening.reader import RowError, open_records, record_from_object
 from armstrace.screening.ruleset import active_rules
+from armstrace.screening.seizure import FINDINGS, FoundGoods, open_case
 from armstrace.screening.velocity import Flow
 
 
@@ -34,9 +35,6 @@ def database_flow(c, rules) -> Flow:
     first = earlier.aggregate(first=Min("accepted_at"))["first"]
     new_days = (c.accepted_at - first).total_seconds() / 86400 if first else 0.0
     return Flow(len(senders), len(set(senders)), len(addressees), first is not None, new_days)
-
-
-FINDINGS = ("firearm", "parts", "ammunition")
 
 
 def registry_watch_list(watch_list=None):
@@ -143,9 +141,13 @@ def import_file(path, rules=None, watch_list=None, max_errors=1000):
     return result
 
 
-def record_inspection(consignment, outcome, notes="", officer=None):
-    """Append what an officer found in a consignment."""
+def record_inspection(consignment, outcome, notes="", officer=None, found: FoundGoods | None = None):
+    """Append what an officer found in a consignment; a firearm, parts or ammunition opens a custody seizure case
+    with the found goods and both parties, linked to the inspection. All or nothing."""
     if outcome not in m.Inspection.Outcome.values:
         raise RuleViolation("bad_outcome", f"{outcome!r} is not an inspection outcome", field="outcome")
-    return m.Inspection.objects.create(consignment=consignment, outcome=outcome, notes=notes.strip(),
-                                       officer=officer if officer is not None and officer.is_authenticated else None)
+    officer = officer if officer is not None and officer.is_authenticated else None
+    with transaction.atomic():
+        case = open_case(consignment, outcome, found or FoundGoods(), officer) if outcome in FINDINGS else None
+        return m.Inspection.objects.create(consignment=consignment, outcome=outcome, notes=notes.strip(),
+                                           officer=officer, case=case)

@@ -11,6 +11,7 @@ from armstrace.screening import services
 from armstrace.screening.forms import InspectionForm
 from armstrace.screening.models import BAND_LABELS, Consignment
 from armstrace.screening.ruleset import BANDS
+from armstrace.screening.seizure import FoundGoods
 
 QUEUE_BANDS = ("physical_inspection", "xray", "document_check", "release")
 
@@ -30,7 +31,7 @@ def queue(request):
 
 @login_required
 def consignment_detail(request, pk):
-    consignment = get_object_or_404(Consignment.objects.prefetch_related("lines", "inspections"), pk=pk)
+    consignment = get_object_or_404(Consignment.objects.prefetch_related("lines", "inspections__case"), pk=pk)
     return render(request, "screening/consignment.html", {"c": consignment})
 
 
@@ -39,8 +40,15 @@ def inspect(request, pk):
     consignment = get_object_or_404(Consignment, pk=pk)
     form = InspectionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        found = FoundGoods(firearm_type=data["firearm_type"], part_kind=data["part_kind"],
+                           ammunition_quantity=data["ammunition_quantity"])
         done = run_service(form, lambda: services.record_inspection(
-            consignment, form.cleaned_data["outcome"], form.cleaned_data["notes"], request.user))
+            consignment, data["outcome"], data["notes"], request.user, found))
+        if done and done.case_id:
+            messages.success(request, _("Inspection outcome recorded; seizure case %(number)s opened.")
+                             % {"number": done.case.number})
+            return redirect("custody:case", pk=done.case_id)
         if done:
             messages.success(request, _("Inspection outcome recorded."))
             return redirect("screening:consignment", pk=consignment.pk)

@@ -44,8 +44,8 @@ def test_customs_officer_records_an_inspection_outcome(client, make_user):
     slide = stored("Q9", "Pistol slide", "930591")
     assert "/inspect/" in client.get(f"/screening/consignments/{slide.pk}/").content.decode()
     response = client.post(f"/screening/consignments/{slide.pk}/inspect/", {"outcome": "parts", "notes": "slide"})
-    assert response.status_code == 302 and response["Location"] == f"/screening/consignments/{slide.pk}/"
     inspection = slide.inspections.get()
+    assert response.status_code == 302 and response["Location"] == f"/custody/cases/{inspection.case_id}/"
     assert (inspection.outcome, inspection.notes, inspection.officer) == ("parts", "slide", officer)
     bad = client.post(f"/screening/consignments/{slide.pk}/inspect/", {"outcome": "treasure"})
     assert bad.status_code == 200 and slide.inspections.count() == 1
