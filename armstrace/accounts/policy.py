@@ -13,8 +13,8 @@ from armstrace.accounts import two_factor
 from armstrace.accounts.access import access_for
 from armstrace.accounts.constants import (
     ADMIN, ANY_ROLE, AUDIT_VIEW, CUSTODY_EDIT, CUSTODY_VIEW, LOGGED_IN, MONITORING_VIEW, PUBLIC, REGISTRY_EDIT,
-    REGISTRY_VIEW, SCREENING_EDIT, SCREENING_VIEW, SHIPMENTS_EDIT, TRACING_EDIT, TRACING_VIEW, TRANSFERS_EDIT,
-    TRANSFERS_VIEW,
+    REGISTRY_VIEW, SCREENING_EDIT, SCREENING_RULES, SCREENING_VIEW, SHIPMENTS_EDIT, TRACING_EDIT, TRACING_VIEW,
+    TRANSFERS_EDIT, TRANSFERS_VIEW,
 )
 
 
@@ -90,6 +90,10 @@ URL_CAPABILITIES = {
     "screening:queue": SCREENING_VIEW,
     "screening:consignment": SCREENING_VIEW,
     "screening:inspect": SCREENING_EDIT,
+    "screening:feedback": SCREENING_VIEW,
+    "screening:rule": SCREENING_VIEW,
+    "screening:rules-edit": SCREENING_RULES,
+    "screening:weights-approve": SCREENING_RULES,
 }
 
 # ---------------------------------------------------------------- API: viewset basename -> (read, write)

@@ -87,3 +87,22 @@ class Inspection(models.Model):
 
     class Meta:
         ordering = ["recorded_at"]
+
+
+class RuleWeights(models.Model):
+    """The rules' weights and switches in force, laid over the profile's rule set (appended, never edited: the
+    latest row is in force). Written by an officer's edit or an approved suggestion of the feedback."""
+
+    class Source(models.TextChoices):
+        EDIT = "edit", _("Edited")
+        REGRESSION = "regression", _("Approved suggestion (logistic regression)")
+
+    rules = models.JSONField(_("rules"))  # {rule id: {"weight": w, "enabled": bool}}
+    source = models.CharField(_("source"), max_length=12, choices=Source.choices)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
+                                    verbose_name=_("approved by"))
+    approved_at = models.DateTimeField(_("approved at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-pk"]

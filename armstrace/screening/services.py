@@ -11,7 +11,7 @@ from armstrace.screening import models as m
 from armstrace.screening.engine import Screener
 from armstrace.screening.parties import WatchList, addressee_key, phone_key, sender_key
 from armstrace.screening.reader import RowError, open_records, record_from_object
-from armstrace.screening.ruleset import active_rules
+from armstrace.screening.profiles import rules_in_force
 from armstrace.screening.seizure import FINDINGS, FoundGoods, open_case
 from armstrace.screening.velocity import Flow
 
@@ -80,7 +80,7 @@ def submit(data, rules=None, watch_list=None):
         raise RuleViolation("invalid_consignment", "; ".join(f"{e.column}: {e.message}" for e in record.errors),
                             field=first.column)
     c = record.consignment
-    rules = rules or active_rules()
+    rules = rules or rules_in_force()
     with transaction.atomic():
         if m.Consignment.objects.filter(consignment_id=c.consignment_id).exists():
             raise RuleViolation("duplicate_consignment", f"consignment {c.consignment_id} is already stored",
@@ -130,7 +130,7 @@ def import_file(path, rules=None, watch_list=None, max_errors=1000):
     result = ImportResult(errors=errors)
     if errors:
         return result
-    rules = rules or active_rules()
+    rules = rules or rules_in_force()
     screener = Screener(rules, registry_watch_list(watch_list))
     records, _ = open_records(path)
     with transaction.atomic():

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from armstrace.screening import views
+from armstrace.screening import rule_views, views
 
 app_name = "screening"
 
@@ -8,4 +8,8 @@ urlpatterns = [
     path("", views.queue, name="queue"),
     path("consignments/<int:pk>/", views.consignment_detail, name="consignment"),
     path("consignments/<int:pk>/inspect/", views.inspect, name="inspect"),
+    path("feedback/", rule_views.feedback, name="feedback"),
+    path("rules/<slug:rule_id>/", rule_views.rule_detail, name="rule"),
+    path("rules-edit/", rule_views.edit_rules, name="rules-edit"),
+    path("weights/approve/", rule_views.approve_weights, name="weights-approve"),
 ]

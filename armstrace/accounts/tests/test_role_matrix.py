@@ -79,6 +79,10 @@ monitoring:portal-country       ...NUA
 screening:queue                 .IC.UA
 screening:consignment           .IC.UA
 screening:inspect               ..C..A
+screening:feedback              .IC.UA
+screening:rule                  .IC.UA
+screening:rules-edit            .....A
+screening:weights-approve       .....A
 """
 
 # viewset basename, who may read (GET), who may write (POST/PUT/PATCH/DELETE); basename/action: that action's writers
@@ -154,6 +158,7 @@ def page_params(w):
         "monitoring:portal-dataset": {"pk": w.dataset.pk},
         "monitoring:portal-country": {"pk": w.dataset.pk, "iso3": "KEN"},
         **dict.fromkeys(["screening:consignment", "screening:inspect"], {"pk": w.consignment.pk}),
+        "screening:rule": {"rule_id": "arms_heading"},
         "api-root": {"format": ".json"},
     }
 
