@@ -21,7 +21,7 @@ class ConsignmentSerializer(serializers.ModelSerializer):
         model = Consignment
         fields = ["id", "consignment_id", "operator", "mail_class", "tracking_id", "accepted_at", "sender_name",
                   "sender_address", "sender_country", "addressee_name", "addressee_address", "addressee_phone",
-                  "addressee_country", "route", "category", "declared_weight_kg", "measured_weight_kg", "lines",
+                  "addressee_country", "route", "category", "declared_weight_kg", "measured_weight_kg", "office", "lines",
                   "risk_score", "band", "reasons", "scored_at"]
         read_only_fields = fields
 
@@ -53,6 +53,7 @@ class ConsignmentInputSerializer(serializers.Serializer):
     category = serializers.CharField(max_length=20)
     declared_weight_kg = serializers.FloatField()
     measured_weight_kg = serializers.FloatField(required=False, allow_null=True)
+    office = serializers.CharField(max_length=80, required=False, allow_blank=True)
     lines = LineInputSerializer(many=True, allow_empty=False)
 
 
@@ -61,8 +62,12 @@ class ConsignmentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
     serializer_class = ConsignmentSerializer
 
     def get_queryset(self):
-        band = self.request.query_params.get("band")
-        return self.queryset.filter(band=band) if band else self.queryset
+        queryset, params = self.queryset, self.request.query_params
+        if params.get("band"):
+            queryset = queryset.filter(band=params["band"])
+        if params.get("office"):
+            queryset = queryset.filter(office=params["office"])
+        return queryset
 
     @extend_schema(request=ConsignmentInputSerializer, responses={201: ConsignmentSerializer})
     def create(self, request, *args, **kwargs):

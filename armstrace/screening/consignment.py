@@ -51,6 +51,7 @@ class Consignment:
     category: str
     declared_weight_kg: float
     measured_weight_kg: float | None
+    office: str = ""  # the customs office (office of exchange) it is presented at; optional
     lines: list = field(default_factory=list)
 
     @property

@@ -31,6 +31,7 @@ class Consignment(models.Model):
     category = models.CharField(_("category"), max_length=20, choices=[(c, CATEGORY_LABELS[c]) for c in CATEGORIES])
     declared_weight_kg = models.FloatField(_("declared weight (kg)"))
     measured_weight_kg = models.FloatField(_("measured weight (kg)"), null=True, blank=True)
+    office = models.CharField(_("office"), max_length=80, blank=True, db_index=True)
     # folded party keys for the velocity rules (armstrace.screening.parties)
     sender_key = models.CharField(max_length=500, db_index=True)
     addressee_key = models.CharField(max_length=500, db_index=True)
@@ -42,7 +43,8 @@ class Consignment(models.Model):
 
     class Meta:
         ordering = ["-risk_score", "accepted_at"]
-        indexes = [models.Index(fields=["band", "-risk_score"], name="screening_queue")]
+        indexes = [models.Index(fields=["band", "-risk_score"], name="screening_queue"),
+                   models.Index(fields=["office", "band", "-risk_score"], name="screening_office_queue")]
 
     def __str__(self):
         return f"{self.consignment_id} ({self.tracking_id})"

@@ -18,6 +18,7 @@ CONSIGNMENT_PARSERS = {
     "addressee_phone": lambda v: f.text(v, required=False), "addressee_country": f.country,
     "category": f.category, "declared_weight_kg": f.weight,
     "measured_weight_kg": lambda v: f.weight(v, required=False),
+    "office": lambda v: f.text(v, required=False)[:80],  # optional column: the customs office it is presented at
 }
 LINE_PARSERS = {"description": f.text, "hs_code": f.hs_code, "quantity": f.quantity,
                 "value": lambda v: f.number(v, 0, f.MAX_VALUE), "currency": f.currency}

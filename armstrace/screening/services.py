@@ -61,6 +61,7 @@ def _store(c, assessment):
         sender_country=c.sender_country, addressee_name=c.addressee_name, addressee_address=c.addressee_address,
         addressee_phone=c.addressee_phone, addressee_country=c.addressee_country, route=">".join(c.route),
         category=c.category, declared_weight_kg=c.declared_weight_kg, measured_weight_kg=c.measured_weight_kg,
+        office=c.office,
         sender_key=sender_key(c), addressee_key=addressee_key(c), phone_key=phone_key(c.addressee_phone),
         risk_score=assessment.score, band=assessment.band,
         reasons=[{"rule": h.rule, "weight": h.weight, "explanation": h.explanation, "detail": h.detail}

@@ -18,15 +18,19 @@ QUEUE_BANDS = ("physical_inspection", "xray", "document_check", "release")
 
 @login_required
 def queue(request):
-    """The consignments of one band (physical inspection by default), highest score first."""
+    """The consignments of one band (physical inspection by default) at one office (all by default), highest score
+    first."""
     band = request.GET.get("band")
     band = band if band in BANDS else QUEUE_BANDS[0]
-    counts = dict(Consignment.objects.values_list("band").annotate(n=Count("id")).order_by())
+    office = request.GET.get("office", "")
+    stored = Consignment.objects.filter(office=office) if office else Consignment.objects.all()
+    counts = dict(stored.values_list("band").annotate(n=Count("id")).order_by())
     tabs = [{"band": b, "label": BAND_LABELS[b], "count": counts.get(b, 0)} for b in QUEUE_BANDS]
-    page = Paginator(Consignment.objects.filter(band=band).order_by("-risk_score", "accepted_at"), 50).get_page(
+    offices = list(Consignment.objects.exclude(office="").values_list("office", flat=True).distinct().order_by("office"))
+    page = Paginator(stored.filter(band=band).order_by("-risk_score", "accepted_at"), 50).get_page(
         request.GET.get("page"))
-    return render(request, "screening/queue.html",
-                  {"page": page, "band": band, "band_label": BAND_LABELS[band], "tabs": tabs})
+    return render(request, "screening/queue.html", {"page": page, "band": band, "band_label": BAND_LABELS[band],
+                                                    "tabs": tabs, "office": office, "offices": offices})
 
 
 @login_required

@@ -57,3 +57,23 @@ def test_investigator_reads_but_may_not_record_outcomes(client, make_user):
     page = client.get(f"/screening/consignments/{slide.pk}/")
     assert page.status_code == 200 and "/inspect/" not in page.content.decode()
     assert client.post(f"/screening/consignments/{slide.pk}/inspect/", {"outcome": "parts"}).status_code == 403
+
+
+def test_queue_per_band_and_office_ordered_by_score(client, make_user):
+    client.force_login(make_user("officer5", "customs", agency_kind="customs"))
+    slide = stored("O1", "Pistol slide", "930591", office="JKIA mail centre")
+    rifle = stored("O2", "Rifle barrel and pistol grip", "930599", office="JKIA mail centre",
+                   addressee_address="Box 2, Mombasa", addressee_phone="")
+    elsewhere = stored("O3", "Pistol slide", "930591", office="Mombasa port", addressee_address="Box 3, Mombasa",
+                       addressee_phone="")
+    assert slide.band == rifle.band == elsewhere.band == "physical_inspection"
+    text = client.get("/screening/", {"band": "physical_inspection", "office": "JKIA mail centre"}).content.decode()
+    first, second = sorted([slide, rifle], key=lambda c: (-c.risk_score, c.accepted_at))
+    assert text.index(f"/screening/consignments/{first.pk}/") < text.index(f"/screening/consignments/{second.pk}/")
+    assert f"/screening/consignments/{elsewhere.pk}/" not in text
+    assert '<option value="Mombasa port">' in text and "(2)" in text
+    everywhere = client.get("/screening/", {"band": "physical_inspection"}).content.decode()
+    assert f"/screening/consignments/{elsewhere.pk}/" in everywhere and "(3)" in everywhere
+    api = client.get("/api/screening/consignments/", {"office": "Mombasa port"}).json()
+    rows = api["results"] if isinstance(api, dict) else api
+    assert [r["consignment_id"] for r in rows] == ["O3"]
