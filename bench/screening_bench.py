@@ -86,6 +86,8 @@ def main():
     parser.add_argument("--n", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--per-day", type=int, default=5000, help="consignments a day (sets the simulated time span)")
+    parser.add_argument("--api-stored", type=int, default=20000,
+                        help="consignments stored before the API's latency is measured (0: not measured)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="armstrace-screening-bench-") as tmp:
         directory = Path(tmp)
@@ -99,6 +101,9 @@ def main():
             for row in csv.DictReader(stream):
                 planted[row["consignment_id"]] = row["scheme"]
         scored = read_scored(directory / "scored.csv")
+        if args.api_stored:
+            subprocess.run([sys.executable, str(Path(__file__).with_name("screening_api.py")), str(source),
+                            "--stored", str(min(args.api_stored, args.n - 200))], check=True)
     tie = random.Random(args.seed)
     order = {cid: tie.random() for cid, _, _ in scored}
     rankings = {

@@ -1,10 +1,11 @@
 """Screening services: the only writers of stored consignments. Velocity rules here look at the stored ones."""
 
+import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Min, Q
+from django.db.models import Count, Max, Min, Q
 
 from armstrace.core.errors import RuleViolation
 from armstrace.screening import models as m
@@ -37,12 +38,12 @@ def database_flow(c, rules) -> Flow:
     return Flow(len(senders), len(set(senders)), len(addressees), first is not None, new_days)
 
 
-def registry_watch_list(watch_list=None):
-    """Watch list from the registry: persons of custody cases, and both parties of earlier consignments in which
-    officers found firearms, parts or ammunition."""
+def _build_registry_watch_list():
+    """Persons of custody cases, and both parties of earlier consignments in which officers found firearms, parts or
+    ammunition."""
     from armstrace.custody import services as custody
 
-    watch_list = watch_list or WatchList()
+    watch_list = WatchList()
     for kind, value, source in custody.case_person_watch_entries():
         watch_list.add(kind, value, source)
     found = m.Consignment.objects.filter(inspections__outcome__in=FINDINGS).distinct()
@@ -52,6 +53,37 @@ def registry_watch_list(watch_list=None):
                             ("address", c.addressee_address), ("phone", c.addressee_phone)):
             watch_list.add(kind, value, source)
     return watch_list
+
+
+WATCH_LIST_MAX_AGE_S = 300  # a person renamed in place in a custody case shows within this time
+_watch_cache = {"version": None, "built": 0.0, "list": None}
+
+
+def forget_watch_list():
+    _watch_cache.update(version=None, built=0.0, list=None)
+
+
+def _watch_version():
+    from armstrace.custody import services as custody
+
+    findings = m.Inspection.objects.filter(outcome__in=FINDINGS).aggregate(n=Count("pk"), last=Max("pk"))
+    return custody.case_person_watch_version(), findings["n"], findings["last"]
+
+
+def registry_watch_list(watch_list=None):
+    """The watch list from the registry, built once and kept while no custody case person or finding is added or
+    removed (two counts per call), at most WATCH_LIST_MAX_AGE_S; `watch_list` (imported lists) is laid over a copy."""
+    version, now = _watch_version(), time.monotonic()
+    cache = _watch_cache
+    if cache["version"] != version or now - cache["built"] > WATCH_LIST_MAX_AGE_S:
+        cache.update(version=version, built=now, list=_build_registry_watch_list())
+    if watch_list is None:
+        return cache["list"]
+    merged = WatchList(dict(cache["list"].names), dict(cache["list"].addresses), dict(cache["list"].phones))
+    for target, extra in ((merged.names, watch_list.names), (merged.addresses, watch_list.addresses),
+                          (merged.phones, watch_list.phones)):
+        target.update(extra)
+    return merged
 
 
 def _store(c, assessment):
