@@ -94,6 +94,10 @@ URL_CAPABILITIES = {
     "screening:rule": SCREENING_VIEW,
     "screening:rules-edit": SCREENING_RULES,
     "screening:weights-approve": SCREENING_RULES,
+    "screening:xray": SCREENING_VIEW,
+    "screening:xray-file": SCREENING_VIEW,
+    "screening:xray-coco": SCREENING_VIEW,
+    "screening:xray-upload": SCREENING_EDIT,
 }
 
 # ---------------------------------------------------------------- API: viewset basename -> (read, write)
@@ -135,6 +139,8 @@ API_CAPABILITIES = {
     "monitoring-dataset": (MONITORING_VIEW, ADMIN),
     # screening
     "screening-consignment": (SCREENING_VIEW, SCREENING_EDIT),
+    "screening-xray-label": (SCREENING_VIEW, SCREENING_EDIT),
+    "screening-xray-image": (SCREENING_VIEW, SCREENING_EDIT),
     # accounts
     "access-log": (AUDIT_VIEW, ADMIN),
 }

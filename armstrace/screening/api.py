@@ -2,10 +2,12 @@
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from armstrace.screening import services
-from armstrace.screening.models import Consignment, ContentLine
+from armstrace.screening import services, xray
+from armstrace.screening.models import XRAY_LABELS, Consignment, ContentLine, XrayImage, XrayLabel
+from armstrace.screening.profiles import rules_in_force
 
 
 class ContentLineSerializer(serializers.ModelSerializer):
@@ -79,5 +81,62 @@ class ConsignmentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
         return Response(ConsignmentSerializer(stored).data, status=status.HTTP_201_CREATED)
 
 
+class XrayLabelSerializer(serializers.ModelSerializer):
+    label = serializers.ChoiceField(choices=list(XRAY_LABELS))
+
+    class Meta:
+        model = XrayLabel
+        fields = ["id", "image", "label", "x", "y", "width", "height", "source", "score", "confirmed", "created_at"]
+        read_only_fields = ["id", "source", "score", "confirmed", "created_at"]
+
+
+class XrayLabelViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Boxes on X-ray images: an officer's (confirmed) or the detection model's (to confirm)."""
+
+    queryset = XrayLabel.objects.select_related("image")
+    serializer_class = XrayLabelSerializer
+
+    def get_queryset(self):
+        image = self.request.query_params.get("image")
+        return self.queryset.filter(image_id=image) if image and image.isdigit() else self.queryset
+
+    def create(self, request, *args, **kwargs):
+        body = XrayLabelSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        label = xray.add_label(data["image"], data["label"], data["x"], data["y"], data["width"], data["height"],
+                               request.user)
+        return Response(XrayLabelSerializer(label).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={200: XrayLabelSerializer})
+    @action(detail=True, methods=["post"])
+    def confirm(self, request, pk=None):
+        return Response(XrayLabelSerializer(xray.confirm_label(self.get_object(), request.user)).data)
+
+
+class XrayImageSerializer(serializers.ModelSerializer):
+    labels = XrayLabelSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = XrayImage
+        fields = ["id", "consignment", "inspection", "name", "content_type", "size", "width", "height",
+                  "uploaded_at", "labels"]
+        read_only_fields = fields
+
+
+class XrayImageViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = XrayImage.objects.prefetch_related("labels")
+    serializer_class = XrayImageSerializer
+
+    @extend_schema(request=None, responses={200: XrayLabelSerializer(many=True)})
+    @action(detail=True, methods=["post"])
+    def detect(self, request, pk=None):
+        """Run the profile's detection model on the image: its boxes are stored as suggestions to confirm."""
+        found = xray.suggest(self.get_object(), rules_in_force(), request.user)
+        return Response(XrayLabelSerializer(found, many=True).data)
+
+
 def register(router):
     router.register("screening/consignments", ConsignmentViewSet, basename="screening-consignment")
+    router.register("screening/xray-labels", XrayLabelViewSet, basename="screening-xray-label")
+    router.register("screening/xray-images", XrayImageViewSet, basename="screening-xray-image")

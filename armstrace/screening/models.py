@@ -1,6 +1,10 @@
 """Stored consignments with their content lines and score, and the officers' inspection outcomes."""
 
+import os
+from pathlib import Path
+
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -108,3 +112,66 @@ class RuleWeights(models.Model):
 
     class Meta:
         ordering = ["-pk"]
+
+
+class _XrayStorage(FileSystemStorage):
+    """Files under DATA_DIR/screening-xray, the directory read from the settings at each use."""
+
+    @property
+    def base_location(self):
+        return str(Path(settings.DATA_DIR) / "screening-xray")
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+
+def _xray_storage():
+    return _XrayStorage()
+
+
+class XrayImage(models.Model):
+    """An X-ray image of a consignment, stored as a file outside the database; the inspection whose outcome is
+    recorded next carries it."""
+
+    consignment = models.ForeignKey(Consignment, on_delete=models.PROTECT, related_name="xray_images")
+    inspection = models.ForeignKey(Inspection, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="xray_images")
+    file = models.FileField(_("file"), storage=_xray_storage, upload_to="%Y/%m/")
+    name = models.CharField(_("name"), max_length=200)
+    content_type = models.CharField(_("content type"), max_length=40)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    width = models.PositiveIntegerField(_("width"))
+    height = models.PositiveIntegerField(_("height"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+
+XRAY_LABELS = {"firearm": _("Firearm"), "frame_receiver": _("Frame or receiver"), "barrel": _("Barrel"),
+               "slide": _("Slide"), "magazine": _("Magazine"), "ammunition": _("Ammunition"), "other": _("Other")}
+
+
+class XrayLabel(models.Model):
+    """A labelled box on an X-ray image (pixels), drawn by an officer or suggested by the detection plug-in."""
+
+    class Source(models.TextChoices):
+        OFFICER = "officer", _("Officer")
+        MODEL = "model", _("Detection model")
+
+    image = models.ForeignKey(XrayImage, on_delete=models.CASCADE, related_name="labels")
+    label = models.CharField(_("label"), max_length=20, choices=list(XRAY_LABELS.items()))
+    x = models.FloatField()
+    y = models.FloatField()
+    width = models.FloatField()
+    height = models.FloatField()
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices, default=Source.OFFICER)
+    score = models.FloatField(_("model score"), null=True, blank=True)
+    confirmed = models.BooleanField(_("confirmed"), default=True)  # a suggestion stays unconfirmed until an officer says
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]

@@ -68,6 +68,10 @@ SCHEMA = {
         "currency_rates_usd": {"type": "object", "propertyNames": {"pattern": "^[A-Z]{3}$"},
                                "additionalProperties": {"type": "number", "exclusiveMinimum": 0}},
         "goods_classes": {"type": "object", "additionalProperties": _goods_class},
+        # the optional X-ray detection plug-in (armstrace/screening/detection.py)
+        "detection": {"type": "object", "additionalProperties": False, "required": ["model"],
+                      "properties": {"model": {"type": "string", "minLength": 1},
+                                     "min_score": {"type": "number", "minimum": 0, "maximum": 1}}},
     },
 }
 

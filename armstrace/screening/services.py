@@ -182,5 +182,7 @@ def record_inspection(consignment, outcome, notes="", officer=None, found: Found
     officer = officer if officer is not None and officer.is_authenticated else None
     with transaction.atomic():
         case = open_case(consignment, outcome, found or FoundGoods(), officer) if outcome in FINDINGS else None
-        return m.Inspection.objects.create(consignment=consignment, outcome=outcome, notes=notes.strip(),
-                                           officer=officer, case=case)
+        inspection = m.Inspection.objects.create(consignment=consignment, outcome=outcome, notes=notes.strip(),
+                                                 officer=officer, case=case)
+        consignment.xray_images.filter(inspection=None).update(inspection=inspection)
+        return inspection

@@ -35,7 +35,7 @@ def queue(request):
 
 @login_required
 def consignment_detail(request, pk):
-    consignment = get_object_or_404(Consignment.objects.prefetch_related("lines", "inspections__case"), pk=pk)
+    consignment = get_object_or_404(Consignment.objects.prefetch_related("lines", "inspections__case", "xray_images"), pk=pk)
     return render(request, "screening/consignment.html", {"c": consignment})
 
 

@@ -43,7 +43,7 @@ def clients(role_users):
 
 
 @pytest.fixture
-def world(registry, glock):
+def world(registry, glock, settings, tmp_path):
     """A person holding a firearm, a seizure case with a suspect, a depot with a stocktake, an export authorization
     with a shipment, a tracing request, and a portal dataset."""
     from armstrace.custody import services as custody
@@ -85,6 +85,14 @@ def world(registry, glock):
         "addressee_name": "Amina Njeri", "addressee_address": "Plot 7, Ngong Road", "addressee_country": "KE",
         "category": "gift", "declared_weight_kg": 0.4, "measured_weight_kg": 1.2,
         "lines": [{"description": "Parts", "hs_code": "", "quantity": 1, "value": 5, "currency": "USD"}]})
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from armstrace.screening import xray
+    from armstrace.screening.tests.images import png
+
+    settings.DATA_DIR = tmp_path  # the X-ray image's file
+    xray_image = xray.add_image(consignment, SimpleUploadedFile("scan.png", png(40, 30), content_type="image/png"))
+    xray_label = xray.add_label(xray_image, "barrel", 1, 1, 20, 5)
     dataset = PortalDataset.objects.create(name="Portal", file_name="portal.csv", file_sha256="0" * 64)
     PortalValue.objects.create(dataset=dataset, line=1, iso3="KEN", country="Kenya", indicator="Arms seized",
                                dimension="Total", category="Total", sex="Total", age="Total", year=2022,
@@ -96,5 +104,6 @@ def world(registry, glock):
     world = World()
     world.__dict__.update(alice=alice, dealer=registry.dealer, item=glock, seized=case.items.get().item, case=case,
                           person=case.persons.get(), depot=depot, stocktake=stocktake, authorization=auth,
-                          shipment=shipment, request=request, dataset=dataset, consignment=consignment)
+                          shipment=shipment, request=request, dataset=dataset, consignment=consignment,
+                          xray_image=xray_image, xray_label=xray_label)
     return world

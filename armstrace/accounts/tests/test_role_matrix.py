@@ -83,6 +83,10 @@ screening:feedback              .IC.UA
 screening:rule                  .IC.UA
 screening:rules-edit            .....A
 screening:weights-approve       .....A
+screening:xray                  .IC.UA
+screening:xray-file             .IC.UA
+screening:xray-coco             .IC.UA
+screening:xray-upload           ..C..A
 """
 
 # viewset basename, who may read (GET), who may write (POST/PUT/PATCH/DELETE); basename/action: that action's writers
@@ -115,6 +119,8 @@ monitoring-sdg                  ...NUA  .....A
 monitoring-hotspot              ...NUA  .....A
 monitoring-dataset              ...NUA  .....A
 screening-consignment           .IC.UA  ..C..A
+screening-xray-label            .IC.UA  ..C..A
+screening-xray-image            .IC.UA  ..C..A
 access-log                      ....UA  .....A
 """
 
@@ -157,8 +163,9 @@ def page_params(w):
         "monitoring:sdg-download": {"fmt": "csv"},
         "monitoring:portal-dataset": {"pk": w.dataset.pk},
         "monitoring:portal-country": {"pk": w.dataset.pk, "iso3": "KEN"},
-        **dict.fromkeys(["screening:consignment", "screening:inspect"], {"pk": w.consignment.pk}),
+        **dict.fromkeys(["screening:consignment", "screening:inspect", "screening:xray-upload"], {"pk": w.consignment.pk}),
         "screening:rule": {"rule_id": "arms_heading"},
+        **dict.fromkeys(["screening:xray", "screening:xray-file"], {"pk": w.xray_image.pk}),
         "api-root": {"format": ".json"},
     }
 
@@ -258,7 +265,8 @@ def _api_operations(world):
                "custody-depot": world.depot, "custody-depot-location": world.depot.locations.first(),
                "custody-stocktake": world.stocktake, "transfers-authorization": world.authorization,
                "transfers-shipment": world.shipment, "tracing-report": world.item, "tracing-request": world.request,
-               "monitoring-dataset": world.dataset, "screening-consignment": world.consignment}
+               "monitoring-dataset": world.dataset, "screening-consignment": world.consignment,
+               "screening-xray-image": world.xray_image, "screening-xray-label": world.xray_label}
     schema = SchemaGenerator().get_schema(request=None, public=True)
     for path, operations in schema["paths"].items():
         match = resolve(re.sub(r"\{\w+\}", "1", path))
