@@ -46,7 +46,7 @@ def inspect(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         found = FoundGoods(firearm_type=data["firearm_type"], part_kind=data["part_kind"],
-                           ammunition_quantity=data["ammunition_quantity"])
+                           ammunition_quantity=data["ammunition_quantity"], description=data["notes"].strip()[:300])
         done = run_service(form, lambda: services.record_inspection(
             consignment, data["outcome"], data["notes"], request.user, found))
         if done and done.case_id:
