@@ -47,6 +47,14 @@ def gun_part_words(c, ctx):
     return "; ".join(found) or None
 
 
+def firearm_cover_words(c, ctx):
+    pattern = ctx.patterns["firearm_cover_words"]
+    if pattern is None:
+        return None
+    found = _lines(c, lambda line: (m := pattern.search(line.description.lower())) and f"“{m.group(0)}”")
+    return "; ".join(found) or None
+
+
 def cover_heading(c, ctx):
     return "; ".join(_under_headings(c, ctx.params("cover_heading")["headings"])) or None
 
@@ -134,7 +142,12 @@ def new_addressee_many_senders(c, ctx):
 def private_sender_trade_goods(c, ctx):
     if ctx.patterns["business_words"].search(c.sender_name.lower()):
         return None
-    found = _under_headings(c, ctx.params("private_sender_trade_goods")["headings"])
+    p = ctx.params("private_sender_trade_goods")
+    found = _under_headings(c, p["headings"])
+    classes = set(p.get("goods_classes", ()))
+    found += [f"line {i}: {goods.name.replace('_', ' ')}, no HS code"
+              for i, (line, goods) in enumerate(zip(c.lines, ctx.classes), start=1)
+              if not line.hs_code and goods is not None and goods.name in classes]
     return f"{c.sender_name}: {'; '.join(found)}" if found else None
 
 
@@ -169,7 +182,7 @@ def risky_goods_on_risky_route(c, ctx):
 
 
 CHECKS = {check.__name__: check for check in (
-    arms_heading, gun_part_words, cover_heading, vague_description, missing_hs_code, weight_mismatch,
+    arms_heading, gun_part_words, firearm_cover_words, cover_heading, vague_description, missing_hs_code, weight_mismatch,
     implausible_weight, implausible_value, watch_list_sender, watch_list_addressee, velocity_addressee,
     velocity_sender, first_time_high_risk_flow, high_risk_route, risky_goods_on_risky_route,
     new_addressee_many_senders, private_sender_trade_goods)}
@@ -177,6 +190,7 @@ CHECKS = {check.__name__: check for check in (
 
 def compile_patterns(rules):
     return {"gun_part_words": word_pattern(rules.rules["gun_part_words"].get("words", [])),
+            "firearm_cover_words": word_pattern(rules.rules.get("firearm_cover_words", {}).get("words", [])),
             "vague_description": frozenset(fold(w) for w in rules.rules["vague_description"].get("words", [])),
             "business_words": word_pattern(rules.rules["private_sender_trade_goods"].get("business_words", []))
             or re.compile("(?!)")}

@@ -25,6 +25,7 @@ _count = {"type": "integer", "minimum": 1}
 PARAMS = {
     "arms_heading": {"headings": _headings},
     "gun_part_words": {"words": _words},
+    "firearm_cover_words": {"words": _words},
     "cover_heading": {"headings": _headings},
     "vague_description": {"words": _words},
     "missing_hs_code": {},
@@ -35,7 +36,7 @@ PARAMS = {
     "watch_list_addressee": {},
     "velocity_addressee": {"days": _count, "parcels": _count, "senders": _count},
     "new_addressee_many_senders": {"days": _count, "parcels": _count, "senders": _count},
-    "private_sender_trade_goods": {"headings": _headings, "business_words": _words},
+    "private_sender_trade_goods": {"headings": _headings, "business_words": _words, "goods_classes": _words},
     "velocity_sender": {"days": _count, "addressees": _count,
                         "categories": {"type": "array", "items": {"enum": list(CATEGORIES)}}},
     "first_time_high_risk_flow": {"history_days": _count},

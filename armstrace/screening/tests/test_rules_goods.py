@@ -58,3 +58,16 @@ def test_missing_hs_code_fires_on_goods_without_code():
 def test_missing_hs_code_quiet_for_documents():
     c = consignment([line("Signed contract", "")], category="documents", declared_weight_kg=0.1, measured_weight_kg=0.1)
     assert "missing_hs_code" not in fired(screen(c))
+
+
+def test_firearm_cover_words_fire_on_known_cover_names():
+    for description, word in (("Toy gun for kids", "toy gun"), ("Airsoft spare", "airsoft"),
+                              ("Fuel filter kit 1/2x28", "fuel filter kit")):
+        hit = next(h for h in screen(consignment([line(description, "950300")])).hits
+                   if h.rule == "firearm_cover_words")
+        assert hit.weight == 30 and f"“{word}”" in hit.detail
+
+
+def test_firearm_cover_words_quiet_on_ordinary_toys():
+    for description in ("Toy car", "Plush bear", "Gunmetal grey watch strap"):
+        assert "firearm_cover_words" not in fired(screen(consignment([line(description, "950300")])))

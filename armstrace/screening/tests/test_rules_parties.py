@@ -61,3 +61,11 @@ def test_private_sender_rule_quiet_for_a_shop_or_other_goods():
     shop = consignment([line("Bicycle fork", "871491", value=30)], sender_name="Velo Parts Trading Co")
     book = consignment(sender_name="John Smith")
     assert "private_sender_trade_goods" not in fired(screen(shop)) | fired(screen(book))
+
+
+def test_private_sender_of_cover_goods_described_without_hs_code_fires():
+    c = consignment([line("Power tool parts", "", value=30)], sender_name="Jane Doe")
+    hit = next(h for h in screen(c).hits if h.rule == "private_sender_trade_goods")
+    assert hit.detail == "Jane Doe: line 1: tools, no HS code"
+    coded = consignment([line("Power tool parts", "392690", value=30)], sender_name="Jane Doe")
+    assert "private_sender_trade_goods" not in fired(screen(coded))  # an HS code outside the list: the heading rules
