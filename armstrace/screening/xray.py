@@ -1,6 +1,7 @@
 """X-ray images of consignments (files outside the database, type and size checked), the boxes officers label on
 them, the detection plug-in's suggestions, and the labels exported as COCO JSON."""
 
+import math
 import struct
 
 from django.conf import settings
@@ -71,6 +72,8 @@ def add_image(consignment, upload, user=None):
 
 
 def _check_box(image, x, y, width, height):
+    if not all(math.isfinite(v) for v in (x, y, width, height)):
+        raise RuleViolation("bad_box", "a box is given by finite numbers", field="x")
     if width <= 0 or height <= 0:
         raise RuleViolation("bad_box", "a box needs a width and a height above 0", field="width")
     if x < 0 or y < 0 or x + width > image.width + 0.5 or y + height > image.height + 0.5:
