@@ -356,12 +356,8 @@ def parse_pattern(raw: str) -> Pattern:
     return Pattern("".join(confusables.get(ch, ch) for ch in glob_normalized), glob_normalized, longest)
 
 
-def partial(query: str, filters: Filters | None = None, limit: int = 200) -> SearchResponse:
-    filters = filters or Filters()
-    pattern = parse_pattern(query)
-    if not pattern.glob.strip("*?"):
-        raise SearchRefused(_("The pattern has no known character. Give the characters you can read, with ? for "
-                              "each unreadable one and * for an unreadable run."))
+def _filter_sql(filters):
+    """The WHERE clauses on the item (alias i), and their parameters, of the filters of a partial search."""
     where, params = [], []
     for name, column in (("make", "i.make_id"), ("model", "i.model_id"), ("calibre", "i.calibre_id")):
         value = getattr(filters, name)
@@ -374,6 +370,16 @@ def partial(query: str, filters: Filters | None = None, limit: int = 200) -> Sea
     if filters.country:
         where.append("i.country_of_manufacture = %s")
         params.append(filters.country.upper())
+    return where, params
+
+
+def partial(query: str, filters: Filters | None = None, limit: int = 200) -> SearchResponse:
+    filters = filters or Filters()
+    pattern = parse_pattern(query)
+    if not pattern.glob.strip("*?"):
+        raise SearchRefused(_("The pattern has no known character. Give the characters you can read, with ? for "
+                              "each unreadable one and * for an unreadable run."))
+    where, params = _filter_sql(filters)
     pg = connection.vendor == "postgresql"
     if pattern.longest_run >= 3:
         if pg:
