@@ -14,6 +14,7 @@ from armstrace.custody.services import Place
 from armstrace.registry import services as reg
 from armstrace.registry.models import Item
 from armstrace.registry.services import FirearmInput
+from armstrace.registry.forms import lookups_as
 from armstrace.registry.views import run_service
 
 
@@ -136,7 +137,7 @@ def item_redirect(item):
 def item_dispose(request, pk):
     item = get_object_or_404(Item, pk=pk)
     position = CustodyPosition.objects.select_related("case").filter(item=item).first()
-    form = f.DisposalForm(request.POST or None)
+    form = lookups_as(request, f.DisposalForm(request.POST or None))
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         actor = reg.Actor.of(request.user)

@@ -10,7 +10,7 @@ from armstrace.accounts.personal import persons_searchable_by_number
 from armstrace.registry import services
 from armstrace.registry.extensions import item_links
 from armstrace.registry.forms import (
-    CustodyForm, LicenceForm, MarkingForm, MissingReportForm, PartyForm, RegisterItemForm, TransferForm,
+    CustodyForm, LicenceForm, MarkingForm, MissingReportForm, PartyForm, RegisterItemForm, TransferForm, lookups_as,
 )
 from armstrace.registry.models import Event, Item, ItemStatus, Marking, Party
 from armstrace.registry.serials import fold_serial, normalize_serial
@@ -114,7 +114,7 @@ def _party_ids(events):
 
 @login_required
 def register_item(request):
-    form = RegisterItemForm(request.POST or None)
+    form = lookups_as(request, RegisterItemForm(request.POST or None))
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         markings = []
@@ -138,7 +138,7 @@ def register_item(request):
 
 def _item_command(request, pk, form_class, title, call, initial=None):
     item = get_object_or_404(Item, pk=pk)
-    form = form_class(request.POST or None, initial=initial(item) if initial else None)
+    form = lookups_as(request, form_class(request.POST or None, initial=initial(item) if initial else None))
     if request.method == "POST" and form.is_valid():
         if run_service(form, lambda: call(item, form.cleaned_data, services.Actor.of(request.user))):
             messages.success(request, _("Event recorded."))
