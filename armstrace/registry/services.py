@@ -12,7 +12,7 @@ from armstrace.profile import get_profile
 from armstrace.registry.eventlog import append_event
 from armstrace.registry.models import Event, EventKind, Item, ItemStatus, Licence, Marking, Party
 from armstrace.registry.projection import apply_event, state_of, store_state
-from armstrace.registry.serials import normalize_serial
+from armstrace.registry.serials import normalize_serial, serial_problem
 
 K = EventKind
 S = ItemStatus
@@ -118,6 +118,19 @@ def check_recipient_licence(party, day):
         )
 
 
+SERIAL_MARKING_KINDS = {Marking.Kind.SERIAL, Marking.Kind.REMARK}
+
+
+def check_serial(text, field="serial_number"):
+    """Refuse a serial number holding characters that are neither letters, digits nor separators once folded."""
+    bad = serial_problem(text)
+    if bad:
+        raise RuleViolation(
+            "serial_characters",
+            _("The serial number “%(serial)s” holds “%(chars)s”, which is neither a letter nor a digit (spaces, "
+              "dashes, dots and slashes are allowed as separators).") % {"serial": text, "chars": bad}, field)
+
+
 def _check_custom_fields(values):
     errors = get_profile().validate_custom_fields(values)
     if errors:
@@ -166,6 +179,10 @@ def check_entry(data: FirearmInput, how, holder, occurred_at, custom_fields=True
     _check_time(occurred_at)
     if custom_fields:
         _check_custom_fields(data.custom_fields)
+    check_serial(data.serial_number)
+    for m in data.markings:
+        if m.kind in SERIAL_MARKING_KINDS:
+            check_serial(m.text, "markings")
     holds = how in ENTRY_KINDS_WITH_HOLDER
     if holds and holder is None:
         raise RuleViolation("holder_required", _("A holder is required."), "holder")
@@ -225,6 +242,14 @@ def entry_payload(fields: dict, holder, location, markings, extra_payload=None) 
     }
 
 
+def registered_with_serial(data: FirearmInput):
+    """The item of the same category and make whose normalised serial number is that of `data`, if any."""
+    serial = normalize_serial(data.serial_number)
+    if not serial:
+        return None
+    return Item.objects.filter(category=data.category, make=data.make, serial_normalized=serial).order_by("pk").first()
+
+
 def create_item(data: FirearmInput, *, how=K.REGISTERED, holder=None, location="", occurred_at=None,
                 actor=SYSTEM, extra_payload=None):
     """Enter an item in the registry. `how` is its first event: registered, manufactured, imported
@@ -235,12 +260,11 @@ def create_item(data: FirearmInput, *, how=K.REGISTERED, holder=None, location="
     with transaction.atomic():
         if holds:
             check_recipient_licence(holder, occurred_at.date())
-            serial = normalize_serial(data.serial_number)
-            if serial and Item.objects.filter(category=data.category, make=data.make, serial_normalized=serial).exists():
+            if registered_with_serial(data) is not None:
                 raise RuleViolation(
                     "duplicate_serial",
-                    _("An item of this make with serial number %(serial)s is already registered.") % {"serial": serial},
-                    "serial_number",
+                    _("An item of this make with serial number %(serial)s is already registered.")
+                    % {"serial": normalize_serial(data.serial_number)}, "serial_number",
                 )
         fields = entry_fields(data)
         item = Item(**fields, status=S.ACTIVE)
@@ -364,6 +388,8 @@ def add_marking(item, marking: MarkingInput, *, occurred_at=None, actor=SYSTEM, 
         _check_time(occurred_at, item)
         if marking.kind not in Marking.Kind.values or marking.state not in Marking.State.values:
             raise RuleViolation("bad_marking", _("Unknown marking kind or state."), "kind")
+        if marking.kind in SERIAL_MARKING_KINDS:
+            check_serial(marking.text, "text")
         event = record(item, K.MARKING_ADDED, {"marking": _marking_payload([marking])[0], "note": note},
                        occurred_at, actor)
         _add_markings(item, [marking], event)
