@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from armstrace.accounts.personal import redact_parties
 from armstrace.registry.api import BlankChoicesMixin
 from armstrace.registry.models import Calibre, FirearmModel, FirearmType, Item, Make
-from armstrace.registry.services import Actor, RuleViolation
+from armstrace.registry.services import Actor
 from armstrace.tracing import search as marking_search
 from armstrace.tracing import services
 from armstrace.tracing.models import TracingRequest
@@ -89,9 +89,10 @@ class TracingRequestViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, vi
         serializer.instance = services.create_request(data, item=item, actor=Actor.of(self.request.user))
 
     def perform_update(self, serializer):
-        if serializer.instance.status != "draft":
-            raise RuleViolation("not_draft", "Only a draft can be edited.")
-        serializer.save()
+        data = dict(serializer.validated_data)
+        item = {"item": data.pop("item")} if "item" in data else {}
+        serializer.instance = services.update_request(serializer.instance, data, actor=Actor.of(self.request.user),
+                                                      **item)
 
     def _done(self, request_obj, code=200):
         return Response(TracingRequestSerializer(request_obj).data, status=code)

@@ -392,14 +392,17 @@ def _actor_name(actor):
     return user.get_username() if user is not None and getattr(user, "is_authenticated", False) else "system"
 
 
-def create_request(data: dict, *, item=None, actor=registry.SYSTEM) -> TracingRequest:
-    """A new request in draft. For an incoming request, `send` then records its receipt."""
+def _checked_fields(data: dict, partial=False) -> dict:
+    """The request fields of `data`, checked as the International Tracing Instrument needs them (all of them for a
+    new request; those given for an edit, `partial`). Country codes come back upper-case."""
     unknown = set(data) - set(REQUEST_FIELDS)
     if unknown:
         raise RuleViolation("bad_field", _("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
+    if "direction" in data and data["direction"] not in TracingRequest.Direction.values:
+        raise RuleViolation("bad_direction", _("A request is outgoing or incoming."), "direction")
     for name in ("identifying_marks", "reason_illicit", "intended_use", "requesting_authority", "point_of_contact",
                  "counterpart_country"):
-        if not (data.get(name) or "").strip():
+        if (not partial or name in data) and not (data.get(name) or "").strip():
             raise RuleViolation("required", _("This information is required by the International Tracing Instrument."), name)
     for name in ("counterpart_country", "country_of_manufacture", "country_of_import"):
         code = (data.get(name) or "").upper()
@@ -407,11 +410,35 @@ def create_request(data: dict, *, item=None, actor=registry.SYSTEM) -> TracingRe
             raise RuleViolation("bad_country", _("Not an ISO 3166-1 alpha-3 country code."), name)
         if name in data:
             data[name] = code
+    return data
+
+
+def create_request(data: dict, *, item=None, actor=registry.SYSTEM) -> TracingRequest:
+    """A new request in draft. For an incoming request, `send` then records its receipt."""
+    data = _checked_fields(dict(data))
     with transaction.atomic():
         request = TracingRequest.objects.create(item=item, created_by=actor.user if getattr(actor.user, "is_authenticated", False) else None, **data)
         prefix = "TR" if request.direction == TracingRequest.Direction.OUTGOING else "TI"
         request.reference = f"{prefix}-{request.created_at.year}-{request.pk:05d}"
         request.save(update_fields=["reference"])
+    return request
+
+
+_UNCHANGED = object()
+
+
+def update_request(request, data: dict, *, item=_UNCHANGED, actor=registry.SYSTEM) -> TracingRequest:
+    """Edit a draft: the fields given in `data` (and the item, if given), under the checks of create_request."""
+    data = _checked_fields(dict(data), partial=True)
+    with transaction.atomic():
+        request = TracingRequest.objects.select_for_update().get(pk=request.pk)
+        if request.status != RequestStatus.DRAFT:
+            raise RuleViolation("not_draft", _("Only a draft can be edited."))
+        for name, value in data.items():
+            setattr(request, name, value)
+        if item is not _UNCHANGED:
+            request.item = item
+        request.save()
     return request
 
 
@@ -455,7 +482,8 @@ def acknowledge(request, *, at=None, actor=registry.SYSTEM):
 
 
 def record_answer(request, answer: dict, *, at=None, actor=registry.SYSTEM):
-    """Record the answer; when the request concerns an item, its findings become a `trace_recorded` event."""
+    """Record the answer; when the request concerns an item, its findings become a `trace_recorded` event, unless
+    the item was destroyed (the answer is then kept on the request only)."""
     at = at or timezone.now()
     outcome = answer.get("outcome") or ""
     if outcome and outcome not in TracingStatus.values:
@@ -469,8 +497,8 @@ def record_answer(request, answer: dict, *, at=None, actor=registry.SYSTEM):
         request.outcome = outcome
         request.answer = {**answer, "findings": findings, "recorded_by": _actor_name(actor)}
         request.save()
-        if request.item_id:
-            item = registry._locked(request.item)
+        item = registry._locked(request.item) if request.item_id else None
+        if item is not None and item.status != registry.S.DESTROYED:  # a destroyed item takes no more events
             registry.record(item, K.TRACE_RECORDED, {
                 "request": request.reference, "direction": request.direction,
                 "counterpart_country": request.counterpart_country,
