@@ -60,9 +60,16 @@ def append_xlsx_row(ws, row):
             cell.value, cell.data_type, cell.quotePrefix = value, "s", True
 
 
-def duplicated_columns(header) -> list:
-    """The column names that `header` holds more than once (a CSV whose row values would be ambiguous)."""
-    return sorted(name for name, n in Counter(header).items() if n > 1)
+def header_problems(header, required, allowed=None) -> list:
+    """What is wrong with a CSV header: `required` columns missing, columns not `allowed` (when given), columns given
+    more than once (a row's values would be ambiguous)."""
+    missing = [c for c in required if c not in header]
+    unknown = [c for c in header if allowed is not None and c not in allowed]
+    twice = sorted(name for name, n in Counter(header).items() if n > 1)
+    return [text for text, names in (
+        (f"missing columns {', '.join(missing)}", missing),
+        (f"unknown columns {', '.join(unknown)} (allowed: {', '.join(allowed or [])})", unknown),
+        (f"columns given more than once: {', '.join(twice)}", twice)) if names]
 
 
 def strict_reader(f):

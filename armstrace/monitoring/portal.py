@@ -15,7 +15,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from armstrace.core.spreadsheet import csv_problem, duplicated_columns, strict_reader
+from armstrace.core.spreadsheet import csv_problem, header_problems, strict_reader
 from armstrace.monitoring import codelist as cl
 from armstrace.monitoring.models import PortalDataset, PortalValue
 from armstrace.monitoring.sdg import published_series
@@ -83,11 +83,9 @@ def read_portal_file(path) -> ReadResult:
         if header is None:
             if cells and cells[0] == "Iso3_code":
                 header_at, header = n, cells
-                missing, twice = [c for c in COLUMNS if c not in header], duplicated_columns(header)
-                if missing or twice:
-                    result.errors.append((n, "; ".join(filter(None, [
-                        f"missing column(s): {', '.join(missing)}" if missing else "",
-                        f"column(s) given more than once: {', '.join(twice)}" if twice else ""]))))
+                problems = header_problems(header, COLUMNS)
+                if problems:
+                    result.errors.append((n, "; ".join(problems)))
                     return result
             else:
                 release = release or next((c for c in cells if DATE.match(c)), "")

@@ -23,7 +23,9 @@ import pycountry
 from django.db import connection, transaction
 from django.utils import timezone
 
-from armstrace.core.spreadsheet import SafeDictWriter, csv_problem, duplicated_columns, strict_reader
+from armstrace.core.actor import SYSTEM
+from armstrace.core.errors import RuleViolation
+from armstrace.core.spreadsheet import SafeDictWriter, csv_problem, header_problems, strict_reader
 from armstrace.registry import services
 from armstrace.registry.bulk import BulkWriter, NewItem, insert_rows
 from armstrace.registry.models import (Calibre, EventKind, FirearmModel, FirearmType, ImportJob, Item, Licence, Make,
@@ -94,7 +96,7 @@ class RowValidator:
         try:
             services._check_custom_fields({})
             self.custom_fields_error = None
-        except services.RuleViolation as exc:
+        except RuleViolation as exc:
             self.custom_fields_error = exc.message
 
     def party(self, identifier):
@@ -133,7 +135,7 @@ class RowValidator:
             try:
                 services.check_recipient_licence(holder, day)
                 ok = True
-            except services.RuleViolation:
+            except RuleViolation:
                 ok = False
             _bound(self.licence_ok)[key] = ok
         if not ok:
@@ -197,7 +199,7 @@ class RowValidator:
             raise ValueError(f"no holder has the number “{get('holder')}”")
         try:
             self.check_licence(holder, day)
-        except services.RuleViolation as exc:
+        except RuleViolation as exc:
             raise ValueError(exc.message) from None
         serial = services.normalize_serial(get("serial_number"))
         if not serial:
@@ -213,7 +215,7 @@ class RowValidator:
                         occurred_at=services.as_datetime(day))
         try:
             services.check_entry(data, how, holder, entry.occurred_at, custom_fields=False)
-        except services.RuleViolation as exc:
+        except RuleViolation as exc:
             raise ValueError(exc.message) from None
         if self.custom_fields_error:
             raise ValueError(self.custom_fields_error)
@@ -258,13 +260,9 @@ def read_rows(path):
             header = next(reader, [])
         except csv.Error as exc:
             raise ImportRefused(f"line 1: {csv_problem(exc)}") from None
-        unknown, missing = [c for c in header if c not in COLUMNS], sorted(REQUIRED - set(header))
-        problems = [f"missing columns {', '.join(missing)}" if missing else "",
-                    f"unknown columns {', '.join(unknown)} (allowed: {', '.join(COLUMNS)})" if unknown else "",
-                    f"columns given more than once: {', '.join(duplicated_columns(header))}"
-                    if duplicated_columns(header) else ""]
-        if any(problems):
-            raise ImportRefused("line 1: bad header: " + "; ".join(filter(None, problems)))
+        problems = header_problems(header, sorted(REQUIRED), COLUMNS)
+        if problems:
+            raise ImportRefused("line 1: bad header: " + "; ".join(problems))
         ended = reader.line_num
         try:
             for fields in reader:
@@ -392,7 +390,7 @@ class _PartyRef:
 # ---------------------------------------------------------------- the import
 
 
-def import_items(path, *, actor=services.SYSTEM, quarantine=None, resume=False, batch_size=100_000, progress=None,
+def import_items(path, *, actor=SYSTEM, quarantine=None, resume=False, batch_size=100_000, progress=None,
                  validated=None):
     """Import `path`. `progress(n)` is called after each committed batch of n rows, `validated(n)` as rows are
     checked."""

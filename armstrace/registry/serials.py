@@ -13,6 +13,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from armstrace import profile
+
 CONFUSABLES_FILE = Path(__file__).with_name("data") / "confusables.txt"
 _ASCII_SEPARATORS = re.compile(r"[^0-9A-Z]")
 _LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
@@ -87,7 +89,5 @@ def serial_problem(raw: str) -> str:
 def fold_serial(raw: str, confusables=None) -> str:
     """Normalised form with visually confusable characters folded onto one (O/Q/D->0, I/L->1, ...)."""
     if confusables is None:
-        from armstrace.profile import get_profile
-
-        confusables = get_profile().confusables
+        confusables = profile.get_profile().confusables
     return "".join(confusables.get(ch, ch) for ch in normalize_serial(raw))

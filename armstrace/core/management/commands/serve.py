@@ -8,7 +8,7 @@ from django.db import connections
 from gunicorn.app.base import BaseApplication
 from gunicorn.http import wsgi as gunicorn_wsgi
 
-from armstrace.registry.demo import DEMO_USER, demo_logins
+from armstrace.demo import DEMO_USER, demo_logins
 
 
 def default_workers():
