@@ -232,7 +232,6 @@ def record_case(data: CaseInput, actor=SYSTEM):
             route_destination=data.route_destination, notes=data.notes,
             recorded_by=actor.user if actor.user is not None and actor.user.is_authenticated else None,
         )
-        _refuse_registered_as_new(data.items)
         seizure_place = Place(label=data.place or data.admin_area or _("Place of the case"))
         extra = {"case": case.number, "case_id": case.pk}
         items = []
@@ -268,26 +267,6 @@ def record_case(data: CaseInput, actor=SYSTEM):
                 move(item, to, handed_over_by=data.handed_over_by or _("Seizing officer"),
                      received_by=data.received_by, moved_at=occurred_at, purpose=_("Intake"), case=case, actor=actor)
     return case
-
-
-class RegisteredAsNew(RuleViolation):
-    """A case enters as new an item whose make and serial number are those of a registered item (`item_id`)."""
-
-    def __init__(self, item):
-        super().__init__(
-            "registered_serial",
-            _("A %(make)s with serial number %(serial)s is registered (item #%(id)s): record it as the registered "
-              "item #%(id)s, not as a new one.") % {"make": item.make, "serial": item.serial_number, "id": item.pk},
-            "items")
-        self.item_id = item.pk
-
-
-def _refuse_registered_as_new(lines):
-    for line in lines:
-        if line.new is not None and line.new.make is not None:
-            twin = registry_services.registered_with_serial(line.new)
-            if twin is not None:
-                raise RegisteredAsNew(twin)
 
 
 # ---------------------------------------------------------------- chain of custody

@@ -232,6 +232,26 @@ def registered_with_serial(data: FirearmInput):
     return Item.objects.filter(category=data.category, make=data.make, serial_normalized=serial).order_by("pk").first()
 
 
+class RegisteredAsNew(RuleViolation):
+    """An item entered as new (seized, found, surrendered) has the make and serial number of a registered one."""
+
+    def __init__(self, item):
+        super().__init__(
+            "registered_serial",
+            _("A %(make)s with serial number %(serial)s is registered (item #%(id)s): record it as the registered "
+              "item #%(id)s, not as a new one.") % {"make": item.make, "serial": item.serial_number, "id": item.pk},
+            "serial_number")
+        self.item_id = item.pk
+
+
+def refuse_registered_as_new(data: FirearmInput):
+    """Refuse `data` as a new item when a registered item has its make and serial number (the caller then records
+    that registered item instead)."""
+    twin = registered_with_serial(data) if data.make is not None else None
+    if twin is not None:
+        raise RegisteredAsNew(twin)
+
+
 def create_item(data: FirearmInput, *, how=K.REGISTERED, holder=None, location="", occurred_at=None,
                 actor=SYSTEM, extra_payload=None):
     """Enter an item in the registry. `how` is its first event: registered, manufactured, imported
@@ -248,6 +268,8 @@ def create_item(data: FirearmInput, *, how=K.REGISTERED, holder=None, location="
                     _("An item of this make with serial number %(serial)s is already registered.")
                     % {"serial": normalize_serial(data.serial_number)}, "serial_number",
                 )
+        else:  # seized, found or surrendered: a registered item must be recorded as such
+            refuse_registered_as_new(data)
         fields = entry_fields(data)
         item = Item(**fields, status=S.ACTIVE)
         item.save()
