@@ -99,16 +99,21 @@ def check_recipient_licence(party, day):
 
 
 SERIAL_MARKING_KINDS = {Marking.Kind.SERIAL, Marking.Kind.REMARK}
+MARKING_LONGEST = Marking._meta.get_field("normalized").max_length
 
 
-def check_serial(text, field="serial_number"):
-    """Refuse a serial number holding characters that are neither letters, digits nor separators once folded."""
+def check_serial(text, field="serial_number", longest=Item._meta.get_field("serial_normalized").max_length):
+    """Refuse a serial number holding characters that are neither letters, digits nor separators once folded, or
+    longer than its column once normalised (NFKC may expand a character into several)."""
     bad = serial_problem(text)
     if bad:
         raise RuleViolation(
             "serial_characters",
             _("The serial number “%(serial)s” holds “%(chars)s”, which is neither a letter nor a digit (spaces, "
               "dashes, dots and slashes are allowed as separators).") % {"serial": text, "chars": bad}, field)
+    if len(normalize_serial(text)) > longest:
+        raise RuleViolation("serial_too_long", _("The serial number is longer than %(n)d characters once normalised.")
+                            % {"n": longest}, field)
 
 
 def _check_custom_fields(values):
@@ -164,7 +169,7 @@ def check_entry(data: FirearmInput, how, holder, occurred_at, custom_fields=True
     check_serial(data.serial_number)
     for m in data.markings:
         if m.kind in SERIAL_MARKING_KINDS:
-            check_serial(m.text, "markings")
+            check_serial(m.text, "markings", MARKING_LONGEST)
     holds = how in ENTRY_KINDS_WITH_HOLDER
     if holds and holder is None:
         raise RuleViolation("holder_required", _("A holder is required."), "holder")
@@ -393,7 +398,7 @@ def add_marking(item, marking: MarkingInput, *, occurred_at=None, actor=SYSTEM, 
         if marking.kind not in Marking.Kind.values or marking.state not in Marking.State.values:
             raise RuleViolation("bad_marking", _("Unknown marking kind or state."), "kind")
         if marking.kind in SERIAL_MARKING_KINDS:
-            check_serial(marking.text, "text")
+            check_serial(marking.text, "text", MARKING_LONGEST)
         event = record(item, K.MARKING_ADDED, {"marking": _marking_payload([marking])[0], "note": note},
                        occurred_at, actor)
         _add_markings(item, [marking], event)

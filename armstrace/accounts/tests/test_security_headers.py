@@ -88,3 +88,14 @@ def test_token_key_is_shown_once_when_created(client, user, make_user):
         assert page.status_code == 200 and key not in page.content.decode(), path
     assert key[:4] + "…" in client.get("/admin/authtoken/tokenproxy/").content.decode()
     assert not LogEntry.objects.filter(object_repr__contains=key).exists()
+
+
+def test_serve_drops_gunicorns_server_header_once():
+    from armstrace.core.management.commands.serve import _without_server_header
+
+    def default_headers(response):
+        return ["HTTP/1.1 200 OK\r\n", "Server: gunicorn\r\n", "Date: today\r\n", "Connection: close\r\n"]
+
+    patched = _without_server_header(default_headers)
+    assert patched(None) == ["HTTP/1.1 200 OK\r\n", "Date: today\r\n", "Connection: close\r\n"]
+    assert _without_server_header(patched) is patched  # patching twice wraps once

@@ -62,6 +62,17 @@ def test_characters_that_are_no_letter_nor_digit_are_refused(registry, serial, b
     assert Event.objects.count() == before
 
 
+def test_a_serial_that_nfkc_expands_past_its_column_is_refused(registry, api_client):
+    ligature = "\ufdfa" * 6   # one Arabic ligature character is 18 letters and spaces once in NFKC
+    with pytest.raises(services.RuleViolation) as exc:
+        _register(registry, ligature)
+    assert exc.value.code == "serial_too_long"
+    glock = Make.objects.get(name="Glock")
+    r = api_client.post("/api/items/", {"how": "seized", "category": "firearm", "firearm_type": "pistol",
+                                        "make": glock.pk, "serial_number": ligature}, format="json")
+    assert r.status_code == 400 and r.json()["code"] == "serial_too_long"
+
+
 def test_api_refuses_a_bad_serial_marking_with_its_field(api_client, glock):
     r = api_client.post(f"/api/items/{glock.pk}/markings/", {"kind": "remark", "text": "X@1"}, format="json")
     assert r.status_code == 400 and r.json()["code"] == "serial_characters" and r.json()["field"] == "text"
