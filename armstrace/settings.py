@@ -3,7 +3,7 @@
 Everything a deployment changes comes from environment variables:
 ARMSTRACE_DATABASE_URL, ARMSTRACE_PROFILE, ARMSTRACE_SECRET_KEY, ARMSTRACE_DEBUG,
 ARMSTRACE_ALLOWED_HOSTS, ARMSTRACE_DATA_DIR, ARMSTRACE_SECURE_COOKIES, ARMSTRACE_SIGNING_KEY,
-ARMSTRACE_CHECKPOINT_EVENTS, ARMSTRACE_CHECKPOINT_SECONDS.
+ARMSTRACE_CHECKPOINT_EVENTS, ARMSTRACE_CHECKPOINT_SECONDS, ARMSTRACE_FEDERATION_* (below).
 """
 
 import os
@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "armstrace.transfers",
     "armstrace.tracing",
     "armstrace.monitoring",
+    "armstrace.federation",
 ]
 
 MIDDLEWARE = [
@@ -176,6 +177,16 @@ ARMSTRACE_SIGNING_KEY = os.environ.get("ARMSTRACE_SIGNING_KEY", str(DATA_DIR / "
 # A checkpoint signs the chain head every this many events, or when this many seconds have passed since the last.
 ARMSTRACE_CHECKPOINT_EVENTS = int(os.environ.get("ARMSTRACE_CHECKPOINT_EVENTS", "1000"))
 ARMSTRACE_CHECKPOINT_SECONDS = int(os.environ.get("ARMSTRACE_CHECKPOINT_SECONDS", "3600"))
+
+# Federation (registry to registry messages, armstrace/federation): a message older than MAX_AGE seconds or dated
+# more than CLOCK_SKEW seconds ahead is refused; the outbox retries after RETRY_SECONDS x 2^(tries-1), MAX_TRIES
+# times, each POST waiting TIMEOUT seconds; CONTACT is the contact point given in lost/stolen answers.
+ARMSTRACE_FEDERATION_MAX_AGE = int(os.environ.get("ARMSTRACE_FEDERATION_MAX_AGE", str(7 * 24 * 3600)))
+ARMSTRACE_FEDERATION_CLOCK_SKEW = int(os.environ.get("ARMSTRACE_FEDERATION_CLOCK_SKEW", "300"))
+ARMSTRACE_FEDERATION_RETRY_SECONDS = float(os.environ.get("ARMSTRACE_FEDERATION_RETRY_SECONDS", "60"))
+ARMSTRACE_FEDERATION_MAX_TRIES = int(os.environ.get("ARMSTRACE_FEDERATION_MAX_TRIES", "8"))
+ARMSTRACE_FEDERATION_TIMEOUT = float(os.environ.get("ARMSTRACE_FEDERATION_TIMEOUT", "10"))
+ARMSTRACE_FEDERATION_CONTACT = os.environ.get("ARMSTRACE_FEDERATION_CONTACT", "")
 
 LOGGING = {
     "version": 1,

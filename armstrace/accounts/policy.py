@@ -85,6 +85,8 @@ URL_CAPABILITIES = {
     "monitoring:flows": MONITORING_VIEW,
     "monitoring:portal-dataset": MONITORING_VIEW,
     "monitoring:portal-country": MONITORING_VIEW,
+    # federation: partners POST signed messages to the inbox, which checks the signature itself
+    "federation:inbox": PUBLIC,
 }
 
 # ---------------------------------------------------------------- API: viewset basename -> (read, write)
