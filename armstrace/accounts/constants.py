@@ -28,6 +28,7 @@ TRACING_VIEW = "tracing.view"
 TRACING_EDIT = "tracing.edit"
 MONITORING_VIEW = "monitoring.view"
 AUDIT_VIEW = "audit.view"
+FEDERATION_MANAGE = "federation.manage"
 ADMIN = "admin"
 
 CAPABILITIES = {
@@ -43,6 +44,7 @@ CAPABILITIES = {
     TRACING_EDIT: _("create, send and answer tracing requests"),
     MONITORING_VIEW: _("IAFQ and SDG 16.4.2 statistics, charts, hotspots, portal data"),
     AUDIT_VIEW: _("read the personal-data access log"),
+    FEDERATION_MANAGE: _("manage federation partners and keys, see the outbox, inbox, refusals and evidence log"),
     ADMIN: _("user administration and everything else"),
 }
 

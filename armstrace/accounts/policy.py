@@ -12,7 +12,7 @@ fields an agency kind never sees) is `accounts.access`.
 from armstrace.accounts import two_factor
 from armstrace.accounts.access import access_for
 from armstrace.accounts.constants import (
-    ADMIN, ANY_ROLE, AUDIT_VIEW, CUSTODY_EDIT, CUSTODY_VIEW, LOGGED_IN, MONITORING_VIEW, PUBLIC, REGISTRY_EDIT,
+    ADMIN, ANY_ROLE, AUDIT_VIEW, CUSTODY_EDIT, CUSTODY_VIEW, FEDERATION_MANAGE, LOGGED_IN, MONITORING_VIEW, PUBLIC, REGISTRY_EDIT,
     REGISTRY_VIEW, SHIPMENTS_EDIT, TRACING_EDIT, TRACING_VIEW, TRANSFERS_EDIT, TRANSFERS_VIEW,
 )
 
@@ -87,6 +87,10 @@ URL_CAPABILITIES = {
     "monitoring:portal-country": MONITORING_VIEW,
     # federation: partners POST signed messages to the inbox, which checks the signature itself
     "federation:inbox": PUBLIC,
+    "federation:overview": FEDERATION_MANAGE,
+    "federation:verify": FEDERATION_MANAGE,
+    "federation:send-request": TRACING_EDIT,
+    "federation:check-item": TRACING_EDIT,
 }
 
 # ---------------------------------------------------------------- API: viewset basename -> (read, write)

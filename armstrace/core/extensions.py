@@ -13,6 +13,7 @@ from django.urls import NoReverseMatch, reverse
 NAV_LINKS: list[tuple[str, str]] = []
 ITEM_LINKS: list[tuple[str, str]] = []
 REQUEST_LINKS: list[tuple[str, str]] = []
+ITEM_PANELS: list = []  # callables (request, item) -> HTML, shown on the item page and in its trace report
 AUDIT_CHECKS: list = []
 
 
@@ -36,3 +37,8 @@ def item_links(item, allowed=_everything, entries=None):
         except NoReverseMatch:
             continue
     return links
+
+
+def item_panels(request, item):
+    """The other apps' sections about `item` (HTML), for the pages that show it."""
+    return [html for panel in ITEM_PANELS if (html := panel(request, item))]

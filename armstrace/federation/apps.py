@@ -8,13 +8,15 @@ class FederationConfig(AppConfig):
     verbose_name = _("Federation")
 
     def ready(self):
-        from armstrace.core.extensions import AUDIT_CHECKS, ITEM_LINKS, NAV_LINKS, REQUEST_LINKS
+        from armstrace.core.extensions import AUDIT_CHECKS, ITEM_LINKS, ITEM_PANELS, NAV_LINKS, REQUEST_LINKS
         from armstrace.federation.evidence import audit_check
+        from armstrace.federation.views import item_panel
 
         for links, entry in ((NAV_LINKS, ("federation:overview", _("Federation"))),
                              (ITEM_LINKS, ("federation:check-item", _("Check with partner"))),
                              (REQUEST_LINKS, ("federation:send-request", _("Send to partner")))):
             if entry[0] not in {name for name, _label in links}:
                 links.append(entry)
-        if audit_check not in AUDIT_CHECKS:
-            AUDIT_CHECKS.append(audit_check)
+        for hooks, hook in ((AUDIT_CHECKS, audit_check), (ITEM_PANELS, item_panel)):
+            if hook not in hooks:
+                hooks.append(hook)

@@ -17,7 +17,7 @@ from armstrace.accounts.tests.conftest import ROLES
 
 ROLE_LETTERS = dict(zip("RICNUA", ROLES))
 
-PUBLIC_PAGES = {"login", "set_language", "javascript-catalog", "api-schema", "api-docs"}
+PUBLIC_PAGES = {"login", "set_language", "javascript-catalog", "api-schema", "api-docs", "federation:inbox"}
 LOGIN_STEP_PAGES = {"logout", "accounts:two-factor", "accounts:two-factor-setup"}  # any logged-in user
 
 PAGES = """
@@ -76,6 +76,10 @@ monitoring:hotspots             ...NUA
 monitoring:flows                ...NUA
 monitoring:portal-dataset       ...NUA
 monitoring:portal-country       ...NUA
+federation:overview             .....A
+federation:verify               .....A
+federation:send-request         .I...A
+federation:check-item           .I...A
 """
 
 # viewset basename, who may read (GET), who may write (POST/PUT/PATCH/DELETE); basename/action: that action's writers
@@ -134,7 +138,7 @@ def page_params(w):
     return {
         **dict.fromkeys(["registry:item-detail", "registry:item-transfer", "registry:item-missing",
                          "registry:item-custody", "registry:item-marking", "tracing:trace-report",
-                         "tracing:trace-report-json", "tracing:request-for-item"], item),
+                         "tracing:trace-report-json", "tracing:request-for-item", "federation:check-item"], item),
         **dict.fromkeys(["registry:party-detail", "registry:licence-create"], {"pk": w.alice.pk}),
         "custody:case": {"pk": w.case.pk},
         **dict.fromkeys(["custody:item-move", "custody:item-dispose"], seized),
@@ -143,7 +147,7 @@ def page_params(w):
         **dict.fromkeys(["transfers:authorization", "transfers:shipment-create"], {"pk": w.authorization.pk}),
         "transfers:shipment-receipt": {"pk": w.shipment.pk},
         **dict.fromkeys(["tracing:request-detail", "tracing:request-edit", "tracing:request-print",
-                         "tracing:request-export", "tracing:answer-export"], request),
+                         "tracing:request-export", "tracing:answer-export", "federation:send-request"], request),
         "tracing:request-action": {**request, "action": "send"},
         "monitoring:iafq-download": {"year": 2023, "fmt": "csv"},
         "monitoring:sdg-download": {"fmt": "csv"},

@@ -87,3 +87,13 @@ def pair(tmp_path_factory):
     yield a, b
     a.stop()
     b.stop()
+
+
+@pytest.fixture(scope="session")
+def ab(pair):
+    """The pair with their first firearms: on B SEN-1001 (registered) and SEN-2002 (stolen); on A SEN-1001 seized."""
+    a, b = pair
+    a.identity_kid, b.identity_kid = a.identity()["key_id"], b.identity()["key_id"]
+    b.py("glock('SEN-1001'); glock('SEN-2002', stolen=True); out(1)")
+    a.py("glock('SEN-1001', seized=True); out(1)")
+    return a, b

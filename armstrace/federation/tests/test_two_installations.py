@@ -27,15 +27,6 @@ def message(sender, recipient, type_="lost-stolen-query", body=None, *, key=None
     return jws.sign(payload, kid=kid, issuer=iss, private_key=key)
 
 
-@pytest.fixture(scope="module")
-def ab(pair):
-    a, b = pair
-    a.identity_kid, b.identity_kid = a.identity()["key_id"], b.identity()["key_id"]
-    b.py("glock('SEN-1001'); glock('SEN-2002', stolen=True); out(1)")
-    a.py("glock('SEN-1001', seized=True); out(1)")
-    return a, b
-
-
 def audit_ok(inst):
     report = json.loads(inst.cli("audit", "verify", "--json", check=False).stdout)
     assert report["ok"], report["failures"]
