@@ -33,7 +33,8 @@ class Partner(models.Model):
 
     @property
     def current_key(self):
-        return self.keys.filter(valid_until__isnull=True).first()
+        """The key without an end (read from prefetched keys when there are some)."""
+        return next((key for key in self.keys.all() if key.valid_until is None), None)
 
 
 class PartnerKey(models.Model):
