@@ -30,12 +30,17 @@ def identity(key, country="SEN", url="http://127.0.0.1:9/federation/inbox/"):
             "public_key": signing.public_key_pem(key.public_key())}
 
 
-@pytest.fixture
-def partner_key(db):
+def partner_key_of():
+    """This installation's identity and a partner, SEN, whose private key is returned."""
     partners.init_identity("Registry here", "http://127.0.0.1:9/federation/inbox/")
     key = Ed25519PrivateKey.generate()
     partners.add_partner(identity(key))
     return key
+
+
+@pytest.fixture
+def partner_key(db):
+    return partner_key_of()
 
 
 def from_partner(key, body=None, country="SEN"):
