@@ -64,6 +64,17 @@ def drop_append_only_triggers(connection, table):
     _run(connection, _drop_sql(table, connection.vendor))
 
 
+def create_all_append_only_triggers(connection):
+    for table in APPEND_ONLY_TABLES:
+        create_append_only_triggers(connection, table)
+
+
+def drop_all_append_only_triggers(connection):
+    """Lets a test's flush empty the tables (PostgreSQL's TRUNCATE trigger fires even on an empty table)."""
+    for table in APPEND_ONLY_TABLES:
+        drop_append_only_triggers(connection, table)
+
+
 @dataclass
 class TriggerProblem:
     table: str

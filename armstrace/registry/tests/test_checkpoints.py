@@ -191,3 +191,35 @@ def test_witness_detects_a_replaced_key_and_re_signed_checkpoints(db, settings, 
     assert "is not the key" in message and "the key was replaced" in message
     assert "the checkpoint at seq 2 differs from the one the witness holds" in message
     assert "the checkpoint at seq 4 names key" in message  # checked with the witness's key
+
+
+def test_audit_checkpoint_refuses_a_key_open_to_others(db, capsys):
+    import os
+
+    append(1)
+    os.chmod(signing.key_path(), 0o644)
+    try:
+        with pytest.raises(CommandError, match="refusing the signing key .*mode is 0644"):
+            call_command("audit", "checkpoint")
+    finally:
+        os.chmod(signing.key_path(), 0o600)
+    assert signed_seqs() == []
+
+
+def test_verify_json_is_not_ok_when_a_seal_fails(db, settings, capsys):
+    from armstrace.registry.append_only import create_all_append_only_triggers, drop_all_append_only_triggers
+
+    settings.ARMSTRACE_CHECKPOINT_EVENTS = 2
+    append(3)
+    call_command("audit", "verify", "--json")
+    data = json.loads(capsys.readouterr().out)
+    assert data["ok"] and data["checkpoints"]["last_seq"] == 2 and data["checkpoints"]["unsigned"] == 1
+    drop_all_append_only_triggers(connection)
+    try:
+        with pytest.raises(CommandError):
+            call_command("audit", "verify", "--json")
+    finally:
+        create_all_append_only_triggers(connection)
+    data = json.loads(capsys.readouterr().out)
+    assert data["chain_ok"] and not data["ok"]
+    assert any("registry_checkpoint" in failure and "is missing" in failure for failure in data["failures"])

@@ -12,8 +12,7 @@ from django.utils import timezone
 from armstrace.conftest import at
 from armstrace.core import signing
 from armstrace.registry import services
-from armstrace.registry.append_only import (APPEND_ONLY_TABLES, create_append_only_triggers,
-                                            drop_append_only_triggers, trigger_names)
+from armstrace.registry.append_only import create_all_append_only_triggers, drop_all_append_only_triggers, trigger_names
 from armstrace.registry.checkpoints import checkpoint_head
 from armstrace.registry.eventlog import GENESIS_HASH, canonical_json, event_body, verify_chain
 from armstrace.registry.eventlog import chain_head, compute_hash
@@ -128,26 +127,16 @@ def test_verify_command_reports_ok(history, capsys):
 def triggers_restored(history):
     """Whatever a test does to the append-only triggers, they are as the migrations made them afterwards."""
     yield
-    drop_event_triggers(connection)
-    create_event_triggers(connection)
-    drop_append_only_triggers(connection, "registry_checkpoint")
-    create_append_only_triggers(connection, "registry_checkpoint")
+    drop_all_append_only_triggers(connection)
+    create_all_append_only_triggers(connection)
 
 
 @pytest.fixture
-def insider(triggers_restored):
-    """Raw SQL with every append-only trigger dropped, as an insider with database access would do; the chain is
-    signed at its head (seq 5) first."""
+def insider(tamper, triggers_restored):
+    """`tamper` with every append-only trigger dropped, after the chain was signed at its head (seq 5)."""
     checkpoint_head()
-    for table in APPEND_ONLY_TABLES:
-        drop_append_only_triggers(connection, table)
-
-    def run(*statements):
-        with connection.cursor() as cursor:
-            for sql, params in statements:
-                cursor.execute(sql, params)
-
-    return run
+    drop_all_append_only_triggers(connection)
+    return tamper
 
 
 def _db_time(value):
@@ -227,8 +216,7 @@ def test_detects_a_disabled_or_defused_trigger(triggers_restored):
 def test_forged_tail_is_reported_unsigned_and_fails_once_overdue(insider, settings, monkeypatch, capsys):
     """Events appended with raw SQL and a correctly computed hash: the chain verifies, but nothing signed them."""
     _forge_tail(insider, 2)
-    create_event_triggers(connection)
-    create_append_only_triggers(connection, "registry_checkpoint")
+    create_all_append_only_triggers(connection)  # and the insider puts the triggers back
     assert verify_chain().ok and chain_head()[0] == 7
     call_command("audit", "verify", "--quiet")
     assert "Unsigned yet: 2 events after seq 5" in capsys.readouterr().out
