@@ -17,6 +17,7 @@ from armstrace.core.errors import RuleViolation
 from armstrace.core.extensions import REQUEST_LINKS, item_links, item_panels
 from armstrace.core.forms import run_service
 from armstrace.registry.models import Item
+from armstrace.tracing import reports
 from armstrace.tracing import search as marking_search
 from armstrace.tracing import services
 from armstrace.tracing.forms import AnswerForm, AnswerImportForm, CloseForm, SearchForm, TracingRequestForm
@@ -37,7 +38,7 @@ def search(request):
 
 
 def _report_context(item):
-    report = services.trace_report(item)
+    report = reports.trace_report(item)
     return {"item": item, "report": report}
 
 
@@ -50,7 +51,7 @@ def trace_report(request, pk):
 @login_required
 def trace_report_json(request, pk):
     item = get_object_or_404(Item, pk=pk)
-    report = redact_parties(request, services.trace_report(item))  # holders' numbers: personal_data.view, logged
+    report = redact_parties(request, reports.trace_report(item))  # holders' numbers: personal_data.view, logged
     return JsonResponse(report, json_dumps_params={"ensure_ascii": False, "indent": 2})
 
 
