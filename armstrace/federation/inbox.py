@@ -11,6 +11,7 @@ A refused message leaves only a Refusal row. An accepted one is stored, recorded
 (handlers.py), and answered with a signed receipt/1; replies (an ack, a lost/stolen answer) come with it.
 """
 
+import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -29,6 +30,7 @@ STATUS = {"malformed": 400, "unknown_partner": 403, "partner_disabled": 403, "wr
           "bad_signature": 403, "bad_envelope": 400, "wrong_recipient": 421, "expired": 400, "not_yet_valid": 400,
           "schema_violation": 422, "replay": 409, "unknown_type": 422, "too_large": 413}
 MAX_BYTES = 1_000_000
+logger = logging.getLogger(__name__)
 
 
 class Refused(Exception):
@@ -152,6 +154,10 @@ def _handle(message, partner) -> list:
             replies = handlers.handle(message, partner)
     except RuleViolation as exc:
         message.note = f"{exc.code}: {exc.message}"
+        replies = []
+    except Exception as exc:  # noqa: BLE001 - the message is accepted and receipted; the failure is kept on it
+        logger.exception("federation: handling message %s failed", message.message_id)
+        message.note = f"internal_error: {type(exc).__name__}"
         replies = []
     message.save(update_fields=["note", "subject"])
     return replies
