@@ -159,5 +159,6 @@ def _handle(message, partner) -> list:
         logger.exception("federation: handling message %s failed", message.message_id)
         message.note = f"internal_error: {type(exc).__name__}"
         replies = []
-    message.save(update_fields=["note", "subject"])
+    if message.note or message.subject:
+        message.save(update_fields=["note", "subject"])
     return replies

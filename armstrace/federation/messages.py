@@ -37,7 +37,7 @@ def compose(partner, type_, body, *, in_reply_to="", subject="", kind="sent",
         raise ValueError(f"a {type_}/{VERSION} body that breaks its schema: {'; '.join(problems)}")
     data = envelope(partner, type_, body, in_reply_to=in_reply_to)
     text = jws.sign(data, kid=data["from"], issuer=get_profile().country)
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # the message and its evidence entry commit together
         message = Message.objects.create(
             message_id=data["id"], direction=Message.Direction.OUT, partner=partner, type=type_,
             created_at=timezone.now(), in_reply_to=in_reply_to, body=body, jws=text, sha256=evidence.sha256(text),
