@@ -3,7 +3,8 @@
 Everything a deployment changes comes from environment variables:
 ARMSTRACE_DATABASE_URL, ARMSTRACE_PROFILE, ARMSTRACE_SECRET_KEY, ARMSTRACE_DEBUG,
 ARMSTRACE_ALLOWED_HOSTS, ARMSTRACE_DATA_DIR, ARMSTRACE_SECURE_COOKIES, ARMSTRACE_SIGNING_KEY,
-ARMSTRACE_CHECKPOINT_EVENTS, ARMSTRACE_CHECKPOINT_SECONDS.
+ARMSTRACE_CHECKPOINT_EVENTS, ARMSTRACE_CHECKPOINT_SECONDS, ARMSTRACE_ATTACHMENTS_DIR, ARMSTRACE_EMAIL_BACKEND,
+ARMSTRACE_EMAIL_FROM.
 """
 
 import os
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "armstrace.transfers",
     "armstrace.tracing",
     "armstrace.monitoring",
+    "armstrace.exchange",
 ]
 
 MIDDLEWARE = [
@@ -176,6 +178,13 @@ ARMSTRACE_SIGNING_KEY = os.environ.get("ARMSTRACE_SIGNING_KEY", str(DATA_DIR / "
 # A checkpoint signs the chain head every this many events, or when this many seconds have passed since the last.
 ARMSTRACE_CHECKPOINT_EVENTS = int(os.environ.get("ARMSTRACE_CHECKPOINT_EVENTS", "1000"))
 ARMSTRACE_CHECKPOINT_SECONDS = int(os.environ.get("ARMSTRACE_CHECKPOINT_SECONDS", "3600"))
+
+# Case-thread attachments: files outside the database, named by their SHA-256 (exchange/attachments.py).
+ARMSTRACE_ATTACHMENTS_DIR = os.environ.get("ARMSTRACE_ATTACHMENTS_DIR", str(DATA_DIR / "attachments"))
+# E-mail notifications (an option each user sets in the inbox): the console in development, e.g.
+# django.core.mail.backends.smtp.EmailBackend with Django's EMAIL_HOST settings in production.
+EMAIL_BACKEND = os.environ.get("ARMSTRACE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("ARMSTRACE_EMAIL_FROM", "armstrace@localhost")
 
 LOGGING = {
     "version": 1,

@@ -19,6 +19,7 @@ urlpatterns = [
     path("transfers/", include("armstrace.transfers.urls")),
     path("tracing/", include("armstrace.tracing.urls")),
     path("monitoring/", include("armstrace.monitoring.urls")),
+    path("exchange/", include("armstrace.exchange.urls")),
     path("admin/", admin.site.urls),
     path("api/", include(api.router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

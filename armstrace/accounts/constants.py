@@ -28,6 +28,8 @@ TRACING_VIEW = "tracing.view"
 TRACING_EDIT = "tracing.edit"
 MONITORING_VIEW = "monitoring.view"
 AUDIT_VIEW = "audit.view"
+EXCHANGE_VIEW = "exchange.view"
+EXCHANGE_POST = "exchange.post"
 ADMIN = "admin"
 
 CAPABILITIES = {
@@ -43,6 +45,8 @@ CAPABILITIES = {
     TRACING_EDIT: _("create, send and answer tracing requests"),
     MONITORING_VIEW: _("IAFQ and SDG 16.4.2 statistics, charts, hotspots, portal data"),
     AUDIT_VIEW: _("read the personal-data access log"),
+    EXCHANGE_VIEW: _("read the case threads one is a member of, the inbox and the case digest"),
+    EXCHANGE_POST: _("open case threads, post messages and attachments, record digest cases"),
     ADMIN: _("user administration and everything else"),
 }
 
@@ -55,13 +59,14 @@ _VIEW_ALL = {REGISTRY_VIEW, PERSONAL_DATA_VIEW, CUSTODY_VIEW, TRANSFERS_VIEW, TR
 
 ROLE_CAPABILITIES = {
     Role.REGISTRAR: frozenset({REGISTRY_VIEW, REGISTRY_EDIT, PERSONAL_DATA_VIEW, TRANSFERS_VIEW, TRANSFERS_EDIT,
-                               SHIPMENTS_EDIT}),
+                               SHIPMENTS_EDIT, EXCHANGE_VIEW, EXCHANGE_POST}),
     Role.INVESTIGATOR: frozenset({REGISTRY_VIEW, PERSONAL_DATA_VIEW, CUSTODY_VIEW, CUSTODY_EDIT, TRACING_VIEW,
-                                  TRACING_EDIT, TRANSFERS_VIEW}),
+                                  TRACING_EDIT, TRANSFERS_VIEW, EXCHANGE_VIEW, EXCHANGE_POST}),
     # Customs: the registry without holders' personal data, shipments at the border, seizures at the border.
-    Role.CUSTOMS: frozenset({REGISTRY_VIEW, TRANSFERS_VIEW, SHIPMENTS_EDIT, CUSTODY_VIEW, CUSTODY_EDIT}),
-    Role.ANALYST: frozenset({MONITORING_VIEW}),
-    Role.AUDITOR: frozenset(_VIEW_ALL | {AUDIT_VIEW}),
+    Role.CUSTOMS: frozenset({REGISTRY_VIEW, TRANSFERS_VIEW, SHIPMENTS_EDIT, CUSTODY_VIEW, CUSTODY_EDIT,
+                             EXCHANGE_VIEW, EXCHANGE_POST}),
+    Role.ANALYST: frozenset({MONITORING_VIEW, EXCHANGE_VIEW}),
+    Role.AUDITOR: frozenset(_VIEW_ALL | {AUDIT_VIEW, EXCHANGE_VIEW}),
     Role.ADMINISTRATOR: frozenset(CAPABILITIES),
 }
 
@@ -69,7 +74,8 @@ TWO_FACTOR_ROLES = frozenset({Role.ADMINISTRATOR, Role.AUDITOR})
 
 # ---------------------------------------------------------------- personal data
 
-PERSON_SUBJECTS = {"party": _("holder"), "case_person": _("person in a custody case")}
+PERSON_SUBJECTS = {"party": _("holder"), "case_person": _("person in a custody case"),
+                   "exchange_thread": _("case thread holding personal data")}
 # Personal fields of a natural person (registry Party of kind "person") and of a person in a custody case.
 PERSONAL_FIELDS = {
     "party": ("identifier", "date_of_birth", "address"),

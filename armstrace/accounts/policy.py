@@ -12,8 +12,8 @@ fields an agency kind never sees) is `accounts.access`.
 from armstrace.accounts import two_factor
 from armstrace.accounts.access import access_for
 from armstrace.accounts.constants import (
-    ADMIN, ANY_ROLE, AUDIT_VIEW, CUSTODY_EDIT, CUSTODY_VIEW, LOGGED_IN, MONITORING_VIEW, PUBLIC, REGISTRY_EDIT,
-    REGISTRY_VIEW, SHIPMENTS_EDIT, TRACING_EDIT, TRACING_VIEW, TRANSFERS_EDIT, TRANSFERS_VIEW,
+    ADMIN, ANY_ROLE, AUDIT_VIEW, CUSTODY_EDIT, CUSTODY_VIEW, EXCHANGE_POST, EXCHANGE_VIEW, LOGGED_IN, MONITORING_VIEW,
+    PUBLIC, REGISTRY_EDIT, REGISTRY_VIEW, SHIPMENTS_EDIT, TRACING_EDIT, TRACING_VIEW, TRANSFERS_EDIT, TRANSFERS_VIEW,
 )
 
 
@@ -85,6 +85,17 @@ URL_CAPABILITIES = {
     "monitoring:flows": MONITORING_VIEW,
     "monitoring:portal-dataset": MONITORING_VIEW,
     "monitoring:portal-country": MONITORING_VIEW,
+    # exchange (a thread is shown to its members only: exchange/access.py)
+    "exchange:inbox": EXCHANGE_VIEW,
+    "exchange:notifications-read": EXCHANGE_VIEW,
+    "exchange:preferences": EXCHANGE_VIEW,
+    "exchange:search": EXCHANGE_VIEW,
+    "exchange:thread": EXCHANGE_VIEW,
+    "exchange:attachment": EXCHANGE_VIEW,
+    "exchange:thread-create": EXCHANGE_POST,
+    "exchange:thread-reply": EXCHANGE_POST,
+    "exchange:thread-members": EXCHANGE_POST,
+    "exchange:message-edit": EXCHANGE_POST,
 }
 
 # ---------------------------------------------------------------- API: viewset basename -> (read, write)

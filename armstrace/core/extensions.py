@@ -32,3 +32,20 @@ def item_links(item, allowed=_everything):
         except NoReverseMatch:
             continue
     return links
+
+
+# Panels other apps add to the page of a record: (kind, panel(request, obj) -> HTML or ""), kind one of "item",
+# "seizure_case", "tracing_request", … A page shows them with `{% load extensions %}{% object_panels "item" item %}`.
+OBJECT_PANELS: list[tuple[str, object]] = []
+
+
+def object_panels(request, kind, obj):
+    return [html for panel_kind, panel in OBJECT_PANELS if panel_kind == kind and (html := panel(request, obj))]
+
+
+# Items other apps add to the top bar of every page (e.g. an unread-messages badge): item(request) -> HTML or "".
+TOPBAR_ITEMS: list = []
+
+
+def topbar_items(request):
+    return [html for item in TOPBAR_ITEMS if (html := item(request))]

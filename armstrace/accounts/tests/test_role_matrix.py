@@ -76,6 +76,16 @@ monitoring:hotspots             ...NUA
 monitoring:flows                ...NUA
 monitoring:portal-dataset       ...NUA
 monitoring:portal-country       ...NUA
+exchange:inbox                  RICNUA
+exchange:notifications-read     RICNUA
+exchange:preferences            RICNUA
+exchange:search                 RICNUA
+exchange:thread                 RICNUA
+exchange:attachment             RICNUA
+exchange:thread-create          RIC..A
+exchange:thread-reply           RIC..A
+exchange:thread-members         RIC..A
+exchange:message-edit           RIC..A
 """
 
 # viewset basename, who may read (GET), who may write (POST/PUT/PATCH/DELETE); basename/action: that action's writers
@@ -149,6 +159,9 @@ def page_params(w):
         "monitoring:sdg-download": {"fmt": "csv"},
         "monitoring:portal-dataset": {"pk": w.dataset.pk},
         "monitoring:portal-country": {"pk": w.dataset.pk, "iso3": "KEN"},
+        **dict.fromkeys(["exchange:thread", "exchange:thread-reply", "exchange:thread-members"], {"pk": w.thread.pk}),
+        "exchange:message-edit": {"pk": w.message.pk},
+        "exchange:attachment": {"pk": w.attachment.pk},
         "api-root": {"format": ".json"},
     }
 

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from armstrace.exchange import views
+
+app_name = "exchange"
+urlpatterns = [
+    path("", views.inbox, name="inbox"),
+    path("notifications/read/", views.notifications_read, name="notifications-read"),
+    path("preferences/", views.preferences, name="preferences"),
+    path("search/", views.search, name="search"),
+    path("threads/new/", views.thread_create, name="thread-create"),
+    path("threads/<int:pk>/", views.thread, name="thread"),
+    path("threads/<int:pk>/reply/", views.thread_reply, name="thread-reply"),
+    path("threads/<int:pk>/members/", views.thread_members, name="thread-members"),
+    path("messages/<int:pk>/edit/", views.message_edit, name="message-edit"),
+    path("attachments/<int:pk>/", views.attachment, name="attachment"),
+]
