@@ -137,6 +137,8 @@ API_CAPABILITIES = {
     "monitoring-dataset": (MONITORING_VIEW, ADMIN),
     # accounts
     "access-log": (AUDIT_VIEW, ADMIN),
+    # exchange (only a thread's members see it: exchange/access.py)
+    "exchange-thread": (EXCHANGE_VIEW, EXCHANGE_POST),
 }
 # Actions whose writes need another capability than their viewset's.
 API_ACTION_CAPABILITIES = {

@@ -118,6 +118,7 @@ monitoring-sdg                  ...NUA  .....A
 monitoring-hotspot              ...NUA  .....A
 monitoring-dataset              ...NUA  .....A
 access-log                      ....UA  .....A
+exchange-thread                 RICNUA  RIC..A
 """
 
 
@@ -261,7 +262,7 @@ def _api_operations(world):
                "custody-depot": world.depot, "custody-depot-location": world.depot.locations.first(),
                "custody-stocktake": world.stocktake, "transfers-authorization": world.authorization,
                "transfers-shipment": world.shipment, "tracing-report": world.item, "tracing-request": world.request,
-               "monitoring-dataset": world.dataset}
+               "monitoring-dataset": world.dataset, "exchange-thread": world.thread}
     schema = SchemaGenerator().get_schema(request=None, public=True)
     for path, operations in schema["paths"].items():
         match = resolve(re.sub(r"\{\w+\}", "1", path))
