@@ -17,8 +17,8 @@ from armstrace.registry import services
 from armstrace.registry.forms import (
     CustodyForm, LicenceForm, MarkingForm, MissingReportForm, PartyForm, RegisterItemForm, TransferForm,
 )
-from armstrace.registry.models import Event, Item, ItemStatus, Marking, Party
-from armstrace.registry.serials import fold_serial, normalize_serial
+from armstrace.registry.lookup import exact_serial_ids
+from armstrace.registry.models import Event, Item, ItemStatus, Party
 
 
 @login_required
@@ -48,22 +48,10 @@ def status_counts():
 
 def exact_serial_matches(query):
     """Items whose serial (or any marking) equals the query once normalised; failing that, once confusables are folded."""
-    normalized = normalize_serial(query)
-    if not normalized:
+    ids, form = exact_serial_ids(query)
+    if not form:
         return Item.objects.none(), ""
-    base = Item.objects.select_related("make", "model", "calibre", "current_holder")
-    if ids := _marked(serial_normalized=normalized):
-        return base.filter(pk__in=ids), "normalized"
-    return base.filter(pk__in=_marked(serial_folded=fold_serial(query))), "folded"
-
-
-def _marked(**serial):
-    """Ids of the items whose serial, or one of whose markings, has this form: two index look-ups (an OR across the
-    join would scan every item)."""
-    (column, value), = serial.items()
-    marking_column = column.removeprefix("serial_")
-    ids = set(Item.objects.filter(**serial).values_list("pk", flat=True))
-    return ids | set(Marking.objects.filter(**{marking_column: value}).values_list("item_id", flat=True))
+    return Item.objects.select_related("make", "model", "calibre", "current_holder").filter(pk__in=ids), form
 
 
 @login_required
