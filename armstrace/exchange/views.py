@@ -76,12 +76,17 @@ def thread_create(request):
     return render(request, "exchange/thread_form.html", {"form": form, "target": target})
 
 
-def thread(request, pk):
-    thread = visible_thread(request.user, pk)
-    log_thread_read(request, thread)
+def _posts(thread):
     posts = list(thread.messages.select_related("sender").prefetch_related("attachments"))
     for message in posts:
         message.html = markup.render(message.text, message.text_format)
+    return posts
+
+
+def thread(request, pk):
+    thread = visible_thread(request.user, pk)
+    log_thread_read(request, thread)
+    posts = _posts(thread)
     services.mark_read(thread, request.user, posts[-1].pk if posts else 0)
     may_post = access.may_post(request.user, thread)
     return render(request, "exchange/thread.html", {
@@ -99,10 +104,7 @@ def thread_reply(request, pk):
         if run_service(form, lambda: services.post_message(thread, request.user, d["text"], d["text_format"],
                                                            d["attachments"])):
             return redirect("exchange:thread", pk=thread.pk)
-    posts = list(thread.messages.select_related("sender").prefetch_related("attachments"))
-    for message in posts:
-        message.html = markup.render(message.text, message.text_format)
-    return render(request, "exchange/thread.html", {"thread": thread, "posts": posts, "may_post": True,
+    return render(request, "exchange/thread.html", {"thread": thread, "posts": _posts(thread), "may_post": True,
                                                     "form": form, "members": thread.members.all(), "links": []},
                   status=400)
 
