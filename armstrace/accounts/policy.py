@@ -96,6 +96,9 @@ URL_CAPABILITIES = {
     "exchange:thread-reply": EXCHANGE_POST,
     "exchange:thread-members": EXCHANGE_POST,
     "exchange:message-edit": EXCHANGE_POST,
+    "exchange:digest": EXCHANGE_VIEW,
+    "exchange:digest-case": EXCHANGE_VIEW,
+    "exchange:digest-print": EXCHANGE_VIEW,
 }
 
 # ---------------------------------------------------------------- API: viewset basename -> (read, write)
@@ -139,6 +142,7 @@ API_CAPABILITIES = {
     "access-log": (AUDIT_VIEW, ADMIN),
     # exchange (only a thread's members see it: exchange/access.py)
     "exchange-thread": (EXCHANGE_VIEW, EXCHANGE_POST),
+    "exchange-digest-case": (EXCHANGE_VIEW, EXCHANGE_POST),
 }
 # Actions whose writes need another capability than their viewset's.
 API_ACTION_CAPABILITIES = {

@@ -145,4 +145,7 @@ class ThreadViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
 
 
 def register(router):
+    from armstrace.exchange.digest_api import DigestCaseViewSet
+
     router.register("exchange/threads", ThreadViewSet, basename="exchange-thread")
+    router.register("exchange/digest", DigestCaseViewSet, basename="exchange-digest-case")

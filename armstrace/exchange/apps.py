@@ -17,8 +17,9 @@ class ExchangeConfig(AppConfig):
         if panels.unread_badge not in TOPBAR_ITEMS:
             TOPBAR_ITEMS.append(panels.unread_badge)
 
-        if "exchange:inbox" not in {name for name, _label in NAV_LINKS}:
-            NAV_LINKS.append(("exchange:inbox", _("Exchange")))
+        for entry in (("exchange:inbox", _("Exchange")), ("exchange:digest", _("Case digest"))):
+            if entry[0] not in {name for name, _label in NAV_LINKS}:
+                NAV_LINKS.append(entry)
         for kind in panels.LINKABLE:
             if (kind, panels.thread_panel) not in OBJECT_PANELS:
                 OBJECT_PANELS.append((kind, panels.thread_panel))

@@ -179,3 +179,49 @@ class Notification(models.Model):
 class Preference(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     email = models.BooleanField(_("e-mail me when something is new"), default=False)
+
+
+class DigestCase(models.Model):
+    """A judicial case on firearms (SHERLOC-style): where and how far, the offences (Firearms Protocol arts. 5 and 8
+    and national offences), the modus operandi, the firearms, the persons by role only, and what was learnt.
+    The lists are JSON validated by exchange/digest.py's JSON Schema."""
+
+    class Stage(models.TextChoices):
+        INVESTIGATION = "investigation", _("Investigation")
+        PROSECUTION = "prosecution", _("Prosecution")
+        JUDGMENT = "judgment", _("Judgment")
+        APPEAL = "appeal", _("Appeal")
+
+    class Level(models.TextChoices):
+        INTERNAL = "internal", _("Internal")
+        PARTNERS = "partners", _("Share with partners")
+        PUBLIC = "public", _("Public")
+
+    country = models.CharField(_("country"), max_length=3)
+    court = models.CharField(_("court"), max_length=200)
+    year = models.PositiveSmallIntegerField(_("year"))
+    case_number = models.CharField(_("case number"), max_length=80)
+    stage = models.CharField(_("stage"), max_length=14, choices=Stage.choices)
+    language = models.CharField(_("language"), max_length=2, default="en")
+    offences = models.JSONField(_("offences"), default=list)
+    articles = models.JSONField(_("Protocol articles"), default=list)
+    modus_operandi = models.JSONField(_("modus operandi"), default=list)
+    firearms = models.JSONField(_("firearms"), default=list)
+    persons = models.JSONField(_("persons (roles)"), default=list)
+    summary = models.TextField(_("summary"))
+    outcome = models.TextField(_("outcome"), blank=True)
+    legal_sources = models.JSONField(_("legal sources"), default=list)
+    lessons = models.TextField(_("lessons learned"), blank=True)
+    seizure_cases = models.ManyToManyField("custody.SeizureCase", blank=True, related_name="+",
+                                           verbose_name=_("seizure cases"))
+    access_level = models.CharField(_("access"), max_length=10, choices=Level.choices, default=Level.INTERNAL)
+    search_text = models.TextField(editable=False, default="")
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-year", "country", "case_number"]
+        constraints = [models.UniqueConstraint(fields=["country", "case_number"], name="exchange_digest_case_once")]
+        verbose_name = _("digest case")
+
+    def __str__(self):
+        return f"{self.country} {self.case_number} ({self.year})"

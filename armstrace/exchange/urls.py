@@ -1,6 +1,6 @@
 from django.urls import path
 
-from armstrace.exchange import views
+from armstrace.exchange import digest_views, views
 
 app_name = "exchange"
 urlpatterns = [
@@ -14,4 +14,7 @@ urlpatterns = [
     path("threads/<int:pk>/members/", views.thread_members, name="thread-members"),
     path("messages/<int:pk>/edit/", views.message_edit, name="message-edit"),
     path("attachments/<int:pk>/", views.attachment, name="attachment"),
+    path("digest/", digest_views.digest_list, name="digest"),
+    path("digest/<int:pk>/", digest_views.digest_case, name="digest-case"),
+    path("digest/print/", digest_views.digest_print, name="digest-print"),
 ]

@@ -92,7 +92,7 @@ def world(registry, glock, settings, tmp_path):
     world.__dict__.update(alice=alice, dealer=registry.dealer, item=glock, seized=case.items.get().item, case=case,
                           person=case.persons.get(), depot=depot, stocktake=stocktake, authorization=auth,
                           shipment=shipment, request=request, dataset=dataset, thread=thread, message=message,
-                          attachment=message.attachments.get())
+                          attachment=message.attachments.get(), digest_case=_world_digest_case(case))
     return world
 
 
@@ -112,3 +112,11 @@ def _world_thread(settings, tmp_path, item):
         subject="World thread", text="About the **item**", text_format="markdown", agencies=agencies, links=[item],
         files=[photo]))
     return thread, thread.messages.get()
+
+
+def _world_digest_case(seizure_case):
+    from armstrace.exchange import digest
+
+    return digest.save_case({"country": "KEN", "court": "World court", "year": 2024, "case_number": "W-1",
+                             "stage": "judgment", "summary": "A world case", "offences": ["illicit_trafficking"],
+                             "access_level": "internal", "seizure_cases": [seizure_case.number]})

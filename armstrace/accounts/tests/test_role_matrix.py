@@ -86,6 +86,9 @@ exchange:thread-create          RIC..A
 exchange:thread-reply           RIC..A
 exchange:thread-members         RIC..A
 exchange:message-edit           RIC..A
+exchange:digest                 RICNUA
+exchange:digest-case            RICNUA
+exchange:digest-print           RICNUA
 """
 
 # viewset basename, who may read (GET), who may write (POST/PUT/PATCH/DELETE); basename/action: that action's writers
@@ -119,6 +122,7 @@ monitoring-hotspot              ...NUA  .....A
 monitoring-dataset              ...NUA  .....A
 access-log                      ....UA  .....A
 exchange-thread                 RICNUA  RIC..A
+exchange-digest-case            RICNUA  RIC..A
 """
 
 
@@ -163,6 +167,7 @@ def page_params(w):
         **dict.fromkeys(["exchange:thread", "exchange:thread-reply", "exchange:thread-members"], {"pk": w.thread.pk}),
         "exchange:message-edit": {"pk": w.message.pk},
         "exchange:attachment": {"pk": w.attachment.pk},
+        "exchange:digest-case": {"pk": w.digest_case.pk},
         "api-root": {"format": ".json"},
     }
 
@@ -262,7 +267,8 @@ def _api_operations(world):
                "custody-depot": world.depot, "custody-depot-location": world.depot.locations.first(),
                "custody-stocktake": world.stocktake, "transfers-authorization": world.authorization,
                "transfers-shipment": world.shipment, "tracing-report": world.item, "tracing-request": world.request,
-               "monitoring-dataset": world.dataset, "exchange-thread": world.thread}
+               "monitoring-dataset": world.dataset, "exchange-thread": world.thread,
+               "exchange-digest-case": world.digest_case}
     schema = SchemaGenerator().get_schema(request=None, public=True)
     for path, operations in schema["paths"].items():
         match = resolve(re.sub(r"\{\w+\}", "1", path))

@@ -40,3 +40,26 @@ def test_markdown_is_restricted():
     assert "<li>a</li>" in html and 'href="https://example.org"' in html and 'rel="noopener noreferrer nofollow"' in html
     assert "<h1>" not in html and "<img" not in html
     assert markup.render("a < b\nline", "plain") == "<p>a &lt; b<br>line</p>"
+
+
+def test_active_content_is_refused_in_case_texts(db):
+    from rest_framework.test import APIClient
+
+    from armstrace.conftest import create_user
+    from armstrace.exchange import digest
+    from armstrace.exchange.models import DigestCase
+
+    good = {"country": "KEN", "court": "Court", "year": 2024, "case_number": "X-1", "stage": "judgment",
+            "summary": "ok", "access_level": "public"}
+    for name in ("summary", "outcome", "lessons", "court"):
+        errors = digest.case_errors({**good, name: '<img src=x onerror="alert(1)">'})
+        assert errors and errors[0].startswith(f"{name}:")
+    assert digest.case_errors({**good, "legal_sources": ["[x](javascript:alert(1))"]})[0].startswith("legal_sources/0")
+    api = APIClient()
+    api.force_authenticate(create_user("x-writer", "investigator"))
+    response = api.post("/api/exchange/digest/", {**good, "lessons": "<script>alert(1)</script>"}, format="json")
+    assert response.status_code == 400 and response.json()["code"] == "bad_case"
+    assert not DigestCase.objects.exists()
+    case = digest.save_case({**good, "summary": "a < b & <b>not bold</b>"})  # stored without the check
+    html = login(None, create_user("x-reader", "customs")).get(reverse("exchange:digest-case", args=[case.pk]))
+    assert "a &lt; b &amp; &lt;b&gt;not bold&lt;/b&gt;" in html.content.decode()
