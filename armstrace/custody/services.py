@@ -160,6 +160,19 @@ def _country(code, field_name):
     return code
 
 
+def case_person_watch_entries():
+    """(kind, value, source) of the persons in custody cases, for watch lists elsewhere (e.g. parcel screening):
+    each person's name and, for a registered holder, the holder's address."""
+    persons = CasePerson.objects.select_related("case", "party").order_by("pk")
+    for person in persons.iterator(chunk_size=2000):
+        source = _("custody case %(number)s") % {"number": person.case.number}
+        name = person.name or (person.party.name if person.party else "")
+        if name:
+            yield "name", name, source
+        if person.party is not None and person.party.address:
+            yield "address", person.party.address, source
+
+
 def next_case_number(kind, day):
     prefix = {CaseKind.SEIZURE: "SZ", CaseKind.FOUND: "FD", CaseKind.SURRENDER: "SR"}[kind]
     stem = f"{prefix}-{day.year}-"

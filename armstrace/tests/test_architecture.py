@@ -13,8 +13,7 @@ DATA_TABLES = {"registry/reference_data.py"}
 # Today's exceptions, to shrink: path -> lines, and (path, function) -> lines. A listed one may not grow.
 MODULE_EXCEPTIONS = {
     "custody/services.py": 510,
-    "registry/importer.py": 503,
-    "tracing/search.py": 524,
+    "tracing/search.py": 518,
 }
 FUNCTION_EXCEPTIONS = {
     ("transfers/services.py", "record_shipment"): 73,

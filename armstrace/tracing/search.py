@@ -36,7 +36,7 @@ from rapidfuzz.distance import OSA
 from armstrace.profile import get_profile
 from armstrace.registry.lookup import exact_serial_ids
 from armstrace.registry.models import Calibre, FirearmModel, FirearmType, Item, Make, Marking
-from armstrace.registry.serials import fold_serial, normalize_serial
+from armstrace.registry.serials import fold_serial, latin_text, normalize_serial
 from armstrace.tracing.index import deletion_variants
 
 MODES = ("auto", "exact", "partial", "fuzzy")
@@ -340,7 +340,7 @@ def parse_pattern(raw: str) -> Pattern:
     """Upper-case, drop separators, keep ``?`` (also ``_``) and ``*`` (also ``%``); fold the known characters."""
     confusables = _confusables()
     norm, run, longest = [], 0, 0
-    for ch in (raw or "").upper():
+    for ch in latin_text(raw):
         if ch in "?_":
             norm.append("?")
             run = 0
@@ -348,7 +348,7 @@ def parse_pattern(raw: str) -> Pattern:
             if not norm or norm[-1] != "*":
                 norm.append("*")
             run = 0
-        elif ("0" <= ch <= "9") or ("A" <= ch <= "Z"):
+        elif ch.isalnum():
             norm.append(ch)
             run += 1
             longest = max(longest, run)

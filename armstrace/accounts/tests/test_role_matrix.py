@@ -76,6 +76,9 @@ monitoring:hotspots             ...NUA
 monitoring:flows                ...NUA
 monitoring:portal-dataset       ...NUA
 monitoring:portal-country       ...NUA
+screening:queue                 .IC.UA
+screening:consignment           .IC.UA
+screening:inspect               ..C..A
 exchange:inbox                  RICNUA
 exchange:notifications-read     RICNUA
 exchange:preferences            RICNUA
@@ -120,6 +123,7 @@ monitoring-iafq                 ...NUA  .....A
 monitoring-sdg                  ...NUA  .....A
 monitoring-hotspot              ...NUA  .....A
 monitoring-dataset              ...NUA  .....A
+screening-consignment           .IC.UA  ..C..A
 access-log                      ....UA  .....A
 exchange-thread                 RICNUA  RIC..A
 exchange-digest-case            RICNUA  RIC..A
@@ -164,6 +168,7 @@ def page_params(w):
         "monitoring:sdg-download": {"fmt": "csv"},
         "monitoring:portal-dataset": {"pk": w.dataset.pk},
         "monitoring:portal-country": {"pk": w.dataset.pk, "iso3": "KEN"},
+        **dict.fromkeys(["screening:consignment", "screening:inspect"], {"pk": w.consignment.pk}),
         **dict.fromkeys(["exchange:thread", "exchange:thread-reply", "exchange:thread-members"], {"pk": w.thread.pk}),
         "exchange:message-edit": {"pk": w.message.pk},
         "exchange:attachment": {"pk": w.attachment.pk},
@@ -267,8 +272,8 @@ def _api_operations(world):
                "custody-depot": world.depot, "custody-depot-location": world.depot.locations.first(),
                "custody-stocktake": world.stocktake, "transfers-authorization": world.authorization,
                "transfers-shipment": world.shipment, "tracing-report": world.item, "tracing-request": world.request,
-               "monitoring-dataset": world.dataset, "exchange-thread": world.thread,
-               "exchange-digest-case": world.digest_case}
+               "monitoring-dataset": world.dataset, "screening-consignment": world.consignment,
+               "exchange-thread": world.thread, "exchange-digest-case": world.digest_case}
     schema = SchemaGenerator().get_schema(request=None, public=True)
     for path, operations in schema["paths"].items():
         match = resolve(re.sub(r"\{\w+\}", "1", path))
