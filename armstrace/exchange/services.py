@@ -59,7 +59,7 @@ def create_thread(user, data: ThreadInput):
     files = _read_files(data.files)
     with transaction.atomic():
         thread = Thread.objects.create(subject=subject[:200], kind=data.kind, created_by=user,
-                                       holds_personal_data=data.holds_personal_data)
+                                       holds_personal_data=data.holds_personal_data or _names_persons(data.links))
         SearchEntry.objects.create(thread=thread, body=thread.subject)
         ThreadMember.objects.create(thread=thread, user=user)
         _add_members(thread, data.users, data.agencies)
@@ -67,6 +67,11 @@ def create_thread(user, data: ThreadInput):
             link(thread, target)
         _write_message(thread, user, data.text, data.text_format, files)
     return thread
+
+
+def _names_persons(targets):
+    """Whether a record the thread is about names persons (a seizure case with persons in it)."""
+    return any(hasattr(target, "persons") and target.persons.exists() for target in targets)
 
 
 def _add_members(thread, users, agencies):

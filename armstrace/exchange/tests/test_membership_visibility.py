@@ -75,3 +75,22 @@ def test_reading_a_thread_with_personal_data_is_logged(people, thread):
     c.get(reverse("exchange:thread", args=[thread.pk]))
     entry = AccessLogEntry.objects.get(subject_type="exchange_thread")
     assert (entry.subject_id, entry.username, entry.subject_name) == (thread.pk, "x-customs", thread.subject)
+
+
+def test_a_thread_about_a_case_with_persons_holds_personal_data(people, glock):
+    from datetime import date
+
+    from armstrace.custody import services as custody
+    from armstrace.registry import services as reg
+
+    case = custody.record_case(custody.CaseInput(
+        occurred_on=date(2024, 3, 5), kind="seizure", place="Harbour", location_type="harbour",
+        items=[custody.CaseItemInput(new=reg.FirearmInput(serial_number="PD-1", firearm_type="pistol"))],
+        persons=[custody.PersonInput(name="A Suspect", role="suspect", nationality="UGA", sex="male", age=30)]))
+    about_case = services.create_thread(people.investigator, services.ThreadInput(
+        subject="Suspect's phone", text="See the case", links=[case]))
+    about_item = services.create_thread(people.investigator, services.ThreadInput(
+        subject="Serial", text="See the item", links=[glock]))
+    assert about_case.holds_personal_data and not about_item.holds_personal_data
+    html = login(None, people.investigator).get(reverse("custody:case", args=[case.pk])).content.decode()
+    assert "Suspect&#x27;s phone" in html and "Serial" not in html.split("exchange-threads")[1]
