@@ -104,6 +104,7 @@ URL_CAPABILITIES = {
     "exchange:digest": EXCHANGE_VIEW,
     "exchange:digest-case": EXCHANGE_VIEW,
     "exchange:digest-print": EXCHANGE_VIEW,
+    "exchange:digest-create": EXCHANGE_POST,
 }
 
 # ---------------------------------------------------------------- API: viewset basename -> (read, write)

@@ -1,9 +1,12 @@
 """Pages of the case digest: browse with facets and full text, a case, and a PDF of the cases selected."""
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from armstrace.exchange import digest, digest_search, markup
+from armstrace.exchange.digest_forms import DigestCaseForm
 from armstrace.exchange.digest_pdf import digest_pdf
 from armstrace.exchange.models import DigestCase
 
@@ -61,3 +64,12 @@ def digest_print(request):
     response = HttpResponse(digest_pdf(cases), content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="case-digest.pdf"'
     return response
+
+
+def digest_create(request):
+    form = DigestCaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        case = digest.save_case(form.record())
+        messages.success(request, _("Case recorded."))
+        return redirect("exchange:digest-case", pk=case.pk)
+    return render(request, "exchange/digest_form.html", {"form": form})

@@ -17,4 +17,5 @@ urlpatterns = [
     path("digest/", digest_views.digest_list, name="digest"),
     path("digest/<int:pk>/", digest_views.digest_case, name="digest-case"),
     path("digest/print/", digest_views.digest_print, name="digest-print"),
+    path("digest/new/", digest_views.digest_create, name="digest-create"),
 ]

@@ -92,6 +92,7 @@ exchange:message-edit           RIC..A
 exchange:digest                 RICNUA
 exchange:digest-case            RICNUA
 exchange:digest-print           RICNUA
+exchange:digest-create          RIC..A
 """
 
 # viewset basename, who may read (GET), who may write (POST/PUT/PATCH/DELETE); basename/action: that action's writers
