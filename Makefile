@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_ITEMS ?= 800
-APT_PACKAGES := postgresql postgresql-contrib chromium chromium-driver gettext
+APT_PACKAGES := postgresql postgresql-contrib chromium chromium-driver gettext poppler-utils
 TEST_OUTPUT := test-output
 
 .PHONY: run test test-sqlite test-postgres system-deps bench messages clean

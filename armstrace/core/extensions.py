@@ -13,7 +13,6 @@ from django.urls import NoReverseMatch, reverse
 NAV_LINKS: list[tuple[str, str]] = []
 ITEM_LINKS: list[tuple[str, str]] = []
 REQUEST_LINKS: list[tuple[str, str]] = []
-ITEM_PANELS: list = []  # callables (request, item) -> HTML, shown on the item page and in its trace report
 AUDIT_CHECKS: list = []
 
 
@@ -39,6 +38,13 @@ def item_links(item, allowed=_everything, entries=None):
     return links
 
 
-def item_panels(request, item):
-    """The other apps' sections about `item` (HTML), for the pages that show it."""
-    return [html for panel in ITEM_PANELS if (html := panel(request, item))]
+def object_panels(request, kind, obj):
+    return [html for panel_kind, panel in OBJECT_PANELS if panel_kind == kind and (html := panel(request, obj))]
+
+
+# Items other apps add to the top bar of every page (e.g. an unread-messages badge): item(request) -> HTML or "".
+TOPBAR_ITEMS: list = []
+
+
+def topbar_items(request):
+    return [html for item in TOPBAR_ITEMS if (html := item(request))]

@@ -8,7 +8,7 @@ class FederationConfig(AppConfig):
     verbose_name = _("Federation")
 
     def ready(self):
-        from armstrace.core.extensions import AUDIT_CHECKS, ITEM_LINKS, ITEM_PANELS, NAV_LINKS, REQUEST_LINKS
+        from armstrace.core.extensions import AUDIT_CHECKS, ITEM_LINKS, NAV_LINKS, OBJECT_PANELS, REQUEST_LINKS
         from armstrace.federation.evidence import audit_check
         from armstrace.federation.views import item_panel
 
@@ -17,6 +17,7 @@ class FederationConfig(AppConfig):
                              (REQUEST_LINKS, ("federation:send-request", _("Send to partner")))):
             if entry[0] not in {name for name, _label in links}:
                 links.append(entry)
-        for hooks, hook in ((AUDIT_CHECKS, audit_check), (ITEM_PANELS, item_panel)):
+        for hooks, hook in ((AUDIT_CHECKS, audit_check), (OBJECT_PANELS, ("item", item_panel)),
+                            (OBJECT_PANELS, ("trace_report", item_panel))):
             if hook not in hooks:
                 hooks.append(hook)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from armstrace.accounts.personal import persons_searchable_by_number
 from armstrace.accounts.policy import may_open
 from armstrace.core.actor import Actor
-from armstrace.core.extensions import item_links, item_panels
+from armstrace.core.extensions import item_links
 from armstrace.core.forms import run_service
 from armstrace.registry import services
 from armstrace.registry.forms import (
@@ -82,7 +82,7 @@ def item_detail(request, pk):
     timeline = [(e, parties.get(e.payload.get("holder")), parties.get(e.payload.get("from_holder"))) for e in events]
     return render(request, "registry/item_detail.html", {
         "item": item, "markings": item.markings.all(), "timeline": timeline, "parts": item.parts.all(),
-        "item_links": item_links(item, partial(may_open, request.user)), "item_panels": item_panels(request, item),
+        "item_links": item_links(item, partial(may_open, request.user)),
     })
 
 

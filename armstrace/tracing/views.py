@@ -14,7 +14,7 @@ from armstrace.accounts.personal import redact_parties
 from armstrace.core.actor import Actor
 from armstrace.accounts.policy import may_open
 from armstrace.core.errors import RuleViolation
-from armstrace.core.extensions import REQUEST_LINKS, item_links, item_panels
+from armstrace.core.extensions import REQUEST_LINKS, item_links
 from armstrace.core.forms import run_service
 from armstrace.registry.models import Item
 from armstrace.tracing import reports
@@ -45,7 +45,7 @@ def _report_context(item):
 @login_required
 def trace_report(request, pk):
     item = get_object_or_404(Item, pk=pk)
-    return render(request, "tracing/trace_report.html", {**_report_context(item), "item_panels": item_panels(request, item)})
+    return render(request, "tracing/trace_report.html", _report_context(item))
 
 
 @login_required

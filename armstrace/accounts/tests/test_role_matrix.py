@@ -83,6 +83,20 @@ federation:overview             .....A
 federation:verify               .....A
 federation:send-request         .I...A
 federation:check-item           .I...A
+exchange:inbox                  RICNUA
+exchange:notifications-read     RICNUA
+exchange:preferences            RICNUA
+exchange:search                 RICNUA
+exchange:thread                 RICNUA
+exchange:attachment             RICNUA
+exchange:thread-create          RIC..A
+exchange:thread-reply           RIC..A
+exchange:thread-members         RIC..A
+exchange:message-edit           RIC..A
+exchange:digest                 RICNUA
+exchange:digest-case            RICNUA
+exchange:digest-print           RICNUA
+exchange:digest-create          RIC..A
 """
 
 # viewset basename, who may read (GET), who may write (POST/PUT/PATCH/DELETE); basename/action: that action's writers
@@ -116,6 +130,8 @@ monitoring-hotspot              ...NUA  .....A
 monitoring-dataset              ...NUA  .....A
 screening-consignment           .IC.UA  ..C..A
 access-log                      ....UA  .....A
+exchange-thread                 RICNUA  RIC..A
+exchange-digest-case            RICNUA  RIC..A
 """
 
 
@@ -158,6 +174,10 @@ def page_params(w):
         "monitoring:portal-dataset": {"pk": w.dataset.pk},
         "monitoring:portal-country": {"pk": w.dataset.pk, "iso3": "KEN"},
         **dict.fromkeys(["screening:consignment", "screening:inspect"], {"pk": w.consignment.pk}),
+        **dict.fromkeys(["exchange:thread", "exchange:thread-reply", "exchange:thread-members"], {"pk": w.thread.pk}),
+        "exchange:message-edit": {"pk": w.message.pk},
+        "exchange:attachment": {"pk": w.attachment.pk},
+        "exchange:digest-case": {"pk": w.digest_case.pk},
         "api-root": {"format": ".json"},
     }
 
@@ -257,7 +277,8 @@ def _api_operations(world):
                "custody-depot": world.depot, "custody-depot-location": world.depot.locations.first(),
                "custody-stocktake": world.stocktake, "transfers-authorization": world.authorization,
                "transfers-shipment": world.shipment, "tracing-report": world.item, "tracing-request": world.request,
-               "monitoring-dataset": world.dataset, "screening-consignment": world.consignment}
+               "monitoring-dataset": world.dataset, "screening-consignment": world.consignment,
+               "exchange-thread": world.thread, "exchange-digest-case": world.digest_case}
     schema = SchemaGenerator().get_schema(request=None, public=True)
     for path, operations in schema["paths"].items():
         match = resolve(re.sub(r"\{\w+\}", "1", path))
