@@ -38,6 +38,12 @@ def item_links(item, allowed=_everything, entries=None):
     return links
 
 
+# Panels other apps add to the page of a record: (kind, panel(request, obj) -> HTML or ""), kind one of "item",
+# "trace_report", "seizure_case", "tracing_request". A page shows them with `{% load extensions %}{% object_panels
+# "item" item %}`.
+OBJECT_PANELS: list[tuple[str, object]] = []
+
+
 def object_panels(request, kind, obj):
     return [html for panel_kind, panel in OBJECT_PANELS if panel_kind == kind and (html := panel(request, obj))]
 
