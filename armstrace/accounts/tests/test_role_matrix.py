@@ -17,7 +17,7 @@ from armstrace.accounts.tests.conftest import ROLES
 
 ROLE_LETTERS = dict(zip("RICNUA", ROLES))
 
-PUBLIC_PAGES = {"login", "set_language", "javascript-catalog", "api-schema", "api-docs"}
+PUBLIC_PAGES = {"login", "set_language", "javascript-catalog", "api-schema", "api-docs", "federation:inbox"}
 LOGIN_STEP_PAGES = {"logout", "accounts:two-factor", "accounts:two-factor-setup"}  # any logged-in user
 
 PAGES = """
@@ -87,6 +87,24 @@ screening:xray                  .IC.UA
 screening:xray-file             .IC.UA
 screening:xray-coco             .IC.UA
 screening:xray-upload           ..C..A
+federation:overview             .....A
+federation:verify               .....A
+federation:send-request         .I...A
+federation:check-item           .I...A
+exchange:inbox                  RICNUA
+exchange:notifications-read     RICNUA
+exchange:preferences            RICNUA
+exchange:search                 RICNUA
+exchange:thread                 RICNUA
+exchange:attachment             RICNUA
+exchange:thread-create          RIC..A
+exchange:thread-reply           RIC..A
+exchange:thread-members         RIC..A
+exchange:message-edit           RIC..A
+exchange:digest                 RICNUA
+exchange:digest-case            RICNUA
+exchange:digest-print           RICNUA
+exchange:digest-create          RIC..A
 """
 
 # viewset basename, who may read (GET), who may write (POST/PUT/PATCH/DELETE); basename/action: that action's writers
@@ -122,6 +140,8 @@ screening-consignment           .IC.UA  ..C..A
 screening-xray-label            .IC.UA  ..C..A
 screening-xray-image            .IC.UA  ..C..A
 access-log                      ....UA  .....A
+exchange-thread                 RICNUA  RIC..A
+exchange-digest-case            RICNUA  RIC..A
 """
 
 
@@ -148,7 +168,7 @@ def page_params(w):
     return {
         **dict.fromkeys(["registry:item-detail", "registry:item-transfer", "registry:item-missing",
                          "registry:item-custody", "registry:item-marking", "tracing:trace-report",
-                         "tracing:trace-report-json", "tracing:request-for-item"], item),
+                         "tracing:trace-report-json", "tracing:request-for-item", "federation:check-item"], item),
         **dict.fromkeys(["registry:party-detail", "registry:licence-create"], {"pk": w.alice.pk}),
         "custody:case": {"pk": w.case.pk},
         **dict.fromkeys(["custody:item-move", "custody:item-dispose"], seized),
@@ -157,7 +177,7 @@ def page_params(w):
         **dict.fromkeys(["transfers:authorization", "transfers:shipment-create"], {"pk": w.authorization.pk}),
         "transfers:shipment-receipt": {"pk": w.shipment.pk},
         **dict.fromkeys(["tracing:request-detail", "tracing:request-edit", "tracing:request-print",
-                         "tracing:request-export", "tracing:answer-export"], request),
+                         "tracing:request-export", "tracing:answer-export", "federation:send-request"], request),
         "tracing:request-action": {**request, "action": "send"},
         "monitoring:iafq-download": {"year": 2023, "fmt": "csv"},
         "monitoring:sdg-download": {"fmt": "csv"},
@@ -166,6 +186,10 @@ def page_params(w):
         **dict.fromkeys(["screening:consignment", "screening:inspect", "screening:xray-upload"], {"pk": w.consignment.pk}),
         "screening:rule": {"rule_id": "arms_heading"},
         **dict.fromkeys(["screening:xray", "screening:xray-file"], {"pk": w.xray_image.pk}),
+        **dict.fromkeys(["exchange:thread", "exchange:thread-reply", "exchange:thread-members"], {"pk": w.thread.pk}),
+        "exchange:message-edit": {"pk": w.message.pk},
+        "exchange:attachment": {"pk": w.attachment.pk},
+        "exchange:digest-case": {"pk": w.digest_case.pk},
         "api-root": {"format": ".json"},
     }
 
@@ -266,7 +290,8 @@ def _api_operations(world):
                "custody-stocktake": world.stocktake, "transfers-authorization": world.authorization,
                "transfers-shipment": world.shipment, "tracing-report": world.item, "tracing-request": world.request,
                "monitoring-dataset": world.dataset, "screening-consignment": world.consignment,
-               "screening-xray-image": world.xray_image, "screening-xray-label": world.xray_label}
+               "screening-xray-image": world.xray_image, "screening-xray-label": world.xray_label,
+               "exchange-thread": world.thread, "exchange-digest-case": world.digest_case}
     schema = SchemaGenerator().get_schema(request=None, public=True)
     for path, operations in schema["paths"].items():
         match = resolve(re.sub(r"\{\w+\}", "1", path))
