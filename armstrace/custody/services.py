@@ -173,15 +173,6 @@ def case_person_watch_entries():
             yield "address", person.party.address, source
 
 
-def case_person_watch_version():
-    """Changes when persons are added to or removed from custody cases: (count, highest id), for caches of
-    case_person_watch_entries()."""
-    from django.db.models import Count, Max
-
-    seen = CasePerson.objects.aggregate(n=Count("pk"), last=Max("pk"))
-    return seen["n"], seen["last"] or 0
-
-
 def next_case_number(kind, day):
     prefix = {CaseKind.SEIZURE: "SZ", CaseKind.FOUND: "FD", CaseKind.SURRENDER: "SR"}[kind]
     stem = f"{prefix}-{day.year}-"

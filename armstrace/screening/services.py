@@ -55,7 +55,7 @@ def _build_registry_watch_list():
     return watch_list
 
 
-WATCH_LIST_MAX_AGE_S = 300  # a person renamed in place in a custody case shows within this time
+WATCH_LIST_MAX_AGE_S = 60  # a person added to a custody case is on the list within this time
 _watch_cache = {"version": None, "built": 0.0, "list": None}
 
 
@@ -64,15 +64,13 @@ def forget_watch_list():
 
 
 def _watch_version():
-    from armstrace.custody import services as custody
-
     findings = m.Inspection.objects.filter(outcome__in=FINDINGS).aggregate(n=Count("pk"), last=Max("pk"))
-    return custody.case_person_watch_version(), findings["n"], findings["last"]
+    return findings["n"], findings["last"]
 
 
 def registry_watch_list(watch_list=None):
-    """The watch list from the registry, built once and kept while no custody case person or finding is added or
-    removed (two counts per call), at most WATCH_LIST_MAX_AGE_S; `watch_list` (imported lists) is laid over a copy."""
+    """The watch list from the registry, built once and kept while no finding is recorded here (one count per call),
+    at most WATCH_LIST_MAX_AGE_S (custody cases); `watch_list` (imported lists) is laid over a copy."""
     version, now = _watch_version(), time.monotonic()
     cache = _watch_cache
     if cache["version"] != version or now - cache["built"] > WATCH_LIST_MAX_AGE_S:

@@ -42,6 +42,25 @@ def clients(role_users):
     return result
 
 
+def _world_screening(settings, tmp_path):
+    """A stored consignment with an X-ray image (its file under tmp_path) and one labelled box."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from armstrace.screening import services as screening
+    from armstrace.screening import xray
+    from armstrace.screening.tests.images import png
+
+    consignment = screening.submit({
+        "consignment_id": "W-1", "operator": "DHL Express", "mail_class": "express", "tracking_id": "JD0001",
+        "accepted_at": "2026-11-02T09:30:00Z", "sender_name": "Li Wei", "sender_country": "CN",
+        "addressee_name": "Amina Njeri", "addressee_address": "Plot 7, Ngong Road", "addressee_country": "KE",
+        "category": "gift", "declared_weight_kg": 0.4, "measured_weight_kg": 1.2,
+        "lines": [{"description": "Parts", "hs_code": "", "quantity": 1, "value": 5, "currency": "USD"}]})
+    settings.DATA_DIR = tmp_path
+    image = xray.add_image(consignment, SimpleUploadedFile("scan.png", png(40, 30), content_type="image/png"))
+    return consignment, image, xray.add_label(image, "barrel", 1, 1, 20, 5)
+
+
 @pytest.fixture
 def world(registry, glock, settings, tmp_path):
     """A person holding a firearm, a seizure case with a suspect, a depot with a stocktake, an export authorization
@@ -78,22 +97,7 @@ def world(registry, glock, settings, tmp_path):
                                       "reason_illicit": "Found at a crime scene", "intended_use": "Investigation",
                                       "requesting_authority": "National Police", "point_of_contact": "Desk"},
                                      item=glock)
-    from armstrace.screening import services as screening
-
-    consignment = screening.submit({
-        "consignment_id": "W-1", "operator": "DHL Express", "mail_class": "express", "tracking_id": "JD0001",
-        "accepted_at": "2026-11-02T09:30:00Z", "sender_name": "Li Wei", "sender_country": "CN",
-        "addressee_name": "Amina Njeri", "addressee_address": "Plot 7, Ngong Road", "addressee_country": "KE",
-        "category": "gift", "declared_weight_kg": 0.4, "measured_weight_kg": 1.2,
-        "lines": [{"description": "Parts", "hs_code": "", "quantity": 1, "value": 5, "currency": "USD"}]})
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from armstrace.screening import xray
-    from armstrace.screening.tests.images import png
-
-    settings.DATA_DIR = tmp_path  # the X-ray image's file
-    xray_image = xray.add_image(consignment, SimpleUploadedFile("scan.png", png(40, 30), content_type="image/png"))
-    xray_label = xray.add_label(xray_image, "barrel", 1, 1, 20, 5)
+    consignment, xray_image, xray_label = _world_screening(settings, tmp_path)
     dataset = PortalDataset.objects.create(name="Portal", file_name="portal.csv", file_sha256="0" * 64)
     PortalValue.objects.create(dataset=dataset, line=1, iso3="KEN", country="Kenya", indicator="Arms seized",
                                dimension="Total", category="Total", sex="Total", age="Total", year=2022,
