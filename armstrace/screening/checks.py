@@ -41,18 +41,19 @@ def arms_heading(c, ctx):
     return "; ".join(_under_headings(c, ctx.params("arms_heading")["headings"])) or None
 
 
-def gun_part_words(c, ctx):
-    pattern = ctx.patterns["gun_part_words"]
-    found = _lines(c, lambda line: (m := pattern.search(line.description.lower())) and f"“{m.group(0)}”")
-    return "; ".join(found) or None
-
-
-def firearm_cover_words(c, ctx):
-    pattern = ctx.patterns["firearm_cover_words"]
+def _words_in_descriptions(c, pattern):
     if pattern is None:
         return None
     found = _lines(c, lambda line: (m := pattern.search(line.description.lower())) and f"“{m.group(0)}”")
     return "; ".join(found) or None
+
+
+def gun_part_words(c, ctx):
+    return _words_in_descriptions(c, ctx.patterns["gun_part_words"])
+
+
+def firearm_cover_words(c, ctx):
+    return _words_in_descriptions(c, ctx.patterns["firearm_cover_words"])
 
 
 def cover_heading(c, ctx):
