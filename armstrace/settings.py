@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "armstrace.transfers",
     "armstrace.tracing",
     "armstrace.monitoring",
+    "armstrace.osint",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,90 @@
+"""Counted things: a number followed (within a few words) by a noun of the lexicon."""
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import STOPS, classify
+from .dates import MONTH_NUMBER
+from .numbers import NUMBER_WORDS, find_numbers
+
+MAX_FILLERS = 3
+_TOKEN = re.compile(r"[\w.'/]+(?:-[\w.'/]+)*")
+_GAP = re.compile(r"[\s\-(\"«»“”]*")
+_GLUED_UNIT = re.compile(r"-?[a-z]|[.,]\d|x\d|/")  # 9mm, 12-gauge, 7.62, 7x39, 24/7: not a count
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:calibre|caliber|calibro|cal\.|model|modele|modelo|no\.|n°|nº|number|numero|type|tipo|article|articulo|"
+    r"[$€£]|/)\s*$")
+_TOTAL_BEFORE = re.compile(r"(?:total of|in total|in all|overall|au total|en tout|un total de|en total|total de|"
+                           r"totalidad de|soit|en conjunto)\s*(?:de |of |d')?(?:some |about |over |more than |"
+                           r"plus de |mas de |environ |unos |unas )?$")
+_APPROX_BEFORE = re.compile(r"(?:over|more than|nearly|almost|about|around|some|approximately|up to|at least|"
+                            r"plus de|pres de|environ|quelque|au moins|mas de|cerca de|alrededor de|unos|unas|"
+                            r"aproximadamente|al menos|casi)\s*$")
+_PARTITIVE_AFTER = re.compile(r"\s+(?:of (?:the|them|which|these|those)|d'entre|de (?:los|las|ellos|ellas|ces)|"
+                              r"des (?:armes|suspects|personnes)|del total)\b")
+
+
+@dataclass(frozen=True)
+class Count:
+    value: int
+    start: int
+    end: int
+    category: str
+    kind: str | None
+    number_kind: str
+    total: bool = False
+    approximate: bool = False
+
+
+def find_counts(folded, lang):
+    """Every counted noun phrase of the text, in order."""
+    lang = lang if lang in STOPS else "en"
+    counts = []
+    for number in find_numbers(folded, lang):
+        count = _count_of(folded, number, lang)
+        if count is not None:
+            counts.append(count)
+    return counts
+
+
+def _count_of(folded, number, lang):
+    after = folded[number.end:number.end + 120]
+    if number.kind == "digits" and _GLUED_UNIT.match(after):
+        return None
+    before = folded[max(0, number.start - 40):number.start]
+    if _NOT_A_COUNT_BEFORE.search(before) and number.kind == "digits":
+        return None
+    if _PARTITIVE_AFTER.match(after):
+        return None
+    noun = _noun_after(after, lang)
+    if noun is None:
+        return None
+    noun_end, category, kind = noun
+    return Count(number.value, number.start, number.end + noun_end, category, kind, number.kind,
+                 total=bool(_TOTAL_BEFORE.search(before)), approximate=bool(_APPROX_BEFORE.search(before)))
+
+
+def _noun_after(after, lang):
+    """(end offset, category, kind) of the first lexicon noun within MAX_FILLERS words, or None."""
+    position = 0
+    for _ in range(MAX_FILLERS + 1):
+        position = _GAP.match(after, position).end()
+        found = classify(after[position:position + 60], lang)
+        if found:
+            length, category, kind = found
+            return position + length, category, kind
+        token = _TOKEN.match(after, position)
+        if token is None or _ends_search(token.group(0), lang):
+            return None
+        position = token.end()
+    return None
+
+
+_NUMBER_WORDS = {lang: set(words.split()) for lang, words in NUMBER_WORDS.items()}
+
+
+def _ends_search(token, lang):
+    """A word that cannot stand between a number and its noun: a function word, a month, another number."""
+    if token in STOPS[lang] or token.rstrip(".") in MONTH_NUMBER or token in _NUMBER_WORDS[lang]:
+        return True
+    return token[:1].isdigit() and not re.search(r"[a-z]", token) and not token.startswith(".")

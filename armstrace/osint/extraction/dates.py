@@ -1,0 +1,144 @@
+"""The seizure date by the spec's precedence: a day and month (year from the passage or the publication date),
+else a stated report date or the publication date for a weekday, else a month alone as YYYY-MM, else None."""
+
+import re
+from datetime import date, datetime
+from functools import lru_cache
+
+import dateparser
+
+from .text import Value
+
+MONTHS = {
+    "en": "january february march april may june july august september october november december".split(),
+    "fr": "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split(),
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(),
+}
+_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+                  "oct": 10, "nov": 11, "dec": 12, "setiembre": 9}
+MONTH_NUMBER = {name: i + 1 for names in MONTHS.values() for i, name in enumerate(names)} | _ABBREVIATIONS
+_MONTH = "(?:" + "|".join(sorted(MONTH_NUMBER, key=len, reverse=True)) + r")\b\.?"
+_YEAR = r"((?:19|20)\d\d)"
+_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º|°)?(?:\s+of|\s+de)?\s+({_MONTH})(?:,?\s+(?:de(?:l)?\s+)?{_YEAR})?")
+_MONTH_DAY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?")
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+_MONTH_ONLY = re.compile(rf"\b({_MONTH})(?:\s+(?:de(?:l)?\s+)?{_YEAR})?")
+_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|"
+                      r"vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo|"
+                      r"yesterday|today|this morning|last night|hier|aujourd'hui|ayer|hoy)\b")
+_YEAR_ANYWHERE = re.compile(rf"\b{_YEAR}\b")
+_SEIZURE_WORDS = re.compile(
+    r"\b(?:seiz\w*|found|discover\w*|recover\w*|confiscat\w*|intercept\w*|raid\w*|search\w*|arrest\w*|"
+    r"detect\w*|stopp\w*|saisi\w*|decouv\w*|intercept\w*|interpell\w*|perquisition\w*|controle\w*|"
+    r"incaut\w*|decomis\w*|asegur\w*|hall\w*|detect\w*|detuv\w*|detenid\w*|localiz\w*)\b")
+_OTHER_EVENT = re.compile(
+    r"\b(?:sentenc\w*|court|trial|jailed|convicted|appear\w*|hearing|condamn\w*|tribunal|proces|juge\w*|"
+    r"comparai\w*|juicio|sentencia\w*|condena\w*|juzgado|audiencia|since|depuis|desde)\b")
+_RANGE_BEFORE = re.compile(r"(?:between|from|du|entre el|entre le|del|de)\s+\d{1,2}(?:st|nd|rd|th|er)?\s+"
+                           r"(?:and|to|au|et le|y el|al|a)\s+$")
+
+
+def seizure_date(doc):
+    """A Value holding an ISO date (or YYYY-MM), or None."""
+    lang = doc.language if doc.language in MONTHS else "en"
+    full = _full_dates(doc, lang)
+    if full:
+        best = max(full, key=lambda c: (c[0], -c[1].start))
+        return best[1]
+    weekday = _WEEKDAY.search(doc.folded)
+    if weekday and doc.published:
+        return Value(doc.published.isoformat(), weekday.start(), weekday.end(), 0.6)
+    return _month_only(doc)
+
+
+def _full_dates(doc, lang):
+    """(score, Value) for every day-and-month mention whose year is known."""
+    found = []
+    text_years = [int(y) for y in _YEAR_ANYWHERE.findall(doc.folded)]
+    for match, day, month, year in _mentions(doc.folded):
+        year = year or _year_for(text_years, doc.published)
+        if year is None:
+            continue
+        parsed = _parse(f"{day} {month} {year}", lang, doc.published)
+        if parsed is None:
+            continue
+        if not _explicit_year(match) and doc.published and parsed > doc.published and year == doc.published.year:
+            parsed = _parse(f"{day} {month} {year - 1}", lang, doc.published) or parsed
+        found.append((_score(doc, match, parsed), Value(parsed.isoformat(), match.start(), match.end(), 0.8)))
+    return found
+
+
+def _explicit_year(match):
+    return bool(re.search(rf"{_YEAR}$", match.group(0)))
+
+
+def _mentions(folded):
+    """(match, day, month number, year or None) for each day-and-month mention."""
+    for match in _DAY_MONTH.finditer(folded):
+        yield match, int(match.group(1)), MONTH_NUMBER[match.group(2).rstrip(".")], _int(match.group(3))
+    for match in _MONTH_DAY.finditer(folded):
+        yield match, int(match.group(2)), MONTH_NUMBER[match.group(1).rstrip(".")], _int(match.group(3))
+    for match in _NUMERIC.finditer(folded):
+        if match.group(1):
+            yield match, int(match.group(1)), int(match.group(2)), int(match.group(3))
+        else:
+            yield match, int(match.group(6)), int(match.group(5)), int(match.group(4))
+
+
+def _int(text):
+    return int(text) if text else None
+
+
+def _year_for(text_years, published):
+    if published:
+        return published.year
+    return text_years[0] if len(set(text_years)) == 1 else None
+
+
+@lru_cache(maxsize=8192)
+def _parse(day_month_year, lang, published):
+    """dateparser on a normalised "D M YYYY" (month as a number), so the order is never ambiguous."""
+    day, month, year = (int(p) for p in day_month_year.split())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _score(doc, match, parsed):
+    start, end = doc.sentence_bounds(match.start())
+    sentence = doc.folded[start:end]
+    score = 0
+    if _SEIZURE_WORDS.search(sentence):
+        score += 2
+    if _OTHER_EVENT.search(sentence):
+        score -= 3
+    if doc.published and parsed > doc.published:
+        score -= 4
+    if _RANGE_BEFORE.search(doc.folded[max(0, match.start() - 30):match.start()]):
+        score -= 1
+    return score
+
+
+def _month_only(doc):
+    year_default = doc.published.year if doc.published else None
+    for match in _MONTH_ONLY.finditer(doc.folded):
+        name = match.group(1).rstrip(".")
+        if name in ("may", "mar", "mai") and not match.group(2) and not doc.text[match.start()].isupper():
+            continue
+        year = _int(match.group(2)) or year_default
+        if year:
+            return Value(f"{year:04d}-{MONTH_NUMBER[name]:02d}", match.start(), match.end(), 0.5)
+    return None
+
+
+def parse_published(text, lang="en"):
+    """The publication date given with a document (any format dateparser reads), or None."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(str(text)[:10])
+    except ValueError:
+        parsed = dateparser.parse(str(text), languages=[lang] if lang in MONTHS else None)
+        return parsed.date() if isinstance(parsed, datetime) else None

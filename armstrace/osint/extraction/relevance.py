@@ -1,0 +1,30 @@
+"""Is the document a report of a seizure of firearms, parts or ammunition? A score in [0, 1] from rules."""
+
+import re
+
+from .lexicon import COMPILED
+
+THRESHOLD = 0.5
+_SEIZURE = re.compile(
+    r"\b(?:seiz\w*|confiscat\w*|recover\w*|intercept\w*|found|discover\w*|uncover\w*|dismantl\w*|"
+    r"saisi\w*|decouv\w*|confisqu\w*|demantel\w*|retrouv\w*|mis la main|"
+    r"incaut\w*|decomis\w*|asegur\w*|hall\w*|localiz\w*|desmantel\w*|interven\w*|requis\w*)\b")
+_ITEMS = ("firearm", "ammo", "part")
+
+
+def relevance(folded, lang, counts):
+    """The score: words of firearms, words of seizure, and counted firearms in a sentence about a seizure."""
+    pattern, _ = COMPILED.get(lang, COMPILED["en"])
+    nouns = [m for m in pattern.finditer(folded) if _is_item(m.group(0), lang)]
+    seizures = [m.start() for m in _SEIZURE.finditer(folded)]
+    counted = [c for c in counts if c.category in _ITEMS]
+    near = any(abs(c.start - s) < 200 for c in counted for s in seizures)
+    score = 0.15 * bool(nouns) + 0.25 * bool(seizures) + 0.45 * near + 0.15 * (len(nouns) >= 3)
+    return round(score, 2)
+
+
+def _is_item(noun, lang):
+    from .lexicon import classify
+
+    found = classify(noun, lang)
+    return bool(found) and found[1] in _ITEMS

@@ -1,0 +1,70 @@
+"""The document under extraction: its text, an offset-preserving folded copy, and extracted values."""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char):
+    base = unicodedata.normalize("NFD", char.lower())[:1] or char
+    return base if len(base) == 1 else char
+
+
+def fold(text):
+    """Lowercase and strip accents one character for one, so offsets in the result are offsets in `text`."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return "".join(_fold_char(c) if not c.isascii() else c.lower() for c in text)
+
+
+@dataclass(frozen=True)
+class Value:
+    """An extracted value with the character span of text it came from and a confidence in [0, 1]."""
+
+    value: object
+    start: int | None = None
+    end: int | None = None
+    confidence: float = 0.5
+
+    def as_dict(self):
+        return {"value": self.value, "start": self.start, "end": self.end, "confidence": round(self.confidence, 2)}
+
+
+@dataclass
+class Doc:
+    text: str
+    language: str = "en"
+    published: date | None = None
+    title: str = ""
+    folded: str = field(init=False)
+
+    def __post_init__(self):
+        self.folded = fold(self.text)
+
+    def sentence_bounds(self, position):
+        """(start, end) of the sentence holding `position`."""
+        start = max(_last_break(self.text, position), 0)
+        match = _SENTENCE_END.search(self.text, position)
+        return start, match.end() if match else len(self.text)
+
+
+_SENTENCE_END = re.compile(r"[.!?;](?=\s+[\"«“(]?[A-ZÀ-Ý¿¡0-9])|\n")
+
+
+def _last_break(text, position):
+    found = 0
+    for match in _SENTENCE_END.finditer(text, 0, position):
+        found = match.end()
+    return found
+
+
+def sentences(text):
+    """(start, end) spans of the sentences of `text`."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        yield start, match.end()
+        start = match.end()
+    if start < len(text):
+        yield start, len(text)
