@@ -21,7 +21,8 @@ _SINGLE = re.compile(
 _NONE = re.compile(
     r"\b(?:no arrests?|no one (?:has been|was|were) (?:arrested|detained)|nobody (?:was|has been) arrested|"
     r"aucune (?:interpellation|arrestation)|personne n'a ete (?:interpelle|arrete)|"
-    r"sin detenidos|no hubo detenidos|ningun detenido|no se (?:produjeron|registraron) detenciones)\b")
+    r"sin detenidos|no hubo detenidos|ningun detenido|no se (?:produjeron|registraron|reportaron) detenciones|"
+    r"no se (?:reporto|registro) (?:ningun|ninguna) (?:detenido|detencion))\b")
 _WINDOW = 70
 
 
@@ -34,10 +35,12 @@ def arrests(doc, counts):
         if count.category == "person" and _near_trigger(doc, count, triggers):
             stated.append(count)
     stated.sort(key=lambda c: c.start)
-    value = combine(stated, "sum")
-    if value is not None:
-        return value
     single = _SINGLE.search(folded)
+    value = combine(doc, stated, across="distinct")
+    if value is not None:
+        if single and all(doc.block_of(single.start()) != doc.block_of(c.start) for c in stated):
+            return Value(value.value + 1, min(value.start, single.start()), max(value.end, single.end()), 0.5)
+        return value
     if single:
         return Value(1, single.start(), single.end(), 0.6)
     none = _NONE.search(folded)

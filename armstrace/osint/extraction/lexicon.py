@@ -71,7 +71,8 @@ FR = [
     (r"lance-roquettes?|lance-missiles?|lance-rockets?", "firearm", "light_weapon"),
     (r"armes? (?:artisanales?|improvisees?|de fabrication artisanale)", "firearm", "other"),
     (r"fusils? (?:de chasse|a pompe|a canon scie|superposes?|juxtaposes?)", "firearm", "shotgun"),
-    (r"fusils? d'assaut|fusils?[- ]mitrailleurs?|fusils?|carabines?", "firearm", "rifle"),
+    (r"fusils? d'assaut|fusils?[- ]mitrailleurs?|carabines?|kalachnikovs?", "firearm", "rifle"),
+    (r"fusils?(?: semi-automatiques?| automatiques?| a verrou)?", "firearm", "long_gun_unspecified"),
     (r"pistolets?(?: automatiques?| semi-automatiques?| d'alarme)?", "firearm", "pistol"),
     (r"revolvers?", "firearm", "revolver"),
     (r"armes? de poing|armes? courtes?", "firearm", "handgun_unspecified"),
@@ -79,7 +80,7 @@ FR = [
     (r"armes? a feu|armes?", "firearm", None),
     (r"cartouches?|munitions?|balles?", "ammo", None),
     (r"canons?|culasses?|carcasses?|boites? de culasse|silencieux|moderateurs? de son|reducteurs? de son|"
-     r"glissieres?|pieces? detachees?|pieces? d'armes?(?: a feu)?|elements? d'armes?(?: a feu)?|"
+     r"glissieres?|boitiers? de culasse|pieces? detachees?|pieces? d'armes?(?: a feu)?|elements? d'armes?(?: a feu)?|"
      r"composants?(?: d'armes?)?", "part", None),
     (r"personnes?|individus?|hommes?|femmes?|suspects?|jeunes?|mineurs?|majeurs?|ressortissants?|trafiquants?|"
      r"conducteurs?|passagers?|membres?|autres", "person", None),
@@ -97,9 +98,9 @@ ES = [
     (r"armas? blancas?|cuchillos?|navajas?|machetes?|puñales?|punales?|ballestas?|porras?|defensas? extensibles?|"
      r"puños? americanos?|punos? americanos?|arpones?", "excluded", None),
     (r"granadas?|explosivos?|detonadores?|morteros?|cargadores?|proveedores?|casquillos?|vainas?|ojivas?|"
-     r"fulminantes?|cartuchos? percutidos?|proyectiles?", "excluded", None),
+     r"fulminantes?|cartuchos? percutidos?|proyectil(?:es)?", "excluded", None),
     (r"cartuchos? de (?:cigarrillos?|tabaco)|cajetillas?", "unit", None),
-    (r"subfusiles?|subametralladoras?|metralletas?|pistolas? ametralladoras?", "firearm", "submachine_gun"),
+    (r"subfusil(?:es)?|subametralladoras?|metralletas?|pistolas? ametralladoras?", "firearm", "submachine_gun"),
     (r"ametralladoras?", "firearm", "machine_gun"),
     (r"lanzacohetes|lanzamisiles|lanzagranadas", "firearm", "light_weapon"),
     (r"armas? (?:hechizas?|artesanales?|improvisadas?|caseras?|de fabricacion casera)", "firearm", "other"),
@@ -108,10 +109,10 @@ ES = [
     (r"pistolas?(?: semiautomaticas?| semi-automaticas?| automaticas?)?", "firearm", "pistol"),
     (r"revolver(?:es)?", "firearm", "revolver"),
     (r"armas? cortas?|armas? de puno", "firearm", "handgun_unspecified"),
-    (r"armas? largas?", "firearm", "long_gun_unspecified"),
+    (r"armas? largas?|armas? de largo alcance", "firearm", "long_gun_unspecified"),
     (r"armas? de fuego|armas?|armamentos?", "firearm", None),
-    (r"cartuchos?|municiones?|balas?|tiros", "ammo", None),
-    (r"cañones?|canones?|armazones?|correderas?|cerrojos?|silenciadores?|receptores?|"
+    (r"cartuchos?|municion(?:es)?|balas?|tiros", "ammo", None),
+    (r"canon(?:es)?|armazon(?:es)?|correderas?|cerrojos?|silenciadores?|receptores?|"
      r"(?:piezas?|partes?|componentes?)(?: de armas?(?: de fuego)?)?", "part", None),
     (r"personas?|individuos?|hombres?|mujeres?|sospechosos?|presuntos?|jovenes|menores?|ciudadanos?|"
      r"integrantes|miembros?|conductores?|varones|extranjeros?", "person", None),
@@ -125,16 +126,21 @@ ES = [
 LEXICONS = {"en": EN + _COMMON, "fr": FR + _COMMON, "es": ES + _COMMON}
 
 # Words between a number and its noun that end the search (the number counts something else).
+_APPROXIMATE = ("dozen dozens scores hundreds thousands dizaine dizaines douzaine vingtaine trentaine quarantaine "
+                "cinquantaine soixantaine centaine centaines millier milliers decena decenas docena centenar "
+                "centenares millares")
 STOPS = {
     "en": "of the and or with were was in at from by on for to is are has have had which who that than this".split(),
     "fr": "de des du d' et ou avec dans en par pour sur au aux a le la les l' qui que ont ete sont est".split(),
     "es": "de del y o con en por para sobre al el la los las que fueron fue son han ha".split(),
 }
+for _words in STOPS.values():
+    _words.extend(_APPROXIMATE.split())
 
 
 def _compile(entries):
     alternation = "|".join(f"(?:{pattern})" for pattern, _, _ in entries)
-    return re.compile(rf"(?:{alternation})\b"), [(re.compile(rf"(?:{p})\b"), c, k) for p, c, k in entries]
+    return re.compile(rf"(?:{alternation})(?![-\w])"), [(re.compile(rf"(?:{p})(?![-\w])"), c, k) for p, c, k in entries]
 
 
 COMPILED = {lang: _compile(entries) for lang, entries in LEXICONS.items()}

@@ -3,9 +3,9 @@
 from .firearms import combine
 
 
-def ammunition_rounds(counts):
-    return combine([c for c in counts if c.category == "ammo"], "sum")
+def ammunition_rounds(doc, counts):
+    return combine(doc, [c for c in counts if c.category == "ammo"])
 
 
-def parts_components(counts):
-    return combine([c for c in counts if c.category == "part" and c.number_kind != "article"], "sum")
+def parts_components(doc, counts):
+    return combine(doc, [c for c in counts if c.category == "part"])

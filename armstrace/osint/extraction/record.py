@@ -54,17 +54,17 @@ def extract(text, title="", language=None, published=None):
     doc = Doc(text, working, published, title or "")
     counts = find_counts(doc.folded, working)
     score = relevance.relevance(doc.folded, working, counts)
-    by_type = firearms.firearms_by_type(counts)
+    by_type = firearms.firearms_by_type(doc, counts)
     mentions = places.country_mentions(doc) + locations.city_mentions(doc)
     countries = places.choose_countries(doc, sorted(mentions, key=lambda m: m.start))
     fields = {
         "date": dates.seizure_date(doc),
         "country": [_country_value(code, mentions) for code in countries],
         "location": locations.location(doc, countries),
-        "firearms_total": firearms.firearms_total(counts, by_type),
+        "firearms_total": firearms.firearms_total(doc, counts, by_type),
         "firearms_by_type": by_type,
-        "ammunition_rounds": munitions.ammunition_rounds(counts),
-        "parts_components": munitions.parts_components(counts),
+        "ammunition_rounds": munitions.ammunition_rounds(doc, counts),
+        "parts_components": munitions.parts_components(doc, counts),
         "3d_printed": flags.printed_3d(doc),
         "postal_or_parcel": flags.postal_or_parcel(doc),
         "arrests": arrests.arrests(doc, counts),

@@ -1,5 +1,6 @@
 """The document under extraction: its text, an offset-preserving folded copy, and extracted values."""
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -39,9 +40,16 @@ class Doc:
     published: date | None = None
     title: str = ""
     folded: str = field(init=False)
+    _blocks: list | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self):
         self.folded = fold(self.text)
+
+    def block_of(self, position):
+        """The index of the block (sentence, or sentence with its list) holding `position`."""
+        if self._blocks is None:
+            self._blocks = block_starts(self.text)
+        return bisect.bisect_right(self._blocks, position) - 1
 
     def sentence_bounds(self, position):
         """(start, end) of the sentence holding `position`."""
@@ -68,3 +76,18 @@ def sentences(text):
         start = match.end()
     if start < len(text):
         yield start, len(text)
+
+
+_BLOCK_BREAK = re.compile(r"[.!?](?=\s+[\"«“(]?[A-ZÀ-Ý¿¡])|\n+(?![ \t]*[-·•*–])")
+
+
+def block_starts(text):
+    """Start offsets of the blocks of `text`: sentences, where a list (lines after a colon, or bulleted) stays
+    in the block of the sentence that introduces it."""
+    starts = [0]
+    for match in _BLOCK_BREAK.finditer(text):
+        before = text[:match.start()].rstrip(" \t")
+        if match.group(0).startswith("\n") and before[-1:] in (":", ";", ","):
+            continue
+        starts.append(match.end())
+    return starts
