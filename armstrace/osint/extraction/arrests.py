@@ -11,11 +11,17 @@ TRIGGER = re.compile(
     r"detenid\w*|detuv\w*|detencion\w*|captur\w*|arrestad\w*|aprehendid\w*|aprehension\w*)\b")
 _SINGLE = re.compile(
     r"\b(?:(?:a|one|the|an?) (?:\w+ )?(?:man|woman|suspect|person|driver|teenager|youth|individual|passenger|"
-    r"male|female|national|citizen) (?:\w+ ){0,8}?(?:was|has been|had been|is being) (?:arrested|detained|"
-    r"apprehended|taken into custody)|one arrest|"
-    r"(?:un|une) (?:homme|femme|individu|suspect|personne|jeune|conducteur|passager|ressortissant)\w* "
-    r"(?:\w+ ){0,8}?a ete (?:interpelle|arrete|place en garde a vue|place en retenue)|"
-    r"une interpellation|une arrestation|"
+    r"male|female|national|citizen|traveller|traveler|resident)\b[^.;]{0,100}?(?:was|has been|had been|is being) "
+    r"(?:arrested|detained|apprehended|taken into custody)|one arrest|"
+    r"(?:arrested|detained|apprehended) (?:a|the|one) (?:\w+ )?(?:man|woman|suspect|person|driver|teenager|"
+    r"youth|individual|passenger|traveller|traveler|resident)|"
+    r"(?:un|une|le|la|l') ?(?:homme|femme|individu|suspect|personne|jeune|conducteur|passager|ressortissant|"
+    r"voyageur|chauffeur|resident|mis en cause)\w*\b[^.;]{0,100}?a ete (?:interpelle|arrete|apprehende|"
+    r"place en garde a vue|place en retenue)|"
+    r"(?:interpelle|arrete|apprehende) (?:un|une) (?:homme|femme|individu|suspect|personne|jeune|resident|"
+    r"conducteur|passager|ressortissant|voyageur)|une interpellation|une arrestation|l'arrestation d'un|"
+    r"(?:detuvieron|detuvo|capturaron|capturo|arrestaron|arresto|aprehendieron|aprehendio) a (?:un|una) "
+    r"(?:hombre|mujer|persona|sujeto|individuo|joven|conductor|chofer|ciudadano|sospechoso)|"
     r"(?:fue|quedo|resulto|ha sido) (?:detenid[oa]|capturad[oa]|arrestad[oa]|aprehendid[oa])|"
     r"(?:un|una) (?:detenido|detenida|persona detenida|hombre detenido))\b")
 _NONE = re.compile(
@@ -23,7 +29,7 @@ _NONE = re.compile(
     r"aucune (?:interpellation|arrestation)|personne n'a ete (?:interpelle|arrete)|"
     r"sin detenidos|no hubo detenidos|ningun detenido|no se (?:produjeron|registraron|reportaron) detenciones|"
     r"no se (?:reporto|registro) (?:ningun|ninguna) (?:detenido|detencion))\b")
-_WINDOW = 70
+_WINDOW = 100
 
 
 def arrests(doc, counts):
@@ -38,8 +44,6 @@ def arrests(doc, counts):
     single = _SINGLE.search(folded)
     value = combine(doc, stated, across="distinct")
     if value is not None:
-        if single and all(doc.block_of(single.start()) != doc.block_of(c.start) for c in stated):
-            return Value(value.value + 1, min(value.start, single.start()), max(value.end, single.end()), 0.5)
         return value
     if single:
         return Value(1, single.start(), single.end(), 0.6)
@@ -49,7 +53,17 @@ def arrests(doc, counts):
     return None
 
 
+_BETWEEN_BEFORE = re.compile(r"^\s*(?:(?:a|de|of|the|some|about|over|at least|au moins|pas moins de|al menos|un total de|"
+                             r"a total of|unos|unas|las|los|les|des|en total|au total)\s+)*$")
+
+
 def _near_trigger(doc, count, triggers):
-    start, end = doc.sentence_bounds(count.start)
-    return any(start <= t_start < end and (abs(t_start - count.end) < _WINDOW or abs(count.start - t_end) < _WINDOW)
-               for t_start, t_end in triggers)
+    """A person count right after an arrest word ("detuvo a 3 personas"), or followed by one in its clause
+    ("four people were arrested")."""
+    for t_start, t_end in triggers:
+        if t_end <= count.start and _BETWEEN_BEFORE.match(doc.folded[t_end:count.start]):
+            return True
+        between = doc.folded[count.end:t_start]
+        if count.end <= t_start and len(between) < _WINDOW and not re.search(r"[.;:]|\d", between):
+            return True
+    return False

@@ -23,11 +23,18 @@ _DAY_MONTH = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º|°)?(?:\s+of|\s+de)?\s+({_MONTH})(?:,?\s+(?:de(?:l)?\s+)?{_YEAR})?")
 _MONTH_DAY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?")
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
-_MONTH_ONLY = re.compile(rf"\b({_MONTH})(?:\s+(?:de(?:l)?\s+)?{_YEAR})?")
+_WEEKDAY_NAMES = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|"
+                  "samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo")
+_FULL_MONTH = "(?:" + "|".join(sorted({n for names in MONTHS.values() for n in names}, key=len, reverse=True)) + r")\b"
+_MONTH_ONLY = re.compile(
+    rf"\b(?:(?:in|during|early|late|mid|end of|beginning of|en|au mois de|courant|debut|fin|mi-|durant|"
+    rf"a principios de|principios de|a finales de|finales de|a mediados de|mediados de|a fines de|fines de|"
+    rf"el pasado mes de|le mois de|durante|del mes de)\s+(?:de\s+|d')?)({_FULL_MONTH})(?:\s+(?:de(?:l)?\s+)?{_YEAR})?")
+_RANGE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?\s*(?:(?:de\s+)?{_MONTH}\s*)?(?:-|–|to|and|au|et|y|al|a)\s+"
+                    rf"(?:(?:le|el|the|{_WEEKDAY_NAMES})\s+)*$")
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|"
                       r"vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo|"
                       r"yesterday|today|this morning|last night|hier|aujourd'hui|ayer|hoy)\b")
-_YEAR_ANYWHERE = re.compile(rf"\b{_YEAR}\b")
 _SEIZURE_WORDS = re.compile(
     r"\b(?:seiz\w*|found|discover\w*|recover\w*|confiscat\w*|intercept\w*|raid\w*|search\w*|arrest\w*|"
     r"detect\w*|stopp\w*|saisi\w*|decouv\w*|intercept\w*|interpell\w*|perquisition\w*|controle\w*|"
@@ -35,19 +42,16 @@ _SEIZURE_WORDS = re.compile(
 _OTHER_EVENT = re.compile(
     r"\b(?:sentenc\w*|court|trial|jailed|convicted|appear\w*|hearing|condamn\w*|tribunal|proces|juge\w*|"
     r"comparai\w*|juicio|sentencia\w*|condena\w*|juzgado|audiencia|since|depuis|desde)\b")
-_RANGE_BEFORE = re.compile(r"(?:between|from|du|entre el|entre le|del|de)\s+\d{1,2}(?:st|nd|rd|th|er)?\s+"
-                           r"(?:and|to|au|et le|y el|al|a)\s+$")
-
 
 def seizure_date(doc):
     """A Value holding an ISO date (or YYYY-MM), or None."""
     lang = doc.language if doc.language in MONTHS else "en"
-    full = _full_dates(doc, lang)
+    full = [found for found in _full_dates(doc, lang) if found[0] >= 0]
     if full:
         best = max(full, key=lambda c: (c[0], -c[1].start))
         return best[1]
     weekday = _WEEKDAY.search(doc.folded)
-    if weekday and doc.published:
+    if weekday and doc.published and not doc.published_month_only:
         return Value(doc.published.isoformat(), weekday.start(), weekday.end(), 0.6)
     return _month_only(doc)
 
@@ -55,22 +59,30 @@ def seizure_date(doc):
 def _full_dates(doc, lang):
     """(score, Value) for every day-and-month mention whose year is known."""
     found = []
-    text_years = [int(y) for y in _YEAR_ANYWHERE.findall(doc.folded)]
     for match, day, month, year in _mentions(doc.folded):
-        year = year or _year_for(text_years, doc.published)
-        if year is None:
+        if _RANGE.search(doc.folded[max(0, match.start() - 40):match.start()]) or _RANGE_AFTER.match(
+                doc.folded, match.end()):
             continue
-        parsed = _parse(f"{day} {month} {year}", lang, doc.published)
+        explicit = year is not None
+        year = year or (doc.published.year if doc.published else None)
+        parsed = _parse(f"{day} {month} {year}", lang, doc.published) if year else None
         if parsed is None:
             continue
-        if not _explicit_year(match) and doc.published and parsed > doc.published and year == doc.published.year:
+        if not explicit and _after_publication(doc, parsed):
             parsed = _parse(f"{day} {month} {year - 1}", lang, doc.published) or parsed
         found.append((_score(doc, match, parsed), Value(parsed.isoformat(), match.start(), match.end(), 0.8)))
     return found
 
 
-def _explicit_year(match):
-    return bool(re.search(rf"{_YEAR}$", match.group(0)))
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|to|au|al|hasta el|jusqu'au)\s+(?:the |le |el )?\d{1,2}\b")
+
+
+def _after_publication(doc, parsed):
+    if not doc.published:
+        return False
+    if doc.published_month_only:
+        return (parsed.year, parsed.month) > (doc.published.year, doc.published.month)
+    return parsed > doc.published
 
 
 def _mentions(folded):
@@ -88,12 +100,6 @@ def _mentions(folded):
 
 def _int(text):
     return int(text) if text else None
-
-
-def _year_for(text_years, published):
-    if published:
-        return published.year
-    return text_years[0] if len(set(text_years)) == 1 else None
 
 
 @lru_cache(maxsize=8192)
@@ -114,19 +120,15 @@ def _score(doc, match, parsed):
         score += 2
     if _OTHER_EVENT.search(sentence):
         score -= 3
-    if doc.published and parsed > doc.published:
+    if _after_publication(doc, parsed):
         score -= 4
-    if _RANGE_BEFORE.search(doc.folded[max(0, match.start() - 30):match.start()]):
-        score -= 1
     return score
 
 
 def _month_only(doc):
     year_default = doc.published.year if doc.published else None
     for match in _MONTH_ONLY.finditer(doc.folded):
-        name = match.group(1).rstrip(".")
-        if name in ("may", "mar", "mai") and not match.group(2) and not doc.text[match.start()].isupper():
-            continue
+        name = match.group(1)
         year = _int(match.group(2)) or year_default
         if year:
             return Value(f"{year:04d}-{MONTH_NUMBER[name]:02d}", match.start(), match.end(), 0.5)

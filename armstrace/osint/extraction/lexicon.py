@@ -82,7 +82,7 @@ FR = [
     (r"canons?|culasses?|carcasses?|boites? de culasse|silencieux|moderateurs? de son|reducteurs? de son|"
      r"glissieres?|boitiers? de culasse|pieces? detachees?|pieces? d'armes?(?: a feu)?|elements? d'armes?(?: a feu)?|"
      r"composants?(?: d'armes?)?", "part", None),
-    (r"personnes?|individus?|hommes?|femmes?|suspects?|jeunes?|mineurs?|majeurs?|ressortissants?|trafiquants?|"
+    (r"mis en cause|personnes?|individus?|hommes?|femmes?|suspects?|jeunes?|mineurs?|majeurs?|ressortissants?|trafiquants?|"
      r"conducteurs?|passagers?|membres?|autres", "person", None),
     (r"interpellations?|arrestations?|interpelles?|interpellees?|gardes? a vue|personnes? interpellees?",
      "arrest", None),

@@ -50,8 +50,9 @@ def extract(text, title="", language=None, published=None):
     """The Extraction of one document; `published` is a date, an ISO string or None."""
     lang = language if language in ("en", "fr", "es") else detect(f"{title}\n{text}")
     working = lang if lang in ("en", "fr", "es") else "en"
+    month_only = isinstance(published, str) and len(published.strip()) == 7
     published = published if hasattr(published, "year") else dates.parse_published(published, working)
-    doc = Doc(text, working, published, title or "")
+    doc = Doc(text, working, published, title or "", month_only)
     counts = find_counts(doc.folded, working)
     score = relevance.relevance(doc.folded, working, counts)
     by_type = firearms.firearms_by_type(doc, counts)

@@ -39,6 +39,7 @@ class Doc:
     language: str = "en"
     published: date | None = None
     title: str = ""
+    published_month_only: bool = False
     folded: str = field(init=False)
     _blocks: list | None = field(init=False, default=None, repr=False)
 
