@@ -9,7 +9,8 @@ from .numbers import NUMBER_WORDS, find_numbers
 
 MAX_FILLERS = 3
 _TOKEN = re.compile(r"[\w.'/]+(?:-[\w.'/]+)*")
-_GAP = re.compile(r"[\s\-(\"«»“”]*")
+_GAP = re.compile(r"(?:[\s\-(\"«»“”]|(?:pieces|units|items|unidades|piezas|pieces|exemplaires|ejemplares) "
+                  r"(?:of|de|d')\s*)*")
 _GLUED_UNIT = re.compile(r"-?[a-z]|[.,]\d|x\d|/")  # 9mm, 12-gauge, 7.62, 7x39, 24/7: not a count
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:calibre|caliber|calibro|cal\.|model|modele|modelo|no\.|n°|nº|number|numero|type|tipo|article|articulo|"
@@ -24,6 +25,9 @@ _PARTITIVE_AFTER = re.compile(r"\s+(?:of (?:the|them|which|these|those)|d'entre|
                               r"des (?:armes|suspects|personnes)|del total)\b")
 
 
+_STRONG = re.compile(r"fire ?arms?|guns?\b|armes? a feu|armas? de fuego")
+
+
 @dataclass(frozen=True)
 class Count:
     value: int
@@ -34,6 +38,7 @@ class Count:
     number_kind: str
     total: bool = False
     approximate: bool = False
+    strong: bool = False  # the noun says firearm ("firearms", "armes à feu"), not just "weapons"
 
 
 def find_counts(folded, lang):
@@ -60,8 +65,10 @@ def _count_of(folded, number, lang):
     if noun is None:
         return None
     noun_end, category, kind = noun
+    strong = bool(_STRONG.search(after[:noun_end]))
     return Count(number.value, number.start, number.end + noun_end, category, kind, number.kind,
-                 total=bool(_TOTAL_BEFORE.search(before)), approximate=bool(_APPROX_BEFORE.search(before)))
+                 total=bool(_TOTAL_BEFORE.search(before)), approximate=bool(_APPROX_BEFORE.search(before)),
+                 strong=strong)
 
 
 def _noun_after(after, lang):

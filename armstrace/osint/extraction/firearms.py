@@ -35,22 +35,39 @@ def combine(doc, counts, across="first"):
     return Value(sum(c.value for c in chosen), chosen[0].start, chosen[-1].end, confidence)
 
 
+# An unspecified kind and the specific kinds it covers.
+_COVERS = {"handgun_unspecified": ("pistol", "revolver"), "long_gun_unspecified": ("rifle", "shotgun")}
+
+
 def firearms_by_type(doc, counts):
-    """{type: Value} for every type with a stated count."""
+    """{type: Value} for every type with a stated count. Where a text counts handguns (long guns) and also gives
+    the pistols and revolvers (rifles and shotguns) among them, the breakdown that adds up is kept, or else the
+    larger unspecified count alone."""
     by_type = {}
     for key in TYPE_KEYS:
         value = combine(doc, [c for c in counts if c.category == "firearm" and c.kind == key])
         if value is not None:
             by_type[key] = value
+    for unspecified, specific in _COVERS.items():
+        if unspecified not in by_type:
+            continue
+        breakdown = sum(by_type[k].value for k in specific if k in by_type)
+        if breakdown and breakdown == by_type[unspecified].value:
+            del by_type[unspecified]
+        elif breakdown and breakdown < by_type[unspecified].value:
+            for key in specific:
+                by_type.pop(key, None)
     return by_type
 
 
 def firearms_total(doc, counts, by_type):
-    """The text's total of firearms: its own total, else the sum of the counts by type."""
+    """The text's total of firearms: its own total (a count of "firearms" before one of "weapons"), else the sum
+    of the counts by type."""
     generic = [c for c in counts if c.category == "firearm" and c.kind is None]
     numeric = [c for c in generic if c.number_kind != "article"]
-    if numeric:
-        return combine(doc, numeric)
+    strong = [c for c in numeric if c.strong]
+    if strong or numeric:
+        return combine(doc, strong or numeric)
     if by_type:
         values = list(by_type.values())
         return Value(sum(v.value for v in values), min(v.start for v in values), max(v.end for v in values), 0.6)

@@ -7,8 +7,9 @@ from .lexicon import COMPILED
 THRESHOLD = 0.5
 _SEIZURE = re.compile(
     r"\b(?:seiz\w*|confiscat\w*|recover\w*|intercept\w*|found|discover\w*|uncover\w*|dismantl\w*|"
-    r"saisi\w*|decouv\w*|confisqu\w*|demantel\w*|retrouv\w*|mis la main|"
-    r"incaut\w*|decomis\w*|asegur\w*|hall\w*|localiz\w*|desmantel\w*|interven\w*|requis\w*)\b")
+    r"detect\w*|stopped|saisi\w*|decouv\w*|confisqu\w*|demantel\w*|retrouv\w*|trouv\w*|mis la main|"
+    r"intercept\w*|incaut\w*|decomis\w*|asegur\w*|hall\w*|localiz\w*|desmantel\w*|intervenid\w*|intervino|"
+    r"intervinieron|requis\w*|encontr\w*|secuestr\w*|detectar\w*)\b")
 _ITEMS = ("firearm", "ammo", "part")
 
 
