@@ -40,7 +40,7 @@ def parse_line(raw):
 def extract_line(doc, with_spans=False):
     """The output object of one document: its id and the record's keys (plus spans on request)."""
     extraction = extract(doc["text"], title=doc.get("title") or "", language=doc.get("language"),
-                         published=doc.get("published"))
+                         published=doc.get("published"), source_url=doc.get("source_url"))
     out = {"id": doc.get("id"), **extraction.record()}
     if with_spans:
         out["_language"] = extraction.language

@@ -73,14 +73,18 @@ DEMONYMS = {
 AGENCIES = {
     "ESP": "guardia civil|policia nacional espanola|agencia tributaria|vigilancia aduanera|mossos d'esquadra|"
            "ertzaintza",
-    "FRA": "gendarmerie nationale|police nationale|douane francaise|douanes francaises|dgddi|ofast|oclco|"
-           "police judiciaire|prefecture de police",
+    "FRA": "douane francaise|douanes francaises|dgddi|ofast|oclco|office anti-stupefiants|prefecture de police|"
+           "police nationale francaise|gendarmerie francaise",
+    "HTI": "police nationale d'haiti|pnh|agd|administration generale des douanes",
+    "CIV": "police nationale ivoirienne|gendarmerie ivoirienne",
     "MEX": "sedena|guardia nacional|fiscalia general de la republica|fgr|secretaria de la defensa nacional|"
            "semar|secretaria de marina|ssc|ssp cdmx|agencia nacional de aduanas de mexico|anam",
     "USA": "atf|cbp|fbi|hsi|dea|u.s. customs and border protection|homeland security investigations|"
            "department of justice|u.s. attorney|bureau of alcohol, tobacco, firearms and explosives",
     "GBR": "national crime agency|nca|border force|metropolitan police|scotland yard|crown prosecution service",
-    "CAN": "rcmp|royal canadian mounted police|canada border services agency|cbsa|ontario provincial police",
+    "CAN": "rcmp|royal canadian mounted police|canada border services agency|cbsa|ontario provincial police|"
+           "asfc|agence des services frontaliers du canada|grc|gendarmerie royale du canada|surete du quebec|spvm|"
+           "service de police de la ville de montreal|opp",
     "AUS": "australian federal police|australian border force", "IRL": "garda|gardai|an garda siochana",
     "BEL": "police federale|federale politie", "COL": "policia nacional de colombia|fiscalia general de la nacion",
     "CHL": "carabineros|pdi chile", "ARG": "gendarmeria nacional|prefectura naval argentina",

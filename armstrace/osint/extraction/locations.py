@@ -15,10 +15,10 @@ from .text import Value, fold
 
 GAZETTEER = Path(__file__).resolve().parent / "data" / "places.tsv.gz"
 _UPPER = "A-ZÀ-ÝĀ-Ž"
-_NAME = re.compile(rf"[{_UPPER}][\w'’.-]*(?:[ ](?:de |del |de la |du |des |la |el |sur |upon )?[{_UPPER}0-9][\w'’-]*)"
+_NAME = re.compile(rf"[{_UPPER}][\w'’-]*(?:[ ](?:de |del |de la |du |des |la |el |sur |upon )?[{_UPPER}0-9][\w'’-]*)"
                    rf"{{0,3}}")
 _FACILITY_BEFORE = re.compile(
-    r"(?:port of|airport of|port de|aeroport de|aeroport international de|puerto de|aeropuerto(?: internacional)?"
+    r"(?:port of|airport of|port de|port du|aeroport de|aeroport international de|puerto de|aeropuerto(?: internacional)?"
     r"(?: de)?|paso fronterizo(?: de)?|poste[- ]frontiere de|poste frontalier de|poste de|point d'entree de|"
     r"port d'entree de|border crossing(?: at| of)?|port of entry(?: at| of)?|garita(?: de)?|aduana de|"
     r"centre postal de|centro postal de|terminal de|puesto de control(?: de)?|recinto fiscal de)\s+$")
@@ -86,11 +86,21 @@ def _trim(name):
     return re.sub(r"\s+(?:de|del|de la|du|des|la|el|sur|upon)$", "", name)
 
 
+def _known_prefix(name, table):
+    """The longest run of the name's first words that the gazetteer knows ("Louisville" of "Louisville U")."""
+    words = name.split(" ")
+    for n in range(len(words), 0, -1):
+        prefix = _trim(" ".join(words[:n]))
+        if fold(prefix) in table:
+            return prefix
+    return name
+
+
 def candidates(doc):
     table, countries = cities(), country_names()
     found = []
     for match in _NAME.finditer(doc.text):
-        name = _trim(match.group(0))
+        name = _known_prefix(_trim(match.group(0)), table)
         key = fold(name)
         if len(key) < 3 or key in countries or key.split(" ")[0] in _NOT_PLACES:
             continue

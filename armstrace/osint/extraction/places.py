@@ -86,8 +86,10 @@ _MULTI = re.compile(r"\b(?:europol|interpol|countries|pays|paises|international 
                     r"etats membres|estados miembros|frontex|afripol|ameripol)\b")
 _ORIGIN = re.compile(r"(?:from|origin|made in|bound for|destined for|to|en provenance d[eu']?|provenant d[eu']?|"
                      r"a destination d[eu']?|vers|hacia|con destino a|procedentes? de|desde|originari\w+ de|"
+                     r"arrives? des|arrives? d[eu']|arrivant d[eu']?|venant d[eu']?|importees? d[eu']?|"
+                     r"provenientes? de|proveniente desde|desde la ciudad de|importad[oa]s? de|envoye d'|"
                      r"nationals? of|ressortissants?)\s*(?:the |la |le |les |des |l'|el |los |las )?$")
-_WEIGHTS = {"name": 3, "place": 4, "city": 3, "agency": 2, "demonym": 1}
+_WEIGHTS = {"name": 3, "place": 4, "city": 3, "agency": 3, "demonym": 1}
 
 
 def choose_countries(doc, mentions):
@@ -104,3 +106,15 @@ def choose_countries(doc, mentions):
         factor = 0.3 if _ORIGIN.search(before) else 1.0
         weight[mention.code] += _WEIGHTS[mention.source] * factor * (1.5 if index < 3 else 1.0)
     return [max(weight, key=weight.get)]
+
+
+def country_of_url(url):
+    """The country of a source's country-code domain (".fr", ".gob.mx", ".gov"), or None: a last resort."""
+    host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/")[0].split(":")[0]
+    label = host.rsplit(".", 1)[-1] if "." in host else ""
+    if label in ("gov", "mil"):
+        return "USA"
+    if label == "uk":
+        return "GBR"
+    country = pycountry.countries.get(alpha_2=label.upper()) if len(label) == 2 else None
+    return country.alpha_3 if country else None

@@ -46,7 +46,7 @@ def _plain(found):
     return found.value
 
 
-def extract(text, title="", language=None, published=None):
+def extract(text, title="", language=None, published=None, source_url=None):
     """The Extraction of one document; `published` is a date, an ISO string or None."""
     lang = language if language in ("en", "fr", "es") else detect(f"{title}\n{text}")
     working = lang if lang in ("en", "fr", "es") else "en"
@@ -58,9 +58,11 @@ def extract(text, title="", language=None, published=None):
     by_type = firearms.firearms_by_type(doc, counts)
     mentions = places.country_mentions(doc) + locations.city_mentions(doc)
     countries = places.choose_countries(doc, sorted(mentions, key=lambda m: m.start))
+    from_url = places.country_of_url(source_url) if not countries else None
     fields = {
         "date": dates.seizure_date(doc),
-        "country": [_country_value(code, mentions) for code in countries],
+        "country": [_country_value(code, mentions) for code in countries] or
+                   ([Value(from_url, None, None, 0.3)] if from_url else []),
         "location": locations.location(doc, countries),
         "firearms_total": firearms.firearms_total(doc, counts, by_type),
         "firearms_by_type": by_type,
