@@ -28,6 +28,10 @@ _PARTITIVE_AFTER = re.compile(r"\s+(?:of (?:the|them|which|these|those)|d'entre|
 _STRONG = re.compile(r"fire ?arms?|guns?\b|armes? a feu|armas? de fuego")
 
 
+# "Glock 19", "Tier 2", "Remington 870": a capitalised word (not opening a sentence) right before the digits.
+_MODEL_NAME = re.compile(r"(?<![.!?:;\n]\s)(?<![.!?:;\n])(?<=[a-zà-ÿ0-9,] )[A-Z][\w-]*\s$")
+
+
 @dataclass(frozen=True)
 class Count:
     value: int
@@ -41,11 +45,14 @@ class Count:
     strong: bool = False  # the noun says firearm ("firearms", "armes à feu"), not just "weapons"
 
 
-def find_counts(folded, lang):
-    """Every counted noun phrase of the text, in order."""
+def find_counts(folded, lang, text=None):
+    """Every counted noun phrase of the text, in order (`text`, the original, tells model numbers apart)."""
     lang = lang if lang in STOPS else "en"
     counts = []
     for number in find_numbers(folded, lang):
+        if text is not None and number.kind == "digits" and _MODEL_NAME.search(
+                text[max(0, number.start - 40):number.start]):
+            continue
         count = _count_of(folded, number, lang)
         if count is not None:
             counts.append(count)

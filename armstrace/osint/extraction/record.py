@@ -53,7 +53,7 @@ def extract(text, title="", language=None, published=None, source_url=None):
     month_only = isinstance(published, str) and len(published.strip()) == 7
     published = published if hasattr(published, "year") else dates.parse_published(published, working)
     doc = Doc(text, working, published, title or "", month_only)
-    counts = find_counts(doc.folded, working)
+    counts = find_counts(doc.folded, working, doc.text)
     score = relevance.relevance(doc.folded, working, counts)
     by_type = firearms.firearms_by_type(doc, counts)
     mentions = places.country_mentions(doc) + locations.city_mentions(doc)

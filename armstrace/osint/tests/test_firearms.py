@@ -1,0 +1,46 @@
+from .helpers import record
+
+
+def test_air_guns_replicas_and_knives_are_not_firearms():
+    found = record("Officers seized 3 air rifles, two replica pistols, 5 knives and a revolver in a raid in Leeds.")
+    assert found["firearms_total"] == 1
+    assert found["firearms_by_type"] == {"revolver": 1}
+
+
+def test_magazines_are_neither_firearms_nor_parts():
+    found = record("Customs seized 4 pistols and 12 magazines at the port of Dover.")
+    assert found["firearms_total"] == 4
+    assert found["parts_components"] is None
+
+
+def test_spanish_magazines_and_air_guns_excluded():
+    found = record("Los agentes incautaron 7 armas largas, 35 cargadores y dos pistolas de aire comprimido en "
+                   "Sonora.", language="es")
+    assert found["firearms_total"] == 7
+    assert found["firearms_by_type"] == {"long_gun_unspecified": 7}
+
+
+def test_no_total_sums_the_list():
+    found = record("The weapons included two assault rifles as well as four handguns, seized at Dover.")
+    assert found["firearms_total"] == 6
+    assert found["firearms_by_type"] == {"rifle": 2, "handgun_unspecified": 4}
+
+
+def test_stated_total_beats_a_different_breakdown():
+    found = record("Police seized 15 firearms in Lyon, including 3 pistols and 2 rifles.")
+    assert found["firearms_total"] == 15
+    assert found["firearms_by_type"] == {"pistol": 3, "rifle": 2}
+
+
+def test_type_mapping_in_french():
+    found = record("Les gendarmes ont saisi deux fusils de chasse, trois fusils d'assaut, un fusil et quatre "
+                   "armes de poing à Nîmes.", language="fr")
+    assert found["firearms_by_type"] == {"shotgun": 2, "rifle": 3, "long_gun_unspecified": 1,
+                                         "handgun_unspecified": 4}
+
+
+def test_breakdown_of_handguns_replaces_the_unspecified_count():
+    found = record("Les agents ont saisi quatre armes de poing au poste de Coutts :\n- Un revolver;\n- Un revolver;"
+                   "\n- Un pistolet;\n- Un pistolet.", language="fr")
+    assert found["firearms_by_type"] == {"revolver": 2, "pistol": 2}
+    assert found["firearms_total"] == 4
