@@ -45,7 +45,7 @@ def test_bad_lines_are_named_and_the_batch_goes_on(tmp_path):
     assert result.returncode == 0
     source = str(tmp_path / "in.jsonl")
     for number, reason in [(1, "empty text"), (2, "malformed JSON"), (3, "a JSON object"), (4, "binary"),
-                           (5, "not UTF-8"), (6, "over 5 MB")]:
+                           (5, "not UTF-8"), (6, "line over 5 MB")]:
         assert f"{source}:{number}: {reason}" in result.stderr
     assert [o["id"] for o in out] == ["empty", "a"]
     assert set(out[0].values()) == {"empty", None}
