@@ -13,10 +13,10 @@ _SINGLE = re.compile(
     r"\b(?:(?:a|one|the|an?) (?:\w+ )?(?:man|woman|suspect|person|driver|teenager|youth|individual|passenger|"
     r"male|female|national|citizen|traveller|traveler|resident)\b[^.;]{0,100}?(?:was|has been|had been|is being) "
     r"(?:arrested|detained|apprehended|taken into custody)|one arrest|"
-    r"(?:arrested|detained|apprehended) (?:a|the|one) (?:\w+ )?(?:man|woman|suspect|person|driver|teenager|"
-    r"youth|individual|passenger|traveller|traveler|resident)|"
+    r"(?:arrested|detained|apprehended) (?:a|an|the|one) (?:[a-z-]+ ){0,2}?[a-z-]*[a-rt-z]\b(?! and)|"
     r"(?:un|une|le|la|l') ?(?:homme|femme|individu|suspect|personne|jeune|conducteur|passager|ressortissant|"
-    r"voyageur|chauffeur|resident|mis en cause)\w*\b[^.;]{0,100}?a ete (?:interpelle|arrete|apprehende|"
+    r"voyageur|chauffeur|resident|mis en cause)\w*\b[^.;]{0,100}?(?:a ete|est|fut|a egalement ete) "
+    r"(?:\w+ puis )?(?:interpelle|arrete|apprehende|"
     r"place en garde a vue|place en retenue)|"
     r"(?:interpelle|arrete|apprehende) (?:un|une) (?:homme|femme|individu|suspect|personne|jeune|resident|"
     r"conducteur|passager|ressortissant|voyageur)|une interpellation|une arrestation|l'arrestation d'un|"
@@ -28,8 +28,14 @@ _NONE = re.compile(
     r"\b(?:no arrests?|no one (?:has been|was|were) (?:arrested|detained)|nobody (?:was|has been) arrested|"
     r"aucune (?:interpellation|arrestation)|personne n'a ete (?:interpelle|arrete)|"
     r"sin detenidos|no hubo detenidos|ningun detenido|no se (?:produjeron|registraron|reportaron) detenciones|"
-    r"no se (?:reporto|registro) (?:ningun|ninguna) (?:detenido|detencion))\b")
+    r"no se (?:reporto|registro) (?:ningun|ninguna) (?:detenido|detencion)|no se informo de detenciones|"
+    r"no (?:hubo|se reportaron|se registraron) (?:personas )?(?:detenidas|capturadas|arrestadas)|"
+    r"no one was arrested|no arrests were made|aucune personne n'a ete interpellee)\b")
 _WINDOW = 100
+
+
+_NAMED = re.compile(r"\b(?:arrested|detained|apprehended|interpell[ée]|arr[êe]t[ée]|detuvieron a|detuvo a|"
+                    r"capturaron a|aprehendieron a)\s+(?:[A-ZÀ-Ý][\w'-]+\s+){1,3}")
 
 
 def arrests(doc, counts):
@@ -42,9 +48,10 @@ def arrests(doc, counts):
             stated.append(count)
     stated.sort(key=lambda c: c.start)
     single = _SINGLE.search(folded)
-    value = combine(doc, stated, across="distinct")
+    value = combine(doc, stated)
     if value is not None:
         return value
+    single = single or _NAMED.search(doc.text)
     if single:
         return Value(1, single.start(), single.end(), 0.6)
     none = _NONE.search(folded)
@@ -57,11 +64,18 @@ _BETWEEN_BEFORE = re.compile(r"^\s*(?:(?:a|de|of|the|some|about|over|at least|au
                              r"a total of|unos|unas|las|los|les|des|en total|au total)\s+)*$")
 
 
+_CONJUNCTION_END = re.compile(r"\b(?:and|et|y|e|but|mais|pero|while|tandis que|mientras)\s+$")
+
+
 def _near_trigger(doc, count, triggers):
     """A person count right after an arrest word ("detuvo a 3 personas"), or followed by one in its clause
     ("four people were arrested")."""
     for t_start, t_end in triggers:
         if t_end <= count.start and _BETWEEN_BEFORE.match(doc.folded[t_end:count.start]):
+            return True
+        between = doc.folded[t_end:count.start]
+        if t_end <= count.start and len(between) < 60 and not re.search(r"[.;:]|\d", between) \
+                and not _CONJUNCTION_END.search(between):
             return True
         between = doc.folded[count.end:t_start]
         if count.end <= t_start and len(between) < _WINDOW and not re.search(r"[.;:]|\d", between):

@@ -59,8 +59,14 @@ def find_counts(folded, lang, text=None):
     return counts
 
 
+_RESTATED = re.compile(r"\s*\(\d[\d.,]*\)")  # "twenty (20)"
+
+
 def _count_of(folded, number, lang):
     after = folded[number.end:number.end + 120]
+    restated = _RESTATED.match(after)
+    if restated and number.kind != "digits":
+        after = after[restated.end():]
     if number.kind == "digits" and _GLUED_UNIT.match(after):
         return None
     before = folded[max(0, number.start - 40):number.start]
@@ -72,6 +78,7 @@ def _count_of(folded, number, lang):
     if noun is None:
         return None
     noun_end, category, kind = noun
+    noun_end += restated.end() if restated and number.kind != "digits" else 0
     strong = bool(_STRONG.search(after[:noun_end]))
     return Count(number.value, number.start, number.end + noun_end, category, kind, number.kind,
                  total=bool(_TOTAL_BEFORE.search(before)), approximate=bool(_APPROX_BEFORE.search(before)),
