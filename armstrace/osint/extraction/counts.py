@@ -9,7 +9,7 @@ from .numbers import NUMBER_WORDS, find_numbers
 
 MAX_FILLERS = 3
 _TOKEN = re.compile(r"[\w.'/]+(?:-[\w.'/]+)*")
-_GAP = re.compile(r"(?:[\s\-(\"«»“”]|(?:pieces|units|items|unidades|piezas|pieces|exemplaires|ejemplares) "
+_GAP = re.compile(r"(?:[\s\-(\"«»“”‘’]|(?:pieces|units|items|unidades|piezas|pieces|exemplaires|ejemplares) "
                   r"(?:of|de|d')\s*)*")
 _GLUED_UNIT = re.compile(r"-?[a-z]|[.,]\d|x\d|/")  # 9mm, 12-gauge, 7.62, 7x39, 24/7: not a count
 _NOT_A_COUNT_BEFORE = re.compile(
@@ -93,6 +93,11 @@ def _noun_after(after, lang):
         found = classify(after[position:position + 60], lang)
         if found:
             length, category, kind = found
+            if category == "firearm":  # "handgun lowers", "rifle barrels", "Glock switches": parts of firearms
+                following = _GAP.match(after, position + length).end()
+                part = classify(after[following:following + 60], lang)
+                if part and part[1] == "part":
+                    return following + part[0], "part", None
             return position + length, category, kind
         token = _TOKEN.match(after, position)
         if token is None or _ends_search(token.group(0), lang):

@@ -1,5 +1,7 @@
 """Firearms: the text's own total, and the counts by type (air guns, replicas, magazines... are not firearms)."""
 
+import re
+
 from .text import Value
 
 TYPE_KEYS = ("pistol", "rifle", "shotgun", "revolver", "submachine_gun", "machine_gun", "light_weapon", "other",
@@ -20,8 +22,11 @@ def combine(doc, counts, across="first"):
     for count in counts:
         groups.setdefault(doc.block_of(count.start), []).append(count)
     blocks = list(groups.values())
+    if any(c.number_kind != "article" for c in counts):  # "un silencieux" yields to "six silencieux"
+        blocks = [b for b in blocks if any(c.number_kind != "article" for c in b)]
     if across == "first":
-        blocks = blocks[:1]
+        seized = [b for b in blocks if any(_about_seizure(doc, c) for c in b)]
+        blocks = (seized or blocks)[:1]
     else:
         seen, kept = set(), []
         for block in blocks:
@@ -37,6 +42,17 @@ def combine(doc, counts, across="first"):
 
 # An unspecified kind and the specific kinds it covers.
 _COVERS = {"handgun_unspecified": ("pistol", "revolver"), "long_gun_unspecified": ("rifle", "shotgun")}
+
+
+_SEIZED = re.compile(
+    r"\b(?:seiz\w*|confiscat\w*|recover\w*|intercept\w*|found|discover\w*|uncover\w*|detect\w*|"
+    r"saisi\w*|decouv\w*|intercept\w*|trouv\w*|recupere\w*|"
+    r"incaut\w*|decomis\w*|asegur\w*|hall\w*|intervenid\w*|intervino|secuestr\w*|encontr\w*|localiz\w*)\b")
+
+
+def _about_seizure(doc, count):
+    start, end = doc.sentence_bounds(count.start)
+    return bool(_SEIZED.search(doc.folded, start, end))
 
 
 def firearms_by_type(doc, counts):

@@ -80,7 +80,7 @@ FR = [
     (r"armes? a feu|armes?", "firearm", None),
     (r"cartouches?|munitions?|balles?", "ammo", None),
     (r"canons?|culasses?|carcasses?|boites? de culasse|silencieux|moderateurs? de son|reducteurs? de son|"
-     r"glissieres?|boitiers? de culasse|pieces? detachees?|pieces? d'armes?(?: a feu)?|elements? d'armes?(?: a feu)?|"
+     r"glissieres?|boitiers? de culasse|parties? d'armes?(?: a feu)?|pieces? detachees?|pieces? d'armes?(?: a feu)?|elements? d'armes?(?: a feu)?|"
      r"composants?(?: d'armes?)?", "part", None),
     (r"mis en cause|personnes?|individus?|hommes?|femmes?|suspects?|jeunes?|mineurs?|majeurs?|ressortissants?|trafiquants?|"
      r"conducteurs?|passagers?|membres?|autres", "person", None),
