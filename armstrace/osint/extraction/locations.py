@@ -29,7 +29,10 @@ _SMALL_PLACE_BEFORE = re.compile(
     r"quartier|localite de|localidad de|sector|barrio|colonia|vereda|corregimiento de|sous-prefecture de|"
     r"secteur|ciudad de|city of|town of|ville de|poblacion de|parroquia|comuna de|termino municipal de|"
     r"rue|calle|avenida|road|street|area of|zone de|region de|region of|province of|provincia de|"
-    r"departement de|departamento de|estado de|state of|county)\s+$")
+    r"departement de|departamento de|estado de|state of|county|residence de|residence in|a residence in|domicile de|"
+    r"resident de|residente de|vivienda de|bureau de poste de|la poste de|plate-?forme de|zones? \w+ de|"
+    r"localidad \w+ de|aduana de|canton de|cantón de|parish of|suburb of|township of|ville d'|commune d'|"
+    r"quartier|barrio de|colonia de|delegacion|alcaldia|muelle de|puerto|port)\s+(?:d')?$")
 _LOCATIVE = {
     "en": re.compile(r"(?:\bin|\bat|\bnear|\boutside|\baround)\s+(?:the\s+)?$"),
     "fr": re.compile(r"(?:\ba|\bau|\baux|\bpres d'|\bpres de|\bdans|\ben|\bsur)\s+(?:la\s+|le\s+|l')?$"),
@@ -41,7 +44,12 @@ _SEAT_BEFORE = re.compile(
     r"douanes? de|direccion regional de|brigada provincial de información de|commissariat)\b[^.,;]{0,40}$")
 _NOT_PLACES = set(
     "police customs border force national guard operation europol interpol the la le les el los las un une una "
-    "this that these those government ministry court tribunal section station".split())
+    "this that these those government ministry court tribunal section station central north south east west "
+    "northern southern eastern western charge registro republica republic region province state department "
+    "ministere ministerio prefecture justice federal national nationale nacional general attorney office "
+    "division unit unite unidad brigade brigada direction direccion service servicio agence agencia "
+    "quebec ontario alberta manitoba".split())
+_LEADING_PREPOSITION = re.compile(r"^(?:A|À|En|In|At|Au|Aux|Dans|Near|Cerca)\s+")
 
 
 @dataclass(frozen=True)
@@ -100,17 +108,21 @@ def candidates(doc):
     table, countries = cities(), country_names()
     found = []
     for match in _NAME.finditer(doc.text):
-        name = _known_prefix(_trim(match.group(0)), table)
+        start, name = match.start(), match.group(0)
+        lead = _LEADING_PREPOSITION.match(name)
+        if lead:
+            start, name = start + lead.end(), name[lead.end():]
+        name = _known_prefix(_trim(name), table)
         key = fold(name)
         if len(key) < 3 or key in countries or key.split(" ")[0] in _NOT_PLACES:
             continue
-        score = _score(doc, match.start(), match.start() + len(name), key, table)
+        score = _score(doc, start, start + len(name), key, table, leading=bool(lead))
         if score is not None:
-            found.append(Candidate(name, match.start(), score))
+            found.append(Candidate(name, start, score))
     return found
 
 
-def _score(doc, start, end, key, table):
+def _score(doc, start, end, key, table, leading=False):
     before = doc.folded[max(0, start - 45):start]
     after = doc.text[end:end + 40]
     score = None
@@ -118,7 +130,7 @@ def _score(doc, start, end, key, table):
         score = 5.0
     elif _SMALL_PLACE_BEFORE.search(before):
         score = 3.5
-    elif _LOCATIVE[doc.language].search(before):
+    elif leading or _LOCATIVE[doc.language].search(before):
         score = 2.0 if key in table else 1.0
     elif start == 0 and re.match(r"\s*[,(]", after):
         score = 1.0  # a dateline
@@ -140,7 +152,7 @@ _SEIZURE = re.compile(r"\b(?:seiz\w*|found|discover\w*|intercept\w*|recover\w*|s
 
 def location(doc, chosen_countries):
     """A Value with the place name as written in the text, or None."""
-    found = [c for c in candidates(doc) if c.score >= 1.5]
+    found = [c for c in candidates(doc) if c.score >= 1.0]
     if not found:
         return None
     best = max(found, key=lambda c: (c.score, -c.start))
