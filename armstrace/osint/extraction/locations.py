@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .dates import _WEEKDAY_NAMES, MONTHS
 from .gazetteer import PLACES
-from .places import Mention, country_names
+from .places import Mention, country_mentions, country_names
 from .text import Value, fold
 
 GAZETTEER = Path(__file__).resolve().parent / "data" / "places.tsv.gz"
@@ -30,7 +31,7 @@ _SMALL_PLACE_BEFORE = re.compile(
     r"secteur|ciudad de|city of|town of|ville de|poblacion de|parroquia|comuna de|termino municipal de|"
     r"rue|calle|avenida|road|street|area of|zone de|region de|region of|province of|provincia de|"
     r"departement de|departamento de|estado de|state of|county|residence de|residence in|a residence in|domicile de|"
-    r"resident de|residente de|vivienda de|bureau de poste de|la poste de|plate-?forme de|zones? \w+ de|"
+    r"resident de|residente de|vivienda de|bureau de poste de|la poste de|plate[- ]?forme de|zones? \w+ de|"
     r"localidad \w+ de|aduana de|canton de|cantón de|parish of|suburb of|township of|ville d'|commune d'|"
     r"quartier|barrio de|colonia de|delegacion|alcaldia|muelle de|puerto|port)\s+(?:d')?$")
 _LOCATIVE = {
@@ -48,7 +49,11 @@ _NOT_PLACES = set(
     "northern southern eastern western charge registro republica republic region province state department "
     "ministere ministerio prefecture justice federal national nationale nacional general attorney office "
     "division unit unite unidad brigade brigada direction direccion service servicio agence agencia "
-    "quebec ontario alberta manitoba".split())
+    "quebec ontario alberta manitoba".split()) | {
+    name for names in MONTHS.values() for name in names} | set(_WEEKDAY_NAMES.split("|"))
+_DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en route to|on its way to|a destination d[eu']|"
+                                 r"destine\w* a|adresse\w* a|con destino a|destinad\w* a|rumbo a|hacia|from|"
+                                 r"en provenance d[eu']|provenant d[eu']|procedente\w* de|desde)\b[^.;]{0,30}$")
 _LEADING_PREPOSITION = re.compile(r"^(?:A|À|En|In|At|Au|Aux|Dans|Near|Cerca)\s+")
 
 
@@ -106,6 +111,7 @@ def _known_prefix(name, table):
 
 def candidates(doc):
     table, countries = cities(), country_names()
+    taken = [(m.start, m.end) for m in country_mentions(doc) if m.source == "name"]
     found = []
     for match in _NAME.finditer(doc.text):
         start, name = match.start(), match.group(0)
@@ -114,7 +120,8 @@ def candidates(doc):
             start, name = start + lead.end(), name[lead.end():]
         name = _known_prefix(_trim(name), table)
         key = fold(name)
-        if len(key) < 3 or key in countries or key.split(" ")[0] in _NOT_PLACES:
+        if len(key) < 3 or key in countries or any(w in _NOT_PLACES for w in key.split(" ")) or \
+                any(s <= start < e for s, e in taken) or re.fullmatch(r"[A-Z]+s", name):
             continue
         score = _score(doc, start, start + len(name), key, table, leading=bool(lead))
         if score is not None:
@@ -138,6 +145,8 @@ def _score(doc, start, end, key, table, leading=False):
         return None
     if _SEAT_BEFORE.search(before):
         score -= 3
+    if _DESTINATION_BEFORE.search(doc.folded[max(0, start - 60):start]):
+        score -= 2.5
     population = table[key][0][1] if key in table else 0
     score -= 1.0 if population > 400000 else 0.5 if population > 100000 else 0
     sentence_start, sentence_end = doc.sentence_bounds(start)
