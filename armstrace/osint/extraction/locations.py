@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import pycountry
+
 from .dates import _WEEKDAY_NAMES, MONTHS
 from .gazetteer import PLACES
 from .places import Mention, country_mentions, country_names
@@ -16,7 +18,7 @@ from .text import Value, fold
 
 GAZETTEER = Path(__file__).resolve().parent / "data" / "places.tsv.gz"
 _UPPER = "A-ZÀ-ÝĀ-Ž"
-_NAME = re.compile(rf"[{_UPPER}][\w'’-]*(?:[ ](?:de |del |de la |du |des |la |el |sur |upon )?[{_UPPER}0-9][\w'’-]*)"
+_NAME = re.compile(rf"[{_UPPER}][\w'’-]*(?:[ ](?:de |del |de la |du |des |la |el |sur |upon |do |da |dos |das |di )?[{_UPPER}0-9][\w'’-]*)"
                    rf"{{0,3}}")
 _FACILITY_BEFORE = re.compile(
     r"(?:port of|airport of|port de|port du|aeroport de|aeroport international de|puerto de|aeropuerto(?: internacional)?"
@@ -48,8 +50,7 @@ _NOT_PLACES = set(
     "this that these those government ministry court tribunal section station central north south east west "
     "northern southern eastern western charge registro republica republic region province state department "
     "ministere ministerio prefecture justice federal national nationale nacional general attorney office "
-    "division unit unite unidad brigade brigada direction direccion service servicio agence agencia "
-    "quebec ontario alberta manitoba".split()) | {
+    "division unit unite unidad brigade brigada direction direccion service servicio agence agencia".split()) | {
     name for names in MONTHS.values() for name in names} | set(_WEEKDAY_NAMES.split("|"))
 _DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en route to|on its way to|a destination d[eu']|"
                                  r"destine\w* a|adresse\w* a|con destino a|destinad\w* a|rumbo a|hacia|from|"
@@ -62,41 +63,51 @@ class Candidate:
     name: str
     start: int
     score: float
+    code: str | None  # the country of the place, where the gazetteer knows it
+
+
+# Countries whose places a text in this language most likely names, for names shared by several countries.
+_LIKELY = {
+    "en": "USA GBR IRL CAN AUS NZL ZAF NGA GHA KEN PHL JAM TTO IND PAK UGA ZMB ZWE",
+    "fr": "FRA BEL CHE CAN LUX MCO HTI CIV SEN MLI BFA NER TCD CMR BEN TGO GIN COD COG GAB MAR DZA TUN MDG",
+    "es": "ESP MEX COL ARG CHL PER ECU VEN BOL PRY URY GTM HND SLV NIC CRI PAN CUB DOM",
+}
 
 
 @lru_cache(maxsize=1)
 def cities():
-    """Folded place name → [(alpha-3, population)], most populous first (see tools/build_gazetteer.py)."""
+    """Folded place name → [(alpha-3, population)], most populous first: the cities of tools/build_gazetteer.py
+    and pycountry's subdivisions (regions, provinces, départements, states) with population 0."""
     table = {}
     with gzip.open(GAZETTEER, "rt", encoding="utf-8") as stream:
         for line in stream:
             name, code, population = line.rstrip("\n").split("\t")
             table.setdefault(name, []).append((code, int(population)))
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    for region in pycountry.subdivisions:
+        code = alpha3.get(region.country_code)
+        for name in {region.name, region.name.split(",")[0], region.name.split(" (")[0]}:
+            if code and len(name) >= 4:
+                table.setdefault(fold(name), []).append((code, 0))
     for entries in table.values():
         entries.sort(key=lambda e: -e[1])
     return table
 
 
+def _country_for(entries, lang):
+    likely = _LIKELY.get(lang, "").split()
+    preferred = [e for e in entries if e[0] in likely]
+    return (preferred or entries)[0]
+
+
 def city_mentions(doc):
-    """Capitalised names after a locative word that the gazetteer knows, as country mentions."""
-    table, countries = cities(), country_names()
-    found = []
-    for match in _NAME.finditer(doc.text):
-        name = _trim(match.group(0))
-        key = fold(name)
-        if key in countries or key in _NOT_PLACES or key not in table:
-            continue
-        before = doc.folded[max(0, match.start() - 30):match.start()]
-        if not (_LOCATIVE[doc.language].search(before) or _SMALL_PLACE_BEFORE.search(before)
-                or _FACILITY_BEFORE.search(before)) and key not in PLACES:
-            continue
-        found.append(Mention(table[key][0][0], match.start(), match.start() + len(name), "city"))
-    return found
+    """Known places of the text (in any place context), as country mentions."""
+    return [Mention(c.code, c.start, c.start + len(c.name), "city") for c in candidates(doc) if c.code]
 
 
 def _trim(name):
     name = re.sub(r"[.’'-]+$", "", name)
-    return re.sub(r"\s+(?:de|del|de la|du|des|la|el|sur|upon)$", "", name)
+    return re.sub(r"\s+(?:de|del|de la|du|des|la|el|sur|upon|do|da|dos|das)$", "", name)
 
 
 def _known_prefix(name, table):
@@ -110,6 +121,10 @@ def _known_prefix(name, table):
 
 
 def candidates(doc):
+    """Every capitalised name in a place context, scored; cached on the document."""
+    cached = doc.cache.get("places")
+    if cached is not None:
+        return cached
     table, countries = cities(), country_names()
     taken = [(m.start, m.end) for m in country_mentions(doc) if m.source == "name"]
     found = []
@@ -125,7 +140,9 @@ def candidates(doc):
             continue
         score = _score(doc, start, start + len(name), key, table, leading=bool(lead))
         if score is not None:
-            found.append(Candidate(name, start, score))
+            entry = _country_for(table[key], doc.language) if key in table else None
+            found.append(Candidate(name, start, score, entry[0] if entry else None))
+    doc.cache["places"] = found
     return found
 
 
@@ -139,8 +156,8 @@ def _score(doc, start, end, key, table, leading=False):
         score = 3.5
     elif leading or _LOCATIVE[doc.language].search(before):
         score = 2.0 if key in table else 1.0
-    elif start == 0 and re.match(r"\s*[,(]", after):
-        score = 1.0  # a dateline
+    elif start == 0 and re.match(r"\s*[,(]", after) or re.match(r"\s*\(", after) and key in table:
+        score = 1.0  # a dateline, or "Dieppe (Seine-Maritime)"
     if score is None:
         return None
     if _SEAT_BEFORE.search(before):
@@ -148,6 +165,8 @@ def _score(doc, start, end, key, table, leading=False):
     if _DESTINATION_BEFORE.search(doc.folded[max(0, start - 60):start]):
         score -= 2.5
     population = table[key][0][1] if key in table else 0
+    if key in table and population == 0:
+        score -= 1.0  # a region: less specific than a town
     score -= 1.0 if population > 400000 else 0.5 if population > 100000 else 0
     sentence_start, sentence_end = doc.sentence_bounds(start)
     if _SEIZURE.search(doc.folded[sentence_start:sentence_end]):

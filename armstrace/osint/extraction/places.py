@@ -58,7 +58,9 @@ def _patterns():
 
 
 def country_mentions(doc):
-    """Every mention of a country in the text, by name, agency, demonym or known place."""
+    """Every mention of a country in the text, by name, agency, demonym or known place; cached on the document."""
+    if "countries" in doc.cache:
+        return doc.cache["countries"]
     mentions, taken = [], []
     for pattern, table, source in _patterns():
         for match in pattern.finditer(doc.folded):
@@ -68,7 +70,8 @@ def country_mentions(doc):
                 continue
             taken.append(match.span())
             mentions.append(Mention(table[match.group(0)], match.start(), match.end(), source))
-    return sorted(mentions, key=lambda m: m.start)
+    doc.cache["countries"] = sorted(mentions, key=lambda m: m.start)
+    return doc.cache["countries"]
 
 
 def _case_fits(text, match, source):

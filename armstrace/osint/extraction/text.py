@@ -42,6 +42,7 @@ class Doc:
     published_month_only: bool = False
     folded: str = field(init=False)
     _blocks: list | None = field(init=False, default=None, repr=False)
+    cache: dict = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self):
         self.folded = fold(self.text)
