@@ -70,13 +70,13 @@ FR = [
     (r"mitrailleuses?", "firearm", "machine_gun"),
     (r"lance-roquettes?|lance-missiles?|lance-rockets?", "firearm", "light_weapon"),
     (r"armes? (?:artisanales?|improvisees?|de fabrication artisanale)", "firearm", "other"),
-    (r"fusils? (?:de chasse|a pompe|a canon scie|superposes?|juxtaposes?)", "firearm", "shotgun"),
+    (r"fusils? (?:de chasse|a pompe|a canon scie|superposes?|juxtaposes?|(?:de )?calibre 12)", "firearm", "shotgun"),
     (r"fusils? d'assaut|fusils?[- ]mitrailleurs?|carabines?|kalachnikovs?", "firearm", "rifle"),
     (r"fusils?(?: semi-automatiques?| automatiques?| a verrou)?", "firearm", "long_gun_unspecified"),
     (r"pistolets?(?: automatiques?| semi-automatiques?| d'alarme)?", "firearm", "pistol"),
     (r"revolvers?", "firearm", "revolver"),
     (r"armes? de poing|armes? courtes?", "firearm", "handgun_unspecified"),
-    (r"armes? longues?", "firearm", "long_gun_unspecified"),
+    (r"armes? longues?|armes? d'epaule", "firearm", "long_gun_unspecified"),
     (r"armes? a feu|armes?", "firearm", None),
     (r"cartouches?|munitions?|balles?", "ammo", None),
     (r"canons?|culasses?|carcasses?|boites? de culasse|silencieux|moderateurs? de son|reducteurs? de son|"
@@ -111,7 +111,7 @@ ES = [
     (r"armas? cortas?|armas? de puno", "firearm", "handgun_unspecified"),
     (r"armas? largas?|armas? de largo alcance", "firearm", "long_gun_unspecified"),
     (r"armas? de fuego|armas?|armamentos?", "firearm", None),
-    (r"cartuchos?|municion(?:es)?|balas?|tiros", "ammo", None),
+    (r"cartuchos?|municion(?:es)?|balas?|tiros|capsulas?", "ammo", None),
     (r"canon(?:es)?|armazon(?:es)?|correderas?|cerrojos?|silenciadores?|receptores?|"
      r"(?:piezas?|partes?|componentes?)(?: de armas?(?: de fuego)?)?", "part", None),
     (r"personas?|individuos?|hombres?|mujeres?|sospechosos?|presuntos?|jovenes|menores?|ciudadanos?|"
