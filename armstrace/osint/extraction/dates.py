@@ -50,10 +50,23 @@ def seizure_date(doc):
     if full:
         best = max(full, key=lambda c: (c[0], -c[1].start))
         return best[1]
-    weekday = _WEEKDAY.search(doc.folded)
+    weekday = _seizure_weekday(doc)
     if weekday and doc.published and not doc.published_month_only:
         return Value(doc.published.isoformat(), weekday.start(), weekday.end(), 0.6)
     return _month_only(doc)
+
+
+_ANNOUNCED = re.compile(r"\b(?:annonc\w*|said|announced|briefing\w*|told|declared|indiqu\w*|informo|informa\w*|"
+                        r"anuncio|declaro|dijo|explico|precis\w*|communiqu\w*|revealed|press conference|"
+                        r"conferencia|presented|presente\w*|statement)\b[^.;]{0,25}$")
+
+
+def _seizure_weekday(doc):
+    """The first weekday ("on Tuesday", "ce mardi") that is not the day of an announcement."""
+    for match in _WEEKDAY.finditer(doc.folded):
+        if not _ANNOUNCED.search(doc.folded[max(0, match.start() - 40):match.start()]):
+            return match
+    return None
 
 
 def _full_dates(doc, lang):

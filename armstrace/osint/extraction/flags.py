@@ -5,8 +5,11 @@ import re
 from .text import Value
 
 _PRINTED = re.compile(
-    r"\b(?:3d[- ]?print\w*|3-d print\w*|printed (?:on|with|using) a 3d printer|imprime\w* en 3d|impression 3d|"
-    r"impres[oa]s? en 3d|impresion 3d|impresora 3d|imprimante 3d|3d printer)\b")
+    r"\b(?:3d[- ]?printed|3-d printed|printed (?:on|with|using) a 3d printer|imprime\w* en 3d|"
+    r"impres[oa]s? en 3d|elaborad[oa]s? en 3d|fabricad[oa]s? (?:con|en|mediante) (?:una |unas )?impresoras? 3d|"
+    r"fabrique\w* (?:a l'aide d'|par des|avec des|avec une|par une|grace a une) imprimantes? 3d|"
+    r"(?:armes?|armas?|pistol\w*|guns?|firearms?|weapons?|fusils?|piezas?|pieces?|parts?|lowers?|frames?) 3d|"
+    r"made (?:with|using|on) (?:a |an )?3d printers?)\b")
 _GENERAL_REMARK = re.compile(r"\b(?:can be|could be|may be|pueden ser|peuvent etre|risk|danger|threat|menace|"
                              r"riesgo|amenaza|growing|increasing|en aumento)\b")
 _POSTAL = re.compile(
