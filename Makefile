@@ -44,12 +44,14 @@ test-postgres: $(STAMP)
 
 # Heavy benchmarks, never part of `make test`. Sizes: make bench SEARCH_N=200000 MONITORING_N=100000 IMPORT_N=200000
 # WEB_N=100000 (web load: WEB_USERS users for WEB_SECONDS s against `armstrace serve`; locust from the [bench] extra)
+# OSINT_N=10000 (osint extract: dev-set scores beside a regex baseline, then documents/s on an OSINT_N stream)
 SEARCH_N ?= 10000000
 MONITORING_N ?= 1000000
 IMPORT_N ?= 1000000
 WEB_N ?= 1000000
 WEB_USERS ?= 50
 WEB_SECONDS ?= 60
+OSINT_N ?= 10000
 bench: $(STAMP) system-deps
 	$(BIN)/pip install -q -e '.[test,bench]'
 	$(BIN)/python bench/search.py --n $(SEARCH_N)
@@ -58,6 +60,7 @@ bench: $(STAMP) system-deps
 	$(BIN)/python bench/import_bench.py --n $(IMPORT_N)
 	tools/with_postgres.sh $(BIN)/python bench/import_bench.py --n $(IMPORT_N)
 	$(BIN)/python bench/web_load.py --n $(WEB_N) --users $(WEB_USERS) --run-time $(WEB_SECONDS)
+	$(BIN)/python bench/osint_bench.py --n $(OSINT_N)
 
 messages: $(STAMP)
 	cd armstrace && ../$(BIN)/armstrace makemessages -l fr -l es --ignore '*/tests/*' && ../$(BIN)/armstrace compilemessages

@@ -1,8 +1,8 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class OsintConfig(AppConfig):
+    """Open-source seizure intelligence. No models yet: the extraction runs without a database."""
+
     name = "armstrace.osint"
     label = "osint"
-    verbose_name = _("Open-source seizures")
