@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django_otp import devices_for_user
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from armstrace.accounts import policy, two_factor
+from armstrace.accounts import constants, policy, two_factor
 from armstrace.accounts.forms import AccessLogFilterForm, TokenForm
 from armstrace.accounts.models import AccessLogEntry, UserProfile
 
@@ -97,7 +97,7 @@ def account(request):
     profile = UserProfile.objects.select_related("agency").filter(user_id=request.user.pk).first()
     return render(request, "accounts/account.html", {
         "access": access, "agency": profile.agency if profile else None,
-        "capabilities": [(c, label) for c, label in policy.CAPABILITIES.items() if access.allows(c)],
+        "capabilities": [(c, label) for c, label in constants.CAPABILITIES.items() if access.allows(c)],
         "two_factor_enrolled": two_factor.has_confirmed_device(request.user),
     })
 

@@ -8,13 +8,15 @@ from rest_framework.response import Response
 
 from armstrace.accounts.models import Agency
 from armstrace.accounts.personal import PersonalDataMixin
+from armstrace.core.actor import Actor
+from armstrace.core.api import BlankChoicesMixin
 from armstrace.custody import services
 from armstrace.custody.models import (
     CaseAmmunition, CaseItem, CaseKind, CasePerson, CustodyMovement, CustodyPosition, Depot, DepotLocation, Disposal,
     Facility, LegalJustification, LocationType, SeizureCase, Stocktake, StocktakeLine, SuspectedOffence,
 )
-from armstrace.registry import services as reg
-from armstrace.registry.api import BlankChoicesMixin, RegisterItemSerializer
+from armstrace.registry import services as registry_services
+from armstrace.registry.api import RegisterItemSerializer
 from armstrace.registry.models import Calibre, Item, Party
 
 
@@ -124,8 +126,8 @@ def _new_item(data):
     if not data:
         return None
     data = dict(data)
-    markings = [reg.MarkingInput(**m) for m in data.pop("markings", [])]
-    return reg.FirearmInput(markings=markings, **data)
+    markings = [registry_services.MarkingInput(**m) for m in data.pop("markings", [])]
+    return registry_services.FirearmInput(markings=markings, **data)
 
 
 class CaseViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -145,7 +147,7 @@ class CaseViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         ammunition = [services.AmmunitionInput(**a) for a in v.pop("ammunition")]
         persons = [services.PersonInput(**p) for p in v.pop("persons")]
         case = services.record_case(services.CaseInput(items=items, ammunition=ammunition, persons=persons, **v),
-                                    actor=reg.Actor.of(request.user))
+                                    actor=Actor.of(request.user))
         return Response(CaseSerializer(self.get_queryset().get(pk=case.pk), context=self.get_serializer_context()).data,
                         status=201)
 
@@ -251,7 +253,7 @@ class MovementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         to = services.Place(v.get("to_depot"), v.get("to_shelf"), v.get("to_facility"), v.get("to_label", ""))
         m = services.move(v["item"], to, from_place=from_place, handed_over_by=v["handed_over_by"],
                           received_by=v["received_by"], moved_at=v.get("moved_at"), purpose=v["purpose"],
-                          actor=reg.Actor.of(request.user))
+                          actor=Actor.of(request.user))
         return Response(MovementSerializer(m).data, status=201)
 
 
@@ -295,7 +297,7 @@ class StocktakeViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         s.is_valid(raise_exception=True)
         v = dict(s.validated_data)
         counts = [services.Count(**c) for c in v.pop("counts")]
-        take = services.record_stocktake(v.pop("depot"), counts, actor=reg.Actor.of(request.user), **v)
+        take = services.record_stocktake(v.pop("depot"), counts, actor=Actor.of(request.user), **v)
         return Response(StocktakeSerializer(self.get_queryset().get(pk=take.pk)).data, status=201)
 
 
@@ -317,7 +319,7 @@ class DisposalViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         s = DisposalSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         v = s.validated_data
-        item, actor, on = get_object_or_404(Item, pk=v["item"].pk), reg.Actor.of(request.user), v["date"]
+        item, actor, on = get_object_or_404(Item, pk=v["item"].pk), Actor.of(request.user), v["date"]
         if v["kind"] == Disposal.Kind.DESTRUCTION:
             d = services.destroy(item, method=v.get("method", ""), witnesses=v.get("witnesses") or [], on=on,
                                  actor=actor)

@@ -1,6 +1,6 @@
 """REST API of monitoring (read only): the registry's IAFQ rows of a year, its SDG 16.4.2 series, hotspot warnings,
 and the imported UNODC portal datasets with their rows. Error answers (400 for a bad query parameter, 404, 401/403)
-are documented for every operation by armstrace.api.document_error_responses."""
+are documented for every operation by armstrace.core.api.document_error_responses."""
 
 from datetime import date
 

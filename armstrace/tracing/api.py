@@ -8,9 +8,10 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from armstrace.accounts.personal import redact_parties
-from armstrace.registry.api import BlankChoicesMixin
+from armstrace.core.actor import Actor
+from armstrace.core.api import BlankChoicesMixin
+from armstrace.core.errors import RuleViolation
 from armstrace.registry.models import Calibre, FirearmModel, FirearmType, Item, Make
-from armstrace.registry.services import Actor, RuleViolation
 from armstrace.tracing import search as marking_search
 from armstrace.tracing import services
 from armstrace.tracing.models import TracingRequest

@@ -2,28 +2,24 @@
 
 Only these functions write TracingRequest rows and `trace_recorded` events.
 
-Item.tracing_status is a projection of iafq_tracing_status(item), rewritten in the transaction of every change of
-one of its inputs by the handlers at the end of this module (connected in TracingConfig.ready): an event of the
-item, its markings, its tracing requests, the item's own columns, and the licences and kind of the holder whose
-licence the status checked (Item.tracing_licence_holder).
+Item.tracing_status is a projection of iafq_tracing_status(item), kept by tracing.projection.
 """
 
-from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 
 import jsonschema
 import pycountry
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
+from armstrace.core.actor import SYSTEM
+from armstrace.core.errors import RuleViolation
 from armstrace.profile import get_profile
-from armstrace.registry import services as registry
+from armstrace.registry import services as registry_services
 from armstrace.registry.models import Event, EventKind, Item, Licence, Marking, Party
-from armstrace.registry.services import RuleViolation
 from armstrace.tracing.models import RequestStatus, TracingRequest
 from armstrace.tracing.status import TracingStatus
 
@@ -194,44 +190,6 @@ def iafq_tracing_status(item) -> TracingStatus:
     return tracing_finding(item).status
 
 
-# Plain rows standing for an item, its events and markings where they are not model instances (projection rebuild,
-# bulk import): the attributes that _status and analyse_history read.
-ItemRow = namedtuple("ItemRow", "pk custom_fields serial_normalized make_id model_id")
-EventRow = namedtuple("EventRow", "kind payload seq occurred_at")
-MarkingRow = namedtuple("MarkingRow", "kind normalized state")
-RequestRow = namedtuple("RequestRow", "direction status outcome reference")
-REQUEST_ROW_FIELDS = RequestRow._fields
-
-
-def finding_of_rows(item: ItemRow, events, markings, requests, licensed_on=_licensed_on) -> StatusFinding:
-    """tracing_finding from rows: `events` in seq order, `requests` in TracingRequest's default order."""
-    return _status(item, analyse_history(item, events), markings, requests, licensed_on)
-
-
-def entry_tracing_status(fields, markings, how, payload, occurred_at) -> TracingStatus:
-    """The status of a new item whose one event is its entry, from what services.create_item would write
-    (services.entry_fields, entry_markings, entry_payload): for the bulk import."""
-    from armstrace.registry.serials import normalize_serial
-
-    # With one entry event and no request, the status reads only these facts (whether the serial forms are empty,
-    # not their text; no holder, payload or date, since an entry is no diversion): computed once per combination.
-    return _entry_status(how, bool((fields["custom_fields"] or {}).get("illicitly_manufactured")),
-                         bool(normalize_serial(fields["serial_number"])), fields["make"] is None, fields["model"] is None,
-                         tuple((m.kind, bool(normalize_serial(m.text)), m.state) for m in markings))
-
-
-@lru_cache(maxsize=1024)
-def _entry_status(how, illicit, serial, no_make, no_model, markings):
-    item = ItemRow(None, {"illicitly_manufactured": True} if illicit else {}, "X" if serial else "",
-                   None if no_make else 0, None if no_model else 0)
-    rows = [MarkingRow(kind, "X" if text else "", state) for kind, text, state in markings]
-    return finding_of_rows(item, [EventRow(how, {}, 1, None)], rows, [], _no_licence_check).status
-
-
-def _no_licence_check(party_id, day):
-    raise AssertionError("an item's entry event cannot be a seizure from its holder")
-
-
 # ---------------------------------------------------------------- trace report
 
 
@@ -392,7 +350,7 @@ def _actor_name(actor):
     return user.get_username() if user is not None and getattr(user, "is_authenticated", False) else "system"
 
 
-def create_request(data: dict, *, item=None, actor=registry.SYSTEM) -> TracingRequest:
+def create_request(data: dict, *, item=None, actor=SYSTEM) -> TracingRequest:
     """A new request in draft. For an incoming request, `send` then records its receipt."""
     unknown = set(data) - set(REQUEST_FIELDS)
     if unknown:
@@ -435,7 +393,7 @@ def _transition(request, action):
     return request
 
 
-def send(request, *, at=None, actor=registry.SYSTEM):
+def send(request, *, at=None, actor=SYSTEM):
     """Outgoing: sent to the counterpart. Incoming: received from it. The answer is due `response_due_days` later."""
     at = at or timezone.now()
     with transaction.atomic():
@@ -446,7 +404,7 @@ def send(request, *, at=None, actor=registry.SYSTEM):
     return request
 
 
-def acknowledge(request, *, at=None, actor=registry.SYSTEM):
+def acknowledge(request, *, at=None, actor=SYSTEM):
     with transaction.atomic():
         request = _transition(request, "acknowledge")
         request.acknowledged_at = at or timezone.now()
@@ -454,7 +412,7 @@ def acknowledge(request, *, at=None, actor=registry.SYSTEM):
     return request
 
 
-def record_answer(request, answer: dict, *, at=None, actor=registry.SYSTEM):
+def record_answer(request, answer: dict, *, at=None, actor=SYSTEM):
     """Record the answer; when the request concerns an item, its findings become a `trace_recorded` event."""
     at = at or timezone.now()
     outcome = answer.get("outcome") or ""
@@ -470,8 +428,8 @@ def record_answer(request, answer: dict, *, at=None, actor=registry.SYSTEM):
         request.answer = {**answer, "findings": findings, "recorded_by": _actor_name(actor)}
         request.save()
         if request.item_id:
-            item = registry._locked(request.item)
-            registry.record(item, K.TRACE_RECORDED, {
+            item = registry_services.lock_item(request.item)
+            registry_services.record(item, K.TRACE_RECORDED, {
                 "request": request.reference, "direction": request.direction,
                 "counterpart_country": request.counterpart_country,
                 "responding_authority": answer.get("responding_authority", ""),
@@ -480,7 +438,7 @@ def record_answer(request, answer: dict, *, at=None, actor=registry.SYSTEM):
     return request
 
 
-def close(request, *, note="", at=None, actor=registry.SYSTEM):
+def close(request, *, note="", at=None, actor=SYSTEM):
     with transaction.atomic():
         request = _transition(request, "close")
         if request.answered_at is None and not note:
@@ -564,7 +522,7 @@ def validate_answer(data) -> list:
     return errors
 
 
-def import_answer(data, *, request=None, actor=registry.SYSTEM):
+def import_answer(data, *, request=None, actor=SYSTEM):
     """Record an answer received as JSON. The request is `request`, or the one its `request_reference` names."""
     if not isinstance(data, dict):
         raise RuleViolation("bad_answer", _("The answer file must hold a JSON object."))
@@ -591,133 +549,3 @@ def import_answer(data, *, request=None, actor=registry.SYSTEM):
 def days_overdue(request, today=None) -> int:
     today = today or date.today()
     return (today - request.due_date).days if request.is_overdue(today) else 0
-
-
-# ---------------------------------------------------------------- the Item.tracing_status projection
-#
-# Lock order, so that a status computed from a party's licences and a change of those licences never miss each
-# other on PostgreSQL: a tracing request, then the items, then the party. A status that checks a party's licences holds the party FOR
-# SHARE and reads them again; a change of the party or its licences locks the items depending on it, then the
-# party FOR UPDATE, then recomputes them (and any item that came to depend on it meanwhile).
-
-
-def _hold_party(party_id, exclusive=False):
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT id FROM registry_party WHERE id = %s FOR {'UPDATE' if exclusive else 'SHARE'}",
-                           [party_id])
-
-
-def refresh_tracing_status(item):
-    """Recompute and store the tracing status of `item` (an Item or its id), in the caller's transaction. The item's
-    row is locked first (services that append its events hold it already), so that two changes of its inputs in
-    concurrent transactions cannot both compute from a state that misses the other's."""
-    items = Item.objects.select_for_update() if connection.in_atomic_block else Item.objects
-    fresh = items.get(pk=getattr(item, "pk", item))
-    finding = tracing_finding(fresh)
-    if finding.licence_holder is not None and connection.vendor == "postgresql":
-        _hold_party(finding.licence_holder)
-        finding = tracing_finding(fresh)
-    if (fresh.tracing_status, fresh.tracing_licence_holder_id) != (finding.status.value, finding.licence_holder):
-        Item.objects.filter(pk=fresh.pk).update(tracing_status=finding.status.value,
-                                                tracing_licence_holder_id=finding.licence_holder)
-    if isinstance(item, Item):
-        item.tracing_status, item.tracing_licence_holder_id = finding.status.value, finding.licence_holder
-    return finding.status
-
-
-def _dependent_items(party_ids):
-    qs = Item.objects.filter(tracing_licence_holder__in=list(party_ids)).order_by("pk")
-    if connection.in_atomic_block:
-        qs = qs.select_for_update()
-    return list(qs.values_list("pk", flat=True))
-
-
-def refresh_for_parties(party_ids):
-    """Recompute the items whose status checked the licences of one of `party_ids`."""
-    party_ids = sorted({p for p in party_ids if p is not None})
-    if not party_ids:
-        return
-    for party_id in party_ids:
-        _hold_party(party_id, exclusive=True)
-    for pk in _dependent_items(party_ids):
-        refresh_tracing_status(pk)
-
-
-def _on_item_saved(sender, instance, created=False, raw=False, **kwargs):
-    if not raw and not created:  # a new item has no event yet: its entry event refreshes it
-        refresh_tracing_status(instance)
-
-
-def _on_event_saved(sender, instance, created=False, raw=False, **kwargs):
-    if not raw and created and instance.item_id is not None:
-        refresh_tracing_status(instance.item)
-
-
-def _on_marking_changed(sender, instance, raw=False, **kwargs):
-    if not raw and instance.item_id is not None:
-        refresh_tracing_status(instance.item_id)
-
-
-def _previous(model, instance, column):
-    if instance.pk is None:
-        return None
-    return model.objects.filter(pk=instance.pk).values_list(column, flat=True).first()
-
-
-def _on_request_before(sender, instance, raw=False, **kwargs):
-    instance._tracing_items = {instance.item_id, None if raw else _previous(TracingRequest, instance, "item_id")}
-
-
-def _on_request_after(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    for pk in sorted(p for p in getattr(instance, "_tracing_items", {instance.item_id}) if p is not None):
-        refresh_tracing_status(pk)
-
-
-def _on_licence_before(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    instance._tracing_parties = {instance.party_id, _previous(Licence, instance, "party_id")}
-    _dependent_items(instance._tracing_parties)  # locks them before the party (see the lock order above)
-
-
-def _on_licence_after(sender, instance, raw=False, **kwargs):
-    if not raw:
-        refresh_for_parties(getattr(instance, "_tracing_parties", {instance.party_id}))
-
-
-def _on_party_before(sender, instance, raw=False, **kwargs):
-    if not raw and instance.pk is not None:
-        _dependent_items([instance.pk])
-
-
-def _on_party_after(sender, instance, created=False, raw=False, **kwargs):
-    if not raw and not created:
-        refresh_for_parties([instance.pk])
-
-
-def connect_projection():
-    """Connect the handlers that keep Item.tracing_status (TracingConfig.ready)."""
-    from django.db.models import signals
-
-    from armstrace.registry.models import Event
-
-    for n, (signal, handler, model) in enumerate((
-        (signals.post_save, _on_item_saved, Item),
-        (signals.post_save, _on_event_saved, Event),
-        (signals.post_save, _on_marking_changed, Marking),
-        (signals.post_delete, _on_marking_changed, Marking),
-        (signals.pre_save, _on_request_before, TracingRequest),
-        (signals.post_save, _on_request_after, TracingRequest),
-        (signals.pre_delete, _on_request_before, TracingRequest),
-        (signals.post_delete, _on_request_after, TracingRequest),
-        (signals.pre_save, _on_licence_before, Licence),
-        (signals.post_save, _on_licence_after, Licence),
-        (signals.pre_delete, _on_licence_before, Licence),
-        (signals.post_delete, _on_licence_after, Licence),
-        (signals.pre_save, _on_party_before, Party),
-        (signals.post_save, _on_party_after, Party),
-    )):
-        signal.connect(handler, sender=model, dispatch_uid=f"tracing-status-{n}")

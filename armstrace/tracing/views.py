@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from armstrace.accounts.personal import redact_parties
+from armstrace.core.actor import Actor
+from armstrace.core.errors import RuleViolation
+from armstrace.core.forms import run_service
 from armstrace.registry.models import Item
-from armstrace.registry.services import Actor, RuleViolation
-from armstrace.registry.views import run_service
 from armstrace.tracing import search as marking_search
 from armstrace.tracing import services
 from armstrace.tracing.forms import AnswerForm, AnswerImportForm, CloseForm, SearchForm, TracingRequestForm

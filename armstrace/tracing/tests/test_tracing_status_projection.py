@@ -14,6 +14,7 @@ from armstrace.registry import services as reg
 from armstrace.registry.models import EventKind, Item, Licence, Marking, Party
 from armstrace.registry.projection import rebuild_projections
 from armstrace.tracing import services
+from armstrace.tracing.projection import entry_tracing_status
 from armstrace.tracing.status import TracingStatus as T
 
 K = EventKind
@@ -275,7 +276,7 @@ def test_bulk_import_status_is_the_services_status(registry):
         item = reg.create_item(data, how=how, holder=holder, occurred_at=at(2020, 1, 1))
         entry = reg.entry_fields(data)
         markings = reg.entry_markings(entry, data.markings)
-        expected = services.entry_tracing_status(entry, markings, how, reg.entry_payload(entry, holder, "", markings),
+        expected = entry_tracing_status(entry, markings, how, reg.entry_payload(entry, holder, "", markings),
                                                  at(2020, 1, 1))
         assert stored(item) == expected == services.iafq_tracing_status(item), (how, fields)
         seen.add(expected)
