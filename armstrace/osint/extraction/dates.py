@@ -138,8 +138,14 @@ def _score(doc, match, parsed):
     return score
 
 
+_THIS_MONTH = re.compile(r"\b(?:this month|earlier this month|ce mois(?:-ci)?|este mes|en lo que va del mes)\b")
+
+
 def _month_only(doc):
     year_default = doc.published.year if doc.published else None
+    this_month = _THIS_MONTH.search(doc.folded)
+    if this_month and doc.published:
+        return Value(f"{doc.published.year:04d}-{doc.published.month:02d}", this_month.start(), this_month.end(), 0.5)
     for match in _MONTH_ONLY.finditer(doc.folded):
         name = match.group(1)
         year = _int(match.group(2)) or year_default

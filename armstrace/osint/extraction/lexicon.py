@@ -45,7 +45,7 @@ EN = [
     (r"(?:live |ammunition )?rounds?(?: of ammunition)?|(?:live )?cartridges?|bullets?|shells|"
      r"pieces of ammunition|ammunition", "ammo", None),
     (r"(?:lower |upper )?receivers?|lowers|barrels?|frames?|slides?|bolts?|bolt carriers?|silencers?|"
-     r"suppressors?|sound moderators?|auto ?sears?|(?:glock )?switches|conversion (?:devices?|kits?)|"
+     r"suppressors?|sound moderators?|solvent traps?|auto ?sears?|(?:glock )?switches|conversion (?:devices?|kits?)|"
      r"(?:firearms? |gun |weapons? )?(?:parts|components)", "part", None),
     (r"people|persons?|individuals?|suspects?|men|man|women|woman|teenagers?|adults?|youths?|minors?|"
      r"nationals?|foreigners?|members?|drivers?|males?|females?|boys?|girls?|others|citizens?|offenders?",
@@ -69,7 +69,8 @@ FR = [
     (r"pistolets?[- ]mitrailleurs?|mitraillettes?", "firearm", "submachine_gun"),
     (r"mitrailleuses?", "firearm", "machine_gun"),
     (r"lance-roquettes?|lance-missiles?|lance-rockets?", "firearm", "light_weapon"),
-    (r"armes? (?:artisanales?|improvisees?|de fabrication artisanale)", "firearm", "other"),
+    (r"(?:armes?|fusils?|pistolets?) (?:artisana(?:l|le|ux|les)|improvisee?s?|de fabrication artisanale)",
+     "firearm", "other"),
     (r"fusils? (?:de chasse|a pompe|a canon scie|superposes?|juxtaposes?|(?:de )?calibre 12)", "firearm", "shotgun"),
     (r"fusils? d'assaut|fusils?[- ]mitrailleurs?|carabines?|kalachnikovs?", "firearm", "rifle"),
     (r"fusils?(?: semi-automatiques?| automatiques?| a verrou)?", "firearm", "long_gun_unspecified"),
@@ -100,10 +101,12 @@ ES = [
     (r"granadas?|explosivos?|detonadores?|morteros?|cargadores?|proveedores?|casquillos?|vainas?|ojivas?|"
      r"fulminantes?|cartuchos? percutidos?|proyectil(?:es)?", "excluded", None),
     (r"cartuchos? de (?:cigarrillos?|tabaco)|cajetillas?", "unit", None),
-    (r"subfusil(?:es)?|subametralladoras?|metralletas?|pistolas? ametralladoras?", "firearm", "submachine_gun"),
+    (r"subfusil(?:es)?|subametralladoras?|metralletas?|pistolas? ametralladoras?|pistolas? subfusil(?:es)?|"
+     r"ametralladoras? (?:tipo |marca )?uzi", "firearm", "submachine_gun"),
     (r"ametralladoras?", "firearm", "machine_gun"),
     (r"lanzacohetes|lanzamisiles|lanzagranadas", "firearm", "light_weapon"),
-    (r"armas? (?:hechizas?|artesanales?|improvisadas?|caseras?|de fabricacion casera)", "firearm", "other"),
+    (r"(?:armas?|escopetas?|pistolas?|fusil(?:es)?) (?:hechizas?|artesanales?|improvisadas?|caseras?|"
+     r"de fabricacion casera)", "firearm", "other"),
     (r"escopetas?(?: recortadas?)?", "firearm", "shotgun"),
     (r"fusiles? de asalto|fusil(?:es)?|rifles?|carabinas?|cuernos? de chivo", "firearm", "rifle"),
     (r"pistolas?(?: semiautomaticas?| semi-automaticas?| automaticas?)?", "firearm", "pistol"),
