@@ -27,15 +27,19 @@ _FACILITY_BEFORE = re.compile(
     r"centre postal de|centro postal de|terminal de|puesto de control(?: de)?|recinto fiscal de)\s+$")
 _FACILITY_AFTER = re.compile(r"\s+(?:port|airport|international airport|border crossing|port of entry|gateway facility|"
                              r"mail (?:centre|center|facility)|docks|terminal)\b", re.IGNORECASE)
+_STREET_BEFORE = re.compile(r"(?:quartier d'|quartier de|quartier|barrio de|barrio|colonia|sector|secteur|rue|calle|"
+                            r"avenida|avenue|road|street|vereda|lieu-dit|hameau de|aldea de|caserio de)\s+(?:d')?$")
+_REGION_BEFORE = re.compile(r"(?:region de|region of|province of|provincia de|departement de|departamento de|"
+                            r"estado de|state of|county|comunidad de|comunidad foral de|sous-prefecture de)\s+$")
+_OF = re.compile(r"(?:\bde|\bdu|\bd'|\bdel|\bof)\s*$")
 _SMALL_PLACE_BEFORE = re.compile(
-    r"(?:municipio de|municipality of|commune de|village de|villages d'|villages de|quartier d'|quartier de|"
-    r"quartier|localite de|localidad de|sector|barrio|colonia|vereda|corregimiento de|sous-prefecture de|"
-    r"secteur|ciudad de|city of|town of|ville de|poblacion de|parroquia|comuna de|termino municipal de|"
-    r"rue|calle|avenida|road|street|area of|zone de|region de|region of|province of|provincia de|"
-    r"departement de|departamento de|estado de|state of|county|residence de|residence in|a residence in|domicile de|"
+    r"(?:municipio de|municipality of|commune de|village de|villages d'|villages de|"
+    r"localite de|localidad de|corregimiento de|"
+    r"ciudad de|city of|town of|ville de|poblacion de|parroquia|comuna de|termino municipal de|"
+    r"area of|zone de|residence de|residence in|a residence in|domicile de|"
     r"resident de|residente de|vivienda de|bureau de poste de|la poste de|plate[- ]?forme de|zones? \w+ de|"
     r"localidad \w+ de|aduana de|canton de|cantón de|parish of|suburb of|township of|ville d'|commune d'|"
-    r"quartier|barrio de|colonia de|delegacion|alcaldia|muelle de|puerto|port)\s+(?:d')?$")
+    r"delegacion|alcaldia|muelle de|puerto|port)\s+(?:d')?$")
 _LOCATIVE = {
     "en": re.compile(r"(?:\bin|\bat|\bnear|\boutside|\baround)\s+(?:the\s+)?$"),
     "fr": re.compile(r"(?:\ba|\bau|\baux|\bpres d'|\bpres de|\bdans|\ben|\bsur)\s+(?:la\s+|le\s+|l')?$"),
@@ -53,8 +57,8 @@ _NOT_PLACES = set(
     "division unit unite unidad brigade brigada direction direccion service servicio agence agencia".split()) | {
     name for names in MONTHS.values() for name in names} | set(_WEEKDAY_NAMES.split("|"))
 _DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en route to|on its way to|a destination d[eu']|"
-                                 r"destine\w* a|adresse\w* a|con destino a|destinad\w* a|rumbo a|hacia|from|"
-                                 r"en provenance d[eu']|provenant d[eu']|procedente\w* de|desde)\b[^.;]{0,30}$")
+                                 r"destine\w* a|adresse\w* (?:a|par)|con destino a|destinad\w* a|rumbo a|hacia|from|"
+                                 r"en provenance d[eu']|provenant d[eu']|procedente\w* de|desde)\b[^.;]{0,50}$")
 _LEADING_PREPOSITION = re.compile(r"^(?:A|À|En|In|At|Au|Aux|Dans|Near|Cerca)\s+")
 
 
@@ -129,21 +133,34 @@ def candidates(doc):
     taken = [(m.start, m.end) for m in country_mentions(doc) if m.source == "name"]
     found = []
     for match in _NAME.finditer(doc.text):
-        start, name = match.start(), match.group(0)
-        lead = _LEADING_PREPOSITION.match(name)
-        if lead:
-            start, name = start + lead.end(), name[lead.end():]
-        name = _known_prefix(_trim(name), table)
-        key = fold(name)
-        if len(key) < 3 or key in countries or any(w in _NOT_PLACES for w in key.split(" ")) or \
-                any(s <= start < e for s, e in taken) or re.fullmatch(r"[A-Z]+s", name):
-            continue
-        score = _score(doc, start, start + len(name), key, table, leading=bool(lead))
-        if score is not None:
-            entry = _country_for(table[key], doc.language) if key in table else None
-            found.append(Candidate(name, start, score, entry[0] if entry else None))
+        for start, name, lead in _variants(match):
+            name = _known_prefix(_trim(name), table)
+            key = fold(name)
+            if len(key) < 3 or key in countries or any(w in _NOT_PLACES for w in key.split(" ")) or \
+                    any(s <= start < e for s, e in taken) or re.fullmatch(r"[A-Z0-9]+s", name) or \
+                    re.search(r"\d", name):
+                continue
+            score = _score(doc, start, start + len(name), key, table, leading=lead)
+            if score is not None:
+                entry = _country_for(table[key], doc.language) if key in table else None
+                found.append(Candidate(name, start, score, entry[0] if entry else None))
     doc.cache["places"] = found
     return found
+
+
+_CONNECTOR = re.compile(r" (?:de la|de|del|du|des|of) ")
+
+
+def _variants(match):
+    """(start, name, after a leading preposition) for a capitalised name and for what follows each connector in it
+    ("Aduana de San Antonio" → also "San Antonio"; "La Poste de Faulquemont" → also "Faulquemont")."""
+    start, name = match.start(), match.group(0)
+    lead = _LEADING_PREPOSITION.match(name)
+    if lead:
+        start, name = start + lead.end(), name[lead.end():]
+    yield start, name, bool(lead)
+    for connector in _CONNECTOR.finditer(name):
+        yield start + connector.end(), name[connector.end():], False
 
 
 def _score(doc, start, end, key, table, leading=False):
@@ -152,17 +169,23 @@ def _score(doc, start, end, key, table, leading=False):
     score = None
     if _FACILITY_BEFORE.search(before) or _FACILITY_AFTER.match(after) or key in PLACES:
         score = 5.0
+    elif _STREET_BEFORE.search(before):
+        score = 4.0
     elif _SMALL_PLACE_BEFORE.search(before):
         score = 3.5
+    elif _REGION_BEFORE.search(before):
+        score = 2.0
     elif leading or _LOCATIVE[doc.language].search(before):
         score = 2.0 if key in table else 1.0
     elif start == 0 and re.match(r"\s*[,(]", after) or re.match(r"\s*\(", after) and key in table:
         score = 1.0  # a dateline, or "Dieppe (Seine-Maritime)"
+    elif _OF.search(before) and key in table and table[key][0][1] > 0:
+        score = 0.5  # "... de Ciénaga": a known town after "de"
     if score is None:
         return None
     if _SEAT_BEFORE.search(before):
         score -= 3
-    if _DESTINATION_BEFORE.search(doc.folded[max(0, start - 60):start]):
+    if _DESTINATION_BEFORE.search(doc.folded[max(0, start - 80):start]):
         score -= 2.5
     population = table[key][0][1] if key in table else 0
     if key in table and population == 0:

@@ -63,7 +63,7 @@ def extract(text, title="", language=None, published=None, source_url=None):
         "date": dates.seizure_date(doc),
         "country": [_country_value(code, mentions) for code in countries] or
                    ([Value(from_url, None, None, 0.3)] if from_url else []),
-        "location": locations.location(doc, countries),
+        "location": locations.location(doc, countries) if len(countries) < 2 else None,
         "firearms_total": firearms.firearms_total(doc, counts, by_type),
         "firearms_by_type": by_type,
         "ammunition_rounds": munitions.ammunition_rounds(doc, counts),
