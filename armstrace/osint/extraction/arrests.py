@@ -64,6 +64,7 @@ _BETWEEN_BEFORE = re.compile(r"^\s*(?:(?:a|de|of|the|some|about|over|at least|au
                              r"a total of|unos|unas|las|los|les|des|en total|au total)\s+)*$")
 
 
+_AGES = re.compile(r"\baged? (?:between )?\d+(?: (?:and|et|y) \d+)?|\d+-year-olds?|\(\d+\)|\d+ ans|\d+ anos")
 _CONJUNCTION_END = re.compile(r"\b(?:and|et|y|e|but|mais|pero|while|tandis que|mientras)\s+$")
 
 
@@ -77,7 +78,7 @@ def _near_trigger(doc, count, triggers):
         if t_end <= count.start and len(between) < 60 and not re.search(r"[.;:]|\d", between) \
                 and not _CONJUNCTION_END.search(between):
             return True
-        between = doc.folded[count.end:t_start]
+        between = _AGES.sub("", doc.folded[count.end:t_start])
         if count.end <= t_start and len(between) < _WINDOW and not re.search(r"[.;:]|\d", between):
             return True
     return False

@@ -59,6 +59,9 @@ _NOT_PLACES = set(
 _DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en route to|on its way to|a destination d[eu']|"
                                  r"destine\w* a|adresse\w* (?:a|par)|con destino a|destinad\w* a|rumbo a|hacia|from|"
                                  r"en provenance d[eu']|provenant d[eu']|procedente\w* de|desde)\b[^.;]{0,50}$")
+# Place names too common to tell a country.
+_GENERIC = set("centro|center|centre|norte|sur|nord|sud|est|ouest|oeste|este|victoria|san jose|santa cruz|la paz|"
+               "san antonio|santa maria|san juan|san pedro".split("|"))
 _LEADING_PREPOSITION = re.compile(r"^(?:A|À|En|In|At|Au|Aux|Dans|Near|Cerca)\s+")
 
 
@@ -142,7 +145,7 @@ def candidates(doc):
                 continue
             score = _score(doc, start, start + len(name), key, table, leading=lead)
             if score is not None:
-                entry = _country_for(table[key], doc.language) if key in table else None
+                entry = _country_for(table[key], doc.language) if key in table and key not in _GENERIC else None
                 found.append(Candidate(name, start, score, entry[0] if entry else None))
     doc.cache["places"] = found
     return found
@@ -181,6 +184,9 @@ def _score(doc, start, end, key, table, leading=False):
         score = 1.0  # a dateline, or "Dieppe (Seine-Maritime)"
     elif _OF.search(before) and key in table and table[key][0][1] > 0:
         score = 0.5  # "... de Ciénaga": a known town after "de"
+    elif key in table and table[key][0][1] == 0 and re.search(rf"[{_UPPER}][\w'’-]+, $",
+                                                              doc.text[max(0, start - 30):start]):
+        score = 0.5  # "Culiacán, Sinaloa": the region after its town
     if score is None:
         return None
     if _SEAT_BEFORE.search(before):
