@@ -32,6 +32,9 @@ _STRONG = re.compile(r"fire ?arms?|guns?\b|armes? a feu|armas? de fuego")
 _MODEL_NAME = re.compile(r"(?<![.!?:;\n]\s)(?<![.!?:;\n])(?<=[a-zà-ÿ0-9,] )[A-Z][\w-]*\s$")
 
 
+_PLURAL_NEXT = re.compile(r"\s+[a-z-]*[sx]\b")  # "Barajas 3 pistolas" is a count, "Glock 19 pistol" a model
+
+
 @dataclass(frozen=True)
 class Count:
     value: int
@@ -51,7 +54,7 @@ def find_counts(folded, lang, text=None):
     counts = []
     for number in find_numbers(folded, lang):
         if text is not None and number.kind == "digits" and _MODEL_NAME.search(
-                text[max(0, number.start - 40):number.start]):
+                text[max(0, number.start - 40):number.start]) and not _PLURAL_NEXT.match(folded, number.end):
             continue
         count = _count_of(folded, number, lang)
         if count is not None:

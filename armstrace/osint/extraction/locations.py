@@ -41,7 +41,7 @@ _SMALL_PLACE_BEFORE = re.compile(
     r"localidad \w+ de|aduana de|canton de|cantón de|parish of|suburb of|township of|ville d'|commune d'|"
     r"delegacion|alcaldia|muelle de|puerto|port)\s+(?:d')?$")
 _LOCATIVE = {
-    "en": re.compile(r"(?:\bin|\bat|\bnear|\boutside|\baround)\s+(?:the\s+)?$"),
+    "en": re.compile(r"(?:\bin|\bat|\bnear|\boutside|\baround|\bacross|\bthroughout)\s+(?:the\s+)?$"),
     "fr": re.compile(r"(?:\ba|\bau|\baux|\bpres d'|\bpres de|\bdans|\ben|\bsur)\s+(?:la\s+|le\s+|l')?$"),
     "es": re.compile(r"(?:\ben|\bcerca de|\ba las afueras de)\s+(?:el\s+|la\s+)?$"),
 }
