@@ -10,7 +10,7 @@ from armstrace.osint.scoring import score
 
 DEVSET = Path(__file__).parent / "data" / "devset.jsonl"
 # Reached on the "dev" split when this floor was set, less 0.03.
-DEV_MICRO_F1_FLOOR = 0.82
+DEV_MICRO_F1_FLOOR = 0.84
 
 
 def split(name):
