@@ -39,8 +39,8 @@ EN = [
      "firearm", "rifle"),
     (r"(?:semi-automatic |automatic |blank-firing |alarm |converted )?pistols?", "firearm", "pistol"),
     (r"revolvers?", "firearm", "revolver"),
-    (r"hand ?guns?|side ?arms?", "firearm", "handgun_unspecified"),
-    (r"long ?guns?|long arms?", "firearm", "long_gun_unspecified"),
+    (r"hand ?guns?|side ?arms?|short (?:fire)?arms?", "firearm", "handgun_unspecified"),
+    (r"long ?guns?|long (?:fire)?arms?", "firearm", "long_gun_unspecified"),
     (r"fire ?arms?|guns?|weapons?|arms", "firearm", None),
     (r"(?:live |ammunition )?rounds?(?: of ammunition)?|(?:live )?cartridges?|bullets?|shells|"
      r"pieces of ammunition|ammunition", "ammo", None),
@@ -98,7 +98,7 @@ ES = [
     (r"(?:armas? |pistolas? )?(?:replicas?|simuladas?|de imitacion)", "excluded", None),
     (r"armas? blancas?|cuchillos?|navajas?|machetes?|puñales?|punales?|ballestas?|porras?|defensas? extensibles?|"
      r"puños? americanos?|punos? americanos?|arpones?", "excluded", None),
-    (r"granadas?|explosivos?|detonadores?|morteros?|cargadores?|proveedores?|casquillos?|vainas?|ojivas?|"
+    (r"granadas?|explosivos?|detonador(?:es)?|morteros?|cargador(?:es)?|proveedor(?:es)?|casquillos?|vainas?|ojivas?|"
      r"fulminantes?|cartuchos? percutidos?|proyectil(?:es)?", "excluded", None),
     (r"cartuchos? de (?:cigarrillos?|tabaco)|cajetillas?", "unit", None),
     (r"subfusil(?:es)?|subametralladoras?|metralletas?|pistolas? ametralladoras?|pistolas? subfusil(?:es)?|"
@@ -115,10 +115,10 @@ ES = [
     (r"armas? largas?|armas? de largo alcance", "firearm", "long_gun_unspecified"),
     (r"armas? de fuego|armas?|armamentos?", "firearm", None),
     (r"cartuchos?|municion(?:es)?|balas?|tiros|capsulas?", "ammo", None),
-    (r"canon(?:es)?|armazon(?:es)?|correderas?|cerrojos?|silenciadores?|receptores?|"
+    (r"canon(?:es)?|armazon(?:es)?|correderas?|cerrojos?|silenciador(?:es)?|receptor(?:es)?|"
      r"(?:piezas?|partes?|componentes?)(?: de armas?(?: de fuego)?)?", "part", None),
-    (r"personas?|individuos?|hombres?|mujeres?|sospechosos?|presuntos?|jovenes|menores?|ciudadanos?|"
-     r"integrantes|miembros?|conductores?|varones|extranjeros?", "person", None),
+    (r"personas?|individuos?|hombres?|mujer(?:es)?|sospechosos?|presuntos?|joven(?:es)?|menor(?:es)?|ciudadanos?|"
+     r"integrantes|miembros?|conductor(?:es)?|varones|extranjeros?", "person", None),
     (r"detenidos?|detenidas?|detenciones|capturados?|capturadas?|arrestados?|arrestadas?|aprehendidos?|"
      r"aprehendidas?|arrestos?|capturas", "arrest", None),
     (r"kg|kilos?|kilogramos?|gramos?|g|toneladas?|cajas?|bolsas?|paquetes?|cigarrillos|litros?|euros?|dolares|"
