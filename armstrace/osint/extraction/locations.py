@@ -177,7 +177,7 @@ def _score(doc, start, end, key, table, leading=False):
     elif _SMALL_PLACE_BEFORE.search(before):
         score = 3.5
     elif _REGION_BEFORE.search(before):
-        score = 2.0
+        score = 1.5
     elif leading or _LOCATIVE[doc.language].search(before):
         score = 2.0 if key in table else 1.0
     elif start == 0 and re.match(r"\s*[,(]", after) or re.match(r"\s*\(", after) and key in table:
