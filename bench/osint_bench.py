@@ -40,6 +40,7 @@ _BASE = {
     "arrests": re.compile(r"(\d+)\s+(?:\w+\s+)?(?:were\s+|have been\s+)?(?:arrested|arrests|detained|"
                           r"interpellées|interpellés|detenidos|detenidas)", re.I),
     "operation_name": re.compile(r"(?:Operation|Opération|Operación)\s+([A-Z][\w-]+)"),
+    "location": re.compile(r"\b(?:in|at|à|en)\s+([A-Z][\w-]+)"),
     "3d_printed": re.compile(r"3D", re.I),
     "postal_or_parcel": re.compile(r"parcel|colis|paquete|encomienda|postal|courier", re.I),
 }
@@ -61,8 +62,9 @@ def baseline(doc):
     for key in ("firearms_total", "ammunition_rounds", "parts_components", "arrests"):
         if match := _BASE[key].search(text):
             out[key] = _int(match.group(1))
-    if match := _BASE["operation_name"].search(text):
-        out["operation_name"] = match.group(1)
+    for key in ("operation_name", "location"):
+        if match := _BASE[key].search(text):
+            out[key] = match.group(1)
     for key in ("3d_printed", "postal_or_parcel"):
         out[key] = True if _BASE[key].search(text) else None
     by_type = {key: _int(m.group(1)) for key, words in _TYPES.items()
