@@ -68,7 +68,7 @@ def firearms_by_type(doc, counts):
         if unspecified not in by_type:
             continue
         breakdown = sum(by_type[k].value for k in specific if k in by_type)
-        if breakdown and breakdown == by_type[unspecified].value:
+        if breakdown and breakdown == by_type[unspecified].value > 1:
             del by_type[unspecified]
         elif breakdown and breakdown < by_type[unspecified].value:
             for key in specific:
@@ -82,9 +82,14 @@ def firearms_total(doc, counts, by_type):
     generic = [c for c in counts if c.category == "firearm" and c.kind is None]
     numeric = [c for c in generic if c.number_kind != "article"]
     strong = [c for c in numeric if c.strong]
-    if strong or numeric:
-        return combine(doc, strong or numeric)
+    typed = None
     if by_type:
         values = list(by_type.values())
-        return Value(sum(v.value for v in values), min(v.start for v in values), max(v.end for v in values), 0.6)
-    return combine(doc, generic)
+        typed = Value(sum(v.value for v in values), min(v.start for v in values), max(v.end for v in values), 0.6)
+    if strong or numeric:
+        total = combine(doc, strong or numeric)
+        # "Trois fusils ... les deux armes": a smaller count of "weapons" after the typed counts retells part of them.
+        if typed and not strong and total.value < typed.value and total.start > typed.start and total.confidence < 0.85:
+            return typed
+        return total
+    return typed or combine(doc, generic)
