@@ -112,5 +112,6 @@ PLACES = {
     "abidjan": ("CIV", "port"), "lome": ("TGO", "port"), "cotonou": ("BEN", "port"),
     "tanger med": ("MAR", "port"), "tanger": ("MAR", "port"), "buenaventura": ("COL", "port"),
     "cartagena": ("COL", "port"), "guayaquil": ("ECU", "port"), "callao": ("PER", "port"),
+    "haina": ("DOM", "port"), "rio haina": ("DOM", "port"), "caucedo": ("DOM", "port"),
     "kapitan andreevo": ("BGR", "border"), "horgos": ("SRB", "border"), "bregana": ("HRV", "border"),
 }

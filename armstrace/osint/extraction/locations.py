@@ -102,9 +102,12 @@ def cities():
 
 
 def _country_for(entries, lang):
+    """The entry a text in `lang` most likely means; None for a small town abroad (more likely a namesake)."""
     likely = _LIKELY.get(lang, "").split()
     preferred = [e for e in entries if e[0] in likely]
-    return (preferred or entries)[0]
+    if preferred:
+        return preferred[0]
+    return entries[0] if entries[0][1] >= 50000 or entries[0][1] == 0 else None
 
 
 def city_mentions(doc):

@@ -92,6 +92,16 @@ _ORIGIN = re.compile(r"(?:from|origin|made in|bound for|destined for|to|en prove
                      r"arrives? des|arrives? d[eu']|arrivant d[eu']?|venant d[eu']?|importees? d[eu']?|"
                      r"provenientes? de|proveniente desde|desde la ciudad de|importad[oa]s? de|envoye d'|"
                      r"nationals? of|ressortissants?)\s*(?:the |la |le |les |des |l'|el |los |las )?$")
+# "en France et en Belgique", "in Spain and Portugal": a seizure in two named countries.
+_JOINED = re.compile(r"\b(?:in|en|au|aux)\s+(?:la\s+|le\s+|l')?[a-z'-]+(?:\s[a-z'-]+)?\s+(?:et|and|y)\s+(?:in\s+|en\s+|au\s+)"
+                     r"(?:la\s+|le\s+|l')?[a-z'-]+")
+
+
+def _only_origin(doc, code, mentions):
+    """Every mention of the country is as an origin or destination ("from China", "à destination des Pays-Bas")."""
+    return all(_ORIGIN.search(doc.folded[max(0, m.start - 25):m.start]) for m in mentions if m.code == code)
+
+
 _WEIGHTS = {"name": 3, "place": 4, "city": 3, "agency": 3, "demonym": 1}
 
 
@@ -100,8 +110,9 @@ def choose_countries(doc, mentions):
     with most weight (places and names in the text, less those named only as origin or destination)."""
     if not mentions:
         return []
-    named = list(dict.fromkeys(m.code for m in mentions if m.source in ("name", "place", "city")))
-    if len(named) >= 2 and _MULTI.search(doc.folded):
+    named = list(dict.fromkeys(m.code for m in mentions if m.source in ("name", "place") and not _only_origin(
+        doc, m.code, mentions)))
+    if len(named) >= 2 and (_MULTI.search(doc.folded) or _JOINED.search(doc.folded)):
         return named
     weight = defaultdict(float)
     for index, mention in enumerate(mentions):
