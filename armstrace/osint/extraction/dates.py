@@ -74,7 +74,8 @@ def _full_dates(doc, lang):
     found = []
     for match, day, month, year in _mentions(doc.folded):
         if _RANGE.search(doc.folded[max(0, match.start() - 40):match.start()]) or _RANGE_AFTER.match(
-                doc.folded, match.end()):
+                doc.folded, match.end()) or (_BETWEEN_BEFORE.search(doc.folded[max(0, match.start() - 15):match.start()])
+                                             and _AND_AFTER.match(doc.folded, match.end())):
             continue
         explicit = year is not None
         year = year or (doc.published.year if doc.published else None)
@@ -88,6 +89,8 @@ def _full_dates(doc, lang):
 
 
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|to|au|al|hasta el|jusqu'au)\s+(?:the |le |el )?\d{1,2}\b")
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|entre|from|du|del|desde)\s+(?:le\s+|el\s+|the\s+)?$")
+_AND_AFTER = re.compile(r"\s*(?:,?\s*(?:19|20)\d\d)?\s*(?:and|et|y|to|au|al|a|hasta)\s+(?:le |el |the )?\d{1,2}\b")
 
 
 def _after_publication(doc, parsed):
@@ -133,11 +136,15 @@ def _score(doc, match, parsed):
         score += 2
     if _OTHER_EVENT.search(sentence):
         score -= 3
+    if _BACKGROUND.search(sentence):
+        score -= 2
     if _after_publication(doc, parsed):
         score -= 4
     return score
 
 
+# Pluperfect: an earlier event told as background ("avait été retrouvée en juin dernier").
+_BACKGROUND = re.compile(r"\b(?:had been|avait ete|avaient ete|habia sido|habian sido)\b")
 _THIS_MONTH = re.compile(r"\b(?:this month|earlier this month|ce mois(?:-ci)?|este mes|en lo que va del mes)\b")
 
 
@@ -147,6 +154,9 @@ def _month_only(doc):
     if this_month and doc.published:
         return Value(f"{doc.published.year:04d}-{doc.published.month:02d}", this_month.start(), this_month.end(), 0.5)
     for match in _MONTH_ONLY.finditer(doc.folded):
+        start, end = doc.sentence_bounds(match.start())
+        if _BACKGROUND.search(doc.folded, start, end):
+            continue
         name = match.group(1)
         year = _int(match.group(2)) or year_default
         if year:

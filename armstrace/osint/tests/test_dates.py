@@ -42,3 +42,12 @@ def test_seizure_date_with_its_year():
     found = record("La Guardia Civil intervino el 3 de marzo de 2023 cinco escopetas en Lugo.", language="es",
                    published="2024-01-01")
     assert found["date"] == "2023-03-03"
+
+
+def test_a_between_period_and_background_months_give_no_date():
+    found = record("Police arrested 14 589 suspects and seized 1 144 firearms between 26 January and 01 February "
+                   "2026.", published="2026-02-03")
+    assert found["date"] is None
+    found = record("Au total, 7 armes 3D ont été saisies. Une arme de ce type avait été retrouvée en juin dernier à "
+                   "Marseille.", language="fr", published="2024-02-06")
+    assert found["date"] is None
