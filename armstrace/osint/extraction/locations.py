@@ -47,8 +47,9 @@ _LOCATIVE = {
 }
 _SEAT_BEFORE = re.compile(
     r"(?:brigade|direction|parquet|tribunal|procureur de la republique|sections? de recherches?|compagnie|escadron|"
-    r"district|juzgado|comisaria|audiencia|fiscalia|court|prison|station|tribunal de grande instance|prefecture|"
-    r"douanes? de|direccion regional de|brigada provincial de información de|commissariat)\b[^.,;]{0,40}$")
+    r"district|juzgado|comisaria|audiencia|fiscalia|court|prison|(?:police|garda) station|tribunal de grande instance|"
+    r"prefecture de police|douanes? de|direccion regional de|brigada provincial de informacion de|commissariat)\b"
+    r"[^.,;]{0,40}$")
 _NOT_PLACES = set(
     "police customs border force national guard operation europol interpol the la le les el los las un une una "
     "this that these those government ministry court tribunal section station central north south east west "
@@ -180,7 +181,7 @@ def _score(doc, start, end, key, table, leading=False):
     elif _SMALL_PLACE_BEFORE.search(before):
         score = 3.5
     elif _REGION_BEFORE.search(before):
-        score = 1.5
+        score = 1.0
     elif leading or _LOCATIVE[doc.language].search(before):
         score = 2.0 if key in table else 1.0
     elif start == 0 and re.match(r"\s*[,(]", after) or re.match(r"\s*\(", after) and key in table:

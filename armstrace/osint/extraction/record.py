@@ -48,7 +48,8 @@ def _plain(found):
 
 def extract(text, title="", language=None, published=None, source_url=None):
     """The Extraction of one document; `published` is a date, an ISO string or None."""
-    lang = language if language in ("en", "fr", "es") else detect(f"{title}\n{text}")
+    given = str(language or "").lower()[:2]
+    lang = given if given in ("en", "fr", "es") else detect(f"{title}\n{text}")
     working = lang if lang in ("en", "fr", "es") else "en"
     month_only = isinstance(published, str) and len(published.strip()) == 7
     published = published if hasattr(published, "year") else dates.parse_published(published, working)
