@@ -45,7 +45,7 @@ _COVERS = {"handgun_unspecified": ("pistol", "revolver"), "long_gun_unspecified"
 
 
 _SEIZED = re.compile(
-    r"\b(?:seiz\w*|confiscat\w*|recover\w*|intercept\w*|found|discover\w*|uncover\w*|detect\w*|"
+    r"\b(?:seiz\w*|confiscat\w*|recover\w*|intercept\w*|found|discover\w*|uncover\w*|detect\w*|located|"
     r"saisi\w*|decouv\w*|intercept\w*|trouv\w*|recupere\w*|"
     r"incaut\w*|decomis\w*|asegur\w*|hall\w*|intervenid\w*|intervino|secuestr\w*|encontr\w*|localiz\w*)\b")
 
@@ -92,4 +92,5 @@ def firearms_total(doc, counts, by_type):
         if typed and not strong and total.value < typed.value and total.start > typed.start and total.confidence < 0.85:
             return typed
         return total
-    return typed or combine(doc, generic)
+    # "a weapon" alone counts only in a sentence about the seizure ("assault with a weapon" does not).
+    return typed or combine(doc, [c for c in generic if _about_seizure(doc, c)])

@@ -45,7 +45,7 @@ EN = [
     (r"(?:live |ammunition )?rounds?(?: of ammunition)?|(?:live )?cartridges?|bullets?|shells|"
      r"pieces of ammunition|ammunition", "ammo", None),
     (r"(?:lower |upper )?receivers?|lowers|barrels?|frames?|slides?|bolts?|bolt carriers?|silencers?|"
-     r"suppressors?|sound moderators?|solvent traps?|auto ?sears?|(?:glock )?switches|conversion (?:devices?|kits?)|"
+     r"suppressors?|sound moderators?|solvent traps?|auto ?sears?|(?:glock )?switch(?:es)?|conversion (?:devices?|kits?)|"
      r"(?:firearms? |gun |weapons? )?(?:parts|components)", "part", None),
     (r"people|persons?|individuals?|suspects?|men|man|women|woman|teenagers?|adults?|youths?|minors?|"
      r"nationals?|foreigners?|members?|drivers?|males?|females?|boys?|girls?|others|citizens?|offenders?",

@@ -44,3 +44,17 @@ def test_breakdown_of_handguns_replaces_the_unspecified_count():
                    "\n- Un pistolet;\n- Un pistolet.", language="fr")
     assert found["firearms_by_type"] == {"revolver": 2, "pistol": 2}
     assert found["firearms_total"] == 4
+
+
+def test_a_weapon_in_a_charge_or_a_rate_is_no_count():
+    found = record("The suspect, wanted for assault with a weapon, was released. Officers seized 3 imitation "
+                   "firearms.")
+    assert found["firearms_total"] is None
+    found = record("Se incautaron piezas que permiten disparar 1.100 cartuchos por minuto.", language="es")
+    assert found["ammunition_rounds"] is None
+
+
+def test_a_switch_is_a_part_not_a_pistol():
+    found = record("Police found twelve 3D-printed handgun “lowers” and a 3D-printed Glock “switch” in Detroit.")
+    assert found["parts_components"] == 13
+    assert found["firearms_total"] is None
