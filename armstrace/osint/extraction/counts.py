@@ -62,6 +62,8 @@ def find_counts(folded, lang, text=None):
     return counts
 
 
+_EMPTY_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:vides?|percutee?s?|usagee?s?|vacios|vacias|percutidos|percutidas|"
+                          r"empty|spent|fired|inertes?)\b")
 _RATE_AFTER = re.compile(r"\s+(?:per|por|par|a|an|each|cada)\s+(?:minute|minuto|second|segundo|seconde|hour|hora|heure)")
 _RESTATED = re.compile(r"\s*\(\d[\d.,]*\)")  # "twenty (20)"
 
@@ -85,6 +87,8 @@ def _count_of(folded, number, lang):
     noun_end += restated.end() if restated and number.kind != "digits" else 0
     if _RATE_AFTER.match(after, noun_end):
         return None
+    if category == "ammo" and _EMPTY_AFTER.match(after, noun_end):
+        category = "excluded"  # "10 cartouches vides": cases, not rounds
     strong = bool(_STRONG.search(after[:noun_end]))
     return Count(number.value, number.start, number.end + noun_end, category, kind, number.kind,
                  total=bool(_TOTAL_BEFORE.search(before)), approximate=bool(_APPROX_BEFORE.search(before)),

@@ -36,6 +36,9 @@ def combine(doc, counts, across="first"):
                 kept.append(block)
         blocks = kept
     chosen = [c for block in blocks for c in block]
+    if len(chosen) == 1 and chosen[0].approximate:  # "over 60 000" then the exact "60 192"
+        exact = [c for c in counts if not c.approximate and chosen[0].value <= c.value <= chosen[0].value * 1.1]
+        chosen = exact[:1] or chosen
     confidence = 0.75 if len(chosen) == 1 and chosen[0].number_kind != "article" else 0.6
     return Value(sum(c.value for c in chosen), chosen[0].start, chosen[-1].end, confidence)
 

@@ -34,3 +34,11 @@ def test_parts_counted_not_accessories():
 
 def test_dozens_of_parts_is_no_count():
     assert record("Police seized dozens of gun parts and two silencers in Leeds.")["parts_components"] == 2
+
+
+def test_empty_cartridges_are_not_rounds_and_the_exact_figure_beats_the_rounded_one():
+    found = record("Les gendarmes ont saisi 137 cartouches et 10 cartouches vides à Taza.", language="fr")
+    assert found["ammunition_rounds"] == 137
+    found = record("Officers seized over 60 000 rounds of ammunition in Romania.\nResults:\n- 60 192 rounds of "
+                   "ammunition;\n- 107 arrests.")
+    assert found["ammunition_rounds"] == 60192
