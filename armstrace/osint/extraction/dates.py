@@ -3,7 +3,6 @@ else a stated report date or the publication date for a weekday, else a month al
 
 import re
 from datetime import date, datetime
-from functools import lru_cache
 
 import dateparser
 
@@ -45,8 +44,7 @@ _OTHER_EVENT = re.compile(
 
 def seizure_date(doc):
     """A Value holding an ISO date (or YYYY-MM), or None."""
-    lang = doc.language if doc.language in MONTHS else "en"
-    full = [found for found in _full_dates(doc, lang) if found[0] >= 0]
+    full = [found for found in _full_dates(doc) if found[0] >= 0]
     if full:
         best = max(full, key=lambda c: (c[0], -c[1].start))
         return best[1]
@@ -69,7 +67,7 @@ def _seizure_weekday(doc):
     return None
 
 
-def _full_dates(doc, lang):
+def _full_dates(doc):
     """(score, Value) for every day-and-month mention whose year is known."""
     found = []
     for match, day, month, year in _mentions(doc.folded):
@@ -79,11 +77,11 @@ def _full_dates(doc, lang):
             continue
         explicit = year is not None
         year = year or (doc.published.year if doc.published else None)
-        parsed = _parse(f"{day} {month} {year}", lang, doc.published) if year else None
+        parsed = _parse(day, month, year) if year else None
         if parsed is None:
             continue
         if not explicit and _after_publication(doc, parsed):
-            parsed = _parse(f"{day} {month} {year - 1}", lang, doc.published) or parsed
+            parsed = _parse(day, month, year - 1) or parsed
         found.append((_score(doc, match, parsed), Value(parsed.isoformat(), match.start(), match.end(), 0.8)))
     return found
 
@@ -118,10 +116,8 @@ def _int(text):
     return int(text) if text else None
 
 
-@lru_cache(maxsize=8192)
-def _parse(day_month_year, lang, published):
-    """dateparser on a normalised "D M YYYY" (month as a number), so the order is never ambiguous."""
-    day, month, year = (int(p) for p in day_month_year.split())
+def _parse(day, month, year):
+    """The date, or None for an impossible one ("31 February")."""
     try:
         return date(year, month, day)
     except ValueError:
