@@ -42,3 +42,10 @@ def test_empty_cartridges_are_not_rounds_and_the_exact_figure_beats_the_rounded_
     found = record("Officers seized over 60 000 rounds of ammunition in Romania.\nResults:\n- 60 192 rounds of "
                    "ammunition;\n- 107 arrests.")
     assert found["ammunition_rounds"] == 60192
+
+
+def test_a_part_fitted_to_a_counted_gun_is_not_counted_apart():
+    found = record("Officers recovered a blank firing handgun, with a barrel converted to fire live ammunition, at "
+                   "Dover.")
+    assert found["parts_components"] is None
+    assert found["firearms_total"] == 1
