@@ -63,6 +63,7 @@ _DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en rou
 # Place names too common to tell a country.
 _GENERIC = set("centro|center|centre|norte|sur|nord|sud|est|ouest|oeste|este|victoria|san jose|santa cruz|la paz|"
                "san antonio|santa maria|san juan|san pedro".split("|"))
+_ARTICLES = {"la", "le", "les", "el", "los", "las", "l'"}
 _LEADING_PREPOSITION = re.compile(r"^(?:A|À|En|In|At|Au|Aux|Dans|Near|Cerca)\s+")
 
 
@@ -143,7 +144,10 @@ def candidates(doc):
         for start, name, lead in _variants(match):
             name = _known_prefix(_trim(name), table)
             key = fold(name)
-            if len(key) < 3 or key in countries or any(w in _NOT_PLACES for w in key.split(" ")) or \
+            words = key.split(" ")
+            if words[0] in _ARTICLES and len(words) > 1:
+                words = words[1:]  # "La Matanza", "Le Havre", "El Paso"
+            if len(key) < 3 or key in countries or any(w in _NOT_PLACES for w in words) or \
                     any(s <= start < e for s, e in taken) or re.fullmatch(r"[A-Z0-9]+s", name) or \
                     re.search(r"\d", name):
                 continue

@@ -47,3 +47,8 @@ def test_country_of_a_source_domain():
     assert country_of_url("https://www.douane.gouv.fr/actualites/x") == "FRA"
     assert country_of_url("https://www.cbp.gov/newsroom") == "USA"
     assert country_of_url("https://example.com/news") is None
+
+
+def test_place_names_that_begin_with_an_article():
+    found = record("Agentes secuestraron 18 armas de fuego en allanamientos realizados en La Matanza.", language="es")
+    assert found["location"] == "La Matanza"
