@@ -55,10 +55,12 @@ _NOT_PLACES = set(
     "this that these those government ministry court tribunal section station central north south east west "
     "northern southern eastern western charge registro republica republic region province state department "
     "ministere ministerio prefecture justice federal national nationale nacional general attorney office "
-    "division unit unite unidad brigade brigada direction direccion service servicio agence agencia".split()) | {
+    "division unit unite unidad brigade brigada direction direccion service servicio agence agencia "
+    "africa afrique europe asia asie america amerique caribbean caraibes caribe balkans oceania".split()) | {
     name for names in MONTHS.values() for name in names} | set(_WEEKDAY_NAMES.split("|"))
 _DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en route to|on its way to|a destination d[eu']|"
-                                 r"destine\w* a|adresse\w* (?:a|par)|con destino a|destinad\w* a|rumbo a|hacia|from|"
+                                 r"destine\w* a|adresse\w* (?:a|par)|con destino a|destinad\w* a|rumbo a|hacia|"
+                                 r"(?:arriving|coming|shipped|sent|imported|flying|travelling|traveling) from|"
                                  r"en provenance d[eu']|provenant d[eu']|procedente\w* de|desde)\b[^.;]{0,50}$")
 # Place names too common to tell a country.
 _GENERIC = set("centro|center|centre|norte|sur|nord|sud|est|ouest|oeste|este|victoria|san jose|santa cruz|la paz|"

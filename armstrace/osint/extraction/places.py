@@ -119,7 +119,10 @@ def choose_countries(doc, mentions):
         before = doc.folded[max(0, mention.start - 25):mention.start]
         factor = 0.3 if _ORIGIN.search(before) else 1.0
         weight[mention.code] += _WEIGHTS[mention.source] * factor * (1.5 if index < 3 else 1.0)
-    return [max(weight, key=weight.get)]
+    best = max(weight, key=weight.get)
+    if _only_origin(doc, best, mentions):
+        return []  # "arriving from Port-au-Prince, Haiti": the only country named is where the goods came from
+    return [best]
 
 
 def country_of_url(url):

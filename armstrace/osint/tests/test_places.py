@@ -52,3 +52,11 @@ def test_country_of_a_source_domain():
 def test_place_names_that_begin_with_an_article():
     found = record("Agentes secuestraron 18 armas de fuego en allanamientos realizados en La Matanza.", language="es")
     assert found["location"] == "La Matanza"
+
+
+def test_only_an_origin_named_gives_no_country_and_recovered_from_is_no_origin():
+    found = record("Customs officers intercepted 14 handguns concealed in a suitcase arriving from Port-au-Prince, "
+                   "Haiti.")
+    assert found["country"] is None
+    found = record("Detectives recovered three handguns from a lock-up garage in Croydon.")
+    assert found["location"] == "Croydon" and found["country"] == ["GBR"]
