@@ -91,7 +91,8 @@ _ORIGIN = re.compile(r"(?:from|origin|made in|bound for|destined for|to|en prove
                      r"a destination d[eu']?|vers|hacia|con destino a|procedentes? de|desde|originari\w+ de|"
                      r"arrives? des|arrives? d[eu']|arrivant d[eu']?|venant d[eu']?|importees? d[eu']?|"
                      r"provenientes? de|proveniente desde|desde la ciudad de|importad[oa]s? de|envoye d'|"
-                     r"nationals? of|ressortissants?)\s*(?:the |la |le |les |des |l'|el |los |las )?$")
+                     r"nationals? of|ressortissants?)\s*(?:the |la |le |les |des |l'|el |los |las )?"
+                     r"(?:[\w'-]+(?: [\w'-]+){0,2}, )?$")
 # "en France et en Belgique", "in Spain and Portugal": a seizure in two named countries.
 _JOINED = re.compile(r"\b(?:in|en|au|aux)\s+(?:la\s+|le\s+|l')?[a-z'-]+(?:\s[a-z'-]+)?\s+(?:et|and|y)\s+(?:in\s+|en\s+|au\s+)"
                      r"(?:la\s+|le\s+|l')?[a-z'-]+")
