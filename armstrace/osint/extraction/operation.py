@@ -20,6 +20,16 @@ _NOT_NAMES = {"the", "of", "de", "la", "el", "and", "et", "y", "police", "polici
               "the", "an", "a", "une", "un", "una", "customs", "military", "security", "border", "federal"}
 
 
+_AGENCY_WORDS = {"police", "customs", "force", "agency", "service", "guard", "army", "navy", "office", "department",
+                 "bureau", "unit", "command", "authority", "authorities", "cbp", "atf", "fbi", "dea", "hsi", "nca"}
+
+
+def _not_a_codename(name, words):
+    """"CBP operations", "Border Force operations": an agency or a plain word before "operations"."""
+    return (all(w in _NOT_NAMES for w in words) or any(w in _AGENCY_WORDS for w in words)
+            or (name.isupper() and len(name) <= 5))
+
+
 def operation_name(doc):
     """A Value with the name, or None."""
     for pattern, confidence in ((_OPERATION, 0.75), (_NAME_BEFORE, 0.5), (_PROGRAMME, 0.45)):
@@ -27,8 +37,7 @@ def operation_name(doc):
             group = next(g for g in range(1, (match.lastindex or 1) + 1) if match.group(g))
             name = match.group(group).strip()
             words = name.lower().split()
-            if not name or words[0] in _NOT_NAMES or (pattern is _NAME_BEFORE and all(
-                    w in _NOT_NAMES for w in words)):
+            if not name or words[0] in _NOT_NAMES or (pattern is _NAME_BEFORE and _not_a_codename(name, words)):
                 continue
             return Value(name, match.start(group), match.start(group) + len(name), confidence)
     return None

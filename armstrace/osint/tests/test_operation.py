@@ -11,3 +11,14 @@ def test_operation_names_as_written():
 
 def test_no_operation_name_from_a_plain_word():
     assert record("The operation seized 12 firearms in London.")["operation_name"] is None
+
+
+def test_a_name_before_operations_but_not_an_agency():
+    assert record("During the nationwide Shanela II operations, police seized 1 144 firearms.")[
+        "operation_name"] == "Shanela II"
+    assert record("CBP operations at the port seized 12 pistols in Laredo.")["operation_name"] is None
+
+
+def test_a_programme_name_when_there_is_no_codename():
+    assert record("Quatre armes à feu ont été saisies dans le cadre de la stratégie CENTAURE à Montréal.",
+                  language="fr")["operation_name"] == "CENTAURE"
