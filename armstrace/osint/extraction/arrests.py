@@ -16,14 +16,15 @@ _SINGLE = re.compile(
     r"(?:arrested|detained|apprehended) (?:a|an|the|one) (?:[a-z-]+ ){0,2}?[a-z-]*[a-rt-z]\b(?! and)|"
     r"(?:un|une|le|la|l') ?(?:homme|femme|individu|suspect|personne|jeune|conducteur|passager|ressortissant|"
     r"voyageur|chauffeur|resident|mis en cause)\w*\b[^.;]{0,100}?(?:a ete|est|fut|a egalement ete) "
-    r"(?:\w+ puis )?(?:interpelle|arrete|apprehende|"
-    r"place en garde a vue|place en retenue)|"
+    r"(?:\w+ puis )?(?:interpellee?|arretee?|apprehendee?|placee? en garde a vue|placee? en retenue)|"
     r"(?:interpelle|arrete|apprehende) (?:un|une) (?:homme|femme|individu|suspect|personne|jeune|resident|"
     r"conducteur|passager|ressortissant|voyageur)|une interpellation|une arrestation|l'arrestation d'un|"
     r"(?:detuvieron|detuvo|capturaron|capturo|arrestaron|arresto|aprehendieron|aprehendio) a (?:un|una) "
     r"(?:hombre|mujer|persona|sujeto|individuo|joven|conductor|chofer|ciudadano|sospechoso)|"
     r"(?:fue|quedo|resulto|ha sido) (?:detenid[oa]|capturad[oa]|arrestad[oa]|aprehendid[oa])|"
-    r"(?:un|una) (?:detenido|detenida|persona detenida|hombre detenido))\b")
+    r"(?:un|una) (?:detenido|detenida|persona detenida|hombre detenido)|"
+    r"(?:el|la) (?:detenid[oa]|arrestad[oa]|capturad[oa]|aprehendid[oa])\b(?! (?:de|en|por|a) )|"
+    r"the (?:arrested|detained) (?:man|woman|suspect|person|driver|teenager))\b")
 _NONE = re.compile(
     r"\b(?:no arrests?|no one (?:has been|was|were) (?:arrested|detained)|nobody (?:was|has been) arrested|"
     r"aucune (?:interpellation|arrestation)|personne n'a ete (?:interpelle|arrete)|"

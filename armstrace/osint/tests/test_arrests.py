@@ -33,3 +33,9 @@ def test_people_heard_or_investigated_are_not_arrested():
     assert found["arrests"] == 1
     assert record("Se intervinieron 190 armas de fuego y ha sido investigada una persona.",
                   language="es")["arrests"] is None
+
+
+def test_feminine_participles_and_the_detainee():
+    assert record("La personne soupçonnée est identifiée puis interpellée par les gendarmes, qui saisissent "
+                  "trois fusils.", language="fr")["arrests"] == 1
+    assert record("Se incautaron 16 armas en el domicilio del detenido en Martorell.", language="es")["arrests"] == 1
