@@ -23,7 +23,7 @@ _SINGLE = re.compile(
     r"(?:hombre|mujer|persona|sujeto|individuo|joven|conductor|chofer|ciudadano|sospechoso)|"
     r"(?:fue|quedo|resulto|ha sido) (?:detenid[oa]|capturad[oa]|arrestad[oa]|aprehendid[oa])|"
     r"(?:un|una) (?:detenido|detenida|persona detenida|hombre detenido)|"
-    r"(?:el|la) (?:detenid[oa]|arrestad[oa]|capturad[oa]|aprehendid[oa])\b(?! (?:de|en|por|a) )|"
+    r"(?:el|la|del|al) (?:detenid[oa]|arrestad[oa]|capturad[oa]|aprehendid[oa])\b|"
     r"the (?:arrested|detained) (?:man|woman|suspect|person|driver|teenager))\b")
 _NONE = re.compile(
     r"\b(?:no arrests?|no one (?:has been|was|were) (?:arrested|detained)|nobody (?:was|has been) arrested|"
