@@ -106,8 +106,8 @@ def _noun_after(after, lang):
             if category == "firearm":  # "handgun lowers", "rifle barrels", "Glock switches": parts of firearms
                 following = _GAP.match(after, position + length).end()
                 part = classify(after[following:following + 60], lang)
-                if part and part[1] == "part":
-                    return following + part[0], "part", None
+                if part and part[1] in ("part", "excluded", "ammo"):  # also "pistol magazines", "rifle rounds"
+                    return following + part[0], part[1], None
             return position + length, category, kind
         token = _TOKEN.match(after, position)
         if token is None or _ends_search(token.group(0), lang):

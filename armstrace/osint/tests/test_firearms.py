@@ -58,3 +58,9 @@ def test_a_switch_is_a_part_not_a_pistol():
     found = record("Police found twelve 3D-printed handgun “lowers” and a 3D-printed Glock “switch” in Detroit.")
     assert found["parts_components"] == 13
     assert found["firearms_total"] is None
+
+
+def test_pistol_magazines_and_rifle_rounds_are_not_firearms():
+    found = record("Police seized 15 pistol magazines, 500 rifle rounds and 2 pistols in Leeds.")
+    assert found["firearms_by_type"] == {"pistol": 2}
+    assert found["ammunition_rounds"] == 500
