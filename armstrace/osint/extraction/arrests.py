@@ -73,13 +73,13 @@ def _near_trigger(doc, count, triggers):
     """A person count right after an arrest word ("detuvo a 3 personas"), or followed by one in its clause
     ("four people were arrested")."""
     for t_start, t_end in triggers:
-        if t_end <= count.start and _BETWEEN_BEFORE.match(doc.folded[t_end:count.start]):
-            return True
-        between = doc.folded[t_end:count.start]
-        if t_end <= count.start and len(between) < 60 and not re.search(r"[.;:]|\d", between) \
-                and not _CONJUNCTION_END.search(between):
-            return True
-        between = _AGES.sub("", doc.folded[count.end:t_start])
-        if count.end <= t_start and len(between) < _WINDOW and not re.search(r"[.;:]|\d", between):
-            return True
+        if t_end <= count.start and count.start - t_end < 60:
+            between = doc.folded[t_end:count.start]
+            if _BETWEEN_BEFORE.match(between) or (not re.search(r"[.;:]|\d", between)
+                                                  and not _CONJUNCTION_END.search(between)):
+                return True
+        elif count.end <= t_start and t_start - count.end < 2 * _WINDOW:
+            between = _AGES.sub("", doc.folded[count.end:t_start])
+            if len(between) < _WINDOW and not re.search(r"[.;:]|\d", between):
+                return True
     return False

@@ -140,7 +140,7 @@ def candidates(doc):
     if cached is not None:
         return cached
     table, countries = cities(), country_names()
-    taken = [(m.start, m.end) for m in country_mentions(doc) if m.source == "name"]
+    taken = {i for m in country_mentions(doc) if m.source == "name" for i in range(m.start, m.end)}
     found = []
     for match in _NAME.finditer(doc.text):
         for start, name, lead in _variants(match):
@@ -150,7 +150,7 @@ def candidates(doc):
             if words[0] in _ARTICLES and len(words) > 1:
                 words = words[1:]  # "La Matanza", "Le Havre", "El Paso"
             if len(key) < 3 or key in countries or any(w in _NOT_PLACES for w in words) or \
-                    any(s <= start < e for s, e in taken) or re.fullmatch(r"[A-Z0-9]+s", name) or \
+                    start in taken or re.fullmatch(r"[A-Z0-9]+s", name) or \
                     re.search(r"\d", name):
                 continue
             score = _score(doc, start, start + len(name), key, table, leading=lead)

@@ -61,14 +61,14 @@ def country_mentions(doc):
     """Every mention of a country in the text, by name, agency, demonym or known place; cached on the document."""
     if "countries" in doc.cache:
         return doc.cache["countries"]
-    mentions, taken = [], []
+    mentions, taken = [], bytearray(len(doc.folded) + 1)  # taken[i]: character i is in a mention already
     for pattern, table, source in _patterns():
         for match in pattern.finditer(doc.folded):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+            if any(taken[match.start():match.end()]):
                 continue
             if not _case_fits(doc.text, match, source):
                 continue
-            taken.append(match.span())
+            taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
             mentions.append(Mention(table[match.group(0)], match.start(), match.end(), source))
     doc.cache["countries"] = sorted(mentions, key=lambda m: m.start)
     return doc.cache["countries"]

@@ -42,6 +42,7 @@ class Doc:
     published_month_only: bool = False
     folded: str = field(init=False)
     _blocks: list | None = field(init=False, default=None, repr=False)
+    _sentence_ends: list | None = field(init=False, default=None, repr=False)
     cache: dict = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self):
@@ -55,19 +56,15 @@ class Doc:
 
     def sentence_bounds(self, position):
         """(start, end) of the sentence holding `position`."""
-        start = max(_last_break(self.text, position), 0)
-        match = _SENTENCE_END.search(self.text, position)
-        return start, match.end() if match else len(self.text)
+        if self._sentence_ends is None:
+            self._sentence_ends = [m.end() for m in _SENTENCE_END.finditer(self.text)]
+        ends = self._sentence_ends
+        index = bisect.bisect_right(ends, position)
+        start = ends[index - 1] if index else 0
+        return start, ends[index] if index < len(ends) else len(self.text)
 
 
 _SENTENCE_END = re.compile(r"[.!?;](?=\s+[\"«“(]?[A-ZÀ-Ý¿¡0-9])|\n")
-
-
-def _last_break(text, position):
-    found = 0
-    for match in _SENTENCE_END.finditer(text, 0, position):
-        found = match.end()
-    return found
 
 
 def sentences(text):
