@@ -62,6 +62,7 @@ def find_counts(folded, lang, text=None):
     return counts
 
 
+_COPULA = re.compile(r"\s+(?:are|were|sont|etaient|son|eran|fueron)\b")
 _EMPTY_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:vides?|percutee?s?|usagee?s?|vacios|vacias|percutidos|percutidas|"
                           r"empty|spent|fired|inertes?)\b")
 _RATE_AFTER = re.compile(r"\s+(?:per|por|par|a|an|each|cada)\s+(?:minute|minuto|second|segundo|seconde|hour|hora|heure)")
@@ -90,6 +91,11 @@ def _count_of(folded, number, lang):
     if category == "ammo" and _EMPTY_AFTER.match(after, noun_end):
         category = "excluded"  # "10 cartouches vides": cases, not rounds
     strong = bool(_STRONG.search(after[:noun_end]))
+    copula = _COPULA.match(after, noun_end) if category == "firearm" and kind is None else None
+    if copula:  # "the other two weapons are semi-automatic pistols"
+        named = _noun_after(" " + after[copula.end():], lang)
+        if named and named[1] == "firearm" and named[2]:
+            kind = named[2]
     return Count(number.value, number.start, number.end + noun_end, category, kind, number.kind,
                  total=bool(_TOTAL_BEFORE.search(before)), approximate=bool(_APPROX_BEFORE.search(before)),
                  strong=strong)

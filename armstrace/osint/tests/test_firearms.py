@@ -64,3 +64,10 @@ def test_pistol_magazines_and_rifle_rounds_are_not_firearms():
     found = record("Police seized 15 pistol magazines, 500 rifle rounds and 2 pistols in Leeds.")
     assert found["firearms_by_type"] == {"pistol": 2}
     assert found["ammunition_rounds"] == 500
+
+
+def test_weapons_named_by_a_copula():
+    found = record("Police seized four guns in Linstead: an M16 rifle and a 12-gauge shotgun. The other two weapons "
+                   "are semi-automatic pistols.")
+    assert found["firearms_total"] == 4
+    assert found["firearms_by_type"] == {"rifle": 1, "shotgun": 1, "pistol": 2}
