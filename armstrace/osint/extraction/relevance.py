@@ -10,7 +10,9 @@ _SEIZURE = re.compile(
     r"detect\w*|stopped|saisi\w*|decouv\w*|confisqu\w*|demantel\w*|retrouv\w*|trouv\w*|mis la main|"
     r"intercept\w*|incaut\w*|decomis\w*|asegur\w*|hall\w*|localiz\w*|desmantel\w*|intervenid\w*|intervino|"
     r"intervinieron|requis\w*|encontr\w*|secuestr\w*|detectar\w*|contained|concealed|hidden|contenai\w*|"
-    r"dissimul\w*|cache(?:e|es|s)?|conten[ií]a\w*|ocult\w*|escondid\w*)\b")
+    r"dissimul\w*|cache(?:e|es|s)?|conten[ií]a\w*|ocult\w*|escondid\w*|recuper\w*|took possession|"
+    r"taken possession|off the streets|removed from circulation|retir\w* de la circulation|"
+    r"retirad\w* de circulacion|aprehensi\w*|hizo con)\b")
 _ITEMS = ("firearm", "ammo", "part")
 # A count over a period is a statistic, not one seizure.
 _STATISTIC = re.compile(
