@@ -28,7 +28,7 @@ _FULL_MONTH = "(?:" + "|".join(sorted({n for names in MONTHS.values() for n in n
 _MONTH_ONLY = re.compile(
     rf"\b(?:(?:in|during|early|late|mid|end of|beginning of|en|au mois de|courant|debut|fin|mi-|durant|"
     rf"a principios de|principios de|a finales de|finales de|a mediados de|mediados de|a fines de|fines de|"
-    rf"el pasado mes de|le mois de|durante|del mes de)\s+(?:de\s+|d')?)({_FULL_MONTH})(?:\s+(?:de(?:l)?\s+)?{_YEAR})?")
+    rf"el pasado mes de|le mois de|du mois de|durante|del mes de|mes de)\s+(?:de\s+|d')?)({_FULL_MONTH})(?:\s+(?:de(?:l)?\s+)?{_YEAR})?")
 _RANGE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?\s*(?:(?:de\s+)?{_MONTH}\s*)?(?:-|–|to|and|au|et|y|al|a)\s+"
                     rf"(?:(?:le|el|the|{_WEEKDAY_NAMES})\s+)*$")
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|"
