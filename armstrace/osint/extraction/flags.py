@@ -13,7 +13,8 @@ _PRINTED = re.compile(
 _GENERAL_REMARK = re.compile(r"\b(?:can be|could be|may be|pueden ser|peuvent etre|risk|danger|threat|menace|"
                              r"riesgo|amenaza|growing|increasing|en aumento)\b")
 _POSTAL = re.compile(
-    r"\b(?:parcels?|packages?|postal|post office|mail(?:ed)?|courier|express (?:consignment|mail|delivery|freight)|"
+    r"\b(?:parcels?|packages?|postal|post office|international mail|mail (?:centre|center|facility|processing)|"
+    r"airmail|mail(?:ed)?|courier|express (?:consignment|mail|delivery|freight)|"
     r"fast parcel|dhl|fedex|ups|royal mail|colis|envois? postaux|envoi postal|fret express|la poste|"
     r"encomiendas?|paquetes?|paqueteria|correos?|mensajeria|envio postal|courrier)\b")
 _NOT_POSTAL = re.compile(r"\b(?:containers?|cargo|vehicles?|cars?|trucks?|lorry|lorries|luggage|suitcases?|"
