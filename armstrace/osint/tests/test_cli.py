@@ -58,3 +58,15 @@ def test_missing_input_file_is_an_error(tmp_path):
                              "--out", str(tmp_path / "out.jsonl")], capture_output=True, text=True, env=env)
     assert result.returncode == 2
     assert "none.jsonl" in result.stderr
+
+
+def test_the_django_command_runs_the_same_extraction(tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    source.write_bytes(line(GOOD))
+    call_command("osint", "extract", str(source), "--out", str(target), stdout=StringIO(), stderr=StringIO())
+    out = json.loads(target.read_text(encoding="utf-8"))
+    assert out["id"] == "a" and out["firearms_by_type"] == {"pistol": 2}
