@@ -28,11 +28,14 @@ class Extraction:
         return {key: _plain(self.fields.get(key)) for key in RECORD_KEYS}
 
     def spans(self):
-        """key → list of {value, start, end, confidence}."""
+        """key → list of {value, start, end, confidence}; for `firearms_by_type`, type → that dict."""
         out = {}
         for key, found in self.fields.items():
-            values = found.values() if isinstance(found, dict) else found if isinstance(found, list) else [found]
-            out[key] = [v.as_dict() for v in values if v is not None]
+            if isinstance(found, dict):
+                out[key] = {kind: v.as_dict() for kind, v in found.items()}
+            else:
+                values = found if isinstance(found, list) else [found]
+                out[key] = [v.as_dict() for v in values if v is not None]
         return out
 
 

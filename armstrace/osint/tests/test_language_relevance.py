@@ -29,3 +29,10 @@ def test_each_value_carries_its_span_and_confidence():
     assert 0 < total["confidence"] <= 1
     date = spans["date"][0]
     assert text[date["start"]:date["end"]] == "3 March 2024"
+
+
+def test_spans_by_type_keep_their_type():
+    text = "Police seized 12 pistols and a shotgun in Leeds."
+    spans = extract(text).spans()["firearms_by_type"]
+    assert text[spans["pistol"]["start"]:spans["pistol"]["end"]] == "12 pistols"
+    assert text[spans["shotgun"]["start"]:spans["shotgun"]["end"]] == "a shotgun"
