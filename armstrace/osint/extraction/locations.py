@@ -28,6 +28,7 @@ _FACILITY_BEFORE = re.compile(
 _FACILITY_AFTER = re.compile(r"\s+(?:port|airport|international airport|border crossing|port of entry|gateway facility|"
                              r"mail (?:centre|center|facility)|docks|terminal)\b", re.IGNORECASE)
 _STREET_BEFORE = re.compile(r"(?:quartier d'|quartier de|quartier|barrio de|barrio|colonia|sector|secteur|rue|calle|"
+                            r"l'arrondissement|arrondissement|borough of|neighbou?rhood of|fraccionamiento|"
                             r"avenida|avenue|road|street|vereda|lieu-dit|hameau de|aldea de|caserio de)\s+(?:d')?$")
 _REGION_BEFORE = re.compile(r"(?:region de|region of|province of|provincia de|departement de|departamento de|"
                             r"estado de|state of|county|comunidad de|comunidad foral de|sous-prefecture de)\s+$")
