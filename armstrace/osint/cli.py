@@ -42,6 +42,8 @@ def extract_line(doc, with_spans=False):
     extraction = extract(doc["text"], title=doc.get("title") or "", language=doc.get("language"),
                          published=doc.get("published"), source_url=doc.get("source_url"))
     out = {"id": doc.get("id"), **extraction.record()}
+    if extraction.language == "other":
+        out["_other_language"] = True
     if with_spans:
         out["_language"] = extraction.language
         out["_relevance"] = extraction.relevance
@@ -82,6 +84,8 @@ def run(in_path, out_stream, err_stream, with_spans=False):
                     out = {"id": exc.args[1], **dict.fromkeys(RECORD_KEYS)}
                 else:
                     continue
+            if out.pop("_other_language", False):
+                err_stream.write(f"{in_path}:{number}: not English, French or Spanish; read with the closest rules\n")
             out_stream.write(json.dumps(out, ensure_ascii=False) + "\n")
             written += 1
     return written, refused

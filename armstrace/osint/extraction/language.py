@@ -22,12 +22,22 @@ _MARKERS = {
 }
 
 
+def _scores(text):
+    words = _WORD.findall(fold(text[:5000]))
+    return words, {lang: sum(2 if w in _MARKERS[lang] else 1 for w in words if w in _SETS[lang]) for lang in _SETS}
+
+
+def closest(text, default="en"):
+    """The one of "en", "fr", "es" the text is closest to (the rules to read it with)."""
+    words, scores = _scores(text)
+    return max(scores, key=scores.get) if words and any(scores.values()) else default
+
+
 def detect(text, default="en"):
     """Return "en", "fr", "es", or "other" when the text has too few function words of any of them."""
-    words = _WORD.findall(fold(text[:5000]))
+    words, scores = _scores(text)
     if not words:
         return default
-    scores = {lang: sum(2 if w in _MARKERS[lang] else 1 for w in words if w in _SETS[lang]) for lang in _SETS}
     best = max(scores, key=scores.get)
     if scores[best] < max(2, 0.12 * len(words)):
         return "other"

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from . import arrests, context, dates, firearms, flags, locations, munitions, operation, places, relevance
 from .counts import find_counts
-from .language import detect
+from .language import closest, detect
 from .text import Doc, Value
 
 RECORD_KEYS = ("date", "country", "location", "firearms_total", "firearms_by_type", "ammunition_rounds",
@@ -53,7 +53,7 @@ def extract(text, title="", language=None, published=None, source_url=None):
     """The Extraction of one document; `published` is a date, an ISO string or None."""
     given = str(language or "").lower()[:2]
     lang = given if given in ("en", "fr", "es") else detect(f"{title}\n{text}")
-    working = lang if lang in ("en", "fr", "es") else "en"
+    working = lang if lang in ("en", "fr", "es") else closest(f"{title}\n{text}")
     month_only = isinstance(published, str) and len(published.strip()) == 7
     published = published if hasattr(published, "year") else dates.parse_published(published, working)
     doc = Doc(text, working, published, title or "", month_only)

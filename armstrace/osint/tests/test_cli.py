@@ -70,3 +70,11 @@ def test_the_django_command_runs_the_same_extraction(tmp_path):
     call_command("osint", "extract", str(source), "--out", str(target), stdout=StringIO(), stderr=StringIO())
     out = json.loads(target.read_text(encoding="utf-8"))
     assert out["id"] == "a" and out["firearms_by_type"] == {"pistol": 2}
+
+
+def test_a_text_in_another_language_is_named_and_still_gets_its_line(tmp_path):
+    german = {"id": "de", "text": "Die Polizei hat bei einer Kontrolle drei Pistolen und 200 Patronen sichergestellt."}
+    result, out = run_extract(tmp_path, [line(german), line(GOOD)])
+    assert f"{tmp_path / 'in.jsonl'}:1: not English, French or Spanish" in result.stderr
+    assert [o["id"] for o in out] == ["de", "a"]
+    assert list(out[0]) == ["id", *RECORD_KEYS]
