@@ -2,6 +2,7 @@
 
 import re
 
+from .relevance import STATISTIC
 from .text import Value
 
 TYPE_KEYS = ("pistol", "rifle", "shotgun", "revolver", "submachine_gun", "machine_gun", "light_weapon", "other",
@@ -54,8 +55,9 @@ _SEIZED = re.compile(
 
 
 def _about_seizure(doc, count):
+    """The count's sentence tells of a seizure, not of a statistic over years."""
     start, end = doc.sentence_bounds(count.start)
-    return bool(_SEIZED.search(doc.folded, start, end))
+    return bool(_SEIZED.search(doc.folded, start, end)) and not STATISTIC.search(doc.folded, start, end)
 
 
 def firearms_by_type(doc, counts):

@@ -15,12 +15,13 @@ _SEIZURE = re.compile(
     r"retirad\w* de circulacion|aprehensi\w*|hizo con)\b")
 _ITEMS = ("firearm", "ammo", "part")
 # A count over a period is a statistic, not one seizure.
-_STATISTIC = re.compile(
+STATISTIC = re.compile(
     r"\b(?:in the (?:last|past) \w+ (?:years?|months)|since (?:19|20)\d\d|so far this year|last year|each year|"
     r"every year|per year|annually|a year|depuis (?:le debut de l'annee|(?:19|20)\d\d)|chaque annee|par an|"
     r"l'an dernier|l'annee derniere|en lo que va del ano|desde (?:19|20)\d\d|cada ano|al ano|el ano pasado|"
     r"durante (?:el|los) (?:ultimos? )?\w* ?anos|over the (?:last|past) \w+ years?|ces dernieres annees|"
-    r"en los ultimos \w+ anos)\b")
+    r"en los ultimos \w+ anos|over a period of \w+ (?:years|months)|sur une periode de \w+ (?:ans|mois)|"
+    r"durante un periodo de \w+ (?:anos|meses))\b")
 
 
 def relevance(folded, lang, counts):
@@ -28,7 +29,7 @@ def relevance(folded, lang, counts):
     pattern, _ = COMPILED.get(lang, COMPILED["en"])
     nouns = [m for m in pattern.finditer(folded) if _is_item(m.group(0), lang)]
     seizures = [m.start() for m in _SEIZURE.finditer(folded)]
-    counted = [c for c in counts if c.category in _ITEMS and not _STATISTIC.search(_sentence(folded, c.start))]
+    counted = [c for c in counts if c.category in _ITEMS and not STATISTIC.search(_sentence(folded, c.start))]
     near = any(abs(c.start - s) < 200 for c in counted for s in seizures)
     score = 0.15 * bool(nouns) + 0.25 * bool(seizures) + 0.45 * near + 0.15 * (len(nouns) >= 3)
     return round(score, 2)

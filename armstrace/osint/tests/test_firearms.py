@@ -71,3 +71,9 @@ def test_weapons_named_by_a_copula():
                    "are semi-automatic pistols.")
     assert found["firearms_total"] == 4
     assert found["firearms_by_type"] == {"rifle": 1, "shotgun": 1, "pistol": 2}
+
+
+def test_a_stock_seized_over_years_is_not_this_seizure():
+    found = record("Mongolian police destroyed a cache of 2,000 illegal firearms, seized over a period of three "
+                   "years. The checks led to the seizure of 22 firearms.")
+    assert found["firearms_total"] == 22
