@@ -62,6 +62,7 @@ def find_counts(folded, lang, text=None):
     return counts
 
 
+_LIST_AFTER = re.compile(r"\s*(?:,|\band\b|\bet\b|\by\b|\bor\b|\bou\b|\bo\b)\s*(?:(?:other|autres|otras|otros|de)\s+)?")
 _COPULA = re.compile(r"\s+(?:are|were|sont|etaient|son|eran|fueron)\b")
 _EMPTY_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:vides?|percutee?s?|usagee?s?|vacios|vacias|percutidos|percutidas|"
                           r"empty|spent|fired|inertes?)\b")
@@ -91,6 +92,11 @@ def _count_of(folded, number, lang):
     if category == "ammo" and _EMPTY_AFTER.match(after, noun_end):
         category = "excluded"  # "10 cartouches vides": cases, not rounds
     strong = bool(_STRONG.search(after[:noun_end]))
+    if category == "firearm" and kind:  # "31 rifles, pistols and other weapons": a total of several kinds
+        mixed = _LIST_AFTER.match(after, noun_end)
+        following = classify(after[mixed.end():mixed.end() + 60], lang) if mixed else None
+        if following and following[1] == "firearm" and following[2] != kind:
+            kind = None
     copula = _COPULA.match(after, noun_end) if category == "firearm" and kind is None else None
     if copula:  # "the other two weapons are semi-automatic pistols"
         named = _noun_after(" " + after[copula.end():], lang)

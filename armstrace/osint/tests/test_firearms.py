@@ -77,3 +77,9 @@ def test_a_stock_seized_over_years_is_not_this_seizure():
     found = record("Mongolian police destroyed a cache of 2,000 illegal firearms, seized over a period of three "
                    "years. The checks led to the seizure of 22 firearms.")
     assert found["firearms_total"] == 22
+
+
+def test_a_count_of_several_kinds_is_a_total_without_a_type():
+    found = record("Les gendarmes ont saisi 16 fusils et pistolets calibre douze à Ouagadougou.", language="fr")
+    assert found["firearms_total"] == 16
+    assert found["firearms_by_type"] is None
