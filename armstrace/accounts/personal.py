@@ -16,6 +16,9 @@ from armstrace.accounts.models import AccessLogEntry
 PENDING_READS = "_armstrace_personal_reads"
 # What a withheld field reads as (keeps the API's types: text fields "", the others null).
 WITHHELD = {"date_of_birth": None, "age": None, "party": None}
+# subject -> find(number): the ids of that subject's persons with this identity number (a values("pk") query), for
+# the access-log search; the app that keeps the subject registers it in its AppConfig.ready() (registry: holders).
+PERSON_FINDERS = {}
 
 
 def _get(obj, name, default=None):

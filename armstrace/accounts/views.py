@@ -18,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from armstrace.accounts import constants, policy, two_factor
 from armstrace.accounts.forms import AccessLogFilterForm, TokenForm
 from armstrace.accounts.models import AccessLogEntry, UserProfile
+from armstrace.accounts.personal import PERSON_FINDERS
 
 
 def _next_url(request):
@@ -104,14 +105,13 @@ def account(request):
 
 def filter_access_log(entries, *, user="", person="", subject_type="", date_from=None, date_to=None):
     """The access-log entries of `user` (user name), about `person` (name, identity number or id), in a date range."""
-    from armstrace.registry.models import Party
-
     if user:
         entries = entries.filter(username__iexact=user.strip())
     if person:
         person = person.strip()
-        match = Q(subject_name__icontains=person) | Q(
-            subject_type="party", subject_id__in=Party.objects.filter(identifier=person).values("pk"))
+        match = Q(subject_name__icontains=person)
+        for subject, find in PERSON_FINDERS.items():
+            match |= Q(subject_type=subject, subject_id__in=find(person))
         if person.isdigit():
             match |= Q(subject_id=int(person))
         entries = entries.filter(match)

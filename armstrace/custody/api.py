@@ -10,6 +10,7 @@ from armstrace.accounts.models import Agency
 from armstrace.accounts.personal import PersonalDataMixin
 from armstrace.core.actor import Actor
 from armstrace.core.api import BlankChoicesMixin
+from armstrace.core.forms import input_of
 from armstrace.custody import services
 from armstrace.custody.models import (
     CaseAmmunition, CaseItem, CaseKind, CasePerson, CustodyMovement, CustodyPosition, Depot, DepotLocation, Disposal,
@@ -121,6 +122,14 @@ class CaseInputSerializer(serializers.Serializer):
     handed_over_by = serializers.CharField(max_length=200, allow_blank=True, default="")
     received_by = serializers.CharField(max_length=200, allow_blank=True, default="")
 
+    def to_input(self) -> services.CaseInput:
+        v = self.validated_data
+        return input_of(
+            services.CaseInput, v,
+            items=[input_of(services.CaseItemInput, i, new=_new_item(i.get("new"))) for i in v["items"]],
+            ammunition=[input_of(services.AmmunitionInput, a) for a in v["ammunition"]],
+            persons=[input_of(services.PersonInput, p) for p in v["persons"]])
+
 
 def _new_item(data):
     if not data:
@@ -141,13 +150,7 @@ class CaseViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def create(self, request, *args, **kwargs):
         s = CaseInputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
-        v = dict(s.validated_data)
-        items = [services.CaseItemInput(item=i.get("item"), new=_new_item(i.get("new")), condition=i["condition"],
-                                        marking_status=i["marking_status"], notes=i["notes"]) for i in v.pop("items")]
-        ammunition = [services.AmmunitionInput(**a) for a in v.pop("ammunition")]
-        persons = [services.PersonInput(**p) for p in v.pop("persons")]
-        case = services.record_case(services.CaseInput(items=items, ammunition=ammunition, persons=persons, **v),
-                                    actor=Actor.of(request.user))
+        case = services.record_case(s.to_input(), actor=Actor.of(request.user))
         return Response(CaseSerializer(self.get_queryset().get(pk=case.pk), context=self.get_serializer_context()).data,
                         status=201)
 

@@ -13,7 +13,7 @@ from armstrace.custody.models import (
     CustodyMovement, CustodyPosition, Depot, DepotLocation, Disposal, Facility, SeizureCase, Stocktake,
 )
 from armstrace.custody.services import Place
-from armstrace.registry import services as registry_services
+from armstrace.registry.forms import lookups_as
 from armstrace.registry.models import Item
 
 
@@ -29,51 +29,14 @@ def case_list(request):
 
 @login_required
 def case_create(request):
-    post = request.POST if request.method == "POST" else None
-    form = f.CaseForm(post)
-    items = f.CaseItemFormSet(post, prefix="items")
-    ammunition = f.AmmunitionFormSet(post, prefix="ammo")
-    persons = f.PersonFormSet(post, prefix="persons")
-    if post is not None and all(x.is_valid() for x in (form, items, ammunition, persons)):
-        d = form.cleaned_data
-        data = services.CaseInput(
-            occurred_on=d["occurred_on"], kind=d["kind"], number=d["number"], agency=d["agency"],
-            admin_area=d["admin_area"], place=d["place"], location_type=d["location_type"],
-            legal_justification=d["legal_justification"], suspected_offences=d["suspected_offences"],
-            route_departure=d["route_departure"], route_transit=d["route_transit"],
-            route_destination=d["route_destination"], notes=d["notes"], depot=d["depot"], shelf=d["shelf_obj"],
-            handed_over_by=d["handed_over_by"], received_by=d["received_by"],
-        )
-        for row in items:
-            if not row.has_item():
-                continue
-            r = row.cleaned_data
-            line = services.CaseItemInput(condition=r["condition"] or "unknown",
-                                          marking_status=r["marking_status"] or "unknown")
-            if r["registered"]:
-                line.item = r["registered"]
-            else:
-                line.new = registry_services.FirearmInput(
-                    serial_number=r["serial_number"], make=r["make"], category=r["category"] or "firearm",
-                    firearm_type=r["firearm_type"], part_kind=r["part_kind"], description=r["description"])
-            data.items.append(line)
-        for row in ammunition:
-            r = row.cleaned_data
-            if r.get("quantity"):
-                data.ammunition.append(services.AmmunitionInput(r["quantity"], r["calibre"], r["description"]))
-        for row in persons:
-            r = row.cleaned_data
-            if r.get("name") or r.get("age") or r.get("nationality"):
-                data.persons.append(services.PersonInput(
-                    name=r["name"], role=r["role"] or "other", nationality=r["nationality"], sex=r["sex"] or "unknown",
-                    age=r["age"],
-                    arrested=r["arrested"], prosecuted=r["prosecuted"], convicted=r["convicted"]))
-        case = run_service(form, lambda: services.record_case(data, actor=Actor.of(request.user)))
+    entry = f.CaseEntry(request.POST if request.method == "POST" else None)
+    if entry.is_valid():
+        data = entry.to_input()
+        case = run_service(entry.form, lambda: services.record_case(data, actor=Actor.of(request.user)))
         if case:
             messages.success(request, _("Case %(n)s recorded.") % {"n": case.number})
             return redirect(case)
-    return render(request, "custody/case_form.html",
-                  {"form": form, "items": items, "ammunition": ammunition, "persons": persons})
+    return render(request, "custody/case_form.html", entry.context())
 
 
 @login_required
@@ -136,7 +99,7 @@ def item_redirect(item):
 def item_dispose(request, pk):
     item = get_object_or_404(Item, pk=pk)
     position = CustodyPosition.objects.select_related("case").filter(item=item).first()
-    form = f.DisposalForm(request.POST or None)
+    form = lookups_as(request, f.DisposalForm(request.POST or None))
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         actor = Actor.of(request.user)

@@ -11,6 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from armstrace.custody.models import CaseItem
 from armstrace.monitoring import codelist as cl
 from armstrace.monitoring import export, hotspots, iafq, sdg
 from armstrace.monitoring.models import PortalDataset, PortalValue
@@ -173,8 +174,6 @@ class HotspotViewSet(viewsets.ViewSet):
 
     @extend_schema(parameters=[HotspotQuerySerializer], responses={200: HotspotListSerializer})
     def list(self, request):
-        from armstrace.custody.models import CaseItem
-
         q = _query(HotspotQuerySerializer, request)
         year = q.get("year")
         if year is None:

@@ -1,12 +1,13 @@
 """IAFQ rows written in the UNODC portal's long layout, as XLSX or CSV."""
 
-import csv
 import io
 
 import pycountry
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from armstrace.core.spreadsheet import SafeCsvWriter, append_xlsx_row
+from armstrace.monitoring.models import PortalValue
 from armstrace.monitoring.portal import COLUMNS
 
 SOURCE = "IAFQ"
@@ -16,8 +17,6 @@ def country_columns(iso3, name=""):
     """(Iso3_code, Country, Region, Subregion). Country name, region and subregion follow the UNODC portal: they are
     taken from the latest imported portal dataset that has the country; otherwise the ISO 3166 name is used and
     region and subregion are left blank."""
-    from armstrace.monitoring.models import PortalValue
-
     known = (PortalValue.objects.filter(iso3=iso3).order_by("-dataset__imported_at")
              .values_list("country", "region", "subregion").first())
     if known:
@@ -34,7 +33,7 @@ def long_rows(rows, year, iso3, name=""):
 
 def to_csv(rows, year, iso3, name=""):
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeCsvWriter(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     writer.writerows(long_rows(rows, year, iso3, name))
     return out.getvalue()
@@ -48,7 +47,7 @@ def to_xlsx(rows, year, iso3, name=""):
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in long_rows(rows, year, iso3, name):
-        ws.append(row)
+        append_xlsx_row(ws, row)
     ws.freeze_panes = "A2"
     for col, width in zip("ABCDEFGHIJKLM", (10, 24, 12, 18, 44, 32, 60, 8, 8, 6, 12, 10, 8), strict=True):
         ws.column_dimensions[col].width = width

@@ -1,6 +1,7 @@
 """REST API of the registry: read items, markings, parties, licences and events; write through the services."""
 
 import django_filters
+import pycountry
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
@@ -10,6 +11,7 @@ from rest_framework.response import Response
 from armstrace.accounts.personal import PersonalDataMixin, persons_searchable_by_number
 from armstrace.core.actor import Actor
 from armstrace.core.api import BlankChoicesMixin
+from armstrace.profile import get_profile
 from armstrace.registry import services
 from armstrace.registry.models import (
     Calibre, Event, EventKind, FirearmModel, FirearmType, Item, ItemStatus, Licence, Make, Marking, Party,
@@ -97,8 +99,6 @@ class RegisterItemSerializer(serializers.Serializer):
 
 
 def _country(value):
-    import pycountry
-
     if value and pycountry.countries.get(alpha_3=value.upper()) is None:
         raise serializers.ValidationError("Not an ISO 3166-1 alpha-3 country code.")
     return value.upper()
@@ -165,8 +165,6 @@ class LicenceSerializer(serializers.ModelSerializer):
                   "effective_status"]
 
     def validate_licence_type(self, value):
-        from armstrace.profile import get_profile
-
         codes = {code for code, _ in get_profile().licence_type_choices()}
         if value not in codes:
             raise serializers.ValidationError(f"Unknown licence type; the country profile allows: {', '.join(sorted(codes))}.")

@@ -214,7 +214,7 @@ class Item(models.Model):
     )
     location = models.CharField(_("location"), max_length=200, blank=True)
     last_event_seq = models.BigIntegerField(default=0, editable=False)
-    # Projection of tracing.services.iafq_tracing_status(item), kept by the tracing app (tracing.projection,
+    # Projection of tracing.finding.iafq_tracing_status(item), kept by the tracing app (tracing.projection,
     # registered in core.projections); NULL: not known.
     # (Nullable so that adding it is an ALTER TABLE ADD COLUMN on SQLite, which keeps the table's triggers.)
     tracing_status = models.CharField(_("IAFQ tracing status"), max_length=32, choices=tracing_status_choices,

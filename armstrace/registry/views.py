@@ -15,10 +15,10 @@ from armstrace.core.extensions import item_links
 from armstrace.core.forms import run_service
 from armstrace.registry import services
 from armstrace.registry.forms import (
-    CustodyForm, LicenceForm, MarkingForm, MissingReportForm, PartyForm, RegisterItemForm, TransferForm,
+    CustodyForm, LicenceForm, MarkingForm, MissingReportForm, PartyForm, RegisterItemForm, TransferForm, lookups_as,
 )
-from armstrace.registry.models import Event, Item, ItemStatus, Marking, Party
-from armstrace.registry.serials import fold_serial, normalize_serial
+from armstrace.registry.lookup import exact_serial_ids
+from armstrace.registry.models import Event, Item, ItemStatus, Party
 
 
 @login_required
@@ -48,22 +48,10 @@ def status_counts():
 
 def exact_serial_matches(query):
     """Items whose serial (or any marking) equals the query once normalised; failing that, once confusables are folded."""
-    normalized = normalize_serial(query)
-    if not normalized:
+    ids, form = exact_serial_ids(query)
+    if not form:
         return Item.objects.none(), ""
-    base = Item.objects.select_related("make", "model", "calibre", "current_holder")
-    if ids := _marked(serial_normalized=normalized):
-        return base.filter(pk__in=ids), "normalized"
-    return base.filter(pk__in=_marked(serial_folded=fold_serial(query))), "folded"
-
-
-def _marked(**serial):
-    """Ids of the items whose serial, or one of whose markings, has this form: two index look-ups (an OR across the
-    join would scan every item)."""
-    (column, value), = serial.items()
-    marking_column = column.removeprefix("serial_")
-    ids = set(Item.objects.filter(**serial).values_list("pk", flat=True))
-    return ids | set(Marking.objects.filter(**{marking_column: value}).values_list("item_id", flat=True))
+    return Item.objects.select_related("make", "model", "calibre", "current_holder").filter(pk__in=ids), form
 
 
 @login_required
@@ -109,7 +97,7 @@ def _party_ids(events):
 
 @login_required
 def register_item(request):
-    form = RegisterItemForm(request.POST or None)
+    form = lookups_as(request, RegisterItemForm(request.POST or None))
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         markings = []
@@ -133,7 +121,7 @@ def register_item(request):
 
 def _item_command(request, pk, form_class, title, call, initial=None):
     item = get_object_or_404(Item, pk=pk)
-    form = form_class(request.POST or None, initial=initial(item) if initial else None)
+    form = lookups_as(request, form_class(request.POST or None, initial=initial(item) if initial else None))
     if request.method == "POST" and form.is_valid():
         if run_service(form, lambda: call(item, form.cleaned_data, Actor.of(request.user))):
             messages.success(request, _("Event recorded."))

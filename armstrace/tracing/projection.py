@@ -1,4 +1,4 @@
-"""Item.tracing_status, the IAFQ tracing status (tracing.services.iafq_tracing_status) stored as a projection,
+"""Item.tracing_status, the IAFQ tracing status (tracing.finding.iafq_tracing_status) stored as a projection,
 registered in core.projections by TracingConfig.ready.
 
 It is rewritten in the transaction of every change of one of its inputs: an event of the item (the per-event
@@ -21,20 +21,21 @@ from armstrace.registry.projection import EventRow, MarkingRow
 from armstrace.registry.serials import normalize_serial
 from armstrace.tracing import index
 from armstrace.tracing.models import TracingRequest
-from armstrace.tracing.services import StatusFinding, _licensed_on, _status, analyse_history, licensed, tracing_finding
+from armstrace.tracing.finding import StatusFinding, find_status, licensed, licensed_on, tracing_finding
+from armstrace.tracing.history import analyse_history
 from armstrace.tracing.status import TracingStatus
 
 # Plain rows standing for an item, its events, markings and requests where they are not model instances (projection
-# rebuild, bulk import): the attributes that _status and analyse_history read. Events and markings are
+# rebuild, bulk import): the attributes that find_status and analyse_history read. Events and markings are
 # registry.projection's EventRow and MarkingRow; the rebuild builds the item row from ITEM_FIELDS.
 ITEM_FIELDS = ("custom_fields", "serial_normalized", "make_id", "model_id")
 ItemRow = namedtuple("ItemRow", ("pk", *ITEM_FIELDS))
 RequestRow = namedtuple("RequestRow", "direction status outcome reference")
 
 
-def finding_of_rows(item: ItemRow, events, markings, requests, licensed_on=_licensed_on) -> StatusFinding:
+def finding_of_rows(item: ItemRow, events, markings, requests, licensed_on=licensed_on) -> StatusFinding:
     """tracing_finding from rows: `events` in seq order, `requests` in TracingRequest's default order."""
-    return _status(item, analyse_history(item, events), markings, requests, licensed_on)
+    return find_status(item, analyse_history(item, events), markings, requests, licensed_on)
 
 
 def entry_tracing_status(fields, markings, how, payload, occurred_at) -> TracingStatus:
@@ -167,7 +168,7 @@ def _request_rows():
 
 
 def _licence_checker():
-    """_licensed_on with each party read once."""
+    """finding.licensed_on with each party read once."""
     parties = {}
 
     def licensed_on(party_id, day):

@@ -34,8 +34,9 @@ from django.utils.translation import gettext_lazy as _lazy
 from rapidfuzz.distance import OSA
 
 from armstrace.profile import get_profile
+from armstrace.registry.lookup import exact_serial_ids
 from armstrace.registry.models import Calibre, FirearmModel, FirearmType, Item, Make, Marking
-from armstrace.registry.serials import fold_serial, normalize_serial
+from armstrace.registry.serials import fold_serial, latin_text, normalize_serial
 from armstrace.tracing.index import deletion_variants
 
 MODES = ("auto", "exact", "partial", "fuzzy")
@@ -298,28 +299,20 @@ def exact(query: str, filters: Filters | None = None, limit: int = 50) -> Search
     if not q.normalized:
         return SearchResponse(query, "exact", ["exact"], [], _("Type a serial number or marking."))
     results = []
-    for match, column_item, column_marking, value in (
-        ("exact_normalized", "serial_normalized", "normalized", q.normalized),
-        ("exact_folded", "serial_folded", "folded", q.folded),
-    ):
-        rows = _rows(
-            f"SELECT id FROM registry_item WHERE {column_item} = %s "
-            f"UNION SELECT item_id FROM registry_marking WHERE {column_marking} = %s", [value, value])
-        if rows:
-            items = _hydrate([r[0] for r in rows])
-            visual = _visual_map()
-            for item in items.values():
-                forms = [item.serial_normalized] if getattr(item, column_item) == value else []
-                if not forms:
-                    forms = [m.normalized for m in Marking.objects.filter(item=item, **{column_marking: value})[:1]]
-                similarity, edits, detail = serial_similarity(q, forms[0], fold_serial(forms[0], _confusables()), visual)
-                if match == "exact_folded":
-                    detail = _("identical once look-alike characters are folded") + (f" ({detail})" if detail else "")
-                values = _agreement_values(filters, (item.make_id, item.model_id, item.calibre_id, item.firearm_type,
-                                                     item.country_of_manufacture))
-                parts = [ScorePart(_("serial"), similarity, detail)] + _agreement_parts(filters, item, values)
-                results.append(Result(item, similarity + sum(values.values()), match, forms[0], parts, edits))
-            break
+    ids, form = exact_serial_ids(query)
+    value = q.normalized if form == "normalized" else q.folded
+    visual = _visual_map()
+    for item in _hydrate(sorted(ids)).values():
+        forms = [item.serial_normalized] if getattr(item, f"serial_{form}") == value else []
+        if not forms:
+            forms = [m.normalized for m in Marking.objects.filter(item=item, **{form: value})[:1]]
+        similarity, edits, detail = serial_similarity(q, forms[0], fold_serial(forms[0], _confusables()), visual)
+        if form == "folded":
+            detail = _("identical once look-alike characters are folded") + (f" ({detail})" if detail else "")
+        values = _agreement_values(filters, (item.make_id, item.model_id, item.calibre_id, item.firearm_type,
+                                             item.country_of_manufacture))
+        parts = [ScorePart(_("serial"), similarity, detail)] + _agreement_parts(filters, item, values)
+        results.append(Result(item, similarity + sum(values.values()), f"exact_{form}", forms[0], parts, edits))
     results.sort(key=lambda r: (-r.score, r.item.pk))
     message = "" if results else _("No item has this serial number or marking, even with look-alike characters folded.")
     return SearchResponse(query, "exact", ["exact"], results[:limit], message, len(results) > limit)
@@ -347,7 +340,7 @@ def parse_pattern(raw: str) -> Pattern:
     """Upper-case, drop separators, keep ``?`` (also ``_``) and ``*`` (also ``%``); fold the known characters."""
     confusables = _confusables()
     norm, run, longest = [], 0, 0
-    for ch in (raw or "").upper():
+    for ch in latin_text(raw):
         if ch in "?_":
             norm.append("?")
             run = 0
@@ -355,7 +348,7 @@ def parse_pattern(raw: str) -> Pattern:
             if not norm or norm[-1] != "*":
                 norm.append("*")
             run = 0
-        elif ("0" <= ch <= "9") or ("A" <= ch <= "Z"):
+        elif ch.isalnum():
             norm.append(ch)
             run += 1
             longest = max(longest, run)
@@ -363,12 +356,8 @@ def parse_pattern(raw: str) -> Pattern:
     return Pattern("".join(confusables.get(ch, ch) for ch in glob_normalized), glob_normalized, longest)
 
 
-def partial(query: str, filters: Filters | None = None, limit: int = 200) -> SearchResponse:
-    filters = filters or Filters()
-    pattern = parse_pattern(query)
-    if not pattern.glob.strip("*?"):
-        raise SearchRefused(_("The pattern has no known character. Give the characters you can read, with ? for "
-                              "each unreadable one and * for an unreadable run."))
+def _filter_sql(filters):
+    """The WHERE clauses on the item (alias i), and their parameters, of the filters of a partial search."""
     where, params = [], []
     for name, column in (("make", "i.make_id"), ("model", "i.model_id"), ("calibre", "i.calibre_id")):
         value = getattr(filters, name)
@@ -381,6 +370,16 @@ def partial(query: str, filters: Filters | None = None, limit: int = 200) -> Sea
     if filters.country:
         where.append("i.country_of_manufacture = %s")
         params.append(filters.country.upper())
+    return where, params
+
+
+def partial(query: str, filters: Filters | None = None, limit: int = 200) -> SearchResponse:
+    filters = filters or Filters()
+    pattern = parse_pattern(query)
+    if not pattern.glob.strip("*?"):
+        raise SearchRefused(_("The pattern has no known character. Give the characters you can read, with ? for "
+                              "each unreadable one and * for an unreadable run."))
+    where, params = _filter_sql(filters)
     pg = connection.vendor == "postgresql"
     if pattern.longest_run >= 3:
         if pg:

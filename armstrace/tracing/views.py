@@ -14,6 +14,7 @@ from armstrace.core.actor import Actor
 from armstrace.core.errors import RuleViolation
 from armstrace.core.forms import run_service
 from armstrace.registry.models import Item
+from armstrace.tracing import reports
 from armstrace.tracing import search as marking_search
 from armstrace.tracing import services
 from armstrace.tracing.forms import AnswerForm, AnswerImportForm, CloseForm, SearchForm, TracingRequestForm
@@ -34,7 +35,7 @@ def search(request):
 
 
 def _report_context(item):
-    report = services.trace_report(item)
+    report = reports.trace_report(item)
     return {"item": item, "report": report}
 
 
@@ -47,7 +48,7 @@ def trace_report(request, pk):
 @login_required
 def trace_report_json(request, pk):
     item = get_object_or_404(Item, pk=pk)
-    report = redact_parties(request, services.trace_report(item))  # holders' numbers: personal_data.view, logged
+    report = redact_parties(request, reports.trace_report(item))  # holders' numbers: personal_data.view, logged
     return JsonResponse(report, json_dumps_params={"ensure_ascii": False, "indent": 2})
 
 
@@ -73,13 +74,7 @@ def request_list(request):
 def _save_request(request, form, item=None, instance=None):
     data = {k: v for k, v in form.cleaned_data.items()}
     if instance is not None:
-        if instance.status != RequestStatus.DRAFT:
-            form.add_error(None, _("Only a draft can be edited."))
-            return None
-        for k, v in data.items():
-            setattr(instance, k, v)
-        instance.save()
-        return instance
+        return run_service(form, lambda: services.update_request(instance, data, actor=Actor.of(request.user)))
     return run_service(form, lambda: services.create_request(data, item=item, actor=Actor.of(request.user)))
 
 

@@ -17,6 +17,7 @@ from armstrace.core.errors import RuleViolation
 from armstrace.profile import get_profile
 from armstrace.registry import services as registry_services
 from armstrace.registry.models import Item, ItemStatus, Party
+from armstrace.registry.serials import normalize_serial
 from armstrace.transfers.models import (
     Authorization, AuthorizationLine, BrokerRegistration, Shipment, ShipmentLine,
 )
@@ -264,8 +265,6 @@ def confirm_receipt(shipment, *, received_on, received_by, reference=""):
 
 def items_by_serials(text):
     """Registered items named one per line by serial number or #id; unknown or ambiguous ones are refused."""
-    from armstrace.registry.serials import normalize_serial
-
     items = []
     for raw in (text or "").splitlines():
         ref = raw.strip()
