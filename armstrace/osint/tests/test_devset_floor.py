@@ -9,8 +9,8 @@ from armstrace.osint.cli import extract_line
 from armstrace.osint.scoring import score
 
 DEVSET = Path(__file__).parent / "data" / "devset.jsonl"
-# 0.901 on the "dev" split when this floor was set, less 0.03.
-DEV_MICRO_F1_FLOOR = 0.87
+# 0.905 on the "dev" split when this floor was set, less 0.03.
+DEV_MICRO_F1_FLOOR = 0.875
 
 
 def split(name):
