@@ -167,5 +167,14 @@ def parse_published(text, lang="en"):
     try:
         return date.fromisoformat(str(text)[:10])
     except ValueError:
-        parsed = dateparser.parse(str(text), languages=[lang] if lang in MONTHS else None)
+        month = re.fullmatch(r"\s*((?:19|20)\d\d)-(\d\d)\s*", str(text))
+        if month:  # a page dated by its month only: the 1st stands in, `published_month_only` says so
+            return _parse(1, int(month.group(2)), int(month.group(1)))
+        if not re.search(r"\d", str(text)):
+            return None  # "yesterday" is no publication date
+        try:
+            parsed = dateparser.parse(str(text)[:100], languages=[lang] if lang in MONTHS else None,
+                                      settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+        except (ValueError, TypeError, OverflowError):
+            return None
         return parsed.date() if isinstance(parsed, datetime) else None

@@ -51,3 +51,12 @@ def test_a_between_period_and_background_months_give_no_date():
     found = record("Au total, 7 armes 3D ont été saisies. Une arme de ce type avait été retrouvée en juin dernier à "
                    "Marseille.", language="fr", published="2024-02-06")
     assert found["date"] is None
+
+
+def test_publication_dates_in_several_forms():
+    from armstrace.osint.extraction.dates import parse_published
+
+    assert str(parse_published("5 mars 2024", "fr")) == "2024-03-05"
+    assert str(parse_published("2024-03-05T10:00:00Z")) == "2024-03-05"
+    assert str(parse_published("2024-02")) == "2024-02-01"
+    assert parse_published("yesterday") is None and parse_published("garbage") is None
