@@ -96,6 +96,23 @@ def firearms_total(doc, counts, by_type):
         # "Trois fusils ... les deux armes": a smaller count of "weapons" after the typed counts retells part of them.
         if typed and not strong and total.value < typed.value and total.start > typed.start and total.confidence < 0.85:
             return typed
-        return total
+        return _with_listed_types(doc, total, counts)
     # "a weapon" alone counts only in a sentence about the seizure ("assault with a weapon" does not).
     return typed or combine(doc, [c for c in generic if _about_seizure(doc, c)])
+
+
+_INCLUDES = re.compile(r"includ\w*|dont|among|parmi|notamment|such as|comme|como|entre (?:ellas|ellos|las|los|eux)|"
+                       r"of which|de (?:los|las) cuales|incluid\w*|incluyendo|:|\(")
+
+
+def _with_listed_types(doc, total, counts):
+    """"one 3D firearm, ..., one prohibited handgun": typed items listed after a count of firearms, in its sentence
+    and not introduced as its breakdown ("including", "dont", ":"), add to it."""
+    if total.confidence >= 0.85:
+        return total
+    block = doc.block_of(total.start)
+    listed = [c for c in counts if c.category == "firearm" and c.kind and c.start > total.end
+              and doc.block_of(c.start) == block]
+    if not listed or _INCLUDES.search(doc.folded, total.end, listed[0].start):
+        return total
+    return Value(total.value + sum(c.value for c in listed), total.start, listed[-1].end, 0.5)

@@ -83,3 +83,11 @@ def test_a_count_of_several_kinds_is_a_total_without_a_type():
     found = record("Les gendarmes ont saisi 16 fusils et pistolets calibre douze à Ouagadougou.", language="fr")
     assert found["firearms_total"] == 16
     assert found["firearms_by_type"] is None
+
+
+def test_typed_items_listed_after_a_count_of_firearms_add_to_it():
+    found = record("During the search, officers seized one 3D firearm with suppressor, a large amount of cash and one "
+                   "prohibited handgun in Meaghers Grant.")
+    assert found["firearms_total"] == 2
+    found = record("Police seized 10 firearms, including 4 pistols, in Leeds.")
+    assert found["firearms_total"] == 10
