@@ -3,20 +3,18 @@
 specific it is (a facility or a small place beats a big city or a region), where it stands (in a sentence about
 the seizure), and what it is not (an agency's seat: "la brigade de Saint-Avold", "el Juzgado de Pamplona")."""
 
-import gzip
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import pycountry
 
+from . import cities as city_list
 from .dates import _WEEKDAY_NAMES, MONTHS
 from .gazetteer import PLACES
 from .places import Mention, country_mentions, country_names
 from .text import Value, fold
 
-GAZETTEER = Path(__file__).resolve().parent / "data" / "places.tsv.gz"
 _UPPER = "A-ZÀ-ÝĀ-Ž"
 _NAME = re.compile(rf"[{_UPPER}][\w'’-]*(?:[ ](?:de |del |de la |du |des |la |el |sur |upon |do |da |dos |das |di )?[{_UPPER}0-9][\w'’-]*)"
                    rf"{{0,3}}")
@@ -88,13 +86,11 @@ _LIKELY = {
 
 @lru_cache(maxsize=1)
 def cities():
-    """Folded place name → [(alpha-3, population)], most populous first: the cities of tools/build_gazetteer.py
-    and pycountry's subdivisions (regions, provinces, départements, states) with population 0."""
+    """Folded place name → [(alpha-3, population)], most populous first: the cities of cities.py and
+    pycountry's subdivisions (regions, provinces, départements, states) with population 0."""
     table = {}
-    with gzip.open(GAZETTEER, "rt", encoding="utf-8") as stream:
-        for line in stream:
-            name, code, population = line.rstrip("\n").split("\t")
-            table.setdefault(name, []).append((code, int(population)))
+    for name, code, population in city_list.rows():
+        table.setdefault(name, []).append((code, population))
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     for region in pycountry.subdivisions:
         code = alpha3.get(region.country_code)
