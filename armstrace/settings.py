@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "armstrace.screening",
     "armstrace.federation",
     "armstrace.exchange",
+    "armstrace.osint",
 ]
 
 MIDDLEWARE = [
