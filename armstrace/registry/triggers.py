@@ -1,4 +1,4 @@
-"""SQL for the append-only guard of the event table.
+"""SQL for the append-only guard of the event table (and of other append-only tables: the access log).
 
 The guard stops the application and careless hands; the hash chain is what reveals a
 determined attacker who drops the triggers (`armstrace audit verify`).
@@ -6,29 +6,38 @@ determined attacker who drops the triggers (`armstrace audit verify`).
 
 MESSAGE = "registry_event is append-only: record a correction event instead"
 
-SQLITE_CREATE = [
-    f"CREATE TRIGGER IF NOT EXISTS registry_event_no_update BEFORE UPDATE ON registry_event "
-    f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END",
-    f"CREATE TRIGGER IF NOT EXISTS registry_event_no_delete BEFORE DELETE ON registry_event "
-    f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END",
-]
-SQLITE_DROP = ["DROP TRIGGER IF EXISTS registry_event_no_update", "DROP TRIGGER IF EXISTS registry_event_no_delete"]
 
-POSTGRES_CREATE = [
-    f"""CREATE OR REPLACE FUNCTION registry_event_append_only() RETURNS trigger AS $$
-    BEGIN RAISE EXCEPTION '{MESSAGE}' USING ERRCODE = 'insufficient_privilege'; END;
+def _sqlite_create(table, message):
+    return [f"CREATE TRIGGER IF NOT EXISTS {table}_no_{verb} BEFORE {verb.upper()} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{message}'); END" for verb in ("update", "delete")]
+
+
+def _sqlite_drop(table):
+    return [f"DROP TRIGGER IF EXISTS {table}_no_{verb}" for verb in ("update", "delete")]
+
+
+def _postgres_create(table, message):
+    return [
+        f"""CREATE OR REPLACE FUNCTION {table}_append_only() RETURNS trigger AS $$
+    BEGIN RAISE EXCEPTION '{message}' USING ERRCODE = 'insufficient_privilege'; END;
     $$ LANGUAGE plpgsql""",
-    "DROP TRIGGER IF EXISTS registry_event_no_change ON registry_event",
-    "CREATE TRIGGER registry_event_no_change BEFORE UPDATE OR DELETE ON registry_event "
-    "FOR EACH ROW EXECUTE FUNCTION registry_event_append_only()",
-    "DROP TRIGGER IF EXISTS registry_event_no_truncate ON registry_event",
-    "CREATE TRIGGER registry_event_no_truncate BEFORE TRUNCATE ON registry_event "
-    "FOR EACH STATEMENT EXECUTE FUNCTION registry_event_append_only()",
-]
-POSTGRES_DROP = [
-    "DROP TRIGGER IF EXISTS registry_event_no_change ON registry_event",
-    "DROP TRIGGER IF EXISTS registry_event_no_truncate ON registry_event",
-]
+        f"DROP TRIGGER IF EXISTS {table}_no_change ON {table}",
+        f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
+        f"FOR EACH ROW EXECUTE FUNCTION {table}_append_only()",
+        f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}",
+        f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {table}_append_only()",
+    ]
+
+
+def _postgres_drop(table):
+    return [f"DROP TRIGGER IF EXISTS {table}_no_change ON {table}", f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}"]
+
+
+SQLITE_CREATE = _sqlite_create("registry_event", MESSAGE)
+SQLITE_DROP = _sqlite_drop("registry_event")
+POSTGRES_CREATE = _postgres_create("registry_event", MESSAGE)
+POSTGRES_DROP = _postgres_drop("registry_event")
 
 
 def _run(connection, statements):
@@ -37,9 +46,20 @@ def _run(connection, statements):
             cursor.execute(sql)
 
 
+def create_append_only_triggers(connection, table, message=None):
+    """Triggers that refuse UPDATE and DELETE (and TRUNCATE on PostgreSQL) of `table`."""
+    message = message or f"{table} is append-only"
+    pg = connection.vendor == "postgresql"
+    _run(connection, _postgres_create(table, message) if pg else _sqlite_create(table, message))
+
+
+def drop_append_only_triggers(connection, table):
+    _run(connection, _postgres_drop(table) if connection.vendor == "postgresql" else _sqlite_drop(table))
+
+
 def create_event_triggers(connection):
-    _run(connection, POSTGRES_CREATE if connection.vendor == "postgresql" else SQLITE_CREATE)
+    create_append_only_triggers(connection, "registry_event", MESSAGE)
 
 
 def drop_event_triggers(connection):
-    _run(connection, POSTGRES_DROP if connection.vendor == "postgresql" else SQLITE_DROP)
+    drop_append_only_triggers(connection, "registry_event")

@@ -1,6 +1,7 @@
 """The event log is append-only and hash-chained; `audit verify` finds tampering done behind the app's back."""
 
 import hashlib
+import io
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -25,7 +26,9 @@ def history(registry, glock):
 
 def test_seq_is_gapless_and_each_hash_follows_the_formula(history):
     events = list(Event.objects.order_by("seq"))
-    assert [e.seq for e in events] == list(range(1, 6))
+    assert [e.seq for e in events] == list(range(1, len(events) + 1))
+    assert [e.kind for e in events if e.item_id] == ["registered", "transferred", "transferred", "theft_reported",
+                                                    "seized"]
     prev = GENESIS_HASH
     for e in events:
         expected = hashlib.sha256(f"{prev}{e.seq}{canonical_json(event_body(e))}".encode()).hexdigest()
@@ -38,16 +41,22 @@ def test_a_failed_command_leaves_no_gap(registry, glock):
     with pytest.raises(services.RuleViolation):
         services.transfer(glock, registry.unlicensed, occurred_at=at(2016, 1, 1))
     event = services.transfer(glock, registry.alice, occurred_at=at(2016, 1, 2))
-    assert event.seq == 2
+    assert event.seq == glock.last_event_seq + 1
 
 
-@pytest.mark.parametrize("sql", ["UPDATE registry_event SET kind = 'destroyed' WHERE seq = 2",
-                                 "DELETE FROM registry_event WHERE seq = 2"])
-def test_triggers_block_update_and_delete(history, sql):
-    with pytest.raises((DatabaseError, IntegrityError), match="append-only"), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(sql)
-    assert Event.objects.filter(seq=2, kind="transferred").exists()
+def _item_seq(item, n):
+    """The seq of the item's n-th event (the holders' and licences' events come first in the chain)."""
+    return list(Event.objects.filter(item=item).order_by("seq").values_list("seq", flat=True))[n]
+
+
+def test_triggers_block_update_and_delete(history):
+    seq = _item_seq(history, 1)
+    for sql in (f"UPDATE registry_event SET kind = 'destroyed' WHERE seq = {seq}",
+                f"DELETE FROM registry_event WHERE seq = {seq}"):
+        with pytest.raises((DatabaseError, IntegrityError), match="append-only"), transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(sql)
+    assert Event.objects.filter(seq=seq, kind="transferred").exists()
 
 
 @pytest.fixture
@@ -71,44 +80,172 @@ def _verify_fails_at(seq):
         call_command("audit", "verify", "--quiet")
 
 
-def test_detects_an_edited_payload(tamper):
-    tamper(("UPDATE registry_event SET payload = %s WHERE seq = 3", ['{"holder": 1, "from_holder": 2}']))
-    _verify_fails_at(3)
+def _check_reports(*lines):
+    """`projections rebuild --check` fails and names each difference."""
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="differ from the event log"):
+        call_command("projections", "rebuild", "--check", "--quiet", stdout=out)
+    for line in lines:
+        assert line in out.getvalue(), out.getvalue()
 
 
-def test_detects_an_edited_date(tamper):
-    tamper(("UPDATE registry_event SET occurred_at = %s WHERE seq = 4", [at(2019, 1, 1)]))
-    _verify_fails_at(4)
+def test_nothing_to_report_when_untouched(history):
+    assert verify_chain().ok
+    call_command("projections", "rebuild", "--check", "--quiet", stdout=io.StringIO())
 
 
-def test_detects_a_deleted_event(tamper):
-    tamper(("DELETE FROM registry_event WHERE seq = 3", []))
-    _verify_fails_at(3)
+def test_detects_an_edited_payload(tamper, history):
+    seq = _item_seq(history, 2)
+    tamper(("UPDATE registry_event SET payload = %s WHERE seq = %s", ['{"holder": 1, "from_holder": 2}', seq]))
+    _verify_fails_at(seq)
 
 
-def test_detects_an_inserted_event(tamper):
-    """Shift later events up by one and slip a forged event in at seq 3, copying a real event's hashes."""
-    forged = Event.objects.get(seq=3)
+def test_detects_an_edited_date(tamper, history):
+    seq = _item_seq(history, 3)
+    tamper(("UPDATE registry_event SET occurred_at = %s WHERE seq = %s", [at(2019, 1, 1), seq]))
+    _verify_fails_at(seq)
+
+
+def test_detects_a_deleted_event(tamper, history):
+    seq = _item_seq(history, 2)
+    tamper(("DELETE FROM registry_event WHERE seq = %s", [seq]))
+    _verify_fails_at(seq)
+
+
+def test_detects_an_inserted_event(tamper, history):
+    """Shift later events up by one and slip a forged event in, copying a real event's hashes."""
+    seq = _item_seq(history, 2)
+    forged = Event.objects.get(seq=seq)
+    count = Event.objects.count()
     tamper(
-        ("UPDATE registry_event SET seq = seq + 1000 WHERE seq >= 3", []),
+        ("UPDATE registry_event SET seq = seq + 1000 WHERE seq >= %s", [seq]),
         ("UPDATE registry_event SET seq = seq - 999 WHERE seq >= 1000", []),
         ("INSERT INTO registry_event (seq, kind, occurred_at, recorded_at, recorded_by_name, agency, item_id, item_uid, "
-         "payload, prev_hash, hash) VALUES (3, 'destroyed', %s, %s, 'intruder', '', %s, %s, %s, %s, %s)",
-         [forged.occurred_at, forged.recorded_at, forged.item_id, forged.item_uid, "{}", forged.prev_hash, "f" * 64]),
+         "payload, prev_hash, hash, hash_formula) VALUES (%s, 'destroyed', %s, %s, 'intruder', '', %s, %s, %s, %s, %s, 2)",
+         [seq, forged.occurred_at, forged.recorded_at, forged.item_id, forged.item_uid, "{}", forged.prev_hash,
+          "f" * 64]),
     )
-    assert Event.objects.count() == 6
-    _verify_fails_at(3)
+    assert Event.objects.count() == count + 1
+    _verify_fails_at(seq)
 
 
-def test_detects_reordered_events(tamper):
+def test_detects_reordered_events(tamper, history):
+    a, b = _item_seq(history, 1), _item_seq(history, 2)
     tamper(
-        ("UPDATE registry_event SET seq = -2 WHERE seq = 2", []),
-        ("UPDATE registry_event SET seq = 2 WHERE seq = 3", []),
-        ("UPDATE registry_event SET seq = 3 WHERE seq = -2", []),
+        ("UPDATE registry_event SET seq = -2 WHERE seq = %s", [a]),
+        ("UPDATE registry_event SET seq = %s WHERE seq = %s", [a, b]),
+        ("UPDATE registry_event SET seq = %s WHERE seq = -2", [b]),
     )
-    _verify_fails_at(2)
+    _verify_fails_at(a)
 
 
 def test_verify_command_reports_ok(history, capsys):
     call_command("audit", "verify", "--quiet")
-    assert "OK: 5 events verified; head seq 5" in capsys.readouterr().out
+    n = Event.objects.count()
+    assert f"OK: {n} events verified; head seq {n}" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------- what went unseen before (issue 18)
+
+
+def test_detects_an_edited_party(tamper, registry):
+    tamper(("UPDATE registry_party SET name = %s, identifier = %s WHERE id = %s",
+            ["Mallory", "ID-MALLORY", registry.alice.pk]))
+    assert verify_chain().ok  # the chain itself is intact: the row no longer equals its events
+    _check_reports(f"party {registry.alice.pk}: identifier, name differ from its last event")
+
+
+def test_detects_a_back_dated_licence(tamper, registry):
+    licence = registry.bob.licences.get()
+    tamper(("UPDATE registry_licence SET valid_from = %s WHERE id = %s", ["1990-01-01", licence.pk]))
+    _check_reports(f"licence {licence.pk}: valid_from differ from its last event")
+
+
+def test_detects_a_licence_moved_to_another_holder(tamper, registry):
+    licence = registry.bob.licences.get()
+    tamper(("UPDATE registry_licence SET party_id = %s WHERE id = %s", [registry.unlicensed.pk, licence.pk]))
+    _check_reports(f"licence {licence.pk}: party_id differ from its last event")
+
+
+def test_detects_an_edited_marking(tamper, history):
+    marking = history.markings.get(kind="serial")
+    tamper(("UPDATE registry_marking SET text = %s WHERE id = %s", ["XYZ999", marking.pk]))
+    _check_reports(f"marking {marking.pk}: not as its event #{marking.event.seq} recorded it")
+
+
+def test_detects_a_deleted_marking(tamper, history):
+    marking = history.markings.get(kind="serial")
+    tamper(("DELETE FROM registry_marking WHERE id = %s", [marking.pk]))
+    _check_reports(f"event #{marking.event_id}: 1 of its markings are missing")
+
+
+def test_detects_an_edited_serial_row(tamper, history):
+    tamper(("UPDATE registry_item SET serial_number = %s, serial_normalized = %s, serial_folded = %s WHERE id = %s",
+            ["ZZZ1", "ZZZ1", "ZZZ1", history.pk]))
+    _check_reports(f"item {history.pk}: serial_number differ from its entry event")
+
+
+def test_detects_an_edited_recorded_by(tamper, history, make_user):
+    clerk, other = make_user("clerk", "registrar"), make_user("other", "registrar")
+    event = services.add_marking(history, services.MarkingInput("proof", "P1"), actor=services.Actor(user=clerk))
+    tamper(("UPDATE registry_event SET recorded_by_id = %s WHERE seq = %s", [other.pk, event.seq]))
+    _verify_fails_at(event.seq)
+
+
+def test_detects_a_moved_item_id(tamper, registry, history):
+    other = services.create_item(services.FirearmInput(serial_number="OTHER1", make=history.make, model=history.model),
+                                 holder=registry.dealer, occurred_at=at(2015, 1, 11))
+    seq = _item_seq(history, 1)
+    tamper(("UPDATE registry_event SET item_id = %s WHERE seq = %s", [other.pk, seq]))
+    _verify_fails_at(seq)
+    _check_reports(f"event #{seq}: its item {other.pk} is not the item")
+
+
+def test_a_moved_item_id_of_a_formula_1_event_is_found_by_the_check(db):
+    """Events made before formula 2 do not hash the item's row id: the check compares it with the uid they hash."""
+    first, second = _old_item("OLD1"), _old_item("OLD2")
+    seq = first.events.get().seq
+    drop_event_triggers(connection)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("UPDATE registry_event SET item_id = %s WHERE seq = %s", [second.pk, seq])
+        assert verify_chain().ok
+        _check_reports(f"event #{seq}: its item {second.pk} is not the item {first.uid}")
+    finally:
+        create_event_triggers(connection)
+
+
+def test_old_events_keep_formula_1_and_verify(db):
+    old = _old_item("OLD3")
+    new = services.add_marking(old, services.MarkingInput("proof", "P1"))
+    assert verify_chain().ok
+    assert old.events.get(kind="registered").hash_formula == 1 and new.hash_formula == 2
+    assert "item_id" not in event_body(old.events.get(kind="registered")) and event_body(new)["item_id"] == old.pk
+    call_command("projections", "rebuild", "--check", "--quiet", stdout=io.StringIO())
+
+
+def test_a_formula_cannot_be_lowered(tamper, history):
+    seq = _item_seq(history, 1)
+    tamper(("UPDATE registry_event SET hash_formula = 1 WHERE seq = %s", [seq]))
+    _verify_fails_at(seq)
+
+
+def _old_item(serial):
+    """An item and its first event as the code before formula 2 made them."""
+    from django.utils import timezone
+
+    from armstrace.registry.eventlog import body_of, chain_head, compute_hash
+    from armstrace.registry.models import Item
+
+    item = Item.objects.create(serial_number=serial, firearm_type="pistol", last_event_seq=chain_head()[0] + 1)
+    seq, prev_hash = chain_head()
+    now = timezone.now()
+    payload = {"holder": None, "location": "", "markings": [],
+               "item": {"category": "firearm", "type": "pistol", "make": "", "model": "", "calibre": "",
+                        "serial_number": serial, "country_of_manufacture": ""}}
+    event = Event(seq=seq + 1, kind="registered", occurred_at=now, recorded_at=now, recorded_by_name="system",
+                  agency="", item=item, item_uid=str(item.uid), payload=payload, prev_hash=prev_hash, hash_formula=1)
+    event.hash = compute_hash(prev_hash, event.seq, body_of(event.seq, event.kind, now, now, "system", "",
+                                                            event.item_uid, payload, formula=1))
+    event.save(force_insert=True)
+    return item
