@@ -124,8 +124,9 @@ def broker_create(request):
             with transaction.atomic():
                 party = Party.objects.filter(kind=Party.Kind.BROKER, identifier=d["identifier"]).first()
                 if party is None:
-                    party = Party.objects.create(kind=Party.Kind.BROKER, name=d["name"], identifier=d["identifier"],
-                                                 country=d["country"], address=d["address"])
+                    party = reg.register_party(
+                        kind=Party.Kind.BROKER, name=d["name"], identifier=d["identifier"], country=d["country"],
+                        address=d["address"], actor=reg.Actor.of(request.user))
                 return services.register_broker(party, number=d["number"], issued_on=d["issued_on"],
                                                 valid_until=d["valid_until"], activities=d["activities"])
 

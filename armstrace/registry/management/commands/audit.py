@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from armstrace.accounts.accesslog import verify_access_log
 from armstrace.registry.eventlog import check_witness, verify_chain, witness_head
 from armstrace.registry.models import Event
 
@@ -46,19 +47,26 @@ class Command(BaseCommand):
         with tqdm(total=total, unit="event", disable=quiet or json, file=self.stderr) as bar:
             result = verify_chain(progress=bar.update)
         witnessed = check_witness(witness_data) if witness_data is not None else None
+        access_log = verify_access_log()
         if json:
             data = dict(result.__dict__)
             if witnessed is not None:
                 data["witness"] = witnessed.__dict__
+            data["access_log"] = access_log.__dict__
             self.stdout.write(_json.dumps(data))
         elif result.ok:
             self.stdout.write(self.style.SUCCESS(
                 f"OK: {result.checked} events verified; head seq {result.head_seq}, hash {result.head_hash}"))
             if witnessed is not None and witnessed.ok:
                 self.stdout.write(self.style.SUCCESS(f"OK: witnessed head seq {witnessed.seq} is in the chain"))
+            if access_log.ok:
+                self.stdout.write(self.style.SUCCESS(f"OK: {access_log.checked} access log entries verified"))
         if not result.ok:
             raise CommandError(f"TAMPERING DETECTED at seq {result.first_bad_seq}: {result.reason} "
                                f"({result.checked} events read; last good seq {result.head_seq})")
+        if not access_log.ok:
+            raise CommandError(f"ACCESS LOG TAMPERING DETECTED at entry {access_log.first_bad_seq}: "
+                               f"{access_log.reason} (last good entry {access_log.head_seq})")
         if witnessed is not None and not witnessed.ok:
             raise CommandError(f"WITNESS CHECK FAILED: {witnessed.reason}")
 
