@@ -9,6 +9,13 @@ ADD_FORMULA = "ALTER TABLE registry_event ADD COLUMN hash_formula smallint NOT N
 DROP_FORMULA = "ALTER TABLE registry_event DROP COLUMN hash_formula"
 
 
+def keep_triggers(apps, schema_editor):
+    """SQLite rebuilds the table to remove the party column when migrating back, which drops its triggers."""
+    from armstrace.registry.triggers import create_event_triggers
+
+    create_event_triggers(schema_editor.connection)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -16,6 +23,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(migrations.RunPython.noop, keep_triggers),
         migrations.AddField(
             model_name='event',
             name='party',
@@ -34,4 +42,5 @@ class Migration(migrations.Migration):
             name='kind',
             field=models.CharField(choices=[('manufactured', 'Manufactured'), ('imported', 'Imported'), ('exported', 'Exported'), ('registered', 'Registered'), ('transferred', 'Transferred'), ('loss_reported', 'Loss reported'), ('theft_reported', 'Theft reported'), ('found', 'Found'), ('surrendered', 'Surrendered'), ('seized', 'Seized'), ('deactivated', 'Deactivated'), ('destroyed', 'Destroyed'), ('marking_added', 'Marking added'), ('correction', 'Correction'), ('custody_moved', 'Custody movement'), ('returned_to_owner', 'Returned to owner'), ('trace_recorded', 'Tracing result recorded'), ('party_registered', 'Holder registered'), ('party_changed', 'Holder changed'), ('licence_issued', 'Licence issued'), ('licence_changed', 'Licence changed'), ('licence_suspended', 'Licence suspended'), ('licence_revoked', 'Licence revoked'), ('licence_reinstated', 'Licence reinstated'), ('baseline', 'Baseline of an existing record')], max_length=32, verbose_name='kind'),
         ),
+        migrations.RunPython(keep_triggers, migrations.RunPython.noop),
     ]
