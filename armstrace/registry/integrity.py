@@ -103,20 +103,20 @@ MARKING_KINDS = [K.REGISTERED, K.MANUFACTURED, K.IMPORTED, K.FOUND, K.SURRENDERE
 def _marking_differences():
     """Events that record markings and the marking rows, both in event order, merged."""
     events = (Event.objects.filter(item__isnull=False, kind__in=MARKING_KINDS).order_by("pk")
-              .values_list("pk", "item_id", "kind", "payload").iterator(chunk_size=5000))
+              .values_list("pk", "seq", "item_id", "kind", "payload").iterator(chunk_size=5000))
     rows = iter(Marking.objects.filter(event__isnull=False).order_by("event_id", "pk")
                 .values_list("event_id", "pk", "item_id", "kind", "text", "position", "state", "normalized", "folded")
                 .iterator(chunk_size=5000))
     row = next(rows, None)
-    for event_pk, item_id, kind, payload in events:
+    for event_pk, seq, item_id, kind, payload in events:
         keys = Counter(_marking_key(m) for m in _marking_payloads(kind, payload))
         while row is not None and row[0] <= event_pk:
             yield from _marking_row_differences(row, event_pk, item_id, keys)
             row = next(rows, None)
         if missing := sum((+keys).values()):
-            yield f"event #{event_pk}: {missing} of its markings are missing"
+            yield f"event #{seq}: {missing} of its markings are missing"
     while row is not None:
-        yield f"marking {row[1]}: its event #{row[0]} records no markings"
+        yield f"marking {row[1]}: its event #{_seq(row[0])} records no markings"
         row = next(rows, None)
     for pk in Marking.objects.filter(event__isnull=True).values_list("pk", flat=True):
         yield f"marking {pk}: no event records it"
@@ -126,13 +126,17 @@ def _marking_row_differences(row, event_pk, item_id, keys):
     event_id, pk, row_item, kind, text, position, state, normalized, folded = row
     key = (kind, text, position, state)
     if event_id != event_pk or keys[key] == 0:
-        yield f"marking {pk}: not as its event #{event_id} recorded it"
+        yield f"marking {pk}: not as its event #{_seq(event_id)} recorded it"
         return
     keys[key] -= 1
     if row_item != item_id:
         yield f"marking {pk}: on item {row_item}, its event's item is {item_id}"
     elif (normalized, folded) != (normalize_serial(text), fold_serial(text)):
         yield f"marking {pk}: its search forms do not match its text"
+
+
+def _seq(event_pk):
+    return Event.objects.filter(pk=event_pk).values_list("seq", flat=True).first()
 
 
 ITEM_COLUMNS = {"category": "category", "type": "firearm_type", "make": "make__name", "model": "model__name",

@@ -176,7 +176,7 @@ def test_detects_an_edited_marking(tamper, history):
 def test_detects_a_deleted_marking(tamper, history):
     marking = history.markings.get(kind="serial")
     tamper(("DELETE FROM registry_marking WHERE id = %s", [marking.pk]))
-    _check_reports(f"event #{marking.event_id}: 1 of its markings are missing")
+    _check_reports(f"event #{marking.event.seq}: 1 of its markings are missing")
 
 
 def test_detects_an_edited_serial_row(tamper, history):
