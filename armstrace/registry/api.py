@@ -148,7 +148,7 @@ class EventSerializer(BlankChoicesMixin, serializers.ModelSerializer):
     """An event of the log. A holder's event shows the personal fields of a person only to whom may see them
     (withheld: null), and the read is logged."""
 
-    item_id = serializers.IntegerField(read_only=True)
+    item_id = serializers.IntegerField(read_only=True, allow_null=True)
     party_id = serializers.IntegerField(read_only=True, allow_null=True)
 
     class Meta:
