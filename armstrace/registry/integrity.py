@@ -16,6 +16,7 @@ from collections import Counter
 
 from armstrace.registry.holders import LICENCE_FIELDS, LICENCE_KINDS, PARTY_FIELDS, PARTY_KINDS, snapshot
 from armstrace.registry.models import Event, EventKind, Item, Licence, Marking, Party
+from armstrace.registry.projection import _Groups
 from armstrace.registry.serials import fold_serial, normalize_serial
 
 K = EventKind
@@ -98,6 +99,8 @@ def _marking_key(m):
 
 
 MARKING_KINDS = [K.REGISTERED, K.MANUFACTURED, K.IMPORTED, K.FOUND, K.SURRENDERED, K.SEIZED, K.MARKING_ADDED]
+# Kinds that enter an item; `imported` is also a re-import.
+ENTRY_KINDS = MARKING_KINDS[:-1]
 
 
 def _marking_differences():
@@ -147,23 +150,22 @@ ITEM_COLUMNS = {"category": "category", "type": "firearm_type", "make": "make__n
                 "parent": "parent__uid"}
 
 
-def _first_events():
-    """item_id -> identity payload of its first event, and item_id -> country of import its events set last."""
-    first, imported = {}, {}
-    events = (Event.objects.filter(item__isnull=False, kind__in=[K.REGISTERED, K.MANUFACTURED, K.IMPORTED, K.FOUND,
-                                                                   K.SURRENDERED, K.SEIZED])
-              .order_by("item_id", "seq").values_list("item_id", "kind", "payload").iterator(chunk_size=5000))
-    for item_id, kind, payload in events:
-        if item_id not in first:
-            first[item_id] = payload.get("item") or {}
-            imported[item_id] = first[item_id].get("country_of_import")
-        elif kind == K.IMPORTED:  # a re-import; before it was recorded in the payload, the column is not known
-            imported[item_id] = payload.get("country_of_import")
-    return first, imported
+def _recorded_identity(events):
+    """The identity payload of an item's first event, and the country of import its events set last (None: not
+    known, for a re-import recorded before the payload held it)."""
+    (_first_kind, first), *later = events
+    recorded = first.get("item") or {}
+    imported = recorded.get("country_of_import")
+    for kind, payload in later:
+        if kind == K.IMPORTED:
+            imported = payload.get("country_of_import")
+    return recorded, imported
 
 
 def _identity_differences():
-    first, imported = _first_events()
+    """Items and their entry and import events, both streamed in item order."""
+    events = _Groups(Event.objects.filter(item__isnull=False, kind__in=ENTRY_KINDS).order_by("item_id", "seq")
+                     .values_list("item_id", "kind", "payload").iterator(chunk_size=5000))
     names = list(ITEM_COLUMNS.values())
     rows = Item.objects.order_by("pk").values_list("pk", "serial_normalized", "serial_folded", "country_of_import",
                                                     *names)
@@ -171,14 +173,15 @@ def _identity_differences():
         serial = values[names.index("serial_number")]
         if (normalized, folded) != (normalize_serial(serial), fold_serial(serial)):
             yield f"item {pk}: its serial's search forms do not match its serial number"
-        recorded = first.get(pk)
-        if recorded is None:
+        item_events = events.take(pk)
+        if not item_events:
             yield f"item {pk}: no entry event records it"
             continue
+        recorded, imported = _recorded_identity(item_events)
         live = dict(zip(ITEM_COLUMNS, values))
         live["parent"] = str(live["parent"]) if live["parent"] else None
         changed = [key for key in ITEM_COLUMNS if key in recorded and (live[key] or None) != (recorded[key] or None)]
-        if imported.get(pk) is not None and imported[pk] != country_of_import:
+        if imported is not None and imported != country_of_import:
             changed.append("country_of_import")
         if changed:
             yield f"item {pk}: {', '.join(changed)} differ from its entry event"
