@@ -9,34 +9,16 @@ from datetime import UTC, date, datetime
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from django.db.models.signals import post_migrate
 
-from armstrace.accounts.accesslog import TABLE as ACCESS_LOG, verify_access_log
+from armstrace.accounts.accesslog import verify_access_log
 from armstrace.registry.eventlog import verify_chain
 from armstrace.registry.integrity import record_differences
 from armstrace.registry.serials import fold_serial
-from armstrace.registry.triggers import (create_append_only_triggers, create_event_triggers,
-                                         drop_append_only_triggers, drop_event_triggers)
+from armstrace.registry.tests.test_concurrency import flushable_event_log  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("registry", "0004_item_tracing_status"), ("accounts", "0002_accesslogentry")]
-RECREATE_UID = "armstrace-test-upgrade-recreate-triggers"
-
-
-@pytest.fixture
-def flushable():
-    """Let pytest-django's flush empty the append-only tables at teardown, then guard them again."""
-    yield
-
-    def recreate(**kwargs):
-        post_migrate.disconnect(dispatch_uid=RECREATE_UID)
-        create_event_triggers(connection)
-        create_append_only_triggers(connection, ACCESS_LOG)
-
-    drop_event_triggers(connection)
-    drop_append_only_triggers(connection, ACCESS_LOG)
-    post_migrate.connect(recreate, weak=False, dispatch_uid=RECREATE_UID)
 
 
 def _migrate(targets):
@@ -108,7 +90,7 @@ def _rows():
                                   (AccessLogEntry, ("username", "subject_id", "path")))}
 
 
-def test_upgrade_keeps_rows_and_old_hashes_and_appends_baselines(flushable):
+def test_upgrade_keeps_rows_and_old_hashes_and_appends_baselines(flushable_event_log):  # noqa: F811
     from armstrace.registry.models import Event, Licence, Party
 
     leaves = _leaves()
