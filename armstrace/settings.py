@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "armstrace.core",
     "armstrace.accounts",
     "armstrace.registry",
     "armstrace.custody",
@@ -148,9 +149,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["armstrace.accounts.permissions.PolicyPermission"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "armstrace.pagination.Pagination",
+    "DEFAULT_PAGINATION_CLASS": "armstrace.core.api.Pagination",
     "PAGE_SIZE": 50,
-    "EXCEPTION_HANDLER": "armstrace.api.exception_handler",
+    "EXCEPTION_HANDLER": "armstrace.core.api.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "ArmsTrace API",
@@ -162,7 +163,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SERVE_PERMISSIONS": ["armstrace.accounts.permissions.PolicyPermission"],
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "armstrace.api.document_error_responses"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "armstrace.core.api.document_error_responses"],
 }
 
 # Country profile (YAML): which State this installation serves and its national rules.

@@ -4,7 +4,7 @@ walks it for `armstrace audit verify`."""
 
 from django.db import connection, transaction
 
-from armstrace.registry.eventlog import GENESIS_HASH, VerifyResult, compute_hash, timestamp
+from armstrace.core.chain import GENESIS_HASH, VerifyResult, compute_hash, timestamp
 
 TABLE = "accounts_accesslogentry"
 LOCK_KEY = 7_230_002

@@ -4,7 +4,7 @@ import django_filters
 from rest_framework import serializers, viewsets
 
 from armstrace.accounts.models import AccessLogEntry
-from armstrace.accounts.policy import PERSON_SUBJECTS
+from armstrace.accounts.constants import PERSON_SUBJECTS
 from armstrace.accounts.views import filter_access_log
 
 

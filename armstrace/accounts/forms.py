@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from armstrace.accounts.policy import PERSON_SUBJECTS
+from armstrace.accounts.constants import PERSON_SUBJECTS
 
 
 class TokenForm(forms.Form):

@@ -8,38 +8,17 @@ must run inside the caller's transaction, so the event and the projection commit
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from decimal import Decimal
 from functools import lru_cache
-from uuid import UUID
 
 from django.db import connection, transaction
 from django.utils import timezone
 
+from armstrace.core.chain import (  # noqa: F401 - part of this module's API
+    GENESIS_HASH, VerifyResult, canonical_json, compute_hash, timestamp,
+)
 from armstrace.registry.models import Event
 
-GENESIS_HASH = "0" * 64
 CHAIN_LOCK_KEY = 7_230_001
-
-
-def _json_default(value):
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat(timespec="microseconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, (Decimal, UUID)):
-        return str(value)
-    raise TypeError(f"{type(value).__name__} is not allowed in an event payload")
-
-
-def canonical_json(value) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_json_default)
-
-
-def timestamp(value: datetime) -> str:
-    return value.astimezone(UTC).isoformat(timespec="microseconds")
-
-
 _timestamp = timestamp
 
 
@@ -73,10 +52,6 @@ def body_of(seq, kind, occurred_at, recorded_at, recorded_by_name, agency, item_
     if formula >= 2:
         body.update(formula=formula, item_id=item_id, recorded_by_id=recorded_by_id, party_id=party_id)
     return body
-
-
-def compute_hash(prev_hash: str, seq: int, body: dict) -> str:
-    return hashlib.sha256(f"{prev_hash}{seq}{canonical_json(body)}".encode()).hexdigest()
 
 
 def body_json_parts(kind, occurred_at, recorded_at, recorded_by_name, agency, item_uid, payload_json, *,
@@ -147,16 +122,6 @@ def append_event(kind, *, item=None, payload=None, occurred_at=None, user=None, 
     event.hash = compute_hash(prev_hash, event.seq, event_body(event))
     event.save(force_insert=True)
     return event
-
-
-@dataclass
-class VerifyResult:
-    ok: bool
-    checked: int
-    head_seq: int
-    head_hash: str
-    first_bad_seq: int | None = None
-    reason: str = ""
 
 
 def verify_chain(progress=None, events=None) -> VerifyResult:

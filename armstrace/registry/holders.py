@@ -14,6 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from armstrace.core.actor import SYSTEM
+from armstrace.core.errors import RuleViolation
 from armstrace.profile import get_profile
 from armstrace.registry.eventlog import append_event, canonical_json
 from armstrace.registry.models import Event, EventKind, Licence, Party
@@ -34,8 +36,6 @@ def snapshot(obj, fields) -> dict:
 
 
 def _violation(error: ValidationError):
-    from armstrace.registry.services import RuleViolation
-
     field, messages = next(iter(error.message_dict.items()))
     return RuleViolation("invalid", f"{field}: {' '.join(messages)}" if field != "__all__" else " ".join(messages),
                          None if field == "__all__" else field)
@@ -49,8 +49,6 @@ def _validate(obj, exclude=()):
 
 
 def _check_licence(licence):
-    from armstrace.registry.services import RuleViolation
-
     codes = {code for code, _label in get_profile().licence_type_choices()}
     if licence.licence_type not in codes:
         raise RuleViolation("bad_licence_type", _("Unknown licence type; the country profile allows: %(types)s.")
@@ -79,8 +77,6 @@ def _record(kind, subject, obj, party, before, actor, reason):
 
 
 def _actor(actor):
-    from armstrace.registry.services import SYSTEM
-
     return actor or SYSTEM
 
 
@@ -155,8 +151,6 @@ def _licence_kind(old_status, new_status):
 
 
 def _check_editable(changes, editable):
-    from armstrace.registry.services import RuleViolation
-
     unknown = sorted(set(changes) - set(editable))
     if unknown:
         raise RuleViolation("not_editable", _("These fields cannot be changed: %(f)s") % {"f": ", ".join(unknown)},

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -7,24 +9,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from armstrace.accounts.personal import persons_searchable_by_number, withheld_fields
+from armstrace.accounts.policy import may_open
+from armstrace.core.actor import Actor
+from armstrace.core.extensions import item_links
+from armstrace.core.forms import run_service
 from armstrace.registry import services
-from armstrace.registry.extensions import item_links
 from armstrace.registry.forms import (
     CustodyForm, LicenceEditForm, LicenceForm, MarkingForm, MissingReportForm, PartyEditForm, PartyForm,
     RegisterItemForm, TransferForm,
 )
-from armstrace.registry.models import Event, Item, ItemStatus, Licence, Marking, Party
-from armstrace.registry.serials import fold_serial, normalize_serial
-
-
-def run_service(form, call):
-    """Run a service command; a rule violation becomes an error on the form (on its field when it names one)."""
-    try:
-        return call()
-    except services.RuleViolation as exc:
-        field = exc.field if exc.field in form.fields else None
-        form.add_error(field, exc.message)
-        return None
+from armstrace.registry.lookup import exact_serial_ids
+from armstrace.registry.models import Event, Item, ItemStatus, Licence, Party
 
 
 @login_required
@@ -54,22 +49,10 @@ def status_counts():
 
 def exact_serial_matches(query):
     """Items whose serial (or any marking) equals the query once normalised; failing that, once confusables are folded."""
-    normalized = normalize_serial(query)
-    if not normalized:
+    ids, form = exact_serial_ids(query)
+    if not form:
         return Item.objects.none(), ""
-    base = Item.objects.select_related("make", "model", "calibre", "current_holder")
-    if ids := _marked(serial_normalized=normalized):
-        return base.filter(pk__in=ids), "normalized"
-    return base.filter(pk__in=_marked(serial_folded=fold_serial(query))), "folded"
-
-
-def _marked(**serial):
-    """Ids of the items whose serial, or one of whose markings, has this form: two index look-ups (an OR across the
-    join would scan every item)."""
-    (column, value), = serial.items()
-    marking_column = column.removeprefix("serial_")
-    ids = set(Item.objects.filter(**serial).values_list("pk", flat=True))
-    return ids | set(Marking.objects.filter(**{marking_column: value}).values_list("item_id", flat=True))
+    return Item.objects.select_related("make", "model", "calibre", "current_holder").filter(pk__in=ids), form
 
 
 @login_required
@@ -100,7 +83,7 @@ def item_detail(request, pk):
     timeline = [(e, parties.get(e.payload.get("holder")), parties.get(e.payload.get("from_holder"))) for e in events]
     return render(request, "registry/item_detail.html", {
         "item": item, "markings": item.markings.all(), "timeline": timeline, "parts": item.parts.all(),
-        "item_links": item_links(item, request.user),
+        "item_links": item_links(item, partial(may_open, request.user)),
     })
 
 
@@ -130,7 +113,7 @@ def register_item(request):
         )
         item = run_service(form, lambda: services.create_item(
             data, how=d["how"], holder=d["holder"], location=d["location"],
-            occurred_at=services.as_datetime(d["occurred_on"]), actor=services.Actor.of(request.user)))
+            occurred_at=services.as_datetime(d["occurred_on"]), actor=Actor.of(request.user)))
         if item:
             messages.success(request, _("Item recorded."))
             return redirect("registry:item-detail", pk=item.pk)
@@ -141,7 +124,7 @@ def _item_command(request, pk, form_class, title, call, initial=None):
     item = get_object_or_404(Item, pk=pk)
     form = form_class(request.POST or None, initial=initial(item) if initial else None)
     if request.method == "POST" and form.is_valid():
-        if run_service(form, lambda: call(item, form.cleaned_data, services.Actor.of(request.user))):
+        if run_service(form, lambda: call(item, form.cleaned_data, Actor.of(request.user))):
             messages.success(request, _("Event recorded."))
             return redirect("registry:item-detail", pk=item.pk)
     return render(request, "registry/form.html", {"form": form, "title": title, "item": item})
@@ -227,7 +210,7 @@ def _label(model, name):
 
 def _holder_form(request, form, title, call, party):
     if request.method == "POST" and form.is_valid():
-        if run_service(form, lambda: call(form.cleaned_data, services.Actor.of(request.user))):
+        if run_service(form, lambda: call(form.cleaned_data, Actor.of(request.user))):
             messages.success(request, _("Change recorded."))
             return redirect("registry:party-detail", pk=party.pk)
     return render(request, "registry/form.html", {"form": form, "title": title})
@@ -237,7 +220,7 @@ def _holder_form(request, form, title, call, party):
 def party_create(request):
     form = PartyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        party = run_service(form, lambda: services.register_party(actor=services.Actor.of(request.user),
+        party = run_service(form, lambda: services.register_party(actor=Actor.of(request.user),
                                                                    **form.cleaned_data))
         if party:
             messages.success(request, _("Holder recorded."))
@@ -260,7 +243,7 @@ def licence_create(request, pk):
     form = LicenceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         licence = run_service(form, lambda: services.issue_licence(
-            party, actor=services.Actor.of(request.user),
+            party, actor=Actor.of(request.user),
             **{name: form.cleaned_data[name] for name in LicenceForm.Meta.fields}))
         if licence:
             messages.success(request, _("Licence recorded."))

@@ -5,8 +5,8 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from armstrace.registry import services as reg
-from armstrace.registry.api import BlankChoicesMixin
+from armstrace.core.actor import Actor
+from armstrace.core.api import BlankChoicesMixin
 from armstrace.registry.models import Calibre, Item, Party
 from armstrace.transfers import services
 from armstrace.transfers.models import Authorization, AuthorizationLine, BrokerRegistration, Shipment, ShipmentLine
@@ -87,7 +87,7 @@ class AuthorizationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSe
         v.pop("status", None)
         lines = [services.LineInput(**line) for line in v.pop("lines")]
         auth = services.issue_authorization(services.AuthorizationInput(lines=lines, **v),
-                                            actor=reg.Actor.of(request.user))
+                                            actor=Actor.of(request.user))
         return Response(AuthorizationSerializer(self.get_queryset().get(pk=auth.pk)).data, status=201)
 
     @extend_schema(request=ShipmentInputSerializer, responses={201: ShipmentSerializer})
@@ -98,7 +98,7 @@ class AuthorizationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSe
         v = dict(s.validated_data)
         lines = [services.ShipmentLineInput(line["line"], line["quantity"], items=list(line["items"]))
                  for line in v.pop("lines")]
-        shipment = services.record_shipment(self.get_object(), lines=lines, actor=reg.Actor.of(request.user), **v)
+        shipment = services.record_shipment(self.get_object(), lines=lines, actor=Actor.of(request.user), **v)
         return Response(ShipmentSerializer(shipment).data, status=201)
 
 

@@ -6,11 +6,12 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from armstrace.registry import services as reg
+from armstrace.core.actor import Actor
+from armstrace.core.forms import run_service
+from armstrace.registry import services as registry_services
 from armstrace.registry.models import Party
-from armstrace.registry.views import run_service
-from armstrace.transfers import forms as f
 from armstrace.transfers import services
+from armstrace.transfers import forms as f
 from armstrace.transfers.models import Authorization, Shipment
 
 
@@ -45,7 +46,7 @@ def authorization_create(request):
                                       category=r["category"], firearm_type=r["firearm_type"], calibre=r["calibre"])
                    for r in (row.cleaned_data for row in lines) if r.get("description") or r.get("quantity")],
         )
-        auth = run_service(form, lambda: services.issue_authorization(data, actor=reg.Actor.of(request.user)))
+        auth = run_service(form, lambda: services.issue_authorization(data, actor=Actor.of(request.user)))
         if auth:
             messages.success(request, _("Authorization recorded."))
             return redirect(auth)
@@ -83,7 +84,7 @@ def shipment_create(request, pk):
                         lines.append(services.ShipmentLineInput(line, qty, items=items))
                 return services.record_shipment(auth, shipped_on=d["shipped_on"], lines=lines,
                                                 reference=d["reference"], notes=d["notes"],
-                                                actor=reg.Actor.of(request.user))
+                                                actor=Actor.of(request.user))
 
         if run_service(form, call):
             messages.success(request, _("Shipment recorded."))
@@ -124,9 +125,9 @@ def broker_create(request):
             with transaction.atomic():
                 party = Party.objects.filter(kind=Party.Kind.BROKER, identifier=d["identifier"]).first()
                 if party is None:
-                    party = reg.register_party(
+                    party = registry_services.register_party(
                         kind=Party.Kind.BROKER, name=d["name"], identifier=d["identifier"], country=d["country"],
-                        address=d["address"], actor=reg.Actor.of(request.user))
+                        address=d["address"], actor=Actor.of(request.user))
                 return services.register_broker(party, number=d["number"], issued_on=d["issued_on"],
                                                 valid_until=d["valid_until"], activities=d["activities"])
 

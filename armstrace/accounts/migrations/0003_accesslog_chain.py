@@ -7,7 +7,7 @@ def chain_and_guard(apps, schema_editor):
     """Chain the entries written before the log was chained (in the order they were written), then make the table
     append-only."""
     from armstrace.accounts.accesslog import TABLE, chain_entries
-    from armstrace.registry.eventlog import GENESIS_HASH
+    from armstrace.core.chain import GENESIS_HASH
     from armstrace.registry.triggers import create_append_only_triggers
 
     Entry = apps.get_model("accounts", "AccessLogEntry")

@@ -9,6 +9,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.utils import DatabaseError
 
 from armstrace.conftest import at
+from armstrace.core.actor import Actor
 from armstrace.registry import services
 from armstrace.registry.eventlog import GENESIS_HASH, canonical_json, event_body, verify_chain
 from armstrace.registry.models import Event
@@ -187,7 +188,7 @@ def test_detects_an_edited_serial_row(tamper, history):
 
 def test_detects_an_edited_recorded_by(tamper, history, make_user):
     clerk, other = make_user("clerk", "registrar"), make_user("other", "registrar")
-    event = services.add_marking(history, services.MarkingInput("proof", "P1"), actor=services.Actor(user=clerk))
+    event = services.add_marking(history, services.MarkingInput("proof", "P1"), actor=Actor(user=clerk))
     tamper(("UPDATE registry_event SET recorded_by_id = %s WHERE seq = %s", [other.pk, event.seq]))
     _verify_fails_at(event.seq)
 

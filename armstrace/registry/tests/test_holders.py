@@ -114,7 +114,7 @@ def test_the_history_withholds_personal_fields_from_customs(registry, client, ma
 
 
 def test_licence_changes_keep_the_tracing_status_right(registry, glock):
-    from armstrace.tracing.services import iafq_tracing_status
+    from armstrace.tracing.finding import iafq_tracing_status
 
     services.transfer(glock, registry.bob, occurred_at=services.as_datetime(date(2016, 1, 1)))
     services.take_into_custody(glock, "seized", occurred_at=services.as_datetime(date(2024, 4, 2)))

@@ -19,7 +19,7 @@ def keep_triggers(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0004_item_tracing_status'),
+        ('registry', '0005_item_tracing_status_choices'),
     ]
 
     operations = [
