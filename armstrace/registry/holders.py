@@ -80,59 +80,63 @@ def _actor(actor):
     return actor or SYSTEM
 
 
+SUBJECTS = {Party: ("party", PARTY_FIELDS, PARTY_EDITABLE), Licence: ("licence", LICENCE_FIELDS, LICENCE_EDITABLE)}
+
+
+def _party_of(obj):
+    return obj if isinstance(obj, Party) else obj.party
+
+
+def _create(obj, kind, actor, reason):
+    """Write a new row and its first event."""
+    if isinstance(obj, Licence):
+        _check_licence(obj)
+    _validate(obj)
+    with transaction.atomic():
+        obj.save()
+        _record(kind, SUBJECTS[type(obj)][0], obj, _party_of(obj), {}, _actor(actor), reason)
+    return obj
+
+
+def _change(obj, changes, actor, reason):
+    """Write `changes` to the row (re-read under its lock) and record the event with the old and new values."""
+    subject, fields, editable = SUBJECTS[type(obj)]
+    _check_editable(changes, editable)
+    with transaction.atomic():
+        obj = type(obj).objects.get(pk=obj.pk)
+        before = snapshot(obj, fields)
+        for name, value in changes.items():
+            setattr(obj, name, value)
+        if isinstance(obj, Licence):
+            _check_licence(obj)
+        _validate(obj)
+        obj.save(update_fields=list(changes) or None)
+        obj.refresh_from_db()
+        kind = K.PARTY_CHANGED if subject == "party" else _licence_kind(before["status"], obj.status)
+        _record(kind, subject, obj, _party_of(obj), before, _actor(actor), reason)
+    return obj
+
+
 def register_party(*, actor=None, reason="", **values) -> Party:
     """A new holder: its row and its `party_registered` event."""
-    party = Party(**values)
-    _validate(party)
-    with transaction.atomic():
-        party.save()
-        _record(K.PARTY_REGISTERED, "party", party, party, {}, _actor(actor), reason)
-    return party
+    return _create(Party(**values), K.PARTY_REGISTERED, actor, reason)
 
 
 def change_party(party, changes: dict, *, actor=None, reason="") -> Party:
     """Change a holder's record (`changes`: field -> new value, of PARTY_EDITABLE): a `party_changed` event with
     the old and new values. Returns the party as stored."""
-    _check_editable(changes, PARTY_EDITABLE)
-    with transaction.atomic():
-        party = Party.objects.get(pk=party.pk)
-        before = snapshot(party, PARTY_FIELDS)
-        for name, value in changes.items():
-            setattr(party, name, value)
-        _validate(party)
-        party.save(update_fields=list(changes) or None)
-        party.refresh_from_db()
-        _record(K.PARTY_CHANGED, "party", party, party, before, _actor(actor), reason)
-    return party
+    return _change(party, changes, actor, reason)
 
 
 def issue_licence(party, *, actor=None, reason="", **values) -> Licence:
     """A new licence of `party`: its row and its `licence_issued` event."""
-    licence = Licence(party=party, **values)
-    _check_licence(licence)
-    _validate(licence)
-    with transaction.atomic():
-        licence.save()
-        _record(K.LICENCE_ISSUED, "licence", licence, party, {}, _actor(actor), reason)
-    return licence
+    return _create(Licence(party=party, **values), K.LICENCE_ISSUED, actor, reason)
 
 
 def change_licence(licence, changes: dict, *, actor=None, reason="") -> Licence:
     """Change a licence (`changes`: field -> new value, of LICENCE_EDITABLE). The event is `licence_suspended`,
     `licence_revoked` or `licence_reinstated` when that is what the change of status does, else `licence_changed`."""
-    _check_editable(changes, LICENCE_EDITABLE)
-    with transaction.atomic():
-        licence = Licence.objects.get(pk=licence.pk)
-        before = snapshot(licence, LICENCE_FIELDS)
-        for name, value in changes.items():
-            setattr(licence, name, value)
-        _check_licence(licence)
-        _validate(licence)
-        licence.save(update_fields=list(changes) or None)
-        licence.refresh_from_db()
-        kind = _licence_kind(before["status"], licence.status)
-        _record(kind, "licence", licence, licence.party, before, _actor(actor), reason)
-    return licence
+    return _change(licence, changes, actor, reason)
 
 
 def suspend_licence(licence, *, actor=None, reason=""):
