@@ -43,13 +43,14 @@ test-postgres: $(STAMP)
 	tools/with_postgres.sh $(BIN)/python -m pytest -m "not browser"
 
 # Heavy benchmarks, never part of `make test`. Sizes: make bench SEARCH_N=200000 MONITORING_N=100000 IMPORT_N=200000
-# WEB_N=100000 (web load: WEB_USERS users for WEB_SECONDS s against `armstrace serve`; locust from the [bench] extra)
+# WEB_N=100000 SCREENING_N=200000 (web load: WEB_USERS users for WEB_SECONDS s against `armstrace serve`; locust from the [bench] extra)
 SEARCH_N ?= 10000000
 MONITORING_N ?= 1000000
 IMPORT_N ?= 1000000
 WEB_N ?= 1000000
 WEB_USERS ?= 50
 WEB_SECONDS ?= 60
+SCREENING_N ?= 1000000
 bench: $(STAMP) system-deps
 	$(BIN)/pip install -q -e '.[test,bench]'
 	$(BIN)/python bench/search.py --n $(SEARCH_N)
@@ -58,6 +59,7 @@ bench: $(STAMP) system-deps
 	$(BIN)/python bench/import_bench.py --n $(IMPORT_N)
 	tools/with_postgres.sh $(BIN)/python bench/import_bench.py --n $(IMPORT_N)
 	$(BIN)/python bench/web_load.py --n $(WEB_N) --users $(WEB_USERS) --run-time $(WEB_SECONDS)
+	$(BIN)/python bench/screening_bench.py --n $(SCREENING_N)
 
 messages: $(STAMP)
 	cd armstrace && ../$(BIN)/armstrace makemessages -l fr -l es --ignore '*/tests/*' && ../$(BIN)/armstrace compilemessages

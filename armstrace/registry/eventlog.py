@@ -97,6 +97,11 @@ def recorder(user):
     return None, "system"
 
 
+# Called with (seq, hash) of every appended event, under the chain's lock: registry.checkpoints' due check,
+# registered in RegistryConfig.ready (it imports this module, so this one cannot import it).
+AFTER_APPEND = []
+
+
 def append_event(kind, *, item=None, payload=None, occurred_at=None, user=None, agency="", party=None):
     if not connection.in_atomic_block:
         raise RuntimeError("append_event must run inside transaction.atomic()")
@@ -121,6 +126,8 @@ def append_event(kind, *, item=None, payload=None, occurred_at=None, user=None, 
     )
     event.hash = compute_hash(prev_hash, event.seq, event_body(event))
     event.save(force_insert=True)
+    for hook in AFTER_APPEND:
+        hook(event.seq, event.hash)
     return event
 
 

@@ -8,7 +8,7 @@ def chain_and_guard(apps, schema_editor):
     append-only."""
     from armstrace.accounts.accesslog import TABLE, chain_entries
     from armstrace.core.chain import GENESIS_HASH
-    from armstrace.registry.triggers import create_append_only_triggers
+    from armstrace.registry.append_only import create_append_only_triggers
 
     Entry = apps.get_model("accounts", "AccessLogEntry")
     entries = list(Entry.objects.order_by("at", "id"))
@@ -19,7 +19,7 @@ def chain_and_guard(apps, schema_editor):
 
 def unguard(apps, schema_editor):
     from armstrace.accounts.accesslog import TABLE
-    from armstrace.registry.triggers import drop_append_only_triggers
+    from armstrace.registry.append_only import drop_append_only_triggers
 
     drop_append_only_triggers(schema_editor.connection, TABLE)
 

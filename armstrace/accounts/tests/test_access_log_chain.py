@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from armstrace.accounts.accesslog import TABLE, verify_access_log
 from armstrace.accounts.models import AccessLogEntry
-from armstrace.registry.triggers import create_append_only_triggers, drop_append_only_triggers
+from armstrace.registry.append_only import create_append_only_triggers, drop_append_only_triggers
 
 
 @pytest.fixture

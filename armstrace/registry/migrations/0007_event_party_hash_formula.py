@@ -19,7 +19,7 @@ def keep_triggers(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0005_item_tracing_status_choices'),
+        ('registry', '0006_signed_checkpoints'),
     ]
 
     operations = [

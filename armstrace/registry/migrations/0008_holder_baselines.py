@@ -19,7 +19,7 @@ def append_baselines(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0006_event_party_hash_formula'),
+        ('registry', '0007_event_party_hash_formula'),
     ]
 
     operations = [
