@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_ITEMS ?= 800
-APT_PACKAGES := postgresql postgresql-contrib chromium chromium-driver gettext
+APT_PACKAGES := postgresql postgresql-contrib chromium chromium-driver gettext poppler-utils
 TEST_OUTPUT := test-output
 
 .PHONY: run test test-sqlite test-postgres system-deps bench messages clean
@@ -44,13 +44,16 @@ test-postgres: $(STAMP)
 
 # Heavy benchmarks, never part of `make test`. Sizes: make bench SEARCH_N=200000 MONITORING_N=100000 IMPORT_N=200000
 # WEB_N=100000 SCREENING_N=200000 (web load: WEB_USERS users for WEB_SECONDS s against `armstrace serve`; locust from the [bench] extra)
+# OSINT_N=10000 (osint extract: dev-set scores beside a regex baseline, then documents/s on an OSINT_N stream)
 SEARCH_N ?= 10000000
 MONITORING_N ?= 1000000
 IMPORT_N ?= 1000000
+FEDERATION_N ?= 2000
 WEB_N ?= 1000000
 WEB_USERS ?= 50
 WEB_SECONDS ?= 60
 SCREENING_N ?= 1000000
+OSINT_N ?= 10000
 bench: $(STAMP) system-deps
 	$(BIN)/pip install -q -e '.[test,bench]'
 	$(BIN)/python bench/search.py --n $(SEARCH_N)
@@ -58,8 +61,10 @@ bench: $(STAMP) system-deps
 	tools/with_postgres.sh $(BIN)/python bench/monitoring_bench.py --n $(MONITORING_N)
 	$(BIN)/python bench/import_bench.py --n $(IMPORT_N)
 	tools/with_postgres.sh $(BIN)/python bench/import_bench.py --n $(IMPORT_N)
+	$(BIN)/python bench/federation_bench.py --n $(FEDERATION_N)
 	$(BIN)/python bench/web_load.py --n $(WEB_N) --users $(WEB_USERS) --run-time $(WEB_SECONDS)
 	$(BIN)/python bench/screening_bench.py --n $(SCREENING_N)
+	$(BIN)/python bench/osint_bench.py --n $(OSINT_N)
 
 messages: $(STAMP)
 	cd armstrace && ../$(BIN)/armstrace makemessages -l fr -l es --ignore '*/tests/*' && ../$(BIN)/armstrace compilemessages

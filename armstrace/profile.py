@@ -41,6 +41,23 @@ ACCESS_SCHEMA = {
     },
 }
 
+# Optional `exchange:` section: how long an idle case thread stays open, the attachment size limit, and the national
+# offences a digest case may name (code, label, Firearms Protocol article it implements).
+EXCHANGE_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "retention_days": {"type": "integer", "minimum": 1},
+        "attachment_max_bytes": {"type": "integer", "minimum": 1},
+        "national_offences": {
+            "type": "array",
+            "items": {"type": "object", "required": ["code", "label"], "additionalProperties": False,
+                      "properties": {"code": {"type": "string"}, "label": {"type": "string"},
+                                     "protocol_article": {"type": "string"}}},
+        },
+    },
+}
+
 PROFILE_SCHEMA = {
     "type": "object",
     "required": ["country", "languages", "licence_types", "transfers_require_licence"],
@@ -82,6 +99,7 @@ PROFILE_SCHEMA = {
         "confusables": {"type": "object", "additionalProperties": {"type": "string", "maxLength": 1}},
         "tracing": {"type": "object"},
         "access": ACCESS_SCHEMA,
+        "exchange": EXCHANGE_SCHEMA,
     },
 }
 
@@ -103,6 +121,7 @@ class CountryProfile:
     confusables: dict = field(default_factory=lambda: dict(DEFAULT_CONFUSABLES))
     tracing: dict = field(default_factory=dict)
     access: dict = field(default_factory=dict)
+    exchange: dict = field(default_factory=dict)
     source: str = ""
 
     @property
@@ -153,6 +172,7 @@ def load_profile(path) -> CountryProfile:
         confusables=confusables,
         tracing=data.get("tracing", {}),
         access=data.get("access") or {},
+        exchange=data.get("exchange") or {},
         source=str(path),
     )
 

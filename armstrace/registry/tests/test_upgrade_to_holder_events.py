@@ -19,7 +19,7 @@ from armstrace.registry.tests.test_concurrency import flushable_event_log  # noq
 pytestmark = pytest.mark.django_db(transaction=True)
 
 # The leaves before this upgrade: what the first migrations of the upgrade depend on.
-BEFORE = [("registry", "0006_signed_checkpoints"), ("accounts", "0002_accesslogentry")]
+BEFORE = [("registry", "0006_signed_checkpoints"), ("accounts", "0003_alter_accesslogentry_subject_type")]
 
 
 def _migrate(targets):

@@ -6,6 +6,7 @@ from django.db import connection
 from tqdm import tqdm
 
 from armstrace.accounts.accesslog import verify_access_log
+from armstrace.core.extensions import AUDIT_CHECKS
 from armstrace.core.signing import SigningKeyError
 from armstrace.registry import checkpoints
 from armstrace.registry.append_only import trigger_problems
@@ -72,6 +73,7 @@ class Command(BaseCommand):
         witnessed = check_witness(witness_data) if witness_data is not None else None
         access_log = verify_access_log()
         seals, triggers, seal_problems = self.seals(witness_data)
+        extra = [check() for check in AUDIT_CHECKS]
         failures = [f"CHECKPOINTS NOT VERIFIED: {seals.key_error}"] if seals.key_error else []
         failures += [f"TAMPERING DETECTED: {problem}" for problem in seal_problems]
         failures += [f"UNSIGNED TAIL: {problem}" for problem in seals.tail_problems]
@@ -83,12 +85,14 @@ class Command(BaseCommand):
         if not access_log.ok:
             failures.append(f"ACCESS LOG TAMPERING DETECTED at entry {access_log.first_bad_seq}: "
                             f"{access_log.reason} (last good entry {access_log.head_seq})")
+        failures += [message for _label, ok, message in extra if not ok]
         if json:
             data = {**result.__dict__, "chain_ok": result.ok, "ok": not failures, "failures": failures,
                     "checkpoints": {**seals.__dict__, "ok": seals.ok}}
             if witnessed is not None:
                 data["witness"] = witnessed.__dict__
             data["access_log"] = access_log.__dict__
+            data["other_logs"] = [{"log": label, "ok": ok, "message": message} for label, ok, message in extra]
             self.stdout.write(_json.dumps(data))
         else:
             if result.ok:
@@ -99,6 +103,9 @@ class Command(BaseCommand):
             if access_log.ok:
                 self.stdout.write(self.style.SUCCESS(f"OK: {access_log.checked} access log entries verified"))
             self.report_seals(seals, triggers)
+            for _label, ok, message in extra:
+                if ok:
+                    self.stdout.write(self.style.SUCCESS(f"OK: {message}"))
         if failures:
             raise CommandError("\n".join(failures))
 

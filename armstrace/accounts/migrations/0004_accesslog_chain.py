@@ -28,7 +28,7 @@ def unguard(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0002_accesslogentry'),
+        ('accounts', '0003_alter_accesslogentry_subject_type'),
     ]
 
     operations = [
