@@ -29,10 +29,10 @@ system-deps:
 	  $$SUDO apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing >/dev/null; \
 	fi
 
+# The SQLite and the PostgreSQL suites run side by side, one per core; each one's output is printed when it ends.
 test: $(STAMP) system-deps
 	mkdir -p $(TEST_OUTPUT)
-	$(MAKE) test-sqlite
-	$(MAKE) test-postgres
+	$(MAKE) -j2 --output-sync=target test-sqlite test-postgres
 
 test-sqlite: $(STAMP)
 	@echo "== tests on SQLite (browser tests included) =="

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import pycountry
 
-from . import cities as city_list
+from .cities import rows as city_rows
 from .dates import _WEEKDAY_NAMES, MONTHS
 from .gazetteer import PLACES
 from .places import Mention, country_mentions, country_names
@@ -89,7 +89,7 @@ def cities():
     """Folded place name → [(alpha-3, population)], most populous first: the cities of cities.py and
     pycountry's subdivisions (regions, provinces, départements, states) with population 0."""
     table = {}
-    for name, code, population in city_list.rows():
+    for name, code, population in city_rows():
         table.setdefault(name, []).append((code, population))
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     for region in pycountry.subdivisions:
