@@ -46,16 +46,17 @@ def signing_key(tmp_path_factory):
 @pytest.fixture
 def registry(db):
     """Reference data, agencies and a few licensed holders."""
-    from armstrace.registry.models import Licence, Party
+    from armstrace.registry import services
+    from armstrace.registry.models import Party
     from armstrace.registry.reference import load_reference_data, sync_agencies
 
     load_reference_data()
     sync_agencies()
 
     def party(kind, name, number, licence=True, **licence_kw):
-        p = Party.objects.create(kind=kind, name=name, identifier=number)
+        p = services.register_party(kind=kind, name=name, identifier=number)
         if licence:
-            Licence.objects.create(party=p, licence_type=licence_kw.pop("licence_type", "POSSESSION"), number=f"L-{number}",
+            services.issue_licence(p, licence_type=licence_kw.pop("licence_type", "POSSESSION"), number=f"L-{number}",
                                    valid_from=licence_kw.pop("valid_from", date(2000, 1, 1)),
                                    valid_until=licence_kw.pop("valid_until", date(2040, 1, 1)), **licence_kw)
         return p

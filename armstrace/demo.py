@@ -58,14 +58,16 @@ class DemoBuilder:
 
     def _licence(self, party, kind, valid_from, status=Licence.Status.VALID, years=10):
         self.licence_no += 1
-        Licence.objects.create(
-            party=party, licence_type=kind, number=f"L-{valid_from.year}-{self.licence_no:07d}",
+        licence = services.issue_licence(
+            party, licence_type=kind, number=f"L-{valid_from.year}-{self.licence_no:07d}",
             issued_by=self.profile.agencies[0]["name"] if self.profile.agencies else "",
-            valid_from=valid_from, valid_until=valid_from + timedelta(days=365 * years), status=status,
+            valid_from=valid_from, valid_until=valid_from + timedelta(days=365 * years),
         )
+        if status != Licence.Status.VALID:
+            services.change_licence(licence, {"status": status}, reason="demo")
 
     def _party(self, kind, name, number, **extra):
-        return Party.objects.create(kind=kind, name=name, identifier=number, country=self.profile.country, **extra)
+        return services.register_party(kind=kind, name=name, identifier=number, country=self.profile.country, **extra)
 
     def make_parties(self, n_persons):
         rng, start = self.rng, date(2010, 1, 1)

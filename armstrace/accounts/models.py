@@ -55,6 +55,10 @@ class AccessLogEntry(models.Model):
     fields = models.JSONField(_("fields shown"), default=list)
     path = models.CharField(_("path"), max_length=500)
     ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    # Hash chain of the log (accounts.accesslog): hash = sha256(prev_hash || seq || canonical JSON of the entry).
+    seq = models.BigIntegerField(null=True, unique=True, editable=False)
+    prev_hash = models.CharField(max_length=64, blank=True, editable=False)
+    hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["-at", "-id"]

@@ -54,9 +54,11 @@ def record_read(request, subject, obj, fields):
 
 def flush_reads(request):
     """Write the reads queued on `request` (called once per request, after the response is made)."""
+    from armstrace.accounts.accesslog import append_entries
+
     entries = request.__dict__.pop(PENDING_READS, None)
     if entries:
-        AccessLogEntry.objects.bulk_create(entries)
+        append_entries(entries)
 
 
 def withheld_fields(request, subject, obj):

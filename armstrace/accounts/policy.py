@@ -43,6 +43,8 @@ URL_CAPABILITIES = {
     "registry:item-marking": REGISTRY_EDIT,
     "registry:party-create": REGISTRY_EDIT,
     "registry:licence-create": REGISTRY_EDIT,
+    "registry:party-edit": REGISTRY_EDIT,
+    "registry:licence-edit": REGISTRY_EDIT,
     "registry:item-custody": CUSTODY_EDIT,
     # custody
     "custody:case-list": CUSTODY_VIEW,

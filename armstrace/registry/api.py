@@ -8,7 +8,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from armstrace.accounts.personal import PersonalDataMixin, persons_searchable_by_number
+from armstrace.accounts.personal import PersonalDataMixin, persons_searchable_by_number, redact, withheld_fields
 from armstrace.core.actor import Actor
 from armstrace.core.api import BlankChoicesMixin
 from armstrace.profile import get_profile
@@ -135,13 +135,35 @@ class CorrectionSerializer(serializers.Serializer):
 
 
 class EventSerializer(BlankChoicesMixin, serializers.ModelSerializer):
-    item_id = serializers.IntegerField(read_only=True)
+    """An event of the log. A holder's event shows the personal fields of a person only to whom may see them
+    (withheld: null), and the read is logged."""
+
+    item_id = serializers.IntegerField(read_only=True, allow_null=True)
+    party_id = serializers.IntegerField(read_only=True, allow_null=True)
 
     class Meta:
         model = Event
         fields = ["seq", "kind", "occurred_at", "recorded_at", "recorded_by_name", "agency", "item_id", "item_uid",
-                  "payload", "prev_hash", "hash"]
+                  "party_id", "payload", "prev_hash", "hash", "hash_formula"]
         read_only_fields = fields
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        fields = data["payload"].get("fields") if "party" in data["payload"] else None
+        if isinstance(fields, dict):
+            data["payload"] = redact_holder_payload(self.context.get("request"), data["payload"])
+        return data
+
+
+def redact_holder_payload(request, payload):
+    """The payload of a holder's event with the person's withheld fields null (in `fields` and `changes`)."""
+    fields = payload["fields"]
+    person = {"id": payload["party"], "kind": fields.get("kind"), "name": fields.get("name")}
+    withheld = set(withheld_fields(request, "party", person))
+    changes = payload.get("changes") or {}
+    redact(request, "party", person, dict(fields))  # logs the read of the personal fields shown
+    return {**payload, "fields": {k: None if k in withheld else v for k, v in fields.items()},
+            "changes": {k: [None, None] if k in withheld else v for k, v in changes.items()}}
 
 
 class PartySerializer(PersonalDataMixin, serializers.ModelSerializer):
@@ -288,10 +310,28 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "seq"
 
 
-class PartyViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+class HolderWritesMixin:
+    """Creates and changes go through the holder services, which record their events (registry.holders)."""
+
+    create_command = change_command = None
+
+    def perform_create(self, serializer):
+        serializer.instance = self.create_command(actor=Actor.of(self.request.user), **serializer.validated_data)
+
+    def perform_update(self, serializer):
+        changes = {name: value for name, value in serializer.validated_data.items()
+                   if getattr(serializer.instance, name) != value}
+        serializer.instance = self.change_command(serializer.instance, changes, actor=Actor.of(self.request.user))
+
+
+class PartyViewSet(HolderWritesMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Holders. A create is a `party_registered` event, a change a `party_changed` event with the old values."""
+
     queryset = Party.objects.all()
     serializer_class = PartySerializer
     filterset_fields = ["kind", "identifier"]
+    create_command = staticmethod(services.register_party)
+    change_command = staticmethod(services.change_party)
 
     def get_queryset(self):
         if "identifier" in self.request.query_params:  # no look-up of persons by a number the user may not see
@@ -299,10 +339,18 @@ class PartyViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Re
         return super().get_queryset()
 
 
-class LicenceViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+class LicenceViewSet(HolderWritesMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin,
+                     viewsets.ReadOnlyModelViewSet):
+    """Licences. Issuing, changing, suspending, revoking and reinstating are events of the holder's history."""
+
     queryset = Licence.objects.all()
     serializer_class = LicenceSerializer
     filterset_fields = ["party", "licence_type", "status"]
+    change_command = staticmethod(services.change_licence)
+
+    @staticmethod
+    def create_command(*, party, actor, **values):
+        return services.issue_licence(party, actor=actor, **values)
 
 
 class MakeViewSet(viewsets.ReadOnlyModelViewSet):

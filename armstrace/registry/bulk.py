@@ -29,7 +29,7 @@ from armstrace.core.actor import SYSTEM
 from armstrace.profile import get_profile
 from armstrace.registry import services
 from armstrace.registry.checkpoints import checkpoint_if_due
-from armstrace.registry.eventlog import (CHAIN_LOCK_KEY, body_json_parts, canonical_json, chain_head, hash_of_parts,
+from armstrace.registry.eventlog import (CHAIN_LOCK_KEY, FORMULA, body_json_parts, canonical_json, chain_head, hash_of_parts,
                                         lock_chain, recorder)
 from armstrace.registry.models import Event, Item, Marking
 from armstrace.registry.projection import ItemState, apply_event
@@ -132,7 +132,7 @@ def _lock_tables_then_chain():
 
 
 _FIRST_EVENT = ["id", "seq", "kind", "occurred_at", "recorded_at", "recorded_by_id", "recorded_by_name", "agency",
-                "item_id", "item_uid", "payload", "prev_hash", "hash"]
+                "item_id", "item_uid", "payload", "prev_hash", "hash", "hash_formula"]
 _MARKING = ["item_id", "kind", "position", "text", "normalized", "folded", "state", "event_id"]
 _ITEM_EXTRA = ["id", "uid", "serial_normalized", "serial_folded", "created_at", "status", "current_holder_id",
                "location", "last_event_seq"]
@@ -201,7 +201,8 @@ class _Batch:
             uid = uuid.uuid4()
             item_uid = str(uid)
             event_hash = hash_of_parts(self.prev_hash, seq, body_json_parts(
-                entry.how, entry.occurred_at, recorded_at, w.recorded_by_name, w.agency, item_uid, payload_json))
+                entry.how, entry.occurred_at, recorded_at, w.recorded_by_name, w.agency, item_uid, payload_json,
+                item_id=item_id, recorded_by_id=recorded_by_id))
             state = apply_event(ItemState(), entry.how, payload, seq)
             projected = projections.entry_columns(fields, markings, entry.how, payload, entry.occurred_at)
 
@@ -221,7 +222,7 @@ class _Batch:
             item_rows.append(w.items.row(values))
             event_rows.append(w.events.row([
                 event_id, seq, entry.how, w._datetime(entry.occurred_at), recorded_at_db, recorded_by_id,
-                w.recorded_by_name, w.agency, item_id, item_uid, payload_json, self.prev_hash, event_hash]))
+                w.recorded_by_name, w.agency, item_id, item_uid, payload_json, self.prev_hash, event_hash, FORMULA]))
             for m in markings:
                 if m.text not in forms:
                     forms[m.text] = (normalize_serial(m.text), fold_serial(m.text, w.confusables))

@@ -8,47 +8,38 @@ must run inside the caller's transaction, so the event and the projection commit
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from decimal import Decimal
 from functools import lru_cache
-from uuid import UUID
 
 from django.db import connection, transaction
 from django.utils import timezone
 
+from armstrace.core.chain import (  # noqa: F401 - part of this module's API
+    GENESIS_HASH, VerifyResult, canonical_json, compute_hash, timestamp,
+)
 from armstrace.registry.models import Event
 
-GENESIS_HASH = "0" * 64
 CHAIN_LOCK_KEY = 7_230_001
+_timestamp = timestamp
 
 
-def _json_default(value):
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat(timespec="microseconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, (Decimal, UUID)):
-        return str(value)
-    raise TypeError(f"{type(value).__name__} is not allowed in an event payload")
+# Version 1 hashed the item's uid and the recorder's name; version 2 also the item's and the party's row ids, the
+# recorder's user id and the version itself, so that no column the registry relies on can change unseen.
+FORMULA = 2
+FORMULAS = (1, 2)
 
 
-def canonical_json(value) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_json_default)
-
-
-def _timestamp(value: datetime) -> str:
-    return value.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def event_body(event: Event) -> dict:
-    """The fields that the hash covers."""
+def event_body(event) -> dict:
+    """The fields that the hash covers, by the event's formula (any object with Event's attributes: a migration
+    passes its historical model)."""
     return body_of(event.seq, event.kind, event.occurred_at, event.recorded_at, event.recorded_by_name, event.agency,
-                   event.item_uid, event.payload)
+                   event.item_uid, event.payload, formula=event.hash_formula, item_id=event.item_id,
+                   recorded_by_id=event.recorded_by_id, party_id=event.party_id)
 
 
-def body_of(seq, kind, occurred_at, recorded_at, recorded_by_name, agency, item_uid, payload) -> dict:
+def body_of(seq, kind, occurred_at, recorded_at, recorded_by_name, agency, item_uid, payload, *, formula=FORMULA,
+            item_id=None, recorded_by_id=None, party_id=None) -> dict:
     """event_body from the values of an event not (yet) made into an Event, as the bulk import writes them."""
-    return {
+    body = {
         "seq": seq,
         "kind": kind,
         "occurred_at": _timestamp(occurred_at),
@@ -58,20 +49,22 @@ def body_of(seq, kind, occurred_at, recorded_at, recorded_by_name, agency, item_
         "item": item_uid,
         "payload": payload,
     }
+    if formula >= 2:
+        body.update(formula=formula, item_id=item_id, recorded_by_id=recorded_by_id, party_id=party_id)
+    return body
 
 
-def compute_hash(prev_hash: str, seq: int, body: dict) -> str:
-    return hashlib.sha256(f"{prev_hash}{seq}{canonical_json(body)}".encode()).hexdigest()
-
-
-def body_json_parts(kind, occurred_at, recorded_at, recorded_by_name, agency, item_uid, payload_json):
-    """canonical_json(body_of(seq, ...)) split around its last key, seq: (before, after) with
+def body_json_parts(kind, occurred_at, recorded_at, recorded_by_name, agency, item_uid, payload_json, *,
+                    item_id=None, recorded_by_id=None, party_id=None):
+    """canonical_json(body_of(seq, ...)) of the current formula split around its last key, seq: (before, after) with
     before + str(seq) + after == canonical_json(body). For writers that serialise the payload once and number
     the events later (the bulk import); `payload_json` must be canonical_json(payload)."""
-    text = _json_text
-    return (f'{{"agency":{text(agency)},"item":{canonical_json(item_uid)},"kind":{text(kind)},'
-            f'"occurred_at":"{_timestamp(occurred_at)}","payload":{payload_json},'
-            f'"recorded_at":"{_timestamp(recorded_at)}","recorded_by":{text(recorded_by_name)},"seq":'), "}"
+    text, number = _json_text, canonical_json
+    return (f'{{"agency":{text(agency)},"formula":{FORMULA},"item":{canonical_json(item_uid)},'
+            f'"item_id":{number(item_id)},"kind":{text(kind)},'
+            f'"occurred_at":"{_timestamp(occurred_at)}","party_id":{number(party_id)},"payload":{payload_json},'
+            f'"recorded_at":"{_timestamp(recorded_at)}","recorded_by":{text(recorded_by_name)},'
+            f'"recorded_by_id":{number(recorded_by_id)},"seq":'), "}"
 
 
 @lru_cache(maxsize=256)
@@ -109,7 +102,7 @@ def recorder(user):
 AFTER_APPEND = []
 
 
-def append_event(kind, *, item=None, payload=None, occurred_at=None, user=None, agency=""):
+def append_event(kind, *, item=None, payload=None, occurred_at=None, user=None, agency="", party=None):
     if not connection.in_atomic_block:
         raise RuntimeError("append_event must run inside transaction.atomic()")
     lock_chain()
@@ -125,6 +118,8 @@ def append_event(kind, *, item=None, payload=None, occurred_at=None, user=None, 
         agency=agency or "",
         item=item,
         item_uid=str(item.uid) if item is not None else "",
+        party=party,
+        hash_formula=FORMULA,
         # Round-trip through canonical JSON so that what is stored is exactly what was hashed.
         payload=json.loads(canonical_json(payload or {})),
         prev_hash=prev_hash,
@@ -136,21 +131,12 @@ def append_event(kind, *, item=None, payload=None, occurred_at=None, user=None, 
     return event
 
 
-@dataclass
-class VerifyResult:
-    ok: bool
-    checked: int
-    head_seq: int
-    head_hash: str
-    first_bad_seq: int | None = None
-    reason: str = ""
-
-
-def verify_chain(progress=None) -> VerifyResult:
-    """Walk the whole chain; report the first seq whose link, number or hash does not hold."""
-    expected_seq, prev_hash, checked = 1, GENESIS_HASH, 0
+def verify_chain(progress=None, events=None) -> VerifyResult:
+    """Walk the whole chain; report the first seq whose link, number, formula or hash does not hold. `events`: the
+    Event queryset to read (a migration passes its historical model's)."""
+    expected_seq, prev_hash, checked, formula = 1, GENESIS_HASH, 0, FORMULAS[0]
     with transaction.atomic():
-        events = Event.objects.order_by("seq").iterator(chunk_size=5000)
+        events = (Event.objects if events is None else events).order_by("seq").iterator(chunk_size=5000)
         for event in events:
             checked += 1
             if progress:
@@ -161,6 +147,10 @@ def verify_chain(progress=None) -> VerifyResult:
             if event.prev_hash != prev_hash:
                 return VerifyResult(False, checked, expected_seq - 1, prev_hash, event.seq,
                                     "prev_hash does not match the previous event's hash")
+            if event.hash_formula not in FORMULAS or event.hash_formula < formula:
+                return VerifyResult(False, checked, expected_seq - 1, prev_hash, event.seq,
+                                    f"hash formula {event.hash_formula} after formula {formula}")
+            formula = event.hash_formula
             if compute_hash(prev_hash, event.seq, event_body(event)) != event.hash:
                 return VerifyResult(False, checked, expected_seq - 1, prev_hash, event.seq,
                                     "hash does not match the event's content")

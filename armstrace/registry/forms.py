@@ -158,3 +158,11 @@ class LicenceForm(forms.ModelForm):
         if data.get("valid_from") and data.get("valid_until") and data["valid_until"] < data["valid_from"]:
             self.add_error("valid_until", _("The licence cannot end before it starts."))
         return data
+
+
+class PartyEditForm(PartyForm):
+    reason = forms.CharField(label=_("Reason for the change"), max_length=500)
+
+
+class LicenceEditForm(LicenceForm):
+    reason = forms.CharField(label=_("Reason for the change"), max_length=500)

@@ -295,6 +295,15 @@ class EventKind(models.TextChoices):
     CUSTODY_MOVED = "custody_moved", _("Custody movement")
     RETURNED_TO_OWNER = "returned_to_owner", _("Returned to owner")
     TRACE_RECORDED = "trace_recorded", _("Tracing result recorded")
+    # Holders and licences (registry.holders); `baseline` records a row that existed before they were events.
+    PARTY_REGISTERED = "party_registered", _("Holder registered")
+    PARTY_CHANGED = "party_changed", _("Holder changed")
+    LICENCE_ISSUED = "licence_issued", _("Licence issued")
+    LICENCE_CHANGED = "licence_changed", _("Licence changed")
+    LICENCE_SUSPENDED = "licence_suspended", _("Licence suspended")
+    LICENCE_REVOKED = "licence_revoked", _("Licence revoked")
+    LICENCE_REINSTATED = "licence_reinstated", _("Licence reinstated")
+    BASELINE = "baseline", _("Baseline of an existing record")
 
 
 class Event(models.Model):
@@ -311,9 +320,14 @@ class Event(models.Model):
     agency = models.CharField(_("agency"), max_length=32, blank=True)
     item = models.ForeignKey(Item, on_delete=models.PROTECT, null=True, blank=True, related_name="events")
     item_uid = models.CharField(max_length=36, blank=True, db_index=True)
+    # The holder whose record (or licence) an event of registry.holders sets.
+    party = models.ForeignKey(Party, on_delete=models.PROTECT, null=True, blank=True, related_name="events")
     payload = models.JSONField(default=dict)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # Version of the hash formula the event was made with (registry.eventlog.event_body); events made before
+    # version 2 keep 1.
+    hash_formula = models.PositiveSmallIntegerField(default=2, editable=False)
 
     class Meta:
         ordering = ["seq"]

@@ -17,6 +17,9 @@ from armstrace.core.actor import SYSTEM
 from armstrace.core.errors import Conflict, RuleViolation
 from armstrace.profile import get_profile
 from armstrace.registry.eventlog import append_event
+from armstrace.registry.holders import (  # noqa: F401 - the holder and licence commands
+    change_licence, change_party, issue_licence, register_party, revoke_licence, suspend_licence,
+)
 from armstrace.registry.models import Event, EventKind, Item, ItemStatus, Licence, Marking, Party
 from armstrace.registry.projection import apply_event, state_of, store_state
 from armstrace.registry.serials import normalize_serial, serial_problem
@@ -210,6 +213,11 @@ def entry_markings(fields: dict, markings) -> list:
     return markings
 
 
+# Columns of a new item that its first event records as they are (registry.integrity compares them).
+IDENTITY_FIELDS = ("part_kind", "year_of_manufacture", "country_of_import", "lot_number", "headstamp", "quantity",
+                   "description", "custom_fields")
+
+
 def entry_payload(fields: dict, holder, location, markings, extra_payload=None) -> dict:
     """The payload of an item's first event."""
     return {
@@ -223,6 +231,8 @@ def entry_payload(fields: dict, holder, location, markings, extra_payload=None) 
             "calibre": fields["calibre"].name if fields["calibre"] else "",
             "serial_number": fields["serial_number"],
             "country_of_manufacture": fields["country_of_manufacture"],
+            **{name: fields[name] for name in IDENTITY_FIELDS},
+            "parent": str(fields["parent"].uid) if fields["parent"] else None,
         },
         "markings": _marking_payload(markings),
         **(extra_payload or {}),
@@ -358,9 +368,10 @@ def reimport_item(item, *, holder, origin_country, occurred_at=None, actor=SYSTE
         check_status(item, {S.EXPORTED}, _("re-import"))
         check_time(occurred_at, item)
         check_recipient_licence(holder, occurred_at.date())
-        Item.objects.filter(pk=item.pk).update(country_of_import=get_profile().country)
+        country = get_profile().country
+        Item.objects.filter(pk=item.pk).update(country_of_import=country)
         payload = {"holder": holder.pk, "origin_country": origin_country, "authorization": authorization,
-                   "location": location}
+                   "location": location, "country_of_import": country}
         return record(item, K.IMPORTED, payload, occurred_at, actor)
 
 

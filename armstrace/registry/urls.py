@@ -16,5 +16,7 @@ urlpatterns = [
     path("holders/", views.party_list, name="party-list"),
     path("holders/new/", views.party_create, name="party-create"),
     path("holders/<int:pk>/", views.party_detail, name="party-detail"),
+    path("holders/<int:pk>/edit/", views.party_edit, name="party-edit"),
     path("holders/<int:pk>/licence/", views.licence_create, name="licence-create"),
+    path("licences/<int:pk>/edit/", views.licence_edit, name="licence-edit"),
 ]

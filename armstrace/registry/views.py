@@ -8,17 +8,18 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from armstrace.accounts.personal import persons_searchable_by_number
+from armstrace.accounts.personal import persons_searchable_by_number, withheld_fields
 from armstrace.accounts.policy import may_open
 from armstrace.core.actor import Actor
 from armstrace.core.extensions import item_links
 from armstrace.core.forms import run_service
 from armstrace.registry import services
 from armstrace.registry.forms import (
-    CustodyForm, LicenceForm, MarkingForm, MissingReportForm, PartyForm, RegisterItemForm, TransferForm, lookups_as,
+    CustodyForm, LicenceEditForm, LicenceForm, MarkingForm, MissingReportForm, PartyEditForm, PartyForm,
+    RegisterItemForm, TransferForm, lookups_as,
 )
 from armstrace.registry.lookup import exact_serial_ids
-from armstrace.registry.models import Event, Item, ItemStatus, Party
+from armstrace.registry.models import Event, Item, ItemStatus, Licence, Party
 
 
 @login_required
@@ -185,17 +186,55 @@ def party_detail(request, pk):
     return render(request, "registry/party_detail.html", {
         "party": party, "licences": party.licences.all(),
         "items": party.items.select_related("make", "model", "calibre").order_by("-id")[:500],
+        "history": holder_history(request, party),
     })
+
+
+def holder_history(request, party):
+    """The holder's events (its record and its licences), newest first, each with its changes as
+    (label, old, new); personal fields the user may not see read as None."""
+    withheld = set(withheld_fields(request, "party", party))
+    rows = []
+    for event in party.events.order_by("-seq")[:200]:
+        model = Party if "party" in event.payload else Licence
+        changes = [(_label(model, name), None if name in withheld else old, None if name in withheld else new,
+                    name in withheld)
+                   for name, (old, new) in (event.payload.get("changes") or {}).items()]
+        rows.append((event, event.payload.get("fields", {}).get("number") if model is Licence else "", changes))
+    return rows
+
+
+def _label(model, name):
+    return model._meta.get_field(name.removesuffix("_id")).verbose_name
+
+
+def _holder_form(request, form, title, call, party):
+    if request.method == "POST" and form.is_valid():
+        if run_service(form, lambda: call(form.cleaned_data, Actor.of(request.user))):
+            messages.success(request, _("Change recorded."))
+            return redirect("registry:party-detail", pk=party.pk)
+    return render(request, "registry/form.html", {"form": form, "title": title})
 
 
 @login_required
 def party_create(request):
     form = PartyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        party = form.save()
-        messages.success(request, _("Holder recorded."))
-        return redirect("registry:party-detail", pk=party.pk)
+        party = run_service(form, lambda: services.register_party(actor=Actor.of(request.user),
+                                                                   **form.cleaned_data))
+        if party:
+            messages.success(request, _("Holder recorded."))
+            return redirect("registry:party-detail", pk=party.pk)
     return render(request, "registry/form.html", {"form": form, "title": _("New holder")})
+
+
+@login_required
+def party_edit(request, pk):
+    party = get_object_or_404(Party, pk=pk)
+    form = PartyEditForm(request.POST or None, instance=Party.objects.get(pk=pk))
+    return _holder_form(request, form, _("Change the record of %(party)s") % {"party": party}, lambda d, actor: (
+        services.change_party(party, _changed(party, d, PartyForm.Meta.fields), actor=actor, reason=d["reason"])),
+        party)
 
 
 @login_required
@@ -203,9 +242,25 @@ def licence_create(request, pk):
     party = get_object_or_404(Party, pk=pk)
     form = LicenceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        licence = form.save(commit=False)
-        licence.party = party
-        licence.save()
-        messages.success(request, _("Licence recorded."))
-        return redirect("registry:party-detail", pk=party.pk)
+        licence = run_service(form, lambda: services.issue_licence(
+            party, actor=Actor.of(request.user),
+            **{name: form.cleaned_data[name] for name in LicenceForm.Meta.fields}))
+        if licence:
+            messages.success(request, _("Licence recorded."))
+            return redirect("registry:party-detail", pk=party.pk)
     return render(request, "registry/form.html", {"form": form, "title": _("New licence for %(party)s") % {"party": party}})
+
+
+@login_required
+def licence_edit(request, pk):
+    licence = get_object_or_404(Licence, pk=pk)
+    form = LicenceEditForm(request.POST or None, instance=Licence.objects.get(pk=pk))
+    return _holder_form(request, form, _("Change licence %(licence)s") % {"licence": licence}, lambda d, actor: (
+        services.change_licence(licence, _changed(licence, d, LicenceForm.Meta.fields), actor=actor,
+                                reason=d["reason"])),
+        licence.party)
+
+
+def _changed(obj, data, fields):
+    """The fields of `data` whose value differs from `obj`'s."""
+    return {name: data[name] for name in fields if getattr(obj, name) != data[name]}

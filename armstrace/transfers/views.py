@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from armstrace.core.actor import Actor
 from armstrace.core.forms import run_service
+from armstrace.registry import services as registry_services
 from armstrace.registry.forms import lookups_as
 from armstrace.registry.models import Party
 from armstrace.transfers import services
@@ -125,8 +126,9 @@ def broker_create(request):
             with transaction.atomic():
                 party = Party.objects.filter(kind=Party.Kind.BROKER, identifier=d["identifier"]).first()
                 if party is None:
-                    party = Party.objects.create(kind=Party.Kind.BROKER, name=d["name"], identifier=d["identifier"],
-                                                 country=d["country"], address=d["address"])
+                    party = registry_services.register_party(
+                        kind=Party.Kind.BROKER, name=d["name"], identifier=d["identifier"], country=d["country"],
+                        address=d["address"], actor=Actor.of(request.user))
                 return services.register_broker(party, number=d["number"], issued_on=d["issued_on"],
                                                 valid_until=d["valid_until"], activities=d["activities"])
 

@@ -37,6 +37,8 @@ registry:item-missing           R....A
 registry:item-marking           R....A
 registry:party-create           R....A
 registry:licence-create         R....A
+registry:party-edit             R....A
+registry:licence-edit           R....A
 registry:item-custody           .IC..A
 custody:case-list               .IC.UA
 custody:case                    .IC.UA
@@ -169,7 +171,8 @@ def page_params(w):
         **dict.fromkeys(["registry:item-detail", "registry:item-transfer", "registry:item-missing",
                          "registry:item-custody", "registry:item-marking", "tracing:trace-report",
                          "tracing:trace-report-json", "tracing:request-for-item", "federation:check-item"], item),
-        **dict.fromkeys(["registry:party-detail", "registry:licence-create"], {"pk": w.alice.pk}),
+        **dict.fromkeys(["registry:party-detail", "registry:licence-create", "registry:party-edit"], {"pk": w.alice.pk}),
+        "registry:licence-edit": {"pk": w.alice.licences.first().pk},
         "custody:case": {"pk": w.case.pk},
         **dict.fromkeys(["custody:item-move", "custody:item-dispose"], seized),
         **dict.fromkeys(["custody:depot", "custody:stocktake-create"], {"pk": w.depot.pk}),

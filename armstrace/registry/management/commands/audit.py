@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from tqdm import tqdm
 
+from armstrace.accounts.accesslog import verify_access_log
 from armstrace.core.extensions import AUDIT_CHECKS
 from armstrace.core.signing import SigningKeyError
 from armstrace.registry import checkpoints
@@ -70,6 +71,7 @@ class Command(BaseCommand):
         with tqdm(total=total, unit="event", disable=quiet or json, file=self.stderr) as bar:
             result = verify_chain(progress=bar.update)
         witnessed = check_witness(witness_data) if witness_data is not None else None
+        access_log = verify_access_log()
         seals, triggers, seal_problems = self.seals(witness_data)
         extra = [check() for check in AUDIT_CHECKS]
         failures = [f"CHECKPOINTS NOT VERIFIED: {seals.key_error}"] if seals.key_error else []
@@ -80,12 +82,16 @@ class Command(BaseCommand):
                                f"({result.checked} events read; last good seq {result.head_seq})")
         if witnessed is not None and not witnessed.ok:
             failures.append(f"WITNESS CHECK FAILED: {witnessed.reason}")
+        if not access_log.ok:
+            failures.append(f"ACCESS LOG TAMPERING DETECTED at entry {access_log.first_bad_seq}: "
+                            f"{access_log.reason} (last good entry {access_log.head_seq})")
         failures += [message for _label, ok, message in extra if not ok]
         if json:
             data = {**result.__dict__, "chain_ok": result.ok, "ok": not failures, "failures": failures,
                     "checkpoints": {**seals.__dict__, "ok": seals.ok}}
             if witnessed is not None:
                 data["witness"] = witnessed.__dict__
+            data["access_log"] = access_log.__dict__
             data["other_logs"] = [{"log": label, "ok": ok, "message": message} for label, ok, message in extra]
             self.stdout.write(_json.dumps(data))
         else:
@@ -94,6 +100,8 @@ class Command(BaseCommand):
                     f"OK: {result.checked} events verified; head seq {result.head_seq}, hash {result.head_hash}"))
             if witnessed is not None and witnessed.ok:
                 self.stdout.write(self.style.SUCCESS(f"OK: witnessed head seq {witnessed.seq} is in the chain"))
+            if access_log.ok:
+                self.stdout.write(self.style.SUCCESS(f"OK: {access_log.checked} access log entries verified"))
             self.report_seals(seals, triggers)
             for _label, ok, message in extra:
                 if ok:
