@@ -44,6 +44,10 @@ URL_CAPABILITIES = {
     "registry:party-create": REGISTRY_EDIT,
     "registry:licence-create": REGISTRY_EDIT,
     "registry:item-custody": CUSTODY_EDIT,
+    "registry:event-log": AUDIT_VIEW,
+    "registry:verifications": AUDIT_VIEW,
+    "registry:verify-start": AUDIT_VIEW,
+    "registry:verification-status": AUDIT_VIEW,
     # custody
     "custody:case-list": CUSTODY_VIEW,
     "custody:case": CUSTODY_VIEW,

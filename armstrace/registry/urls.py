@@ -1,6 +1,6 @@
 from django.urls import path
 
-from armstrace.registry import views
+from armstrace.registry import audit_views, views
 
 app_name = "registry"
 
@@ -17,4 +17,8 @@ urlpatterns = [
     path("holders/new/", views.party_create, name="party-create"),
     path("holders/<int:pk>/", views.party_detail, name="party-detail"),
     path("holders/<int:pk>/licence/", views.licence_create, name="licence-create"),
+    path("events/", audit_views.event_log, name="event-log"),
+    path("events/verifications/", audit_views.verifications, name="verifications"),
+    path("events/verifications/start/", audit_views.verify_start, name="verify-start"),
+    path("events/verifications/<int:pk>/", audit_views.verification_status, name="verification-status"),
 ]

@@ -38,6 +38,10 @@ registry:item-marking           R....A
 registry:party-create           R....A
 registry:licence-create         R....A
 registry:item-custody           .IC..A
+registry:event-log              ....UA
+registry:verifications          ....UA
+registry:verify-start           ....UA
+registry:verification-status    ....UA
 custody:case-list               .IC.UA
 custody:case                    .IC.UA
 custody:depot-list              .IC.UA
@@ -154,6 +158,7 @@ def page_params(w):
         "monitoring:portal-dataset": {"pk": w.dataset.pk},
         "monitoring:portal-country": {"pk": w.dataset.pk, "iso3": "KEN"},
         **dict.fromkeys(["screening:consignment", "screening:inspect"], {"pk": w.consignment.pk}),
+        "registry:verification-status": {"pk": 1},
         "api-root": {"format": ".json"},
     }
 
