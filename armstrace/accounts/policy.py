@@ -29,6 +29,7 @@ URL_CAPABILITIES = {
     "accounts:two-factor-setup": LOGGED_IN,
     "dashboard": ANY_ROLE,
     "accounts:account": ANY_ROLE,
+    "accounts:recovery-codes": ANY_ROLE,
     "accounts:access-log": AUDIT_VIEW,
     "admin:*": ADMIN,  # the whole Django admin site
     # registry

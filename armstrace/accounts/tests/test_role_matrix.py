@@ -23,6 +23,7 @@ LOGIN_STEP_PAGES = {"logout", "accounts:two-factor", "accounts:two-factor-setup"
 PAGES = """
 dashboard                       RICNUA
 accounts:account                RICNUA
+accounts:recovery-codes         RICNUA
 api-root                        RICNUA
 accounts:access-log             ....UA
 admin:*                         .....A
