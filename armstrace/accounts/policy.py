@@ -73,6 +73,8 @@ URL_CAPABILITIES = {
     "tracing:search": TRACING_VIEW,
     "tracing:trace-report": TRACING_VIEW,
     "tracing:trace-report-json": TRACING_VIEW,
+    "tracing:trace-report-pdf": TRACING_VIEW,
+    "tracing:request-pdf": TRACING_VIEW,
     "tracing:request-list": TRACING_VIEW,
     "tracing:request-detail": TRACING_VIEW,
     "tracing:request-print": TRACING_VIEW,

@@ -64,6 +64,8 @@ transfers:shipment-receipt      R.C..A
 tracing:search                  .I..UA
 tracing:trace-report            .I..UA
 tracing:trace-report-json       .I..UA
+tracing:trace-report-pdf        .I..UA
+tracing:request-pdf             .I..UA
 tracing:request-list            .I..UA
 tracing:request-detail          .I..UA
 tracing:request-print           .I..UA
@@ -143,7 +145,7 @@ def page_params(w):
     return {
         **dict.fromkeys(["registry:item-detail", "registry:item-transfer", "registry:item-missing",
                          "registry:item-custody", "registry:item-marking", "tracing:trace-report",
-                         "tracing:trace-report-json", "tracing:request-for-item"], item),
+                         "tracing:trace-report-json", "tracing:trace-report-pdf", "tracing:request-for-item"], item),
         **dict.fromkeys(["registry:party-detail", "registry:licence-create"], {"pk": w.alice.pk}),
         "custody:case": {"pk": w.case.pk},
         **dict.fromkeys(["custody:item-move", "custody:item-dispose"], seized),
@@ -152,7 +154,7 @@ def page_params(w):
         **dict.fromkeys(["transfers:authorization", "transfers:shipment-create"], {"pk": w.authorization.pk}),
         "transfers:shipment-receipt": {"pk": w.shipment.pk},
         **dict.fromkeys(["tracing:request-detail", "tracing:request-edit", "tracing:request-print",
-                         "tracing:request-export", "tracing:answer-export"], request),
+                         "tracing:request-export", "tracing:answer-export", "tracing:request-pdf"], request),
         "tracing:request-action": {**request, "action": "send"},
         "monitoring:iafq-download": {"year": 2023, "fmt": "csv"},
         "monitoring:sdg-download": {"fmt": "csv"},
