@@ -76,16 +76,19 @@ def event_log(request):
     for key in ("before", "after"):
         query.pop(key, None)
     return render(request, "registry/event_log.html", {
-        "form": form, "events": rows, "has_newer": has_newer, "has_older": has_older, "query": query.urlencode(),
+        "form": form, "events": rows, "has_newer": has_newer, "has_older": has_older, "filter_query": query.urlencode(),
         "latest_job": VerifyJob.objects.first(),
     })
 
 
 def verifications(request):
+    verify_jobs.running_job()  # closes a job left behind by a stopped server
     jobs = list(VerifyJob.objects.select_related("requested_by")[:100])
     for job in jobs:
         job.read = verify_jobs.progress(job)
-    return render(request, "registry/verifications.html", {"jobs": jobs, "running": verify_jobs.running_job()})
+    unfinished = (VerifyJob.Status.QUEUED, VerifyJob.Status.RUNNING)
+    running = next((job for job in jobs if job.status in unfinished), None)  # from the same rows as the table
+    return render(request, "registry/verifications.html", {"jobs": jobs, "running": running})
 
 
 @require_POST

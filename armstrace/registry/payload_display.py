@@ -99,11 +99,12 @@ def holder_names(events):
 
 
 def payload_rows(payload, holders):
-    """[(label, text)] of the payload's filled fields, in a stable order."""
+    """[(label, text)] of the payload's filled fields, in a stable order; internal ids (`*_id`) are left out, and a
+    value given twice under two names (a case's `case` and `case_reference`) is shown once."""
     rows = []
     for key, value in (payload or {}).items():
-        text = value_text(key, value, holders)
-        if text:
+        text = "" if key.endswith("_id") else value_text(key, value, holders)
+        if text and (label_of(key), text) not in rows:
             rows.append((label_of(key), text))
     return rows
 

@@ -69,3 +69,12 @@ def test_keyset_pages_walk_the_whole_log_without_count_or_offset(clients, regist
     newer = _seqs(clients["auditor"].get(url, {"after": 5}).content.decode())
     assert newer == [8, 7, 6]
     assert 'rel="prev"' in clients["auditor"].get(url, {"before": 6}).content.decode()
+
+
+def test_internal_ids_and_repeated_values_are_left_out():
+    from armstrace.registry.payload_display import payload_rows
+
+    rows = payload_rows({"case": "SZ-1", "case_reference": "SZ-1", "case_id": 12, "previous_status": "active",
+                         "destination_country": "FRA", "from": {"depot": "D1", "text": "Depot 1, shelf A"}}, {})
+    assert rows == [("Case", "SZ-1"), ("Previous status", "Legally held"), ("Destination country", "France"),
+                    ("From", "Depot 1, shelf A")]
