@@ -31,10 +31,10 @@ system-deps:
 	  $$SUDO apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing >/dev/null; \
 	fi
 
+# The SQLite and the PostgreSQL suites run side by side, one per core; each one's output is printed when it ends.
 test: $(STAMP) system-deps
 	mkdir -p $(TEST_OUTPUT)
-	$(MAKE) test-sqlite
-	$(MAKE) test-postgres
+	$(MAKE) -j2 --output-sync=target test-sqlite test-postgres
 
 test-sqlite: $(STAMP)
 	@echo "== tests on SQLite (browser tests included) =="
@@ -46,13 +46,16 @@ test-postgres: $(STAMP)
 
 # Heavy benchmarks, never part of `make test`. Sizes: make bench SEARCH_N=200000 MONITORING_N=100000 IMPORT_N=200000
 # WEB_N=100000 SCREENING_N=200000 (web load: WEB_USERS users for WEB_SECONDS s against `armstrace serve`; locust from the [bench] extra)
+# OSINT_N=10000 (osint extract: dev-set scores beside a regex baseline, then documents/s on an OSINT_N stream)
 SEARCH_N ?= 10000000
 MONITORING_N ?= 1000000
 IMPORT_N ?= 1000000
+FEDERATION_N ?= 2000
 WEB_N ?= 1000000
 WEB_USERS ?= 50
 WEB_SECONDS ?= 60
 SCREENING_N ?= 1000000
+OSINT_N ?= 10000
 bench: $(STAMP) system-deps
 	$(BIN)/pip install -q -e '.[test,bench]'
 	$(BIN)/python bench/search.py --n $(SEARCH_N)
@@ -60,8 +63,10 @@ bench: $(STAMP) system-deps
 	tools/with_postgres.sh $(BIN)/python bench/monitoring_bench.py --n $(MONITORING_N)
 	$(BIN)/python bench/import_bench.py --n $(IMPORT_N)
 	tools/with_postgres.sh $(BIN)/python bench/import_bench.py --n $(IMPORT_N)
+	$(BIN)/python bench/federation_bench.py --n $(FEDERATION_N)
 	$(BIN)/python bench/web_load.py --n $(WEB_N) --users $(WEB_USERS) --run-time $(WEB_SECONDS)
 	$(BIN)/python bench/screening_bench.py --n $(SCREENING_N)
+	$(BIN)/python bench/osint_bench.py --n $(OSINT_N)
 
 messages: $(STAMP)
 	cd armstrace && ../$(BIN)/armstrace makemessages -l fr -l es --ignore '*/tests/*' && ../$(BIN)/armstrace compilemessages

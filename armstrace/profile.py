@@ -41,6 +41,23 @@ ACCESS_SCHEMA = {
     },
 }
 
+# Optional `exchange:` section: how long an idle case thread stays open, the attachment size limit, and the national
+# offences a digest case may name (code, label, Firearms Protocol article it implements).
+EXCHANGE_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "retention_days": {"type": "integer", "minimum": 1},
+        "attachment_max_bytes": {"type": "integer", "minimum": 1},
+        "national_offences": {
+            "type": "array",
+            "items": {"type": "object", "required": ["code", "label"], "additionalProperties": False,
+                      "properties": {"code": {"type": "string"}, "label": {"type": "string"},
+                                     "protocol_article": {"type": "string"}}},
+        },
+    },
+}
+
 PROFILE_SCHEMA = {
     "type": "object",
     "required": ["country", "languages", "licence_types", "transfers_require_licence"],
@@ -87,6 +104,7 @@ PROFILE_SCHEMA = {
                                                             "signatory_name", "signatory_title")},
         },
         "access": ACCESS_SCHEMA,
+        "exchange": EXCHANGE_SCHEMA,
     },
 }
 
@@ -109,6 +127,7 @@ class CountryProfile:
     tracing: dict = field(default_factory=dict)
     documents: dict = field(default_factory=dict)
     access: dict = field(default_factory=dict)
+    exchange: dict = field(default_factory=dict)
     source: str = ""
 
     @property
@@ -160,6 +179,7 @@ def load_profile(path) -> CountryProfile:
         tracing=data.get("tracing", {}),
         documents=data.get("documents") or {},
         access=data.get("access") or {},
+        exchange=data.get("exchange") or {},
         source=str(path),
     )
 

@@ -60,8 +60,15 @@ def _imported_modules(path):
             base = node.module or ""
             if node.level:
                 base = ".".join(package.split(".")[:len(package.split(".")) - node.level + 1] + ([base] if base else []))
-            yield base
-            yield from (f"{base}.{alias.name}" for alias in node.names)  # `from armstrace import api`
+            names = [f"{base}.{alias.name}" for alias in node.names]  # `from armstrace import api`
+            if not all(_is_module(name) for name in names):  # `from . import a, b` of submodules needs no more
+                yield base
+            yield from names
+
+
+def _is_module(name):
+    path = ROOT.joinpath(*name.split(".")[1:])
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
 
 
 def app_graph():

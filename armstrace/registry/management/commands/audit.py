@@ -73,6 +73,8 @@ class Command(BaseCommand):
                     "checkpoints": {**seals.__dict__, "ok": seals.ok}}
             if witnessed is not None:
                 data["witness"] = witnessed.__dict__
+            data["other_logs"] = [{"log": label, "ok": ok, "message": message}
+                                  for label, ok, message in report.extra]
             self.stdout.write(_json.dumps(data))
         else:
             if result.ok:
@@ -81,6 +83,9 @@ class Command(BaseCommand):
             if witnessed is not None and witnessed.ok:
                 self.stdout.write(self.style.SUCCESS(f"OK: witnessed head seq {witnessed.seq} is in the chain"))
             self.report_seals(seals, report.triggers)
+            for _label, ok, message in report.extra:
+                if ok:
+                    self.stdout.write(self.style.SUCCESS(f"OK: {message}"))
         if failures:
             raise CommandError("\n".join(failures))
 

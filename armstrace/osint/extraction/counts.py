@@ -1,0 +1,138 @@
+"""Counted things: a number followed (within a few words) by a noun of the lexicon."""
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import STOPS, classify
+from .dates import MONTH_NUMBER
+from .numbers import NUMBER_WORDS, find_numbers
+
+MAX_FILLERS = 3
+_TOKEN = re.compile(r"[\w.'/]+(?:-[\w.'/]+)*")
+_GAP = re.compile(r"(?:[\s\-(\"«»“”‘’]|(?:pieces|units|items|unidades|piezas|pieces|exemplaires|ejemplares) "
+                  r"(?:of|de|d')\s*)*")
+_GLUED_UNIT = re.compile(r"-?[a-z]|[.,]\d|x\d|/")  # 9mm, 12-gauge, 7.62, 7x39, 24/7: not a count
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:calibre|caliber|calibro|cal\.|model|modele|modelo|no\.|n°|nº|number|numero|type|tipo|article|articulo|"
+    r"[$€£]|/)\s*$")
+_TOTAL_BEFORE = re.compile(r"(?:total of|in total|in all|overall|au total|en tout|un total de|en total|total de|"
+                           r"totalidad de|soit|en conjunto)\s*(?:de |of |d')?(?:some |about |over |more than |"
+                           r"plus de |mas de |environ |unos |unas )?$")
+_APPROX_BEFORE = re.compile(r"(?:over|more than|nearly|almost|about|around|some|approximately|up to|at least|"
+                            r"plus de|pres de|environ|quelque|au moins|mas de|cerca de|alrededor de|unos|unas|"
+                            r"aproximadamente|al menos|casi)\s*$")
+_PARTITIVE_AFTER = re.compile(r"\s+(?:of (?:the|them|which|these|those)|d'entre|de (?:los|las|ellos|ellas|ces)|"
+                              r"des (?:armes|suspects|personnes)|del total)\b")
+
+
+_STRONG = re.compile(r"fire ?arms?|guns?\b|armes? a feu|armas? de fuego")
+
+
+# "Glock 19", "Tier 2", "Remington 870": a capitalised word (not opening a sentence) right before the digits.
+_MODEL_NAME = re.compile(r"(?<![.!?:;\n]\s)(?<![.!?:;\n])(?<=[a-zà-ÿ0-9,] )[A-Z][\w-]*\s$")
+
+
+_PLURAL_NEXT = re.compile(r"\s+[a-z-]*[sx]\b")  # "Barajas 3 pistolas" is a count, "Glock 19 pistol" a model
+
+
+@dataclass(frozen=True)
+class Count:
+    value: int
+    start: int
+    end: int
+    category: str
+    kind: str | None
+    number_kind: str
+    total: bool = False
+    approximate: bool = False
+    strong: bool = False  # the noun says firearm ("firearms", "armes à feu"), not just "weapons"
+
+
+def find_counts(folded, lang, text=None):
+    """Every counted noun phrase of the text, in order (`text`, the original, tells model numbers apart)."""
+    lang = lang if lang in STOPS else "en"
+    counts = []
+    for number in find_numbers(folded, lang):
+        if text is not None and number.kind == "digits" and _MODEL_NAME.search(
+                text[max(0, number.start - 40):number.start]) and not _PLURAL_NEXT.match(folded, number.end):
+            continue
+        count = _count_of(folded, number, lang)
+        if count is not None:
+            counts.append(count)
+    return counts
+
+
+_LIST_AFTER = re.compile(r"\s*(?:,|\band\b|\bet\b|\by\b|\bor\b|\bou\b|\bo\b)\s*(?:(?:other|autres|otras|otros|de)\s+)?")
+_COPULA = re.compile(r"\s+(?:are|were|sont|etaient|son|eran|fueron)\b")
+_EMPTY_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:vides?|percutee?s?|usagee?s?|vacios|vacias|percutidos|percutidas|"
+                          r"empty|spent|fired|inertes?)\b")
+_RATE_AFTER = re.compile(r"\s+(?:per|por|par|a|an|each|cada)\s+(?:minute|minuto|second|segundo|seconde|hour|hora|heure)")
+_RESTATED = re.compile(r"\s*\(\d[\d.,]*\)")  # "twenty (20)"
+
+
+def _count_of(folded, number, lang):
+    after = folded[number.end:number.end + 120]
+    restated = _RESTATED.match(after)
+    if restated and number.kind != "digits":
+        after = after[restated.end():]
+    if number.kind == "digits" and _GLUED_UNIT.match(after):
+        return None
+    before = folded[max(0, number.start - 40):number.start]
+    if _NOT_A_COUNT_BEFORE.search(before) and number.kind == "digits":
+        return None
+    if _PARTITIVE_AFTER.match(after):
+        return None
+    noun = _noun_after(after, lang)
+    if noun is None:
+        return None
+    noun_end, category, kind = noun
+    noun_end += restated.end() if restated and number.kind != "digits" else 0
+    if _RATE_AFTER.match(after, noun_end):
+        return None
+    if category == "ammo" and _EMPTY_AFTER.match(after, noun_end):
+        category = "excluded"  # "10 cartouches vides": cases, not rounds
+    strong = bool(_STRONG.search(after[:noun_end]))
+    if category == "firearm" and kind:  # "31 rifles, pistols and other weapons": a total of several kinds
+        mixed = _LIST_AFTER.match(after, noun_end)
+        following = classify(after[mixed.end():mixed.end() + 60], lang) if mixed else None
+        if following and following[1] == "firearm" and following[2] != kind:
+            kind = None
+    copula = _COPULA.match(after, noun_end) if category == "firearm" and kind is None else None
+    if copula:  # "the other two weapons are semi-automatic pistols"
+        named = _noun_after(" " + after[copula.end():], lang)
+        if named and named[1] == "firearm" and named[2]:
+            kind = named[2]
+    return Count(number.value, number.start, number.end + noun_end, category, kind, number.kind,
+                 total=bool(_TOTAL_BEFORE.search(before)), approximate=bool(_APPROX_BEFORE.search(before)),
+                 strong=strong)
+
+
+def _noun_after(after, lang):
+    """(end offset, category, kind) of the first lexicon noun within MAX_FILLERS words, or None."""
+    position = 0
+    for _ in range(MAX_FILLERS + 1):
+        position = _GAP.match(after, position).end()
+        found = classify(after[position:position + 60], lang)
+        if found:
+            length, category, kind = found
+            if category == "firearm":  # "handgun lowers", "rifle barrels", "Glock switches": parts of firearms
+                following = _GAP.match(after, position + length).end()
+                part = classify(after[following:following + 60], lang)
+                if part and part[1] in ("part", "excluded", "ammo"):  # also "pistol magazines", "rifle rounds"
+                    return following + part[0], part[1], None
+            return position + length, category, kind
+        token = _TOKEN.match(after, position)
+        if token is None or _ends_search(token.group(0), lang):
+            return None
+        position = token.end()
+    return None
+
+
+_NUMBER_WORDS = {lang: set(words.split()) for lang, words in NUMBER_WORDS.items()}
+
+
+def _ends_search(token, lang):
+    """A word that cannot stand between a number and its noun: a function word, a month, another number."""
+    if token in STOPS[lang] or token.rstrip(".") in MONTH_NUMBER or token in _NUMBER_WORDS[lang]:
+        return True
+    return token[:1].isdigit() and not re.search(r"[a-z]", token) and not token.startswith(".")

@@ -1,0 +1,180 @@
+"""The seizure date by the spec's precedence: a day and month (year from the passage or the publication date),
+else a stated report date or the publication date for a weekday, else a month alone as YYYY-MM, else None."""
+
+import re
+from datetime import date, datetime
+
+import dateparser
+
+from .text import Value
+
+MONTHS = {
+    "en": "january february march april may june july august september october november december".split(),
+    "fr": "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split(),
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(),
+}
+_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+                  "oct": 10, "nov": 11, "dec": 12, "setiembre": 9}
+MONTH_NUMBER = {name: i + 1 for names in MONTHS.values() for i, name in enumerate(names)} | _ABBREVIATIONS
+_MONTH = "(?:" + "|".join(sorted(MONTH_NUMBER, key=len, reverse=True)) + r")\b\.?"
+_YEAR = r"((?:19|20)\d\d)"
+_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º|°)?(?:\s+of|\s+de)?\s+({_MONTH})(?:,?\s+(?:de(?:l)?\s+)?{_YEAR})?")
+_MONTH_DAY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?")
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+_WEEKDAY_NAMES = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|"
+                  "samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo")
+_FULL_MONTH = "(?:" + "|".join(sorted({n for names in MONTHS.values() for n in names}, key=len, reverse=True)) + r")\b"
+_MONTH_ONLY = re.compile(
+    rf"\b(?:(?:in|during|early|late|mid|end of|beginning of|en|au mois de|courant|debut|fin|mi-|durant|"
+    rf"a principios de|principios de|a finales de|finales de|a mediados de|mediados de|a fines de|fines de|"
+    rf"el pasado mes de|le mois de|du mois de|durante|del mes de|mes de)\s+(?:de\s+|d')?)({_FULL_MONTH})(?:\s+(?:de(?:l)?\s+)?{_YEAR})?")
+_RANGE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?\s*(?:(?:de\s+)?{_MONTH}\s*)?(?:-|–|to|and|au|et|y|al|a)\s+"
+                    rf"(?:(?:le|el|the|{_WEEKDAY_NAMES})\s+)*$")
+_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|"
+                      r"vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo|"
+                      r"yesterday|today|this morning|last night|hier|aujourd'hui|ayer|hoy)\b")
+_SEIZURE_WORDS = re.compile(
+    r"\b(?:seiz\w*|found|discover\w*|recover\w*|confiscat\w*|intercept\w*|raid\w*|search\w*|arrest\w*|"
+    r"detect\w*|stopp\w*|saisi\w*|decouv\w*|intercept\w*|interpell\w*|perquisition\w*|controle\w*|"
+    r"incaut\w*|decomis\w*|asegur\w*|hall\w*|detect\w*|detuv\w*|detenid\w*|localiz\w*)\b")
+_OTHER_EVENT = re.compile(
+    r"\b(?:sentenc\w*|court|trial|jailed|convicted|appear\w*|hearing|condamn\w*|tribunal|proces|juge\w*|"
+    r"comparai\w*|juicio|sentencia\w*|condena\w*|juzgado|audiencia|since|depuis|desde)\b")
+
+def seizure_date(doc):
+    """A Value holding an ISO date (or YYYY-MM), or None."""
+    full = [found for found in _full_dates(doc) if found[0] >= 0]
+    if full:
+        best = max(full, key=lambda c: (c[0], -c[1].start))
+        return best[1]
+    weekday = _seizure_weekday(doc)
+    if weekday and doc.published and not doc.published_month_only:
+        return Value(doc.published.isoformat(), weekday.start(), weekday.end(), 0.6)
+    return _month_only(doc)
+
+
+_ANNOUNCED = re.compile(r"\b(?:annonc\w*|said|announced|briefing\w*|told|declared|indiqu\w*|informo|informa\w*|"
+                        r"anuncio|declaro|dijo|explico|precis\w*|communiqu\w*|revealed|press conference|"
+                        r"conferencia|presented|presente\w*|statement)\b[^.;]{0,25}$")
+
+
+def _seizure_weekday(doc):
+    """The first weekday ("on Tuesday", "ce mardi") that is not the day of an announcement."""
+    for match in _WEEKDAY.finditer(doc.folded):
+        if not _ANNOUNCED.search(doc.folded[max(0, match.start() - 40):match.start()]):
+            return match
+    return None
+
+
+def _full_dates(doc):
+    """(score, Value) for every day-and-month mention whose year is known."""
+    found = []
+    for match, day, month, year in _mentions(doc.folded):
+        if _RANGE.search(doc.folded[max(0, match.start() - 40):match.start()]) or _RANGE_AFTER.match(
+                doc.folded, match.end()) or (_BETWEEN_BEFORE.search(doc.folded[max(0, match.start() - 15):match.start()])
+                                             and _AND_AFTER.match(doc.folded, match.end())):
+            continue
+        explicit = year is not None
+        year = year or (doc.published.year if doc.published else None)
+        parsed = _parse(day, month, year) if year else None
+        if parsed is None:
+            continue
+        if not explicit and _after_publication(doc, parsed):
+            parsed = _parse(day, month, year - 1) or parsed
+        found.append((_score(doc, match, parsed), Value(parsed.isoformat(), match.start(), match.end(), 0.8)))
+    return found
+
+
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|to|au|al|hasta el|jusqu'au)\s+(?:the |le |el )?\d{1,2}\b")
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|entre|from|du|del|desde)\s+(?:le\s+|el\s+|the\s+)?$")
+_AND_AFTER = re.compile(r"\s*(?:,?\s*(?:19|20)\d\d)?\s*(?:and|et|y|to|au|al|a|hasta)\s+(?:le |el |the )?\d{1,2}\b")
+
+
+def _after_publication(doc, parsed):
+    if not doc.published:
+        return False
+    if doc.published_month_only:
+        return (parsed.year, parsed.month) > (doc.published.year, doc.published.month)
+    return parsed > doc.published
+
+
+def _mentions(folded):
+    """(match, day, month number, year or None) for each day-and-month mention."""
+    for match in _DAY_MONTH.finditer(folded):
+        yield match, int(match.group(1)), MONTH_NUMBER[match.group(2).rstrip(".")], _int(match.group(3))
+    for match in _MONTH_DAY.finditer(folded):
+        yield match, int(match.group(2)), MONTH_NUMBER[match.group(1).rstrip(".")], _int(match.group(3))
+    for match in _NUMERIC.finditer(folded):
+        if match.group(1):
+            yield match, int(match.group(1)), int(match.group(2)), int(match.group(3))
+        else:
+            yield match, int(match.group(6)), int(match.group(5)), int(match.group(4))
+
+
+def _int(text):
+    return int(text) if text else None
+
+
+def _parse(day, month, year):
+    """The date, or None for an impossible one ("31 February")."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _score(doc, match, parsed):
+    start, end = doc.sentence_bounds(match.start())
+    sentence = doc.folded[start:end]
+    score = 0
+    if _SEIZURE_WORDS.search(sentence):
+        score += 2
+    if _OTHER_EVENT.search(sentence):
+        score -= 3
+    if _BACKGROUND.search(sentence):
+        score -= 2
+    if _after_publication(doc, parsed):
+        score -= 4
+    return score
+
+
+# Pluperfect: an earlier event told as background ("avait été retrouvée en juin dernier").
+_BACKGROUND = re.compile(r"\b(?:had been|avait ete|avaient ete|habia sido|habian sido)\b")
+_THIS_MONTH = re.compile(r"\b(?:this month|earlier this month|ce mois(?:-ci)?|este mes|en lo que va del mes)\b")
+
+
+def _month_only(doc):
+    year_default = doc.published.year if doc.published else None
+    this_month = _THIS_MONTH.search(doc.folded)
+    if this_month and doc.published:
+        return Value(f"{doc.published.year:04d}-{doc.published.month:02d}", this_month.start(), this_month.end(), 0.5)
+    for match in _MONTH_ONLY.finditer(doc.folded):
+        start, end = doc.sentence_bounds(match.start())
+        if _BACKGROUND.search(doc.folded, start, end):
+            continue
+        name = match.group(1)
+        year = _int(match.group(2)) or year_default
+        if year:
+            return Value(f"{year:04d}-{MONTH_NUMBER[name]:02d}", match.start(), match.end(), 0.5)
+    return None
+
+
+def parse_published(text, lang="en"):
+    """The publication date given with a document (any format dateparser reads), or None."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(str(text)[:10])
+    except ValueError:
+        month = re.fullmatch(r"\s*((?:19|20)\d\d)-(\d\d)\s*", str(text))
+        if month:  # a page dated by its month only: the 1st stands in, `published_month_only` says so
+            return _parse(1, int(month.group(2)), int(month.group(1)))
+        if not re.search(r"\d", str(text)):
+            return None  # "yesterday" is no publication date
+        try:
+            parsed = dateparser.parse(str(text)[:100], languages=[lang] if lang in MONTHS else None,
+                                      settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+        except (ValueError, TypeError, OverflowError):
+            return None
+        return parsed.date() if isinstance(parsed, datetime) else None

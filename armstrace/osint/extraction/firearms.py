@@ -1,0 +1,118 @@
+"""Firearms: the text's own total, and the counts by type (air guns, replicas, magazines... are not firearms)."""
+
+import re
+
+from .relevance import STATISTIC
+from .text import Value
+
+TYPE_KEYS = ("pistol", "rifle", "shotgun", "revolver", "submachine_gun", "machine_gun", "light_weapon", "other",
+             "handgun_unspecified", "long_gun_unspecified")
+
+
+def combine(doc, counts, across="first"):
+    """One Value from several counts of the same thing. A stated total ("in total", "au total") wins; else counts
+    in one block (a sentence with its list) add up, and blocks are taken as the first one (`across="first"`: later
+    ones retell or give a breakdown) or as the sum of blocks of different values (`across="distinct"`)."""
+    if not counts:
+        return None
+    totals = [c for c in counts if c.total]
+    if totals:
+        best = max(totals, key=lambda c: c.value)
+        return Value(best.value, best.start, best.end, 0.85)
+    groups = {}
+    for count in counts:
+        groups.setdefault(doc.block_of(count.start), []).append(count)
+    blocks = list(groups.values())
+    if any(c.number_kind != "article" for c in counts):  # "un silencieux" yields to "six silencieux"
+        blocks = [b for b in blocks if any(c.number_kind != "article" for c in b)]
+    if across == "first":
+        seized = [b for b in blocks if any(_about_seizure(doc, c) for c in b)]
+        blocks = (seized or blocks)[:1]
+    else:
+        seen, kept = set(), []
+        for block in blocks:
+            value = sum(c.value for c in block)
+            if value not in seen:
+                seen.add(value)
+                kept.append(block)
+        blocks = kept
+    chosen = [c for block in blocks for c in block]
+    if len(chosen) == 1 and chosen[0].approximate:  # "over 60 000" then the exact "60 192"
+        exact = [c for c in counts if not c.approximate and chosen[0].value <= c.value <= chosen[0].value * 1.1]
+        chosen = exact[:1] or chosen
+    confidence = 0.75 if len(chosen) == 1 and chosen[0].number_kind != "article" else 0.6
+    return Value(sum(c.value for c in chosen), chosen[0].start, chosen[-1].end, confidence)
+
+
+# An unspecified kind and the specific kinds it covers.
+_COVERS = {"handgun_unspecified": ("pistol", "revolver"), "long_gun_unspecified": ("rifle", "shotgun")}
+
+
+_SEIZED = re.compile(
+    r"\b(?:seiz\w*|confiscat\w*|recover\w*|intercept\w*|found|discover\w*|uncover\w*|detect\w*|located|"
+    r"saisi\w*|decouv\w*|intercept\w*|trouv\w*|recupere\w*|"
+    r"incaut\w*|decomis\w*|asegur\w*|hall\w*|intervenid\w*|intervino|secuestr\w*|encontr\w*|localiz\w*)\b")
+
+
+def _about_seizure(doc, count):
+    """The count's sentence tells of a seizure, not of a statistic over years."""
+    start, end = doc.sentence_bounds(count.start)
+    return bool(_SEIZED.search(doc.folded, start, end)) and not STATISTIC.search(doc.folded, start, end)
+
+
+def firearms_by_type(doc, counts):
+    """{type: Value} for every type with a stated count. Where a text counts handguns (long guns) and also gives
+    the pistols and revolvers (rifles and shotguns) among them, the breakdown that adds up is kept, or else the
+    larger unspecified count alone."""
+    by_type = {}
+    for key in TYPE_KEYS:
+        value = combine(doc, [c for c in counts if c.category == "firearm" and c.kind == key])
+        if value is not None:
+            by_type[key] = value
+    for unspecified, specific in _COVERS.items():
+        if unspecified not in by_type:
+            continue
+        breakdown = sum(by_type[k].value for k in specific if k in by_type)
+        if breakdown and breakdown == by_type[unspecified].value > 1:
+            del by_type[unspecified]
+        elif breakdown and breakdown < by_type[unspecified].value:
+            for key in specific:
+                by_type.pop(key, None)
+    return by_type
+
+
+def firearms_total(doc, counts, by_type):
+    """The text's total of firearms: its own total (a count of "firearms" before one of "weapons"), else the sum
+    of the counts by type."""
+    generic = [c for c in counts if c.category == "firearm" and c.kind is None]
+    numeric = [c for c in generic if c.number_kind != "article"]
+    strong = [c for c in numeric if c.strong]
+    typed = None
+    if by_type:
+        values = list(by_type.values())
+        typed = Value(sum(v.value for v in values), min(v.start for v in values), max(v.end for v in values), 0.6)
+    if strong or numeric:
+        total = combine(doc, strong or numeric)
+        # "Trois fusils ... les deux armes": a smaller count of "weapons" after the typed counts retells part of them.
+        if typed and not strong and total.value < typed.value and total.start > typed.start and total.confidence < 0.85:
+            return typed
+        return _with_listed_types(doc, total, counts)
+    # "a weapon" alone counts only in a sentence about the seizure ("assault with a weapon" does not).
+    return typed or combine(doc, [c for c in generic if _about_seizure(doc, c)])
+
+
+_INCLUDES = re.compile(r"includ\w*|dont|among|parmi|notamment|such as|comme|como|entre (?:ellas|ellos|las|los|eux)|"
+                       r"of which|de (?:los|las) cuales|incluid\w*|incluyendo|:|\(")
+
+
+def _with_listed_types(doc, total, counts):
+    """"one 3D firearm, ..., one prohibited handgun": typed items listed after a count of firearms, in its sentence
+    and not introduced as its breakdown ("including", "dont", ":"), add to it."""
+    if total.confidence >= 0.85:
+        return total
+    block = doc.block_of(total.start)
+    listed = [c for c in counts if c.category == "firearm" and c.kind and c.start > total.end
+              and doc.block_of(c.start) == block]
+    if not listed or _INCLUDES.search(doc.folded, total.end, listed[0].start):
+        return total
+    return Value(total.value + sum(c.value for c in listed), total.start, listed[-1].end, 0.5)

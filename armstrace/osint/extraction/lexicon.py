@@ -1,0 +1,160 @@
+"""The nouns a count can be of, per language, in folded form (lowercase, no accents), longest match first.
+
+Each entry is (regular expression, category, kind). Categories: `firearm` (kind: a by-type key, or None for
+firearms of no stated type), `excluded` (not firearms nor rounds: air guns, replicas, magazines, knives...),
+`ammo`, `part`, `person`, `arrest` (a noun or participle that is itself the count of arrests), `unit` (the count is
+of something else: kilos, boxes, cigarettes).
+"""
+
+import re
+
+_COMMON = [
+    (r"airsoft(?: guns?| weapons?| replicas?| pistols?| rifles?)?", "excluded", None),
+    (r"tasers?|shockers?", "excluded", None),
+    (r"ak-?47s?|kalas?h?nikovs?|kalachnikovs?|ar-?15s?|m-?16s?|m4s?|fal", "firearm", "rifle"),
+    (r"uzis?|mp5s?|mac-?10s?|skorpions?", "firearm", "submachine_gun"),
+    (r"glocks?|berettas?|berettas?|brownings?", "firearm", "pistol"),
+    (r"rpg(?:-?7)?s?", "firearm", "light_weapon"),
+]
+
+EN = [
+    (r"(?:air|bb|pellet|paintball|gas) ?(?:guns?|rifles?|pistols?|weapons?|markers?)", "excluded", None),
+    (r"(?:replicas?|imitations?|toy|fake|dummy)(?: (?:guns?|firearms?|weapons?|pistols?|rifles?|revolvers?))?",
+     "excluded", None),
+    (r"spear ?guns?|stun guns?|nail guns?|flare guns?|knives|knife|blades?|machetes?|swords?|daggers?|"
+     r"crossbows?|batons?|knuckle ?dusters?|pepper sprays?", "excluded", None),
+    (r"(?:hand )?grenades?|explosives?|detonators?|mortars?|(?:ammunition |rifle |pistol )?magazines?|mags|"
+     r"clips", "excluded", None),
+    (r"(?:cartridge |shell |spent |empty )?(?:cases|casings)|primers|projectiles|bullet heads|"
+     r"empty cartridges|spent cartridges", "excluded", None),
+    (r"(?:sub-?machine ?guns?|smgs?|machine pistols?)", "firearm", "submachine_gun"),
+    (r"(?:light |heavy |general purpose )?machine ?guns?", "firearm", "machine_gun"),
+    (r"(?:rocket|grenade|missile) launchers?|rocket-propelled grenade launchers?|anti-tank weapons?|manpads",
+     "firearm", "light_weapon"),
+    (r"(?:improvised|homemade|home-made|craft|makeshift) (?:firearms?|guns?|weapons?|launchers?)|zip guns?|"
+     r"pen guns?", "firearm", "other"),
+    (r"(?:sawn-off |sawed-off |pump-action |pump action |double-barrel(?:led)? )?shot ?guns?", "firearm",
+     "shotgun"),
+    (r"(?:assault |sniper |hunting |semi-automatic |automatic |bolt-action )?(?:rifles?|carbines?)",
+     "firearm", "rifle"),
+    (r"(?:semi-automatic |automatic |blank-firing |alarm |converted )?pistols?", "firearm", "pistol"),
+    (r"revolvers?", "firearm", "revolver"),
+    (r"hand ?guns?|side ?arms?|short (?:fire)?arms?", "firearm", "handgun_unspecified"),
+    (r"long ?guns?|long (?:fire)?arms?", "firearm", "long_gun_unspecified"),
+    (r"fire ?arms?|guns?|weapons?|arms", "firearm", None),
+    (r"(?:live |ammunition )?rounds?(?: of ammunition)?|(?:live )?cartridges?|bullets?|shells|"
+     r"pieces of ammunition|ammunition", "ammo", None),
+    (r"(?:lower |upper )?receivers?|lowers|barrels?|frames?|slides?|bolts?|bolt carriers?|silencers?|"
+     r"suppressors?|sound moderators?|solvent traps?|auto ?sears?|(?:glock )?switch(?:es)?|conversion (?:devices?|kits?)|"
+     r"(?:firearms? |gun |weapons? )?(?:parts|components)", "part", None),
+    (r"people|persons?|individuals?|suspects?|men|man|women|woman|teenagers?|adults?|youths?|minors?|"
+     r"nationals?|foreigners?|members?|drivers?|males?|females?|boys?|girls?|others|citizens?|offenders?",
+     "person", None),
+    (r"arrests?|arrested|detained|detentions?|apprehended", "arrest", None),
+    (r"kg|kgs|kilos?|kilograms?|grams?|g|tons?|tonnes?|boxes|crates|bags|packets|cartons|cigarettes|litres?|"
+     r"pounds?|euros?|dollars?|years?|months?|weeks?|days?|hours?|countries|vehicles?|cars?|containers?|"
+     r"packages?|parcels?|searches|raids|officers|agents|times|per ?cent|percent|km|miles|metres?|meters?",
+     "unit", None),
+]
+
+FR = [
+    (r"(?:armes?|pistolets?|carabines?|fusils?) (?:a air comprime|a plombs?|a billes|d'airsoft|a gaz|factices?|"
+     r"jouets?|d'alarme non modifiees?)", "excluded", None),
+    (r"(?:armes? |pistolets? )?(?:factices?|repliques?|imitations?)", "excluded", None),
+    (r"armes? blanches?|couteaux?|machettes?|sabres?|poignards?|arbaletes?|matraques?|bombes? lacrymogenes?|"
+     r"poings? americains?|fusils? harpons?|shockers?", "excluded", None),
+    (r"grenades?|explosifs?|detonateurs?|mortiers?|chargeurs?|lance-grenades?|douilles?|ogives?|amorces?|"
+     r"projectiles?", "excluded", None),
+    (r"cartouches? de (?:cigarettes?|tabac)", "unit", None),
+    (r"pistolets?[- ]mitrailleurs?|mitraillettes?", "firearm", "submachine_gun"),
+    (r"mitrailleuses?", "firearm", "machine_gun"),
+    (r"lance-roquettes?|lance-missiles?|lance-rockets?", "firearm", "light_weapon"),
+    (r"(?:armes?|fusils?|pistolets?) (?:artisana(?:l|le|ux|les)|improvisee?s?|de fabrication artisanale)",
+     "firearm", "other"),
+    (r"fusils? (?:de chasse|a pompe|a canon scie|superposes?|juxtaposes?|(?:de )?calibre 12)", "firearm", "shotgun"),
+    (r"fusils? d'assaut|fusils?[- ]mitrailleurs?|carabines?|kalachnikovs?", "firearm", "rifle"),
+    (r"fusils?(?: semi-automatiques?| automatiques?| a verrou)?", "firearm", "long_gun_unspecified"),
+    (r"pistolets?(?: automatiques?| semi-automatiques?| d'alarme)?", "firearm", "pistol"),
+    (r"revolvers?", "firearm", "revolver"),
+    (r"armes? de poing|armes? courtes?", "firearm", "handgun_unspecified"),
+    (r"armes? longues?|armes? d'epaule", "firearm", "long_gun_unspecified"),
+    (r"armes? a feu|armes?", "firearm", None),
+    (r"cartouches?|munitions?|balles?", "ammo", None),
+    (r"canons?|culasses?|carcasses?|boites? de culasse|silencieux|moderateurs? de son|reducteurs? de son|"
+     r"glissieres?|boitiers? de culasse|parties? d'armes?(?: a feu)?|pieces? detachees?|pieces? d'armes?(?: a feu)?|elements? d'armes?(?: a feu)?|"
+     r"composants?(?: d'armes?)?", "part", None),
+    (r"mis en cause|personnes?|individus?|hommes?|femmes?|suspects?|jeunes?|mineurs?|majeurs?|ressortissants?|trafiquants?|"
+     r"conducteurs?|passagers?|membres?|autres", "person", None),
+    (r"interpellations?|arrestations?|interpelles?|interpellees?|gardes? a vue|personnes? interpellees?",
+     "arrest", None),
+    (r"kg|kilos?|kilogrammes?|grammes?|g|tonnes?|boites?|caisses?|sacs?|cigarettes|litres?|euros?|dollars?|"
+     r"ans|annees?|mois|semaines?|jours?|heures?|pays|vehicules?|voitures?|conteneurs?|colis|perquisitions?|"
+     r"policiers|gendarmes|agents|douaniers|fois|pour ?cent|km|metres?", "unit", None),
+]
+
+ES = [
+    (r"(?:armas?|pistolas?|rifles?|escopetas?|carabinas?) (?:de aire(?: comprimido)?|de juguete|de balines|"
+     r"de airsoft|de gas|de postas de goma)", "excluded", None),
+    (r"(?:armas? |pistolas? )?(?:replicas?|simuladas?|de imitacion)", "excluded", None),
+    (r"armas? blancas?|cuchillos?|navajas?|machetes?|puñales?|punales?|ballestas?|porras?|defensas? extensibles?|"
+     r"puños? americanos?|punos? americanos?|arpones?", "excluded", None),
+    (r"granadas?|explosivos?|detonador(?:es)?|morteros?|cargador(?:es)?|proveedor(?:es)?|casquillos?|vainas?|ojivas?|"
+     r"fulminantes?|cartuchos? percutidos?|proyectil(?:es)?", "excluded", None),
+    (r"cartuchos? de (?:cigarrillos?|tabaco)|cajetillas?", "unit", None),
+    (r"subfusil(?:es)?|subametralladoras?|metralletas?|pistolas? ametralladoras?|pistolas? subfusil(?:es)?|"
+     r"ametralladoras? (?:tipo |marca )?uzi", "firearm", "submachine_gun"),
+    (r"ametralladoras?", "firearm", "machine_gun"),
+    (r"lanzacohetes|lanzamisiles|lanzagranadas", "firearm", "light_weapon"),
+    (r"(?:armas?|escopetas?|pistolas?|fusil(?:es)?) (?:hechizas?|artesanales?|improvisadas?|caseras?|"
+     r"de fabricacion casera)", "firearm", "other"),
+    (r"escopetas?(?: recortadas?)?", "firearm", "shotgun"),
+    (r"fusiles? de asalto|fusil(?:es)?|rifles?|carabinas?|cuernos? de chivo", "firearm", "rifle"),
+    (r"pistolas?(?: semiautomaticas?| semi-automaticas?| automaticas?)?", "firearm", "pistol"),
+    (r"revolver(?:es)?", "firearm", "revolver"),
+    (r"armas? cortas?|armas? de puno", "firearm", "handgun_unspecified"),
+    (r"armas? largas?|armas? de largo alcance", "firearm", "long_gun_unspecified"),
+    (r"armas? de fuego|armas?|armamentos?", "firearm", None),
+    (r"cartuchos?|municion(?:es)?|balas?|tiros|capsulas?", "ammo", None),
+    (r"canon(?:es)?|armazon(?:es)?|correderas?|cerrojos?|silenciador(?:es)?|receptor(?:es)?|"
+     r"(?:piezas?|partes?|componentes?)(?: de armas?(?: de fuego)?)?", "part", None),
+    (r"personas?|individuos?|hombres?|mujer(?:es)?|sospechosos?|presuntos?|joven(?:es)?|menor(?:es)?|ciudadanos?|"
+     r"integrantes|miembros?|conductor(?:es)?|varones|extranjeros?", "person", None),
+    (r"detenidos?|detenidas?|detenciones|capturados?|capturadas?|arrestados?|arrestadas?|aprehendidos?|"
+     r"aprehendidas?|arrestos?|capturas", "arrest", None),
+    (r"kg|kilos?|kilogramos?|gramos?|g|toneladas?|cajas?|bolsas?|paquetes?|cigarrillos|litros?|euros?|dolares|"
+     r"pesos|años|anos|meses|semanas?|dias?|horas?|paises|vehiculos?|coches?|contenedores?|registros|"
+     r"agentes|policias|veces|por ?ciento|km|metros?", "unit", None),
+]
+
+LEXICONS = {"en": EN + _COMMON, "fr": FR + _COMMON, "es": ES + _COMMON}
+
+# Words between a number and its noun that end the search (the number counts something else).
+_APPROXIMATE = ("dozen dozens scores hundreds thousands dizaine dizaines douzaine vingtaine trentaine quarantaine "
+                "cinquantaine soixantaine centaine centaines millier milliers decena decenas docena centenar "
+                "centenares millares")
+STOPS = {
+    "en": "of the and or with were was in at from by on for to is are has have had which who that than this".split(),
+    "fr": "de des du d' et ou avec dans en par pour sur au aux a le la les l' qui que ont ete sont est".split(),
+    "es": "de del y o con en por para sobre al el la los las que fueron fue son han ha".split(),
+}
+for _words in STOPS.values():
+    _words.extend(_APPROXIMATE.split())
+
+
+def _compile(entries):
+    alternation = "|".join(f"(?:{pattern})" for pattern, _, _ in entries)
+    return re.compile(rf"(?:{alternation})(?![-\w])"), [(re.compile(rf"(?:{p})(?![-\w])"), c, k) for p, c, k in entries]
+
+
+COMPILED = {lang: _compile(entries) for lang, entries in LEXICONS.items()}
+
+
+def classify(noun_text, lang):
+    """(category, kind) of the noun phrase that starts `noun_text`, or None."""
+    _, entries = COMPILED[lang]
+    best = None
+    for pattern, category, kind in entries:
+        match = pattern.match(noun_text)
+        if match and (best is None or match.end() > best[0]):
+            best = (match.end(), category, kind)
+    return best

@@ -1,0 +1,227 @@
+"""The most specific place of the seizure, as written. Candidates are capitalised names after a locative word
+("à", "in", "en el municipio de") or a facility ("port of", "poste frontalier de"); each is scored by how
+specific it is (a facility or a small place beats a big city or a region), where it stands (in a sentence about
+the seizure), and what it is not (an agency's seat: "la brigade de Saint-Avold", "el Juzgado de Pamplona")."""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+from .cities import rows as city_rows
+from .dates import _WEEKDAY_NAMES, MONTHS
+from .gazetteer import PLACES
+from .places import Mention, country_mentions, country_names
+from .text import Value, fold
+
+_UPPER = "A-ZÀ-ÝĀ-Ž"
+_NAME = re.compile(rf"[{_UPPER}][\w'’-]*(?:[ ](?:de |del |de la |du |des |la |el |sur |upon |do |da |dos |das |di )?[{_UPPER}0-9][\w'’-]*)"
+                   rf"{{0,3}}")
+_FACILITY_BEFORE = re.compile(
+    r"(?:port of|airport of|port de|port du|aeroport de|aeroport international de|puerto de|aeropuerto(?: internacional)?"
+    r"(?: de)?|paso fronterizo(?: de)?|poste[- ]frontiere de|poste frontalier de|poste de|point d'entree de|"
+    r"port d'entree de|border crossing(?: at| of)?|port of entry(?: at| of)?|garita(?: de)?|aduana de|"
+    r"centre postal de|centro postal de|terminal de|puesto de control(?: de)?|recinto fiscal de)\s+$")
+_FACILITY_AFTER = re.compile(r"\s+(?:port|airport|international airport|border crossing|port of entry|gateway facility|"
+                             r"mail (?:centre|center|facility)|docks|terminal)\b", re.IGNORECASE)
+_STREET_BEFORE = re.compile(r"(?:quartier d'|quartier de|quartier|barrio de|barrio|colonia|sector|secteur|rue|calle|"
+                            r"l'arrondissement|arrondissement|borough of|neighbou?rhood of|fraccionamiento|"
+                            r"avenida|avenue|road|street|vereda|lieu-dit|hameau de|aldea de|caserio de)\s+(?:d')?$")
+_REGION_BEFORE = re.compile(r"(?:region de|region of|province of|provincia de|departement de|departamento de|"
+                            r"estado de|state of|county|comunidad de|comunidad foral de|sous-prefecture de)\s+$")
+_OF = re.compile(r"(?:\bde|\bdu|\bd'|\bdel|\bof)\s*$")
+_SMALL_PLACE_BEFORE = re.compile(
+    r"(?:municipio de|municipality of|commune de|village de|villages d'|villages de|"
+    r"localite de|localidad de|corregimiento de|"
+    r"ciudad de|city of|town of|ville de|poblacion de|parroquia|comuna de|termino municipal de|"
+    r"area of|zone de|residence de|residence in|a residence in|domicile de|"
+    r"resident de|residente de|vivienda de|bureau de poste de|la poste de|plate[- ]?forme de|zones? \w+ de|"
+    r"localidad \w+ de|aduana de|canton de|cantón de|parish of|suburb of|township of|ville d'|commune d'|"
+    r"delegacion|alcaldia|muelle de|puerto|port)\s+(?:d')?$")
+_LOCATIVE = {
+    "en": re.compile(r"(?:\bin|\bat|\bnear|\boutside|\baround|\bacross|\bthroughout)\s+(?:the\s+)?$"),
+    "fr": re.compile(r"(?:\ba|\bau|\baux|\bpres d'|\bpres de|\bdans|\ben|\bsur)\s+(?:la\s+|le\s+|l')?$"),
+    "es": re.compile(r"(?:\ben|\bcerca de|\ba las afueras de)\s+(?:el\s+|la\s+)?$"),
+}
+_SEAT_BEFORE = re.compile(
+    r"(?:brigade|direction|parquet|tribunal|procureur de la republique|sections? de recherches?|compagnie|escadron|"
+    r"district|juzgado|comisaria|audiencia|fiscalia|court|prison|(?:police|garda) station|tribunal de grande instance|"
+    r"prefecture de police|douanes? de|direccion regional de|brigada provincial de informacion de|commissariat)\b"
+    r"[^.,;]{0,40}$")
+_NOT_PLACES = set(
+    "police customs border force national guard operation europol interpol the la le les el los las un une una "
+    "this that these those government ministry court tribunal section station central north south east west "
+    "northern southern eastern western charge registro republica republic region province state department "
+    "ministere ministerio prefecture justice federal national nationale nacional general attorney office "
+    "division unit unite unidad brigade brigada direction direccion service servicio agence agencia "
+    "africa afrique europe asia asie america amerique caribbean caraibes caribe balkans oceania".split()) | {
+    name for names in MONTHS.values() for name in names} | set(_WEEKDAY_NAMES.split("|"))
+_DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en route to|on its way to|a destination d[eu']|"
+                                 r"destine\w* a|adresse\w* (?:a|par)|con destino a|destinad\w* a|rumbo a|hacia|"
+                                 r"(?:arriving|coming|shipped|sent|imported|flying|travelling|traveling) from|"
+                                 r"en provenance d[eu']|provenant d[eu']|procedente\w* de|desde)\b[^.;]{0,50}$")
+# Place names too common to tell a country.
+_GENERIC = set("centro|center|centre|norte|sur|nord|sud|est|ouest|oeste|este|victoria|san jose|santa cruz|la paz|"
+               "san antonio|santa maria|san juan|san pedro".split("|"))
+_ARTICLES = {"la", "le", "les", "el", "los", "las", "l'"}
+_LEADING_PREPOSITION = re.compile(r"^(?:A|À|En|In|At|Au|Aux|Dans|Near|Cerca)\s+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    start: int
+    score: float
+    code: str | None  # the country of the place, where the gazetteer knows it
+
+
+# Countries whose places a text in this language most likely names, for names shared by several countries.
+_LIKELY = {
+    "en": "USA GBR IRL CAN AUS NZL ZAF NGA GHA KEN PHL JAM TTO IND PAK UGA ZMB ZWE",
+    "fr": "FRA BEL CHE CAN LUX MCO HTI CIV SEN MLI BFA NER TCD CMR BEN TGO GIN COD COG GAB MAR DZA TUN MDG",
+    "es": "ESP MEX COL ARG CHL PER ECU VEN BOL PRY URY GTM HND SLV NIC CRI PAN CUB DOM",
+}
+
+
+@lru_cache(maxsize=1)
+def cities():
+    """Folded place name → [(alpha-3, population)], most populous first: the cities of cities.py and
+    pycountry's subdivisions (regions, provinces, départements, states) with population 0."""
+    table = {}
+    for name, code, population in city_rows():
+        table.setdefault(name, []).append((code, population))
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    for region in pycountry.subdivisions:
+        code = alpha3.get(region.country_code)
+        for name in {region.name, region.name.split(",")[0], region.name.split(" (")[0]}:
+            if code and len(name) >= 4:
+                table.setdefault(fold(name), []).append((code, 0))
+    for entries in table.values():
+        entries.sort(key=lambda e: -e[1])
+    return table
+
+
+def _country_for(entries, lang):
+    """The entry a text in `lang` most likely means; None for a small town abroad (more likely a namesake)."""
+    likely = _LIKELY.get(lang, "").split()
+    preferred = [e for e in entries if e[0] in likely]
+    if preferred:
+        return preferred[0]
+    return entries[0] if entries[0][1] >= 50000 or entries[0][1] == 0 else None
+
+
+def city_mentions(doc):
+    """Known places of the text (in any place context), as country mentions."""
+    return [Mention(c.code, c.start, c.start + len(c.name), "city") for c in candidates(doc) if c.code]
+
+
+def _trim(name):
+    name = re.sub(r"[.’'-]+$", "", name)
+    return re.sub(r"\s+(?:de|del|de la|du|des|la|el|sur|upon|do|da|dos|das)$", "", name)
+
+
+def _known_prefix(name, table):
+    """The longest run of the name's first words that the gazetteer knows ("Louisville" of "Louisville U")."""
+    words = name.split(" ")
+    for n in range(len(words), 0, -1):
+        prefix = _trim(" ".join(words[:n]))
+        if fold(prefix) in table:
+            return prefix
+    return name
+
+
+def candidates(doc):
+    """Every capitalised name in a place context, scored; cached on the document."""
+    cached = doc.cache.get("places")
+    if cached is not None:
+        return cached
+    table, countries = cities(), country_names()
+    taken = {i for m in country_mentions(doc) if m.source == "name" for i in range(m.start, m.end)}
+    found = []
+    for match in _NAME.finditer(doc.text):
+        for start, name, lead in _variants(match):
+            name = _known_prefix(_trim(name), table)
+            key = fold(name)
+            words = key.split(" ")
+            if words[0] in _ARTICLES and len(words) > 1:
+                words = words[1:]  # "La Matanza", "Le Havre", "El Paso"
+            if len(key) < 3 or key in countries or any(w in _NOT_PLACES for w in words) or \
+                    start in taken or re.fullmatch(r"[A-Z0-9]+s", name) or \
+                    re.search(r"\d", name):
+                continue
+            score = _score(doc, start, start + len(name), key, table, leading=lead)
+            if score is not None:
+                entry = _country_for(table[key], doc.language) if key in table and key not in _GENERIC else None
+                found.append(Candidate(name, start, score, entry[0] if entry else None))
+    doc.cache["places"] = found
+    return found
+
+
+_CONNECTOR = re.compile(r" (?:de la|de|del|du|des|of) ")
+
+
+def _variants(match):
+    """(start, name, after a leading preposition) for a capitalised name and for what follows each connector in it
+    ("Aduana de San Antonio" → also "San Antonio"; "La Poste de Faulquemont" → also "Faulquemont")."""
+    start, name = match.start(), match.group(0)
+    lead = _LEADING_PREPOSITION.match(name)
+    if lead:
+        start, name = start + lead.end(), name[lead.end():]
+    yield start, name, bool(lead)
+    for connector in _CONNECTOR.finditer(name):
+        yield start + connector.end(), name[connector.end():], False
+
+
+def _score(doc, start, end, key, table, leading=False):
+    before = doc.folded[max(0, start - 45):start]
+    after = doc.text[end:end + 40]
+    score = None
+    if _FACILITY_BEFORE.search(before) or _FACILITY_AFTER.match(after) or key in PLACES:
+        score = 5.0
+    elif _STREET_BEFORE.search(before):
+        score = 4.0
+    elif _SMALL_PLACE_BEFORE.search(before):
+        score = 3.5
+    elif _REGION_BEFORE.search(before):
+        score = 1.0
+    elif leading or _LOCATIVE[doc.language].search(before):
+        score = 2.0 if key in table else 1.0
+    elif start == 0 and re.match(r"\s*[,(]", after) or re.match(r"\s*\(", after) and key in table:
+        score = 1.0  # a dateline, or "Dieppe (Seine-Maritime)"
+    elif _OF.search(before) and key in table and table[key][0][1] > 0:
+        score = 0.5  # "... de Ciénaga": a known town after "de"
+    elif key in table and table[key][0][1] == 0 and re.search(rf"[{_UPPER}][\w'’-]+, $",
+                                                              doc.text[max(0, start - 30):start]):
+        score = 0.5  # "Culiacán, Sinaloa": the region after its town
+    if score is None:
+        return None
+    if _SEAT_BEFORE.search(before):
+        score -= 3
+    if _DESTINATION_BEFORE.search(doc.folded[max(0, start - 80):start]):
+        score -= 2.5
+    population = table[key][0][1] if key in table else 0
+    if key in table and population == 0:
+        score -= 1.0  # a region: less specific than a town
+    score -= 1.0 if population > 400000 else 0.5 if population > 100000 else 0
+    sentence_start, sentence_end = doc.sentence_bounds(start)
+    if _SEIZURE.search(doc.folded[sentence_start:sentence_end]):
+        score += 1
+    return score
+
+
+_SEIZURE = re.compile(r"\b(?:seiz\w*|found|discover\w*|intercept\w*|recover\w*|saisi\w*|decouv\w*|trouv\w*|"
+                      r"incaut\w*|decomis\w*|asegur\w*|hall\w*|intervenid\w*|interven\w*|secuestr\w*|encontr\w*)\b")
+
+
+def location(doc, chosen_countries):
+    """A Value with the place name as written in the text, or None."""
+    found = [c for c in candidates(doc) if c.score >= 1.0]
+    if not found:
+        return None
+    best = max(found, key=lambda c: (c.score, -c.start))
+    end = best.start + len(best.name)
+    facility = _FACILITY_AFTER.match(doc.text, end)
+    if facility:
+        end = facility.end()
+    return Value(doc.text[best.start:end], best.start, end, min(0.9, 0.3 + best.score / 10))

@@ -1,0 +1,107 @@
+"""Numbers in a folded text: digits with any thousands separator, scales ("1.5 million") and words (text2num)."""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from text_to_num import text2num
+
+_SEP = r"[ \u00a0\u202f.,'’]"
+_DIGITS = re.compile(
+    rf"(?<![\d.,])(?<![a-z]-)(?<![a-z])(\d{{1,3}}(?:{_SEP}\d{{3}})+|\d+)(?:[.,](\d+))?(?![\d])(?:\s*(million|millions|millones|millon|mil|mille|thousand)\b)?")
+_SCALE = {"million": 10**6, "millions": 10**6, "millones": 10**6, "millon": 10**6,
+          "mil": 1000, "mille": 1000, "thousand": 1000}
+
+_MIL = re.compile(r"(?<![\d.,])(?:(\d{1,3})\s+)?\bmil\s+(\d{1,3})(?![\d.,]\d)\b")
+
+NUMBER_WORDS = {
+    "en": """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+        seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million""",
+    "fr": """zero un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt
+        vingts trente quarante cinquante soixante cent cents mille million millions""",
+    "es": """cero uno una un dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciseis
+        diecisiete dieciocho diecinueve veinte veintiuno veintiuna veintidos veintitres veinticuatro veinticinco
+        veintiseis veintisiete veintiocho veintinueve treinta cuarenta cincuenta sesenta setenta ochenta noventa
+        cien ciento doscientos doscientas trescientos trescientas cuatrocientos cuatrocientas quinientos quinientas
+        seiscientos seiscientas setecientos setecientas ochocientos ochocientas novecientos novecientas mil millon
+        millones""",
+}
+_JOINERS = {"en": "and", "fr": "et", "es": "y"}
+_ARTICLES = {"en": {"a", "an"}, "fr": {"un", "une"}, "es": {"un", "una", "uno"}}
+_DOZEN = {"dozen": 12, "douzaine": 12, "docena": 12}
+
+
+@dataclass(frozen=True)
+class Number:
+    value: int
+    start: int
+    end: int
+    kind: str  # "digits", "words" or "article" (a/un/una before a noun: one)
+
+
+def _word_pattern(lang):
+    words = sorted(NUMBER_WORDS[lang].split(), key=len, reverse=True)
+    word = "(?:" + "|".join(words) + ")"
+    joiner = _JOINERS[lang]
+    return re.compile(rf"\b{word}(?:(?:-|\s+|\s+{joiner}\s+|-{joiner}-){word})*\b")
+
+
+_WORD_PATTERNS = {lang: _word_pattern(lang) for lang in NUMBER_WORDS}
+
+
+@lru_cache(maxsize=4096)
+def words_value(phrase, lang):
+    """The value of a number written in words, or None."""
+    try:
+        return int(text2num(phrase, lang))
+    except (ValueError, TypeError):
+        return None
+
+
+def digits_value(integer_part, decimals, scale):
+    digits = re.sub(_SEP, "", integer_part)
+    if scale:
+        number = float(f"{digits}.{decimals}") if decimals else int(digits)
+        return int(round(number * _SCALE[scale]))
+    if decimals is not None and len(decimals) == 3 and len(digits) <= 3:
+        return int(digits + decimals)  # "1.534" or "1,534": a thousands separator
+    return int(digits) if decimals is None else None
+
+
+def find_numbers(folded, lang):
+    """Every number of the folded text, in order of position."""
+    found = []
+    for match in _DIGITS.finditer(folded):
+        value = digits_value(match.group(1), match.group(2), match.group(3))
+        if value is not None:
+            found.append(Number(value, match.start(), match.end(), "digits"))
+    for match in _MIL.finditer(folded):  # Mexican style: "17 mil 700", "mil 196"
+        value = int(match.group(1) or 1) * 1000 + int(match.group(2))
+        found = [n for n in found if not (n.start < match.end() and match.start() < n.end)]
+        found.append(Number(value, match.start(), match.end(), "digits"))
+    taken = [(n.start, n.end) for n in found]
+    for match in _WORD_PATTERNS.get(lang, _WORD_PATTERNS["en"]).finditer(folded):
+        if not any(s < match.end() and match.start() < e for s, e in taken):
+            found.extend(_word_numbers(match, lang))
+    if lang == "en":
+        found.extend(Number(1, m.start(), m.end(), "article") for m in re.finditer(r"\ban?\b", folded))
+    for match in re.finditer(r"\b(?:a|une|una)\s+(dozen|douzaine|docena)\b", folded):
+        found.append(Number(_DOZEN[match.group(1)], match.start(), match.end(), "words"))
+    return sorted(found, key=lambda n: n.start)
+
+
+def _word_numbers(match, lang):
+    phrase = match.group(0)
+    if phrase in _ARTICLES.get(lang, ()):
+        return [Number(1, match.start(), match.end(), "article")]
+    value = words_value(phrase, lang)
+    if value is not None:
+        return [Number(value, match.start(), match.end(), "words")]
+    # Two numbers side by side ("two 9mm", "dos mil"): fall back to each word alone.
+    parts = []
+    for word in re.finditer(r"[a-z]+", phrase):
+        single = words_value(word.group(0), lang)
+        if single is not None:
+            start = match.start() + word.start()
+            parts.append(Number(single, start, start + len(word.group(0)), "words"))
+    return parts

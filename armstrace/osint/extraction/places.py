@@ -1,0 +1,138 @@
+"""Countries (pycountry in English with its French and Spanish catalogues, aliases, agencies, cities) and the most
+specific place of the seizure (ports, airports and border crossings first, then cities, then named places)."""
+
+import gettext
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+from .gazetteer import AGENCIES, ALIASES, DEMONYMS, PLACES
+from .text import fold
+
+
+@dataclass(frozen=True)
+class Mention:
+    code: str
+    start: int
+    end: int
+    source: str  # "name", "agency", "demonym", "place", "city"
+
+
+@lru_cache(maxsize=1)
+def country_names():
+    """Folded country name → alpha-3, from pycountry (English, French, Spanish) and the aliases."""
+    names = {}
+    catalogues = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+                  for lang in ("fr", "es")]
+    for country in pycountry.countries:
+        english = [country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)]
+        for name in filter(None, english):
+            for variant in {name, *[cat.gettext(name) for cat in catalogues]}:
+                names.setdefault(fold(variant), country.alpha_3)
+                names.setdefault(fold(variant.split(",")[0].split(" (")[0]), country.alpha_3)
+    for code, aliases in ALIASES.items():
+        for alias in aliases.split("|"):
+            names[alias] = code
+    return names
+
+
+def _alternation(names):
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    names = country_names()
+    demonyms = {d: code for code, words in DEMONYMS.items() for d in words.split("|")}
+    agencies = {a: code for code, words in AGENCIES.items() for a in words.split("|")}
+    return [
+        (re.compile(rf"(?<![\w.])(?:{_alternation(agencies)})(?![\w])"), agencies, "agency"),
+        (re.compile(rf"(?<![\w.])(?:{_alternation(names)})(?![\w])"), names, "name"),
+        (re.compile(rf"(?<![\w.])(?:{_alternation(demonyms)})(?![\w])"), demonyms, "demonym"),
+        (re.compile(rf"(?<![\w.])(?:{_alternation(PLACES)})(?![\w])"), {k: v[0] for k, v in PLACES.items()},
+         "place"),
+    ]
+
+
+def country_mentions(doc):
+    """Every mention of a country in the text, by name, agency, demonym or known place; cached on the document."""
+    if "countries" in doc.cache:
+        return doc.cache["countries"]
+    mentions, taken = [], bytearray(len(doc.folded) + 1)  # taken[i]: character i is in a mention already
+    for pattern, table, source in _patterns():
+        for match in pattern.finditer(doc.folded):
+            if any(taken[match.start():match.end()]):
+                continue
+            if not _case_fits(doc.text, match, source):
+                continue
+            taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+            mentions.append(Mention(table[match.group(0)], match.start(), match.end(), source))
+    doc.cache["countries"] = sorted(mentions, key=lambda m: m.start)
+    return doc.cache["countries"]
+
+
+def _case_fits(text, match, source):
+    """Short or ambiguous names must be written as names: "US", "Mali", not "us", "mali"."""
+    original = text[match.start():match.end()]
+    if source == "demonym":
+        return original[:1].isupper() or match.group(0) not in ("us", "english", "argentina", "serbia")
+    if len(original) <= 4 or source in ("place", "agency"):
+        return original[:1].isupper()
+    return True
+
+
+_MULTI = re.compile(r"\b(?:europol|interpol|countries|pays|paises|international operation|operation internationale|"
+                    r"operacion internacional|joint action|cross-border|transfrontali\w+|eu member states|"
+                    r"etats membres|estados miembros|frontex|afripol|ameripol)\b")
+_ORIGIN = re.compile(r"(?:from|origin|made in|bound for|destined for|to|en provenance d[eu']?|provenant d[eu']?|"
+                     r"a destination d[eu']?|vers|hacia|con destino a|procedentes? de|desde|originari\w+ de|"
+                     r"arrives? des|arrives? d[eu']|arrivant d[eu']?|venant d[eu']?|importees? d[eu']?|"
+                     r"provenientes? de|proveniente desde|desde la ciudad de|importad[oa]s? de|envoye d'|"
+                     r"nationals? of|ressortissants?)\s*(?:the |la |le |les |des |l'|el |los |las )?"
+                     r"(?:[\w'-]+(?: [\w'-]+){0,2}, )?$")
+# "en France et en Belgique", "in Spain and Portugal": a seizure in two named countries.
+_JOINED = re.compile(r"\b(?:in|en|au|aux)\s+(?:la\s+|le\s+|l')?[a-z'-]+(?:\s[a-z'-]+)?\s+(?:et|and|y)\s+(?:in\s+|en\s+|au\s+)"
+                     r"(?:la\s+|le\s+|l')?[a-z'-]+")
+
+
+def _only_origin(doc, code, mentions):
+    """Every mention of the country is as an origin or destination ("from China", "à destination des Pays-Bas")."""
+    return all(_ORIGIN.search(doc.folded[max(0, m.start - 25):m.start]) for m in mentions if m.code == code)
+
+
+_WEIGHTS = {"name": 3, "place": 4, "city": 3, "agency": 3, "demonym": 1}
+
+
+def choose_countries(doc, mentions):
+    """The countries where the seizure happened: all named countries of a multi-country operation, else the one
+    with most weight (places and names in the text, less those named only as origin or destination)."""
+    if not mentions:
+        return []
+    named = list(dict.fromkeys(m.code for m in mentions if m.source in ("name", "place") and not _only_origin(
+        doc, m.code, mentions)))
+    if len(named) >= 2 and (_MULTI.search(doc.folded) or _JOINED.search(doc.folded)):
+        return named
+    weight = defaultdict(float)
+    for index, mention in enumerate(mentions):
+        before = doc.folded[max(0, mention.start - 25):mention.start]
+        factor = 0.3 if _ORIGIN.search(before) else 1.0
+        weight[mention.code] += _WEIGHTS[mention.source] * factor * (1.5 if index < 3 else 1.0)
+    best = max(weight, key=weight.get)
+    if _only_origin(doc, best, mentions):
+        return []  # "arriving from Port-au-Prince, Haiti": the only country named is where the goods came from
+    return [best]
+
+
+def country_of_url(url):
+    """The country of a source's country-code domain (".fr", ".gob.mx", ".gov"), or None: a last resort."""
+    host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/")[0].split(":")[0]
+    label = host.rsplit(".", 1)[-1] if "." in host else ""
+    if label in ("gov", "mil"):
+        return "USA"
+    if label == "uk":
+        return "GBR"
+    country = pycountry.countries.get(alpha_2=label.upper()) if len(label) == 2 else None
+    return country.alpha_3 if country else None

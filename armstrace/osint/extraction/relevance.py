@@ -1,0 +1,48 @@
+"""Is the document a report of a seizure of firearms, parts or ammunition? A score in [0, 1] from rules."""
+
+import re
+
+from .lexicon import COMPILED
+
+THRESHOLD = 0.5
+_SEIZURE = re.compile(
+    r"\b(?:seiz\w*|confiscat\w*|recover\w*|intercept\w*|found|discover\w*|uncover\w*|dismantl\w*|"
+    r"detect\w*|stopped|saisi\w*|decouv\w*|confisqu\w*|demantel\w*|retrouv\w*|trouv\w*|mis la main|"
+    r"intercept\w*|incaut\w*|decomis\w*|asegur\w*|hall\w*|localiz\w*|desmantel\w*|intervenid\w*|intervino|"
+    r"intervinieron|requis\w*|encontr\w*|secuestr\w*|detectar\w*|contained|concealed|hidden|contenai\w*|"
+    r"dissimul\w*|cache(?:e|es|s)?|conten[ií]a\w*|ocult\w*|escondid\w*|recuper\w*|took possession|"
+    r"taken possession|off the streets|removed from circulation|retir\w* de la circulation|"
+    r"retirad\w* de circulacion|aprehensi\w*|hizo con)\b")
+_ITEMS = ("firearm", "ammo", "part")
+# A count over a period is a statistic, not one seizure.
+STATISTIC = re.compile(
+    r"\b(?:in the (?:last|past) \w+ (?:years?|months)|since (?:19|20)\d\d|so far this year|last year|each year|"
+    r"every year|per year|annually|a year|depuis (?:le debut de l'annee|(?:19|20)\d\d)|chaque annee|par an|"
+    r"l'an dernier|l'annee derniere|en lo que va del ano|desde (?:19|20)\d\d|cada ano|al ano|el ano pasado|"
+    r"durante (?:el|los) (?:ultimos? )?\w* ?anos|over the (?:last|past) \w+ years?|ces dernieres annees|"
+    r"en los ultimos \w+ anos|over a period of \w+ (?:years|months)|sur une periode de \w+ (?:ans|mois)|"
+    r"durante un periodo de \w+ (?:anos|meses))\b")
+
+
+def relevance(folded, lang, counts):
+    """The score: words of firearms, words of seizure, and counted firearms in a sentence about a seizure."""
+    pattern, _ = COMPILED.get(lang, COMPILED["en"])
+    nouns = [m for m in pattern.finditer(folded) if _is_item(m.group(0), lang)]
+    seizures = [m.start() for m in _SEIZURE.finditer(folded)]
+    counted = [c for c in counts if c.category in _ITEMS and not STATISTIC.search(_sentence(folded, c.start))]
+    near = any(abs(c.start - s) < 200 for c in counted for s in seizures)
+    score = 0.15 * bool(nouns) + 0.25 * bool(seizures) + 0.45 * near + 0.15 * (len(nouns) >= 3)
+    return round(score, 2)
+
+
+def _is_item(noun, lang):
+    from .lexicon import classify
+
+    found = classify(noun, lang)
+    return bool(found) and found[1] in _ITEMS
+
+
+def _sentence(folded, position):
+    start = max(folded.rfind(". ", 0, position), folded.rfind("\n", 0, position), 0)
+    end = folded.find(". ", position)
+    return folded[start:end if end >= 0 else len(folded)]

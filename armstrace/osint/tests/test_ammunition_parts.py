@@ -1,0 +1,51 @@
+from .helpers import record
+
+
+def test_over_n_rounds_is_n():
+    assert record("Police seized over 10,000 rounds of ammunition in Lagos.")["ammunition_rounds"] == 10000
+    assert record("Se intervinieron más de 17.000 cartuchos en Navarra.", language="es")["ammunition_rounds"] == 17000
+
+
+def test_cases_projectiles_and_boxes_are_not_rounds():
+    found = record("Les douaniers ont découvert 37 000 cartouches et 30 000 douilles et ogives à Metz.",
+                   language="fr")
+    assert found["ammunition_rounds"] == 37000
+    assert record("Officers found 70 boxes of ammunition in Leeds.")["ammunition_rounds"] is None
+
+
+def test_breakdown_in_one_sentence_adds_up():
+    found = record("Les gendarmes ont saisi 43 cartouches de 7,65 mm, 15 cartouches de calibre .38 ainsi que "
+                   "8 munitions de 7,62 mm à Abidjan.", language="fr")
+    assert found["ammunition_rounds"] == 66
+
+
+def test_stated_total_before_its_breakdown():
+    found = record("Officers seized 368 rounds of ammunition at the Port of Wilmington.\nThe boxes contained 248 "
+                   "rounds of .22 caliber, 100 rounds of 9 MM and 20 rounds of .45 caliber ammunition.")
+    assert found["ammunition_rounds"] == 368
+
+
+def test_parts_counted_not_accessories():
+    found = record("Three AR-15-type bolt carriers and one AR-15-type lower receiver were seized in Sydney, with "
+                   "two scopes.")
+    assert found["parts_components"] == 4
+    assert found["firearms_total"] is None
+
+
+def test_dozens_of_parts_is_no_count():
+    assert record("Police seized dozens of gun parts and two silencers in Leeds.")["parts_components"] == 2
+
+
+def test_empty_cartridges_are_not_rounds_and_the_exact_figure_beats_the_rounded_one():
+    found = record("Les gendarmes ont saisi 137 cartouches et 10 cartouches vides à Taza.", language="fr")
+    assert found["ammunition_rounds"] == 137
+    found = record("Officers seized over 60 000 rounds of ammunition in Romania.\nResults:\n- 60 192 rounds of "
+                   "ammunition;\n- 107 arrests.")
+    assert found["ammunition_rounds"] == 60192
+
+
+def test_a_part_fitted_to_a_counted_gun_is_not_counted_apart():
+    found = record("Officers recovered a blank firing handgun, with a barrel converted to fire live ammunition, at "
+                   "Dover.")
+    assert found["parts_components"] is None
+    assert found["firearms_total"] == 1

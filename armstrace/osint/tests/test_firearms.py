@@ -1,0 +1,93 @@
+from .helpers import record
+
+
+def test_air_guns_replicas_and_knives_are_not_firearms():
+    found = record("Officers seized 3 air rifles, two replica pistols, 5 knives and a revolver in a raid in Leeds.")
+    assert found["firearms_total"] == 1
+    assert found["firearms_by_type"] == {"revolver": 1}
+
+
+def test_magazines_are_neither_firearms_nor_parts():
+    found = record("Customs seized 4 pistols and 12 magazines at the port of Dover.")
+    assert found["firearms_total"] == 4
+    assert found["parts_components"] is None
+
+
+def test_spanish_magazines_and_air_guns_excluded():
+    found = record("Los agentes incautaron 7 armas largas, 35 cargadores y dos pistolas de aire comprimido en "
+                   "Sonora.", language="es")
+    assert found["firearms_total"] == 7
+    assert found["firearms_by_type"] == {"long_gun_unspecified": 7}
+
+
+def test_no_total_sums_the_list():
+    found = record("The weapons included two assault rifles as well as four handguns, seized at Dover.")
+    assert found["firearms_total"] == 6
+    assert found["firearms_by_type"] == {"rifle": 2, "handgun_unspecified": 4}
+
+
+def test_stated_total_beats_a_different_breakdown():
+    found = record("Police seized 15 firearms in Lyon, including 3 pistols and 2 rifles.")
+    assert found["firearms_total"] == 15
+    assert found["firearms_by_type"] == {"pistol": 3, "rifle": 2}
+
+
+def test_type_mapping_in_french():
+    found = record("Les gendarmes ont saisi deux fusils de chasse, trois fusils d'assaut, un fusil et quatre "
+                   "armes de poing à Nîmes.", language="fr")
+    assert found["firearms_by_type"] == {"shotgun": 2, "rifle": 3, "long_gun_unspecified": 1,
+                                         "handgun_unspecified": 4}
+
+
+def test_breakdown_of_handguns_replaces_the_unspecified_count():
+    found = record("Les agents ont saisi quatre armes de poing au poste de Coutts :\n- Un revolver;\n- Un revolver;"
+                   "\n- Un pistolet;\n- Un pistolet.", language="fr")
+    assert found["firearms_by_type"] == {"revolver": 2, "pistol": 2}
+    assert found["firearms_total"] == 4
+
+
+def test_a_weapon_in_a_charge_or_a_rate_is_no_count():
+    found = record("The suspect, wanted for assault with a weapon, was released. Officers seized 3 imitation "
+                   "firearms.")
+    assert found["firearms_total"] is None
+    found = record("Se incautaron piezas que permiten disparar 1.100 cartuchos por minuto.", language="es")
+    assert found["ammunition_rounds"] is None
+
+
+def test_a_switch_is_a_part_not_a_pistol():
+    found = record("Police found twelve 3D-printed handgun “lowers” and a 3D-printed Glock “switch” in Detroit.")
+    assert found["parts_components"] == 13
+    assert found["firearms_total"] is None
+
+
+def test_pistol_magazines_and_rifle_rounds_are_not_firearms():
+    found = record("Police seized 15 pistol magazines, 500 rifle rounds and 2 pistols in Leeds.")
+    assert found["firearms_by_type"] == {"pistol": 2}
+    assert found["ammunition_rounds"] == 500
+
+
+def test_weapons_named_by_a_copula():
+    found = record("Police seized four guns in Linstead: an M16 rifle and a 12-gauge shotgun. The other two weapons "
+                   "are semi-automatic pistols.")
+    assert found["firearms_total"] == 4
+    assert found["firearms_by_type"] == {"rifle": 1, "shotgun": 1, "pistol": 2}
+
+
+def test_a_stock_seized_over_years_is_not_this_seizure():
+    found = record("Mongolian police destroyed a cache of 2,000 illegal firearms, seized over a period of three "
+                   "years. The checks led to the seizure of 22 firearms.")
+    assert found["firearms_total"] == 22
+
+
+def test_a_count_of_several_kinds_is_a_total_without_a_type():
+    found = record("Les gendarmes ont saisi 16 fusils et pistolets calibre douze à Ouagadougou.", language="fr")
+    assert found["firearms_total"] == 16
+    assert found["firearms_by_type"] is None
+
+
+def test_typed_items_listed_after_a_count_of_firearms_add_to_it():
+    found = record("During the search, officers seized one 3D firearm with suppressor, a large amount of cash and one "
+                   "prohibited handgun in Meaghers Grant.")
+    assert found["firearms_total"] == 2
+    found = record("Police seized 10 firearms, including 4 pistols, in Leeds.")
+    assert found["firearms_total"] == 10

@@ -1,0 +1,38 @@
+from armstrace.osint.extraction import extract
+from armstrace.osint.extraction.language import detect
+
+
+def test_language_of_each_text():
+    assert detect("Police seized three pistols and arrested two men in London.") == "en"
+    assert detect("La police a saisi trois pistolets et interpellé deux hommes à Marseille.") == "fr"
+    assert detect("La Guardia Civil ha incautado treinta fusiles y detenido a dos personas.") == "es"
+    assert detect("Die Polizei hat drei Pistolen beschlagnahmt und zwei Männer festgenommen.") == "other"
+
+
+def test_a_seizure_report_is_relevant():
+    found = extract("Customs officers seized 20 firearms and 320 rounds of ammunition at Dover.")
+    assert found.relevant and found.relevance >= 0.8
+
+
+def test_a_general_piece_is_not_relevant_and_has_an_empty_record():
+    found = extract("Gun laws were debated in parliament on Tuesday; ministers said firearms licensing will change.")
+    assert not found.relevant
+    assert set(found.record().values()) == {None}
+
+
+def test_each_value_carries_its_span_and_confidence():
+    text = "Police seized 12 pistols in Leeds on 3 March 2024."
+    found = extract(text)
+    spans = found.spans()
+    total = spans["firearms_total"][0]
+    assert text[total["start"]:total["end"]] == "12 pistols"
+    assert 0 < total["confidence"] <= 1
+    date = spans["date"][0]
+    assert text[date["start"]:date["end"]] == "3 March 2024"
+
+
+def test_spans_by_type_keep_their_type():
+    text = "Police seized 12 pistols and a shotgun in Leeds."
+    spans = extract(text).spans()["firearms_by_type"]
+    assert text[spans["pistol"]["start"]:spans["pistol"]["end"]] == "12 pistols"
+    assert text[spans["shotgun"]["start"]:spans["shotgun"]["end"]] == "a shotgun"

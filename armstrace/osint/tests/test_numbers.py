@@ -1,0 +1,48 @@
+import pytest
+
+from armstrace.osint.extraction.numbers import find_numbers
+from armstrace.osint.extraction.text import fold
+
+from .helpers import record
+
+
+def values(text, lang):
+    return [n.value for n in find_numbers(fold(text), lang) if n.kind != "article"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("twenty-three", "en", [23]),
+    ("one thousand two hundred", "en", [1200]),
+    ("vingt et un", "fr", [21]),
+    ("quatre-vingt-dix", "fr", [90]),
+    ("treinta y dos", "es", [32]),
+    ("dos mil quinientos", "es", [2500]),
+])
+def test_numbers_in_words(text, lang, expected):
+    assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("1,534", "en"), ("1 534", "fr"), ("1\u202f534", "fr"), ("1.534", "es"), ("1'534", "fr"), ("mil 534", "es"),
+])
+def test_every_thousands_separator(text, lang):
+    assert values(text, lang) == [1534]
+
+
+def test_mexican_thousands_and_scales():
+    assert values("17 mil 700 cartuchos", "es") == [17700]
+    assert values("1.5 million rounds", "en") == [1500000]
+
+
+def test_words_in_a_record():
+    found = record("Les douaniers ont saisi deux pistolets et trente cartouches à Calais.", language="fr")
+    assert found["firearms_by_type"] == {"pistol": 2}
+    assert found["ammunition_rounds"] == 30
+    found = record("La Guardia Civil intervino treinta fusiles de asalto en Algeciras.", language="es")
+    assert found["firearms_total"] == 30 and found["firearms_by_type"] == {"rifle": 30}
+
+
+def test_model_numbers_and_calibres_are_not_counts():
+    found = record("Police seized two AR-15 rifles, a Glock 19 pistol and a 12-gauge shotgun in Leeds.")
+    assert found["firearms_by_type"] == {"rifle": 2, "pistol": 1, "shotgun": 1}
+    assert found["firearms_total"] == 4

@@ -1,0 +1,24 @@
+from .helpers import record
+
+
+def test_operation_names_as_written():
+    assert record("Operation Trident seized 12 firearms in London.")["operation_name"] == "Trident"
+    assert record("Dans le cadre de l'opération « Bouclier », 5 pistolets ont été saisis.",
+                  language="fr")["operation_name"] == "Bouclier"
+    assert record("En la operación, bautizada como 'Vulpes III', se intervinieron 124 armas de fuego.",
+                  language="es")["operation_name"] == "Vulpes III"
+
+
+def test_no_operation_name_from_a_plain_word():
+    assert record("The operation seized 12 firearms in London.")["operation_name"] is None
+
+
+def test_a_name_before_operations_but_not_an_agency():
+    assert record("During the nationwide Shanela II operations, police seized 1 144 firearms.")[
+        "operation_name"] == "Shanela II"
+    assert record("CBP operations at the port seized 12 pistols in Laredo.")["operation_name"] is None
+
+
+def test_a_programme_name_when_there_is_no_codename():
+    assert record("Quatre armes à feu ont été saisies dans le cadre de la stratégie CENTAURE à Montréal.",
+                  language="fr")["operation_name"] == "CENTAURE"

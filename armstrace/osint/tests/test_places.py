@@ -1,0 +1,62 @@
+from armstrace.osint.extraction.places import country_of_url
+
+from .helpers import record
+
+
+def test_multi_country_operation_names_every_country():
+    found = record("An INTERPOL operation in Argentina, Brazil and Paraguay seized 300 firearms.")
+    assert sorted(found["country"]) == ["ARG", "BRA", "PRY"]
+
+
+def test_origin_country_is_not_where_the_seizure_happened():
+    found = record("Officers at the port of Felixstowe seized 12 pistols in a container from China.")
+    assert found["country"] == ["GBR"]
+    assert found["location"] == "Felixstowe"
+
+
+def test_country_in_french_and_spanish_names():
+    assert record("Les douaniers ont saisi trois fusils au Sénégal.", language="fr")["country"] == ["SEN"]
+    assert record("La policía incautó cinco pistolas en Perú.", language="es")["country"] == ["PER"]
+
+
+def test_a_city_names_its_country():
+    found = record("Les gendarmes ont saisi trois pistolets à Faulquemont.", language="fr")
+    assert found["country"] == ["FRA"]
+    assert found["location"] == "Faulquemont"
+
+
+def test_agency_seat_is_not_the_place():
+    found = record("Les agents de la direction de Nancy découvrent au domicile d'un collectionneur domicilié à "
+                   "Arches trente armes.", language="fr")
+    assert found["location"] == "Arches"
+
+
+def test_facility_beats_the_city():
+    found = record("Border Force officers in Dover seized 6 pistols at the Port of Dover.")
+    assert "Dover" in found["location"]
+    found = record("L'ASFC a saisi quatre armes de poing au poste frontalier de Chief Mountain.", language="fr")
+    assert found["location"] == "Chief Mountain" and found["country"] == ["CAN"]
+
+
+def test_demonym_alone_is_weak_evidence():
+    found = record("A Spanish national was arrested in Lyon after police seized 2 pistols.")
+    assert found["country"] == ["FRA"]
+
+
+def test_country_of_a_source_domain():
+    assert country_of_url("https://www.douane.gouv.fr/actualites/x") == "FRA"
+    assert country_of_url("https://www.cbp.gov/newsroom") == "USA"
+    assert country_of_url("https://example.com/news") is None
+
+
+def test_place_names_that_begin_with_an_article():
+    found = record("Agentes secuestraron 18 armas de fuego en allanamientos realizados en La Matanza.", language="es")
+    assert found["location"] == "La Matanza"
+
+
+def test_only_an_origin_named_gives_no_country_and_recovered_from_is_no_origin():
+    found = record("Customs officers intercepted 14 handguns concealed in a suitcase arriving from Port-au-Prince, "
+                   "Haiti.")
+    assert found["country"] is None
+    found = record("Detectives recovered three handguns from a lock-up garage in Croydon.")
+    assert found["location"] == "Croydon" and found["country"] == ["GBR"]
