@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_ITEMS ?= 800
-APT_PACKAGES := postgresql postgresql-contrib chromium chromium-driver gettext poppler-utils
+APT_PACKAGES := postgresql postgresql-contrib chromium chromium-driver gettext \
+	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils
 TEST_OUTPUT := test-output
 
 .PHONY: run test test-sqlite test-postgres system-deps bench messages clean
@@ -20,7 +21,8 @@ run: $(STAMP)
 	$(BIN)/armstrace demo --items $(DEMO_ITEMS) --if-empty
 	$(BIN)/armstrace serve 127.0.0.1:8000
 
-# Debian packages the tests need: PostgreSQL server, headless Chromium and its driver.
+# Debian packages the tests need: PostgreSQL server, headless Chromium and its driver; Pango, HarfBuzz and DejaVu
+# fonts for WeasyPrint (the PDF documents), poppler-utils (pdftoppm) to look at them.
 system-deps:
 	@missing=""; \
 	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

@@ -98,6 +98,11 @@ PROFILE_SCHEMA = {
         "custom_item_fields": {"type": "object"},
         "confusables": {"type": "object", "additionalProperties": {"type": "string", "maxLength": 1}},
         "tracing": {"type": "object"},
+        "documents": {  # letterhead and signature of the documents sent abroad (tracing/documents.py)
+            "type": "object", "additionalProperties": False,
+            "properties": {k: {"type": "string"} for k in ("authority", "address", "classification",
+                                                            "signatory_name", "signatory_title")},
+        },
         "access": ACCESS_SCHEMA,
         "exchange": EXCHANGE_SCHEMA,
     },
@@ -120,6 +125,7 @@ class CountryProfile:
     custom_item_fields: dict = field(default_factory=lambda: {"type": "object"})
     confusables: dict = field(default_factory=lambda: dict(DEFAULT_CONFUSABLES))
     tracing: dict = field(default_factory=dict)
+    documents: dict = field(default_factory=dict)
     access: dict = field(default_factory=dict)
     exchange: dict = field(default_factory=dict)
     source: str = ""
@@ -171,6 +177,7 @@ def load_profile(path) -> CountryProfile:
         custom_item_fields=custom,
         confusables=confusables,
         tracing=data.get("tracing", {}),
+        documents=data.get("documents") or {},
         access=data.get("access") or {},
         exchange=data.get("exchange") or {},
         source=str(path),

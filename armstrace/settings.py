@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # one-time recovery codes (accounts/recovery.py)
     "armstrace.core",
     "armstrace.accounts",
     "armstrace.registry",

@@ -57,3 +57,12 @@ def verify_access_log(model=None) -> VerifyResult:
             return VerifyResult(False, checked, expected - 1, prev_hash, expected, reason)
         prev_hash, expected = entry.hash, expected + 1
     return VerifyResult(True, checked, expected - 1, prev_hash)
+
+
+def audit_check():
+    """For `armstrace audit verify` (core.extensions.AUDIT_CHECKS): (label, ok, message)."""
+    report = verify_access_log()
+    if report.ok:
+        return "access log", True, f"{report.checked} access log entries verified"
+    return "access log", False, (f"ACCESS LOG TAMPERING DETECTED at entry {report.first_bad_seq}: {report.reason} "
+                                 f"(last good entry {report.head_seq})")

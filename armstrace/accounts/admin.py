@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 
+from armstrace.accounts import recovery
 from armstrace.accounts.models import AccessLogEntry, Agency, UserProfile
 
 
@@ -27,6 +28,20 @@ if admin.site.is_registered(User):
 class ArmsTraceUserAdmin(UserAdmin):
     inlines = [UserProfileInline]
     list_display = ["username", "email", "role", "is_active", "last_login"]
+    actions = ["reset_two_factor"]
+
+    @admin.action(description=gettext_lazy("Reset the two-factor authenticator (the user enrols again at the next login)"))
+    def reset_two_factor(self, request, queryset):
+        others = queryset.exclude(pk=request.user.pk)
+        if others.count() < queryset.count():
+            self.message_user(request, _("Your own authenticator is not reset here: another administrator must do "
+                                         "it."), messages.WARNING)
+        for user in others:
+            recovery.reset_two_factor(user, by=request.user, reason="admin action")
+        if others:
+            self.message_user(request, _("Two-factor login reset for: %(users)s. They enrol a new authenticator at "
+                                         "their next login.") % {"users": ", ".join(u.username for u in others)},
+                              messages.SUCCESS)
 
     @admin.display(description="role")
     def role(self, user):

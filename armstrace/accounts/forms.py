@@ -1,6 +1,9 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from armstrace.accounts import recovery
 from armstrace.accounts.constants import PERSON_SUBJECTS
 
 
@@ -14,6 +17,20 @@ class TokenForm(forms.Form):
         token = self.cleaned_data["token"].replace(" ", "")
         if not token.isdigit():
             raise forms.ValidationError(_("The code is made of digits only."))
+        return token
+
+
+class LoginCodeForm(TokenForm):
+    """The login's code step: the authenticator's code, or one of the recovery codes."""
+
+    token = forms.CharField(
+        label=_("Code from your authenticator app, or a recovery code"), max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}))
+
+    def clean_token(self):
+        token = recovery.normalise(self.cleaned_data["token"])
+        if not re.fullmatch(r"[0-9]{6}|[a-z2-7]{8}", token):
+            raise forms.ValidationError(_("Give the 6 digits of your app, or a recovery code (8 letters and digits)."))
         return token
 
 

@@ -29,6 +29,7 @@ URL_CAPABILITIES = {
     "accounts:two-factor-setup": LOGGED_IN,
     "dashboard": ANY_ROLE,
     "accounts:account": ANY_ROLE,
+    "accounts:recovery-codes": ANY_ROLE,
     "accounts:access-log": AUDIT_VIEW,
     "admin:*": ADMIN,  # the whole Django admin site
     # registry
@@ -46,6 +47,10 @@ URL_CAPABILITIES = {
     "registry:party-edit": REGISTRY_EDIT,
     "registry:licence-edit": REGISTRY_EDIT,
     "registry:item-custody": CUSTODY_EDIT,
+    "registry:event-log": AUDIT_VIEW,
+    "registry:verifications": AUDIT_VIEW,
+    "registry:verify-start": AUDIT_VIEW,
+    "registry:verification-status": AUDIT_VIEW,
     # custody
     "custody:case-list": CUSTODY_VIEW,
     "custody:case": CUSTODY_VIEW,
@@ -70,6 +75,8 @@ URL_CAPABILITIES = {
     "tracing:search": TRACING_VIEW,
     "tracing:trace-report": TRACING_VIEW,
     "tracing:trace-report-json": TRACING_VIEW,
+    "tracing:trace-report-pdf": TRACING_VIEW,
+    "tracing:request-pdf": TRACING_VIEW,
     "tracing:request-list": TRACING_VIEW,
     "tracing:request-detail": TRACING_VIEW,
     "tracing:request-print": TRACING_VIEW,

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django_otp import devices_for_user
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from armstrace.accounts import constants, policy, two_factor
-from armstrace.accounts.forms import AccessLogFilterForm, TokenForm
+from armstrace.accounts import constants, policy, recovery, two_factor
+from armstrace.accounts.forms import AccessLogFilterForm, LoginCodeForm, TokenForm
 from armstrace.accounts.models import AccessLogEntry, UserProfile
 from armstrace.accounts.personal import PERSON_FINDERS
 
@@ -47,7 +47,7 @@ def two_factor_verify(request):
     devices = list(devices_for_user(user, confirmed=True))
     if not devices:
         return redirect(f"{reverse('accounts:two-factor-setup')}?{urlencode({'next': _next_url(request)})}")
-    form = TokenForm(request.POST or None)
+    form = LoginCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if all(_throttled(device) for device in devices):
             form.add_error("token", _("Too many wrong codes: wait a few seconds, then give the current code."))
@@ -82,7 +82,9 @@ def two_factor_setup(request):
             device.save(update_fields=["confirmed"])
             TOTPDevice.objects.filter(user=user, confirmed=False).delete()
             messages.success(request, _("Two-factor login is set up: you will be asked for a code at each login."))
-            return _verified(request, device)
+            request.session[RECOVERY_SESSION_KEY] = recovery.issue_codes(user)
+            _verified(request, device)
+            return redirect(f"{reverse('accounts:recovery-codes')}?{urlencode({'next': _next_url(request)})}")
         form.add_error("token", _("Wrong code: check the key in your app and your device's clock."))
     secret = b32encode(device.bin_key).decode()
     return render(request, "accounts/two_factor_setup.html", {
@@ -93,6 +95,22 @@ def two_factor_setup(request):
     })
 
 
+RECOVERY_SESSION_KEY = "armstrace_recovery_codes"
+
+
+def recovery_codes(request):
+    """The recovery codes just issued, shown once (they are then only in the device, as one-time tokens); a POST
+    issues ten new ones, replacing the old."""
+    if request.method == "POST":
+        request.session[RECOVERY_SESSION_KEY] = recovery.issue_codes(request.user)
+        return redirect(f"{reverse('accounts:recovery-codes')}?{urlencode({'next': _next_url(request)})}")
+    codes = request.session.pop(RECOVERY_SESSION_KEY, None) or []
+    return render(request, "accounts/recovery_codes.html", {
+        "codes": [recovery.grouped(code) for code in codes], "left": recovery.codes_left(request.user),
+        "next": _next_url(request),
+    })
+
+
 def account(request):
     access = policy.access_for(request.user)
     profile = UserProfile.objects.select_related("agency").filter(user_id=request.user.pk).first()
@@ -100,6 +118,7 @@ def account(request):
         "access": access, "agency": profile.agency if profile else None,
         "capabilities": [(c, label) for c, label in constants.CAPABILITIES.items() if access.allows(c)],
         "two_factor_enrolled": two_factor.has_confirmed_device(request.user),
+        "recovery_codes_left": recovery.codes_left(request.user),
     })
 
 

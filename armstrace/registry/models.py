@@ -331,7 +331,12 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["seq"]
-        indexes = [models.Index(fields=["kind", "occurred_at"]), models.Index(fields=["item", "seq"])]
+        indexes = [models.Index(fields=["kind", "occurred_at"]), models.Index(fields=["item", "seq"]),
+                   # the event log's filters, each walked in seq order (registry.audit_views.keyset_page)
+                   models.Index(fields=["kind", "seq"], name="event_kind_seq"),
+                   models.Index(fields=["agency", "seq"], name="event_agency_seq"),
+                   models.Index(fields=["recorded_by_name", "seq"], name="event_recorder_seq"),
+                   models.Index(fields=["recorded_at"], name="event_recorded_at")]
         verbose_name = _("event")
 
     def __str__(self):
@@ -375,3 +380,30 @@ class Checkpoint(models.Model):
 
     def __str__(self):
         return f"checkpoint at #{self.seq}"
+
+
+class VerifyJob(models.Model):
+    """A run of `audit verify` started from the event-log page (registry.verify_jobs): its progress and result,
+    kept as the history of verifications, each with the chain head it reached."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        PASSED = "passed", _("Passed")
+        FAILED = "failed", _("Tampering or problems found")
+        ERROR = "error", _("Could not finish")
+
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
+                                     related_name="+", verbose_name=_("requested by"))
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    total = models.BigIntegerField(_("events to read"), default=0)
+    checked = models.BigIntegerField(_("events read"), default=0)
+    head_seq = models.BigIntegerField(_("head reached"), null=True, blank=True)
+    head_hash = models.CharField(_("hash of the head"), max_length=64, blank=True)
+    failures = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("chain verification")

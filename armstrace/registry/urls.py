@@ -1,6 +1,6 @@
 from django.urls import path
 
-from armstrace.registry import views
+from armstrace.registry import audit_views, views
 
 app_name = "registry"
 
@@ -19,4 +19,8 @@ urlpatterns = [
     path("holders/<int:pk>/edit/", views.party_edit, name="party-edit"),
     path("holders/<int:pk>/licence/", views.licence_create, name="licence-create"),
     path("licences/<int:pk>/edit/", views.licence_edit, name="licence-edit"),
+    path("events/", audit_views.event_log, name="event-log"),
+    path("events/verifications/", audit_views.verifications, name="verifications"),
+    path("events/verifications/start/", audit_views.verify_start, name="verify-start"),
+    path("events/verifications/<int:pk>/", audit_views.verification_status, name="verification-status"),
 ]

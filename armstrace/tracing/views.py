@@ -17,7 +17,7 @@ from armstrace.core.errors import RuleViolation
 from armstrace.core.extensions import REQUEST_LINKS, item_links
 from armstrace.core.forms import run_service
 from armstrace.registry.models import Item
-from armstrace.tracing import reports
+from armstrace.tracing import documents, reports
 from armstrace.tracing import search as marking_search
 from armstrace.tracing import services
 from armstrace.tracing.forms import AnswerForm, AnswerImportForm, CloseForm, SearchForm, TracingRequestForm
@@ -38,14 +38,27 @@ def search(request):
 
 
 def _report_context(item):
-    report = reports.trace_report(item)
-    return {"item": item, "report": report}
+    report = documents.readable_report(reports.trace_report(item))
+    return {"item": item, "report": report, "generated": timezone.localtime()}
 
 
 @login_required
 def trace_report(request, pk):
     item = get_object_or_404(Item, pk=pk)
     return render(request, "tracing/trace_report.html", _report_context(item))
+
+
+@login_required
+def trace_report_pdf(request, pk):
+    item = get_object_or_404(Item, pk=pk)
+    seq, chain_hash = documents.last_event_covered(item)
+    context = {**_report_context(item), "covered_seq": seq, "covered_hash": chain_hash}
+    return documents.pdf_response(request, "tracing/trace_report_pdf.html", context,
+                                  f"trace-report-{_file_part(item.serial_number or str(item.pk))}.pdf")
+
+
+def _file_part(text):
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in text)[:60] or "document"
 
 
 @login_required
@@ -214,4 +227,18 @@ def answer_export(request, pk):
 @login_required
 def request_print(request, pk):
     tracing_request = get_object_or_404(TracingRequest.objects.select_related("item"), pk=pk)
-    return render(request, "tracing/request_print.html", {"r": tracing_request, "data": services.export_request(tracing_request)})
+    return render(request, "tracing/request_print.html", _request_context(tracing_request))
+
+
+def _request_context(tracing_request):
+    data = services.export_request(tracing_request)
+    return {"r": tracing_request, "data": data, "names": documents.readable_request(tracing_request, data)}
+
+
+@login_required
+def request_pdf(request, pk):
+    tracing_request = get_object_or_404(TracingRequest.objects.select_related("item"), pk=pk)
+    seq, chain_hash = documents.last_event_covered(tracing_request.item)
+    context = {**_request_context(tracing_request), "covered_seq": seq, "covered_hash": chain_hash}
+    return documents.pdf_response(request, "tracing/request_pdf.html", context,
+                                  f"tracing-request-{_file_part(tracing_request.reference)}.pdf")

@@ -13,14 +13,16 @@ def test_menu_shows_only_what_the_role_may_open(clients, world):
     analyst = _links(clients["analyst"].get("/").content.decode())
     assert reverse("monitoring:dashboard") in analyst
     assert not {reverse("registry:item-list"), reverse("registry:party-list"), reverse("custody:case-list"),
-                reverse("tracing:search"), reverse("accounts:access-log"), "/admin/"} & analyst
+                reverse("tracing:search"), reverse("accounts:access-log"), reverse("registry:event-log"),
+                "/admin/"} & analyst
 
     customs = _links(clients["customs"].get("/").content.decode())
     assert {reverse("registry:item-list"), reverse("custody:case-list"), reverse("transfers:authorization-list")} <= customs
     assert not {reverse("registry:item-register"), reverse("tracing:search"), reverse("monitoring:dashboard")} & customs
 
     auditor = _links(clients["auditor"].get("/").content.decode())
-    assert {reverse("accounts:access-log"), reverse("monitoring:dashboard"), reverse("tracing:search")} <= auditor
+    assert {reverse("accounts:access-log"), reverse("registry:event-log"), reverse("monitoring:dashboard"),
+            reverse("tracing:search")} <= auditor
     assert "/admin/" not in auditor and reverse("registry:item-register") not in auditor
     assert "/admin/" in _links(clients["administrator"].get("/").content.decode())
 

@@ -23,6 +23,7 @@ LOGIN_STEP_PAGES = {"logout", "accounts:two-factor", "accounts:two-factor-setup"
 PAGES = """
 dashboard                       RICNUA
 accounts:account                RICNUA
+accounts:recovery-codes         RICNUA
 api-root                        RICNUA
 accounts:access-log             ....UA
 admin:*                         .....A
@@ -40,6 +41,10 @@ registry:licence-create         R....A
 registry:party-edit             R....A
 registry:licence-edit           R....A
 registry:item-custody           .IC..A
+registry:event-log              ....UA
+registry:verifications          ....UA
+registry:verify-start           ....UA
+registry:verification-status    ....UA
 custody:case-list               .IC.UA
 custody:case                    .IC.UA
 custody:depot-list              .IC.UA
@@ -61,6 +66,8 @@ transfers:shipment-receipt      R.C..A
 tracing:search                  .I..UA
 tracing:trace-report            .I..UA
 tracing:trace-report-json       .I..UA
+tracing:trace-report-pdf        .I..UA
+tracing:request-pdf             .I..UA
 tracing:request-list            .I..UA
 tracing:request-detail          .I..UA
 tracing:request-print           .I..UA
@@ -170,7 +177,8 @@ def page_params(w):
     return {
         **dict.fromkeys(["registry:item-detail", "registry:item-transfer", "registry:item-missing",
                          "registry:item-custody", "registry:item-marking", "tracing:trace-report",
-                         "tracing:trace-report-json", "tracing:request-for-item", "federation:check-item"], item),
+                         "tracing:trace-report-json", "tracing:trace-report-pdf", "tracing:request-for-item",
+                         "federation:check-item"], item),
         **dict.fromkeys(["registry:party-detail", "registry:licence-create", "registry:party-edit"], {"pk": w.alice.pk}),
         "registry:licence-edit": {"pk": w.alice.licences.first().pk},
         "custody:case": {"pk": w.case.pk},
@@ -180,7 +188,8 @@ def page_params(w):
         **dict.fromkeys(["transfers:authorization", "transfers:shipment-create"], {"pk": w.authorization.pk}),
         "transfers:shipment-receipt": {"pk": w.shipment.pk},
         **dict.fromkeys(["tracing:request-detail", "tracing:request-edit", "tracing:request-print",
-                         "tracing:request-export", "tracing:answer-export", "federation:send-request"], request),
+                         "tracing:request-export", "tracing:answer-export", "tracing:request-pdf",
+                         "federation:send-request"], request),
         "tracing:request-action": {**request, "action": "send"},
         "monitoring:iafq-download": {"year": 2023, "fmt": "csv"},
         "monitoring:sdg-download": {"fmt": "csv"},
@@ -189,6 +198,7 @@ def page_params(w):
         **dict.fromkeys(["screening:consignment", "screening:inspect", "screening:xray-upload"], {"pk": w.consignment.pk}),
         "screening:rule": {"rule_id": "arms_heading"},
         **dict.fromkeys(["screening:xray", "screening:xray-file"], {"pk": w.xray_image.pk}),
+        "registry:verification-status": {"pk": 1},
         **dict.fromkeys(["exchange:thread", "exchange:thread-reply", "exchange:thread-members"], {"pk": w.thread.pk}),
         "exchange:message-edit": {"pk": w.message.pk},
         "exchange:attachment": {"pk": w.attachment.pk},

@@ -2,16 +2,13 @@ import json as _json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
 from tqdm import tqdm
 
-from armstrace.accounts.accesslog import verify_access_log
-from armstrace.core.extensions import AUDIT_CHECKS
 from armstrace.core.signing import SigningKeyError
 from armstrace.registry import checkpoints
-from armstrace.registry.append_only import trigger_problems
-from armstrace.registry.eventlog import check_witness, verify_chain, witness_head
+from armstrace.registry.eventlog import witness_head
 from armstrace.registry.models import Event
+from armstrace.registry.verification import audit
 
 
 class Command(BaseCommand):
@@ -69,30 +66,15 @@ class Command(BaseCommand):
                 raise CommandError(f"cannot read the witness file {witness}: {exc}") from exc
         total = Event.objects.count()
         with tqdm(total=total, unit="event", disable=quiet or json, file=self.stderr) as bar:
-            result = verify_chain(progress=bar.update)
-        witnessed = check_witness(witness_data) if witness_data is not None else None
-        access_log = verify_access_log()
-        seals, triggers, seal_problems = self.seals(witness_data)
-        extra = [check() for check in AUDIT_CHECKS]
-        failures = [f"CHECKPOINTS NOT VERIFIED: {seals.key_error}"] if seals.key_error else []
-        failures += [f"TAMPERING DETECTED: {problem}" for problem in seal_problems]
-        failures += [f"UNSIGNED TAIL: {problem}" for problem in seals.tail_problems]
-        if not result.ok:
-            failures.insert(0, f"TAMPERING DETECTED at seq {result.first_bad_seq}: {result.reason} "
-                               f"({result.checked} events read; last good seq {result.head_seq})")
-        if witnessed is not None and not witnessed.ok:
-            failures.append(f"WITNESS CHECK FAILED: {witnessed.reason}")
-        if not access_log.ok:
-            failures.append(f"ACCESS LOG TAMPERING DETECTED at entry {access_log.first_bad_seq}: "
-                            f"{access_log.reason} (last good entry {access_log.head_seq})")
-        failures += [message for _label, ok, message in extra if not ok]
+            report = audit(progress=bar.update, witness_data=witness_data)
+        result, seals, witnessed, failures = report.chain, report.seals, report.witness, report.failures
         if json:
             data = {**result.__dict__, "chain_ok": result.ok, "ok": not failures, "failures": failures,
                     "checkpoints": {**seals.__dict__, "ok": seals.ok}}
             if witnessed is not None:
                 data["witness"] = witnessed.__dict__
-            data["access_log"] = access_log.__dict__
-            data["other_logs"] = [{"log": label, "ok": ok, "message": message} for label, ok, message in extra]
+            data["other_logs"] = [{"log": label, "ok": ok, "message": message}
+                                  for label, ok, message in report.extra]
             self.stdout.write(_json.dumps(data))
         else:
             if result.ok:
@@ -100,24 +82,12 @@ class Command(BaseCommand):
                     f"OK: {result.checked} events verified; head seq {result.head_seq}, hash {result.head_hash}"))
             if witnessed is not None and witnessed.ok:
                 self.stdout.write(self.style.SUCCESS(f"OK: witnessed head seq {witnessed.seq} is in the chain"))
-            if access_log.ok:
-                self.stdout.write(self.style.SUCCESS(f"OK: {access_log.checked} access log entries verified"))
-            self.report_seals(seals, triggers)
-            for _label, ok, message in extra:
+            self.report_seals(seals, report.triggers)
+            for _label, ok, message in report.extra:
                 if ok:
                     self.stdout.write(self.style.SUCCESS(f"OK: {message}"))
         if failures:
             raise CommandError("\n".join(failures))
-
-    def seals(self, witness_data):
-        """The checkpoints' report, the problems of the append-only triggers, and every sign of tampering: in the
-        checkpoints, the triggers, or the witnessed checkpoints (of a witness file written by `audit checkpoints`)."""
-        witnessed, key = [], None
-        if witness_data is not None and "checkpoints" in witness_data:
-            witnessed = checkpoints.check_witnessed_checkpoints(witness_data)
-            key = checkpoints.witness_key(witness_data)  # trusted over the key file here
-        report, triggers = checkpoints.verify_checkpoints(key), [str(p) for p in trigger_problems(connection)]
-        return report, triggers, report.problems + triggers + witnessed
 
     def report_seals(self, report, triggers):
         if report.checkpoints and not (report.problems or report.key_error):
