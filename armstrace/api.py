@@ -7,7 +7,21 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from armstrace.registry.services import Conflict, RuleViolation
 
-router = DefaultRouter()
+ID_PATTERN = "[0-9]{1,18}"  # every object is looked up by an integer key: ids in paths fit 64 bits
+
+
+class IntegerIdRouter(DefaultRouter):
+    """A path id that is not an integer of at most 18 digits does not resolve (404), so no view passes one to the
+    database; a viewset may still set its own `lookup_value_regex`."""
+
+    def get_lookup_regex(self, viewset, lookup_prefix=""):
+        lookup_field = getattr(viewset, "lookup_field", "pk")
+        lookup_url_kwarg = getattr(viewset, "lookup_url_kwarg", None) or lookup_field
+        value = getattr(viewset, "lookup_value_regex", ID_PATTERN)
+        return f"(?P<{lookup_prefix}{lookup_url_kwarg}>{value})"
+
+
+router = IntegerIdRouter()
 
 
 def exception_handler(exc, context):

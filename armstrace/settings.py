@@ -149,6 +149,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "armstrace.pagination.Pagination",
+    # JSON bodies bounded in size and depth (armstrace/bounds.py)
+    "DEFAULT_PARSER_CLASSES": ["armstrace.bounds.BoundedJSONParser", "rest_framework.parsers.FormParser",
+                               "rest_framework.parsers.MultiPartParser"],
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "armstrace.api.exception_handler",
 }

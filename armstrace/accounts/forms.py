@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from armstrace import bounds
 from armstrace.accounts.policy import PERSON_SUBJECTS
 
 
-class TokenForm(forms.Form):
+class TokenForm(bounds.Form):
     token = forms.CharField(
         label=_("Code from your authenticator app"), max_length=12,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True,
@@ -17,7 +18,7 @@ class TokenForm(forms.Form):
         return token
 
 
-class AccessLogFilterForm(forms.Form):
+class AccessLogFilterForm(bounds.Form):
     user = forms.CharField(label=_("User"), required=False)
     person = forms.CharField(label=_("Person (name or number)"), required=False)
     subject_type = forms.ChoiceField(label=_("Kind of person"), required=False,

@@ -6,6 +6,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from armstrace import bounds
 from armstrace.accounts.models import Agency
 from armstrace.accounts.personal import PersonalDataMixin
 from armstrace.custody import services
@@ -18,7 +19,7 @@ from armstrace.registry.api import BlankChoicesMixin, RegisterItemSerializer
 from armstrace.registry.models import Calibre, Item, Party
 
 
-class CaseItemSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class CaseItemSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     item_status = serializers.CharField(source="item.status", read_only=True)
     item_location = serializers.CharField(source="item.location", read_only=True)
     category = serializers.CharField(source="item.category", read_only=True)
@@ -30,13 +31,13 @@ class CaseItemSerializer(BlankChoicesMixin, serializers.ModelSerializer):
                   "item_status", "item_location"]
 
 
-class CaseAmmunitionSerializer(serializers.ModelSerializer):
+class CaseAmmunitionSerializer(bounds.ModelSerializer):
     class Meta:
         model = CaseAmmunition
         fields = ["id", "calibre", "quantity", "description"]
 
 
-class CasePersonSerializer(PersonalDataMixin, BlankChoicesMixin, serializers.ModelSerializer):
+class CasePersonSerializer(PersonalDataMixin, BlankChoicesMixin, bounds.ModelSerializer):
     personal_subject = "case_person"  # name, party, nationality and age only for personal_data.view, and logged
 
     class Meta:
@@ -45,7 +46,7 @@ class CasePersonSerializer(PersonalDataMixin, BlankChoicesMixin, serializers.Mod
                   "restricted_fields"]
 
 
-class CaseSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class CaseSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     items = CaseItemSerializer(many=True, read_only=True)
     ammunition = CaseAmmunitionSerializer(many=True, read_only=True)
     persons = CasePersonSerializer(many=True, read_only=True)
@@ -68,7 +69,7 @@ class NewItemSerializer(RegisterItemSerializer):
         return fields
 
 
-class CaseItemInputSerializer(serializers.Serializer):
+class CaseItemInputSerializer(bounds.Serializer):
     item = serializers.PrimaryKeyRelatedField(queryset=Item.objects.all(), required=False, allow_null=True,
                                               help_text="A registered item; or give `new`.")
     new = NewItemSerializer(required=False, allow_null=True)
@@ -78,13 +79,13 @@ class CaseItemInputSerializer(serializers.Serializer):
     notes = serializers.CharField(max_length=300, allow_blank=True, default="")
 
 
-class AmmunitionInputSerializer(serializers.Serializer):
+class AmmunitionInputSerializer(bounds.Serializer):
     calibre = serializers.PrimaryKeyRelatedField(queryset=Calibre.objects.all(), required=False, allow_null=True)
     quantity = serializers.IntegerField(min_value=1)
     description = serializers.CharField(max_length=300, allow_blank=True, default="")
 
 
-class PersonInputSerializer(serializers.Serializer):
+class PersonInputSerializer(bounds.Serializer):
     party = serializers.PrimaryKeyRelatedField(queryset=Party.objects.all(), required=False, allow_null=True)
     name = serializers.CharField(max_length=200, allow_blank=True, default="")
     role = serializers.ChoiceField(CasePerson.Role.choices, default=CasePerson.Role.SUSPECT)
@@ -96,7 +97,7 @@ class PersonInputSerializer(serializers.Serializer):
     convicted = serializers.BooleanField(default=False)
 
 
-class CaseInputSerializer(serializers.Serializer):
+class CaseInputSerializer(bounds.Serializer):
     number = serializers.CharField(max_length=64, allow_blank=True, default="")
     kind = serializers.ChoiceField(CaseKind.choices, default=CaseKind.SEIZURE)
     agency = serializers.PrimaryKeyRelatedField(queryset=Agency.objects.all(), required=False, allow_null=True)
@@ -150,13 +151,13 @@ class CaseViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
                         status=201)
 
 
-class DepotLocationSerializer(serializers.ModelSerializer):
+class DepotLocationSerializer(bounds.ModelSerializer):
     class Meta:
         model = DepotLocation
         fields = ["id", "depot", "code", "description"]
 
 
-class DepotSerializer(serializers.ModelSerializer):
+class DepotSerializer(bounds.ModelSerializer):
     locations = DepotLocationSerializer(many=True, read_only=True)
 
     class Meta:
@@ -164,7 +165,7 @@ class DepotSerializer(serializers.ModelSerializer):
         fields = ["id", "code", "name", "agency", "address", "admin_area", "locations"]
 
 
-class PositionSerializer(serializers.ModelSerializer):
+class PositionSerializer(bounds.ModelSerializer):
     place = serializers.SerializerMethodField()
 
     class Meta:
@@ -192,7 +193,7 @@ class DepotLocationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSe
     filterset_fields = ["depot"]
 
 
-class FacilitySerializer(serializers.ModelSerializer):
+class FacilitySerializer(bounds.ModelSerializer):
     class Meta:
         model = Facility
         fields = ["id", "kind", "name", "address"]
@@ -203,7 +204,7 @@ class FacilityViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = FacilitySerializer
 
 
-class MovementSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class MovementSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     event_seq = serializers.IntegerField(source="event.seq", read_only=True, default=None)
 
     class Meta:
@@ -214,7 +215,7 @@ class MovementSerializer(BlankChoicesMixin, serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class MoveInputSerializer(serializers.Serializer):
+class MoveInputSerializer(bounds.Serializer):
     item = serializers.PrimaryKeyRelatedField(queryset=Item.objects.all())
     from_depot = serializers.PrimaryKeyRelatedField(queryset=Depot.objects.all(), required=False, allow_null=True)
     from_shelf = serializers.PrimaryKeyRelatedField(queryset=DepotLocation.objects.all(), required=False,
@@ -255,13 +256,13 @@ class MovementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         return Response(MovementSerializer(m).data, status=201)
 
 
-class StocktakeLineSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class StocktakeLineSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     class Meta:
         model = StocktakeLine
         fields = ["item", "reference", "expected_shelf", "counted_shelf", "result"]
 
 
-class StocktakeSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class StocktakeSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     lines = StocktakeLineSerializer(many=True, read_only=True)
 
     class Meta:
@@ -271,12 +272,12 @@ class StocktakeSerializer(BlankChoicesMixin, serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CountSerializer(serializers.Serializer):
+class CountSerializer(bounds.Serializer):
     reference = serializers.CharField(max_length=200, help_text="Serial number, #id or uid read on the item.")
     shelf = serializers.CharField(max_length=32, allow_blank=True, default="")
 
 
-class StocktakeInputSerializer(serializers.Serializer):
+class StocktakeInputSerializer(bounds.Serializer):
     depot = serializers.PrimaryKeyRelatedField(queryset=Depot.objects.all())
     counted_by = serializers.CharField(max_length=200, allow_blank=True, default="")
     counted_at = serializers.DateTimeField(required=False, allow_null=True)
@@ -299,7 +300,7 @@ class StocktakeViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         return Response(StocktakeSerializer(self.get_queryset().get(pk=take.pk)).data, status=201)
 
 
-class DisposalSerializer(serializers.ModelSerializer):
+class DisposalSerializer(bounds.ModelSerializer):
     class Meta:
         model = Disposal
         fields = ["id", "kind", "item", "case", "date", "method", "witnesses", "standard", "certificate_number",

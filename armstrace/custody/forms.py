@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from armstrace import bounds
 from armstrace.accounts.models import Agency
 from armstrace.custody.models import (
     CaseItem, CaseKind, CasePerson, Depot, Disposal, Facility, LegalJustification, LocationType, SuspectedOffence,
@@ -12,7 +13,7 @@ from armstrace.registry.forms import DateNotInFutureField, PartyField, country_c
 from armstrace.registry.models import Calibre, FirearmType, Item, Make
 
 
-class CaseForm(forms.Form):
+class CaseForm(bounds.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=CaseKind.choices)
     number = forms.CharField(label=_("Case number"), max_length=64, required=False,
                              help_text=_("Left empty, a number is given."))
@@ -55,7 +56,7 @@ class CaseForm(forms.Form):
         return data
 
 
-class CaseItemForm(forms.Form):
+class CaseItemForm(bounds.Form):
     """One row of the case: a registered item by its serial number (or #id), or a new one described here."""
 
     registered = forms.CharField(label=_("Registered item (serial or #id)"), max_length=64, required=False)
@@ -87,13 +88,13 @@ class CaseItemForm(forms.Form):
         return item
 
 
-class AmmunitionForm(forms.Form):
+class AmmunitionForm(bounds.Form):
     calibre = forms.ModelChoiceField(label=_("Calibre"), queryset=Calibre.objects.all(), required=False)
     quantity = forms.IntegerField(label=_("Rounds"), min_value=1, required=False)
     description = forms.CharField(label=_("Description"), max_length=300, required=False)
 
 
-class PersonForm(forms.Form):
+class PersonForm(bounds.Form):
     name = forms.CharField(label=_("Name"), max_length=200, required=False)
     role = forms.ChoiceField(label=_("Role"), choices=CasePerson.Role.choices, required=False)
     nationality = forms.ChoiceField(label=_("Nationality"), choices=country_choices, required=False)
@@ -110,7 +111,7 @@ AmmunitionFormSet = forms.formset_factory(AmmunitionForm, extra=2, max_num=50)
 PersonFormSet = forms.formset_factory(PersonForm, extra=2, max_num=50)
 
 
-class MoveForm(forms.Form):
+class MoveForm(bounds.Form):
     """Move an item from where it is (hidden fields, as shown) to a depot, a facility or a named place."""
 
     from_depot = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -150,7 +151,7 @@ class MoveForm(forms.Form):
         return data
 
 
-class DisposalForm(forms.Form):
+class DisposalForm(bounds.Form):
     kind = forms.ChoiceField(label=_("Disposal"), choices=Disposal.Kind.choices)
     date = DateNotInFutureField(label=_("Date"), initial=timezone.localdate)
     method = forms.CharField(label=_("Method of destruction"), max_length=200, required=False)
@@ -161,7 +162,7 @@ class DisposalForm(forms.Form):
     owner = PartyField(label=_("Owner (identity or registration number)"), required=False)
 
 
-class DepotForm(forms.Form):
+class DepotForm(bounds.Form):
     code = forms.CharField(label=_("Code"), max_length=32)
     name = forms.CharField(label=_("Name"), max_length=200)
     agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.all(), required=False)
@@ -171,19 +172,19 @@ class DepotForm(forms.Form):
                               help_text=_("Shelf codes separated by commas, e.g. A1, A2, SAFE-1"))
 
 
-class ShelvesForm(forms.Form):
+class ShelvesForm(bounds.Form):
     shelves = forms.CharField(label=_("Add shelves"), max_length=2000,
                               help_text=_("Shelf codes separated by commas"))
 
 
-class FacilityForm(forms.ModelForm):
+class FacilityForm(bounds.ModelForm):
     class Meta:
         model = Facility
         fields = ["kind", "name", "address"]
         widgets = {"address": forms.Textarea(attrs={"rows": 2})}
 
 
-class StocktakeForm(forms.Form):
+class StocktakeForm(bounds.Form):
     counted_by = forms.CharField(label=_("Counted by"), max_length=200)
     counts = forms.CharField(
         label=_("Items counted"), required=False, widget=forms.Textarea(attrs={"rows": 10}),

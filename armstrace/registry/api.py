@@ -2,11 +2,13 @@
 
 import django_filters
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from armstrace import bounds
 from armstrace.accounts.personal import PersonalDataMixin, persons_searchable_by_number
 from armstrace.registry import services
 from armstrace.registry.models import (
@@ -27,19 +29,19 @@ class BlankChoicesMixin:
         return kwargs
 
 
-class MakeSerializer(serializers.ModelSerializer):
+class MakeSerializer(bounds.ModelSerializer):
     class Meta:
         model = Make
         fields = ["id", "name", "country"]
 
 
-class CalibreSerializer(serializers.ModelSerializer):
+class CalibreSerializer(bounds.ModelSerializer):
     class Meta:
         model = Calibre
         fields = ["id", "name"]
 
 
-class FirearmModelSerializer(serializers.ModelSerializer):
+class FirearmModelSerializer(bounds.ModelSerializer):
     make_name = serializers.CharField(source="make.name", read_only=True)
 
     class Meta:
@@ -47,21 +49,21 @@ class FirearmModelSerializer(serializers.ModelSerializer):
         fields = ["id", "make", "make_name", "name", "firearm_type", "calibre"]
 
 
-class MarkingSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class MarkingSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     class Meta:
         model = Marking
         fields = ["id", "item", "kind", "position", "text", "normalized", "state", "event"]
         read_only_fields = fields
 
 
-class MarkingInputSerializer(serializers.Serializer):
+class MarkingInputSerializer(bounds.Serializer):
     kind = serializers.ChoiceField(Marking.Kind.choices)
     text = serializers.CharField(max_length=200, allow_blank=True, default="")
     position = serializers.CharField(max_length=120, allow_blank=True, default="")
     state = serializers.ChoiceField(Marking.State.choices, default=Marking.State.INTACT)
 
 
-class ItemSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class ItemSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     make_name = serializers.CharField(source="make.name", read_only=True, default="")
     model_name = serializers.CharField(source="model.name", read_only=True, default="")
     calibre_name = serializers.CharField(source="calibre.name", read_only=True, default="")
@@ -78,7 +80,7 @@ class ItemSerializer(BlankChoicesMixin, serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class RegisterItemSerializer(serializers.Serializer):
+class RegisterItemSerializer(bounds.Serializer):
     how = serializers.ChoiceField(
         [(k, EventKind(k).label) for k in sorted(services.ENTRY_KINDS)], default=EventKind.REGISTERED
     )
@@ -114,7 +116,7 @@ def _country(value):
     return value.upper()
 
 
-class TransferSerializer(serializers.Serializer):
+class TransferSerializer(bounds.Serializer):
     to_party = serializers.PrimaryKeyRelatedField(queryset=Party.objects.all())
     occurred_at = serializers.DateTimeField(required=False, allow_null=True)
     location = serializers.CharField(max_length=200, required=False, allow_null=True, default=None)
@@ -123,14 +125,14 @@ class TransferSerializer(serializers.Serializer):
                                             help_text="The item's last_event_seq as you read it; 409 if it moved on.")
 
 
-class MissingReportSerializer(serializers.Serializer):
+class MissingReportSerializer(bounds.Serializer):
     occurred_at = serializers.DateTimeField(required=False, allow_null=True)
     location = serializers.CharField(max_length=200, allow_blank=True, default="")
     circumstances = serializers.CharField(allow_blank=True, default="")
     police_reference = serializers.CharField(max_length=120, allow_blank=True, default="")
 
 
-class CustodySerializer(serializers.Serializer):
+class CustodySerializer(bounds.Serializer):
     kind = serializers.ChoiceField([(k, EventKind(k).label) for k in ("seized", "found", "surrendered")], default="seized")
     occurred_at = serializers.DateTimeField(required=False, allow_null=True)
     location = serializers.CharField(max_length=200, allow_blank=True, default="")
@@ -138,13 +140,30 @@ class CustodySerializer(serializers.Serializer):
     circumstances = serializers.CharField(allow_blank=True, default="")
 
 
-class CorrectionSerializer(serializers.Serializer):
-    fields = serializers.DictField()
+class CorrectedFieldsSerializer(bounds.Serializer):
+    """What a correction may set, typed: an unknown key is refused by name."""
+
+    status = serializers.ChoiceField(ItemStatus.choices, required=False)
+    holder = serializers.PrimaryKeyRelatedField(queryset=Party.objects.all(), required=False, allow_null=True,
+                                                help_text="A party id, or null for no holder.")
+    location = serializers.CharField(max_length=200, required=False, allow_blank=True)
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict) and (unknown := sorted(set(data) - set(self.fields))):
+            raise serializers.ValidationError({name: [_("This field cannot be corrected.")] for name in unknown})
+        values = super().to_internal_value(data)
+        if "holder" in values:
+            values["holder"] = values["holder"].pk if values["holder"] is not None else None
+        return values
+
+
+class CorrectionSerializer(bounds.Serializer):
+    fields = CorrectedFieldsSerializer()
     reason = serializers.CharField()
     corrects_seq = serializers.IntegerField(required=False, allow_null=True)
 
 
-class EventSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class EventSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     item_id = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -154,7 +173,7 @@ class EventSerializer(BlankChoicesMixin, serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class PartySerializer(PersonalDataMixin, serializers.ModelSerializer):
+class PartySerializer(PersonalDataMixin, bounds.ModelSerializer):
     """A holder; a natural person's identifier, date of birth and address need personal_data.view, and are logged."""
 
     class Meta:
@@ -166,7 +185,7 @@ class PartySerializer(PersonalDataMixin, serializers.ModelSerializer):
     validate_country = staticmethod(_country)
 
 
-class LicenceSerializer(serializers.ModelSerializer):
+class LicenceSerializer(bounds.ModelSerializer):
     effective_status = serializers.CharField(read_only=True)
 
     class Meta:

@@ -3,6 +3,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from armstrace import bounds
 from armstrace.profile import get_profile
 from armstrace.registry.models import Calibre, EventKind, FirearmModel, FirearmType, Licence, Make, Marking, Party
 
@@ -38,7 +39,7 @@ class DateNotInFutureField(forms.DateField):
             raise forms.ValidationError(_("The date cannot be in the future."))
 
 
-class RegisterItemForm(forms.Form):
+class RegisterItemForm(bounds.Form):
     how = forms.ChoiceField(
         label=_("How the item enters the registry"),
         choices=[(k, EventKind(k).label) for k in ("registered", "manufactured", "imported", "seized", "found", "surrendered")],
@@ -82,7 +83,7 @@ class RegisterItemForm(forms.Form):
         return data
 
 
-class TransferForm(forms.Form):
+class TransferForm(bounds.Form):
     to_party = PartyField(label=_("Recipient (identity or registration number)"))
     occurred_on = DateNotInFutureField(label=_("Date of transfer"), initial=timezone.localdate)
     location = forms.CharField(label=_("New location"), max_length=200, required=False)
@@ -90,7 +91,7 @@ class TransferForm(forms.Form):
     expected_seq = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class MissingReportForm(forms.Form):
+class MissingReportForm(bounds.Form):
     kind = forms.ChoiceField(label=_("What happened"), choices=[
         (EventKind.THEFT_REPORTED, _("Theft")), (EventKind.LOSS_REPORTED, _("Loss"))])
     occurred_on = DateNotInFutureField(label=_("Date"), initial=timezone.localdate)
@@ -99,7 +100,7 @@ class MissingReportForm(forms.Form):
     police_reference = forms.CharField(label=_("Police report number"), max_length=120, required=False)
 
 
-class CustodyForm(forms.Form):
+class CustodyForm(bounds.Form):
     kind = forms.ChoiceField(label=_("What happened"), choices=[
         (EventKind.SEIZED, _("Seized")), (EventKind.FOUND, _("Found")), (EventKind.SURRENDERED, _("Surrendered"))])
     occurred_on = DateNotInFutureField(label=_("Date"), initial=timezone.localdate)
@@ -108,13 +109,13 @@ class CustodyForm(forms.Form):
     circumstances = forms.CharField(label=_("Circumstances"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
-class MarkingForm(forms.ModelForm):
+class MarkingForm(bounds.ModelForm):
     class Meta:
         model = Marking
         fields = ["kind", "text", "position", "state"]
 
 
-class PartyForm(forms.ModelForm):
+class PartyForm(bounds.ModelForm):
     class Meta:
         model = Party
         fields = ["kind", "name", "identifier", "nationality", "date_of_birth", "address", "country"]
@@ -127,7 +128,7 @@ class PartyForm(forms.ModelForm):
         self.fields["identifier"].required = True
 
 
-class LicenceForm(forms.ModelForm):
+class LicenceForm(bounds.ModelForm):
     class Meta:
         model = Licence
         fields = ["licence_type", "number", "issued_by", "valid_from", "valid_until", "status"]

@@ -124,6 +124,13 @@ def _check_custom_fields(values):
         raise RuleViolation("custom_fields", "; ".join(errors), "custom_fields")
 
 
+def check_marking_count(count):
+    """An item carries at most the profile's `limits.markings_per_item` markings."""
+    most = get_profile().limits.markings_per_item
+    if count > most:
+        raise RuleViolation("too_many_markings", _("An item carries at most %(n)d markings.") % {"n": most}, "markings")
+
+
 def _locked(item, expected_seq=None):
     """Re-read the item under a row lock; refuse if it moved on since the caller saw `expected_seq`."""
     item = Item.objects.select_for_update().get(pk=item.pk)
@@ -166,6 +173,7 @@ def check_entry(data: FirearmInput, how, holder, occurred_at, custom_fields=True
     _check_time(occurred_at)
     if custom_fields:
         _check_custom_fields(data.custom_fields)
+    check_marking_count(len(data.markings))
     holds = how in ENTRY_KINDS_WITH_HOLDER
     if holds and holder is None:
         raise RuleViolation("holder_required", _("A holder is required."), "holder")
@@ -364,6 +372,7 @@ def add_marking(item, marking: MarkingInput, *, occurred_at=None, actor=SYSTEM, 
         _check_time(occurred_at, item)
         if marking.kind not in Marking.Kind.values or marking.state not in Marking.State.values:
             raise RuleViolation("bad_marking", _("Unknown marking kind or state."), "kind")
+        check_marking_count(item.markings.count() + 1)
         event = record(item, K.MARKING_ADDED, {"marking": _marking_payload([marking])[0], "note": note},
                        occurred_at, actor)
         _add_markings(item, [marking], event)
@@ -382,7 +391,8 @@ def correct(item, *, fields, reason, corrects_seq=None, actor=SYSTEM):
         raise RuleViolation("reason_required", _("A correction must give its reason."), "reason")
     if "status" in fields and fields["status"] not in S.values:
         raise RuleViolation("bad_correction", _("Unknown status."), "status")
-    if fields.get("holder") is not None and not Party.objects.filter(pk=fields["holder"]).exists():
+    holder = fields.get("holder")
+    if holder is not None and (type(holder) is not int or not Party.objects.filter(pk=holder).exists()):
         raise RuleViolation("bad_correction", _("Unknown holder."), "holder")
     with transaction.atomic():
         item = _locked(item)

@@ -5,6 +5,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from armstrace import bounds
 from armstrace.registry import services as reg
 from armstrace.registry.api import BlankChoicesMixin
 from armstrace.registry.models import Calibre, Item, Party
@@ -12,7 +13,7 @@ from armstrace.transfers import services
 from armstrace.transfers.models import Authorization, AuthorizationLine, BrokerRegistration, Shipment, ShipmentLine
 
 
-class LineSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class LineSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     shipped = serializers.IntegerField(read_only=True)
     remaining = serializers.IntegerField(read_only=True)
     calibre = serializers.PrimaryKeyRelatedField(queryset=Calibre.objects.all(), required=False, allow_null=True)
@@ -23,7 +24,7 @@ class LineSerializer(BlankChoicesMixin, serializers.ModelSerializer):
         read_only_fields = ["id", "shipped", "remaining"]
 
 
-class AuthorizationSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class AuthorizationSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     lines = LineSerializer(many=True)
     quantity_authorized = serializers.IntegerField(read_only=True)
     quantity_remaining = serializers.IntegerField(read_only=True)
@@ -38,13 +39,13 @@ class AuthorizationSerializer(BlankChoicesMixin, serializers.ModelSerializer):
         read_only_fields = ["id", "status", "quantity_authorized", "quantity_remaining"]
 
 
-class ShipmentLineSerializer(serializers.ModelSerializer):
+class ShipmentLineSerializer(bounds.ModelSerializer):
     class Meta:
         model = ShipmentLine
         fields = ["line", "quantity", "items"]
 
 
-class ShipmentSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class ShipmentSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     lines = ShipmentLineSerializer(many=True, read_only=True)
 
     class Meta:
@@ -54,20 +55,20 @@ class ShipmentSerializer(BlankChoicesMixin, serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ShipmentLineInputSerializer(serializers.Serializer):
+class ShipmentLineInputSerializer(bounds.Serializer):
     line = serializers.PrimaryKeyRelatedField(queryset=AuthorizationLine.objects.all())
     quantity = serializers.IntegerField(min_value=0, default=0)
     items = serializers.PrimaryKeyRelatedField(queryset=Item.objects.all(), many=True, default=list)
 
 
-class ShipmentInputSerializer(serializers.Serializer):
+class ShipmentInputSerializer(bounds.Serializer):
     shipped_on = serializers.DateField()
     reference = serializers.CharField(max_length=120, allow_blank=True, default="")
     notes = serializers.CharField(allow_blank=True, default="")
     lines = ShipmentLineInputSerializer(many=True)
 
 
-class ReceiptSerializer(serializers.Serializer):
+class ReceiptSerializer(bounds.Serializer):
     received_on = serializers.DateField()
     received_by = serializers.CharField(max_length=200)
     reference = serializers.CharField(max_length=120, allow_blank=True, default="")
@@ -116,7 +117,7 @@ class ShipmentViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(ShipmentSerializer(shipment).data)
 
 
-class BrokerRegistrationSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class BrokerRegistrationSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     party = serializers.PrimaryKeyRelatedField(queryset=Party.objects.all())
 
     class Meta:
