@@ -31,7 +31,10 @@ def exception_handler(exc, context):
         if exc.field:
             body["field"] = exc.field
         return Response(body, status=status.HTTP_409_CONFLICT if isinstance(exc, Conflict) else status.HTTP_400_BAD_REQUEST)
-    return drf_exception_handler(exc, context)
+    response = drf_exception_handler(exc, context)
+    if response is not None and isinstance(response.data, dict) and isinstance(exc.detail, str):
+        response.data.setdefault("code", exc.detail.code)  # {"code", "detail"} as for rule violations
+    return response
 
 
 ERROR_SCHEMA = {

@@ -165,7 +165,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SERVE_PERMISSIONS": ["armstrace.accounts.permissions.PolicyPermission"],
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "armstrace.api.document_error_responses"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "armstrace.api.document_error_responses",
+                           "armstrace.preconditions.document_preconditions"],
 }
 
 # Country profile (YAML): which State this installation serves and its national rules.

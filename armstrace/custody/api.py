@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from armstrace import bounds
 from armstrace.accounts.models import Agency
 from armstrace.accounts.personal import PersonalDataMixin
+from armstrace.preconditions import expected_seq, expected_seq_field, item_write, require_each
 from armstrace.custody import services
 from armstrace.custody.models import (
     CaseAmmunition, CaseItem, CaseKind, CasePerson, CustodyMovement, CustodyPosition, Depot, DepotLocation, Disposal,
@@ -77,6 +78,7 @@ class CaseItemInputSerializer(bounds.Serializer):
     marking_status = serializers.ChoiceField(CaseItem.MarkingStatus.choices,
                                              default=CaseItem.MarkingStatus.UNIQUELY_MARKED)
     notes = serializers.CharField(max_length=300, allow_blank=True, default="")
+    expected_seq = expected_seq_field()
 
 
 class AmmunitionInputSerializer(bounds.Serializer):
@@ -141,8 +143,12 @@ class CaseViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         s = CaseInputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         v = dict(s.validated_data)
+        registered = [i for i in v["items"] if i.get("item") is not None]
+        require_each({i["item"].pk: i["expected_seq"] for i in registered if i.get("expected_seq") is not None},
+                     [i["item"].pk for i in registered])
         items = [services.CaseItemInput(item=i.get("item"), new=_new_item(i.get("new")), condition=i["condition"],
-                                        marking_status=i["marking_status"], notes=i["notes"]) for i in v.pop("items")]
+                                        marking_status=i["marking_status"], notes=i["notes"],
+                                        expected_seq=i.get("expected_seq")) for i in v.pop("items")]
         ammunition = [services.AmmunitionInput(**a) for a in v.pop("ammunition")]
         persons = [services.PersonInput(**p) for p in v.pop("persons")]
         case = services.record_case(services.CaseInput(items=items, ammunition=ammunition, persons=persons, **v),
@@ -232,6 +238,7 @@ class MoveInputSerializer(bounds.Serializer):
     received_by = serializers.CharField(max_length=200)
     moved_at = serializers.DateTimeField(required=False, allow_null=True)
     purpose = serializers.CharField(max_length=200, allow_blank=True, default="")
+    expected_seq = expected_seq_field()
 
 
 class MovementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -241,18 +248,20 @@ class MovementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = MovementSerializer
     filterset_fields = ["item", "case", "to_depot", "to_facility"]
 
+    @item_write
     @extend_schema(request=MoveInputSerializer, responses={201: MovementSerializer})
     def create(self, request, *args, **kwargs):
         s = MoveInputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         v = s.validated_data
+        seq = expected_seq(request, v.get("expected_seq"), v["item"].pk)
         given = any(v.get(k) for k in ("from_depot", "from_shelf", "from_facility", "from_label"))
         from_place = services.Place(v.get("from_depot"), v.get("from_shelf"), v.get("from_facility"),
                                     v.get("from_label", "")) if given else None
         to = services.Place(v.get("to_depot"), v.get("to_shelf"), v.get("to_facility"), v.get("to_label", ""))
         m = services.move(v["item"], to, from_place=from_place, handed_over_by=v["handed_over_by"],
                           received_by=v["received_by"], moved_at=v.get("moved_at"), purpose=v["purpose"],
-                          actor=reg.Actor.of(request.user))
+                          actor=reg.Actor.of(request.user), expected_seq=seq)
         return Response(MovementSerializer(m).data, status=201)
 
 
@@ -301,10 +310,12 @@ class StocktakeViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 
 
 class DisposalSerializer(bounds.ModelSerializer):
+    expected_seq = expected_seq_field(write_only=True)
+
     class Meta:
         model = Disposal
         fields = ["id", "kind", "item", "case", "date", "method", "witnesses", "standard", "certificate_number",
-                  "owner"]
+                  "owner", "expected_seq"]
 
 
 class DisposalViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -314,19 +325,22 @@ class DisposalViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = DisposalSerializer
     filterset_fields = ["kind", "item", "case"]
 
+    @item_write
     def create(self, request, *args, **kwargs):
         s = DisposalSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         v = s.validated_data
         item, actor, on = get_object_or_404(Item, pk=v["item"].pk), reg.Actor.of(request.user), v["date"]
+        seq = expected_seq(request, v.get("expected_seq"), item.pk)
         if v["kind"] == Disposal.Kind.DESTRUCTION:
             d = services.destroy(item, method=v.get("method", ""), witnesses=v.get("witnesses") or [], on=on,
-                                 actor=actor)
+                                 actor=actor, expected_seq=seq)
         elif v["kind"] == Disposal.Kind.DEACTIVATION:
             d = services.deactivate(item, standard=v.get("standard", ""),
-                                    certificate_number=v.get("certificate_number", ""), on=on, actor=actor)
+                                    certificate_number=v.get("certificate_number", ""), on=on, actor=actor,
+                                    expected_seq=seq)
         else:
-            d = services.return_to_owner(item, owner=v.get("owner"), on=on, actor=actor)
+            d = services.return_to_owner(item, owner=v.get("owner"), on=on, actor=actor, expected_seq=seq)
         return Response(DisposalSerializer(d).data, status=201)
 
 

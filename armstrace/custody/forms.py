@@ -9,6 +9,7 @@ from armstrace.accounts.models import Agency
 from armstrace.custody.models import (
     CaseItem, CaseKind, CasePerson, Depot, Disposal, Facility, LegalJustification, LocationType, SuspectedOffence,
 )
+from armstrace.preconditions import ItemVersionForm
 from armstrace.registry.forms import DateNotInFutureField, PartyField, country_choices
 from armstrace.registry.models import Calibre, FirearmType, Item, Make
 
@@ -111,7 +112,7 @@ AmmunitionFormSet = forms.formset_factory(AmmunitionForm, extra=2, max_num=50)
 PersonFormSet = forms.formset_factory(PersonForm, extra=2, max_num=50)
 
 
-class MoveForm(bounds.Form):
+class MoveForm(ItemVersionForm):
     """Move an item from where it is (hidden fields, as shown) to a depot, a facility or a named place."""
 
     from_depot = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -151,7 +152,7 @@ class MoveForm(bounds.Form):
         return data
 
 
-class DisposalForm(bounds.Form):
+class DisposalForm(ItemVersionForm):
     kind = forms.ChoiceField(label=_("Disposal"), choices=Disposal.Kind.choices)
     date = DateNotInFutureField(label=_("Date"), initial=timezone.localdate)
     method = forms.CharField(label=_("Method of destruction"), max_length=200, required=False)

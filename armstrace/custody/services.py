@@ -104,6 +104,7 @@ class CaseItemInput:
     condition: str = CaseItem.Condition.INDUSTRIAL
     marking_status: str = CaseItem.MarkingStatus.UNIQUELY_MARKED
     notes: str = ""
+    expected_seq: int | None = None  # the registered item's last_event_seq as the caller read it
 
 
 @dataclass
@@ -236,7 +237,7 @@ def record_case(data: CaseInput, actor=reg.SYSTEM):
         items = []
         for line in data.items:
             if line.item is not None:
-                item = reg._locked(line.item)
+                item = reg._locked(line.item, line.expected_seq)
                 if CustodyPosition.objects.filter(item=item).exists():
                     raise RuleViolation(
                         "already_in_custody",
@@ -271,7 +272,7 @@ def record_case(data: CaseInput, actor=reg.SYSTEM):
 
 
 def move(item, to: Place, *, handed_over_by, received_by, moved_at=None, from_place: Place | None = None,
-         purpose="", case=None, actor=reg.SYSTEM):
+         purpose="", case=None, actor=reg.SYSTEM, expected_seq=None):
     """Move an item in custody from where it is to `to`. Refused if `from_place` is not where the item is."""
     moved_at = moved_at or timezone.now()
     to.check("to")
@@ -280,7 +281,7 @@ def move(item, to: Place, *, handed_over_by, received_by, moved_at=None, from_pl
     if not (received_by or "").strip():
         raise RuleViolation("receiver_required", _("Say who received the item."), "received_by")
     with transaction.atomic():
-        item = reg._locked(item)
+        item = reg._locked(item, expected_seq)
         position = CustodyPosition.objects.select_related("depot", "shelf", "facility").filter(item=item).first()
         if position is None or item.status not in IN_CUSTODY:
             raise RuleViolation("not_in_custody",
@@ -430,8 +431,8 @@ def record_stocktake(depot, counts, *, counted_by="", counted_at=None, notes="",
 # ---------------------------------------------------------------- disposal
 
 
-def _custody_item(item):
-    item = reg._locked(item)
+def _custody_item(item, expected_seq=None):
+    item = reg._locked(item, expected_seq)
     position = CustodyPosition.objects.filter(item=item).select_related("case").first()
     if position is None:
         raise RuleViolation("not_in_custody", _("%(item)s is not in custody.") % {"item": item})
@@ -442,12 +443,12 @@ def _user(actor):
     return actor.user if actor.user is not None and actor.user.is_authenticated else None
 
 
-def destroy(item, *, method, on, witnesses=(), location="", actor=reg.SYSTEM):
+def destroy(item, *, method, on, witnesses=(), location="", actor=reg.SYSTEM, expected_seq=None):
     witnesses = [w.strip() for w in witnesses if w and w.strip()]
     if not witnesses:
         raise RuleViolation("witnesses_required", _("A destruction needs at least one witness."), "witnesses")
     with transaction.atomic():
-        item, position = _custody_item(item)
+        item, position = _custody_item(item, expected_seq)
         event = reg.destroy(item, method=method, witnesses=witnesses, occurred_at=reg.as_datetime(on), actor=actor,
                             location=location or Place.of(position).text)
         disposal = Disposal.objects.create(kind=Disposal.Kind.DESTRUCTION, item=item, case=position.case, date=on,
@@ -456,12 +457,12 @@ def destroy(item, *, method, on, witnesses=(), location="", actor=reg.SYSTEM):
     return disposal
 
 
-def deactivate(item, *, standard, certificate_number, on, actor=reg.SYSTEM):
+def deactivate(item, *, standard, certificate_number, on, actor=reg.SYSTEM, expected_seq=None):
     """Deactivate an item in custody; it stays where it is (it may be destroyed or returned later)."""
     if not (standard or "").strip():
         raise RuleViolation("standard_required", _("Name the deactivation standard applied."), "standard")
     with transaction.atomic():
-        item, position = _custody_item(item)
+        item, position = _custody_item(item, expected_seq)
         event = reg.deactivate(item, standard=standard, certificate_number=certificate_number,
                                occurred_at=reg.as_datetime(on), actor=actor)
         return Disposal.objects.create(kind=Disposal.Kind.DEACTIVATION, item=item, case=position.case, date=on,
@@ -469,13 +470,13 @@ def deactivate(item, *, standard, certificate_number, on, actor=reg.SYSTEM):
                                        recorded_by=_user(actor))
 
 
-def return_to_owner(item, *, owner, on, handed_over_by="", actor=reg.SYSTEM):
+def return_to_owner(item, *, owner, on, handed_over_by="", actor=reg.SYSTEM, expected_seq=None):
     """Give an item in custody back to its owner (who needs a licence where the profile requires it)."""
     if owner is None:
         raise RuleViolation("owner_required", _("Name the owner the item is returned to."), "owner")
     occurred_at = reg.as_datetime(on)
     with transaction.atomic():
-        item, position = _custody_item(item)
+        item, position = _custody_item(item, expected_seq)
         reg._check_status(item, {S.SEIZED, S.FOUND, S.SURRENDERED, S.DEACTIVATED}, _("return"))
         reg._check_time(occurred_at, item)
         reg.check_recipient_licence(owner, on)

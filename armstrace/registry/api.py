@@ -10,6 +10,7 @@ from rest_framework.response import Response
 
 from armstrace import bounds
 from armstrace.accounts.personal import PersonalDataMixin, persons_searchable_by_number
+from armstrace.preconditions import expected_seq, expected_seq_field, item_etag, item_write
 from armstrace.registry import services
 from armstrace.registry.models import (
     Calibre, Event, EventKind, FirearmModel, FirearmType, Item, ItemStatus, Licence, Make, Marking, Party,
@@ -121,8 +122,7 @@ class TransferSerializer(bounds.Serializer):
     occurred_at = serializers.DateTimeField(required=False, allow_null=True)
     location = serializers.CharField(max_length=200, required=False, allow_null=True, default=None)
     reference = serializers.CharField(max_length=120, allow_blank=True, default="")
-    expected_seq = serializers.IntegerField(required=False, allow_null=True,
-                                            help_text="The item's last_event_seq as you read it; 409 if it moved on.")
+    expected_seq = expected_seq_field()
 
 
 class MissingReportSerializer(bounds.Serializer):
@@ -130,6 +130,7 @@ class MissingReportSerializer(bounds.Serializer):
     location = serializers.CharField(max_length=200, allow_blank=True, default="")
     circumstances = serializers.CharField(allow_blank=True, default="")
     police_reference = serializers.CharField(max_length=120, allow_blank=True, default="")
+    expected_seq = expected_seq_field()
 
 
 class CustodySerializer(bounds.Serializer):
@@ -138,6 +139,7 @@ class CustodySerializer(bounds.Serializer):
     location = serializers.CharField(max_length=200, allow_blank=True, default="")
     case_reference = serializers.CharField(max_length=120, allow_blank=True, default="")
     circumstances = serializers.CharField(allow_blank=True, default="")
+    expected_seq = expected_seq_field()
 
 
 class CorrectedFieldsSerializer(bounds.Serializer):
@@ -161,6 +163,11 @@ class CorrectionSerializer(bounds.Serializer):
     fields = CorrectedFieldsSerializer()
     reason = serializers.CharField()
     corrects_seq = serializers.IntegerField(required=False, allow_null=True)
+    expected_seq = expected_seq_field()
+
+
+class AddMarkingSerializer(MarkingInputSerializer):
+    expected_seq = expected_seq_field()
 
 
 class EventSerializer(BlankChoicesMixin, bounds.ModelSerializer):
@@ -257,45 +264,61 @@ class ItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def _item(self, pk):
         return get_object_or_404(Item, pk=pk)
 
-    def _input(self, serializer_class, request):
+    def _input(self, serializer_class, request, pk):
+        """The validated body of a write on item `pk`, with the version it was decided on (428 if none)."""
+        self._item(pk)  # 404 before anything else
         data = serializer_class(data=request.data)
         data.is_valid(raise_exception=True)
-        return dict(data.validated_data)
+        values = dict(data.validated_data)
+        values["expected_seq"] = expected_seq(request, values.get("expected_seq"), pk)
+        return values
 
+    def retrieve(self, request, *args, **kwargs):
+        item = self.get_object()
+        return Response(self.get_serializer(item).data, headers={"ETag": item_etag(item)})
+
+    @item_write
     @extend_schema(request=TransferSerializer, responses={201: EventSerializer})
     @action(detail=True, methods=["post"])
     def transfer(self, request, pk=None):
-        v = self._input(TransferSerializer, request)
+        v = self._input(TransferSerializer, request, pk)
         return _event_response(services.transfer(self._item(pk), v.pop("to_party"), actor=services.Actor.of(request.user), **v))
 
+    @item_write
     @extend_schema(request=MissingReportSerializer, responses={201: EventSerializer})
     @action(detail=True, methods=["post"], url_path="report-loss")
     def report_loss(self, request, pk=None):
-        v = self._input(MissingReportSerializer, request)
+        v = self._input(MissingReportSerializer, request, pk)
         return _event_response(services.report_missing(self._item(pk), EventKind.LOSS_REPORTED, actor=services.Actor.of(request.user), **v))
 
+    @item_write
     @extend_schema(request=MissingReportSerializer, responses={201: EventSerializer})
     @action(detail=True, methods=["post"], url_path="report-theft")
     def report_theft(self, request, pk=None):
-        v = self._input(MissingReportSerializer, request)
+        v = self._input(MissingReportSerializer, request, pk)
         return _event_response(services.report_missing(self._item(pk), EventKind.THEFT_REPORTED, actor=services.Actor.of(request.user), **v))
 
+    @item_write
     @extend_schema(request=CustodySerializer, responses={201: EventSerializer})
     @action(detail=True, methods=["post"])
     def seize(self, request, pk=None):
-        v = self._input(CustodySerializer, request)
+        v = self._input(CustodySerializer, request, pk)
         return _event_response(services.take_into_custody(self._item(pk), v.pop("kind"), actor=services.Actor.of(request.user), **v))
 
-    @extend_schema(request=MarkingInputSerializer, responses={201: EventSerializer})
+    @item_write
+    @extend_schema(request=AddMarkingSerializer, responses={201: EventSerializer})
     @action(detail=True, methods=["post"], url_path="markings")
     def add_marking(self, request, pk=None):
-        v = self._input(MarkingInputSerializer, request)
-        return _event_response(services.add_marking(self._item(pk), services.MarkingInput(**v), actor=services.Actor.of(request.user)))
+        v = self._input(AddMarkingSerializer, request, pk)
+        seq = v.pop("expected_seq")
+        return _event_response(services.add_marking(self._item(pk), services.MarkingInput(**v),
+                                                    actor=services.Actor.of(request.user), expected_seq=seq))
 
+    @item_write
     @extend_schema(request=CorrectionSerializer, responses={201: EventSerializer})
     @action(detail=True, methods=["post"])
     def correct(self, request, pk=None):
-        v = self._input(CorrectionSerializer, request)
+        v = self._input(CorrectionSerializer, request, pk)
         return _event_response(services.correct(self._item(pk), actor=services.Actor.of(request.user), **v))
 
     @extend_schema(responses={200: EventSerializer(many=True)})

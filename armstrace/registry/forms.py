@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from armstrace import bounds
+from armstrace.preconditions import ItemVersionForm
 from armstrace.profile import get_profile
 from armstrace.registry.models import Calibre, EventKind, FirearmModel, FirearmType, Licence, Make, Marking, Party
 
@@ -83,15 +84,14 @@ class RegisterItemForm(bounds.Form):
         return data
 
 
-class TransferForm(bounds.Form):
+class TransferForm(ItemVersionForm):
     to_party = PartyField(label=_("Recipient (identity or registration number)"))
     occurred_on = DateNotInFutureField(label=_("Date of transfer"), initial=timezone.localdate)
     location = forms.CharField(label=_("New location"), max_length=200, required=False)
     reference = forms.CharField(label=_("Reference (sale contract, permit...)"), max_length=120, required=False)
-    expected_seq = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class MissingReportForm(bounds.Form):
+class MissingReportForm(ItemVersionForm):
     kind = forms.ChoiceField(label=_("What happened"), choices=[
         (EventKind.THEFT_REPORTED, _("Theft")), (EventKind.LOSS_REPORTED, _("Loss"))])
     occurred_on = DateNotInFutureField(label=_("Date"), initial=timezone.localdate)
@@ -100,7 +100,7 @@ class MissingReportForm(bounds.Form):
     police_reference = forms.CharField(label=_("Police report number"), max_length=120, required=False)
 
 
-class CustodyForm(bounds.Form):
+class CustodyForm(ItemVersionForm):
     kind = forms.ChoiceField(label=_("What happened"), choices=[
         (EventKind.SEIZED, _("Seized")), (EventKind.FOUND, _("Found")), (EventKind.SURRENDERED, _("Surrendered"))])
     occurred_on = DateNotInFutureField(label=_("Date"), initial=timezone.localdate)
@@ -109,7 +109,7 @@ class CustodyForm(bounds.Form):
     circumstances = forms.CharField(label=_("Circumstances"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
-class MarkingForm(bounds.ModelForm):
+class MarkingForm(ItemVersionForm, bounds.ModelForm):
     class Meta:
         model = Marking
         fields = ["kind", "text", "position", "state"]

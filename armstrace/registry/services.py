@@ -276,13 +276,14 @@ def transfer(item, to_party, *, occurred_at=None, actor=SYSTEM, location=None, r
     return event
 
 
-def report_missing(item, kind, *, occurred_at=None, actor=SYSTEM, location="", circumstances="", police_reference=""):
+def report_missing(item, kind, *, occurred_at=None, actor=SYSTEM, location="", circumstances="", police_reference="",
+                   expected_seq=None):
     """Report a loss or a theft by the holder."""
     if kind not in (K.LOSS_REPORTED, K.THEFT_REPORTED):
         raise RuleViolation("bad_kind", _("Report either a loss or a theft."))
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
-        item = _locked(item)
+        item = _locked(item, expected_seq)
         _check_status(item, {S.ACTIVE, S.DEACTIVATED}, _("report missing"))
         _check_time(occurred_at, item)
         payload = {"last_known_location": location, "circumstances": circumstances, "police_reference": police_reference}
@@ -290,7 +291,7 @@ def report_missing(item, kind, *, occurred_at=None, actor=SYSTEM, location="", c
 
 
 def take_into_custody(item, kind, *, occurred_at=None, actor=SYSTEM, location="", case_reference="",
-                      circumstances="", extra_payload=None):
+                      circumstances="", extra_payload=None, expected_seq=None):
     """A registered item is seized, found or surrendered; it leaves its holder for State custody."""
     if kind not in (K.SEIZED, K.FOUND, K.SURRENDERED):
         raise RuleViolation("bad_kind", _("Custody starts with a seizure, a find or a surrender."))
@@ -301,7 +302,7 @@ def take_into_custody(item, kind, *, occurred_at=None, actor=SYSTEM, location=""
         K.SURRENDERED: {S.ACTIVE, S.DEACTIVATED, S.LOST, S.STOLEN},
     }[kind]
     with transaction.atomic():
-        item = _locked(item)
+        item = _locked(item, expected_seq)
         _check_status(item, allowed, EventKind(kind).label.lower())
         _check_time(occurred_at, item)
         payload = {
@@ -315,10 +316,10 @@ def take_into_custody(item, kind, *, occurred_at=None, actor=SYSTEM, location=""
         return record(item, kind, payload, occurred_at, actor)
 
 
-def export_item(item, *, destination_country, occurred_at=None, actor=SYSTEM, authorization=""):
+def export_item(item, *, destination_country, occurred_at=None, actor=SYSTEM, authorization="", expected_seq=None):
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
-        item = _locked(item)
+        item = _locked(item, expected_seq)
         _check_status(item, {S.ACTIVE}, _("export"))
         _check_time(occurred_at, item)
         payload = {"destination_country": destination_country, "from_holder": item.current_holder_id,
@@ -326,10 +327,11 @@ def export_item(item, *, destination_country, occurred_at=None, actor=SYSTEM, au
         return record(item, K.EXPORTED, payload, occurred_at, actor)
 
 
-def reimport_item(item, *, holder, origin_country, occurred_at=None, actor=SYSTEM, authorization="", location=""):
+def reimport_item(item, *, holder, origin_country, occurred_at=None, actor=SYSTEM, authorization="", location="",
+                  expected_seq=None):
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
-        item = _locked(item)
+        item = _locked(item, expected_seq)
         _check_status(item, {S.EXPORTED}, _("re-import"))
         _check_time(occurred_at, item)
         check_recipient_licence(holder, occurred_at.date())
@@ -339,10 +341,10 @@ def reimport_item(item, *, holder, origin_country, occurred_at=None, actor=SYSTE
         return record(item, K.IMPORTED, payload, occurred_at, actor)
 
 
-def deactivate(item, *, standard, certificate_number, occurred_at=None, actor=SYSTEM):
+def deactivate(item, *, standard, certificate_number, occurred_at=None, actor=SYSTEM, expected_seq=None):
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
-        item = _locked(item)
+        item = _locked(item, expected_seq)
         _check_status(item, {S.ACTIVE, S.SEIZED, S.FOUND, S.SURRENDERED}, _("deactivate"))
         _check_time(occurred_at, item)
         if not certificate_number:
@@ -352,10 +354,10 @@ def deactivate(item, *, standard, certificate_number, occurred_at=None, actor=SY
         return record(item, K.DEACTIVATED, payload, occurred_at, actor)
 
 
-def destroy(item, *, method, witnesses=(), occurred_at=None, actor=SYSTEM, location=""):
+def destroy(item, *, method, witnesses=(), occurred_at=None, actor=SYSTEM, location="", expected_seq=None):
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
-        item = _locked(item)
+        item = _locked(item, expected_seq)
         _check_status(item, {S.ACTIVE, S.SEIZED, S.FOUND, S.SURRENDERED, S.DEACTIVATED}, _("destroy"))
         _check_time(occurred_at, item)
         if not method:
@@ -364,10 +366,10 @@ def destroy(item, *, method, witnesses=(), occurred_at=None, actor=SYSTEM, locat
         return record(item, K.DESTROYED, payload, occurred_at, actor)
 
 
-def add_marking(item, marking: MarkingInput, *, occurred_at=None, actor=SYSTEM, note=""):
+def add_marking(item, marking: MarkingInput, *, occurred_at=None, actor=SYSTEM, note="", expected_seq=None):
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
-        item = _locked(item)
+        item = _locked(item, expected_seq)
         _check_status(item, set(S.values) - {S.DESTROYED}, _("mark"))
         _check_time(occurred_at, item)
         if marking.kind not in Marking.Kind.values or marking.state not in Marking.State.values:
@@ -382,7 +384,7 @@ def add_marking(item, marking: MarkingInput, *, occurred_at=None, actor=SYSTEM, 
 CORRECTABLE = {"status", "holder", "location"}
 
 
-def correct(item, *, fields, reason, corrects_seq=None, actor=SYSTEM):
+def correct(item, *, fields, reason, corrects_seq=None, actor=SYSTEM, expected_seq=None):
     """Correct a mistake by a new event. `fields` may set status, holder (party id or None) and location."""
     unknown = set(fields) - CORRECTABLE
     if unknown:
@@ -395,7 +397,7 @@ def correct(item, *, fields, reason, corrects_seq=None, actor=SYSTEM):
     if holder is not None and (type(holder) is not int or not Party.objects.filter(pk=holder).exists()):
         raise RuleViolation("bad_correction", _("Unknown holder."), "holder")
     with transaction.atomic():
-        item = _locked(item)
+        item = _locked(item, expected_seq)
         if corrects_seq is not None and not Event.objects.filter(item=item, seq=corrects_seq).exists():
             raise RuleViolation("bad_correction", _("Event #%(seq)s is not an event of this item.") % {"seq": corrects_seq})
         payload = {"fields": fields, "reason": reason, "corrects_seq": corrects_seq}

@@ -1,11 +1,13 @@
 """REST API of transfers: authorizations with their remaining quantities, shipments, receipt, brokers."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from armstrace import bounds
+from armstrace.preconditions import require_each
 from armstrace.registry import services as reg
 from armstrace.registry.api import BlankChoicesMixin
 from armstrace.registry.models import Calibre, Item, Party
@@ -66,6 +68,15 @@ class ShipmentInputSerializer(bounds.Serializer):
     reference = serializers.CharField(max_length=120, allow_blank=True, default="")
     notes = serializers.CharField(allow_blank=True, default="")
     lines = ShipmentLineInputSerializer(many=True)
+    expected_seqs = serializers.DictField(
+        child=serializers.IntegerField(min_value=0), default=dict,
+        help_text="Item id → its last_event_seq as you read it, for every item listed; 428 if one is missing, "
+                  "409 if one moved on.")
+
+    def validate_expected_seqs(self, value):
+        if any(not key.isdigit() or len(key) > 18 for key in value):
+            raise serializers.ValidationError(_("The keys are item ids."))
+        return {int(key): seq for key, seq in value.items()}
 
 
 class ReceiptSerializer(bounds.Serializer):
@@ -99,6 +110,7 @@ class AuthorizationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSe
         v = dict(s.validated_data)
         lines = [services.ShipmentLineInput(line["line"], line["quantity"], items=list(line["items"]))
                  for line in v.pop("lines")]
+        require_each(v["expected_seqs"], [item.pk for line in lines for item in line.items])
         shipment = services.record_shipment(self.get_object(), lines=lines, actor=reg.Actor.of(request.user), **v)
         return Response(ShipmentSerializer(shipment).data, status=201)
 

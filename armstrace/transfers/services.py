@@ -159,9 +159,11 @@ class ShipmentLineInput:
     new_items: list = field(default_factory=list)  # FirearmInput of items entering the registry on import
 
 
-def record_shipment(auth, *, shipped_on, lines, reference="", notes="", actor=reg.SYSTEM):
+def record_shipment(auth, *, shipped_on, lines, reference="", notes="", actor=reg.SYSTEM, expected_seqs=None):
     """Record a shipment under `auth`. Quantities are drawn down from the authorization's lines; an
-    over-shipment, an expired, revoked or not yet valid authorization is refused."""
+    over-shipment, an expired, revoked or not yet valid authorization is refused. `expected_seqs` (item id →
+    last_event_seq as the caller read it) refuses the shipment if one of those items changed meanwhile."""
+    expected_seqs = expected_seqs or {}
     with transaction.atomic():
         auth = Authorization.objects.select_for_update().get(pk=auth.pk)
         if auth.status == Authorization.Status.REVOKED:
@@ -214,14 +216,15 @@ def record_shipment(auth, *, shipped_on, lines, reference="", notes="", actor=re
                 all_items.add(item.pk)
                 if auth.kind == Authorization.Kind.EXPORT:
                     reg.export_item(item, destination_country=auth.import_country, occurred_at=when, actor=actor,
-                                    authorization=auth.number)
+                                    authorization=auth.number, expected_seq=expected_seqs.get(item.pk))
                 else:
                     item = Item.objects.get(pk=item.pk)
                     if item.status != ItemStatus.EXPORTED:
                         raise RuleViolation("bad_status", _("%(item)s was not exported; record it as a new import.")
                                             % {"item": item}, "lines")
                     reg.reimport_item(item, holder=_importer(auth), origin_country=auth.export_country,
-                                      occurred_at=when, actor=actor, authorization=auth.number)
+                                      occurred_at=when, actor=actor, authorization=auth.number,
+                                      expected_seq=expected_seqs.get(item.pk))
                 items.append(item)
             for data in sl.new_items:
                 data.country_of_import = data.country_of_import or auth.export_country
