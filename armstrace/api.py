@@ -1,6 +1,10 @@
 """The REST API root: one router that every app registers its viewsets on, and the error format."""
 
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+from django.views.defaults import bad_request, page_not_found
 from rest_framework import status
+from rest_framework.exceptions import ErrorDetail
 from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -24,6 +28,22 @@ class IntegerIdRouter(DefaultRouter):
 router = IntegerIdRouter()
 
 
+def not_found(request, exception):
+    """handler404: an address under /api/ that resolves to nothing answers JSON, as the schema says."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"code": "not_found", "detail": _("Not found.")}, status=404)
+    return page_not_found(request, exception)
+
+
+def refused_request(request, exception):
+    """handler400: a request Django refuses before any view (too many form fields, a bad host...) answers JSON
+    under /api/."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"code": "bad_request", "detail": _("The request cannot be read: %(reason)s")
+                             % {"reason": exception}}, status=400)
+    return bad_request(request, exception)
+
+
 def exception_handler(exc, context):
     """Rule violations become 400 (409 for a concurrent change) with a stable `code` and a readable `detail`."""
     if isinstance(exc, RuleViolation):
@@ -32,8 +52,9 @@ def exception_handler(exc, context):
             body["field"] = exc.field
         return Response(body, status=status.HTTP_409_CONFLICT if isinstance(exc, Conflict) else status.HTTP_400_BAD_REQUEST)
     response = drf_exception_handler(exc, context)
-    if response is not None and isinstance(response.data, dict) and isinstance(exc.detail, str):
-        response.data.setdefault("code", exc.detail.code)  # {"code", "detail"} as for rule violations
+    detail = response.data.get("detail") if response is not None and isinstance(response.data, dict) else None
+    if isinstance(detail, ErrorDetail):
+        response.data.setdefault("code", detail.code)  # {"code", "detail"} as for rule violations
     return response
 
 
@@ -67,6 +88,9 @@ def document_error_responses(result, generator, request, public):
             wanted = {"401": ("Not authenticated", error), "403": ("Not allowed for this user", error)}
             if any(p.get("in") == "path" for p in parameters):
                 wanted["404"] = ("Not found", error)
+            for parameter in parameters:
+                if parameter.get("in") == "path" and parameter.get("schema", {}).get("type") == "integer":
+                    parameter["schema"]["maximum"] = 10**18 - 1  # ID_PATTERN
             writes = method in ("post", "put", "patch", "delete")
             if writes or "requestBody" in operation or any(p.get("in") == "query" for p in parameters):
                 wanted["400"] = ("Invalid input or rule violation", invalid)
