@@ -35,20 +35,26 @@ def limits():
 
 
 def json_shape(value):
-    """(depth, number of values) of a JSON value, without recursion: `{}` and `{"a": 1}` are 1 deep."""
-    depth, nodes, stack = 0, 0, [(value, 1)]
+    """(depth, number of values, its strings) of a JSON value, without recursion: `{}` and `{"a": 1}` are 1 deep."""
+    depth, nodes, strings, stack = 0, 0, [], [(value, 1)]
     while stack:
         value, level = stack.pop()
         nodes += 1
+        if isinstance(value, str):
+            strings.append(value)
         children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else None
         if children is not None:
             depth = max(depth, level)
+            strings.extend(value if isinstance(value, dict) else ())
             stack.extend((child, level + 1) for child in children)
-    return depth, nodes
+    return depth, nodes, strings
 
 
 def check_json(value):
-    depth, nodes = json_shape(value)
+    """A JSON value (custom fields, ...) within the profile's depth and size, with text a database can store."""
+    depth, nodes, strings = json_shape(value)
+    for text in strings:
+        check_text(text)
     if depth > limits().json_depth:
         raise ValidationError(_("Nested more than %(n)d levels deep.") % {"n": limits().json_depth}, code="too_deep")
     if nodes > limits().list_length:
@@ -56,11 +62,14 @@ def check_json(value):
 
 
 def check_text(value):
+    """Text that both databases store: valid Unicode, without NUL characters (PostgreSQL refuses them)."""
     if isinstance(value, str):
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
             raise ValidationError(_("The text contains characters that are not valid Unicode."), code="bad_text")
+        if "\x00" in value:
+            raise ValidationError(_("The text contains NUL characters."), code="null_characters")
 
 
 class MaxTextLength(validators.MaxLengthValidator):
@@ -112,7 +121,10 @@ def bound_serializer_field(name, field):
     lists = limits().markings_per_item if name == "markings" else limits().list_length
     if isinstance(field, serializers.ListSerializer):
         field.max_length = min(field.max_length or lists, lists)
+        field.validators.append(validators.MaxLengthValidator(field.max_length))  # and the schema's maxItems
         bound_serializer_field(name, field.child)
+    elif isinstance(field, serializers.PrimaryKeyRelatedField):
+        field.pk_field = field.pk_field or IdField()
     elif isinstance(field, serializers.Serializer):
         for child_name, child in field.fields.items():
             bound_serializer_field(child_name, child)
@@ -120,8 +132,8 @@ def bound_serializer_field(name, field):
         if getattr(field, "max_length", None) is None:
             field.max_length = lists
             field.validators.append(validators.MaxLengthValidator(lists))
-        if isinstance(field, serializers.ListField):
-            bound_serializer_field(name, field.child)
+        child = field.child if isinstance(field, serializers.ListField) else field.child_relation
+        bound_serializer_field(name, child)
     elif isinstance(field, (serializers.DictField, serializers.JSONField)):
         field.validators.append(check_json)
         if isinstance(field, serializers.DictField):
@@ -132,6 +144,18 @@ def bound_serializer_field(name, field):
         _bound_number(name, field)
     elif isinstance(field, (serializers.DateField, serializers.DateTimeField)):
         field.validators.append(DateBounds(name))
+
+
+class IdField(serializers.IntegerField):
+    """The id a related field reads: an integer key of at most 18 digits, as in paths (armstrace.api.ID_PATTERN)."""
+
+    def __init__(self):
+        super().__init__(min_value=0, max_value=10**18 - 1)
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        self.run_validators(value)
+        return value
 
 
 def _bound_text(field):
