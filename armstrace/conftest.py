@@ -196,7 +196,7 @@ def page(request, chromium, live_app):
     context.close()
 
 
-BROWSER_USER = "demo-admin"  # `armstrace demo` creates one user per role (registry/demo.py); this one may do anything
+BROWSER_USER = "demo-admin"  # `armstrace demo` creates one user per role (armstrace/demo.py); this one may do anything
 
 
 def login(page, live_app, username=BROWSER_USER, password="armstrace-demo"):

@@ -1,6 +1,10 @@
+from functools import partial
+
+from armstrace.accounts.policy import may_open
+from armstrace.core.extensions import nav_links
 from armstrace.profile import get_profile
-from armstrace.registry.extensions import nav_links
 
 
 def country_profile(request):
-    return {"country_profile": get_profile(), "nav_links": nav_links(request.user) if request.user.is_authenticated else []}
+    links = nav_links(partial(may_open, request.user)) if request.user.is_authenticated else []
+    return {"country_profile": get_profile(), "nav_links": links}

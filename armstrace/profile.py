@@ -13,14 +13,14 @@ import pycountry
 import yaml
 from django.conf import settings
 
-from armstrace.accounts import policy
+from armstrace.accounts import constants
 
 DEFAULT_CONFUSABLES = {"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "S": "5", "B": "8", "Z": "2", "G": "6"}
 
 AGENCY_KINDS = ["registry", "police", "customs", "prosecution", "military", "laboratory", "other"]
 
 # Optional `access:` section: `roles` replaces the capabilities of the roles it names; `hidden_fields` replaces the
-# personal fields an agency kind never sees (see armstrace/accounts/policy.py).
+# personal fields an agency kind never sees (see armstrace/accounts/constants.py).
 ACCESS_SCHEMA = {
     "type": "object",
     "additionalProperties": False,
@@ -28,20 +28,20 @@ ACCESS_SCHEMA = {
         "roles": {
             "type": "object",
             # administrators always have every capability, and no other role may be given `admin`
-            "propertyNames": {"enum": [r.value for r in policy.Role if r != policy.Role.ADMINISTRATOR]},
+            "propertyNames": {"enum": [r.value for r in constants.Role if r != constants.Role.ADMINISTRATOR]},
             "additionalProperties": {"type": "array", "uniqueItems": True,
-                                     "items": {"enum": sorted(set(policy.CAPABILITIES) - {policy.ADMIN})}},
+                                     "items": {"enum": sorted(set(constants.CAPABILITIES) - {constants.ADMIN})}},
         },
         "hidden_fields": {
             "type": "object",
             "propertyNames": {"enum": AGENCY_KINDS},
             "additionalProperties": {"type": "array", "uniqueItems": True,
-                                     "items": {"enum": list(policy.ALL_PERSONAL_FIELDS)}},
+                                     "items": {"enum": list(constants.ALL_PERSONAL_FIELDS)}},
         },
     },
 }
 
-# Optional `limits:` section: the bounds of every input of the API and the forms (armstrace/bounds.py).
+# Optional `limits:` section: the bounds of every input of the API and the forms (armstrace/core/bounds.py).
 @dataclass(frozen=True)
 class Limits:
     text_length: int = 10_000  # characters of a free text without a length of its own

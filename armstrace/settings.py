@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "armstrace.core",
     "armstrace.accounts",
     "armstrace.registry",
     "armstrace.custody",
@@ -148,12 +149,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["armstrace.accounts.permissions.PolicyPermission"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "armstrace.pagination.Pagination",
-    # JSON bodies bounded in size and depth (armstrace/bounds.py)
-    "DEFAULT_PARSER_CLASSES": ["armstrace.bounds.BoundedJSONParser", "rest_framework.parsers.FormParser",
+    "DEFAULT_PAGINATION_CLASS": "armstrace.core.api.Pagination",
+    # JSON bodies bounded in size and depth (armstrace/core/bounds.py)
+    "DEFAULT_PARSER_CLASSES": ["armstrace.core.bounds.BoundedJSONParser", "rest_framework.parsers.FormParser",
                                "rest_framework.parsers.MultiPartParser"],
     "PAGE_SIZE": 50,
-    "EXCEPTION_HANDLER": "armstrace.api.exception_handler",
+    "EXCEPTION_HANDLER": "armstrace.core.api.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "ArmsTrace API",
@@ -165,8 +166,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SERVE_PERMISSIONS": ["armstrace.accounts.permissions.PolicyPermission"],
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "armstrace.api.document_error_responses",
-                           "armstrace.preconditions.document_preconditions"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "armstrace.core.api.document_error_responses",
+                             "armstrace.core.preconditions.document_preconditions"],
 }
 
 # Country profile (YAML): which State this installation serves and its national rules.

@@ -3,10 +3,10 @@
 import django_filters
 from rest_framework import serializers, viewsets
 
-from armstrace import bounds
+from armstrace.accounts.constants import PERSON_SUBJECTS
 from armstrace.accounts.models import AccessLogEntry
-from armstrace.accounts.policy import PERSON_SUBJECTS
 from armstrace.accounts.views import filter_access_log
+from armstrace.core import bounds
 
 
 class AccessLogEntrySerializer(bounds.ModelSerializer):

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from armstrace import bounds
-from armstrace.accounts.policy import PERSON_SUBJECTS
+from armstrace.accounts.constants import PERSON_SUBJECTS
+from armstrace.core import bounds
 
 
 class TokenForm(bounds.Form):

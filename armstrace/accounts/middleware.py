@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import urlencode
 from rest_framework.views import APIView
 
-from armstrace.accounts import personal, policy, two_factor
+from armstrace.accounts import constants, personal, policy, two_factor
 
 
 def is_api_view(view_func):
@@ -24,7 +24,7 @@ def forbidden(request, requirement):
     access = policy.access_for(request.user)
     return render(request, "accounts/forbidden.html", {
         "access": access, "requirement": requirement,
-        "requirement_label": policy.CAPABILITIES.get(requirement, ""),
+        "requirement_label": constants.CAPABILITIES.get(requirement, ""),
     }, status=403)
 
 

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from armstrace.accounts.policy import PERSON_SUBJECTS, Role  # noqa: F401  (Role is imported from here too)
+from armstrace.accounts.constants import PERSON_SUBJECTS, Role  # noqa: F401  (Role is imported from here too)
 
 
 class Agency(models.Model):

@@ -9,11 +9,16 @@ written as AccessLogEntry rows by AccessPolicyMiddleware once the response is ma
 
 from rest_framework import serializers
 
-from armstrace.accounts import policy
+from armstrace.accounts.access import access_for
+from armstrace.accounts.constants import PERSONAL_FIELDS
+from armstrace.accounts.models import AccessLogEntry
 
 PENDING_READS = "_armstrace_personal_reads"
 # What a withheld field reads as (keeps the API's types: text fields "", the others null).
 WITHHELD = {"date_of_birth": None, "age": None, "party": None}
+# subject -> find(number): the ids of that subject's persons with this identity number (a values("pk") query), for
+# the access-log search; the app that keeps the subject registers it in its AppConfig.ready() (registry: holders).
+PERSON_FINDERS = {}
 
 
 def _get(obj, name, default=None):
@@ -31,8 +36,6 @@ def _user(request):
 
 def record_read(request, subject, obj, fields):
     """Queue one access-log entry: `request` (Django's or DRF's) read `fields` of `obj`."""
-    from armstrace.accounts.models import AccessLogEntry
-
     user = _user(request)
     django_request = getattr(request, "_request", request)
     pending = django_request.__dict__.setdefault(PENDING_READS, [])
@@ -51,8 +54,6 @@ def record_read(request, subject, obj, fields):
 
 def flush_reads(request):
     """Write the reads queued on `request` (called once per request, after the response is made)."""
-    from armstrace.accounts.models import AccessLogEntry
-
     entries = request.__dict__.pop(PENDING_READS, None)
     if entries:
         AccessLogEntry.objects.bulk_create(entries)
@@ -62,14 +63,14 @@ def withheld_fields(request, subject, obj):
     """The personal fields of `obj` that the user of `request` may not see (none when `obj` is not a person)."""
     if not is_person(subject, obj):
         return []
-    visible = policy.access_for(_user(request)).visible_fields(subject)
-    return [f for f in policy.PERSONAL_FIELDS[subject] if f not in visible]
+    visible = access_for(_user(request)).visible_fields(subject)
+    return [f for f in PERSONAL_FIELDS[subject] if f not in visible]
 
 
 def persons_searchable_by_number(request, parties):
     """`parties` for a look-up by identity number: without the persons, for a user who may not see their numbers
     (else the search would tell which person has a number)."""
-    if "identifier" in policy.access_for(_user(request)).visible_fields("party"):
+    if "identifier" in access_for(_user(request)).visible_fields("party"):
         return parties
     return parties.exclude(kind="person")
 
@@ -85,7 +86,7 @@ class PersonalView(dict):
 def view_of(request, subject, obj, only=None):
     """The personal fields of `obj` as the user of `request` may see them (those in `only`, if given, which the page
     shows); logs the read of those shown."""
-    values = {f: _get(obj, f) for f in policy.PERSONAL_FIELDS[subject] if not only or f in only}
+    values = {f: _get(obj, f) for f in PERSONAL_FIELDS[subject] if not only or f in only}
     if "party" in values:
         values["party"] = _get(obj, "party_id", values["party"])
     withheld = [f for f in withheld_fields(request, subject, obj) if f in values]
@@ -107,7 +108,7 @@ def redact(request, subject, obj, data):
 
 def _log_shown(request, subject, obj, values, withheld):
     """Log the read of the personal fields that `values` shows: present, not withheld, not blank."""
-    shown = [f for f in policy.PERSONAL_FIELDS[subject] if f in values and f not in withheld
+    shown = [f for f in PERSONAL_FIELDS[subject] if f in values and f not in withheld
              and values[f] not in (None, "")]
     if shown and is_person(subject, obj):
         record_read(request, subject, obj, shown)

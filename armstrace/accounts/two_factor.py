@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django_otp import devices_for_user
 
-from armstrace.accounts import policy
+from armstrace.accounts.access import access_for
 
 
 def has_confirmed_device(user):
@@ -22,12 +22,12 @@ def pending_step(user):
     """The URL of the two-factor step `user` must take before anything else, or None.
 
     A user with an enrolled authenticator gives a code at every login; one whose role requires two-factor login
-    (policy.TWO_FACTOR_ROLES) and has none enrols one first.
+    (accounts.constants.TWO_FACTOR_ROLES) and has none enrols one first.
     """
     if not user.is_authenticated or is_verified(user):
         return None
     if has_confirmed_device(user):
         return reverse("accounts:two-factor")
-    if policy.access_for(user).requires_two_factor:
+    if access_for(user).requires_two_factor:
         return reverse("accounts:two-factor-setup")
     return None

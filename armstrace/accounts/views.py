@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from django_otp import devices_for_user
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from armstrace.accounts import policy, two_factor
+from armstrace.accounts import constants, policy, two_factor
 from armstrace.accounts.forms import AccessLogFilterForm, TokenForm
 from armstrace.accounts.models import AccessLogEntry, UserProfile
+from armstrace.accounts.personal import PERSON_FINDERS
 
 
 def _next_url(request):
@@ -97,21 +98,20 @@ def account(request):
     profile = UserProfile.objects.select_related("agency").filter(user_id=request.user.pk).first()
     return render(request, "accounts/account.html", {
         "access": access, "agency": profile.agency if profile else None,
-        "capabilities": [(c, label) for c, label in policy.CAPABILITIES.items() if access.allows(c)],
+        "capabilities": [(c, label) for c, label in constants.CAPABILITIES.items() if access.allows(c)],
         "two_factor_enrolled": two_factor.has_confirmed_device(request.user),
     })
 
 
 def filter_access_log(entries, *, user="", person="", subject_type="", date_from=None, date_to=None):
     """The access-log entries of `user` (user name), about `person` (name, identity number or id), in a date range."""
-    from armstrace.registry.models import Party
-
     if user:
         entries = entries.filter(username__iexact=user.strip())
     if person:
         person = person.strip()
-        match = Q(subject_name__icontains=person) | Q(
-            subject_type="party", subject_id__in=Party.objects.filter(identifier=person).values("pk"))
+        match = Q(subject_name__icontains=person)
+        for subject, find in PERSON_FINDERS.items():
+            match |= Q(subject_type=subject, subject_id__in=find(person))
         if person.isdigit():
             match |= Q(subject_id=int(person))
         entries = entries.filter(match)

@@ -6,17 +6,20 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from armstrace import bounds
 from armstrace.accounts.models import Agency
 from armstrace.accounts.personal import PersonalDataMixin
-from armstrace.preconditions import expected_seq, expected_seq_field, item_write, require_each
+from armstrace.core import bounds
+from armstrace.core.actor import Actor
+from armstrace.core.api import BlankChoicesMixin
+from armstrace.core.forms import input_of
+from armstrace.core.preconditions import expected_seq, expected_seq_field, item_write, require_each
 from armstrace.custody import services
 from armstrace.custody.models import (
     CaseAmmunition, CaseItem, CaseKind, CasePerson, CustodyMovement, CustodyPosition, Depot, DepotLocation, Disposal,
     Facility, LegalJustification, LocationType, SeizureCase, Stocktake, StocktakeLine, SuspectedOffence,
 )
-from armstrace.registry import services as reg
-from armstrace.registry.api import BlankChoicesMixin, RegisterItemSerializer
+from armstrace.registry import services as registry_services
+from armstrace.registry.api import RegisterItemSerializer
 from armstrace.registry.models import Calibre, Item, Party
 
 
@@ -122,13 +125,21 @@ class CaseInputSerializer(bounds.Serializer):
     handed_over_by = serializers.CharField(max_length=200, allow_blank=True, default="")
     received_by = serializers.CharField(max_length=200, allow_blank=True, default="")
 
+    def to_input(self) -> services.CaseInput:
+        v = self.validated_data
+        return input_of(
+            services.CaseInput, v,
+            items=[input_of(services.CaseItemInput, i, new=_new_item(i.get("new"))) for i in v["items"]],
+            ammunition=[input_of(services.AmmunitionInput, a) for a in v["ammunition"]],
+            persons=[input_of(services.PersonInput, p) for p in v["persons"]])
+
 
 def _new_item(data):
     if not data:
         return None
     data = dict(data)
-    markings = [reg.MarkingInput(**m) for m in data.pop("markings", [])]
-    return reg.FirearmInput(markings=markings, **data)
+    markings = [registry_services.MarkingInput(**m) for m in data.pop("markings", [])]
+    return registry_services.FirearmInput(markings=markings, **data)
 
 
 class CaseViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -142,17 +153,10 @@ class CaseViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def create(self, request, *args, **kwargs):
         s = CaseInputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
-        v = dict(s.validated_data)
-        registered = [i for i in v["items"] if i.get("item") is not None]
+        registered = [i for i in s.validated_data["items"] if i.get("item") is not None]
         require_each({i["item"].pk: i["expected_seq"] for i in registered if i.get("expected_seq") is not None},
                      [i["item"].pk for i in registered])
-        items = [services.CaseItemInput(item=i.get("item"), new=_new_item(i.get("new")), condition=i["condition"],
-                                        marking_status=i["marking_status"], notes=i["notes"],
-                                        expected_seq=i.get("expected_seq")) for i in v.pop("items")]
-        ammunition = [services.AmmunitionInput(**a) for a in v.pop("ammunition")]
-        persons = [services.PersonInput(**p) for p in v.pop("persons")]
-        case = services.record_case(services.CaseInput(items=items, ammunition=ammunition, persons=persons, **v),
-                                    actor=reg.Actor.of(request.user))
+        case = services.record_case(s.to_input(), actor=Actor.of(request.user))
         return Response(CaseSerializer(self.get_queryset().get(pk=case.pk), context=self.get_serializer_context()).data,
                         status=201)
 
@@ -261,7 +265,7 @@ class MovementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         to = services.Place(v.get("to_depot"), v.get("to_shelf"), v.get("to_facility"), v.get("to_label", ""))
         m = services.move(v["item"], to, from_place=from_place, handed_over_by=v["handed_over_by"],
                           received_by=v["received_by"], moved_at=v.get("moved_at"), purpose=v["purpose"],
-                          actor=reg.Actor.of(request.user), expected_seq=seq)
+                          actor=Actor.of(request.user), expected_seq=seq)
         return Response(MovementSerializer(m).data, status=201)
 
 
@@ -305,7 +309,7 @@ class StocktakeViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         s.is_valid(raise_exception=True)
         v = dict(s.validated_data)
         counts = [services.Count(**c) for c in v.pop("counts")]
-        take = services.record_stocktake(v.pop("depot"), counts, actor=reg.Actor.of(request.user), **v)
+        take = services.record_stocktake(v.pop("depot"), counts, actor=Actor.of(request.user), **v)
         return Response(StocktakeSerializer(self.get_queryset().get(pk=take.pk)).data, status=201)
 
 
@@ -330,7 +334,7 @@ class DisposalViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         s = DisposalSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         v = s.validated_data
-        item, actor, on = get_object_or_404(Item, pk=v["item"].pk), reg.Actor.of(request.user), v["date"]
+        item, actor, on = get_object_or_404(Item, pk=v["item"].pk), Actor.of(request.user), v["date"]
         seq = expected_seq(request, v.get("expected_seq"), item.pk)
         if v["kind"] == Disposal.Kind.DESTRUCTION:
             d = services.destroy(item, method=v.get("method", ""), witnesses=v.get("witnesses") or [], on=on,

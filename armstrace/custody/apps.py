@@ -8,7 +8,7 @@ class CustodyConfig(AppConfig):
     verbose_name = _("Custody")
 
     def ready(self):
-        from armstrace.registry.extensions import ITEM_LINKS, NAV_LINKS
+        from armstrace.core.extensions import ITEM_LINKS, NAV_LINKS
 
         NAV_LINKS.append(("custody:case-list", _("Seizures")))
         NAV_LINKS.append(("custody:depot-list", _("Depots")))

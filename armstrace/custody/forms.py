@@ -4,12 +4,15 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from armstrace import bounds
 from armstrace.accounts.models import Agency
+from armstrace.core import bounds
+from armstrace.core.forms import input_of
+from armstrace.core.preconditions import ItemVersionForm
+from armstrace.custody import services
 from armstrace.custody.models import (
     CaseItem, CaseKind, CasePerson, Depot, Disposal, Facility, LegalJustification, LocationType, SuspectedOffence,
 )
-from armstrace.preconditions import ItemVersionForm
+from armstrace.registry import services as registry_services
 from armstrace.registry.forms import DateNotInFutureField, PartyField, country_choices
 from armstrace.registry.models import Calibre, FirearmType, Item, Make
 
@@ -56,6 +59,11 @@ class CaseForm(bounds.Form):
                     self.add_error("shelf", _("This depot has no such shelf."))
         return data
 
+    def to_input(self, items=(), ammunition=(), persons=()) -> services.CaseInput:
+        d = self.cleaned_data
+        return input_of(services.CaseInput, d, shelf=d["shelf_obj"], items=list(items), ammunition=list(ammunition),
+                        persons=list(persons))
+
 
 class CaseItemForm(bounds.Form):
     """One row of the case: a registered item by its serial number (or #id), or a new one described here."""
@@ -78,21 +86,35 @@ class CaseItemForm(bounds.Form):
         return any(d.get(k) for k in ("registered", "firearm_type", "part_kind", "make", "serial_number", "description"))
 
     def clean_registered(self):
-        from armstrace.custody.services import resolve_reference
-
         ref = self.cleaned_data["registered"].strip()
         if not ref:
             return None
-        item = resolve_reference(ref)
+        item = services.resolve_reference(ref)
         if item is None:
             raise forms.ValidationError(_("No single registered item has the number “%(ref)s”."), params={"ref": ref})
         return item
+
+    def to_input(self) -> services.CaseItemInput:
+        r = self.cleaned_data
+        line = services.CaseItemInput(condition=r["condition"] or "unknown",
+                                      marking_status=r["marking_status"] or "unknown")
+        if r["registered"]:
+            line.item = r["registered"]
+        else:
+            line.new = registry_services.FirearmInput(
+                serial_number=r["serial_number"], make=r["make"], category=r["category"] or "firearm",
+                firearm_type=r["firearm_type"], part_kind=r["part_kind"], description=r["description"])
+        return line
 
 
 class AmmunitionForm(bounds.Form):
     calibre = forms.ModelChoiceField(label=_("Calibre"), queryset=Calibre.objects.all(), required=False)
     quantity = forms.IntegerField(label=_("Rounds"), min_value=1, required=False)
     description = forms.CharField(label=_("Description"), max_length=300, required=False)
+
+    def to_input(self) -> services.AmmunitionInput | None:
+        r = self.cleaned_data
+        return services.AmmunitionInput(r["quantity"], r["calibre"], r["description"]) if r.get("quantity") else None
 
 
 class PersonForm(bounds.Form):
@@ -106,10 +128,39 @@ class PersonForm(bounds.Form):
     prosecuted = forms.BooleanField(label=_("Prosecuted"), required=False)
     convicted = forms.BooleanField(label=_("Convicted"), required=False)
 
+    def to_input(self) -> services.PersonInput | None:
+        r = self.cleaned_data
+        if not (r.get("name") or r.get("age") or r.get("nationality")):
+            return None
+        return input_of(services.PersonInput, r, role=r["role"] or "other", sex=r["sex"] or "unknown")
+
 
 CaseItemFormSet = forms.formset_factory(CaseItemForm, extra=5, max_num=200)
 AmmunitionFormSet = forms.formset_factory(AmmunitionForm, extra=2, max_num=50)
 PersonFormSet = forms.formset_factory(PersonForm, extra=2, max_num=50)
+
+
+class CaseEntry:
+    """The case page: the case form and its formsets of items, ammunition and persons, read as one
+    services.CaseInput."""
+
+    def __init__(self, data=None):
+        self.form = CaseForm(data)
+        self.items = CaseItemFormSet(data, prefix="items")
+        self.ammunition = AmmunitionFormSet(data, prefix="ammo")
+        self.persons = PersonFormSet(data, prefix="persons")
+
+    def is_valid(self):
+        return self.form.is_bound and all(x.is_valid() for x in (self.form, self.items, self.ammunition, self.persons))
+
+    def to_input(self) -> services.CaseInput:
+        items = [row.to_input() for row in self.items if row.has_item()]
+        ammunition = [line for line in (row.to_input() for row in self.ammunition) if line]
+        persons = [person for person in (row.to_input() for row in self.persons) if person]
+        return self.form.to_input(items, ammunition, persons)
+
+    def context(self):
+        return {"form": self.form, "items": self.items, "ammunition": self.ammunition, "persons": self.persons}
 
 
 class MoveForm(ItemVersionForm):

@@ -16,15 +16,16 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from armstrace.core.actor import SYSTEM
+from armstrace.core.errors import RuleViolation
 from armstrace.custody.models import (
     Alert, CaseAmmunition, CaseItem, CaseKind, CasePerson, CustodyMovement, CustodyPosition, Depot, DepotLocation,
     Disposal, Facility, LegalJustification, LocationType, SeizureCase, Stocktake, StocktakeLine, SuspectedOffence,
 )
-from armstrace.registry import services as reg
+from armstrace.registry import services as registry_services
 from armstrace.registry.models import EventKind, Item, ItemStatus
 from armstrace.registry.serials import normalize_serial
 
-RuleViolation = reg.RuleViolation
 K = EventKind
 S = ItemStatus
 
@@ -100,7 +101,7 @@ class CaseItemInput:
     """One firearm or part of a case: either a registered `item`, or a `new` item never registered."""
 
     item: Item | None = None
-    new: reg.FirearmInput | None = None
+    new: registry_services.FirearmInput | None = None
     condition: str = CaseItem.Condition.INDUSTRIAL
     marking_status: str = CaseItem.MarkingStatus.UNIQUELY_MARKED
     notes: str = ""
@@ -206,7 +207,7 @@ def _check_case(data: CaseInput):
         raise RuleViolation("receiver_required", _("Say who received the items at the depot."), "received_by")
 
 
-def record_case(data: CaseInput, actor=reg.SYSTEM):
+def record_case(data: CaseInput, actor=SYSTEM):
     """Record a seizure, find or surrender of many items, parts and ammunition in one transaction.
 
     Registered items are taken into custody (registry take_into_custody); unregistered ones, marked or not,
@@ -219,7 +220,7 @@ def record_case(data: CaseInput, actor=reg.SYSTEM):
     for p in data.persons:
         p.nationality = _country(p.nationality, "persons")
     entry = ENTRY_EVENT[data.kind]
-    occurred_at = reg.as_datetime(data.occurred_on)
+    occurred_at = registry_services.as_datetime(data.occurred_on)
     with transaction.atomic():
         number = data.number.strip() or next_case_number(data.kind, data.occurred_on)
         if SeizureCase.objects.filter(number=number).exists():
@@ -230,25 +231,25 @@ def record_case(data: CaseInput, actor=reg.SYSTEM):
             legal_justification=data.legal_justification, suspected_offences=list(data.suspected_offences),
             route_departure=data.route_departure, route_transit=data.route_transit,
             route_destination=data.route_destination, notes=data.notes,
-            recorded_by=actor.user if actor.user is not None and actor.user.is_authenticated else None,
-        )
+            recorded_by=_user(actor))
         seizure_place = Place(label=data.place or data.admin_area or _("Place of the case"))
         extra = {"case": case.number, "case_id": case.pk}
         items = []
         for line in data.items:
             if line.item is not None:
-                item = reg._locked(line.item, line.expected_seq)
+                item = registry_services.lock_item(line.item, line.expected_seq)
                 if CustodyPosition.objects.filter(item=item).exists():
                     raise RuleViolation(
                         "already_in_custody",
                         _("%(item)s is already in custody at %(place)s.")
                         % {"item": item, "place": Place.of(item.custody_position).text}, "items")
-                reg.take_into_custody(item, entry, occurred_at=occurred_at, actor=actor, location=seizure_place.text,
-                                      case_reference=case.number, extra_payload=extra)
+                registry_services.take_into_custody(item, entry, occurred_at=occurred_at, actor=actor,
+                                                    location=seizure_place.text, case_reference=case.number,
+                                                    extra_payload=extra)
                 was_registered = True
             else:
-                item = reg.create_item(line.new, how=entry, location=seizure_place.text, occurred_at=occurred_at,
-                                       actor=actor, extra_payload=extra)
+                item = registry_services.create_item(line.new, how=entry, location=seizure_place.text,
+                                                     occurred_at=occurred_at, actor=actor, extra_payload=extra)
                 was_registered = False
             CaseItem.objects.create(case=case, item=item, condition=line.condition,
                                     marking_status=line.marking_status, was_registered=was_registered, notes=line.notes)
@@ -272,7 +273,7 @@ def record_case(data: CaseInput, actor=reg.SYSTEM):
 
 
 def move(item, to: Place, *, handed_over_by, received_by, moved_at=None, from_place: Place | None = None,
-         purpose="", case=None, actor=reg.SYSTEM, expected_seq=None):
+         purpose="", case=None, actor=SYSTEM, expected_seq=None):
     """Move an item in custody from where it is to `to`. Refused if `from_place` is not where the item is."""
     moved_at = moved_at or timezone.now()
     to.check("to")
@@ -281,7 +282,7 @@ def move(item, to: Place, *, handed_over_by, received_by, moved_at=None, from_pl
     if not (received_by or "").strip():
         raise RuleViolation("receiver_required", _("Say who received the item."), "received_by")
     with transaction.atomic():
-        item = reg._locked(item, expected_seq)
+        item = registry_services.lock_item(item, expected_seq)
         position = CustodyPosition.objects.select_related("depot", "shelf", "facility").filter(item=item).first()
         if position is None or item.status not in IN_CUSTODY:
             raise RuleViolation("not_in_custody",
@@ -307,12 +308,11 @@ def move(item, to: Place, *, handed_over_by, received_by, moved_at=None, from_pl
             "handed_over_by": handed_over_by, "received_by": received_by, "purpose": purpose,
             "case": (case or position.case).number if (case or position.case) else "",
         }
-        event = reg.record(item, K.CUSTODY_MOVED, payload, moved_at, actor)
+        event = registry_services.record(item, K.CUSTODY_MOVED, payload, moved_at, actor)
         movement = CustodyMovement.objects.create(
             item=item, case=case or position.case, **here.fields("from"), **to.fields("to"),
             handed_over_by=handed_over_by, received_by=received_by, moved_at=moved_at, purpose=purpose, event=event,
-            recorded_by=actor.user if actor.user is not None and actor.user.is_authenticated else None,
-        )
+            recorded_by=_user(actor))
         position.depot, position.shelf, position.facility = to.depot, to.shelf, to.facility
         position.label = "" if (to.depot or to.facility) else to.label
         position.since = moved_at
@@ -368,7 +368,7 @@ def resolve_reference(reference, candidates=None):
     return matches[0] if len(matches) == 1 else None
 
 
-def record_stocktake(depot, counts, *, counted_by="", counted_at=None, notes="", actor=reg.SYSTEM):
+def record_stocktake(depot, counts, *, counted_by="", counted_at=None, notes="", actor=SYSTEM):
     """Reconcile the items counted on a depot's shelves against the items expected there; keep the result,
     list missing and extra items, and raise an alert on any discrepancy."""
     counted_at = counted_at or timezone.now()
@@ -384,8 +384,7 @@ def record_stocktake(depot, counts, *, counted_by="", counted_at=None, notes="",
         take = Stocktake.objects.create(
             depot=depot, counted_at=counted_at, counted_by=counted_by, notes=notes, expected_count=len(expected),
             counted_count=len(counts),
-            recorded_by=actor.user if actor.user is not None and actor.user.is_authenticated else None,
-        )
+            recorded_by=_user(actor))
         lines, seen = [], set()
         for c in counts:
             shelf = shelves.get(c.shelf.casefold()) if c.shelf else None
@@ -432,7 +431,7 @@ def record_stocktake(depot, counts, *, counted_by="", counted_at=None, notes="",
 
 
 def _custody_item(item, expected_seq=None):
-    item = reg._locked(item, expected_seq)
+    item = registry_services.lock_item(item, expected_seq)
     position = CustodyPosition.objects.filter(item=item).select_related("case").first()
     if position is None:
         raise RuleViolation("not_in_custody", _("%(item)s is not in custody.") % {"item": item})
@@ -443,46 +442,47 @@ def _user(actor):
     return actor.user if actor.user is not None and actor.user.is_authenticated else None
 
 
-def destroy(item, *, method, on, witnesses=(), location="", actor=reg.SYSTEM, expected_seq=None):
+def destroy(item, *, method, on, witnesses=(), location="", actor=SYSTEM, expected_seq=None):
     witnesses = [w.strip() for w in witnesses if w and w.strip()]
     if not witnesses:
         raise RuleViolation("witnesses_required", _("A destruction needs at least one witness."), "witnesses")
     with transaction.atomic():
         item, position = _custody_item(item, expected_seq)
-        event = reg.destroy(item, method=method, witnesses=witnesses, occurred_at=reg.as_datetime(on), actor=actor,
-                            location=location or Place.of(position).text)
+        event = registry_services.destroy(item, method=method, witnesses=witnesses,
+                                          occurred_at=registry_services.as_datetime(on), actor=actor,
+                                          location=location or Place.of(position).text)
         disposal = Disposal.objects.create(kind=Disposal.Kind.DESTRUCTION, item=item, case=position.case, date=on,
                                            method=method, witnesses=witnesses, event=event, recorded_by=_user(actor))
         position.delete()
     return disposal
 
 
-def deactivate(item, *, standard, certificate_number, on, actor=reg.SYSTEM, expected_seq=None):
+def deactivate(item, *, standard, certificate_number, on, actor=SYSTEM, expected_seq=None):
     """Deactivate an item in custody; it stays where it is (it may be destroyed or returned later)."""
     if not (standard or "").strip():
         raise RuleViolation("standard_required", _("Name the deactivation standard applied."), "standard")
     with transaction.atomic():
         item, position = _custody_item(item, expected_seq)
-        event = reg.deactivate(item, standard=standard, certificate_number=certificate_number,
-                               occurred_at=reg.as_datetime(on), actor=actor)
+        event = registry_services.deactivate(item, standard=standard, certificate_number=certificate_number,
+                                             occurred_at=registry_services.as_datetime(on), actor=actor)
         return Disposal.objects.create(kind=Disposal.Kind.DEACTIVATION, item=item, case=position.case, date=on,
                                        standard=standard, certificate_number=certificate_number, event=event,
                                        recorded_by=_user(actor))
 
 
-def return_to_owner(item, *, owner, on, handed_over_by="", actor=reg.SYSTEM, expected_seq=None):
+def return_to_owner(item, *, owner, on, handed_over_by="", actor=SYSTEM, expected_seq=None):
     """Give an item in custody back to its owner (who needs a licence where the profile requires it)."""
     if owner is None:
         raise RuleViolation("owner_required", _("Name the owner the item is returned to."), "owner")
-    occurred_at = reg.as_datetime(on)
+    occurred_at = registry_services.as_datetime(on)
     with transaction.atomic():
         item, position = _custody_item(item, expected_seq)
-        reg._check_status(item, {S.SEIZED, S.FOUND, S.SURRENDERED, S.DEACTIVATED}, _("return"))
-        reg._check_time(occurred_at, item)
-        reg.check_recipient_licence(owner, on)
+        registry_services.check_status(item, {S.SEIZED, S.FOUND, S.SURRENDERED, S.DEACTIVATED}, _("return"))
+        registry_services.check_time(occurred_at, item)
+        registry_services.check_recipient_licence(owner, on)
         payload = {"holder": owner.pk, "from": Place.of(position).payload(), "handed_over_by": handed_over_by,
                    "case": position.case.number if position.case else "", "location": _owner_location(owner)}
-        event = reg.record(item, K.RETURNED_TO_OWNER, payload, occurred_at, actor)
+        event = registry_services.record(item, K.RETURNED_TO_OWNER, payload, occurred_at, actor)
         disposal = Disposal.objects.create(kind=Disposal.Kind.RETURN_TO_OWNER, item=item, case=position.case, date=on,
                                            owner=owner, event=event, recorded_by=_user(actor))
         position.delete()

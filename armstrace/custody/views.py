@@ -5,16 +5,15 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from armstrace.core.actor import Actor
+from armstrace.core.forms import run_service
 from armstrace.custody import forms as f
 from armstrace.custody import services
 from armstrace.custody.models import (
     CustodyMovement, CustodyPosition, Depot, DepotLocation, Disposal, Facility, SeizureCase, Stocktake,
 )
 from armstrace.custody.services import Place
-from armstrace.registry import services as reg
 from armstrace.registry.models import Item
-from armstrace.registry.services import FirearmInput
-from armstrace.registry.views import run_service
 
 
 @login_required
@@ -29,51 +28,14 @@ def case_list(request):
 
 @login_required
 def case_create(request):
-    post = request.POST if request.method == "POST" else None
-    form = f.CaseForm(post)
-    items = f.CaseItemFormSet(post, prefix="items")
-    ammunition = f.AmmunitionFormSet(post, prefix="ammo")
-    persons = f.PersonFormSet(post, prefix="persons")
-    if post is not None and all(x.is_valid() for x in (form, items, ammunition, persons)):
-        d = form.cleaned_data
-        data = services.CaseInput(
-            occurred_on=d["occurred_on"], kind=d["kind"], number=d["number"], agency=d["agency"],
-            admin_area=d["admin_area"], place=d["place"], location_type=d["location_type"],
-            legal_justification=d["legal_justification"], suspected_offences=d["suspected_offences"],
-            route_departure=d["route_departure"], route_transit=d["route_transit"],
-            route_destination=d["route_destination"], notes=d["notes"], depot=d["depot"], shelf=d["shelf_obj"],
-            handed_over_by=d["handed_over_by"], received_by=d["received_by"],
-        )
-        for row in items:
-            if not row.has_item():
-                continue
-            r = row.cleaned_data
-            line = services.CaseItemInput(condition=r["condition"] or "unknown",
-                                          marking_status=r["marking_status"] or "unknown")
-            if r["registered"]:
-                line.item = r["registered"]
-            else:
-                line.new = FirearmInput(
-                    serial_number=r["serial_number"], make=r["make"], category=r["category"] or "firearm",
-                    firearm_type=r["firearm_type"], part_kind=r["part_kind"], description=r["description"])
-            data.items.append(line)
-        for row in ammunition:
-            r = row.cleaned_data
-            if r.get("quantity"):
-                data.ammunition.append(services.AmmunitionInput(r["quantity"], r["calibre"], r["description"]))
-        for row in persons:
-            r = row.cleaned_data
-            if r.get("name") or r.get("age") or r.get("nationality"):
-                data.persons.append(services.PersonInput(
-                    name=r["name"], role=r["role"] or "other", nationality=r["nationality"], sex=r["sex"] or "unknown",
-                    age=r["age"],
-                    arrested=r["arrested"], prosecuted=r["prosecuted"], convicted=r["convicted"]))
-        case = run_service(form, lambda: services.record_case(data, actor=reg.Actor.of(request.user)))
+    entry = f.CaseEntry(request.POST if request.method == "POST" else None)
+    if entry.is_valid():
+        data = entry.to_input()
+        case = run_service(entry.form, lambda: services.record_case(data, actor=Actor.of(request.user)))
         if case:
             messages.success(request, _("Case %(n)s recorded.") % {"n": case.number})
             return redirect(case)
-    return render(request, "custody/case_form.html",
-                  {"form": form, "items": items, "ammunition": ammunition, "persons": persons})
+    return render(request, "custody/case_form.html", entry.context())
 
 
 @login_required
@@ -118,7 +80,7 @@ def item_move(request, pk):
         to = Place(depot=d["to_depot"], shelf=d["to_shelf_obj"], facility=d["to_facility"], label=d["to_label"])
         moved = run_service(form, lambda: services.move(
             item, to, from_place=from_place, handed_over_by=d["handed_over_by"], received_by=d["received_by"],
-            moved_at=d["moved_at"], purpose=d["purpose"], actor=reg.Actor.of(request.user),
+            moved_at=d["moved_at"], purpose=d["purpose"], actor=Actor.of(request.user),
             expected_seq=d["expected_seq"]))
         if moved:
             messages.success(request, _("Movement recorded."))
@@ -140,7 +102,7 @@ def item_dispose(request, pk):
     form = f.DisposalForm(request.POST or None, initial={"expected_seq": item.last_event_seq})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        actor, seq = reg.Actor.of(request.user), d["expected_seq"]
+        actor, seq = Actor.of(request.user), d["expected_seq"]
         calls = {
             Disposal.Kind.DESTRUCTION: lambda: services.destroy(
                 item, method=d["method"], on=d["date"], witnesses=d["witnesses"].splitlines(), actor=actor,
@@ -207,7 +169,7 @@ def stocktake_create(request, pk):
         d = form.cleaned_data
         take = run_service(form, lambda: services.record_stocktake(
             depot, services.parse_counts(d["counts"]), counted_by=d["counted_by"], notes=d["notes"],
-            actor=reg.Actor.of(request.user)))
+            actor=Actor.of(request.user)))
         if take:
             if take.balanced:
                 messages.success(request, _("Stocktake recorded: everything is where expected."))

@@ -1,6 +1,6 @@
 """REST API of monitoring (read only): the registry's IAFQ rows of a year, its SDG 16.4.2 series, hotspot warnings,
 and the imported UNODC portal datasets with their rows. Error answers (400 for a bad query parameter, 404, 401/403)
-are documented for every operation by armstrace.api.document_error_responses."""
+are documented for every operation by armstrace.core.api.document_error_responses."""
 
 from datetime import date
 
@@ -11,7 +11,8 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from armstrace import bounds
+from armstrace.core import bounds
+from armstrace.custody.models import CaseItem
 from armstrace.monitoring import codelist as cl
 from armstrace.monitoring import export, hotspots, iafq, sdg
 from armstrace.monitoring.models import PortalDataset, PortalValue
@@ -174,8 +175,6 @@ class HotspotViewSet(viewsets.ViewSet):
 
     @extend_schema(parameters=[HotspotQuerySerializer], responses={200: HotspotListSerializer})
     def list(self, request):
-        from armstrace.custody.models import CaseItem
-
         q = _query(HotspotQuerySerializer, request)
         year = q.get("year")
         if year is None:

@@ -8,7 +8,7 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Monitoring")
 
     def ready(self):
-        from armstrace.registry.extensions import NAV_LINKS
+        from armstrace.core.extensions import NAV_LINKS
 
         link = ("monitoring:dashboard", _("Monitoring"))
         if link not in NAV_LINKS:

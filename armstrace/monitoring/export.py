@@ -7,6 +7,7 @@ import pycountry
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from armstrace.monitoring.models import PortalValue
 from armstrace.monitoring.portal import COLUMNS
 
 SOURCE = "IAFQ"
@@ -16,8 +17,6 @@ def country_columns(iso3, name=""):
     """(Iso3_code, Country, Region, Subregion). Country name, region and subregion follow the UNODC portal: they are
     taken from the latest imported portal dataset that has the country; otherwise the ISO 3166 name is used and
     region and subregion are left blank."""
-    from armstrace.monitoring.models import PortalValue
-
     known = (PortalValue.objects.filter(iso3=iso3).order_by("-dataset__imported_at")
              .values_list("country", "region", "subregion").first())
     if known:

@@ -3,7 +3,7 @@
 The origin of a seized arm (firearm of a seizure case) is the first of these that is known:
 1. tracing_answer: the country that answered an outgoing tracing request about the arm (the answer's responding
    country, else the request's counterpart), the latest answer first;
-2. diversion: where the national registry shows the arm left legal control (tracing.services.analyse_history):
+2. diversion: where the national registry shows the arm left legal control (tracing.history.analyse_history):
    a theft, a loss, an unrecorded transfer or a seizure from the registered holder -> this country; a recovery
    after a legal export -> the export's destination country;
 3. national_registry: the arm was held legally in this country (registered, manufactured or imported here);
@@ -14,11 +14,18 @@ Arms with none of these are counted as unknown and left out of the flows. The se
 country. An arm in two seizure cases counts twice, as in the IAFQ tables.
 """
 
+from collections import Counter
+
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from armstrace.custody.models import CaseItem
 from armstrace.monitoring.charts import FlowTable
+from armstrace.profile import get_profile
+from armstrace.registry.models import Event
+from armstrace.tracing.history import analyse_history
+from armstrace.tracing.models import RequestStatus, TracingRequest
 
 
 class Basis(models.TextChoices):
@@ -32,8 +39,6 @@ class Basis(models.TextChoices):
 
 def origin(item, history, requests, route_departure, home):
     """(country, Basis) of one seized arm, or ("", None) when nothing tells (module docstring)."""
-    from armstrace.tracing.models import RequestStatus, TracingRequest
-
     answered = [r for r in requests if r.direction == TracingRequest.Direction.OUTGOING and r.answered_at
                 and r.status in (RequestStatus.ANSWERED, RequestStatus.CLOSED)]
     if answered:
@@ -58,8 +63,6 @@ def origin(item, history, requests, route_departure, home):
 
 
 def _seized_arms(year):
-    from armstrace.custody.models import CaseItem
-
     qs = CaseItem.objects.filter(case__kind="seizure", item__category="firearm")
     if year:
         qs = qs.filter(case__occurred_on__year=year)
@@ -69,12 +72,6 @@ def _seized_arms(year):
 def registry_flows(year=None, home=None) -> FlowTable:
     """Origin -> seizure country of the seized arms of `year` (every year when None). The table also says how each
     origin was established (`basis`: Counter of Basis) and how many arms have no known origin (`unknown`)."""
-    from collections import Counter
-
-    from armstrace.profile import get_profile
-    from armstrace.registry.models import Event
-    from armstrace.tracing.services import analyse_history
-
     home = home or get_profile().country
     lines = (_seized_arms(year).select_related("case", "item").order_by("pk")
              .prefetch_related(Prefetch("item__events", queryset=Event.objects.order_by("seq")),
@@ -96,10 +93,6 @@ def registry_flows(year=None, home=None) -> FlowTable:
 def route_flows(year=None, home=None) -> FlowTable:
     """Country of departure -> country of destination (this country when not recorded) of the seized arms whose
     case records a route."""
-    from django.db.models import Count
-
-    from armstrace.profile import get_profile
-
     home = home or get_profile().country
     per_route = (_seized_arms(year).exclude(case__route_departure="")
                  .values_list("case__route_departure", "case__route_destination").annotate(n=Count("id")))

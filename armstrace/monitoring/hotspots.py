@@ -17,6 +17,11 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import Count
+from django.db.models.functions import ExtractMonth, ExtractYear
+
+from armstrace.custody.models import CaseItem
+
 
 @dataclass(frozen=True)
 class Hotspot:
@@ -75,11 +80,6 @@ def _month_index(year, month):
 
 
 def registry_series():
-    from django.db.models import Count
-    from django.db.models.functions import ExtractMonth, ExtractYear
-
-    from armstrace.custody.models import CaseItem
-
     qs = (CaseItem.objects.filter(case__kind="seizure", item__category="firearm")
           .annotate(y=ExtractYear("case__occurred_on"), m=ExtractMonth("case__occurred_on"))
           .values_list("case__admin_area", "y", "m").annotate(n=Count("id")))

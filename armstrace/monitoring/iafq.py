@@ -15,7 +15,7 @@ Counting rules (documented because States publish these numbers):
 - The "by location" dimension holds two tables in the portal (place of seizure and tracing status) that share
   one "Total" row; it is written once.
 - Tracing status is the stored projection Item.tracing_status, equal to
-  armstrace.tracing.services.iafq_tracing_status(item) (the tracing app rewrites it whenever one of its inputs
+  armstrace.tracing.finding.iafq_tracing_status(item) (the tracing app rewrites it whenever one of its inputs
   changes); an arm without a status is counted under "Unknown status regarding marking".
 - All arms tables are sums over one GROUP BY of the year's arms case lines by every column they count by (case
   kind, type, condition, justification, offences, marking, place, tracing status), so they share one total. The two subtotals ("total uniquely identifiable",
@@ -50,7 +50,9 @@ from datetime import date
 from django.db.models import Count, F, Q, Sum, Value
 from django.db.models.functions import Coalesce, NullIf
 
+from armstrace.custody.models import CaseAmmunition, CaseItem, CasePerson, SeizureCase
 from armstrace.monitoring import codelist as cl
+from armstrace.registry.models import Item
 from armstrace.tracing.status import UNIQUELY_IDENTIFIABLE, TracingStatus
 
 
@@ -75,9 +77,6 @@ def _year_range(year):
 
 def compute(year, tracing_status=None) -> list[Row]:
     """Every IAFQ table of `year`, as rows of the portal's long layout."""
-    from armstrace.custody.models import CaseAmmunition, CaseItem, CasePerson, SeizureCase
-    from armstrace.registry.models import Item
-
     tracing_status = tracing_status or default_tracing_status()
     rows = []
     in_year = CaseItem.objects.filter(**_year_range(year))
@@ -256,9 +255,6 @@ def sdg_counts_by_year(years, tracing_status=None):
 
 
 def _tracing_only(year, tracing_status=None):
-    from armstrace.custody.models import CaseItem
-    from armstrace.registry.models import Item
-
     qs = CaseItem.objects.filter(**_year_range(year), case__kind="seizure", item__category=Item.Category.FIREARM)
     return _by_tracing(cl.ARMS_SEIZED, qs, tracing_status or default_tracing_status(), 0)
 

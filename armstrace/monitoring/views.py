@@ -7,12 +7,14 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from armstrace.custody.models import CaseItem
 from armstrace.monitoring import charts, codelist as cl, export, iafq, sdg
 from armstrace.monitoring.flows import Basis, registry_flows, route_flows
 from armstrace.monitoring.hotspots import registry_hotspots
 from armstrace.monitoring.models import PortalDataset
 from armstrace.monitoring.portal import sdg_series_from_dataset
 from armstrace.profile import get_profile
+from armstrace.tracing.history import country_name
 
 
 def _year(request):
@@ -49,8 +51,6 @@ def dashboard(request):
 
 
 def _seized_by_type(last_year, span=10):
-    from armstrace.custody.models import CaseItem
-
     qs = (CaseItem.objects.filter(case__kind="seizure", item__category="firearm",
                                   case__occurred_on__gte=date(last_year - span + 1, 1, 1),
                                   case__occurred_on__lt=date(last_year + 1, 1, 1))
@@ -105,8 +105,6 @@ def _year_pair(request):
 @login_required
 def flow_view(request):
     """Origin -> seizure country of the seized arms of a year (or of every year), and the routes of the cases."""
-    from armstrace.tracing.services import country_name
-
     year = _year(request) if request.GET.get("year") else None
     flows, routes = registry_flows(year), route_flows(year)
     origins = [{"code": s, "name": country_name(s), "arms": flows.source_total(s),

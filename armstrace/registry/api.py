@@ -1,6 +1,7 @@
 """REST API of the registry: read items, markings, parties, licences and events; write through the services."""
 
 import django_filters
+import pycountry
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
@@ -8,26 +9,17 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from armstrace import bounds
 from armstrace.accounts.personal import PersonalDataMixin, persons_searchable_by_number
-from armstrace.preconditions import expected_seq, expected_seq_field, item_etag, item_write
+from armstrace.core import bounds
+from armstrace.core.actor import Actor
+from armstrace.core.api import BlankChoicesMixin
+from armstrace.core.preconditions import expected_seq, expected_seq_field, item_etag, item_write
+from armstrace.profile import get_profile
 from armstrace.registry import services
 from armstrace.registry.models import (
     Calibre, Event, EventKind, FirearmModel, FirearmType, Item, ItemStatus, Licence, Make, Marking, Party,
 )
 from armstrace.registry.serials import normalize_serial
-
-
-class BlankChoicesMixin:
-    """Read-only choice fields that may be blank say so in the schema (DRF drops allow_blank from read-only fields,
-    while the model still gives "")."""
-
-    def include_extra_kwargs(self, kwargs, extra_kwargs):
-        blank = kwargs.get("allow_blank") and "choices" in kwargs
-        kwargs = super().include_extra_kwargs(kwargs, extra_kwargs)
-        if blank and kwargs.get("read_only"):
-            kwargs["allow_blank"] = True
-        return kwargs
 
 
 class MakeSerializer(bounds.ModelSerializer):
@@ -110,8 +102,6 @@ class RegisterItemSerializer(bounds.Serializer):
 
 
 def _country(value):
-    import pycountry
-
     if value and pycountry.countries.get(alpha_3=value.upper()) is None:
         raise serializers.ValidationError("Not an ISO 3166-1 alpha-3 country code.")
     return value.upper()
@@ -201,8 +191,6 @@ class LicenceSerializer(bounds.ModelSerializer):
                   "effective_status"]
 
     def validate_licence_type(self, value):
-        from armstrace.profile import get_profile
-
         codes = {code for code, _ in get_profile().licence_type_choices()}
         if value not in codes:
             raise serializers.ValidationError(f"Unknown licence type; the country profile allows: {', '.join(sorted(codes))}.")
@@ -257,7 +245,7 @@ class ItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         how, holder, location, occurred_at = v.pop("how"), v.pop("holder", None), v.pop("location"), v.pop("occurred_at", None)
         item = services.create_item(
             services.FirearmInput(markings=markings, **v),
-            how=how, holder=holder, location=location, occurred_at=occurred_at, actor=services.Actor.of(request.user),
+            how=how, holder=holder, location=location, occurred_at=occurred_at, actor=Actor.of(request.user),
         )
         return Response(ItemSerializer(Item.objects.get(pk=item.pk)).data, status=201)
 
@@ -282,28 +270,28 @@ class ItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def transfer(self, request, pk=None):
         v = self._input(TransferSerializer, request, pk)
-        return _event_response(services.transfer(self._item(pk), v.pop("to_party"), actor=services.Actor.of(request.user), **v))
+        return _event_response(services.transfer(self._item(pk), v.pop("to_party"), actor=Actor.of(request.user), **v))
 
     @item_write
     @extend_schema(request=MissingReportSerializer, responses={201: EventSerializer})
     @action(detail=True, methods=["post"], url_path="report-loss")
     def report_loss(self, request, pk=None):
         v = self._input(MissingReportSerializer, request, pk)
-        return _event_response(services.report_missing(self._item(pk), EventKind.LOSS_REPORTED, actor=services.Actor.of(request.user), **v))
+        return _event_response(services.report_missing(self._item(pk), EventKind.LOSS_REPORTED, actor=Actor.of(request.user), **v))
 
     @item_write
     @extend_schema(request=MissingReportSerializer, responses={201: EventSerializer})
     @action(detail=True, methods=["post"], url_path="report-theft")
     def report_theft(self, request, pk=None):
         v = self._input(MissingReportSerializer, request, pk)
-        return _event_response(services.report_missing(self._item(pk), EventKind.THEFT_REPORTED, actor=services.Actor.of(request.user), **v))
+        return _event_response(services.report_missing(self._item(pk), EventKind.THEFT_REPORTED, actor=Actor.of(request.user), **v))
 
     @item_write
     @extend_schema(request=CustodySerializer, responses={201: EventSerializer})
     @action(detail=True, methods=["post"])
     def seize(self, request, pk=None):
         v = self._input(CustodySerializer, request, pk)
-        return _event_response(services.take_into_custody(self._item(pk), v.pop("kind"), actor=services.Actor.of(request.user), **v))
+        return _event_response(services.take_into_custody(self._item(pk), v.pop("kind"), actor=Actor.of(request.user), **v))
 
     @item_write
     @extend_schema(request=AddMarkingSerializer, responses={201: EventSerializer})
@@ -312,14 +300,14 @@ class ItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         v = self._input(AddMarkingSerializer, request, pk)
         seq = v.pop("expected_seq")
         return _event_response(services.add_marking(self._item(pk), services.MarkingInput(**v),
-                                                    actor=services.Actor.of(request.user), expected_seq=seq))
+                                                    actor=Actor.of(request.user), expected_seq=seq))
 
     @item_write
     @extend_schema(request=CorrectionSerializer, responses={201: EventSerializer})
     @action(detail=True, methods=["post"])
     def correct(self, request, pk=None):
         v = self._input(CorrectionSerializer, request, pk)
-        return _event_response(services.correct(self._item(pk), actor=services.Actor.of(request.user), **v))
+        return _event_response(services.correct(self._item(pk), actor=Actor.of(request.user), **v))
 
     @extend_schema(responses={200: EventSerializer(many=True)})
     @action(detail=True, methods=["get"], pagination_class=None)

@@ -2,19 +2,20 @@
 transaction, written with a few multi-row statements instead of one create_item call (a dozen statements) per row.
 
 It writes what create_item writes, from the same code: the columns, markings and payload come from
-services.entry_fields / entry_markings / entry_payload, the projection from projection.apply_event (and the tracing
-status from tracing.services.entry_tracing_status, as its signal handlers would set it), and the hash
-chain from eventlog (body_json_parts / hash_of_parts give exactly compute_hash's value), computed in Python for the
-batch under the chain's lock. Rows go in with executemany (SQLite) or COPY (PostgreSQL), a chunk at a time so that
-memory stays bounded however large the batch. The marking-search index of tracing, kept by per-row triggers
-otherwise, is filled set-wise for the whole batch with its triggers suspended (tracing.index), in the same transaction.
+services.entry_fields / entry_markings / entry_payload, the projection from projection.apply_event (and the columns
+of the projections registered in core.projections from their bulk-entry functions, e.g. the tracing status), and
+the hash chain from eventlog (body_json_parts / hash_of_parts give exactly compute_hash's value), computed in Python
+for the batch under the chain's lock. Rows go in with executemany (SQLite) or COPY (PostgreSQL), a chunk at a time so that
+memory stays bounded however large the batch. The indexes registered as core.projections.BulkIndex (the marking
+search of tracing), kept by per-row triggers otherwise, are filled set-wise for the whole batch with their triggers
+suspended, in the same transaction.
 The caller validates the rows first (importer.RowValidator runs the services' rules).
 """
 
 import json
 import time
 import uuid
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -22,6 +23,8 @@ from functools import lru_cache
 from django.db import connection, transaction
 from django.utils import timezone
 
+from armstrace.core import projections
+from armstrace.core.actor import SYSTEM
 from armstrace.profile import get_profile
 from armstrace.registry import services
 from armstrace.registry.eventlog import (CHAIN_LOCK_KEY, body_json_parts, canonical_json, chain_head, hash_of_parts,
@@ -29,8 +32,6 @@ from armstrace.registry.eventlog import (CHAIN_LOCK_KEY, body_json_parts, canoni
 from armstrace.registry.models import Event, Item, Marking
 from armstrace.registry.projection import ItemState, apply_event
 from armstrace.registry.serials import fold_serial, normalize_serial
-from armstrace.tracing import index
-from armstrace.tracing.services import entry_tracing_status
 
 
 @dataclass
@@ -114,11 +115,12 @@ def _lock_tables_then_chain():
     Services take these locks in both orders (create_item inserts its item, then appends its event; transfer
     appends its event, then updates its item), so the batch never waits for one while holding the other: it takes
     the tables, tries the chain, and on failure lets the tables go and tries again."""
-    tables = ", ".join(sorted({table for _, table in index.PG_TRIGGER_TABLES}))
+    tables = ", ".join(sorted({table for bulk_index in projections.bulk_indexes() for table in bulk_index.tables}))
     while True:
         savepoint = transaction.savepoint()
         with connection.cursor() as cursor:
-            cursor.execute(f"LOCK TABLE {tables} IN SHARE ROW EXCLUSIVE MODE")
+            if tables:
+                cursor.execute(f"LOCK TABLE {tables} IN SHARE ROW EXCLUSIVE MODE")
             cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [CHAIN_LOCK_KEY])
             if cursor.fetchone()[0]:
                 transaction.savepoint_commit(savepoint)
@@ -131,11 +133,11 @@ _FIRST_EVENT = ["id", "seq", "kind", "occurred_at", "recorded_at", "recorded_by_
                 "item_id", "item_uid", "payload", "prev_hash", "hash"]
 _MARKING = ["item_id", "kind", "position", "text", "normalized", "folded", "state", "event_id"]
 _ITEM_EXTRA = ["id", "uid", "serial_normalized", "serial_folded", "created_at", "status", "current_holder_id",
-               "location", "last_event_seq", "tracing_status"]
+               "location", "last_event_seq"]
 
 
 class BulkWriter:
-    def __init__(self, actor=services.SYSTEM):
+    def __init__(self, actor=SYSTEM):
         self.recorded_by, self.recorded_by_name = recorder(actor.user)
         self.agency = actor.agency or ""
         self.confusables = get_profile().confusables
@@ -145,7 +147,9 @@ class BulkWriter:
         item_fields = {f.name: f for f in Item._meta.concrete_fields}
         self.entry_plan = [(name, item_fields[name].is_relation, item_fields[name].get_internal_type() == "JSONField")
                            for name in services.entry_fields(services.FirearmInput(serial_number=""))]
-        self.items = _Table(Item, [item_fields[n].attname for n, _, _ in self.entry_plan] + _ITEM_EXTRA)
+        self.projected = projections.columns()
+        self.items = _Table(Item, [item_fields[n].attname for n, _, _ in self.entry_plan] + _ITEM_EXTRA
+                            + self.projected)
         self.events = _Table(Event, _FIRST_EVENT)
         self.markings = _Table(Marking, _MARKING)
 
@@ -159,9 +163,13 @@ class BulkWriter:
             else:
                 lock_chain()  # SQLite's IMMEDIATE transaction holds the one write lock already
             batch = _Batch(self, *chain_head())
-            with index.triggers_suspended(connection):
+            indexes = projections.bulk_indexes()
+            with ExitStack() as suspended:
+                for bulk_index in indexes:
+                    suspended.enter_context(bulk_index.triggers_suspended(connection))
                 yield batch
-                index.index_items(connection, batch.item_ids)
+                for bulk_index in indexes:
+                    bulk_index.fill(connection, batch.item_ids)
 
     def _datetime(self, value):
         return self.db_datetime(value) if self.sqlite else value
@@ -193,7 +201,7 @@ class _Batch:
             event_hash = hash_of_parts(self.prev_hash, seq, body_json_parts(
                 entry.how, entry.occurred_at, recorded_at, w.recorded_by_name, w.agency, item_uid, payload_json))
             state = apply_event(ItemState(), entry.how, payload, seq)
-            tracing_status = entry_tracing_status(fields, markings, entry.how, payload, entry.occurred_at)
+            projected = projections.entry_columns(fields, markings, entry.how, payload, entry.occurred_at)
 
             values = []
             for name, is_fk, is_json in w.entry_plan:
@@ -206,7 +214,8 @@ class _Batch:
             serial = fields["serial_number"]
             forms = {serial: (normalize_serial(serial), fold_serial(serial, w.confusables))}
             values += [item_id, uid.hex if w.sqlite else uid, *forms[serial], recorded_at_db, state.status,
-                       state.current_holder_id, state.location, state.last_event_seq, tracing_status.value]
+                       state.current_holder_id, state.location, state.last_event_seq,
+                       *(projected[column] for column in w.projected)]
             item_rows.append(w.items.row(values))
             event_rows.append(w.events.row([
                 event_id, seq, entry.how, w._datetime(entry.occurred_at), recorded_at_db, recorded_by_id,

@@ -3,8 +3,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from armstrace import bounds
-from armstrace.preconditions import ItemVersionForm
+from armstrace.core import bounds
+from armstrace.core.preconditions import ItemVersionForm
 from armstrace.profile import get_profile
 from armstrace.registry.models import Calibre, EventKind, FirearmModel, FirearmType, Licence, Make, Marking, Party
 

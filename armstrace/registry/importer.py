@@ -23,6 +23,8 @@ import pycountry
 from django.db import connection, transaction
 from django.utils import timezone
 
+from armstrace.core.actor import SYSTEM
+from armstrace.core.errors import RuleViolation
 from armstrace.registry import services
 from armstrace.registry.bulk import BulkWriter, NewItem, insert_rows
 from armstrace.registry.models import (Calibre, EventKind, FirearmModel, FirearmType, ImportJob, Item, Licence, Make,
@@ -93,7 +95,7 @@ class RowValidator:
         try:
             services._check_custom_fields({})
             self.custom_fields_error = None
-        except services.RuleViolation as exc:
+        except RuleViolation as exc:
             self.custom_fields_error = exc.message
 
     def party(self, identifier):
@@ -132,7 +134,7 @@ class RowValidator:
             try:
                 services.check_recipient_licence(holder, day)
                 ok = True
-            except services.RuleViolation:
+            except RuleViolation:
                 ok = False
             _bound(self.licence_ok)[key] = ok
         if not ok:
@@ -196,7 +198,7 @@ class RowValidator:
             raise ValueError(f"no holder has the number “{get('holder')}”")
         try:
             self.check_licence(holder, day)
-        except services.RuleViolation as exc:
+        except RuleViolation as exc:
             raise ValueError(exc.message) from None
         serial = services.normalize_serial(get("serial_number"))
         if not serial:
@@ -212,7 +214,7 @@ class RowValidator:
                         occurred_at=services.as_datetime(day))
         try:
             services.check_entry(data, how, holder, entry.occurred_at, custom_fields=False)
-        except services.RuleViolation as exc:
+        except RuleViolation as exc:
             raise ValueError(exc.message) from None
         if self.custom_fields_error:
             raise ValueError(self.custom_fields_error)
@@ -393,7 +395,7 @@ class _PartyRef:
 # ---------------------------------------------------------------- the import
 
 
-def import_items(path, *, actor=services.SYSTEM, quarantine=None, resume=False, batch_size=100_000, progress=None,
+def import_items(path, *, actor=SYSTEM, quarantine=None, resume=False, batch_size=100_000, progress=None,
                  validated=None):
     """Import `path`. `progress(n)` is called after each committed batch of n rows, `validated(n)` as rows are
     checked."""

@@ -11,8 +11,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from armstrace.core import projections
 from armstrace.registry.serials import fold_serial, normalize_serial
-from armstrace.tracing.status import TracingStatus
 
 
 class FirearmType(models.TextChoices):
@@ -101,7 +101,7 @@ class Party(models.Model):
         return self.kind == self.Kind.STATE_AGENCY
 
     def save(self, *args, **kwargs):
-        with transaction.atomic():  # with the tracing statuses that depend on the party (tracing.services)
+        with transaction.atomic():  # with the projections that depend on the party (e.g. tracing.projection)
             super().save(*args, **kwargs)
 
 
@@ -128,7 +128,7 @@ class Licence(models.Model):
         return f"{self.licence_type} {self.number}"
 
     def save(self, *args, **kwargs):
-        with transaction.atomic():  # with the tracing statuses that depend on the licence (tracing.services)
+        with transaction.atomic():  # with the projections that depend on the licence (e.g. tracing.projection)
             super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
@@ -162,6 +162,11 @@ class ItemStatus(models.TextChoices):
     EXPORTED = "exported", _("Exported")
     DEACTIVATED = "deactivated", _("Deactivated")
     DESTROYED = "destroyed", _("Destroyed")
+
+
+def tracing_status_choices():
+    """The IAFQ tracing statuses, given by the tracing app that keeps Item.tracing_status."""
+    return projections.column_choices("tracing_status")
 
 
 class Item(models.Model):
@@ -209,9 +214,10 @@ class Item(models.Model):
     )
     location = models.CharField(_("location"), max_length=200, blank=True)
     last_event_seq = models.BigIntegerField(default=0, editable=False)
-    # Projection of tracing.services.iafq_tracing_status(item), kept by the tracing app; NULL: not known.
+    # Projection of tracing.finding.iafq_tracing_status(item), kept by the tracing app (tracing.projection,
+    # registered in core.projections); NULL: not known.
     # (Nullable so that adding it is an ALTER TABLE ADD COLUMN on SQLite, which keeps the table's triggers.)
-    tracing_status = models.CharField(_("IAFQ tracing status"), max_length=32, choices=TracingStatus.choices,
+    tracing_status = models.CharField(_("IAFQ tracing status"), max_length=32, choices=tracing_status_choices,
                                       null=True, blank=True, db_index=True, editable=False)
     # The party whose licences that status checked (a seizure from the registered holder), if any.
     tracing_licence_holder = models.ForeignKey(Party, on_delete=models.DO_NOTHING, db_constraint=False, null=True,

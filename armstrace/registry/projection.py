@@ -1,13 +1,18 @@
 """Current state of an item (status, holder, location) as a fold over its events.
 
 Services apply the same `apply_event` to keep Item's projection columns up to date in the
-event's transaction; `rebuild_projections` recomputes them from the log alone, and the tracing status
-(Item.tracing_status, kept by the tracing app) with them.
+event's transaction; `rebuild_projections` recomputes them from the log alone, and with them the columns that
+other apps keep on Item (registered in core.projections, e.g. the tracing status).
 """
 
-from dataclasses import asdict, dataclass
+from collections import namedtuple
+from dataclasses import asdict, dataclass, field
+from itertools import groupby
 
-from armstrace.registry.models import EventKind, Item, ItemStatus
+from django.db import connection
+
+from armstrace.core import projections as registered
+from armstrace.registry.models import Event, EventKind, Item, ItemStatus, Marking
 
 S = ItemStatus
 K = EventKind
@@ -80,25 +85,37 @@ def replay(events) -> ItemState:
     return state
 
 
+# The rows of an item's events and markings that the rebuild gives every registered projection.
+EventRow = namedtuple("EventRow", "kind payload seq occurred_at")
+MarkingRow = namedtuple("MarkingRow", "kind normalized state")
+
+
+@dataclass
+class ItemFacts:
+    """What a registered projection's rebuild reads of one item: `item` (pk and the projection's item_fields),
+    its events (EventRow, seq order) and markings (MarkingRow), and the rows of each stream it declares."""
+
+    item: tuple
+    events: list
+    markings: list
+    streams: dict = field(default_factory=dict)
+
+
 @dataclass
 class Projected:
-    """Every projection column of an item: the state of its events, and the tracing status (tracing.services)."""
+    """Every projection column of an item: the state of its events, and the registered projections' columns."""
 
     state: ItemState
-    tracing_status: str | None = None
-    tracing_licence_holder_id: int | None = None
+    registered: dict = field(default_factory=dict)
 
     def columns(self):
-        return {**asdict(self.state), "tracing_status": self.tracing_status,
-                "tracing_licence_holder_id": self.tracing_licence_holder_id}
+        return {**asdict(self.state), **self.registered}
 
 
 class _Groups:
     """Rows of a stream ordered by item id (first column), taken item by item in increasing id order."""
 
     def __init__(self, rows):
-        from itertools import groupby
-
         self.groups = groupby(rows, key=lambda r: r[0])
         self.pending = next(self.groups, None)
 
@@ -112,56 +129,49 @@ class _Groups:
         return rows
 
 
-def _licence_checker():
-    """tracing.services._licensed_on with each party read once."""
-    from armstrace.registry.models import Licence, Party
-    from armstrace.tracing.services import licensed
+class _Rebuilder:
+    """One registered projection during a rebuild: its per-item function, its item row type and its streams."""
 
-    parties = {}
+    def __init__(self, projection):
+        self.projection = projection
+        self.compute = projection.rebuilder()
+        self.item_row = namedtuple("ItemRow", ("pk", *projection.item_fields))
+        self.streams = {name: _Groups(rows()) for name, rows in projection.streams.items()}
 
-    def licensed_on(party_id, day):
-        if party_id not in parties:
-            party = Party.objects.filter(pk=party_id).first()
-            parties[party_id] = party and (party.is_state, list(Licence.objects.filter(party_id=party_id)))
-        found = parties[party_id]
-        return bool(found) and licensed(found[0], found[1], day)
-
-    return licensed_on
+    def rebuild(self, pk, values, events, markings):
+        facts = ItemFacts(self.item_row(pk, *values), events, markings,
+                          {name: stream.take(pk) for name, stream in self.streams.items()})
+        values = self.compute(facts)
+        return {column: values[column] for column in self.projection.columns}
 
 
 def rebuild_projections(write=True, progress=None):
-    """Recompute every item's projection: status, holder and location from its events, and the tracing status
-    (from its events, markings and tracing requests, and the licences of the holder it was seized from).
-    Returns the list of (item_id, live, rebuilt) Projected that differed.
+    """Recompute every item's projection: status, holder and location from its events, and the columns of every
+    registered projection. Returns the list of (item_id, live, rebuilt) Projected that differed.
 
-    Items, their events and their markings are read as three streams in item order and merged, so each table is
-    read once."""
-    from armstrace.registry.models import Event, Marking
-    from armstrace.tracing.models import TracingRequest
-    from armstrace.tracing.services import (REQUEST_ROW_FIELDS, EventRow, ItemRow, MarkingRow, RequestRow,
-                                            finding_of_rows)
-
-    differences = []
+    Items, their events and their markings (and the streams the projections declare) are read as streams in item
+    order and merged, so each table is read once."""
+    rebuilders = [_Rebuilder(p) for p in registered.projections()]
+    columns = registered.columns()
+    item_fields = list(dict.fromkeys(f for r in rebuilders for f in r.projection.item_fields))
     items = Item.objects.order_by("pk").values_list(
-        "pk", "status", "current_holder_id", "location", "last_event_seq", "tracing_status",
-        "tracing_licence_holder_id", "custom_fields", "serial_normalized", "make_id", "model_id")
+        "pk", "status", "current_holder_id", "location", "last_event_seq", *columns, *item_fields)
     events = _Groups(Event.objects.filter(item__isnull=False).order_by("item_id", "seq")
                      .values_list("item_id", "kind", "payload", "seq", "occurred_at").iterator(chunk_size=5000))
     markings = _Groups(Marking.objects.order_by("item_id", "id")
                        .values_list("item_id", "kind", "normalized", "state").iterator(chunk_size=5000))
-    requests = {}
-    for item_id, *row in (TracingRequest.objects.filter(item__isnull=False).order_by("-created_at", "-id")
-                          .values_list("item_id", *REQUEST_ROW_FIELDS)):
-        requests.setdefault(item_id, []).append(RequestRow(*row))
-    licensed_on = _licence_checker()
-    pending_writes = []
-    for pk, status, holder, location, last_seq, tracing, licence_holder, *fields in items.iterator(chunk_size=2000):
+    differences, pending_writes = [], []
+    for pk, status, holder, location, last_seq, *rest in items.iterator(chunk_size=2000):
+        live_columns = dict(zip(columns, rest))
+        fields = dict(zip(item_fields, rest[len(columns):]))
         item_events = [EventRow(*e) for e in events.take(pk)]
-        finding = finding_of_rows(ItemRow(pk, *fields), item_events, [MarkingRow(*m) for m in markings.take(pk)],
-                                  requests.get(pk, []), licensed_on)
-        rebuilt = Projected(replay((e.kind, e.payload, e.seq) for e in item_events), finding.status.value,
-                            finding.licence_holder)
-        live = Projected(ItemState(status, holder, location, last_seq), tracing, licence_holder)
+        item_markings = [MarkingRow(*m) for m in markings.take(pk)]
+        rebuilt_columns = {}
+        for r in rebuilders:
+            values = [fields[f] for f in r.projection.item_fields]
+            rebuilt_columns.update(r.rebuild(pk, values, item_events, item_markings))
+        rebuilt = Projected(replay((e.kind, e.payload, e.seq) for e in item_events), rebuilt_columns)
+        live = Projected(ItemState(status, holder, location, last_seq), live_columns)
         if live != rebuilt:
             differences.append((pk, live, rebuilt))
             if write:
@@ -176,11 +186,9 @@ def rebuild_projections(write=True, progress=None):
 
 def _write(rows):
     """UPDATE the projection columns of many items in one executemany: [(*Projected.columns() values, pk)]."""
-    from django.db import connection
-
     if not rows:
         return
-    names = [Item._meta.get_field(name).column for name in Projected(ItemState()).columns()]
+    names = [Item._meta.get_field(name).column for name in [*asdict(ItemState()), *registered.columns()]]
     with connection.cursor() as cursor:
         cursor.executemany(f"UPDATE {Item._meta.db_table} SET {', '.join(f'{n} = %s' for n in names)} WHERE id = %s",
                            rows)

@@ -2,6 +2,8 @@
 
 import re
 
+from armstrace import profile
+
 _SEPARATORS = re.compile(r"[^0-9A-Z]")
 
 
@@ -13,7 +15,5 @@ def normalize_serial(raw: str) -> str:
 def fold_serial(raw: str, confusables=None) -> str:
     """Normalised form with visually confusable characters folded onto one (O/Q/D->0, I/L->1, ...)."""
     if confusables is None:
-        from armstrace.profile import get_profile
-
-        confusables = get_profile().confusables
+        confusables = profile.get_profile().confusables
     return "".join(confusables.get(ch, ch) for ch in normalize_serial(raw))

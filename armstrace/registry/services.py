@@ -1,5 +1,9 @@
 """Registry commands. Each one checks the rules, appends its event and updates the item's
-projection in one transaction; nothing else writes events or projections."""
+projection in one transaction; nothing else writes events or projections.
+
+What the services of other apps use to record an item event, inside `transaction.atomic()`:
+`item = lock_item(item, expected_seq)`, then `check_status(item, allowed, action)` and `check_time(occurred_at, item)`,
+then `record(item, kind, payload, occurred_at, actor)`; rules raise `core.errors.RuleViolation`."""
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -8,6 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from armstrace.core import projections
+from armstrace.core.actor import SYSTEM
+from armstrace.core.errors import Conflict, RuleViolation
 from armstrace.profile import get_profile
 from armstrace.registry.eventlog import append_event
 from armstrace.registry.models import Event, EventKind, Item, ItemStatus, Licence, Marking, Party
@@ -16,35 +23,6 @@ from armstrace.registry.serials import normalize_serial
 
 K = EventKind
 S = ItemStatus
-
-
-class RuleViolation(Exception):
-    """A command broke a registry rule. `code` is stable for API clients; `field` names the input at fault."""
-
-    def __init__(self, code, message, field=None):
-        super().__init__(message)
-        self.code, self.message, self.field = code, message, field
-
-
-class Conflict(RuleViolation):
-    """The item changed since the caller read it."""
-
-
-@dataclass
-class Actor:
-    """Who records an event: the user and the agency they act for."""
-
-    user: object = None
-    agency: str = ""
-
-    @classmethod
-    def of(cls, user):
-        profile = getattr(user, "profile", None) if user is not None and user.is_authenticated else None
-        agency = profile.agency.code if profile is not None and profile.agency_id else ""
-        return cls(user=user, agency=agency)
-
-
-SYSTEM = Actor()
 
 
 @dataclass
@@ -79,7 +57,8 @@ class FirearmInput:
 # ---------------------------------------------------------------- rules
 
 
-def _check_time(occurred_at, item=None):
+def check_time(occurred_at, item=None):
+    """Refuse an event dated in the future, or (given the item) before the item's last event."""
     if occurred_at > timezone.now() + timedelta(minutes=5):
         raise RuleViolation("future_date", _("The date of the event is in the future."), "occurred_at")
     if item is not None and item.last_event_seq:
@@ -93,7 +72,8 @@ def _check_time(occurred_at, item=None):
             )
 
 
-def _check_status(item, allowed, action):
+def check_status(item, allowed, action):
+    """Refuse an event on a destroyed item, or on one whose status is not in `allowed` (`action` names the event)."""
     if item.status == S.DESTROYED:
         raise RuleViolation("destroyed", _("This item has been destroyed and accepts no further events."))
     if item.status not in allowed:
@@ -131,7 +111,7 @@ def check_marking_count(count):
         raise RuleViolation("too_many_markings", _("An item carries at most %(n)d markings.") % {"n": most}, "markings")
 
 
-def _locked(item, expected_seq=None):
+def lock_item(item, expected_seq=None):
     """Re-read the item under a row lock; refuse if it moved on since the caller saw `expected_seq`."""
     item = Item.objects.select_for_update().get(pk=item.pk)
     if expected_seq is not None and int(expected_seq) != item.last_event_seq:
@@ -143,9 +123,11 @@ def _locked(item, expected_seq=None):
 
 
 def record(item, kind, payload, occurred_at, actor):
-    """Append an event for `item` and fold it into the item's projection (caller holds the transaction)."""
+    """Append an event for `item` and fold it into the item's projection, and the registered projections of other
+    apps (core.projections), in the caller's transaction."""
     event = append_event(kind, item=item, payload=payload, occurred_at=occurred_at, user=actor.user, agency=actor.agency)
     store_state(item, apply_event(state_of(item), kind, event.payload, event.seq))
+    projections.event_recorded(item, event)
     return event
 
 
@@ -170,7 +152,7 @@ def check_entry(data: FirearmInput, how, holder, occurred_at, custom_fields=True
     when it has checked the custom fields once for all rows."""
     if how not in ENTRY_KINDS:
         raise RuleViolation("bad_kind", _("An item cannot enter the registry by “%(kind)s”.") % {"kind": how})
-    _check_time(occurred_at)
+    check_time(occurred_at)
     if custom_fields:
         _check_custom_fields(data.custom_fields)
     check_marking_count(len(data.markings))
@@ -263,9 +245,9 @@ def create_item(data: FirearmInput, *, how=K.REGISTERED, holder=None, location="
 def transfer(item, to_party, *, occurred_at=None, actor=SYSTEM, location=None, reference="", expected_seq=None):
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
-        item = _locked(item, expected_seq)
-        _check_status(item, {S.ACTIVE, S.DEACTIVATED}, _("transfer"))
-        _check_time(occurred_at, item)
+        item = lock_item(item, expected_seq)
+        check_status(item, {S.ACTIVE, S.DEACTIVATED}, _("transfer"))
+        check_time(occurred_at, item)
         if to_party.pk == item.current_holder_id:
             raise RuleViolation("same_holder", _("The recipient already holds this item."), "to_party")
         check_recipient_licence(to_party, occurred_at.date())
@@ -283,9 +265,9 @@ def report_missing(item, kind, *, occurred_at=None, actor=SYSTEM, location="", c
         raise RuleViolation("bad_kind", _("Report either a loss or a theft."))
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
-        item = _locked(item, expected_seq)
-        _check_status(item, {S.ACTIVE, S.DEACTIVATED}, _("report missing"))
-        _check_time(occurred_at, item)
+        item = lock_item(item, expected_seq)
+        check_status(item, {S.ACTIVE, S.DEACTIVATED}, _("report missing"))
+        check_time(occurred_at, item)
         payload = {"last_known_location": location, "circumstances": circumstances, "police_reference": police_reference}
         return record(item, kind, payload, occurred_at, actor)
 
@@ -302,9 +284,9 @@ def take_into_custody(item, kind, *, occurred_at=None, actor=SYSTEM, location=""
         K.SURRENDERED: {S.ACTIVE, S.DEACTIVATED, S.LOST, S.STOLEN},
     }[kind]
     with transaction.atomic():
-        item = _locked(item, expected_seq)
-        _check_status(item, allowed, EventKind(kind).label.lower())
-        _check_time(occurred_at, item)
+        item = lock_item(item, expected_seq)
+        check_status(item, allowed, EventKind(kind).label.lower())
+        check_time(occurred_at, item)
         payload = {
             "location": location,
             "previous_holder": item.current_holder_id,
@@ -319,9 +301,9 @@ def take_into_custody(item, kind, *, occurred_at=None, actor=SYSTEM, location=""
 def export_item(item, *, destination_country, occurred_at=None, actor=SYSTEM, authorization="", expected_seq=None):
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
-        item = _locked(item, expected_seq)
-        _check_status(item, {S.ACTIVE}, _("export"))
-        _check_time(occurred_at, item)
+        item = lock_item(item, expected_seq)
+        check_status(item, {S.ACTIVE}, _("export"))
+        check_time(occurred_at, item)
         payload = {"destination_country": destination_country, "from_holder": item.current_holder_id,
                    "authorization": authorization, "location": destination_country}
         return record(item, K.EXPORTED, payload, occurred_at, actor)
@@ -331,9 +313,9 @@ def reimport_item(item, *, holder, origin_country, occurred_at=None, actor=SYSTE
                   expected_seq=None):
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
-        item = _locked(item, expected_seq)
-        _check_status(item, {S.EXPORTED}, _("re-import"))
-        _check_time(occurred_at, item)
+        item = lock_item(item, expected_seq)
+        check_status(item, {S.EXPORTED}, _("re-import"))
+        check_time(occurred_at, item)
         check_recipient_licence(holder, occurred_at.date())
         Item.objects.filter(pk=item.pk).update(country_of_import=get_profile().country)
         payload = {"holder": holder.pk, "origin_country": origin_country, "authorization": authorization,
@@ -344,9 +326,9 @@ def reimport_item(item, *, holder, origin_country, occurred_at=None, actor=SYSTE
 def deactivate(item, *, standard, certificate_number, occurred_at=None, actor=SYSTEM, expected_seq=None):
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
-        item = _locked(item, expected_seq)
-        _check_status(item, {S.ACTIVE, S.SEIZED, S.FOUND, S.SURRENDERED}, _("deactivate"))
-        _check_time(occurred_at, item)
+        item = lock_item(item, expected_seq)
+        check_status(item, {S.ACTIVE, S.SEIZED, S.FOUND, S.SURRENDERED}, _("deactivate"))
+        check_time(occurred_at, item)
         if not certificate_number:
             raise RuleViolation("certificate_required", _("A deactivation certificate number is required."),
                                 "certificate_number")
@@ -357,9 +339,9 @@ def deactivate(item, *, standard, certificate_number, occurred_at=None, actor=SY
 def destroy(item, *, method, witnesses=(), occurred_at=None, actor=SYSTEM, location="", expected_seq=None):
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
-        item = _locked(item, expected_seq)
-        _check_status(item, {S.ACTIVE, S.SEIZED, S.FOUND, S.SURRENDERED, S.DEACTIVATED}, _("destroy"))
-        _check_time(occurred_at, item)
+        item = lock_item(item, expected_seq)
+        check_status(item, {S.ACTIVE, S.SEIZED, S.FOUND, S.SURRENDERED, S.DEACTIVATED}, _("destroy"))
+        check_time(occurred_at, item)
         if not method:
             raise RuleViolation("method_required", _("The method of destruction is required."), "method")
         payload = {"method": method, "witnesses": list(witnesses), "location": location}
@@ -369,9 +351,9 @@ def destroy(item, *, method, witnesses=(), occurred_at=None, actor=SYSTEM, locat
 def add_marking(item, marking: MarkingInput, *, occurred_at=None, actor=SYSTEM, note="", expected_seq=None):
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
-        item = _locked(item, expected_seq)
-        _check_status(item, set(S.values) - {S.DESTROYED}, _("mark"))
-        _check_time(occurred_at, item)
+        item = lock_item(item, expected_seq)
+        check_status(item, set(S.values) - {S.DESTROYED}, _("mark"))
+        check_time(occurred_at, item)
         if marking.kind not in Marking.Kind.values or marking.state not in Marking.State.values:
             raise RuleViolation("bad_marking", _("Unknown marking kind or state."), "kind")
         check_marking_count(item.markings.count() + 1)
@@ -397,7 +379,7 @@ def correct(item, *, fields, reason, corrects_seq=None, actor=SYSTEM, expected_s
     if holder is not None and (type(holder) is not int or not Party.objects.filter(pk=holder).exists()):
         raise RuleViolation("bad_correction", _("Unknown holder."), "holder")
     with transaction.atomic():
-        item = _locked(item, expected_seq)
+        item = lock_item(item, expected_seq)
         if corrects_seq is not None and not Event.objects.filter(item=item, seq=corrects_seq).exists():
             raise RuleViolation("bad_correction", _("Event #%(seq)s is not an event of this item.") % {"seq": corrects_seq})
         payload = {"fields": fields, "reason": reason, "corrects_seq": corrects_seq}

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -7,23 +9,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from armstrace.accounts.personal import persons_searchable_by_number
+from armstrace.accounts.policy import may_open
+from armstrace.core.actor import Actor
+from armstrace.core.extensions import item_links
+from armstrace.core.forms import run_service
 from armstrace.registry import services
-from armstrace.registry.extensions import item_links
 from armstrace.registry.forms import (
     CustodyForm, LicenceForm, MarkingForm, MissingReportForm, PartyForm, RegisterItemForm, TransferForm,
 )
-from armstrace.registry.models import Event, Item, ItemStatus, Marking, Party
-from armstrace.registry.serials import fold_serial, normalize_serial
-
-
-def run_service(form, call):
-    """Run a service command; a rule violation becomes an error on the form (on its field when it names one)."""
-    try:
-        return call()
-    except services.RuleViolation as exc:
-        field = exc.field if exc.field in form.fields else None
-        form.add_error(field, exc.message)
-        return None
+from armstrace.registry.lookup import exact_serial_ids
+from armstrace.registry.models import Event, Item, ItemStatus, Party
 
 
 @login_required
@@ -53,22 +48,10 @@ def status_counts():
 
 def exact_serial_matches(query):
     """Items whose serial (or any marking) equals the query once normalised; failing that, once confusables are folded."""
-    normalized = normalize_serial(query)
-    if not normalized:
+    ids, form = exact_serial_ids(query)
+    if not form:
         return Item.objects.none(), ""
-    base = Item.objects.select_related("make", "model", "calibre", "current_holder")
-    if ids := _marked(serial_normalized=normalized):
-        return base.filter(pk__in=ids), "normalized"
-    return base.filter(pk__in=_marked(serial_folded=fold_serial(query))), "folded"
-
-
-def _marked(**serial):
-    """Ids of the items whose serial, or one of whose markings, has this form: two index look-ups (an OR across the
-    join would scan every item)."""
-    (column, value), = serial.items()
-    marking_column = column.removeprefix("serial_")
-    ids = set(Item.objects.filter(**serial).values_list("pk", flat=True))
-    return ids | set(Marking.objects.filter(**{marking_column: value}).values_list("item_id", flat=True))
+    return Item.objects.select_related("make", "model", "calibre", "current_holder").filter(pk__in=ids), form
 
 
 @login_required
@@ -99,7 +82,7 @@ def item_detail(request, pk):
     timeline = [(e, parties.get(e.payload.get("holder")), parties.get(e.payload.get("from_holder"))) for e in events]
     return render(request, "registry/item_detail.html", {
         "item": item, "markings": item.markings.all(), "timeline": timeline, "parts": item.parts.all(),
-        "item_links": item_links(item, request.user),
+        "item_links": item_links(item, partial(may_open, request.user)),
     })
 
 
@@ -129,7 +112,7 @@ def register_item(request):
         )
         item = run_service(form, lambda: services.create_item(
             data, how=d["how"], holder=d["holder"], location=d["location"],
-            occurred_at=services.as_datetime(d["occurred_on"]), actor=services.Actor.of(request.user)))
+            occurred_at=services.as_datetime(d["occurred_on"]), actor=Actor.of(request.user)))
         if item:
             messages.success(request, _("Item recorded."))
             return redirect("registry:item-detail", pk=item.pk)
@@ -140,7 +123,7 @@ def _item_command(request, pk, form_class, title, call):
     item = get_object_or_404(Item, pk=pk)
     form = form_class(request.POST or None, initial={"expected_seq": item.last_event_seq})  # ItemVersionForm
     if request.method == "POST" and form.is_valid():
-        if run_service(form, lambda: call(item, form.cleaned_data, services.Actor.of(request.user))):
+        if run_service(form, lambda: call(item, form.cleaned_data, Actor.of(request.user))):
             messages.success(request, _("Event recorded."))
             return redirect("registry:item-detail", pk=item.pk)
     return render(request, "registry/form.html", {"form": form, "title": title, "item": item})

@@ -33,7 +33,7 @@ def fuzz_setup(registry, glock, user):
     from rest_framework.authtoken.models import Token
     from rest_framework.test import APIClient
 
-    from armstrace.registry.demo import generate_demo
+    from armstrace.demo import generate_demo
 
     generate_demo(24, seed=5)
     add_workflow_objects(glock)

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from armstrace.custody import services as custody
+from armstrace.registry import services as registry_services
 from armstrace.registry.models import Event, Item
 
 WRITES = {
@@ -94,7 +95,7 @@ def test_a_form_carries_the_version_and_refuses_a_stale_one(client, user, regist
     page = client.get(f"/registry/items/{glock.pk}/missing/")
     assert f'name="expected_seq" value="{glock.last_event_seq}"' in page.content.decode()
     form = {"kind": "theft_reported", "occurred_on": "2024-05-01", "expected_seq": glock.last_event_seq}
-    custody.reg.report_missing(glock, "loss_reported")  # someone else, meanwhile
+    registry_services.report_missing(glock, "loss_reported")  # someone else, meanwhile
     refused = client.post(f"/registry/items/{glock.pk}/missing/", form)
     assert refused.status_code == 200 and "changed by someone else" in refused.content.decode()
     assert Item.objects.get(pk=glock.pk).status == "lost"

@@ -7,11 +7,13 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from armstrace import bounds
 from armstrace.accounts.personal import redact_parties
-from armstrace.registry.api import BlankChoicesMixin
+from armstrace.core import bounds
+from armstrace.core.actor import Actor
+from armstrace.core.api import BlankChoicesMixin
+from armstrace.core.errors import RuleViolation
 from armstrace.registry.models import Calibre, FirearmModel, FirearmType, Item, Make
-from armstrace.registry.services import Actor, RuleViolation
+from armstrace.tracing import reports
 from armstrace.tracing import search as marking_search
 from armstrace.tracing import services
 from armstrace.tracing.models import TracingRequest
@@ -47,13 +49,114 @@ class MarkingSearchViewSet(viewsets.ViewSet):
         return Response(response.as_dict())
 
 
+# ---------------------------------------------------------------- trace report (schema of tracing.report)
+
+
+def _text(**kwargs):
+    return serializers.CharField(allow_blank=True, **kwargs)
+
+
+class ReportPartySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = _text()
+    identifier = _text(help_text="Blank when withheld from you.")
+    kind = _text()
+    kind_label = _text()
+
+
+class ReportLastHolderSerializer(ReportPartySerializer):
+    since = _text(allow_null=True)
+    until = _text(allow_null=True)
+    licensed_then = serializers.BooleanField(allow_null=True)
+
+
+class ReportMarkingSerializer(serializers.Serializer):
+    kind, kind_label, text, position, state, state_label = (_text() for _ in range(6))
+
+
+class ReportItemSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    uid, category, firearm_type, part_kind, make, model, calibre, serial_number = (_text() for _ in range(8))
+    year_of_manufacture = serializers.IntegerField(allow_null=True)
+    status, status_label = _text(), _text()
+    current_holder = ReportPartySerializer(allow_null=True)
+    location = _text()
+    markings = ReportMarkingSerializer(many=True)
+
+
+class ReportEventSerializer(serializers.Serializer):
+    seq = serializers.IntegerField()
+    kind, kind_label, occurred_at = _text(), _text(), _text()
+    date = _text(allow_null=True)
+    holder = ReportPartySerializer(allow_null=True)
+    from_holder = ReportPartySerializer(allow_null=True)
+    location = _text()
+    details = serializers.DictField(help_text="The rest of the event's payload.")
+    recorded_by, agency, hash = _text(), _text(), _text()
+
+
+class ReportDiversionSerializer(serializers.Serializer):
+    kind, label = _text(), _text()
+    identified = serializers.BooleanField()
+    event_seq = serializers.IntegerField()
+    date = _text(allow_null=True)
+    location, circumstances, destination_country = _text(), _text(), _text()
+    export_event_seq = serializers.IntegerField(required=False, help_text="After a legal export: the export event.")
+
+
+class ReportCountrySerializer(serializers.Serializer):
+    code, name = _text(), _text()
+    year = serializers.IntegerField(allow_null=True)
+
+
+class ReportImportSerializer(serializers.Serializer):
+    country, country_name = _text(), _text()
+    date = _text(allow_null=True)
+    from_country = _text()
+    from_country_name = _text(required=False)
+    event_seq = serializers.IntegerField(allow_null=True)
+
+
+class ReportExportSerializer(serializers.Serializer):
+    destination_country = _text()
+    date = _text(allow_null=True)
+    event_seq = serializers.IntegerField()
+
+
+class ReportStatusSerializer(serializers.Serializer):
+    code = _text(help_text="An IAFQ tracing status (the values of tracing requests' outcome).")
+    label, reason = _text(), _text()
+
+
+class ReportRequestSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    reference, direction, direction_label, status, status_label, counterpart_country, outcome, outcome_label = (
+        _text() for _ in range(8))
+
+
+class TraceReportSerializer(serializers.Serializer):
+    """The trace report of an item (tracing.report.trace_report)."""
+
+    generated_at, registry_country = _text(), _text()
+    item = ReportItemSerializer()
+    events = ReportEventSerializer(many=True)
+    entered_registry_by, entered_registry_by_label = _text(), _text()
+    last_legitimate_holder = ReportLastHolderSerializer(allow_null=True)
+    point_of_diversion = ReportDiversionSerializer(allow_null=True)
+    country_of_manufacture = ReportCountrySerializer()
+    last_legal_import = ReportImportSerializer(allow_null=True)
+    last_export = ReportExportSerializer(allow_null=True)
+    tracing_status = ReportStatusSerializer()
+    tracing_requests = ReportRequestSerializer(many=True)
+
+
 class TraceReportViewSet(viewsets.ViewSet):
     """The trace report of an item: history, last legitimate holder, point of diversion, IAFQ tracing status."""
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT},
+    @extend_schema(responses={200: TraceReportSerializer},
                    parameters=[OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH, description="item id")])
     def retrieve(self, request, pk=None):
-        return Response(redact_parties(request, services.trace_report(get_object_or_404(Item, pk=pk))))
+        return Response(redact_parties(request, reports.trace_report(get_object_or_404(Item, pk=pk))))
 
 
 class TracingRequestSerializer(BlankChoicesMixin, bounds.ModelSerializer):

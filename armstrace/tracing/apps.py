@@ -8,8 +8,8 @@ class TracingConfig(AppConfig):
     verbose_name = _("Tracing")
 
     def ready(self):
-        from armstrace.registry.extensions import ITEM_LINKS, NAV_LINKS
-        from armstrace.tracing.services import connect_projection
+        from armstrace.core.extensions import ITEM_LINKS, NAV_LINKS
+        from armstrace.tracing.projection import connect_projection
 
         connect_projection()
 

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from armstrace import bounds
+from armstrace.core import bounds
 from armstrace.registry.forms import country_choices
 from armstrace.registry.models import Calibre, FirearmModel, FirearmType, Make
 from armstrace.tracing.models import TracingRequest

@@ -34,6 +34,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from rapidfuzz.distance import OSA
 
 from armstrace.profile import get_profile
+from armstrace.registry.lookup import exact_serial_ids
 from armstrace.registry.models import Calibre, FirearmModel, FirearmType, Item, Make, Marking
 from armstrace.registry.serials import fold_serial, normalize_serial
 from armstrace.tracing.index import deletion_variants
@@ -298,28 +299,20 @@ def exact(query: str, filters: Filters | None = None, limit: int = 50) -> Search
     if not q.normalized:
         return SearchResponse(query, "exact", ["exact"], [], _("Type a serial number or marking."))
     results = []
-    for match, column_item, column_marking, value in (
-        ("exact_normalized", "serial_normalized", "normalized", q.normalized),
-        ("exact_folded", "serial_folded", "folded", q.folded),
-    ):
-        rows = _rows(
-            f"SELECT id FROM registry_item WHERE {column_item} = %s "
-            f"UNION SELECT item_id FROM registry_marking WHERE {column_marking} = %s", [value, value])
-        if rows:
-            items = _hydrate([r[0] for r in rows])
-            visual = _visual_map()
-            for item in items.values():
-                forms = [item.serial_normalized] if getattr(item, column_item) == value else []
-                if not forms:
-                    forms = [m.normalized for m in Marking.objects.filter(item=item, **{column_marking: value})[:1]]
-                similarity, edits, detail = serial_similarity(q, forms[0], fold_serial(forms[0], _confusables()), visual)
-                if match == "exact_folded":
-                    detail = _("identical once look-alike characters are folded") + (f" ({detail})" if detail else "")
-                values = _agreement_values(filters, (item.make_id, item.model_id, item.calibre_id, item.firearm_type,
-                                                     item.country_of_manufacture))
-                parts = [ScorePart(_("serial"), similarity, detail)] + _agreement_parts(filters, item, values)
-                results.append(Result(item, similarity + sum(values.values()), match, forms[0], parts, edits))
-            break
+    ids, form = exact_serial_ids(query)
+    value = q.normalized if form == "normalized" else q.folded
+    visual = _visual_map()
+    for item in _hydrate(sorted(ids)).values():
+        forms = [item.serial_normalized] if getattr(item, f"serial_{form}") == value else []
+        if not forms:
+            forms = [m.normalized for m in Marking.objects.filter(item=item, **{form: value})[:1]]
+        similarity, edits, detail = serial_similarity(q, forms[0], fold_serial(forms[0], _confusables()), visual)
+        if form == "folded":
+            detail = _("identical once look-alike characters are folded") + (f" ({detail})" if detail else "")
+        values = _agreement_values(filters, (item.make_id, item.model_id, item.calibre_id, item.firearm_type,
+                                             item.country_of_manufacture))
+        parts = [ScorePart(_("serial"), similarity, detail)] + _agreement_parts(filters, item, values)
+        results.append(Result(item, similarity + sum(values.values()), f"exact_{form}", forms[0], parts, edits))
     results.sort(key=lambda r: (-r.score, r.item.pk))
     message = "" if results else _("No item has this serial number or marking, even with look-alike characters folded.")
     return SearchResponse(query, "exact", ["exact"], results[:limit], message, len(results) > limit)

@@ -1,351 +1,29 @@
-"""Tracing services: the trace report of an item, its IAFQ tracing status, and ITI tracing requests.
+"""Tracing services: ITI tracing requests, their workflow and their exchange formats.
 
-Only these functions write TracingRequest rows and `trace_recorded` events.
-
-Item.tracing_status is a projection of iafq_tracing_status(item), rewritten in the transaction of every change of
-one of its inputs by the handlers at the end of this module (connected in TracingConfig.ready): an event of the
-item, its markings, its tracing requests, the item's own columns, and the licences and kind of the holder whose
-licence the status checked (Item.tracing_licence_holder).
+Only these functions write TracingRequest rows and `trace_recorded` events. The history analysis is
+tracing.history, the IAFQ tracing status tracing.finding (stored as Item.tracing_status by tracing.projection), the
+trace report tracing.report.
 """
 
-from collections import namedtuple
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 
 import jsonschema
 import pycountry
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
+from armstrace.core.actor import SYSTEM
+from armstrace.core.errors import RuleViolation
 from armstrace.profile import get_profile
-from armstrace.registry import services as registry
-from armstrace.registry.models import Event, EventKind, Item, Licence, Marking, Party
-from armstrace.registry.services import RuleViolation
+from armstrace.registry import services as registry_services
+from armstrace.registry.models import EventKind, Marking
+from armstrace.tracing.history import CUSTODY_KINDS, day
 from armstrace.tracing.models import RequestStatus, TracingRequest
 from armstrace.tracing.status import TracingStatus
 
 K = EventKind
-HOLDING_KINDS = {K.REGISTERED, K.MANUFACTURED, K.IMPORTED, K.TRANSFERRED, K.RETURNED_TO_OWNER}
-CUSTODY_KINDS = {K.SEIZED, K.FOUND, K.SURRENDERED}
-
-
-def country_name(code):
-    if not code:
-        return ""
-    country = pycountry.countries.get(alpha_3=code.upper())
-    return country.name if country else code
-
-
-def _day(value):
-    return timezone.localtime(value).date().isoformat() if value else None
-
-
-# ---------------------------------------------------------------- history analysis
-
-
-@dataclass
-class Diversion:
-    """Where the item left legal control, as far as the national registry tells."""
-
-    kind: str                  # theft | loss | unknown_transfer | seizure_from_holder | after_export
-    event: Event
-    holder_id: int | None
-    identified: bool           # the registry pins down when and where
-    description: str = ""
-    destination_country: str = ""
-
-
-@dataclass
-class History:
-    events: list
-    entered_by: str                         # kind of the first event
-    ever_held_legally: bool = False
-    holder_id: int | None = None            # legitimate holder at the end of the history (None when not held)
-    holder_since: Event | None = None
-    diversion: Diversion | None = None
-    last_import: Event | None = None
-    last_export: Event | None = None
-    last_export_holder: int | None = None
-    latest_holder_id: int | None = None     # the most recent legitimate holder, even after the item left them
-    last_holder_event: dict = field(default_factory=dict)   # holder id -> event that gave them the item
-
-
-def analyse_history(item, events=None) -> History:
-    """Walk the item's events in chain order, following the legitimate holder and the diversions.
-
-    The last legitimate holder is the holder when the latest diversion happened: a reported loss or theft, a
-    seizure or a find of an item the registry still showed as legally held (an unrecorded transfer, or a seizure
-    from the holder), or a find or seizure in the country after a legal export. Surrenders are legitimate
-    hand-overs to the State, not diversions.
-    """
-    events = list(item.events.order_by("seq")) if events is None else events
-    history = History(events, events[0].kind if events else "")
-    holder, since = None, None
-    for index, e in enumerate(events):
-        p = e.payload or {}
-        if e.kind in HOLDING_KINDS:
-            holder, since = p.get("holder"), e
-            history.ever_held_legally = True
-            if holder is not None:
-                history.last_holder_event[holder] = e
-                history.latest_holder_id = holder
-            if e.kind == K.IMPORTED:
-                history.last_import = e
-        elif e.kind == K.EXPORTED:
-            history.last_export = e
-            history.last_export_holder = p.get("from_holder", holder)
-            holder = None
-        elif e.kind in (K.LOSS_REPORTED, K.THEFT_REPORTED):
-            history.diversion = Diversion(
-                "theft" if e.kind == K.THEFT_REPORTED else "loss", e, holder, True,
-                p.get("circumstances", ""))
-        elif e.kind in CUSTODY_KINDS and index > 0:
-            before = p.get("previous_status", "")
-            if before in ("active", "deactivated") and e.kind in (K.SEIZED, K.FOUND):
-                kind = "seizure_from_holder" if e.kind == K.SEIZED else "unknown_transfer"
-                history.diversion = Diversion(kind, e, holder, False, p.get("circumstances", ""))
-            elif before == "exported" and history.last_export is not None:
-                exporter = history.last_export_holder
-                history.diversion = Diversion("after_export", e, exporter, True, p.get("circumstances", ""),
-                                              history.last_export.payload.get("destination_country", ""))
-            holder = None
-        elif e.kind == K.CORRECTION and "holder" in (p.get("fields") or {}):
-            holder = p["fields"]["holder"]
-            if holder is not None:
-                history.last_holder_event[holder] = e
-                history.latest_holder_id = holder
-    history.holder_id, history.holder_since = holder, since
-    return history
-
-
-def _usable_serial(item, markings):
-    if item.serial_normalized:
-        return True
-    return any(m.normalized and m.state != Marking.State.OBLITERATED
-               for m in markings if m.kind in (Marking.Kind.SERIAL, Marking.Kind.REMARK))
-
-
-def _licensed_on(party_id, day):
-    party = Party.objects.filter(pk=party_id).first()
-    if party is None:
-        return False
-    return licensed(party.is_state, party.licences.all(), day)
-
-
-def licensed(is_state, licences, day):
-    return is_state or any(lic.status_on(day) == Licence.Status.VALID for lic in licences)
-
-
-@dataclass
-class StatusFinding:
-    status: TracingStatus
-    reason: str
-    licence_holder: int | None = None   # the party whose licences the status checked
-
-
-def _status(item, history: History, markings, requests, licensed_on=_licensed_on) -> StatusFinding:
-    # 1. The answer to an outgoing tracing request, when it states an outcome, is the most informed one.
-    for e in reversed(history.events):
-        p = e.payload or {}
-        if e.kind == K.TRACE_RECORDED and p.get("direction") == "outgoing" and p.get("outcome") in TracingStatus.values:
-            return StatusFinding(TracingStatus(p["outcome"]),
-                                 _("answer to tracing request %(ref)s") % {"ref": p.get("request", "")})
-    for r in requests:
-        if r.direction == TracingRequest.Direction.OUTGOING and r.outcome in TracingStatus.values:
-            return StatusFinding(TracingStatus(r.outcome), _("answer to tracing request %(ref)s") % {"ref": r.reference})
-    # 2. Unique identification.
-    if (item.custom_fields or {}).get("illicitly_manufactured"):
-        return StatusFinding(TracingStatus.ILLICITLY_MANUFACTURED, _("recorded as illicitly manufactured"))
-    if not _usable_serial(item, markings):
-        if any(m.state in (Marking.State.OBLITERATED, Marking.State.PARTIALLY_OBLITERATED) for m in markings):
-            return StatusFinding(TracingStatus.ALTERED_MARKING, _("the serial number is erased or altered"))
-        return StatusFinding(TracingStatus.NO_INFORMATION, _("no serial number recorded"))
-    if item.make_id is None and item.model_id is None:
-        return StatusFinding(TracingStatus.NO_INFORMATION, _("the make is unknown"))
-    # 3. The national registry.
-    d = history.diversion
-    if history.ever_held_legally:
-        if d is not None and d.kind == "after_export":
-            return StatusFinding(TracingStatus.POINT_OF_DIVERSION,
-                                 _("legally exported to %(country)s, then recovered here") % {"country": country_name(d.destination_country)})
-        checked = d.holder_id if d is not None and d.kind == "seizure_from_holder" else None
-        if checked is not None and not licensed_on(checked, timezone.localtime(d.event.occurred_at).date()):
-            return StatusFinding(TracingStatus.ILLEGITIMATE_OWNER_NATIONAL,
-                                 _("seized from the registered holder, who held no valid licence then"), checked)
-        return StatusFinding(TracingStatus.LEGITIMATE_OWNER_NATIONAL, _("traced in the national registry"), checked)
-    # 4. Never registered here: it depends on the tracing requests.
-    outgoing = [r for r in requests if r.direction == TracingRequest.Direction.OUTGOING]
-    if any(r.status in (RequestStatus.SENT, RequestStatus.ACKNOWLEDGED) for r in outgoing):
-        return StatusFinding(TracingStatus.PENDING, _("a tracing request awaits its answer"))
-    if any(r.status in (RequestStatus.ANSWERED, RequestStatus.CLOSED) for r in outgoing):
-        return StatusFinding(TracingStatus.NO_POINT_OF_DIVERSION, _("tracing requested; no point of diversion identified"))
-    return StatusFinding(TracingStatus.NOT_INITIATED, _("not in the national registry and no tracing request sent"))
-
-
-def tracing_finding(item) -> StatusFinding:
-    return _status(item, analyse_history(item), list(item.markings.all()), list(item.tracing_requests.all()))
-
-
-def iafq_tracing_status(item) -> TracingStatus:
-    """The IAFQ tracing status that the registry implies for `item` (stored as Item.tracing_status)."""
-    return tracing_finding(item).status
-
-
-# Plain rows standing for an item, its events and markings where they are not model instances (projection rebuild,
-# bulk import): the attributes that _status and analyse_history read.
-ItemRow = namedtuple("ItemRow", "pk custom_fields serial_normalized make_id model_id")
-EventRow = namedtuple("EventRow", "kind payload seq occurred_at")
-MarkingRow = namedtuple("MarkingRow", "kind normalized state")
-RequestRow = namedtuple("RequestRow", "direction status outcome reference")
-REQUEST_ROW_FIELDS = RequestRow._fields
-
-
-def finding_of_rows(item: ItemRow, events, markings, requests, licensed_on=_licensed_on) -> StatusFinding:
-    """tracing_finding from rows: `events` in seq order, `requests` in TracingRequest's default order."""
-    return _status(item, analyse_history(item, events), markings, requests, licensed_on)
-
-
-def entry_tracing_status(fields, markings, how, payload, occurred_at) -> TracingStatus:
-    """The status of a new item whose one event is its entry, from what services.create_item would write
-    (services.entry_fields, entry_markings, entry_payload): for the bulk import."""
-    from armstrace.registry.serials import normalize_serial
-
-    # With one entry event and no request, the status reads only these facts (whether the serial forms are empty,
-    # not their text; no holder, payload or date, since an entry is no diversion): computed once per combination.
-    return _entry_status(how, bool((fields["custom_fields"] or {}).get("illicitly_manufactured")),
-                         bool(normalize_serial(fields["serial_number"])), fields["make"] is None, fields["model"] is None,
-                         tuple((m.kind, bool(normalize_serial(m.text)), m.state) for m in markings))
-
-
-@lru_cache(maxsize=1024)
-def _entry_status(how, illicit, serial, no_make, no_model, markings):
-    item = ItemRow(None, {"illicitly_manufactured": True} if illicit else {}, "X" if serial else "",
-                   None if no_make else 0, None if no_model else 0)
-    rows = [MarkingRow(kind, "X" if text else "", state) for kind, text, state in markings]
-    return finding_of_rows(item, [EventRow(how, {}, 1, None)], rows, [], _no_licence_check).status
-
-
-def _no_licence_check(party_id, day):
-    raise AssertionError("an item's entry event cannot be a seizure from its holder")
-
-
-# ---------------------------------------------------------------- trace report
-
-
-def _party(party_id, parties):
-    p = parties.get(party_id)
-    if p is None:
-        return None
-    return {"id": p.pk, "name": p.name, "identifier": p.identifier, "kind": p.kind, "kind_label": str(p.get_kind_display())}
-
-
-def trace_report(item) -> dict:
-    """Everything the registry knows to trace `item`, as JSON-ready data."""
-    item = Item.objects.select_related("make", "model", "calibre", "current_holder").get(pk=item.pk)
-    history = analyse_history(item)
-    markings = list(item.markings.all())
-    requests = list(item.tracing_requests.order_by("created_at"))
-    party_ids = {item.current_holder_id}
-    for e in history.events:
-        p = e.payload or {}
-        party_ids.update(v for k, v in p.items() if k in ("holder", "from_holder", "previous_holder") and isinstance(v, int))
-        party_ids.update(v for v in (p.get("fields") or {}).values() if isinstance(v, int))
-    parties = Party.objects.in_bulk([x for x in party_ids if x])
-    finding = _status(item, history, markings, requests)
-
-    events = []
-    for e in history.events:
-        p = e.payload or {}
-        events.append({
-            "seq": e.seq, "kind": e.kind, "kind_label": str(EventKind(e.kind).label) if e.kind in EventKind.values else e.kind,
-            "occurred_at": e.occurred_at.isoformat(), "date": _day(e.occurred_at),
-            "holder": _party(p.get("holder"), parties) if "holder" in p else None,
-            "from_holder": _party(p.get("from_holder") or p.get("previous_holder"), parties),
-            "location": p.get("location") or p.get("last_known_location") or "",
-            "details": {k: v for k, v in p.items() if k not in ("holder", "from_holder", "previous_holder", "item", "markings")},
-            "recorded_by": e.recorded_by_name, "agency": e.agency, "hash": e.hash,
-        })
-
-    d = history.diversion
-    if d is not None:
-        last_holder_id = d.holder_id
-        last_event = history.last_holder_event.get(d.holder_id)
-    else:
-        last_holder_id = history.holder_id if history.holder_id is not None else history.latest_holder_id
-        last_event = history.last_holder_event.get(last_holder_id)
-    last_holder = _party(last_holder_id, parties)
-    if last_holder is not None:
-        last_holder["since"] = _day(last_event.occurred_at) if last_event else None
-        last_holder["until"] = _day(d.event.occurred_at) if d else None
-        last_holder["licensed_then"] = _licensed_on(last_holder_id, timezone.localtime(d.event.occurred_at).date()) if d else None
-
-    diversion = None
-    if d is not None:
-        labels = {
-            "theft": _("Theft reported by the holder"),
-            "loss": _("Loss reported by the holder"),
-            "unknown_transfer": _("Found while registered as legally held: unrecorded transfer"),
-            "seizure_from_holder": _("Seized while registered as legally held, with no loss or theft reported"),
-            "after_export": _("Recovered in the country after a legal export"),
-        }
-        diversion = {
-            "kind": d.kind, "label": str(labels[d.kind]), "identified": d.identified, "event_seq": d.event.seq,
-            "date": _day(d.event.occurred_at),
-            "location": (d.event.payload or {}).get("last_known_location") or (d.event.payload or {}).get("location", ""),
-            "circumstances": d.description, "destination_country": d.destination_country,
-        }
-        if d.kind == "after_export" and history.last_export is not None:
-            diversion["date"] = _day(history.last_export.occurred_at)
-            diversion["export_event_seq"] = history.last_export.seq
-
-    imp = history.last_import
-    last_import = None
-    if imp is not None or item.country_of_import:
-        code = item.country_of_import or get_profile().country
-        last_import = {"country": code, "country_name": country_name(code),
-                       "date": _day(imp.occurred_at) if imp else None,
-                       "from_country": (imp.payload or {}).get("origin_country", item.country_of_manufacture) if imp else "",
-                       "event_seq": imp.seq if imp else None}
-    if last_import is not None and last_import["from_country"]:
-        last_import["from_country_name"] = country_name(last_import["from_country"])
-
-    return {
-        "generated_at": timezone.now().isoformat(),
-        "registry_country": get_profile().country,
-        "item": {
-            "id": item.pk, "uid": str(item.uid), "category": item.category, "firearm_type": item.firearm_type,
-            "part_kind": item.part_kind, "make": item.make.name if item.make else "",
-            "model": item.model.name if item.model else "", "calibre": item.calibre.name if item.calibre else "",
-            "serial_number": item.serial_number, "year_of_manufacture": item.year_of_manufacture,
-            "status": item.status, "status_label": str(item.get_status_display()),
-            "current_holder": _party(item.current_holder_id, parties), "location": item.location,
-            "markings": [{"kind": m.kind, "kind_label": str(m.get_kind_display()), "text": m.text, "position": m.position,
-                          "state": m.state, "state_label": str(m.get_state_display())} for m in markings],
-        },
-        "events": events,
-        "entered_registry_by": history.entered_by,
-        "entered_registry_by_label": str(EventKind(history.entered_by).label) if history.entered_by in EventKind.values else "",
-        "last_legitimate_holder": last_holder,
-        "point_of_diversion": diversion,
-        "country_of_manufacture": {"code": item.country_of_manufacture, "name": country_name(item.country_of_manufacture),
-                                   "year": item.year_of_manufacture},
-        "last_legal_import": last_import,
-        "last_export": ({"destination_country": history.last_export.payload.get("destination_country", ""),
-                         "date": _day(history.last_export.occurred_at), "event_seq": history.last_export.seq}
-                        if history.last_export is not None else None),
-        "tracing_status": {"code": finding.status.value, "label": str(finding.status.label), "reason": str(finding.reason)},
-        "tracing_requests": [{"id": r.pk, "reference": r.reference, "direction": r.direction,
-                              "direction_label": str(r.get_direction_display()), "status": r.status,
-                              "status_label": str(r.get_status_display()), "counterpart_country": r.counterpart_country,
-                              "outcome": r.outcome, "outcome_label": str(r.get_outcome_display()) if r.outcome else ""}
-                             for r in requests],
-    }
-
-
-# ---------------------------------------------------------------- tracing requests
 
 
 def response_due_days():
@@ -380,7 +58,7 @@ def prefill_from_item(item) -> dict:
         "country_of_manufacture": item.country_of_manufacture,
         "country_of_import": item.country_of_import,
         "circumstances_of_recovery": ((last_custody.payload or {}).get("circumstances", "") + (
-            f" — {(last_custody.payload or {}).get('location', '')}, {_day(last_custody.occurred_at)}"
+            f" — {(last_custody.payload or {}).get('location', '')}, {day(last_custody.occurred_at)}"
             if last_custody else "")) if last_custody else "",
         "requesting_authority": next((a["name"] for a in profile.agencies if a.get("kind") == "police"),
                                      profile.agencies[0]["name"] if profile.agencies else ""),
@@ -392,7 +70,7 @@ def _actor_name(actor):
     return user.get_username() if user is not None and getattr(user, "is_authenticated", False) else "system"
 
 
-def create_request(data: dict, *, item=None, actor=registry.SYSTEM) -> TracingRequest:
+def create_request(data: dict, *, item=None, actor=SYSTEM) -> TracingRequest:
     """A new request in draft. For an incoming request, `send` then records its receipt."""
     unknown = set(data) - set(REQUEST_FIELDS)
     if unknown:
@@ -435,7 +113,7 @@ def _transition(request, action):
     return request
 
 
-def send(request, *, at=None, actor=registry.SYSTEM):
+def send(request, *, at=None, actor=SYSTEM):
     """Outgoing: sent to the counterpart. Incoming: received from it. The answer is due `response_due_days` later."""
     at = at or timezone.now()
     with transaction.atomic():
@@ -446,7 +124,7 @@ def send(request, *, at=None, actor=registry.SYSTEM):
     return request
 
 
-def acknowledge(request, *, at=None, actor=registry.SYSTEM):
+def acknowledge(request, *, at=None, actor=SYSTEM):
     with transaction.atomic():
         request = _transition(request, "acknowledge")
         request.acknowledged_at = at or timezone.now()
@@ -454,7 +132,7 @@ def acknowledge(request, *, at=None, actor=registry.SYSTEM):
     return request
 
 
-def record_answer(request, answer: dict, *, at=None, actor=registry.SYSTEM):
+def record_answer(request, answer: dict, *, at=None, actor=SYSTEM):
     """Record the answer; when the request concerns an item, its findings become a `trace_recorded` event."""
     at = at or timezone.now()
     outcome = answer.get("outcome") or ""
@@ -470,8 +148,8 @@ def record_answer(request, answer: dict, *, at=None, actor=registry.SYSTEM):
         request.answer = {**answer, "findings": findings, "recorded_by": _actor_name(actor)}
         request.save()
         if request.item_id:
-            item = registry._locked(request.item)
-            registry.record(item, K.TRACE_RECORDED, {
+            item = registry_services.lock_item(request.item)
+            registry_services.record(item, K.TRACE_RECORDED, {
                 "request": request.reference, "direction": request.direction,
                 "counterpart_country": request.counterpart_country,
                 "responding_authority": answer.get("responding_authority", ""),
@@ -480,7 +158,7 @@ def record_answer(request, answer: dict, *, at=None, actor=registry.SYSTEM):
     return request
 
 
-def close(request, *, note="", at=None, actor=registry.SYSTEM):
+def close(request, *, note="", at=None, actor=SYSTEM):
     with transaction.atomic():
         request = _transition(request, "close")
         if request.answered_at is None and not note:
@@ -530,7 +208,7 @@ def export_request(request) -> dict:
         "counterpart_authority": request.counterpart_authority,
         "counterpart_reference": request.counterpart_reference,
         "status": request.status,
-        "sent_on": _day(request.sent_at),
+        "sent_on": day(request.sent_at),
         "answer_due_by": request.due_date.isoformat() if request.due_date else None,
         "weapon": {
             "identifying_marks": request.identifying_marks, "serial_number": request.serial_number,
@@ -552,7 +230,7 @@ def export_answer(request) -> dict:
     return {"format": ANSWER_FORMAT, "request_reference": request.counterpart_reference or request.reference,
             "responding_country": get_profile().country,
             "responding_authority": request.answer.get("responding_authority", ""),
-            "answered_on": _day(request.answered_at), "outcome": request.outcome,
+            "answered_on": day(request.answered_at), "outcome": request.outcome,
             "findings": request.answer.get("findings", {})}
 
 
@@ -564,7 +242,7 @@ def validate_answer(data) -> list:
     return errors
 
 
-def import_answer(data, *, request=None, actor=registry.SYSTEM):
+def import_answer(data, *, request=None, actor=SYSTEM):
     """Record an answer received as JSON. The request is `request`, or the one its `request_reference` names."""
     if not isinstance(data, dict):
         raise RuleViolation("bad_answer", _("The answer file must hold a JSON object."))
@@ -591,133 +269,3 @@ def import_answer(data, *, request=None, actor=registry.SYSTEM):
 def days_overdue(request, today=None) -> int:
     today = today or date.today()
     return (today - request.due_date).days if request.is_overdue(today) else 0
-
-
-# ---------------------------------------------------------------- the Item.tracing_status projection
-#
-# Lock order, so that a status computed from a party's licences and a change of those licences never miss each
-# other on PostgreSQL: a tracing request, then the items, then the party. A status that checks a party's licences holds the party FOR
-# SHARE and reads them again; a change of the party or its licences locks the items depending on it, then the
-# party FOR UPDATE, then recomputes them (and any item that came to depend on it meanwhile).
-
-
-def _hold_party(party_id, exclusive=False):
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT id FROM registry_party WHERE id = %s FOR {'UPDATE' if exclusive else 'SHARE'}",
-                           [party_id])
-
-
-def refresh_tracing_status(item):
-    """Recompute and store the tracing status of `item` (an Item or its id), in the caller's transaction. The item's
-    row is locked first (services that append its events hold it already), so that two changes of its inputs in
-    concurrent transactions cannot both compute from a state that misses the other's."""
-    items = Item.objects.select_for_update() if connection.in_atomic_block else Item.objects
-    fresh = items.get(pk=getattr(item, "pk", item))
-    finding = tracing_finding(fresh)
-    if finding.licence_holder is not None and connection.vendor == "postgresql":
-        _hold_party(finding.licence_holder)
-        finding = tracing_finding(fresh)
-    if (fresh.tracing_status, fresh.tracing_licence_holder_id) != (finding.status.value, finding.licence_holder):
-        Item.objects.filter(pk=fresh.pk).update(tracing_status=finding.status.value,
-                                                tracing_licence_holder_id=finding.licence_holder)
-    if isinstance(item, Item):
-        item.tracing_status, item.tracing_licence_holder_id = finding.status.value, finding.licence_holder
-    return finding.status
-
-
-def _dependent_items(party_ids):
-    qs = Item.objects.filter(tracing_licence_holder__in=list(party_ids)).order_by("pk")
-    if connection.in_atomic_block:
-        qs = qs.select_for_update()
-    return list(qs.values_list("pk", flat=True))
-
-
-def refresh_for_parties(party_ids):
-    """Recompute the items whose status checked the licences of one of `party_ids`."""
-    party_ids = sorted({p for p in party_ids if p is not None})
-    if not party_ids:
-        return
-    for party_id in party_ids:
-        _hold_party(party_id, exclusive=True)
-    for pk in _dependent_items(party_ids):
-        refresh_tracing_status(pk)
-
-
-def _on_item_saved(sender, instance, created=False, raw=False, **kwargs):
-    if not raw and not created:  # a new item has no event yet: its entry event refreshes it
-        refresh_tracing_status(instance)
-
-
-def _on_event_saved(sender, instance, created=False, raw=False, **kwargs):
-    if not raw and created and instance.item_id is not None:
-        refresh_tracing_status(instance.item)
-
-
-def _on_marking_changed(sender, instance, raw=False, **kwargs):
-    if not raw and instance.item_id is not None:
-        refresh_tracing_status(instance.item_id)
-
-
-def _previous(model, instance, column):
-    if instance.pk is None:
-        return None
-    return model.objects.filter(pk=instance.pk).values_list(column, flat=True).first()
-
-
-def _on_request_before(sender, instance, raw=False, **kwargs):
-    instance._tracing_items = {instance.item_id, None if raw else _previous(TracingRequest, instance, "item_id")}
-
-
-def _on_request_after(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    for pk in sorted(p for p in getattr(instance, "_tracing_items", {instance.item_id}) if p is not None):
-        refresh_tracing_status(pk)
-
-
-def _on_licence_before(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    instance._tracing_parties = {instance.party_id, _previous(Licence, instance, "party_id")}
-    _dependent_items(instance._tracing_parties)  # locks them before the party (see the lock order above)
-
-
-def _on_licence_after(sender, instance, raw=False, **kwargs):
-    if not raw:
-        refresh_for_parties(getattr(instance, "_tracing_parties", {instance.party_id}))
-
-
-def _on_party_before(sender, instance, raw=False, **kwargs):
-    if not raw and instance.pk is not None:
-        _dependent_items([instance.pk])
-
-
-def _on_party_after(sender, instance, created=False, raw=False, **kwargs):
-    if not raw and not created:
-        refresh_for_parties([instance.pk])
-
-
-def connect_projection():
-    """Connect the handlers that keep Item.tracing_status (TracingConfig.ready)."""
-    from django.db.models import signals
-
-    from armstrace.registry.models import Event
-
-    for n, (signal, handler, model) in enumerate((
-        (signals.post_save, _on_item_saved, Item),
-        (signals.post_save, _on_event_saved, Event),
-        (signals.post_save, _on_marking_changed, Marking),
-        (signals.post_delete, _on_marking_changed, Marking),
-        (signals.pre_save, _on_request_before, TracingRequest),
-        (signals.post_save, _on_request_after, TracingRequest),
-        (signals.pre_delete, _on_request_before, TracingRequest),
-        (signals.post_delete, _on_request_after, TracingRequest),
-        (signals.pre_save, _on_licence_before, Licence),
-        (signals.post_save, _on_licence_after, Licence),
-        (signals.pre_delete, _on_licence_before, Licence),
-        (signals.post_delete, _on_licence_after, Licence),
-        (signals.pre_save, _on_party_before, Party),
-        (signals.post_save, _on_party_after, Party),
-    )):
-        signal.connect(handler, sender=model, dispatch_uid=f"tracing-status-{n}")

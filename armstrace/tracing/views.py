@@ -10,9 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from armstrace.accounts.personal import redact_parties
+from armstrace.core.actor import Actor
+from armstrace.core.errors import RuleViolation
+from armstrace.core.forms import run_service
 from armstrace.registry.models import Item
-from armstrace.registry.services import Actor, RuleViolation
-from armstrace.registry.views import run_service
+from armstrace.tracing import reports
 from armstrace.tracing import search as marking_search
 from armstrace.tracing import services
 from armstrace.tracing.forms import AnswerForm, AnswerImportForm, CloseForm, SearchForm, TracingRequestForm
@@ -33,7 +35,7 @@ def search(request):
 
 
 def _report_context(item):
-    report = services.trace_report(item)
+    report = reports.trace_report(item)
     return {"item": item, "report": report}
 
 
@@ -46,7 +48,7 @@ def trace_report(request, pk):
 @login_required
 def trace_report_json(request, pk):
     item = get_object_or_404(Item, pk=pk)
-    report = redact_parties(request, services.trace_report(item))  # holders' numbers: personal_data.view, logged
+    report = redact_parties(request, reports.trace_report(item))  # holders' numbers: personal_data.view, logged
     return JsonResponse(report, json_dumps_params={"ensure_ascii": False, "indent": 2})
 
 

@@ -6,10 +6,10 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from armstrace import bounds
-from armstrace.preconditions import require_each
-from armstrace.registry import services as reg
-from armstrace.registry.api import BlankChoicesMixin
+from armstrace.core import bounds
+from armstrace.core.actor import Actor
+from armstrace.core.api import BlankChoicesMixin
+from armstrace.core.preconditions import require_each
 from armstrace.registry.models import Calibre, Item, Party
 from armstrace.transfers import services
 from armstrace.transfers.models import Authorization, AuthorizationLine, BrokerRegistration, Shipment, ShipmentLine
@@ -99,7 +99,7 @@ class AuthorizationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSe
         v.pop("status", None)
         lines = [services.LineInput(**line) for line in v.pop("lines")]
         auth = services.issue_authorization(services.AuthorizationInput(lines=lines, **v),
-                                            actor=reg.Actor.of(request.user))
+                                            actor=Actor.of(request.user))
         return Response(AuthorizationSerializer(self.get_queryset().get(pk=auth.pk)).data, status=201)
 
     @extend_schema(request=ShipmentInputSerializer, responses={201: ShipmentSerializer})
@@ -111,7 +111,7 @@ class AuthorizationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSe
         lines = [services.ShipmentLineInput(line["line"], line["quantity"], items=list(line["items"]))
                  for line in v.pop("lines")]
         require_each(v["expected_seqs"], [item.pk for line in lines for item in line.items])
-        shipment = services.record_shipment(self.get_object(), lines=lines, actor=reg.Actor.of(request.user), **v)
+        shipment = services.record_shipment(self.get_object(), lines=lines, actor=Actor.of(request.user), **v)
         return Response(ShipmentSerializer(shipment).data, status=201)
 
 

@@ -8,6 +8,6 @@ class TransfersConfig(AppConfig):
     verbose_name = _("Transfers")
 
     def ready(self):
-        from armstrace.registry.extensions import NAV_LINKS
+        from armstrace.core.extensions import NAV_LINKS
 
         NAV_LINKS.append(("transfers:authorization-list", _("Authorizations")))

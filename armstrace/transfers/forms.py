@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from armstrace import bounds
+from armstrace.core import bounds
 from armstrace.registry.forms import DateNotInFutureField, PartyField, country_choices
 from armstrace.registry.models import Calibre, FirearmType
 from armstrace.transfers.models import Authorization, AuthorizationLine

@@ -12,14 +12,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from armstrace.core.actor import SYSTEM
+from armstrace.core.errors import RuleViolation
 from armstrace.profile import get_profile
-from armstrace.registry import services as reg
+from armstrace.registry import services as registry_services
 from armstrace.registry.models import Item, ItemStatus, Party
+from armstrace.registry.serials import normalize_serial
 from armstrace.transfers.models import (
     Authorization, AuthorizationLine, BrokerRegistration, Shipment, ShipmentLine,
 )
 
-RuleViolation = reg.RuleViolation
+RuleViolation = RuleViolation
 
 
 def _user(actor):
@@ -91,7 +94,7 @@ class AuthorizationInput:
     lines: list = field(default_factory=list)
 
 
-def issue_authorization(data: AuthorizationInput, actor=reg.SYSTEM):
+def issue_authorization(data: AuthorizationInput, actor=SYSTEM):
     if data.kind not in Authorization.Kind.values:
         raise RuleViolation("bad_kind", _("An authorization is for export, import or transit."), "kind")
     if not data.number.strip():
@@ -159,7 +162,7 @@ class ShipmentLineInput:
     new_items: list = field(default_factory=list)  # FirearmInput of items entering the registry on import
 
 
-def record_shipment(auth, *, shipped_on, lines, reference="", notes="", actor=reg.SYSTEM, expected_seqs=None):
+def record_shipment(auth, *, shipped_on, lines, reference="", notes="", actor=SYSTEM, expected_seqs=None):
     """Record a shipment under `auth`. Quantities are drawn down from the authorization's lines; an
     over-shipment, an expired, revoked or not yet valid authorization is refused. `expected_seqs` (item id →
     last_event_seq as the caller read it) refuses the shipment if one of those items changed meanwhile."""
@@ -206,35 +209,38 @@ def record_shipment(auth, *, shipped_on, lines, reference="", notes="", actor=re
                     % {"q": sl.quantity, "d": sl.line.description, "r": remaining, "n": auth.number}, "lines")
         shipment = Shipment.objects.create(authorization=auth, shipped_on=shipped_on, reference=reference,
                                            notes=notes, recorded_by=_user(actor))
-        when = reg.as_datetime(shipped_on)
-        all_items = set()
+        when = registry_services.as_datetime(shipped_on)
+        listed = set()
         for sl in lines:
-            items = []
-            for item in sl.items:
-                if item.pk in all_items:
-                    raise RuleViolation("duplicate_item", _("%(item)s is listed twice.") % {"item": item}, "lines")
-                all_items.add(item.pk)
-                if auth.kind == Authorization.Kind.EXPORT:
-                    reg.export_item(item, destination_country=auth.import_country, occurred_at=when, actor=actor,
-                                    authorization=auth.number, expected_seq=expected_seqs.get(item.pk))
-                else:
-                    item = Item.objects.get(pk=item.pk)
-                    if item.status != ItemStatus.EXPORTED:
-                        raise RuleViolation("bad_status", _("%(item)s was not exported; record it as a new import.")
-                                            % {"item": item}, "lines")
-                    reg.reimport_item(item, holder=_importer(auth), origin_country=auth.export_country,
-                                      occurred_at=when, actor=actor, authorization=auth.number,
-                                      expected_seq=expected_seqs.get(item.pk))
-                items.append(item)
+            items = [_ship_item(auth, item, listed, when, actor, expected_seqs.get(item.pk)) for item in sl.items]
             for data in sl.new_items:
                 data.country_of_import = data.country_of_import or auth.export_country
-                items.append(reg.create_item(data, how="imported", holder=_importer(auth), occurred_at=when,
-                                             actor=actor, extra_payload={"authorization": auth.number,
-                                                                         "origin_country": auth.export_country}))
+                items.append(registry_services.create_item(
+                    data, how="imported", holder=_importer(auth), occurred_at=when, actor=actor,
+                    extra_payload={"authorization": auth.number, "origin_country": auth.export_country}))
             row = ShipmentLine.objects.create(shipment=shipment, line=sl.line, quantity=sl.quantity)
             if items:
                 row.items.set(items)
     return shipment
+
+
+def _ship_item(auth, item, listed, when, actor, expected_seq):
+    """Export (or re-import) one registered item of a shipment; `listed` are the ids shipped so far."""
+    if item.pk in listed:
+        raise RuleViolation("duplicate_item", _("%(item)s is listed twice.") % {"item": item}, "lines")
+    listed.add(item.pk)
+    if auth.kind == Authorization.Kind.EXPORT:
+        registry_services.export_item(item, destination_country=auth.import_country, occurred_at=when, actor=actor,
+                                      authorization=auth.number, expected_seq=expected_seq)
+        return item
+    item = Item.objects.get(pk=item.pk)
+    if item.status != ItemStatus.EXPORTED:
+        raise RuleViolation("bad_status", _("%(item)s was not exported; record it as a new import.") % {"item": item},
+                            "lines")
+    registry_services.reimport_item(item, holder=_importer(auth), origin_country=auth.export_country,
+                                    occurred_at=when, actor=actor, authorization=auth.number,
+                                    expected_seq=expected_seq)
+    return item
 
 
 def _importer(auth):
@@ -265,8 +271,6 @@ def confirm_receipt(shipment, *, received_on, received_by, reference=""):
 
 def items_by_serials(text):
     """Registered items named one per line by serial number or #id; unknown or ambiguous ones are refused."""
-    from armstrace.registry.serials import normalize_serial
-
     items = []
     for raw in (text or "").splitlines():
         ref = raw.strip()

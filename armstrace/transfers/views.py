@@ -6,11 +6,11 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from armstrace.registry import services as reg
+from armstrace.core.actor import Actor
+from armstrace.core.forms import run_service
 from armstrace.registry.models import Party
-from armstrace.registry.views import run_service
-from armstrace.transfers import forms as f
 from armstrace.transfers import services
+from armstrace.transfers import forms as f
 from armstrace.transfers.models import Authorization, Shipment
 
 
@@ -45,7 +45,7 @@ def authorization_create(request):
                                       category=r["category"], firearm_type=r["firearm_type"], calibre=r["calibre"])
                    for r in (row.cleaned_data for row in lines) if r.get("description") or r.get("quantity")],
         )
-        auth = run_service(form, lambda: services.issue_authorization(data, actor=reg.Actor.of(request.user)))
+        auth = run_service(form, lambda: services.issue_authorization(data, actor=Actor.of(request.user)))
         if auth:
             messages.success(request, _("Authorization recorded."))
             return redirect(auth)
@@ -83,7 +83,7 @@ def shipment_create(request, pk):
                         lines.append(services.ShipmentLineInput(line, qty, items=items))
                 return services.record_shipment(auth, shipped_on=d["shipped_on"], lines=lines,
                                                 reference=d["reference"], notes=d["notes"],
-                                                actor=reg.Actor.of(request.user))
+                                                actor=Actor.of(request.user))
 
         if run_service(form, call):
             messages.success(request, _("Shipment recorded."))

@@ -44,7 +44,7 @@ def test_bad_role_or_agency_is_refused(registry, args, message):
 
 def test_demo_creates_one_login_per_role_and_prints_them(registry, capsys, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    from armstrace.registry.demo import DEMO_PASSWORD, DEMO_USERS, demo_logins, ensure_demo_users
+    from armstrace.demo import DEMO_PASSWORD, DEMO_USERS, demo_logins, ensure_demo_users
 
     ensure_demo_users()
     ensure_demo_users()  # idempotent

@@ -80,7 +80,7 @@ def test_route_flows(seized_2023):
 
 
 def test_held_legally_without_a_diversion_is_a_national_origin(registry, glock):
-    from armstrace.tracing.services import analyse_history
+    from armstrace.tracing.history import analyse_history
 
     history = analyse_history(glock)  # registered to the dealer, nothing else
     assert flows.origin(glock, history, [], "ETH", "KEN") == ("KEN", flows.Basis.NATIONAL_REGISTRY)

@@ -19,7 +19,7 @@ def test_real_tracing_status_of_a_custody_seizure(glock):
                services.CaseItemInput(new=FirearmInput(serial_number="", firearm_type="pistol"),
                                       condition=CaseItem.Condition.ASSEMBLED,
                                       marking_status=CaseItem.MarkingStatus.NO_MARKING)]))
-    from armstrace.tracing.services import iafq_tracing_status
+    from armstrace.tracing.finding import iafq_tracing_status
 
     expected = {}
     for line in CaseItem.objects.filter(case__number="MON-1"):

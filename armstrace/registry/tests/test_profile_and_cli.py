@@ -67,7 +67,7 @@ def test_init_on_an_older_database_computes_the_tracing_status_it_lacks(db, caps
 def test_same_seed_gives_the_same_registry(db):
     from django.db import transaction
 
-    from armstrace.registry.demo import generate_demo
+    from armstrace.demo import generate_demo
     from armstrace.registry.reference import load_reference_data
 
     load_reference_data()

@@ -9,6 +9,7 @@ from armstrace.conftest import at
 from armstrace.registry.models import Event, EventKind
 from armstrace.registry.services import RuleViolation
 from armstrace.tracing import services
+from armstrace.tracing.finding import iafq_tracing_status
 from armstrace.tracing.models import RequestStatus
 from armstrace.tracing.status import TracingStatus
 
@@ -48,7 +49,7 @@ def test_import_answer_records_findings(sent):
     event = Event.objects.get(item=sent.item, kind=EventKind.TRACE_RECORDED)
     assert event.payload["findings"]["last_legal_holder"] == "Waffen GmbH"
     assert event.payload["responding_authority"] == "Bundeskriminalamt"
-    assert services.iafq_tracing_status(sent.item) == TracingStatus.ILLEGITIMATE_OWNER_FOREIGN
+    assert iafq_tracing_status(sent.item) == TracingStatus.ILLEGITIMATE_OWNER_FOREIGN
 
 
 @pytest.mark.parametrize("change, code", [

@@ -5,7 +5,7 @@ from datetime import date
 from armstrace.conftest import at
 from armstrace.registry import services
 from armstrace.registry.models import EventKind, Marking
-from armstrace.tracing.services import trace_report
+from armstrace.tracing.reports import trace_report
 from armstrace.tracing.status import TracingStatus
 
 K = EventKind

@@ -11,7 +11,7 @@ from armstrace.conftest import at
 from armstrace.registry import services as reg
 from armstrace.registry.models import EventKind, Item, Licence, Marking
 from armstrace.registry.tests.test_concurrency import flushable_event_log  # noqa: F401 - fixture
-from armstrace.tracing.services import iafq_tracing_status
+from armstrace.tracing.finding import iafq_tracing_status
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

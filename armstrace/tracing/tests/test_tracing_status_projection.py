@@ -14,6 +14,8 @@ from armstrace.registry import services as reg
 from armstrace.registry.models import EventKind, Item, Licence, Marking, Party
 from armstrace.registry.projection import rebuild_projections
 from armstrace.tracing import services
+from armstrace.tracing.finding import iafq_tracing_status
+from armstrace.tracing.projection import entry_tracing_status
 from armstrace.tracing.status import TracingStatus as T
 
 K = EventKind
@@ -22,7 +24,7 @@ K = EventKind
 def assert_projection_exact():
     """Every item's stored status is the function's; the rebuild finds nothing to change."""
     stored = dict(Item.objects.values_list("pk", "tracing_status"))
-    computed = {item.pk: services.iafq_tracing_status(item).value for item in Item.objects.all()}
+    computed = {item.pk: iafq_tracing_status(item).value for item in Item.objects.all()}
     assert stored == computed
     assert rebuild_projections(write=False) == []
     return stored
@@ -161,16 +163,16 @@ def registry_make(name):
 def assert_tables_equal(year):
     """The IAFQ tables and 16.4.2 from the projection equal those of the per-item function, and hold every arm."""
     projected = iafq.compute(year)
-    per_item = iafq.compute(year, tracing_status=services.iafq_tracing_status)
+    per_item = iafq.compute(year, tracing_status=iafq_tracing_status)
     assert projected == per_item
     tracing_cells = {r.category: r.value for r in projected if r.indicator == "Arms seized"
                      and r.dimension == "by location"}
     assert tracing_cells["Unknown status regarding marking"] == 0
     years = [year, year + 1]
     counts = iafq.sdg_counts_by_year(years)
-    assert counts == iafq.sdg_counts_by_year(years, tracing_status=services.iafq_tracing_status)
+    assert counts == iafq.sdg_counts_by_year(years, tracing_status=iafq_tracing_status)
     assert sdg.published_series(counts) == sdg.published_series(
-        iafq.sdg_counts_by_year(years, tracing_status=services.iafq_tracing_status))
+        iafq.sdg_counts_by_year(years, tracing_status=iafq_tracing_status))
     return projected
 
 
@@ -275,8 +277,8 @@ def test_bulk_import_status_is_the_services_status(registry):
         item = reg.create_item(data, how=how, holder=holder, occurred_at=at(2020, 1, 1))
         entry = reg.entry_fields(data)
         markings = reg.entry_markings(entry, data.markings)
-        expected = services.entry_tracing_status(entry, markings, how, reg.entry_payload(entry, holder, "", markings),
+        expected = entry_tracing_status(entry, markings, how, reg.entry_payload(entry, holder, "", markings),
                                                  at(2020, 1, 1))
-        assert stored(item) == expected == services.iafq_tracing_status(item), (how, fields)
+        assert stored(item) == expected == iafq_tracing_status(item), (how, fields)
         seen.add(expected)
     assert len(seen) >= 5

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from armstrace.accounts.models import Agency, Role, UserProfile
-from armstrace.accounts.policy import TWO_FACTOR_ROLES
+from armstrace.accounts.constants import TWO_FACTOR_ROLES
 
 
 def create_user(username, role, *, agency=None, password=None, email=""):

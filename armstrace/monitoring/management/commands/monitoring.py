@@ -2,6 +2,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from armstrace.monitoring import export, iafq, sdg
+from armstrace.monitoring.hotspots import registry_hotspots
+from armstrace.monitoring.portal import ImportRejected, import_portal_file
+from armstrace.profile import get_profile
+
 
 class Command(BaseCommand):
     help = ("Monitoring: `monitoring import-portal FILE` (UNODC portal CSV/XLSX), "
@@ -27,8 +32,6 @@ class Command(BaseCommand):
         getattr(self, "do_" + action.replace("-", "_"))(**options)
 
     def do_import_portal(self, file, name, **_):
-        from armstrace.monitoring.portal import ImportRejected, import_portal_file
-
         if not Path(file).is_file():
             raise CommandError(f"{file}: no such file")
         try:
@@ -42,9 +45,6 @@ class Command(BaseCommand):
             f"{dataset.renamed_count} category labels mapped to the 2024 release)"))
 
     def do_iafq(self, year, out, **_):
-        from armstrace.monitoring import export, iafq
-        from armstrace.profile import get_profile
-
         profile = get_profile()
         rows = iafq.compute(year)
         if out is None:
@@ -60,17 +60,12 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"{len(rows)} rows written to {path}"))
 
     def do_sdg(self, first, last, format, **_):
-        from armstrace.monitoring import iafq, sdg
-        from armstrace.profile import get_profile
-
         series = sdg.published_series(iafq.sdg_counts_by_year(range(first, last + 2)))
         series = [o for o in series if first <= o.year <= last]
         country = get_profile().country
         self.stdout.write(sdg.sdmx_csv(country, series) if format == "csv" else sdg.sdmx_ml(country, series), ending="")
 
     def do_hotspots(self, year, **_):
-        from armstrace.monitoring.hotspots import registry_hotspots
-
         for h in registry_hotspots(year):
             if h.flagged:
                 self.stdout.write(f"{h.area}\t{h.period}\t{h.count}\tbaseline {h.baseline:.2f}\tp={h.p_value:.4g}")

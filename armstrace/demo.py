@@ -10,8 +10,10 @@ from datetime import UTC, date, datetime, timedelta
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from armstrace.accounts.constants import TWO_FACTOR_ROLES
 from armstrace.accounts.models import Agency, Role, UserProfile
-from armstrace.accounts.policy import TWO_FACTOR_ROLES
+from armstrace.core.errors import RuleViolation
+from armstrace.custody import services as custody
 from armstrace.profile import get_profile
 from armstrace.registry import services
 from armstrace.registry.models import EventKind, FirearmModel, Item, Licence, Marking, Party
@@ -127,7 +129,7 @@ class DemoBuilder:
             pool = self.licensed if rng.random() < 0.8 else self.security
             try:
                 services.transfer(item, rng.choice(pool), occurred_at=_at(day), location=rng.choice(TOWNS))
-            except services.RuleViolation:
+            except RuleViolation:
                 continue  # the registry refused it (e.g. licence not yet valid), as it would in real life
         day = day + timedelta(days=rng.randint(30, 1500))
         if day > end:
@@ -165,8 +167,6 @@ class DemoBuilder:
 
     def custody_case(self, day, *, place, item=None, new=None, kind="seizure", marking_status="uniquely_marked"):
         """A seizure, find or surrender case as the custody app records it, with the IAFQ details."""
-        from armstrace.custody import services as custody
-
         rng = self.rng
         seizure = kind == "seizure"
         line = custody.CaseItemInput(

@@ -7,7 +7,7 @@ from django.core.wsgi import get_wsgi_application
 from django.db import connections
 from gunicorn.app.base import BaseApplication
 
-from armstrace.registry.demo import DEMO_USER, demo_logins
+from armstrace.demo import DEMO_USER, demo_logins
 
 
 def default_workers():

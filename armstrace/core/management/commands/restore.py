@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from armstrace.registry.management.commands.backup import BackupError, restore
+from armstrace.core.management.commands.backup import BackupError, restore
 from armstrace.registry.eventlog import verify_chain
 
 

@@ -9,18 +9,17 @@ import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import APIException, ValidationError
 
-from armstrace import bounds
-from armstrace.registry.services import Conflict
+from armstrace.core import bounds
+from armstrace.core.errors import Conflict
 
 ETAG = re.compile(r'"(\d{1,18})\.(\d{1,18})"')
 
 IF_MATCH = OpenApiParameter(
-    "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=False,
+    "If-Match", {"type": "string", "maxLength": 40}, OpenApiParameter.HEADER, required=False,
     description="The item's ETag as read (GET /api/items/{id}/), instead of expected_seq; 409 if it changed since.")
 
 

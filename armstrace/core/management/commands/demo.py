@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from armstrace.registry.demo import demo_logins, ensure_demo_users, generate_demo
+from armstrace.demo import demo_logins, ensure_demo_users, generate_demo
 from armstrace.registry.models import Item
 
 
