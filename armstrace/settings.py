@@ -168,7 +168,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["armstrace.accounts.permissions.PolicyPermission"],
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
                              "armstrace.core.api.document_error_responses",
-                             "armstrace.core.preconditions.document_preconditions"],
+                             "armstrace.core.preconditions.document_preconditions",
+                             "armstrace.core.api.document_links"],
 }
 
 # Country profile (YAML): which State this installation serves and its national rules.

@@ -73,6 +73,31 @@ def document_error_responses(result, generator, request, public):
     return result
 
 
+def document_links(result, generator=None, request=None, public=None):
+    """drf-spectacular postprocessing hook: OpenAPI links, which clients and stateful fuzzing (bench/api_fuzz.py)
+    follow. The id a create answers leads to the operations on that object; an item's GET leads to its writes,
+    with its ETag as If-Match."""
+    paths = result.get("paths", {})
+
+    def operations_under(prefix, methods=("get", "post", "put", "patch")):
+        return [op for path, item in paths.items() if path.startswith(prefix)
+                for method, op in item.items() if method in methods]
+
+    for path, item in paths.items():
+        created = (item.get("post") or {}).get("responses", {}).get("201")
+        if created is not None and "{" not in path:
+            created.setdefault("links", {}).update({op["operationId"]: {
+                "operationId": op["operationId"], "parameters": {"path.id": "$response.body#/id"}}
+                for op in operations_under(f"{path}{{id}}/")})
+    read = paths.get("/api/items/{id}/", {}).get("get")
+    if read is not None:
+        read["responses"]["200"].setdefault("links", {}).update({op["operationId"]: {
+            "operationId": op["operationId"],
+            "parameters": {"path.id": "$request.path.id", "header.If-Match": "$response.header.ETag"}}
+            for op in operations_under("/api/items/{id}/", methods=("post",))})
+    return result
+
+
 class BlankChoicesMixin:
     """Read-only choice fields that may be blank say so in the schema (DRF drops allow_blank from read-only fields,
     while the model still gives "")."""

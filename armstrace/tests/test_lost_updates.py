@@ -88,6 +88,11 @@ def test_the_schema_documents_428_if_match_and_the_etag(api_client, db):
     assert "If-Match" in {p["name"] for p in paths["/api/items/{id}/transfer/"]["post"]["parameters"]}
     assert "ETag" in paths["/api/items/{id}/"]["get"]["responses"]["200"]["headers"]
     assert "428" not in paths["/api/items/"]["post"]["responses"]
+    links = paths["/api/items/{id}/"]["get"]["responses"]["200"]["links"]  # followed by bench/api_fuzz.py
+    transfer = next(link for link in links.values() if link["operationId"] == "items_transfer_create")
+    assert transfer["parameters"]["header.If-Match"] == "$response.header.ETag"
+    created = paths["/api/custody/cases/"]["post"]["responses"]["201"]["links"]
+    assert {link["parameters"]["path.id"] for link in created.values()} == {"$response.body#/id"}
 
 
 def test_a_form_carries_the_version_and_refuses_a_stale_one(client, user, registry, glock):
