@@ -30,6 +30,19 @@ def at(y, m, d):
     return datetime(y, m, d, 12, tzinfo=UTC)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def signing_key(tmp_path_factory):
+    """The run's installation signing key (it signs the event log's checkpoints), for child processes too."""
+    from django.conf import settings
+
+    from armstrace.core.signing import create_key
+
+    path = tmp_path_factory.mktemp("signing") / "signing-key.pem"
+    create_key(path)
+    os.environ["ARMSTRACE_SIGNING_KEY"] = settings.ARMSTRACE_SIGNING_KEY = str(path)
+    return path
+
+
 @pytest.fixture
 def registry(db):
     """Reference data, agencies and a few licensed holders."""

@@ -2,7 +2,8 @@
 
 Everything a deployment changes comes from environment variables:
 ARMSTRACE_DATABASE_URL, ARMSTRACE_PROFILE, ARMSTRACE_SECRET_KEY, ARMSTRACE_DEBUG,
-ARMSTRACE_ALLOWED_HOSTS, ARMSTRACE_DATA_DIR, ARMSTRACE_SECURE_COOKIES.
+ARMSTRACE_ALLOWED_HOSTS, ARMSTRACE_DATA_DIR, ARMSTRACE_SECURE_COOKIES, ARMSTRACE_SIGNING_KEY,
+ARMSTRACE_CHECKPOINT_EVENTS, ARMSTRACE_CHECKPOINT_SECONDS.
 """
 
 import os
@@ -174,6 +175,12 @@ SPECTACULAR_SETTINGS = {
 
 # Country profile (YAML): which State this installation serves and its national rules.
 ARMSTRACE_PROFILE = os.environ.get("ARMSTRACE_PROFILE", str(PACKAGE_DIR / "profiles" / "default.yaml"))
+
+# The Ed25519 key that signs the event log's checkpoints (core/signing.py): a PEM file outside the database, mode 0600.
+ARMSTRACE_SIGNING_KEY = os.environ.get("ARMSTRACE_SIGNING_KEY", str(DATA_DIR / "signing-key.pem"))
+# A checkpoint signs the chain head every this many events, or when this many seconds have passed since the last.
+ARMSTRACE_CHECKPOINT_EVENTS = int(os.environ.get("ARMSTRACE_CHECKPOINT_EVENTS", "1000"))
+ARMSTRACE_CHECKPOINT_SECONDS = int(os.environ.get("ARMSTRACE_CHECKPOINT_SECONDS", "3600"))
 
 LOGGING = {
     "version": 1,

@@ -56,6 +56,9 @@ def make_base(n_persons=2000):
     from armstrace.registry.models import FirearmModel, Licence, Make, Party
     from armstrace.registry.reference import load_reference_data, sync_agencies
 
+    from armstrace.core.signing import create_key
+
+    create_key()  # the imports sign checkpoints
     call_command("migrate", interactive=False, verbosity=0)
     load_reference_data()
     sync_agencies()
@@ -312,6 +315,7 @@ def main():
     small = args.small or max(args.n // 5, 1)
 
     workdir = Path(tempfile.mkdtemp(prefix="armstrace-import-bench-"))
+    os.environ["ARMSTRACE_SIGNING_KEY"] = str(workdir / "signing-key.pem")  # one key for every copy of the base
     url = os.environ.get("ARMSTRACE_DATABASE_URL", "")
     backend = PostgresBackend(url) if url.startswith("postgres") else SQLiteBackend(workdir)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "armstrace.settings")

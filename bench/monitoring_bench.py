@@ -39,6 +39,9 @@ def setup_django():
     django.setup()
     from django.core.management import call_command
 
+    from armstrace.core.signing import create_key
+
+    create_key()  # the registry it builds signs checkpoints
     call_command("migrate", verbosity=0)
 
 

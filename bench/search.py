@@ -185,6 +185,7 @@ def worker(args):
     from django.core.management import call_command
     from django.db import connection
 
+    from armstrace.core.signing import create_key
     from armstrace.registry.models import FirearmModel, Make
     from armstrace.registry.reference import load_reference_data
     from armstrace.registry.serials import fold_serial, normalize_serial
@@ -192,6 +193,7 @@ def worker(args):
     from armstrace.tracing.search import Filters, search
 
     log = lambda msg: print(f"[{backend}] {msg}", file=sys.stderr, flush=True)  # noqa: E731
+    create_key()  # the bulk loads sign checkpoints
     call_command("migrate", interactive=False, verbosity=0)
     load_reference_data()
     makes = []

@@ -5,7 +5,8 @@ It writes what create_item writes, from the same code: the columns, markings and
 services.entry_fields / entry_markings / entry_payload, the projection from projection.apply_event (and the columns
 of the projections registered in core.projections from their bulk-entry functions, e.g. the tracing status), and
 the hash chain from eventlog (body_json_parts / hash_of_parts give exactly compute_hash's value), computed in Python
-for the batch under the chain's lock. Rows go in with executemany (SQLite) or COPY (PostgreSQL), a chunk at a time so that
+for the batch under the chain's lock; each chunk ends with registry.checkpoints' due check, as append_event does.
+Rows go in with executemany (SQLite) or COPY (PostgreSQL), a chunk at a time so that
 memory stays bounded however large the batch. The indexes registered as core.projections.BulkIndex (the marking
 search of tracing), kept by per-row triggers otherwise, are filled set-wise for the whole batch with their triggers
 suspended, in the same transaction.
@@ -27,6 +28,7 @@ from armstrace.core import projections
 from armstrace.core.actor import SYSTEM
 from armstrace.profile import get_profile
 from armstrace.registry import services
+from armstrace.registry.checkpoints import checkpoint_if_due
 from armstrace.registry.eventlog import (CHAIN_LOCK_KEY, body_json_parts, canonical_json, chain_head, hash_of_parts,
                                         lock_chain, recorder)
 from armstrace.registry.models import Event, Item, Marking
@@ -229,3 +231,4 @@ class _Batch:
         w.items.insert(item_rows)
         w.events.insert(event_rows)
         w.markings.insert(marking_rows)
+        checkpoint_if_due(self.seq, self.prev_hash)

@@ -126,6 +126,9 @@ def append_event(kind, *, item=None, payload=None, occurred_at=None, user=None, 
     )
     event.hash = compute_hash(prev_hash, event.seq, event_body(event))
     event.save(force_insert=True)
+    from armstrace.registry.checkpoints import checkpoint_if_due  # it imports this module
+
+    checkpoint_if_due(event.seq, event.hash)
     return event
 
 

@@ -343,3 +343,21 @@ class ImportJob(models.Model):
 
     class Meta:
         ordering = ["-started_at"]
+
+
+class Checkpoint(models.Model):
+    """The chain head (seq, hash) at a time, signed with the installation's Ed25519 key (registry.checkpoints).
+    Append-only: database triggers forbid UPDATE and DELETE."""
+
+    seq = models.BigIntegerField(unique=True, editable=False)
+    hash = models.CharField(max_length=64)
+    signed_at = models.DateTimeField()
+    key_id = models.CharField(max_length=64)
+    signature = models.CharField(max_length=128)
+
+    class Meta:
+        ordering = ["seq"]
+        verbose_name = _("checkpoint")
+
+    def __str__(self):
+        return f"checkpoint at #{self.seq}"

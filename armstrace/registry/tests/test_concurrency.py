@@ -15,7 +15,7 @@ from armstrace.conftest import at
 from armstrace.registry import services
 from armstrace.registry.eventlog import verify_chain
 from armstrace.registry.models import Event, Item
-from armstrace.registry.triggers import create_event_triggers, drop_event_triggers
+from armstrace.registry.append_only import create_all_append_only_triggers, drop_all_append_only_triggers
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,7 +24,7 @@ RECREATE_UID = "armstrace-test-recreate-event-triggers"
 
 @pytest.fixture
 def flushable_event_log(transactional_db):
-    """The append-only triggers make pytest-django's flush (DELETE/TRUNCATE) fail at teardown.
+    """The append-only triggers (event log, checkpoints) make pytest-django's flush (DELETE/TRUNCATE) fail at teardown.
 
     Torn down before `transactional_db` (which it depends on): drop the triggers so that the flush can empty
     the table, and recreate them from the post_migrate signal that the flush sends once it is done."""
@@ -32,9 +32,9 @@ def flushable_event_log(transactional_db):
 
     def recreate(**kwargs):
         post_migrate.disconnect(dispatch_uid=RECREATE_UID)
-        create_event_triggers(connection)
+        create_all_append_only_triggers(connection)
 
-    drop_event_triggers(connection)
+    drop_all_append_only_triggers(connection)
     post_migrate.connect(recreate, weak=False, dispatch_uid=RECREATE_UID)
 
 
