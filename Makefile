@@ -43,7 +43,7 @@ test-postgres: $(STAMP)
 	tools/with_postgres.sh $(BIN)/python -m pytest -m "not browser"
 
 # Heavy benchmarks, never part of `make test`. Sizes: make bench SEARCH_N=200000 MONITORING_N=100000 IMPORT_N=200000
-# WEB_N=100000 (web load: WEB_USERS users for WEB_SECONDS s against `armstrace serve`; locust from the [bench] extra)
+# WEB_N=100000 SCREENING_N=200000 (web load: WEB_USERS users for WEB_SECONDS s against `armstrace serve`; locust from the [bench] extra)
 # FUZZ_EXAMPLES=50 (API fuzzing)
 SEARCH_N ?= 10000000
 MONITORING_N ?= 1000000
@@ -51,6 +51,7 @@ IMPORT_N ?= 1000000
 WEB_N ?= 1000000
 WEB_USERS ?= 50
 WEB_SECONDS ?= 60
+SCREENING_N ?= 1000000
 # API fuzzing (bench/api_fuzz.py): examples per operation, positive and negative, and link-following sequences
 FUZZ_EXAMPLES ?= 200
 FUZZ_NEGATIVE ?= 100
@@ -63,6 +64,7 @@ bench: $(STAMP) system-deps
 	$(BIN)/python bench/import_bench.py --n $(IMPORT_N)
 	tools/with_postgres.sh $(BIN)/python bench/import_bench.py --n $(IMPORT_N)
 	$(BIN)/python bench/web_load.py --n $(WEB_N) --users $(WEB_USERS) --run-time $(WEB_SECONDS)
+	$(BIN)/python bench/screening_bench.py --n $(SCREENING_N)
 	$(BIN)/python bench/api_fuzz.py --examples $(FUZZ_EXAMPLES) --negative $(FUZZ_NEGATIVE) --stateful $(FUZZ_STATEFUL)
 	tools/with_postgres.sh $(BIN)/python bench/api_fuzz.py --examples $(FUZZ_EXAMPLES) --negative $(FUZZ_NEGATIVE) \
 	  --stateful $(FUZZ_STATEFUL)

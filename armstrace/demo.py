@@ -159,6 +159,8 @@ class DemoBuilder:
         day = _day(rng, date(2016, 1, 1), date(2025, 12, 1))
         obliterated = rng.random() < 0.4
         serial = "" if obliterated else serial_from_pattern(rng.choice(model.make.serial_patterns or ["AA99999"]), rng)
+        while serial and services.registered_with_serial(services.FirearmInput(serial_number=serial, make=model.make)):
+            serial = serial_from_pattern(rng.choice(model.make.serial_patterns or ["AA99999"]), rng)  # never registered
         markings = [services.MarkingInput(Marking.Kind.SERIAL, serial, "frame",
                                           Marking.State.OBLITERATED if obliterated else Marking.State.INTACT)]
         data = services.FirearmInput(serial_number=serial, make=model.make, model=model, markings=markings)

@@ -42,10 +42,12 @@ INSTALLED_APPS = [
     "armstrace.transfers",
     "armstrace.tracing",
     "armstrace.monitoring",
+    "armstrace.screening",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "armstrace.core.security_headers.SecurityHeadersMiddleware",  # CSP, HSTS behind HTTPS, no Server header
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -140,6 +142,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = os.environ.get("ARMSTRACE_SECURE_COOKIES", "0") == "1"
+# HSTS (a year) once the site is served over HTTPS (armstrace/core/security_headers.py)
+ARMSTRACE_HSTS_SECONDS = 365 * 24 * 3600 if SESSION_COOKIE_SECURE else 0
 SESSION_COOKIE_AGE = 8 * 3600
 
 REST_FRAMEWORK = {

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from armstrace import api
 from armstrace.registry import views as registry_views
@@ -22,8 +22,11 @@ urlpatterns = [
     path("transfers/", include("armstrace.transfers.urls")),
     path("tracing/", include("armstrace.tracing.urls")),
     path("monitoring/", include("armstrace.monitoring.urls")),
+    path("screening/", include("armstrace.screening.urls")),
     path("admin/", admin.site.urls),
     path("api/", include(api.router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # the init script is served from ?script, not inline (Content-Security-Policy)
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema", template_name="api_docs.html"),
+         name="api-docs"),
 ]

@@ -1,9 +1,14 @@
 """User administration (administrators only, see policy.URL_CAPABILITIES "admin:*"): users with their role and
-agency, agencies, enrolled authenticators (django-otp), and the access log, read-only."""
+agency, agencies, enrolled authenticators (django-otp), API tokens (the key shown once, when created), and the
+access log, read-only."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from rest_framework.authtoken.admin import TokenAdmin
+from rest_framework.authtoken.models import TokenProxy
 
 from armstrace.accounts.models import AccessLogEntry, Agency, UserProfile
 
@@ -48,3 +53,30 @@ class AccessLogEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+def key_hint(key):
+    """What the admin site shows of a token's key once it is created: its first 4 characters."""
+    return f"{key[:4]}…" if key else ""
+
+
+# DRF's TokenProxy exists only for this admin page; its str() is the whole key, which the admin would show in
+# headings, breadcrumbs, messages, its history and the recent actions of every administrator.
+TokenProxy.__str__ = lambda token: key_hint(token.key)
+if admin.site.is_registered(TokenProxy):
+    admin.site.unregister(TokenProxy)
+
+
+@admin.register(TokenProxy)
+class HiddenKeyTokenAdmin(TokenAdmin):
+    list_display = ("hint", "user", "created")
+
+    @admin.display(description=gettext_lazy("key"))
+    def hint(self, token):
+        return key_hint(token.key)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            messages.warning(request, _("API token of %(user)s: %(key)s — copy it now, it will not be shown again.")
+                             % {"user": obj.user, "key": obj.key})

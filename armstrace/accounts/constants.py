@@ -28,6 +28,9 @@ TRACING_VIEW = "tracing.view"
 TRACING_EDIT = "tracing.edit"
 MONITORING_VIEW = "monitoring.view"
 AUDIT_VIEW = "audit.view"
+SCREENING_VIEW = "screening.view"
+SCREENING_EDIT = "screening.edit"
+SCREENING_RULES = "screening.rules"
 ADMIN = "admin"
 
 CAPABILITIES = {
@@ -43,6 +46,9 @@ CAPABILITIES = {
     TRACING_EDIT: _("create, send and answer tracing requests"),
     MONITORING_VIEW: _("IAFQ and SDG 16.4.2 statistics, charts, hotspots, portal data"),
     AUDIT_VIEW: _("read the personal-data access log"),
+    SCREENING_VIEW: _("read the parcel screening queue, consignments, scores and reasons"),
+    SCREENING_EDIT: _("submit and import consignments for screening and record inspection outcomes"),
+    SCREENING_RULES: _("edit the screening risk profiles and watch lists"),
     ADMIN: _("user administration and everything else"),
 }
 
@@ -51,15 +57,18 @@ PUBLIC = "public"  # anyone, logged in or not
 LOGGED_IN = "logged_in"  # any logged-in user, even before the two-factor step (the login steps themselves)
 ANY_ROLE = "any_role"  # any logged-in user who has a role and passed the two-factor step
 
-_VIEW_ALL = {REGISTRY_VIEW, PERSONAL_DATA_VIEW, CUSTODY_VIEW, TRANSFERS_VIEW, TRACING_VIEW, MONITORING_VIEW}
+_VIEW_ALL = {REGISTRY_VIEW, PERSONAL_DATA_VIEW, CUSTODY_VIEW, TRANSFERS_VIEW, TRACING_VIEW, MONITORING_VIEW,
+             SCREENING_VIEW}
 
 ROLE_CAPABILITIES = {
     Role.REGISTRAR: frozenset({REGISTRY_VIEW, REGISTRY_EDIT, PERSONAL_DATA_VIEW, TRANSFERS_VIEW, TRANSFERS_EDIT,
                                SHIPMENTS_EDIT}),
     Role.INVESTIGATOR: frozenset({REGISTRY_VIEW, PERSONAL_DATA_VIEW, CUSTODY_VIEW, CUSTODY_EDIT, TRACING_VIEW,
-                                  TRACING_EDIT, TRANSFERS_VIEW}),
+                                  TRACING_EDIT, TRANSFERS_VIEW, SCREENING_VIEW}),
     # Customs: the registry without holders' personal data, shipments at the border, seizures at the border.
-    Role.CUSTOMS: frozenset({REGISTRY_VIEW, TRANSFERS_VIEW, SHIPMENTS_EDIT, CUSTODY_VIEW, CUSTODY_EDIT}),
+    # and the parcel screening queue, which customs officers work.
+    Role.CUSTOMS: frozenset({REGISTRY_VIEW, TRANSFERS_VIEW, SHIPMENTS_EDIT, CUSTODY_VIEW, CUSTODY_EDIT, SCREENING_VIEW,
+                             SCREENING_EDIT}),
     Role.ANALYST: frozenset({MONITORING_VIEW}),
     Role.AUDITOR: frozenset(_VIEW_ALL | {AUDIT_VIEW}),
     Role.ADMINISTRATOR: frozenset(CAPABILITIES),

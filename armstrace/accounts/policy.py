@@ -13,7 +13,8 @@ from armstrace.accounts import two_factor
 from armstrace.accounts.access import access_for
 from armstrace.accounts.constants import (
     ADMIN, ANY_ROLE, AUDIT_VIEW, CUSTODY_EDIT, CUSTODY_VIEW, LOGGED_IN, MONITORING_VIEW, PUBLIC, REGISTRY_EDIT,
-    REGISTRY_VIEW, SHIPMENTS_EDIT, TRACING_EDIT, TRACING_VIEW, TRANSFERS_EDIT, TRANSFERS_VIEW,
+    REGISTRY_VIEW, SCREENING_EDIT, SCREENING_VIEW, SHIPMENTS_EDIT, TRACING_EDIT, TRACING_VIEW, TRANSFERS_EDIT,
+    TRANSFERS_VIEW,
 )
 
 
@@ -85,6 +86,10 @@ URL_CAPABILITIES = {
     "monitoring:flows": MONITORING_VIEW,
     "monitoring:portal-dataset": MONITORING_VIEW,
     "monitoring:portal-country": MONITORING_VIEW,
+    # screening
+    "screening:queue": SCREENING_VIEW,
+    "screening:consignment": SCREENING_VIEW,
+    "screening:inspect": SCREENING_EDIT,
 }
 
 # ---------------------------------------------------------------- API: viewset basename -> (read, write)
@@ -124,6 +129,8 @@ API_CAPABILITIES = {
     "monitoring-sdg": (MONITORING_VIEW, ADMIN),
     "monitoring-hotspot": (MONITORING_VIEW, ADMIN),
     "monitoring-dataset": (MONITORING_VIEW, ADMIN),
+    # screening
+    "screening-consignment": (SCREENING_VIEW, SCREENING_EDIT),
     # accounts
     "access-log": (AUDIT_VIEW, ADMIN),
 }

@@ -161,6 +161,19 @@ def _country(code, field_name):
     return code
 
 
+def case_person_watch_entries():
+    """(kind, value, source) of the persons in custody cases, for watch lists elsewhere (e.g. parcel screening):
+    each person's name and, for a registered holder, the holder's address."""
+    persons = CasePerson.objects.select_related("case", "party").order_by("pk")
+    for person in persons.iterator(chunk_size=2000):
+        source = _("custody case %(number)s") % {"number": person.case.number}
+        name = person.name or (person.party.name if person.party else "")
+        if name:
+            yield "name", name, source
+        if person.party is not None and person.party.address:
+            yield "address", person.party.address, source
+
+
 def next_case_number(kind, day):
     prefix = {CaseKind.SEIZURE: "SZ", CaseKind.FOUND: "FD", CaseKind.SURRENDER: "SR"}[kind]
     stem = f"{prefix}-{day.year}-"
@@ -233,40 +246,40 @@ def record_case(data: CaseInput, actor=SYSTEM):
             route_destination=data.route_destination, notes=data.notes,
             recorded_by=_user(actor))
         seizure_place = Place(label=data.place or data.admin_area or _("Place of the case"))
-        extra = {"case": case.number, "case_id": case.pk}
-        items = []
-        for line in data.items:
-            if line.item is not None:
-                item = registry_services.lock_item(line.item, line.expected_seq)
-                if CustodyPosition.objects.filter(item=item).exists():
-                    raise RuleViolation(
-                        "already_in_custody",
-                        _("%(item)s is already in custody at %(place)s.")
-                        % {"item": item, "place": Place.of(item.custody_position).text}, "items")
-                registry_services.take_into_custody(item, entry, occurred_at=occurred_at, actor=actor,
-                                                    location=seizure_place.text, case_reference=case.number,
-                                                    extra_payload=extra)
-                was_registered = True
-            else:
-                item = registry_services.create_item(line.new, how=entry, location=seizure_place.text,
-                                                     occurred_at=occurred_at, actor=actor, extra_payload=extra)
-                was_registered = False
-            CaseItem.objects.create(case=case, item=item, condition=line.condition,
-                                    marking_status=line.marking_status, was_registered=was_registered, notes=line.notes)
-            CustodyPosition.objects.create(item=item, label=seizure_place.label, since=occurred_at, case=case)
-            items.append(item)
+        items = [_enter_line(line, case, entry, occurred_at, seizure_place, actor) for line in data.items]
         for a in data.ammunition:
             CaseAmmunition.objects.create(case=case, calibre=a.calibre, quantity=a.quantity, description=a.description)
         for p in data.persons:
-            CasePerson.objects.create(case=case, party=p.party, name=p.name, role=p.role, nationality=p.nationality,
-                                      sex=p.sex, age=p.age, arrested=p.arrested, prosecuted=p.prosecuted,
-                                      convicted=p.convicted)
+            CasePerson.objects.create(case=case, **vars(p))
         if data.depot is not None:
             to = Place(depot=data.depot, shelf=data.shelf)
             for item in items:
                 move(item, to, handed_over_by=data.handed_over_by or _("Seizing officer"),
                      received_by=data.received_by, moved_at=occurred_at, purpose=_("Intake"), case=case, actor=actor)
     return case
+
+
+def _enter_line(line: CaseItemInput, case, entry, occurred_at, seizure_place, actor):
+    """One item of a case: a registered one taken into custody, or a new one entered; it stays at the place of the
+    case until moved."""
+    extra = {"case": case.number, "case_id": case.pk}
+    if line.item is not None:
+        item = registry_services.lock_item(line.item, line.expected_seq)
+        if CustodyPosition.objects.filter(item=item).exists():
+            raise RuleViolation(
+                "already_in_custody",
+                _("%(item)s is already in custody at %(place)s.")
+                % {"item": item, "place": Place.of(item.custody_position).text}, "items")
+        registry_services.take_into_custody(item, entry, occurred_at=occurred_at, actor=actor,
+                                            location=seizure_place.text, case_reference=case.number,
+                                            extra_payload=extra)
+    else:
+        item = registry_services.create_item(line.new, how=entry, location=seizure_place.text,
+                                             occurred_at=occurred_at, actor=actor, extra_payload=extra)
+    CaseItem.objects.create(case=case, item=item, condition=line.condition, marking_status=line.marking_status,
+                            was_registered=line.item is not None, notes=line.notes)
+    CustodyPosition.objects.create(item=item, label=seizure_place.label, since=occurred_at, case=case)
+    return item
 
 
 # ---------------------------------------------------------------- chain of custody

@@ -13,6 +13,7 @@ from armstrace.custody.models import (
     CustodyMovement, CustodyPosition, Depot, DepotLocation, Disposal, Facility, SeizureCase, Stocktake,
 )
 from armstrace.custody.services import Place
+from armstrace.registry.forms import lookups_as
 from armstrace.registry.models import Item
 
 
@@ -99,7 +100,7 @@ def item_redirect(item):
 def item_dispose(request, pk):
     item = get_object_or_404(Item, pk=pk)
     position = CustodyPosition.objects.select_related("case").filter(item=item).first()
-    form = f.DisposalForm(request.POST or None, initial={"expected_seq": item.last_event_seq})
+    form = lookups_as(request, f.DisposalForm(request.POST or None, initial={"expected_seq": item.last_event_seq}))
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         actor, seq = Actor.of(request.user), d["expected_seq"]

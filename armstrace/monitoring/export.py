@@ -1,12 +1,12 @@
 """IAFQ rows written in the UNODC portal's long layout, as XLSX or CSV."""
 
-import csv
 import io
 
 import pycountry
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from armstrace.core.spreadsheet import SafeCsvWriter, append_xlsx_row
 from armstrace.monitoring.models import PortalValue
 from armstrace.monitoring.portal import COLUMNS
 
@@ -33,7 +33,7 @@ def long_rows(rows, year, iso3, name=""):
 
 def to_csv(rows, year, iso3, name=""):
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeCsvWriter(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     writer.writerows(long_rows(rows, year, iso3, name))
     return out.getvalue()
@@ -47,7 +47,7 @@ def to_xlsx(rows, year, iso3, name=""):
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in long_rows(rows, year, iso3, name):
-        ws.append(row)
+        append_xlsx_row(ws, row)
     ws.freeze_panes = "A2"
     for col, width in zip("ABCDEFGHIJKLM", (10, 24, 12, 18, 44, 32, 60, 8, 8, 6, 12, 10, 8), strict=True):
         ws.column_dimensions[col].width = width

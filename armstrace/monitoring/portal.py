@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from armstrace.core.spreadsheet import csv_problem, header_problems, strict_reader
 from armstrace.monitoring import codelist as cl
 from armstrace.monitoring.models import PortalDataset, PortalValue
 from armstrace.monitoring.sdg import published_series
@@ -55,22 +56,36 @@ def _read_table(path):
             wb.close()
         return
     text = path.read_bytes().decode("utf-8-sig")
-    for n, row in enumerate(csv.reader(io.StringIO(text)), start=1):
-        yield n, row
+    reader = strict_reader(io.StringIO(text))
+    n = 0
+    try:
+        for row in reader:
+            n += 1
+            yield n, row
+    except csv.Error as exc:
+        raise ImportRejected([(n + 1, csv_problem(exc))]) from None
+
+
+def _cells(path, result):
+    """The rows of _read_table; a malformed CSV record (an unterminated quote) ends them with an error of its line."""
+    try:
+        yield from _read_table(path)
+    except ImportRejected as exc:
+        result.errors.extend(exc.errors)
 
 
 def read_portal_file(path) -> ReadResult:
     """Parse and validate; never writes."""
     header_at, header, release = None, None, ""
     result = ReadResult(rows=[])
-    for n, cells in _read_table(path):
+    for n, cells in _cells(path, result):
         cells = [c.strip() for c in cells]
         if header is None:
             if cells and cells[0] == "Iso3_code":
                 header_at, header = n, cells
-                missing = [c for c in COLUMNS if c not in header]
-                if missing:
-                    result.errors.append((n, f"missing column(s): {', '.join(missing)}"))
+                problems = header_problems(header, COLUMNS)
+                if problems:
+                    result.errors.append((n, "; ".join(problems)))
                     return result
             else:
                 release = release or next((c for c in cells if DATE.match(c)), "")

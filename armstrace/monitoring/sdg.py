@@ -19,7 +19,6 @@ tests/test_sdg_reproduction.py):
 - values are published rounded to 2 decimals.
 """
 
-import csv
 import io
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -28,6 +27,7 @@ from xml.sax.saxutils import quoteattr
 import pycountry
 from django.utils import timezone
 
+from armstrace.core.spreadsheet import SafeCsvWriter
 from armstrace.tracing.status import TracingStatus
 
 NUMERATOR = (TracingStatus.ILLEGITIMATE_OWNER_NATIONAL, TracingStatus.ILLEGITIMATE_OWNER_FOREIGN,
@@ -139,7 +139,7 @@ def _obs_attributes(obs):
 def sdmx_csv(iso3, observations, reporting_type="N"):
     """SDMX-CSV (version 1.0 layout: DATAFLOW column, then dimensions, TIME_PERIOD, OBS_VALUE, attributes)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeCsvWriter(out, lineterminator="\n")
     writer.writerow(["DATAFLOW", *DIMENSIONS, "TIME_PERIOD", "OBS_VALUE", *SERIES_ATTRIBUTES, *OBS_ATTRIBUTES])
     key = series_key(iso3, reporting_type)
     for obs in observations:

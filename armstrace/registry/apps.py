@@ -9,6 +9,9 @@ class RegistryConfig(AppConfig):
 
     def ready(self):
         from armstrace.accounts.personal import PERSON_FINDERS
+        from armstrace.registry import checkpoints, eventlog
         from armstrace.registry.models import Party
 
         PERSON_FINDERS["party"] = lambda number: Party.objects.filter(identifier=number).values("pk")
+        if checkpoints.checkpoint_if_due not in eventlog.AFTER_APPEND:
+            eventlog.AFTER_APPEND.append(checkpoints.checkpoint_if_due)

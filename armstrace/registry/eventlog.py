@@ -104,6 +104,11 @@ def recorder(user):
     return None, "system"
 
 
+# Called with (seq, hash) of every appended event, under the chain's lock: registry.checkpoints' due check,
+# registered in RegistryConfig.ready (it imports this module, so this one cannot import it).
+AFTER_APPEND = []
+
+
 def append_event(kind, *, item=None, payload=None, occurred_at=None, user=None, agency=""):
     if not connection.in_atomic_block:
         raise RuntimeError("append_event must run inside transaction.atomic()")
@@ -126,9 +131,8 @@ def append_event(kind, *, item=None, payload=None, occurred_at=None, user=None, 
     )
     event.hash = compute_hash(prev_hash, event.seq, event_body(event))
     event.save(force_insert=True)
-    from armstrace.registry.checkpoints import checkpoint_if_due  # it imports this module
-
-    checkpoint_if_due(event.seq, event.hash)
+    for hook in AFTER_APPEND:
+        hook(event.seq, event.hash)
     return event
 
 

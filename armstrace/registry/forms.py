@@ -3,6 +3,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from armstrace.accounts.personal import persons_searchable_by_number
 from armstrace.core import bounds
 from armstrace.core.preconditions import ItemVersionForm
 from armstrace.profile import get_profile
@@ -14,9 +15,15 @@ def country_choices():
 
 
 class PartyField(forms.CharField):
-    """A holder named by identity/registration number (or #id): scales to millions of parties, unlike a select."""
+    """A holder named by identity/registration number (or #id): scales to millions of parties, unlike a select.
+
+    A number is looked up under the personal-data rules of the holder search: a user who may not see persons'
+    identity numbers (no `personal_data.view`, or a customs agency) finds no person by number, so that a real and a
+    made-up number get the same answer. The form's view binds the request with `lookups_as(request, form)`; an
+    unbound field resolves numbers as a user who may see none."""
 
     default_error_messages = {"unknown": _("No holder has the number “%(value)s”.")}
+    request = None
 
     def to_python(self, value):
         value = (value or "").strip()
@@ -25,10 +32,19 @@ class PartyField(forms.CharField):
         if value.startswith("#") and value[1:].isdigit():
             party = Party.objects.filter(pk=int(value[1:])).first()
         else:
-            party = Party.objects.filter(identifier=value).order_by("pk").first()
+            by_number = persons_searchable_by_number(self.request, Party.objects.filter(identifier=value))
+            party = by_number.order_by("pk").first()
         if party is None:
             raise forms.ValidationError(self.error_messages["unknown"], code="unknown", params={"value": value})
         return party
+
+
+def lookups_as(request, form):
+    """Let the holder fields of `form` look numbers up as the user of `request` may (see PartyField)."""
+    for field in form.fields.values():
+        if isinstance(field, PartyField):
+            field.request = request
+    return form
 
 
 class DateNotInFutureField(forms.DateField):

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from armstrace.core.actor import SYSTEM
 from armstrace.core.errors import RuleViolation
+from armstrace.core.spreadsheet import SafeDictWriter, csv_problem, header_problems, strict_reader
 from armstrace.registry import services
 from armstrace.registry.bulk import BulkWriter, NewItem, insert_rows
 from armstrace.registry.models import (Calibre, EventKind, FirearmModel, FirearmType, ImportJob, Item, Licence, Make,
@@ -254,20 +255,14 @@ def read_rows(path):
     except OSError as exc:
         raise ImportRefused(f"cannot open {path}: {exc}") from exc
     with handle:
-        reader = csv.reader(handle)
+        reader = strict_reader(handle)
         try:
             header = next(reader, [])
         except csv.Error as exc:
-            raise ImportRefused(f"unreadable CSV header ({exc})") from None
-        unknown = [c for c in header if c not in COLUMNS]
-        missing = sorted(REQUIRED - set(header))
-        if missing or unknown:
-            raise ImportRefused(
-                "bad header: " + "; ".join(filter(None, [
-                    f"missing columns {', '.join(missing)}" if missing else "",
-                    f"unknown columns {', '.join(unknown)} (allowed: {', '.join(COLUMNS)})" if unknown else "",
-                ]))
-            )
+            raise ImportRefused(f"line 1: {csv_problem(exc)}") from None
+        problems = header_problems(header, sorted(REQUIRED), COLUMNS)
+        if problems:
+            raise ImportRefused("line 1: bad header: " + "; ".join(problems))
         ended = reader.line_num
         try:
             for fields in reader:
@@ -281,7 +276,7 @@ def read_rows(path):
                 else:
                     yield line, row, None
         except csv.Error as exc:
-            raise ImportRefused(f"line {ended + 1}: unreadable CSV ({exc})") from None
+            raise ImportRefused(f"line {ended + 1}: {csv_problem(exc)}; nothing was imported") from None
 
 
 # ---------------------------------------------------------------- scratch table of validated rows
@@ -497,7 +492,7 @@ def _with_rows(path, errors):
 
 def write_quarantine(path, errors):
     with open(path, "w", newline="", encoding="utf-8", errors="surrogateescape") as f:
-        writer = csv.DictWriter(f, fieldnames=["line", "reason", *COLUMNS], extrasaction="ignore")
+        writer = SafeDictWriter(f, fieldnames=["line", "reason", *COLUMNS], extrasaction="ignore")
         writer.writeheader()
         for e in errors:
             writer.writerow({"line": e.line, "reason": e.reason, **{k: v for k, v in (e.row or {}).items() if k in COLUMNS}})

@@ -19,7 +19,7 @@ from armstrace.profile import get_profile
 from armstrace.registry.eventlog import append_event
 from armstrace.registry.models import Event, EventKind, Item, ItemStatus, Licence, Marking, Party
 from armstrace.registry.projection import apply_event, state_of, store_state
-from armstrace.registry.serials import normalize_serial
+from armstrace.registry.serials import normalize_serial, serial_problem
 
 K = EventKind
 S = ItemStatus
@@ -98,6 +98,24 @@ def check_recipient_licence(party, day):
         )
 
 
+SERIAL_MARKING_KINDS = {Marking.Kind.SERIAL, Marking.Kind.REMARK}
+MARKING_LONGEST = Marking._meta.get_field("normalized").max_length
+
+
+def check_serial(text, field="serial_number", longest=Item._meta.get_field("serial_normalized").max_length):
+    """Refuse a serial number holding characters that are neither letters, digits nor separators once folded, or
+    longer than its column once normalised (NFKC may expand a character into several)."""
+    bad = serial_problem(text)
+    if bad:
+        raise RuleViolation(
+            "serial_characters",
+            _("The serial number “%(serial)s” holds “%(chars)s”, which is neither a letter nor a digit (spaces, "
+              "dashes, dots and slashes are allowed as separators).") % {"serial": text, "chars": bad}, field)
+    if len(normalize_serial(text)) > longest:
+        raise RuleViolation("serial_too_long", _("The serial number is longer than %(n)d characters once normalised.")
+                            % {"n": longest}, field)
+
+
 def _check_custom_fields(values):
     errors = get_profile().validate_custom_fields(values)
     if errors:
@@ -156,6 +174,10 @@ def check_entry(data: FirearmInput, how, holder, occurred_at, custom_fields=True
     if custom_fields:
         _check_custom_fields(data.custom_fields)
     check_marking_count(len(data.markings))
+    check_serial(data.serial_number)
+    for m in data.markings:
+        if m.kind in SERIAL_MARKING_KINDS:
+            check_serial(m.text, "markings", MARKING_LONGEST)
     holds = how in ENTRY_KINDS_WITH_HOLDER
     if holds and holder is None:
         raise RuleViolation("holder_required", _("A holder is required."), "holder")
@@ -215,6 +237,34 @@ def entry_payload(fields: dict, holder, location, markings, extra_payload=None) 
     }
 
 
+def registered_with_serial(data: FirearmInput):
+    """The item of the same category and make whose normalised serial number is that of `data`, if any."""
+    serial = normalize_serial(data.serial_number)
+    if not serial:
+        return None
+    return Item.objects.filter(category=data.category, make=data.make, serial_normalized=serial).order_by("pk").first()
+
+
+class RegisteredAsNew(RuleViolation):
+    """An item entered as new (seized, found, surrendered) has the make and serial number of a registered one."""
+
+    def __init__(self, item):
+        super().__init__(
+            "registered_serial",
+            _("A %(make)s with serial number %(serial)s is registered (item #%(id)s): record it as the registered "
+              "item #%(id)s, not as a new one.") % {"make": item.make, "serial": item.serial_number, "id": item.pk},
+            "serial_number")
+        self.item_id = item.pk
+
+
+def refuse_registered_as_new(data: FirearmInput):
+    """Refuse `data` as a new item when a registered item has its make and serial number (the caller then records
+    that registered item instead)."""
+    twin = registered_with_serial(data) if data.make is not None else None
+    if twin is not None:
+        raise RegisteredAsNew(twin)
+
+
 def create_item(data: FirearmInput, *, how=K.REGISTERED, holder=None, location="", occurred_at=None,
                 actor=SYSTEM, extra_payload=None):
     """Enter an item in the registry. `how` is its first event: registered, manufactured, imported
@@ -225,13 +275,14 @@ def create_item(data: FirearmInput, *, how=K.REGISTERED, holder=None, location="
     with transaction.atomic():
         if holds:
             check_recipient_licence(holder, occurred_at.date())
-            serial = normalize_serial(data.serial_number)
-            if serial and Item.objects.filter(category=data.category, make=data.make, serial_normalized=serial).exists():
+            if registered_with_serial(data) is not None:
                 raise RuleViolation(
                     "duplicate_serial",
-                    _("An item of this make with serial number %(serial)s is already registered.") % {"serial": serial},
-                    "serial_number",
+                    _("An item of this make with serial number %(serial)s is already registered.")
+                    % {"serial": normalize_serial(data.serial_number)}, "serial_number",
                 )
+        else:  # seized, found or surrendered: a registered item must be recorded as such
+            refuse_registered_as_new(data)
         fields = entry_fields(data)
         item = Item(**fields, status=S.ACTIVE)
         item.save()
@@ -357,6 +408,8 @@ def add_marking(item, marking: MarkingInput, *, occurred_at=None, actor=SYSTEM, 
         if marking.kind not in Marking.Kind.values or marking.state not in Marking.State.values:
             raise RuleViolation("bad_marking", _("Unknown marking kind or state."), "kind")
         check_marking_count(item.markings.count() + 1)
+        if marking.kind in SERIAL_MARKING_KINDS:
+            check_serial(marking.text, "text", MARKING_LONGEST)
         event = record(item, K.MARKING_ADDED, {"marking": _marking_payload([marking])[0], "note": note},
                        occurred_at, actor)
         _add_markings(item, [marking], event)

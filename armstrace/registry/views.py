@@ -15,7 +15,7 @@ from armstrace.core.extensions import item_links
 from armstrace.core.forms import run_service
 from armstrace.registry import services
 from armstrace.registry.forms import (
-    CustodyForm, LicenceForm, MarkingForm, MissingReportForm, PartyForm, RegisterItemForm, TransferForm,
+    CustodyForm, LicenceForm, MarkingForm, MissingReportForm, PartyForm, RegisterItemForm, TransferForm, lookups_as,
 )
 from armstrace.registry.lookup import exact_serial_ids
 from armstrace.registry.models import Event, Item, ItemStatus, Party
@@ -97,7 +97,7 @@ def _party_ids(events):
 
 @login_required
 def register_item(request):
-    form = RegisterItemForm(request.POST or None)
+    form = lookups_as(request, RegisterItemForm(request.POST or None))
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         markings = []
@@ -121,7 +121,8 @@ def register_item(request):
 
 def _item_command(request, pk, form_class, title, call):
     item = get_object_or_404(Item, pk=pk)
-    form = form_class(request.POST or None, initial={"expected_seq": item.last_event_seq})  # ItemVersionForm
+    form = lookups_as(request, form_class(request.POST or None,
+                                          initial={"expected_seq": item.last_event_seq}))  # ItemVersionForm
     if request.method == "POST" and form.is_valid():
         if run_service(form, lambda: call(item, form.cleaned_data, Actor.of(request.user))):
             messages.success(request, _("Event recorded."))

@@ -11,7 +11,6 @@ from armstrace.accounts.personal import redact_parties
 from armstrace.core import bounds
 from armstrace.core.actor import Actor
 from armstrace.core.api import BlankChoicesMixin
-from armstrace.core.errors import RuleViolation
 from armstrace.registry.models import Calibre, FirearmModel, FirearmType, Item, Make
 from armstrace.tracing import reports
 from armstrace.tracing import search as marking_search
@@ -193,9 +192,10 @@ class TracingRequestViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, vi
         serializer.instance = services.create_request(data, item=item, actor=Actor.of(self.request.user))
 
     def perform_update(self, serializer):
-        if serializer.instance.status != "draft":
-            raise RuleViolation("not_draft", "Only a draft can be edited.")
-        serializer.save()
+        data = dict(serializer.validated_data)
+        item = {"item": data.pop("item")} if "item" in data else {}
+        serializer.instance = services.update_request(serializer.instance, data, actor=Actor.of(self.request.user),
+                                                      **item)
 
     def _done(self, request_obj, code=200):
         return Response(TracingRequestSerializer(request_obj).data, status=code)

@@ -376,6 +376,22 @@ def uninstall(connection):
     _run(connection, PG_DROP_TABLES if _is_pg(connection) else SQLITE_DROP_TABLES)
 
 
+def refold(item_model, marking_model):
+    """Recompute the normalised and folded serial forms of every item and marking (derived columns only: the
+    event chain and the raw serials are left as they are); returns how many rows changed."""
+    from armstrace.registry.serials import fold_serial, normalize_serial
+
+    changed = 0
+    for model, source, norm, fold in ((item_model, "serial_number", "serial_normalized", "serial_folded"),
+                                      (marking_model, "text", "normalized", "folded")):
+        for pk, raw, n, f in model.objects.values_list("pk", source, norm, fold).iterator(chunk_size=5000):
+            new_n, new_f = normalize_serial(raw), fold_serial(raw)
+            if (new_n, new_f) != (n, f):
+                model.objects.filter(pk=pk).update(**{norm: new_n, fold: new_f})
+                changed += 1
+    return changed
+
+
 def rebuild(connection):
     """Recompute the serial forms, the trigram index and the deletion keys from the registry, set-wise."""
     with transaction.atomic(using=connection.alias):

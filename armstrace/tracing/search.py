@@ -36,7 +36,7 @@ from rapidfuzz.distance import OSA
 from armstrace.profile import get_profile
 from armstrace.registry.lookup import exact_serial_ids
 from armstrace.registry.models import Calibre, FirearmModel, FirearmType, Item, Make, Marking
-from armstrace.registry.serials import fold_serial, normalize_serial
+from armstrace.registry.serials import fold_serial, latin_text, normalize_serial
 from armstrace.tracing.index import deletion_variants
 
 MODES = ("auto", "exact", "partial", "fuzzy")
@@ -340,7 +340,7 @@ def parse_pattern(raw: str) -> Pattern:
     """Upper-case, drop separators, keep ``?`` (also ``_``) and ``*`` (also ``%``); fold the known characters."""
     confusables = _confusables()
     norm, run, longest = [], 0, 0
-    for ch in (raw or "").upper():
+    for ch in latin_text(raw):
         if ch in "?_":
             norm.append("?")
             run = 0
@@ -348,7 +348,7 @@ def parse_pattern(raw: str) -> Pattern:
             if not norm or norm[-1] != "*":
                 norm.append("*")
             run = 0
-        elif ("0" <= ch <= "9") or ("A" <= ch <= "Z"):
+        elif ch.isalnum():
             norm.append(ch)
             run += 1
             longest = max(longest, run)
@@ -356,12 +356,8 @@ def parse_pattern(raw: str) -> Pattern:
     return Pattern("".join(confusables.get(ch, ch) for ch in glob_normalized), glob_normalized, longest)
 
 
-def partial(query: str, filters: Filters | None = None, limit: int = 200) -> SearchResponse:
-    filters = filters or Filters()
-    pattern = parse_pattern(query)
-    if not pattern.glob.strip("*?"):
-        raise SearchRefused(_("The pattern has no known character. Give the characters you can read, with ? for "
-                              "each unreadable one and * for an unreadable run."))
+def _filter_sql(filters):
+    """The WHERE clauses on the item (alias i), and their parameters, of the filters of a partial search."""
     where, params = [], []
     for name, column in (("make", "i.make_id"), ("model", "i.model_id"), ("calibre", "i.calibre_id")):
         value = getattr(filters, name)
@@ -374,6 +370,16 @@ def partial(query: str, filters: Filters | None = None, limit: int = 200) -> Sea
     if filters.country:
         where.append("i.country_of_manufacture = %s")
         params.append(filters.country.upper())
+    return where, params
+
+
+def partial(query: str, filters: Filters | None = None, limit: int = 200) -> SearchResponse:
+    filters = filters or Filters()
+    pattern = parse_pattern(query)
+    if not pattern.glob.strip("*?"):
+        raise SearchRefused(_("The pattern has no known character. Give the characters you can read, with ? for "
+                              "each unreadable one and * for an unreadable run."))
+    where, params = _filter_sql(filters)
     pg = connection.vendor == "postgresql"
     if pattern.longest_run >= 3:
         if pg:

@@ -18,7 +18,7 @@ from armstrace.core.actor import SYSTEM
 from armstrace.core.errors import RuleViolation
 from armstrace.profile import get_profile
 from armstrace.registry import services as registry_services
-from armstrace.registry.models import EventKind, Marking
+from armstrace.registry.models import EventKind, ItemStatus, Marking
 from armstrace.tracing.history import CUSTODY_KINDS, day
 from armstrace.tracing.models import RequestStatus, TracingRequest
 from armstrace.tracing.status import TracingStatus
@@ -70,14 +70,17 @@ def _actor_name(actor):
     return user.get_username() if user is not None and getattr(user, "is_authenticated", False) else "system"
 
 
-def create_request(data: dict, *, item=None, actor=SYSTEM) -> TracingRequest:
-    """A new request in draft. For an incoming request, `send` then records its receipt."""
+def _checked_fields(data: dict, partial=False) -> dict:
+    """The request fields of `data`, checked as the International Tracing Instrument needs them (all of them for a
+    new request; those given for an edit, `partial`). Country codes come back upper-case."""
     unknown = set(data) - set(REQUEST_FIELDS)
     if unknown:
         raise RuleViolation("bad_field", _("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
+    if "direction" in data and data["direction"] not in TracingRequest.Direction.values:
+        raise RuleViolation("bad_direction", _("A request is outgoing or incoming."), "direction")
     for name in ("identifying_marks", "reason_illicit", "intended_use", "requesting_authority", "point_of_contact",
                  "counterpart_country"):
-        if not (data.get(name) or "").strip():
+        if (not partial or name in data) and not (data.get(name) or "").strip():
             raise RuleViolation("required", _("This information is required by the International Tracing Instrument."), name)
     for name in ("counterpart_country", "country_of_manufacture", "country_of_import"):
         code = (data.get(name) or "").upper()
@@ -85,11 +88,35 @@ def create_request(data: dict, *, item=None, actor=SYSTEM) -> TracingRequest:
             raise RuleViolation("bad_country", _("Not an ISO 3166-1 alpha-3 country code."), name)
         if name in data:
             data[name] = code
+    return data
+
+
+def create_request(data: dict, *, item=None, actor=SYSTEM) -> TracingRequest:
+    """A new request in draft. For an incoming request, `send` then records its receipt."""
+    data = _checked_fields(dict(data))
     with transaction.atomic():
         request = TracingRequest.objects.create(item=item, created_by=actor.user if getattr(actor.user, "is_authenticated", False) else None, **data)
         prefix = "TR" if request.direction == TracingRequest.Direction.OUTGOING else "TI"
         request.reference = f"{prefix}-{request.created_at.year}-{request.pk:05d}"
         request.save(update_fields=["reference"])
+    return request
+
+
+_UNCHANGED = object()
+
+
+def update_request(request, data: dict, *, item=_UNCHANGED, actor=SYSTEM) -> TracingRequest:
+    """Edit a draft: the fields given in `data` (and the item, if given), under the checks of create_request."""
+    data = _checked_fields(dict(data), partial=True)
+    with transaction.atomic():
+        request = TracingRequest.objects.select_for_update().get(pk=request.pk)
+        if request.status != RequestStatus.DRAFT:
+            raise RuleViolation("not_draft", _("Only a draft can be edited."))
+        for name, value in data.items():
+            setattr(request, name, value)
+        if item is not _UNCHANGED:
+            request.item = item
+        request.save()
     return request
 
 
@@ -133,7 +160,8 @@ def acknowledge(request, *, at=None, actor=SYSTEM):
 
 
 def record_answer(request, answer: dict, *, at=None, actor=SYSTEM):
-    """Record the answer; when the request concerns an item, its findings become a `trace_recorded` event."""
+    """Record the answer; when the request concerns an item, its findings become a `trace_recorded` event, unless
+    the item was destroyed (the answer is then kept on the request only)."""
     at = at or timezone.now()
     outcome = answer.get("outcome") or ""
     if outcome and outcome not in TracingStatus.values:
@@ -147,8 +175,8 @@ def record_answer(request, answer: dict, *, at=None, actor=SYSTEM):
         request.outcome = outcome
         request.answer = {**answer, "findings": findings, "recorded_by": _actor_name(actor)}
         request.save()
-        if request.item_id:
-            item = registry_services.lock_item(request.item)
+        item = registry_services.lock_item(request.item) if request.item_id else None
+        if item is not None and item.status != ItemStatus.DESTROYED:  # a destroyed item takes no more events
             registry_services.record(item, K.TRACE_RECORDED, {
                 "request": request.reference, "direction": request.direction,
                 "counterpart_country": request.counterpart_country,

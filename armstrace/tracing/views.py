@@ -74,13 +74,7 @@ def request_list(request):
 def _save_request(request, form, item=None, instance=None):
     data = {k: v for k, v in form.cleaned_data.items()}
     if instance is not None:
-        if instance.status != RequestStatus.DRAFT:
-            form.add_error(None, _("Only a draft can be edited."))
-            return None
-        for k, v in data.items():
-            setattr(instance, k, v)
-        instance.save()
-        return instance
+        return run_service(form, lambda: services.update_request(instance, data, actor=Actor.of(request.user)))
     return run_service(form, lambda: services.create_request(data, item=item, actor=Actor.of(request.user)))
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from armstrace.core.actor import Actor
 from armstrace.core.forms import run_service
+from armstrace.registry.forms import lookups_as
 from armstrace.registry.models import Party
 from armstrace.transfers import services
 from armstrace.transfers import forms as f
@@ -31,7 +32,7 @@ def authorization_list(request):
 @login_required
 def authorization_create(request):
     post = request.POST if request.method == "POST" else None
-    form = f.AuthorizationForm(post)
+    form = lookups_as(request, f.AuthorizationForm(post))
     lines = f.LineFormSet(post, prefix="lines")
     if post is not None and form.is_valid() and lines.is_valid():
         d = form.cleaned_data

@@ -77,6 +77,14 @@ def world(registry, glock):
                                       "reason_illicit": "Found at a crime scene", "intended_use": "Investigation",
                                       "requesting_authority": "National Police", "point_of_contact": "Desk"},
                                      item=glock)
+    from armstrace.screening import services as screening
+
+    consignment = screening.submit({
+        "consignment_id": "W-1", "operator": "DHL Express", "mail_class": "express", "tracking_id": "JD0001",
+        "accepted_at": "2026-11-02T09:30:00Z", "sender_name": "Li Wei", "sender_country": "CN",
+        "addressee_name": "Amina Njeri", "addressee_address": "Plot 7, Ngong Road", "addressee_country": "KE",
+        "category": "gift", "declared_weight_kg": 0.4, "measured_weight_kg": 1.2,
+        "lines": [{"description": "Parts", "hs_code": "", "quantity": 1, "value": 5, "currency": "USD"}]})
     dataset = PortalDataset.objects.create(name="Portal", file_name="portal.csv", file_sha256="0" * 64)
     PortalValue.objects.create(dataset=dataset, line=1, iso3="KEN", country="Kenya", indicator="Arms seized",
                                dimension="Total", category="Total", sex="Total", age="Total", year=2022,
@@ -88,5 +96,5 @@ def world(registry, glock):
     world = World()
     world.__dict__.update(alice=alice, dealer=registry.dealer, item=glock, seized=case.items.get().item, case=case,
                           person=case.persons.get(), depot=depot, stocktake=stocktake, authorization=auth,
-                          shipment=shipment, request=request, dataset=dataset)
+                          shipment=shipment, request=request, dataset=dataset, consignment=consignment)
     return world

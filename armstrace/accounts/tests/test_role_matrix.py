@@ -76,6 +76,9 @@ monitoring:hotspots             ...NUA
 monitoring:flows                ...NUA
 monitoring:portal-dataset       ...NUA
 monitoring:portal-country       ...NUA
+screening:queue                 .IC.UA
+screening:consignment           .IC.UA
+screening:inspect               ..C..A
 """
 
 # viewset basename, who may read (GET), who may write (POST/PUT/PATCH/DELETE); basename/action: that action's writers
@@ -107,6 +110,7 @@ monitoring-iafq                 ...NUA  .....A
 monitoring-sdg                  ...NUA  .....A
 monitoring-hotspot              ...NUA  .....A
 monitoring-dataset              ...NUA  .....A
+screening-consignment           .IC.UA  ..C..A
 access-log                      ....UA  .....A
 """
 
@@ -149,6 +153,7 @@ def page_params(w):
         "monitoring:sdg-download": {"fmt": "csv"},
         "monitoring:portal-dataset": {"pk": w.dataset.pk},
         "monitoring:portal-country": {"pk": w.dataset.pk, "iso3": "KEN"},
+        **dict.fromkeys(["screening:consignment", "screening:inspect"], {"pk": w.consignment.pk}),
         "api-root": {"format": ".json"},
     }
 
@@ -248,7 +253,7 @@ def _api_operations(world):
                "custody-depot": world.depot, "custody-depot-location": world.depot.locations.first(),
                "custody-stocktake": world.stocktake, "transfers-authorization": world.authorization,
                "transfers-shipment": world.shipment, "tracing-report": world.item, "tracing-request": world.request,
-               "monitoring-dataset": world.dataset}
+               "monitoring-dataset": world.dataset, "screening-consignment": world.consignment}
     schema = SchemaGenerator().get_schema(request=None, public=True)
     for path, operations in schema["paths"].items():
         match = resolve(re.sub(r"\{\w+\}", "1", path))

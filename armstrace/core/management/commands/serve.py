@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.wsgi import get_wsgi_application
 from django.db import connections
 from gunicorn.app.base import BaseApplication
+from gunicorn.http import wsgi as gunicorn_wsgi
 
 from armstrace.demo import DEMO_USER, demo_logins
 
@@ -13,6 +14,18 @@ from armstrace.demo import DEMO_USER, demo_logins
 def default_workers():
     """One worker process per core, at least 2 (a request waiting on the database does not hold up the others)."""
     return max(2, min(8, os.cpu_count() or 1))
+
+
+def _without_server_header(default_headers):
+    """gunicorn's status line and default headers, less `Server: gunicorn` (it tells an attacker what runs here)."""
+    if getattr(default_headers, "drops_server", False):
+        return default_headers
+
+    def headers(response):
+        return [h for h in default_headers(response) if not h.lower().startswith("server:")]
+
+    headers.drops_server = True
+    return headers
 
 
 class Server(BaseApplication):
@@ -25,6 +38,8 @@ class Server(BaseApplication):
     def load_config(self):
         for key, value in self.options.items():
             self.cfg.set(key, value)
+        # gunicorn has no setting for it; set before the workers fork, so that each inherits it
+        gunicorn_wsgi.Response.default_headers = _without_server_header(gunicorn_wsgi.Response.default_headers)
 
     def load(self):
         return StaticFilesHandler(get_wsgi_application())

@@ -1,9 +1,9 @@
-import csv
 import json
 
 from django.core.management.base import BaseCommand
 from django.db.models import Min
 
+from armstrace.core.spreadsheet import SafeDictWriter
 from armstrace.registry.eventlog import event_body
 from armstrace.registry.importer import COLUMNS
 from armstrace.registry.models import Event, Item, Marking
@@ -38,7 +38,7 @@ class Command(BaseCommand):
         import_marks = {m.item_id: m for m in Marking.objects.filter(kind=Marking.Kind.IMPORT)}
         n = 0
         with open(path, "w", newline="", encoding="utf-8") as f:
-            writer = csv.DictWriter(f, fieldnames=fields)
+            writer = SafeDictWriter(f, fieldnames=fields)
             writer.writeheader()
             for item in items.iterator(chunk_size=2000):
                 mark = import_marks.get(item.pk)

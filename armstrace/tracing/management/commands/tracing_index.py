@@ -2,7 +2,6 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
 from armstrace.registry.models import Item, Marking
-from armstrace.registry.serials import fold_serial, normalize_serial
 from armstrace.tracing import index
 
 
@@ -28,13 +27,5 @@ class Command(BaseCommand):
 
     def _refold(self):
         """Bring the registry's normalised and folded columns in line with the profile (triggers off meanwhile)."""
-        changed = 0
         index.drop_triggers(connection)
-        for model, source, norm, fold in ((Item, "serial_number", "serial_normalized", "serial_folded"),
-                                          (Marking, "text", "normalized", "folded")):
-            for pk, raw, n, f in model.objects.values_list("pk", source, norm, fold).iterator(chunk_size=5000):
-                new_n, new_f = normalize_serial(raw), fold_serial(raw)
-                if (new_n, new_f) != (n, f):
-                    model.objects.filter(pk=pk).update(**{norm: new_n, fold: new_f})
-                    changed += 1
-        return changed
+        return index.refold(Item, Marking)

@@ -1,0 +1,151 @@
+"""Screening services: the only writers of stored consignments. Velocity rules here look at the stored ones."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Min, Q
+
+from armstrace.core.errors import RuleViolation
+from armstrace.screening import models as m
+from armstrace.screening.engine import Screener
+from armstrace.screening.parties import WatchList, addressee_key, phone_key, sender_key
+from armstrace.screening.reader import RowError, open_records, record_from_object
+from armstrace.screening.ruleset import active_rules
+from armstrace.screening.velocity import Flow
+
+
+def _window(c, days):
+    return m.Consignment.objects.filter(accepted_at__gte=c.accepted_at - timedelta(days=days),
+                                        accepted_at__lte=c.accepted_at)
+
+
+def database_flow(c, rules) -> Flow:
+    """The velocity facts of `c` from the consignments stored before it (within the rules' windows)."""
+    p = rules.rules
+    days = max(p["velocity_addressee"].get("days", 7), p["velocity_sender"].get("days", 7))
+    history = p["first_time_high_risk_flow"].get("history_days", 30)
+    to_key, phone, from_key = addressee_key(c), phone_key(c.addressee_phone), sender_key(c)
+    same_addressee = Q(addressee_key=to_key) | (Q(phone_key=phone) if phone else Q(pk__in=[]))
+    senders = list(_window(c, days).filter(same_addressee).values_list("sender_key", flat=True)) + [from_key]
+    addressees = set(_window(c, days).filter(sender_key=from_key).values_list("addressee_key", flat=True))
+    addressees.add(to_key)
+    earlier = _window(c, history).filter(same_addressee, accepted_at__lt=c.accepted_at)
+    first = earlier.aggregate(first=Min("accepted_at"))["first"]
+    new_days = (c.accepted_at - first).total_seconds() / 86400 if first else 0.0
+    return Flow(len(senders), len(set(senders)), len(addressees), first is not None, new_days)
+
+
+FINDINGS = ("firearm", "parts", "ammunition")
+
+
+def registry_watch_list(watch_list=None):
+    """Watch list from the registry: persons of custody cases, and both parties of earlier consignments in which
+    officers found firearms, parts or ammunition."""
+    from armstrace.custody import services as custody
+
+    watch_list = watch_list or WatchList()
+    for kind, value, source in custody.case_person_watch_entries():
+        watch_list.add(kind, value, source)
+    found = m.Consignment.objects.filter(inspections__outcome__in=FINDINGS).distinct()
+    for c in found.iterator(chunk_size=2000):
+        source = f"screening hit {c.consignment_id}"
+        for kind, value in (("name", c.sender_name), ("address", c.sender_address), ("name", c.addressee_name),
+                            ("address", c.addressee_address), ("phone", c.addressee_phone)):
+            watch_list.add(kind, value, source)
+    return watch_list
+
+
+def _store(c, assessment):
+    stored = m.Consignment.objects.create(
+        consignment_id=c.consignment_id, operator=c.operator, mail_class=c.mail_class, tracking_id=c.tracking_id,
+        accepted_at=c.accepted_at, sender_name=c.sender_name, sender_address=c.sender_address,
+        sender_country=c.sender_country, addressee_name=c.addressee_name, addressee_address=c.addressee_address,
+        addressee_phone=c.addressee_phone, addressee_country=c.addressee_country, route=">".join(c.route),
+        category=c.category, declared_weight_kg=c.declared_weight_kg, measured_weight_kg=c.measured_weight_kg,
+        sender_key=sender_key(c), addressee_key=addressee_key(c), phone_key=phone_key(c.addressee_phone),
+        risk_score=assessment.score, band=assessment.band,
+        reasons=[{"rule": h.rule, "weight": h.weight, "explanation": h.explanation, "detail": h.detail}
+                 for h in assessment.hits])
+    m.ContentLine.objects.bulk_create([
+        m.ContentLine(consignment=stored, position=i, description=line.description, hs_code=line.hs_code,
+                      quantity=line.quantity, value=line.value, currency=line.currency)
+        for i, line in enumerate(c.lines, start=1)])
+    return stored
+
+
+def submit(data, rules=None, watch_list=None):
+    """Validate, score and store one consignment given as a JSON object (the API's body). Raises RuleViolation."""
+    record = record_from_object(data)
+    if record.errors:
+        first = record.errors[0]
+        raise RuleViolation("invalid_consignment", "; ".join(f"{e.column}: {e.message}" for e in record.errors),
+                            field=first.column)
+    c = record.consignment
+    rules = rules or active_rules()
+    with transaction.atomic():
+        if m.Consignment.objects.filter(consignment_id=c.consignment_id).exists():
+            raise RuleViolation("duplicate_consignment", f"consignment {c.consignment_id} is already stored",
+                                field="consignment_id")
+        screener = Screener(rules, registry_watch_list(watch_list))
+        return _store(c, screener.screen(c, flow=database_flow(c, rules)))
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    errors: list = field(default_factory=list)  # RowError
+
+
+def _validate_file(path, limit):
+    """First pass: every row checked, ids unique in the file and new to the database. (errors, count)"""
+    records, errors = open_records(path)
+    seen, count, batch = {}, 0, []
+
+    def check_stored():
+        for cid in m.Consignment.objects.filter(consignment_id__in=[b[0] for b in batch]).values_list(
+                "consignment_id", flat=True):
+            errors.append(RowError(dict(batch)[cid], "consignment_id", f"consignment {cid} is already stored"))
+        batch.clear()
+
+    for record in records:
+        count += 1
+        errors.extend(record.errors)
+        c = record.consignment
+        if c is not None:
+            if c.consignment_id in seen:
+                errors.append(RowError(record.line, "consignment_id",
+                                       f"repeats the consignment of line {seen[c.consignment_id]}"))
+            seen.setdefault(c.consignment_id, record.line)
+            batch.append((c.consignment_id, record.line))
+            if len(batch) >= 500:
+                check_stored()
+        if len(errors) >= limit:
+            break
+    check_stored()
+    return errors, count
+
+
+def import_file(path, rules=None, watch_list=None, max_errors=1000):
+    """Import a CSV or JSONL file: every row validated first; any bad row refuses the whole file (nothing written)."""
+    errors, _count = _validate_file(path, max_errors)
+    result = ImportResult(errors=errors)
+    if errors:
+        return result
+    rules = rules or active_rules()
+    screener = Screener(rules, registry_watch_list(watch_list))
+    records, _ = open_records(path)
+    with transaction.atomic():
+        for record in records:
+            c = record.consignment
+            _store(c, screener.screen(c, flow=database_flow(c, rules)))
+            result.created += 1
+    return result
+
+
+def record_inspection(consignment, outcome, notes="", officer=None):
+    """Append what an officer found in a consignment."""
+    if outcome not in m.Inspection.Outcome.values:
+        raise RuleViolation("bad_outcome", f"{outcome!r} is not an inspection outcome", field="outcome")
+    return m.Inspection.objects.create(consignment=consignment, outcome=outcome, notes=notes.strip(),
+                                       officer=officer if officer is not None and officer.is_authenticated else None)
