@@ -4,17 +4,18 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
+from armstrace.core import bounds
 from armstrace.screening import services
 from armstrace.screening.models import Consignment, ContentLine
 
 
-class ContentLineSerializer(serializers.ModelSerializer):
+class ContentLineSerializer(bounds.ModelSerializer):
     class Meta:
         model = ContentLine
         fields = ["description", "hs_code", "quantity", "value", "currency"]
 
 
-class ConsignmentSerializer(serializers.ModelSerializer):
+class ConsignmentSerializer(bounds.ModelSerializer):
     lines = ContentLineSerializer(many=True, read_only=True)
 
     class Meta:
@@ -26,7 +27,7 @@ class ConsignmentSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class LineInputSerializer(serializers.Serializer):
+class LineInputSerializer(bounds.Serializer):
     description = serializers.CharField(max_length=300)
     hs_code = serializers.CharField(max_length=20, required=False, allow_blank=True)
     quantity = serializers.IntegerField()
@@ -34,7 +35,7 @@ class LineInputSerializer(serializers.Serializer):
     currency = serializers.CharField(max_length=3)
 
 
-class ConsignmentInputSerializer(serializers.Serializer):
+class ConsignmentInputSerializer(bounds.Serializer):
     """The shape of the body; the fields' meaning is checked by the screening reader (countries, HS codes…)."""
 
     consignment_id = serializers.CharField(max_length=64)
