@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_ITEMS ?= 800
-APT_PACKAGES := postgresql postgresql-contrib chromium chromium-driver gettext
+APT_PACKAGES := postgresql postgresql-contrib chromium chromium-driver gettext poppler-utils
 TEST_OUTPUT := test-output
 
 .PHONY: run test test-sqlite test-postgres system-deps bench messages clean
@@ -48,6 +48,7 @@ test-postgres: $(STAMP)
 SEARCH_N ?= 10000000
 MONITORING_N ?= 1000000
 IMPORT_N ?= 1000000
+FEDERATION_N ?= 2000
 WEB_N ?= 1000000
 WEB_USERS ?= 50
 WEB_SECONDS ?= 60
@@ -63,6 +64,7 @@ bench: $(STAMP) system-deps
 	tools/with_postgres.sh $(BIN)/python bench/monitoring_bench.py --n $(MONITORING_N)
 	$(BIN)/python bench/import_bench.py --n $(IMPORT_N)
 	tools/with_postgres.sh $(BIN)/python bench/import_bench.py --n $(IMPORT_N)
+	$(BIN)/python bench/federation_bench.py --n $(FEDERATION_N)
 	$(BIN)/python bench/web_load.py --n $(WEB_N) --users $(WEB_USERS) --run-time $(WEB_SECONDS)
 	$(BIN)/python bench/screening_bench.py --n $(SCREENING_N)
 	$(BIN)/python bench/api_fuzz.py --examples $(FUZZ_EXAMPLES) --negative $(FUZZ_NEGATIVE) --stateful $(FUZZ_STATEFUL)

@@ -71,6 +71,23 @@ LIMITS_SCHEMA = {
     },
 }
 
+# Optional `exchange:` section: how long an idle case thread stays open, the attachment size limit, and the national
+# offences a digest case may name (code, label, Firearms Protocol article it implements).
+EXCHANGE_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "retention_days": {"type": "integer", "minimum": 1},
+        "attachment_max_bytes": {"type": "integer", "minimum": 1},
+        "national_offences": {
+            "type": "array",
+            "items": {"type": "object", "required": ["code", "label"], "additionalProperties": False,
+                      "properties": {"code": {"type": "string"}, "label": {"type": "string"},
+                                     "protocol_article": {"type": "string"}}},
+        },
+    },
+}
+
 PROFILE_SCHEMA = {
     "type": "object",
     "required": ["country", "languages", "licence_types", "transfers_require_licence"],
@@ -113,6 +130,7 @@ PROFILE_SCHEMA = {
         "tracing": {"type": "object"},
         "access": ACCESS_SCHEMA,
         "limits": LIMITS_SCHEMA,
+        "exchange": EXCHANGE_SCHEMA,
     },
 }
 
@@ -135,6 +153,7 @@ class CountryProfile:
     tracing: dict = field(default_factory=dict)
     access: dict = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
+    exchange: dict = field(default_factory=dict)
     source: str = ""
 
     @property
@@ -186,6 +205,7 @@ def load_profile(path) -> CountryProfile:
         tracing=data.get("tracing", {}),
         access=data.get("access") or {},
         limits=Limits(**(data.get("limits") or {})),
+        exchange=data.get("exchange") or {},
         source=str(path),
     )
 

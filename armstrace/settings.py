@@ -3,7 +3,8 @@
 Everything a deployment changes comes from environment variables:
 ARMSTRACE_DATABASE_URL, ARMSTRACE_PROFILE, ARMSTRACE_SECRET_KEY, ARMSTRACE_DEBUG,
 ARMSTRACE_ALLOWED_HOSTS, ARMSTRACE_DATA_DIR, ARMSTRACE_SECURE_COOKIES, ARMSTRACE_SIGNING_KEY,
-ARMSTRACE_CHECKPOINT_EVENTS, ARMSTRACE_CHECKPOINT_SECONDS.
+ARMSTRACE_CHECKPOINT_EVENTS, ARMSTRACE_CHECKPOINT_SECONDS, ARMSTRACE_ATTACHMENTS_DIR, ARMSTRACE_EMAIL_BACKEND,
+ARMSTRACE_EMAIL_FROM, ARMSTRACE_FEDERATION_* (below).
 """
 
 import os
@@ -43,6 +44,8 @@ INSTALLED_APPS = [
     "armstrace.tracing",
     "armstrace.monitoring",
     "armstrace.screening",
+    "armstrace.federation",
+    "armstrace.exchange",
 ]
 
 MIDDLEWARE = [
@@ -185,6 +188,22 @@ ARMSTRACE_SIGNING_KEY = os.environ.get("ARMSTRACE_SIGNING_KEY", str(DATA_DIR / "
 # A checkpoint signs the chain head every this many events, or when this many seconds have passed since the last.
 ARMSTRACE_CHECKPOINT_EVENTS = int(os.environ.get("ARMSTRACE_CHECKPOINT_EVENTS", "1000"))
 ARMSTRACE_CHECKPOINT_SECONDS = int(os.environ.get("ARMSTRACE_CHECKPOINT_SECONDS", "3600"))
+
+# Federation (registry to registry messages, armstrace/federation): a message older than MAX_AGE seconds or dated
+# more than CLOCK_SKEW seconds ahead is refused; the outbox retries after RETRY_SECONDS x 2^(tries-1), MAX_TRIES
+# times, each POST waiting TIMEOUT seconds; CONTACT is the contact point given in lost/stolen answers.
+ARMSTRACE_FEDERATION_MAX_AGE = int(os.environ.get("ARMSTRACE_FEDERATION_MAX_AGE", str(7 * 24 * 3600)))
+ARMSTRACE_FEDERATION_CLOCK_SKEW = int(os.environ.get("ARMSTRACE_FEDERATION_CLOCK_SKEW", "300"))
+ARMSTRACE_FEDERATION_RETRY_SECONDS = float(os.environ.get("ARMSTRACE_FEDERATION_RETRY_SECONDS", "60"))
+ARMSTRACE_FEDERATION_MAX_TRIES = int(os.environ.get("ARMSTRACE_FEDERATION_MAX_TRIES", "8"))
+ARMSTRACE_FEDERATION_TIMEOUT = float(os.environ.get("ARMSTRACE_FEDERATION_TIMEOUT", "10"))
+ARMSTRACE_FEDERATION_CONTACT = os.environ.get("ARMSTRACE_FEDERATION_CONTACT", "")
+# Case-thread attachments: files outside the database, named by their SHA-256 (exchange/attachments.py).
+ARMSTRACE_ATTACHMENTS_DIR = os.environ.get("ARMSTRACE_ATTACHMENTS_DIR", str(DATA_DIR / "attachments"))
+# E-mail notifications (an option each user sets in the inbox): the console in development, e.g.
+# django.core.mail.backends.smtp.EmailBackend with Django's EMAIL_HOST settings in production.
+EMAIL_BACKEND = os.environ.get("ARMSTRACE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("ARMSTRACE_EMAIL_FROM", "armstrace@localhost")
 
 LOGGING = {
     "version": 1,

@@ -23,6 +23,8 @@ urlpatterns = [
     path("tracing/", include("armstrace.tracing.urls")),
     path("monitoring/", include("armstrace.monitoring.urls")),
     path("screening/", include("armstrace.screening.urls")),
+    path("federation/", include("armstrace.federation.urls")),
+    path("exchange/", include("armstrace.exchange.urls")),
     path("admin/", admin.site.urls),
     path("api/", include(api.router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

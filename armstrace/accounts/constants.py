@@ -31,6 +31,9 @@ AUDIT_VIEW = "audit.view"
 SCREENING_VIEW = "screening.view"
 SCREENING_EDIT = "screening.edit"
 SCREENING_RULES = "screening.rules"
+FEDERATION_MANAGE = "federation.manage"
+EXCHANGE_VIEW = "exchange.view"
+EXCHANGE_POST = "exchange.post"
 ADMIN = "admin"
 
 CAPABILITIES = {
@@ -49,6 +52,9 @@ CAPABILITIES = {
     SCREENING_VIEW: _("read the parcel screening queue, consignments, scores and reasons"),
     SCREENING_EDIT: _("submit and import consignments for screening and record inspection outcomes"),
     SCREENING_RULES: _("edit the screening risk profiles and watch lists"),
+    FEDERATION_MANAGE: _("manage federation partners and keys, see the outbox, inbox, refusals and evidence log"),
+    EXCHANGE_VIEW: _("read the case threads one is a member of, the inbox and the case digest"),
+    EXCHANGE_POST: _("open case threads, post messages and attachments, record digest cases"),
     ADMIN: _("user administration and everything else"),
 }
 
@@ -62,15 +68,15 @@ _VIEW_ALL = {REGISTRY_VIEW, PERSONAL_DATA_VIEW, CUSTODY_VIEW, TRANSFERS_VIEW, TR
 
 ROLE_CAPABILITIES = {
     Role.REGISTRAR: frozenset({REGISTRY_VIEW, REGISTRY_EDIT, PERSONAL_DATA_VIEW, TRANSFERS_VIEW, TRANSFERS_EDIT,
-                               SHIPMENTS_EDIT}),
+                               SHIPMENTS_EDIT, EXCHANGE_VIEW, EXCHANGE_POST}),
     Role.INVESTIGATOR: frozenset({REGISTRY_VIEW, PERSONAL_DATA_VIEW, CUSTODY_VIEW, CUSTODY_EDIT, TRACING_VIEW,
-                                  TRACING_EDIT, TRANSFERS_VIEW, SCREENING_VIEW}),
+                                  TRACING_EDIT, TRANSFERS_VIEW, SCREENING_VIEW, EXCHANGE_VIEW, EXCHANGE_POST}),
     # Customs: the registry without holders' personal data, shipments at the border, seizures at the border.
     # and the parcel screening queue, which customs officers work.
     Role.CUSTOMS: frozenset({REGISTRY_VIEW, TRANSFERS_VIEW, SHIPMENTS_EDIT, CUSTODY_VIEW, CUSTODY_EDIT, SCREENING_VIEW,
-                             SCREENING_EDIT}),
-    Role.ANALYST: frozenset({MONITORING_VIEW}),
-    Role.AUDITOR: frozenset(_VIEW_ALL | {AUDIT_VIEW}),
+                             SCREENING_EDIT, EXCHANGE_VIEW, EXCHANGE_POST}),
+    Role.ANALYST: frozenset({MONITORING_VIEW, EXCHANGE_VIEW}),
+    Role.AUDITOR: frozenset(_VIEW_ALL | {AUDIT_VIEW, EXCHANGE_VIEW}),
     Role.ADMINISTRATOR: frozenset(CAPABILITIES),
 }
 
@@ -78,7 +84,8 @@ TWO_FACTOR_ROLES = frozenset({Role.ADMINISTRATOR, Role.AUDITOR})
 
 # ---------------------------------------------------------------- personal data
 
-PERSON_SUBJECTS = {"party": _("holder"), "case_person": _("person in a custody case")}
+PERSON_SUBJECTS = {"party": _("holder"), "case_person": _("person in a custody case"),
+                   "exchange_thread": _("case thread holding personal data")}
 # Personal fields of a natural person (registry Party of kind "person") and of a person in a custody case.
 PERSONAL_FIELDS = {
     "party": ("identifier", "date_of_birth", "address"),

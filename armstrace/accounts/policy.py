@@ -12,9 +12,9 @@ fields an agency kind never sees) is `accounts.access`.
 from armstrace.accounts import two_factor
 from armstrace.accounts.access import access_for
 from armstrace.accounts.constants import (
-    ADMIN, ANY_ROLE, AUDIT_VIEW, CUSTODY_EDIT, CUSTODY_VIEW, LOGGED_IN, MONITORING_VIEW, PUBLIC, REGISTRY_EDIT,
-    REGISTRY_VIEW, SCREENING_EDIT, SCREENING_VIEW, SHIPMENTS_EDIT, TRACING_EDIT, TRACING_VIEW, TRANSFERS_EDIT,
-    TRANSFERS_VIEW,
+    ADMIN, ANY_ROLE, AUDIT_VIEW, CUSTODY_EDIT, CUSTODY_VIEW, EXCHANGE_POST, EXCHANGE_VIEW, FEDERATION_MANAGE,
+    LOGGED_IN, MONITORING_VIEW, PUBLIC, REGISTRY_EDIT, REGISTRY_VIEW, SCREENING_EDIT, SCREENING_VIEW, SHIPMENTS_EDIT,
+    TRACING_EDIT, TRACING_VIEW, TRANSFERS_EDIT, TRANSFERS_VIEW,
 )
 
 
@@ -90,6 +90,27 @@ URL_CAPABILITIES = {
     "screening:queue": SCREENING_VIEW,
     "screening:consignment": SCREENING_VIEW,
     "screening:inspect": SCREENING_EDIT,
+    # federation: partners POST signed messages to the inbox, which checks the signature itself
+    "federation:inbox": PUBLIC,
+    "federation:overview": FEDERATION_MANAGE,
+    "federation:verify": FEDERATION_MANAGE,
+    "federation:send-request": TRACING_EDIT,
+    "federation:check-item": TRACING_EDIT,
+    # exchange (a thread is shown to its members only: exchange/access.py)
+    "exchange:inbox": EXCHANGE_VIEW,
+    "exchange:notifications-read": EXCHANGE_VIEW,
+    "exchange:preferences": EXCHANGE_VIEW,
+    "exchange:search": EXCHANGE_VIEW,
+    "exchange:thread": EXCHANGE_VIEW,
+    "exchange:attachment": EXCHANGE_VIEW,
+    "exchange:thread-create": EXCHANGE_POST,
+    "exchange:thread-reply": EXCHANGE_POST,
+    "exchange:thread-members": EXCHANGE_POST,
+    "exchange:message-edit": EXCHANGE_POST,
+    "exchange:digest": EXCHANGE_VIEW,
+    "exchange:digest-case": EXCHANGE_VIEW,
+    "exchange:digest-print": EXCHANGE_VIEW,
+    "exchange:digest-create": EXCHANGE_POST,
 }
 
 # ---------------------------------------------------------------- API: viewset basename -> (read, write)
@@ -133,6 +154,9 @@ API_CAPABILITIES = {
     "screening-consignment": (SCREENING_VIEW, SCREENING_EDIT),
     # accounts
     "access-log": (AUDIT_VIEW, ADMIN),
+    # exchange (only a thread's members see it: exchange/access.py)
+    "exchange-thread": (EXCHANGE_VIEW, EXCHANGE_POST),
+    "exchange-digest-case": (EXCHANGE_VIEW, EXCHANGE_POST),
 }
 # Actions whose writes need another capability than their viewset's.
 API_ACTION_CAPABILITIES = {

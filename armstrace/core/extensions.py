@@ -1,16 +1,19 @@
-"""Extension points for the apps: navigation links and actions on the item page.
+"""Extension points for the apps: navigation links, actions on the item and tracing request pages, audit checks.
 
 An app appends to these lists in its AppConfig.ready(), e.g.
     NAV_LINKS.append(("tracing-requests", _("Tracing requests")))
     ITEM_LINKS.append(("trace-report", _("Trace report")))    # the URL takes the item pk
 The caller passes `allowed(url_name)` (accounts.policy.may_open for the user) so that only links the user may open
-are shown.
+are shown. REQUEST_LINKS are actions on a tracing request's page (the URL takes the request pk). AUDIT_CHECKS are
+callables that `armstrace audit verify` runs after the event chain: each returns (label, ok, message).
 """
 
 from django.urls import NoReverseMatch, reverse
 
 NAV_LINKS: list[tuple[str, str]] = []
 ITEM_LINKS: list[tuple[str, str]] = []
+REQUEST_LINKS: list[tuple[str, str]] = []
+AUDIT_CHECKS: list = []
 
 
 def _everything(name):
@@ -22,9 +25,10 @@ def nav_links(allowed=_everything):
     return [{"url": reverse(name), "label": label} for name, label in NAV_LINKS if allowed(name)]
 
 
-def item_links(item, allowed=_everything):
+def item_links(item, allowed=_everything, entries=None):
+    """Links of `entries` (default ITEM_LINKS) whose URL takes `item`'s pk."""
     links = []
-    for name, label in ITEM_LINKS:
+    for name, label in ITEM_LINKS if entries is None else entries:
         if not allowed(name):
             continue
         try:
@@ -32,3 +36,21 @@ def item_links(item, allowed=_everything):
         except NoReverseMatch:
             continue
     return links
+
+
+# Panels other apps add to the page of a record: (kind, panel(request, obj) -> HTML or ""), kind one of "item",
+# "trace_report", "seizure_case", "tracing_request". A page shows them with `{% load extensions %}{% object_panels
+# "item" item %}`.
+OBJECT_PANELS: list[tuple[str, object]] = []
+
+
+def object_panels(request, kind, obj):
+    return [html for panel_kind, panel in OBJECT_PANELS if panel_kind == kind and (html := panel(request, obj))]
+
+
+# Items other apps add to the top bar of every page (e.g. an unread-messages badge): item(request) -> HTML or "".
+TOPBAR_ITEMS: list = []
+
+
+def topbar_items(request):
+    return [html for item in TOPBAR_ITEMS if (html := item(request))]

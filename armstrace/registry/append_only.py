@@ -11,9 +11,10 @@ in APPEND_ONLY_TABLES (and MESSAGES).
 import re
 from dataclasses import dataclass
 
-APPEND_ONLY_TABLES = ["registry_event", "registry_checkpoint"]
+APPEND_ONLY_TABLES = ["registry_event", "registry_checkpoint", "federation_evidence"]
 MESSAGES = {"registry_event": "registry_event is append-only: record a correction event instead",
-            "registry_checkpoint": "registry_checkpoint is append-only: a checkpoint is never changed"}
+            "registry_checkpoint": "registry_checkpoint is append-only: a checkpoint is never changed",
+            "federation_evidence": "federation_evidence is append-only: evidence is never changed"}
 
 
 def trigger_names(table, vendor):

@@ -144,3 +144,39 @@ def test_api_conforms_to_its_schema_and_refuses_what_it_does_not_allow(fuzz_setu
     failures |= {f"{label} (negative)": exc for label, exc in
                  fuzz(schema, token, client, GenerationMode.NEGATIVE, NEGATIVE_EXAMPLES, NEGATIVE_CHECKS).items()}
     assert not failures, "\n\n".join(f"== {label}\n{exc}" for label, exc in failures.items())
+
+
+def test_federation_inbox_never_fails(db, signing_key):
+    """The inbox (armstrace/federation/openapi.py): generated bodies and real signed messages, valid, tampered
+    and replayed, get a documented answer and never a 5xx."""
+    from django.core.handlers.wsgi import WSGIHandler
+
+    from armstrace.federation.openapi import inbox_openapi
+    from armstrace.federation.tests.test_inbox_in_process import from_partner, partner_key_of
+
+    key = partner_key_of()
+    valid = from_partner(key)
+    header, payload, signature = valid.split(".")
+    examples = [valid, valid, f"{header}.{payload}.{signature[:-4]}AAAA", from_partner(key, {"serial": ""}),
+                f"{header}.{payload}", "a.b.c"]
+    schema = schemathesis.openapi.from_dict(inbox_openapi(examples))
+    schema.app = wsgi_app_keeping_connection(WSGIHandler())
+    failures = {}
+    for result in schema.get_all_operations():
+        operation = result.ok()
+
+        @given(case=operation.as_strategy())
+        @settings(max_examples=max(FUZZ_EXAMPLES, 20), deadline=None, derandomize=True, database=None,
+                  suppress_health_check=list(HealthCheck), phases=[Phase.explicit, Phase.generate])
+        def call(case):
+            case.call_and_validate(checks=CHECKS)
+
+        try:
+            call()
+        except (Exception, BaseExceptionGroup) as exc:
+            failures[operation.label] = exc
+    assert not failures, "\n\n".join(f"== {label}\n{exc}" for label, exc in failures.items())
+    from armstrace.federation.models import Message, Refusal
+
+    assert Message.objects.filter(direction="in").count() == 1  # the valid message, once
+    assert {"replay", "malformed"} <= set(Refusal.objects.values_list("code", flat=True))

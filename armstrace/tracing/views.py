@@ -1,4 +1,5 @@
 import json
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,7 +12,9 @@ from django.views.decorators.http import require_POST
 
 from armstrace.accounts.personal import redact_parties
 from armstrace.core.actor import Actor
+from armstrace.accounts.policy import may_open
 from armstrace.core.errors import RuleViolation
+from armstrace.core.extensions import REQUEST_LINKS, item_links
 from armstrace.core.forms import run_service
 from armstrace.registry.models import Item
 from armstrace.tracing import reports
@@ -122,6 +125,7 @@ def request_detail(request, pk, answer_form=None, import_form=None, close_form=N
         "r": tracing_request, "answer_form": answer_form or AnswerForm(), "import_form": import_form or AnswerImportForm(),
         "close_form": close_form or CloseForm(), "overdue_days": services.days_overdue(tracing_request, timezone.localdate()),
         "answer_fields": tracing_request.answer.get("findings", {}) if tracing_request.answer else {},
+        "request_links": item_links(tracing_request, partial(may_open, request.user), REQUEST_LINKS),
     })
 
 

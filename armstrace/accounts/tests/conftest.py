@@ -43,9 +43,10 @@ def clients(role_users):
 
 
 @pytest.fixture
-def world(registry, glock):
+def world(registry, glock, settings, tmp_path):
     """A person holding a firearm, a seizure case with a suspect, a depot with a stocktake, an export authorization
-    with a shipment, a tracing request, and a portal dataset."""
+    with a shipment, a tracing request, a portal dataset, and a case thread about the item with a photo, whose
+    members are the agencies of the role users."""
     from armstrace.custody import services as custody
     from armstrace.monitoring.models import PortalDataset, PortalValue
     from armstrace.registry import services as reg
@@ -90,11 +91,41 @@ def world(registry, glock):
                                dimension="Total", category="Total", sex="Total", age="Total", year=2022,
                                unit="Counts", value=3)
 
+    thread, message = _world_thread(settings, tmp_path, glock)
+
     class World:
         pass
 
     world = World()
     world.__dict__.update(alice=alice, dealer=registry.dealer, item=glock, seized=case.items.get().item, case=case,
                           person=case.persons.get(), depot=depot, stocktake=stocktake, authorization=auth,
-                          shipment=shipment, request=request, dataset=dataset, consignment=consignment)
+                          shipment=shipment, request=request, dataset=dataset, consignment=consignment,
+                          thread=thread, message=message, attachment=message.attachments.get(),
+                          digest_case=_world_digest_case(case))
     return world
+
+
+def _world_thread(settings, tmp_path, item):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from armstrace.accounts.models import Agency
+    from armstrace.conftest import create_user
+    from armstrace.exchange import services as exchange
+
+    settings.ARMSTRACE_ATTACHMENTS_DIR = str(tmp_path / "attachments")
+    agencies = [Agency.objects.get_or_create(code=f"T-{kind.upper()}", defaults={"name": f"Test {kind}", "kind": kind})[0]
+                for kind in {kind for _name, kind in ROLES.values()}]
+    owner = create_user("w-thread-owner", "investigator", agency_kind="police")
+    photo = SimpleUploadedFile("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(32), content_type="image/png")
+    thread = exchange.create_thread(owner, exchange.ThreadInput(
+        subject="World thread", text="About the **item**", text_format="markdown", agencies=agencies, links=[item],
+        files=[photo]))
+    return thread, thread.messages.get()
+
+
+def _world_digest_case(seizure_case):
+    from armstrace.exchange import digest
+
+    return digest.save_case({"country": "KEN", "court": "World court", "year": 2024, "case_number": "W-1",
+                             "stage": "judgment", "summary": "A world case", "offences": ["illicit_trafficking"],
+                             "access_level": "internal", "seizure_cases": [seizure_case.number]})

@@ -71,7 +71,8 @@ def test_no_link_or_form_leads_a_role_to_a_refused_page(clients, world):
     starts = ["/", reverse("registry:item-detail", args=[world.item.pk]),
               reverse("registry:item-detail", args=[world.seized.pk]),
               reverse("registry:party-detail", args=[world.alice.pk]), reverse("custody:case", args=[world.case.pk]),
-              reverse("transfers:authorization", args=[world.authorization.pk])]
+              reverse("transfers:authorization", args=[world.authorization.pk]),
+              reverse("exchange:inbox"), reverse("exchange:thread", args=[world.thread.pk])]
     for role in ROLES:
         client = clients[role]
         queue, seen_views, refused = [(start, "start") for start in starts], set(), []

@@ -17,7 +17,7 @@ from armstrace.accounts.tests.conftest import ROLES
 
 ROLE_LETTERS = dict(zip("RICNUA", ROLES))
 
-PUBLIC_PAGES = {"login", "set_language", "javascript-catalog", "api-schema", "api-docs"}
+PUBLIC_PAGES = {"login", "set_language", "javascript-catalog", "api-schema", "api-docs", "federation:inbox"}
 LOGIN_STEP_PAGES = {"logout", "accounts:two-factor", "accounts:two-factor-setup"}  # any logged-in user
 
 PAGES = """
@@ -79,6 +79,24 @@ monitoring:portal-country       ...NUA
 screening:queue                 .IC.UA
 screening:consignment           .IC.UA
 screening:inspect               ..C..A
+federation:overview             .....A
+federation:verify               .....A
+federation:send-request         .I...A
+federation:check-item           .I...A
+exchange:inbox                  RICNUA
+exchange:notifications-read     RICNUA
+exchange:preferences            RICNUA
+exchange:search                 RICNUA
+exchange:thread                 RICNUA
+exchange:attachment             RICNUA
+exchange:thread-create          RIC..A
+exchange:thread-reply           RIC..A
+exchange:thread-members         RIC..A
+exchange:message-edit           RIC..A
+exchange:digest                 RICNUA
+exchange:digest-case            RICNUA
+exchange:digest-print           RICNUA
+exchange:digest-create          RIC..A
 """
 
 # viewset basename, who may read (GET), who may write (POST/PUT/PATCH/DELETE); basename/action: that action's writers
@@ -112,6 +130,8 @@ monitoring-hotspot              ...NUA  .....A
 monitoring-dataset              ...NUA  .....A
 screening-consignment           .IC.UA  ..C..A
 access-log                      ....UA  .....A
+exchange-thread                 RICNUA  RIC..A
+exchange-digest-case            RICNUA  RIC..A
 """
 
 
@@ -138,7 +158,7 @@ def page_params(w):
     return {
         **dict.fromkeys(["registry:item-detail", "registry:item-transfer", "registry:item-missing",
                          "registry:item-custody", "registry:item-marking", "tracing:trace-report",
-                         "tracing:trace-report-json", "tracing:request-for-item"], item),
+                         "tracing:trace-report-json", "tracing:request-for-item", "federation:check-item"], item),
         **dict.fromkeys(["registry:party-detail", "registry:licence-create"], {"pk": w.alice.pk}),
         "custody:case": {"pk": w.case.pk},
         **dict.fromkeys(["custody:item-move", "custody:item-dispose"], seized),
@@ -147,13 +167,17 @@ def page_params(w):
         **dict.fromkeys(["transfers:authorization", "transfers:shipment-create"], {"pk": w.authorization.pk}),
         "transfers:shipment-receipt": {"pk": w.shipment.pk},
         **dict.fromkeys(["tracing:request-detail", "tracing:request-edit", "tracing:request-print",
-                         "tracing:request-export", "tracing:answer-export"], request),
+                         "tracing:request-export", "tracing:answer-export", "federation:send-request"], request),
         "tracing:request-action": {**request, "action": "send"},
         "monitoring:iafq-download": {"year": 2023, "fmt": "csv"},
         "monitoring:sdg-download": {"fmt": "csv"},
         "monitoring:portal-dataset": {"pk": w.dataset.pk},
         "monitoring:portal-country": {"pk": w.dataset.pk, "iso3": "KEN"},
         **dict.fromkeys(["screening:consignment", "screening:inspect"], {"pk": w.consignment.pk}),
+        **dict.fromkeys(["exchange:thread", "exchange:thread-reply", "exchange:thread-members"], {"pk": w.thread.pk}),
+        "exchange:message-edit": {"pk": w.message.pk},
+        "exchange:attachment": {"pk": w.attachment.pk},
+        "exchange:digest-case": {"pk": w.digest_case.pk},
         "api-root": {"format": ".json"},
     }
 
@@ -253,7 +277,8 @@ def _api_operations(world):
                "custody-depot": world.depot, "custody-depot-location": world.depot.locations.first(),
                "custody-stocktake": world.stocktake, "transfers-authorization": world.authorization,
                "transfers-shipment": world.shipment, "tracing-report": world.item, "tracing-request": world.request,
-               "monitoring-dataset": world.dataset, "screening-consignment": world.consignment}
+               "monitoring-dataset": world.dataset, "screening-consignment": world.consignment,
+               "exchange-thread": world.thread, "exchange-digest-case": world.digest_case}
     schema = SchemaGenerator().get_schema(request=None, public=True)
     for path, operations in schema["paths"].items():
         match = resolve(re.sub(r"\{\w+\}", "1", path))

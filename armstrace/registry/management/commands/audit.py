@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from tqdm import tqdm
 
+from armstrace.core.extensions import AUDIT_CHECKS
 from armstrace.core.signing import SigningKeyError
 from armstrace.registry import checkpoints
 from armstrace.registry.append_only import trigger_problems
@@ -70,6 +71,7 @@ class Command(BaseCommand):
             result = verify_chain(progress=bar.update)
         witnessed = check_witness(witness_data) if witness_data is not None else None
         seals, triggers, seal_problems = self.seals(witness_data)
+        extra = [check() for check in AUDIT_CHECKS]
         failures = [f"CHECKPOINTS NOT VERIFIED: {seals.key_error}"] if seals.key_error else []
         failures += [f"TAMPERING DETECTED: {problem}" for problem in seal_problems]
         failures += [f"UNSIGNED TAIL: {problem}" for problem in seals.tail_problems]
@@ -78,11 +80,13 @@ class Command(BaseCommand):
                                f"({result.checked} events read; last good seq {result.head_seq})")
         if witnessed is not None and not witnessed.ok:
             failures.append(f"WITNESS CHECK FAILED: {witnessed.reason}")
+        failures += [message for _label, ok, message in extra if not ok]
         if json:
             data = {**result.__dict__, "chain_ok": result.ok, "ok": not failures, "failures": failures,
                     "checkpoints": {**seals.__dict__, "ok": seals.ok}}
             if witnessed is not None:
                 data["witness"] = witnessed.__dict__
+            data["other_logs"] = [{"log": label, "ok": ok, "message": message} for label, ok, message in extra]
             self.stdout.write(_json.dumps(data))
         else:
             if result.ok:
@@ -91,6 +95,9 @@ class Command(BaseCommand):
             if witnessed is not None and witnessed.ok:
                 self.stdout.write(self.style.SUCCESS(f"OK: witnessed head seq {witnessed.seq} is in the chain"))
             self.report_seals(seals, triggers)
+            for _label, ok, message in extra:
+                if ok:
+                    self.stdout.write(self.style.SUCCESS(f"OK: {message}"))
         if failures:
             raise CommandError("\n".join(failures))
 
