@@ -71,6 +71,8 @@ def document_error_responses(result, generator, request, public):
                 wanted["400"] = ("Invalid input or rule violation", invalid)
             if writes:
                 wanted["409"] = ("Changed concurrently: read it again", error)
+            if "requestBody" in operation:
+                wanted["415"] = ("The body is not of a media type the operation reads", error)
             for code, (description, content) in wanted.items():
                 responses.setdefault(code, {"description": description, "content": content})
     return result

@@ -15,6 +15,7 @@ from django.core import validators
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.drainage import set_override
 from rest_framework import serializers
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
@@ -125,6 +126,9 @@ def bound_serializer_field(name, field):
         bound_serializer_field(name, field.child)
     elif isinstance(field, serializers.PrimaryKeyRelatedField):
         field.pk_field = field.pk_field or IdField()
+    elif isinstance(field, serializers.SlugRelatedField):  # the body's size bounds the slug before the look-up
+        field.validators.append(MaxTextLength(limits().text_length))
+        set_override(field, "field", {"type": "string", "maxLength": limits().text_length})
     elif isinstance(field, serializers.Serializer):
         for child_name, child in field.fields.items():
             bound_serializer_field(child_name, child)
