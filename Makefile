@@ -47,6 +47,7 @@ test-postgres: $(STAMP)
 # Heavy benchmarks, never part of `make test`. Sizes: make bench SEARCH_N=200000 MONITORING_N=100000 IMPORT_N=200000
 # WEB_N=100000 SCREENING_N=200000 (web load: WEB_USERS users for WEB_SECONDS s against `armstrace serve`; locust from the [bench] extra)
 # OSINT_N=10000 (osint extract: dev-set scores beside a regex baseline, then documents/s on an OSINT_N stream)
+# FUZZ_EXAMPLES=50 (API fuzzing)
 SEARCH_N ?= 10000000
 MONITORING_N ?= 1000000
 IMPORT_N ?= 1000000
@@ -56,6 +57,10 @@ WEB_USERS ?= 50
 WEB_SECONDS ?= 60
 SCREENING_N ?= 1000000
 OSINT_N ?= 10000
+# API fuzzing (bench/api_fuzz.py): examples per operation, positive and negative, and link-following sequences
+FUZZ_EXAMPLES ?= 200
+FUZZ_NEGATIVE ?= 100
+FUZZ_STATEFUL ?= 100
 bench: $(STAMP) system-deps
 	$(BIN)/pip install -q -e '.[test,bench]'
 	$(BIN)/python bench/search.py --n $(SEARCH_N)
@@ -67,6 +72,9 @@ bench: $(STAMP) system-deps
 	$(BIN)/python bench/web_load.py --n $(WEB_N) --users $(WEB_USERS) --run-time $(WEB_SECONDS)
 	$(BIN)/python bench/screening_bench.py --n $(SCREENING_N)
 	$(BIN)/python bench/osint_bench.py --n $(OSINT_N)
+	$(BIN)/python bench/api_fuzz.py --examples $(FUZZ_EXAMPLES) --negative $(FUZZ_NEGATIVE) --stateful $(FUZZ_STATEFUL)
+	tools/with_postgres.sh $(BIN)/python bench/api_fuzz.py --examples $(FUZZ_EXAMPLES) --negative $(FUZZ_NEGATIVE) \
+	  --stateful $(FUZZ_STATEFUL)
 
 messages: $(STAMP)
 	cd armstrace && ../$(BIN)/armstrace makemessages -l fr -l es --ignore '*/tests/*' && ../$(BIN)/armstrace compilemessages

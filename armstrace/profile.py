@@ -41,6 +41,36 @@ ACCESS_SCHEMA = {
     },
 }
 
+# Optional `limits:` section: the bounds of every input of the API and the forms (armstrace/core/bounds.py).
+@dataclass(frozen=True)
+class Limits:
+    text_length: int = 10_000  # characters of a free text without a length of its own
+    integer: int = 2**53 - 1  # any integer without a range of its own
+    quantity: int = 1_000_000  # any quantity (rounds, items) and count
+    list_length: int = 1_000  # entries of a list, values of a JSON object
+    markings_per_item: int = 50
+    json_depth: int = 10  # levels of a JSON value (custom fields)
+    earliest_year: int = 1800  # no date before 1 January of this year
+    days_ahead: int = 366  # no date further ahead than this ...
+    validity_years: int = 100  # ... except the end of a validity (licences, authorizations, registrations)
+
+
+LIMITS_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "text_length": {"type": "integer", "minimum": 200, "maximum": 1_000_000},
+        "integer": {"type": "integer", "minimum": 1_000_000, "maximum": 2**63 - 1},
+        "quantity": {"type": "integer", "minimum": 1, "maximum": 2**62},
+        "list_length": {"type": "integer", "minimum": 10, "maximum": 100_000},
+        "markings_per_item": {"type": "integer", "minimum": 1, "maximum": 1_000},
+        "json_depth": {"type": "integer", "minimum": 1, "maximum": 100},
+        "earliest_year": {"type": "integer", "minimum": 1000, "maximum": 2000},
+        "days_ahead": {"type": "integer", "minimum": 0, "maximum": 3660},
+        "validity_years": {"type": "integer", "minimum": 1, "maximum": 500},
+    },
+}
+
 # Optional `exchange:` section: how long an idle case thread stays open, the attachment size limit, and the national
 # offences a digest case may name (code, label, Firearms Protocol article it implements).
 EXCHANGE_SCHEMA = {
@@ -104,6 +134,7 @@ PROFILE_SCHEMA = {
                                                             "signatory_name", "signatory_title")},
         },
         "access": ACCESS_SCHEMA,
+        "limits": LIMITS_SCHEMA,
         "exchange": EXCHANGE_SCHEMA,
     },
 }
@@ -127,6 +158,7 @@ class CountryProfile:
     tracing: dict = field(default_factory=dict)
     documents: dict = field(default_factory=dict)
     access: dict = field(default_factory=dict)
+    limits: Limits = field(default_factory=Limits)
     exchange: dict = field(default_factory=dict)
     source: str = ""
 
@@ -179,6 +211,7 @@ def load_profile(path) -> CountryProfile:
         tracing=data.get("tracing", {}),
         documents=data.get("documents") or {},
         access=data.get("access") or {},
+        limits=Limits(**(data.get("limits") or {})),
         exchange=data.get("exchange") or {},
         source=str(path),
     )

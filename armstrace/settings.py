@@ -160,6 +160,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "armstrace.core.api.Pagination",
+    # JSON bodies bounded in size and depth (armstrace/core/bounds.py)
+    "DEFAULT_PARSER_CLASSES": ["armstrace.core.bounds.BoundedJSONParser", "rest_framework.parsers.FormParser",
+                               "rest_framework.parsers.MultiPartParser"],
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "armstrace.core.api.exception_handler",
 }
@@ -174,7 +177,9 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SERVE_PERMISSIONS": ["armstrace.accounts.permissions.PolicyPermission"],
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
-                             "armstrace.core.api.document_error_responses"],
+                             "armstrace.core.api.document_error_responses",
+                             "armstrace.core.preconditions.document_preconditions",
+                             "armstrace.core.api.document_links"],
 }
 
 # Country profile (YAML): which State this installation serves and its national rules.

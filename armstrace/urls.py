@@ -7,6 +7,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from armstrace import api
 from armstrace.registry import views as registry_views
 
+handler400 = api.refused_request
+handler404 = api.not_found
+
 urlpatterns = [
     path("", registry_views.dashboard, name="dashboard"),
     path("login/", auth_views.LoginView.as_view(), name="login"),

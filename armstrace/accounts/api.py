@@ -3,12 +3,13 @@
 import django_filters
 from rest_framework import serializers, viewsets
 
-from armstrace.accounts.models import AccessLogEntry
 from armstrace.accounts.constants import PERSON_SUBJECTS
+from armstrace.accounts.models import AccessLogEntry
 from armstrace.accounts.views import filter_access_log
+from armstrace.core import bounds
 
 
-class AccessLogEntrySerializer(serializers.ModelSerializer):
+class AccessLogEntrySerializer(bounds.ModelSerializer):
     class Meta:
         model = AccessLogEntry
         fields = ["id", "at", "user", "username", "subject_type", "subject_id", "subject_name", "fields", "path", "ip"]

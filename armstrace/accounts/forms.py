@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from armstrace.accounts import recovery
 from armstrace.accounts.constants import PERSON_SUBJECTS
+from armstrace.core import bounds
 
 
-class TokenForm(forms.Form):
+class TokenForm(bounds.Form):
     token = forms.CharField(
         label=_("Code from your authenticator app"), max_length=12,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True,
@@ -34,7 +35,7 @@ class LoginCodeForm(TokenForm):
         return token
 
 
-class AccessLogFilterForm(forms.Form):
+class AccessLogFilterForm(bounds.Form):
     user = forms.CharField(label=_("User"), required=False)
     person = forms.CharField(label=_("Person (name or number)"), required=False)
     subject_type = forms.ChoiceField(label=_("Kind of person"), required=False,

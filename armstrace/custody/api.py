@@ -8,9 +8,11 @@ from rest_framework.response import Response
 
 from armstrace.accounts.models import Agency
 from armstrace.accounts.personal import PersonalDataMixin
+from armstrace.core import bounds
 from armstrace.core.actor import Actor
 from armstrace.core.api import BlankChoicesMixin
 from armstrace.core.forms import input_of
+from armstrace.core.preconditions import expected_seq, expected_seq_field, item_write, require_each
 from armstrace.custody import services
 from armstrace.custody.models import (
     CaseAmmunition, CaseItem, CaseKind, CasePerson, CustodyMovement, CustodyPosition, Depot, DepotLocation, Disposal,
@@ -21,7 +23,7 @@ from armstrace.registry.api import RegisterItemSerializer
 from armstrace.registry.models import Calibre, Item, Party
 
 
-class CaseItemSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class CaseItemSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     item_status = serializers.CharField(source="item.status", read_only=True)
     item_location = serializers.CharField(source="item.location", read_only=True)
     category = serializers.CharField(source="item.category", read_only=True)
@@ -33,13 +35,13 @@ class CaseItemSerializer(BlankChoicesMixin, serializers.ModelSerializer):
                   "item_status", "item_location"]
 
 
-class CaseAmmunitionSerializer(serializers.ModelSerializer):
+class CaseAmmunitionSerializer(bounds.ModelSerializer):
     class Meta:
         model = CaseAmmunition
         fields = ["id", "calibre", "quantity", "description"]
 
 
-class CasePersonSerializer(PersonalDataMixin, BlankChoicesMixin, serializers.ModelSerializer):
+class CasePersonSerializer(PersonalDataMixin, BlankChoicesMixin, bounds.ModelSerializer):
     personal_subject = "case_person"  # name, party, nationality and age only for personal_data.view, and logged
 
     class Meta:
@@ -48,7 +50,7 @@ class CasePersonSerializer(PersonalDataMixin, BlankChoicesMixin, serializers.Mod
                   "restricted_fields"]
 
 
-class CaseSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class CaseSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     items = CaseItemSerializer(many=True, read_only=True)
     ammunition = CaseAmmunitionSerializer(many=True, read_only=True)
     persons = CasePersonSerializer(many=True, read_only=True)
@@ -71,7 +73,7 @@ class NewItemSerializer(RegisterItemSerializer):
         return fields
 
 
-class CaseItemInputSerializer(serializers.Serializer):
+class CaseItemInputSerializer(bounds.Serializer):
     item = serializers.PrimaryKeyRelatedField(queryset=Item.objects.all(), required=False, allow_null=True,
                                               help_text="A registered item; or give `new`.")
     new = NewItemSerializer(required=False, allow_null=True)
@@ -79,15 +81,16 @@ class CaseItemInputSerializer(serializers.Serializer):
     marking_status = serializers.ChoiceField(CaseItem.MarkingStatus.choices,
                                              default=CaseItem.MarkingStatus.UNIQUELY_MARKED)
     notes = serializers.CharField(max_length=300, allow_blank=True, default="")
+    expected_seq = expected_seq_field()
 
 
-class AmmunitionInputSerializer(serializers.Serializer):
+class AmmunitionInputSerializer(bounds.Serializer):
     calibre = serializers.PrimaryKeyRelatedField(queryset=Calibre.objects.all(), required=False, allow_null=True)
     quantity = serializers.IntegerField(min_value=1)
     description = serializers.CharField(max_length=300, allow_blank=True, default="")
 
 
-class PersonInputSerializer(serializers.Serializer):
+class PersonInputSerializer(bounds.Serializer):
     party = serializers.PrimaryKeyRelatedField(queryset=Party.objects.all(), required=False, allow_null=True)
     name = serializers.CharField(max_length=200, allow_blank=True, default="")
     role = serializers.ChoiceField(CasePerson.Role.choices, default=CasePerson.Role.SUSPECT)
@@ -99,7 +102,7 @@ class PersonInputSerializer(serializers.Serializer):
     convicted = serializers.BooleanField(default=False)
 
 
-class CaseInputSerializer(serializers.Serializer):
+class CaseInputSerializer(bounds.Serializer):
     number = serializers.CharField(max_length=64, allow_blank=True, default="")
     kind = serializers.ChoiceField(CaseKind.choices, default=CaseKind.SEIZURE)
     agency = serializers.PrimaryKeyRelatedField(queryset=Agency.objects.all(), required=False, allow_null=True)
@@ -150,18 +153,21 @@ class CaseViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def create(self, request, *args, **kwargs):
         s = CaseInputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
+        registered = [i for i in s.validated_data["items"] if i.get("item") is not None]
+        require_each({i["item"].pk: i["expected_seq"] for i in registered if i.get("expected_seq") is not None},
+                     [i["item"].pk for i in registered])
         case = services.record_case(s.to_input(), actor=Actor.of(request.user))
         return Response(CaseSerializer(self.get_queryset().get(pk=case.pk), context=self.get_serializer_context()).data,
                         status=201)
 
 
-class DepotLocationSerializer(serializers.ModelSerializer):
+class DepotLocationSerializer(bounds.ModelSerializer):
     class Meta:
         model = DepotLocation
         fields = ["id", "depot", "code", "description"]
 
 
-class DepotSerializer(serializers.ModelSerializer):
+class DepotSerializer(bounds.ModelSerializer):
     locations = DepotLocationSerializer(many=True, read_only=True)
 
     class Meta:
@@ -169,7 +175,7 @@ class DepotSerializer(serializers.ModelSerializer):
         fields = ["id", "code", "name", "agency", "address", "admin_area", "locations"]
 
 
-class PositionSerializer(serializers.ModelSerializer):
+class PositionSerializer(bounds.ModelSerializer):
     place = serializers.SerializerMethodField()
 
     class Meta:
@@ -197,7 +203,7 @@ class DepotLocationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSe
     filterset_fields = ["depot"]
 
 
-class FacilitySerializer(serializers.ModelSerializer):
+class FacilitySerializer(bounds.ModelSerializer):
     class Meta:
         model = Facility
         fields = ["id", "kind", "name", "address"]
@@ -208,7 +214,7 @@ class FacilityViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = FacilitySerializer
 
 
-class MovementSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class MovementSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     event_seq = serializers.IntegerField(source="event.seq", read_only=True, default=None)
 
     class Meta:
@@ -219,7 +225,7 @@ class MovementSerializer(BlankChoicesMixin, serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class MoveInputSerializer(serializers.Serializer):
+class MoveInputSerializer(bounds.Serializer):
     item = serializers.PrimaryKeyRelatedField(queryset=Item.objects.all())
     from_depot = serializers.PrimaryKeyRelatedField(queryset=Depot.objects.all(), required=False, allow_null=True)
     from_shelf = serializers.PrimaryKeyRelatedField(queryset=DepotLocation.objects.all(), required=False,
@@ -236,6 +242,7 @@ class MoveInputSerializer(serializers.Serializer):
     received_by = serializers.CharField(max_length=200)
     moved_at = serializers.DateTimeField(required=False, allow_null=True)
     purpose = serializers.CharField(max_length=200, allow_blank=True, default="")
+    expected_seq = expected_seq_field()
 
 
 class MovementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -245,28 +252,30 @@ class MovementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = MovementSerializer
     filterset_fields = ["item", "case", "to_depot", "to_facility"]
 
+    @item_write
     @extend_schema(request=MoveInputSerializer, responses={201: MovementSerializer})
     def create(self, request, *args, **kwargs):
         s = MoveInputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         v = s.validated_data
+        seq = expected_seq(request, v.get("expected_seq"), v["item"].pk)
         given = any(v.get(k) for k in ("from_depot", "from_shelf", "from_facility", "from_label"))
         from_place = services.Place(v.get("from_depot"), v.get("from_shelf"), v.get("from_facility"),
                                     v.get("from_label", "")) if given else None
         to = services.Place(v.get("to_depot"), v.get("to_shelf"), v.get("to_facility"), v.get("to_label", ""))
         m = services.move(v["item"], to, from_place=from_place, handed_over_by=v["handed_over_by"],
                           received_by=v["received_by"], moved_at=v.get("moved_at"), purpose=v["purpose"],
-                          actor=Actor.of(request.user))
+                          actor=Actor.of(request.user), expected_seq=seq)
         return Response(MovementSerializer(m).data, status=201)
 
 
-class StocktakeLineSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class StocktakeLineSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     class Meta:
         model = StocktakeLine
         fields = ["item", "reference", "expected_shelf", "counted_shelf", "result"]
 
 
-class StocktakeSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class StocktakeSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     lines = StocktakeLineSerializer(many=True, read_only=True)
 
     class Meta:
@@ -276,12 +285,12 @@ class StocktakeSerializer(BlankChoicesMixin, serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CountSerializer(serializers.Serializer):
+class CountSerializer(bounds.Serializer):
     reference = serializers.CharField(max_length=200, help_text="Serial number, #id or uid read on the item.")
     shelf = serializers.CharField(max_length=32, allow_blank=True, default="")
 
 
-class StocktakeInputSerializer(serializers.Serializer):
+class StocktakeInputSerializer(bounds.Serializer):
     depot = serializers.PrimaryKeyRelatedField(queryset=Depot.objects.all())
     counted_by = serializers.CharField(max_length=200, allow_blank=True, default="")
     counted_at = serializers.DateTimeField(required=False, allow_null=True)
@@ -304,11 +313,13 @@ class StocktakeViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         return Response(StocktakeSerializer(self.get_queryset().get(pk=take.pk)).data, status=201)
 
 
-class DisposalSerializer(serializers.ModelSerializer):
+class DisposalSerializer(bounds.ModelSerializer):
+    expected_seq = expected_seq_field(write_only=True)
+
     class Meta:
         model = Disposal
         fields = ["id", "kind", "item", "case", "date", "method", "witnesses", "standard", "certificate_number",
-                  "owner"]
+                  "owner", "expected_seq"]
 
 
 class DisposalViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -318,19 +329,22 @@ class DisposalViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = DisposalSerializer
     filterset_fields = ["kind", "item", "case"]
 
+    @item_write
     def create(self, request, *args, **kwargs):
         s = DisposalSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         v = s.validated_data
         item, actor, on = get_object_or_404(Item, pk=v["item"].pk), Actor.of(request.user), v["date"]
+        seq = expected_seq(request, v.get("expected_seq"), item.pk)
         if v["kind"] == Disposal.Kind.DESTRUCTION:
             d = services.destroy(item, method=v.get("method", ""), witnesses=v.get("witnesses") or [], on=on,
-                                 actor=actor)
+                                 actor=actor, expected_seq=seq)
         elif v["kind"] == Disposal.Kind.DEACTIVATION:
             d = services.deactivate(item, standard=v.get("standard", ""),
-                                    certificate_number=v.get("certificate_number", ""), on=on, actor=actor)
+                                    certificate_number=v.get("certificate_number", ""), on=on, actor=actor,
+                                    expected_seq=seq)
         else:
-            d = services.return_to_owner(item, owner=v.get("owner"), on=on, actor=actor)
+            d = services.return_to_owner(item, owner=v.get("owner"), on=on, actor=actor, expected_seq=seq)
         return Response(DisposalSerializer(d).data, status=201)
 
 

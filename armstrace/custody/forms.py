@@ -5,17 +5,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from armstrace.accounts.models import Agency
+from armstrace.core import bounds
 from armstrace.core.forms import input_of
+from armstrace.core.preconditions import ItemVersionForm
 from armstrace.custody import services
 from armstrace.custody.models import (
     CaseItem, CaseKind, CasePerson, Depot, Disposal, Facility, LegalJustification, LocationType, SuspectedOffence,
 )
-from armstrace.registry.forms import DateNotInFutureField, PartyField, country_choices
 from armstrace.registry import services as registry_services
+from armstrace.registry.forms import DateNotInFutureField, PartyField, country_choices
 from armstrace.registry.models import Calibre, FirearmType, Item, Make
 
 
-class CaseForm(forms.Form):
+class CaseForm(bounds.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=CaseKind.choices)
     number = forms.CharField(label=_("Case number"), max_length=64, required=False,
                              help_text=_("Left empty, a number is given."))
@@ -63,7 +65,7 @@ class CaseForm(forms.Form):
                         persons=list(persons))
 
 
-class CaseItemForm(forms.Form):
+class CaseItemForm(bounds.Form):
     """One row of the case: a registered item by its serial number (or #id), or a new one described here."""
 
     registered = forms.CharField(label=_("Registered item (serial or #id)"), max_length=64, required=False)
@@ -105,7 +107,7 @@ class CaseItemForm(forms.Form):
         return line
 
 
-class AmmunitionForm(forms.Form):
+class AmmunitionForm(bounds.Form):
     calibre = forms.ModelChoiceField(label=_("Calibre"), queryset=Calibre.objects.all(), required=False)
     quantity = forms.IntegerField(label=_("Rounds"), min_value=1, required=False)
     description = forms.CharField(label=_("Description"), max_length=300, required=False)
@@ -115,7 +117,7 @@ class AmmunitionForm(forms.Form):
         return services.AmmunitionInput(r["quantity"], r["calibre"], r["description"]) if r.get("quantity") else None
 
 
-class PersonForm(forms.Form):
+class PersonForm(bounds.Form):
     name = forms.CharField(label=_("Name"), max_length=200, required=False)
     role = forms.ChoiceField(label=_("Role"), choices=CasePerson.Role.choices, required=False)
     nationality = forms.ChoiceField(label=_("Nationality"), choices=country_choices, required=False)
@@ -161,7 +163,7 @@ class CaseEntry:
         return {"form": self.form, "items": self.items, "ammunition": self.ammunition, "persons": self.persons}
 
 
-class MoveForm(forms.Form):
+class MoveForm(ItemVersionForm):
     """Move an item from where it is (hidden fields, as shown) to a depot, a facility or a named place."""
 
     from_depot = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -201,7 +203,7 @@ class MoveForm(forms.Form):
         return data
 
 
-class DisposalForm(forms.Form):
+class DisposalForm(ItemVersionForm):
     kind = forms.ChoiceField(label=_("Disposal"), choices=Disposal.Kind.choices)
     date = DateNotInFutureField(label=_("Date"), initial=timezone.localdate)
     method = forms.CharField(label=_("Method of destruction"), max_length=200, required=False)
@@ -212,7 +214,7 @@ class DisposalForm(forms.Form):
     owner = PartyField(label=_("Owner (identity or registration number)"), required=False)
 
 
-class DepotForm(forms.Form):
+class DepotForm(bounds.Form):
     code = forms.CharField(label=_("Code"), max_length=32)
     name = forms.CharField(label=_("Name"), max_length=200)
     agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.all(), required=False)
@@ -222,19 +224,19 @@ class DepotForm(forms.Form):
                               help_text=_("Shelf codes separated by commas, e.g. A1, A2, SAFE-1"))
 
 
-class ShelvesForm(forms.Form):
+class ShelvesForm(bounds.Form):
     shelves = forms.CharField(label=_("Add shelves"), max_length=2000,
                               help_text=_("Shelf codes separated by commas"))
 
 
-class FacilityForm(forms.ModelForm):
+class FacilityForm(bounds.ModelForm):
     class Meta:
         model = Facility
         fields = ["kind", "name", "address"]
         widgets = {"address": forms.Textarea(attrs={"rows": 2})}
 
 
-class StocktakeForm(forms.Form):
+class StocktakeForm(bounds.Form):
     counted_by = forms.CharField(label=_("Counted by"), max_length=200)
     counts = forms.CharField(
         label=_("Items counted"), required=False, widget=forms.Textarea(attrs={"rows": 10}),

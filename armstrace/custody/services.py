@@ -105,6 +105,7 @@ class CaseItemInput:
     condition: str = CaseItem.Condition.INDUSTRIAL
     marking_status: str = CaseItem.MarkingStatus.UNIQUELY_MARKED
     notes: str = ""
+    expected_seq: int | None = None  # the registered item's last_event_seq as the caller read it
 
 
 @dataclass
@@ -243,8 +244,7 @@ def record_case(data: CaseInput, actor=SYSTEM):
             legal_justification=data.legal_justification, suspected_offences=list(data.suspected_offences),
             route_departure=data.route_departure, route_transit=data.route_transit,
             route_destination=data.route_destination, notes=data.notes,
-            recorded_by=actor.user if actor.user is not None and actor.user.is_authenticated else None,
-        )
+            recorded_by=_user(actor))
         seizure_place = Place(label=data.place or data.admin_area or _("Place of the case"))
         items = [_enter_line(line, case, entry, occurred_at, seizure_place, actor) for line in data.items]
         for a in data.ammunition:
@@ -264,7 +264,7 @@ def _enter_line(line: CaseItemInput, case, entry, occurred_at, seizure_place, ac
     case until moved."""
     extra = {"case": case.number, "case_id": case.pk}
     if line.item is not None:
-        item = registry_services.lock_item(line.item)
+        item = registry_services.lock_item(line.item, line.expected_seq)
         if CustodyPosition.objects.filter(item=item).exists():
             raise RuleViolation(
                 "already_in_custody",
@@ -286,7 +286,7 @@ def _enter_line(line: CaseItemInput, case, entry, occurred_at, seizure_place, ac
 
 
 def move(item, to: Place, *, handed_over_by, received_by, moved_at=None, from_place: Place | None = None,
-         purpose="", case=None, actor=SYSTEM):
+         purpose="", case=None, actor=SYSTEM, expected_seq=None):
     """Move an item in custody from where it is to `to`. Refused if `from_place` is not where the item is."""
     moved_at = moved_at or timezone.now()
     to.check("to")
@@ -295,7 +295,7 @@ def move(item, to: Place, *, handed_over_by, received_by, moved_at=None, from_pl
     if not (received_by or "").strip():
         raise RuleViolation("receiver_required", _("Say who received the item."), "received_by")
     with transaction.atomic():
-        item = registry_services.lock_item(item)
+        item = registry_services.lock_item(item, expected_seq)
         position = CustodyPosition.objects.select_related("depot", "shelf", "facility").filter(item=item).first()
         if position is None or item.status not in IN_CUSTODY:
             raise RuleViolation("not_in_custody",
@@ -325,8 +325,7 @@ def move(item, to: Place, *, handed_over_by, received_by, moved_at=None, from_pl
         movement = CustodyMovement.objects.create(
             item=item, case=case or position.case, **here.fields("from"), **to.fields("to"),
             handed_over_by=handed_over_by, received_by=received_by, moved_at=moved_at, purpose=purpose, event=event,
-            recorded_by=actor.user if actor.user is not None and actor.user.is_authenticated else None,
-        )
+            recorded_by=_user(actor))
         position.depot, position.shelf, position.facility = to.depot, to.shelf, to.facility
         position.label = "" if (to.depot or to.facility) else to.label
         position.since = moved_at
@@ -398,8 +397,7 @@ def record_stocktake(depot, counts, *, counted_by="", counted_at=None, notes="",
         take = Stocktake.objects.create(
             depot=depot, counted_at=counted_at, counted_by=counted_by, notes=notes, expected_count=len(expected),
             counted_count=len(counts),
-            recorded_by=actor.user if actor.user is not None and actor.user.is_authenticated else None,
-        )
+            recorded_by=_user(actor))
         lines, seen = [], set()
         for c in counts:
             shelf = shelves.get(c.shelf.casefold()) if c.shelf else None
@@ -445,8 +443,8 @@ def record_stocktake(depot, counts, *, counted_by="", counted_at=None, notes="",
 # ---------------------------------------------------------------- disposal
 
 
-def _custody_item(item):
-    item = registry_services.lock_item(item)
+def _custody_item(item, expected_seq=None):
+    item = registry_services.lock_item(item, expected_seq)
     position = CustodyPosition.objects.filter(item=item).select_related("case").first()
     if position is None:
         raise RuleViolation("not_in_custody", _("%(item)s is not in custody.") % {"item": item})
@@ -457,12 +455,12 @@ def _user(actor):
     return actor.user if actor.user is not None and actor.user.is_authenticated else None
 
 
-def destroy(item, *, method, on, witnesses=(), location="", actor=SYSTEM):
+def destroy(item, *, method, on, witnesses=(), location="", actor=SYSTEM, expected_seq=None):
     witnesses = [w.strip() for w in witnesses if w and w.strip()]
     if not witnesses:
         raise RuleViolation("witnesses_required", _("A destruction needs at least one witness."), "witnesses")
     with transaction.atomic():
-        item, position = _custody_item(item)
+        item, position = _custody_item(item, expected_seq)
         event = registry_services.destroy(item, method=method, witnesses=witnesses,
                                           occurred_at=registry_services.as_datetime(on), actor=actor,
                                           location=location or Place.of(position).text)
@@ -472,12 +470,12 @@ def destroy(item, *, method, on, witnesses=(), location="", actor=SYSTEM):
     return disposal
 
 
-def deactivate(item, *, standard, certificate_number, on, actor=SYSTEM):
+def deactivate(item, *, standard, certificate_number, on, actor=SYSTEM, expected_seq=None):
     """Deactivate an item in custody; it stays where it is (it may be destroyed or returned later)."""
     if not (standard or "").strip():
         raise RuleViolation("standard_required", _("Name the deactivation standard applied."), "standard")
     with transaction.atomic():
-        item, position = _custody_item(item)
+        item, position = _custody_item(item, expected_seq)
         event = registry_services.deactivate(item, standard=standard, certificate_number=certificate_number,
                                              occurred_at=registry_services.as_datetime(on), actor=actor)
         return Disposal.objects.create(kind=Disposal.Kind.DEACTIVATION, item=item, case=position.case, date=on,
@@ -485,13 +483,13 @@ def deactivate(item, *, standard, certificate_number, on, actor=SYSTEM):
                                        recorded_by=_user(actor))
 
 
-def return_to_owner(item, *, owner, on, handed_over_by="", actor=SYSTEM):
+def return_to_owner(item, *, owner, on, handed_over_by="", actor=SYSTEM, expected_seq=None):
     """Give an item in custody back to its owner (who needs a licence where the profile requires it)."""
     if owner is None:
         raise RuleViolation("owner_required", _("Name the owner the item is returned to."), "owner")
     occurred_at = registry_services.as_datetime(on)
     with transaction.atomic():
-        item, position = _custody_item(item)
+        item, position = _custody_item(item, expected_seq)
         registry_services.check_status(item, {S.SEIZED, S.FOUND, S.SURRENDERED, S.DEACTIVATED}, _("return"))
         registry_services.check_time(occurred_at, item)
         registry_services.check_recipient_licence(owner, on)

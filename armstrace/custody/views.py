@@ -65,9 +65,9 @@ def item_move(request, pk):
     item = get_object_or_404(Item, pk=pk)
     position = CustodyPosition.objects.select_related("depot", "shelf", "facility").filter(item=item).first()
     here = Place.of(position) if position else None
-    initial = {}
+    initial = {"expected_seq": item.last_event_seq}
     if here:
-        initial = {"from_depot": position.depot_id, "from_shelf": position.shelf_id,
+        initial |= {"from_depot": position.depot_id, "from_shelf": position.shelf_id,
                    "from_facility": position.facility_id, "from_label": position.label}
     form = f.MoveForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -81,7 +81,8 @@ def item_move(request, pk):
         to = Place(depot=d["to_depot"], shelf=d["to_shelf_obj"], facility=d["to_facility"], label=d["to_label"])
         moved = run_service(form, lambda: services.move(
             item, to, from_place=from_place, handed_over_by=d["handed_over_by"], received_by=d["received_by"],
-            moved_at=d["moved_at"], purpose=d["purpose"], actor=Actor.of(request.user)))
+            moved_at=d["moved_at"], purpose=d["purpose"], actor=Actor.of(request.user),
+            expected_seq=d["expected_seq"]))
         if moved:
             messages.success(request, _("Movement recorded."))
             return redirect(moved.case or item_redirect(item))
@@ -99,17 +100,19 @@ def item_redirect(item):
 def item_dispose(request, pk):
     item = get_object_or_404(Item, pk=pk)
     position = CustodyPosition.objects.select_related("case").filter(item=item).first()
-    form = lookups_as(request, f.DisposalForm(request.POST or None))
+    form = lookups_as(request, f.DisposalForm(request.POST or None, initial={"expected_seq": item.last_event_seq}))
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        actor = Actor.of(request.user)
+        actor, seq = Actor.of(request.user), d["expected_seq"]
         calls = {
             Disposal.Kind.DESTRUCTION: lambda: services.destroy(
-                item, method=d["method"], on=d["date"], witnesses=d["witnesses"].splitlines(), actor=actor),
+                item, method=d["method"], on=d["date"], witnesses=d["witnesses"].splitlines(), actor=actor,
+                expected_seq=seq),
             Disposal.Kind.DEACTIVATION: lambda: services.deactivate(
-                item, standard=d["standard"], certificate_number=d["certificate_number"], on=d["date"], actor=actor),
+                item, standard=d["standard"], certificate_number=d["certificate_number"], on=d["date"], actor=actor,
+                expected_seq=seq),
             Disposal.Kind.RETURN_TO_OWNER: lambda: services.return_to_owner(
-                item, owner=d["owner"], on=d["date"], actor=actor),
+                item, owner=d["owner"], on=d["date"], actor=actor, expected_seq=seq),
         }
         done = run_service(form, calls[d["kind"]])
         if done:

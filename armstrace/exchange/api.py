@@ -11,12 +11,13 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from armstrace.accounts.models import Agency
+from armstrace.core import bounds
 from armstrace.exchange import access, markup, notifications, panels, services
 from armstrace.exchange.models import Message, Thread, ThreadType
 from armstrace.exchange.views import log_thread_read, search_threads
 
 
-class AttachmentSerializer(serializers.Serializer):
+class AttachmentSerializer(bounds.Serializer):
     id = serializers.IntegerField()
     file_name = serializers.CharField()
     content_type = serializers.CharField()
@@ -27,7 +28,7 @@ class AttachmentSerializer(serializers.Serializer):
         return reverse("exchange:attachment", args=[attachment.pk])
 
 
-class MessageSerializer(serializers.ModelSerializer):
+class MessageSerializer(bounds.ModelSerializer):
     sender = serializers.CharField(source="sender.username", read_only=True)
     html = serializers.SerializerMethodField(help_text="The text rendered and sanitised.")
     attachments = AttachmentSerializer(many=True, read_only=True)
@@ -40,12 +41,12 @@ class MessageSerializer(serializers.ModelSerializer):
         return str(markup.render(message.text, message.text_format))
 
 
-class MessageInputSerializer(serializers.Serializer):
+class MessageInputSerializer(bounds.Serializer):
     text = serializers.CharField(max_length=20000)
     text_format = serializers.ChoiceField(Message.Format.choices, default="plain")
 
 
-class ThreadSerializer(serializers.ModelSerializer):
+class ThreadSerializer(bounds.ModelSerializer):
     members = serializers.SerializerMethodField()
     links = serializers.SerializerMethodField()
 

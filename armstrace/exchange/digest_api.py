@@ -7,6 +7,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from armstrace.core import bounds
 from armstrace.exchange import digest, digest_search
 from armstrace.exchange.models import DigestCase
 
@@ -15,7 +16,7 @@ QUERY_PARAMETERS = [OpenApiParameter("q", str, description="words, in any of EN/
     OpenApiParameter(facet, str, description=f"only cases with this {facet}") for facet in digest_search.FACETS]
 
 
-class DigestCaseSerializer(serializers.ModelSerializer):
+class DigestCaseSerializer(bounds.ModelSerializer):
     seizure_cases = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
 
     class Meta:

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from armstrace.core import bounds
 from armstrace.exchange import digest
 from armstrace.exchange.models import DigestCase
 
@@ -20,7 +21,7 @@ def _pairs(text, field, choices):
     return pairs
 
 
-class DigestCaseForm(forms.Form):
+class DigestCaseForm(bounds.Form):
     country = forms.RegexField(label=_("Country (ISO 3166 alpha-3)"), regex=r"^[A-Z]{3}$", max_length=3)
     court = forms.CharField(label=_("Court"), max_length=200)
     year = forms.IntegerField(label=_("Year"), min_value=1950, max_value=2100)

@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from armstrace.accounts.models import Agency
+from armstrace.core import bounds
 from armstrace.exchange.models import Message, Preference, ThreadType
 
 
@@ -32,7 +33,7 @@ class UsernameChoiceField(forms.ModelMultipleChoiceField):
         return f"{user.get_username()} ({agency})" if agency else user.get_username()
 
 
-class MessageForm(forms.Form):
+class MessageForm(bounds.Form):
     text = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 5}), max_length=20000)
     text_format = forms.ChoiceField(label=_("Format"), choices=Message.Format.choices, initial="plain")
     attachments = MultipleFileField(label=_("Attachments"), help_text=_(
@@ -56,12 +57,12 @@ class ThreadForm(MessageForm):
         self.fields["users"].queryset = _users()
 
 
-class EditForm(forms.Form):
+class EditForm(bounds.Form):
     text = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 5}), max_length=20000)
     text_format = forms.ChoiceField(label=_("Format"), choices=Message.Format.choices)
 
 
-class MembersForm(forms.Form):
+class MembersForm(bounds.Form):
     users = UsernameChoiceField(label=_("Users"), queryset=_users(), required=False)
     agencies = forms.ModelMultipleChoiceField(label=_("Agencies"), queryset=Agency.objects.all(), required=False)
 
@@ -70,11 +71,11 @@ class MembersForm(forms.Form):
         self.fields["users"].queryset = _users()
 
 
-class SearchForm(forms.Form):
+class SearchForm(bounds.Form):
     q = forms.CharField(label=_("Words"), max_length=200)
 
 
-class PreferenceForm(forms.ModelForm):
+class PreferenceForm(bounds.ModelForm):
     class Meta:
         model = Preference
         fields = ["email"]

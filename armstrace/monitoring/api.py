@@ -11,6 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from armstrace.core import bounds
 from armstrace.custody.models import CaseItem
 from armstrace.monitoring import codelist as cl
 from armstrace.monitoring import export, hotspots, iafq, sdg
@@ -33,14 +34,14 @@ def _query(serializer_class, request):
 # ---------------------------------------------------------------- IAFQ
 
 
-class IafqQuerySerializer(serializers.Serializer):
+class IafqQuerySerializer(bounds.Serializer):
     year = serializers.IntegerField(min_value=1900, max_value=2100, required=False,
                                     help_text="Reporting year (default: last year).")
     indicator = serializers.ChoiceField(cl.INDICATORS, required=False, help_text="Only this indicator's rows.")
     dimension = serializers.ChoiceField(cl.DIMENSIONS, required=False, help_text="Only this dimension's rows.")
 
 
-class IafqRowSerializer(serializers.Serializer):
+class IafqRowSerializer(bounds.Serializer):
     indicator = serializers.CharField()
     dimension = serializers.CharField()
     category = serializers.CharField(help_text="The code list's label, exactly (typos included).")
@@ -51,7 +52,7 @@ class IafqRowSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(many=False)
-class IafqTablesSerializer(serializers.Serializer):
+class IafqTablesSerializer(bounds.Serializer):
     year = serializers.IntegerField()
     iso3 = serializers.CharField()
     country = serializers.CharField()
@@ -83,7 +84,7 @@ class IafqViewSet(viewsets.ViewSet):
 # ---------------------------------------------------------------- SDG 16.4.2
 
 
-class SdgQuerySerializer(serializers.Serializer):
+class SdgQuerySerializer(bounds.Serializer):
     first = serializers.IntegerField(min_value=1900, max_value=2100, required=False,
                                      help_text="First year (default: last year - 4).")
     last = serializers.IntegerField(min_value=1900, max_value=2100, required=False,
@@ -102,7 +103,7 @@ class SdgQuerySerializer(serializers.Serializer):
 SDG_PERCENT = {"max_digits": 5, "decimal_places": 2, "allow_null": True}
 
 
-class SdgObservationSerializer(serializers.Serializer):
+class SdgObservationSerializer(bounds.Serializer):
     year = serializers.IntegerField()
     numerator = serializers.IntegerField(min_value=0, help_text="Seized arms traced (illegitimate owner or diversion).")
     denominator = serializers.IntegerField(min_value=0, help_text="Numerator + tracing unsuccessful/pending/not begun.")
@@ -115,7 +116,7 @@ class SdgObservationSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(many=False)
-class SdgSeriesSerializer(serializers.Serializer):
+class SdgSeriesSerializer(bounds.Serializer):
     series = serializers.CharField()
     iso3 = serializers.CharField()
     observations = SdgObservationSerializer(many=True)
@@ -148,13 +149,13 @@ class SdgViewSet(viewsets.ViewSet):
 # ---------------------------------------------------------------- hotspots
 
 
-class HotspotQuerySerializer(serializers.Serializer):
+class HotspotQuerySerializer(bounds.Serializer):
     year = serializers.IntegerField(min_value=1900, max_value=2100, required=False,
                                     help_text="Year whose months are tested (default: the latest year with a seizure).")
     flagged = serializers.BooleanField(required=False, default=False, help_text="Only the flagged area-months.")
 
 
-class HotspotSerializer(serializers.Serializer):
+class HotspotSerializer(bounds.Serializer):
     area = serializers.CharField()
     period = serializers.CharField(help_text="YYYY-MM")
     count = serializers.IntegerField(min_value=0, help_text="Arms seized in the area that month.")
@@ -164,7 +165,7 @@ class HotspotSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(many=False)
-class HotspotListSerializer(serializers.Serializer):
+class HotspotListSerializer(bounds.Serializer):
     year = serializers.IntegerField(allow_null=True)
     hotspots = HotspotSerializer(many=True)
 
@@ -189,20 +190,20 @@ class HotspotViewSet(viewsets.ViewSet):
 # ---------------------------------------------------------------- portal datasets
 
 
-class PortalDatasetSerializer(serializers.ModelSerializer):
+class PortalDatasetSerializer(bounds.ModelSerializer):
     class Meta:
         model = PortalDataset
         fields = ["id", "name", "file_name", "file_sha256", "release", "row_count", "renamed_count", "imported_at"]
 
 
-class PortalValueSerializer(serializers.ModelSerializer):
+class PortalValueSerializer(bounds.ModelSerializer):
     class Meta:
         model = PortalValue
         fields = ["line", "iso3", "country", "region", "subregion", "indicator", "dimension", "category",
                   "original_category", "sex", "age", "year", "unit", "value", "source"]
 
 
-class PortalRowsQuerySerializer(serializers.Serializer):
+class PortalRowsQuerySerializer(bounds.Serializer):
     iso3 = serializers.RegexField(r"^[A-Z]{3}$", required=False, help_text="ISO 3166-1 alpha-3 country code.")
     year = serializers.IntegerField(min_value=1900, max_value=2100, required=False)
     indicator = serializers.CharField(max_length=120, required=False)

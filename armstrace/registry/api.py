@@ -3,14 +3,17 @@
 import django_filters
 import pycountry
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from armstrace.accounts.personal import PersonalDataMixin, persons_searchable_by_number, redact, withheld_fields
+from armstrace.core import bounds
 from armstrace.core.actor import Actor
 from armstrace.core.api import BlankChoicesMixin
+from armstrace.core.preconditions import expected_seq, expected_seq_field, item_etag, item_write
 from armstrace.profile import get_profile
 from armstrace.registry import services
 from armstrace.registry.models import (
@@ -19,19 +22,19 @@ from armstrace.registry.models import (
 from armstrace.registry.serials import normalize_serial
 
 
-class MakeSerializer(serializers.ModelSerializer):
+class MakeSerializer(bounds.ModelSerializer):
     class Meta:
         model = Make
         fields = ["id", "name", "country"]
 
 
-class CalibreSerializer(serializers.ModelSerializer):
+class CalibreSerializer(bounds.ModelSerializer):
     class Meta:
         model = Calibre
         fields = ["id", "name"]
 
 
-class FirearmModelSerializer(serializers.ModelSerializer):
+class FirearmModelSerializer(bounds.ModelSerializer):
     make_name = serializers.CharField(source="make.name", read_only=True)
 
     class Meta:
@@ -39,21 +42,21 @@ class FirearmModelSerializer(serializers.ModelSerializer):
         fields = ["id", "make", "make_name", "name", "firearm_type", "calibre"]
 
 
-class MarkingSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class MarkingSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     class Meta:
         model = Marking
         fields = ["id", "item", "kind", "position", "text", "normalized", "state", "event"]
         read_only_fields = fields
 
 
-class MarkingInputSerializer(serializers.Serializer):
+class MarkingInputSerializer(bounds.Serializer):
     kind = serializers.ChoiceField(Marking.Kind.choices)
     text = serializers.CharField(max_length=200, allow_blank=True, default="")
     position = serializers.CharField(max_length=120, allow_blank=True, default="")
     state = serializers.ChoiceField(Marking.State.choices, default=Marking.State.INTACT)
 
 
-class ItemSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class ItemSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     make_name = serializers.CharField(source="make.name", read_only=True, default="")
     model_name = serializers.CharField(source="model.name", read_only=True, default="")
     calibre_name = serializers.CharField(source="calibre.name", read_only=True, default="")
@@ -70,7 +73,7 @@ class ItemSerializer(BlankChoicesMixin, serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class RegisterItemSerializer(serializers.Serializer):
+class RegisterItemSerializer(bounds.Serializer):
     how = serializers.ChoiceField(
         [(k, EventKind(k).label) for k in sorted(services.ENTRY_KINDS)], default=EventKind.REGISTERED
     )
@@ -104,37 +107,60 @@ def _country(value):
     return value.upper()
 
 
-class TransferSerializer(serializers.Serializer):
+class TransferSerializer(bounds.Serializer):
     to_party = serializers.PrimaryKeyRelatedField(queryset=Party.objects.all())
     occurred_at = serializers.DateTimeField(required=False, allow_null=True)
     location = serializers.CharField(max_length=200, required=False, allow_null=True, default=None)
     reference = serializers.CharField(max_length=120, allow_blank=True, default="")
-    expected_seq = serializers.IntegerField(required=False, allow_null=True,
-                                            help_text="The item's last_event_seq as you read it; 409 if it moved on.")
+    expected_seq = expected_seq_field()
 
 
-class MissingReportSerializer(serializers.Serializer):
+class MissingReportSerializer(bounds.Serializer):
     occurred_at = serializers.DateTimeField(required=False, allow_null=True)
     location = serializers.CharField(max_length=200, allow_blank=True, default="")
     circumstances = serializers.CharField(allow_blank=True, default="")
     police_reference = serializers.CharField(max_length=120, allow_blank=True, default="")
+    expected_seq = expected_seq_field()
 
 
-class CustodySerializer(serializers.Serializer):
+class CustodySerializer(bounds.Serializer):
     kind = serializers.ChoiceField([(k, EventKind(k).label) for k in ("seized", "found", "surrendered")], default="seized")
     occurred_at = serializers.DateTimeField(required=False, allow_null=True)
     location = serializers.CharField(max_length=200, allow_blank=True, default="")
     case_reference = serializers.CharField(max_length=120, allow_blank=True, default="")
     circumstances = serializers.CharField(allow_blank=True, default="")
+    expected_seq = expected_seq_field()
 
 
-class CorrectionSerializer(serializers.Serializer):
-    fields = serializers.DictField()
+class CorrectedFieldsSerializer(bounds.Serializer):
+    """What a correction may set, typed: an unknown key is refused by name."""
+
+    status = serializers.ChoiceField(ItemStatus.choices, required=False)
+    holder = serializers.PrimaryKeyRelatedField(queryset=Party.objects.all(), required=False, allow_null=True,
+                                                help_text="A party id, or null for no holder.")
+    location = serializers.CharField(max_length=200, required=False, allow_blank=True)
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict) and (unknown := sorted(set(data) - set(self.fields))):
+            raise serializers.ValidationError({name: [_("This field cannot be corrected.")] for name in unknown})
+        values = super().to_internal_value(data)
+        if "holder" in values:
+            values["holder"] = values["holder"].pk if values["holder"] is not None else None
+        return values
+
+
+class CorrectionSerializer(bounds.Serializer):
+    fields = CorrectedFieldsSerializer()
     reason = serializers.CharField()
     corrects_seq = serializers.IntegerField(required=False, allow_null=True)
+    expected_seq = expected_seq_field()
 
 
-class EventSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class AddMarkingSerializer(MarkingInputSerializer):
+    expected_seq = expected_seq_field()
+
+
+class EventSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     """An event of the log. A holder's event shows the personal fields of a person only to whom may see them
     (withheld: null), and the read is logged."""
 
@@ -166,7 +192,7 @@ def redact_holder_payload(request, payload):
             "changes": {k: [None, None] if k in withheld else v for k, v in changes.items()}}
 
 
-class PartySerializer(PersonalDataMixin, serializers.ModelSerializer):
+class PartySerializer(PersonalDataMixin, bounds.ModelSerializer):
     """A holder; a natural person's identifier, date of birth and address need personal_data.view, and are logged."""
 
     class Meta:
@@ -178,7 +204,7 @@ class PartySerializer(PersonalDataMixin, serializers.ModelSerializer):
     validate_country = staticmethod(_country)
 
 
-class LicenceSerializer(serializers.ModelSerializer):
+class LicenceSerializer(bounds.ModelSerializer):
     effective_status = serializers.CharField(read_only=True)
 
     class Meta:
@@ -248,45 +274,61 @@ class ItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def _item(self, pk):
         return get_object_or_404(Item, pk=pk)
 
-    def _input(self, serializer_class, request):
+    def _input(self, serializer_class, request, pk):
+        """The validated body of a write on item `pk`, with the version it was decided on (428 if none)."""
+        self._item(pk)  # 404 before anything else
         data = serializer_class(data=request.data)
         data.is_valid(raise_exception=True)
-        return dict(data.validated_data)
+        values = dict(data.validated_data)
+        values["expected_seq"] = expected_seq(request, values.get("expected_seq"), pk)
+        return values
 
+    def retrieve(self, request, *args, **kwargs):
+        item = self.get_object()
+        return Response(self.get_serializer(item).data, headers={"ETag": item_etag(item)})
+
+    @item_write
     @extend_schema(request=TransferSerializer, responses={201: EventSerializer})
     @action(detail=True, methods=["post"])
     def transfer(self, request, pk=None):
-        v = self._input(TransferSerializer, request)
+        v = self._input(TransferSerializer, request, pk)
         return _event_response(services.transfer(self._item(pk), v.pop("to_party"), actor=Actor.of(request.user), **v))
 
+    @item_write
     @extend_schema(request=MissingReportSerializer, responses={201: EventSerializer})
     @action(detail=True, methods=["post"], url_path="report-loss")
     def report_loss(self, request, pk=None):
-        v = self._input(MissingReportSerializer, request)
+        v = self._input(MissingReportSerializer, request, pk)
         return _event_response(services.report_missing(self._item(pk), EventKind.LOSS_REPORTED, actor=Actor.of(request.user), **v))
 
+    @item_write
     @extend_schema(request=MissingReportSerializer, responses={201: EventSerializer})
     @action(detail=True, methods=["post"], url_path="report-theft")
     def report_theft(self, request, pk=None):
-        v = self._input(MissingReportSerializer, request)
+        v = self._input(MissingReportSerializer, request, pk)
         return _event_response(services.report_missing(self._item(pk), EventKind.THEFT_REPORTED, actor=Actor.of(request.user), **v))
 
+    @item_write
     @extend_schema(request=CustodySerializer, responses={201: EventSerializer})
     @action(detail=True, methods=["post"])
     def seize(self, request, pk=None):
-        v = self._input(CustodySerializer, request)
+        v = self._input(CustodySerializer, request, pk)
         return _event_response(services.take_into_custody(self._item(pk), v.pop("kind"), actor=Actor.of(request.user), **v))
 
-    @extend_schema(request=MarkingInputSerializer, responses={201: EventSerializer})
+    @item_write
+    @extend_schema(request=AddMarkingSerializer, responses={201: EventSerializer})
     @action(detail=True, methods=["post"], url_path="markings")
     def add_marking(self, request, pk=None):
-        v = self._input(MarkingInputSerializer, request)
-        return _event_response(services.add_marking(self._item(pk), services.MarkingInput(**v), actor=Actor.of(request.user)))
+        v = self._input(AddMarkingSerializer, request, pk)
+        seq = v.pop("expected_seq")
+        return _event_response(services.add_marking(self._item(pk), services.MarkingInput(**v),
+                                                    actor=Actor.of(request.user), expected_seq=seq))
 
+    @item_write
     @extend_schema(request=CorrectionSerializer, responses={201: EventSerializer})
     @action(detail=True, methods=["post"])
     def correct(self, request, pk=None):
-        v = self._input(CorrectionSerializer, request)
+        v = self._input(CorrectionSerializer, request, pk)
         return _event_response(services.correct(self._item(pk), actor=Actor.of(request.user), **v))
 
     @extend_schema(responses={200: EventSerializer(many=True)})

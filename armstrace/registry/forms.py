@@ -4,6 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from armstrace.accounts.personal import persons_searchable_by_number
+from armstrace.core import bounds
+from armstrace.core.preconditions import ItemVersionForm
 from armstrace.profile import get_profile
 from armstrace.registry.models import Calibre, EventKind, FirearmModel, FirearmType, Licence, Make, Marking, Party
 
@@ -54,7 +56,7 @@ class DateNotInFutureField(forms.DateField):
             raise forms.ValidationError(_("The date cannot be in the future."))
 
 
-class RegisterItemForm(forms.Form):
+class RegisterItemForm(bounds.Form):
     how = forms.ChoiceField(
         label=_("How the item enters the registry"),
         choices=[(k, EventKind(k).label) for k in ("registered", "manufactured", "imported", "seized", "found", "surrendered")],
@@ -98,15 +100,14 @@ class RegisterItemForm(forms.Form):
         return data
 
 
-class TransferForm(forms.Form):
+class TransferForm(ItemVersionForm):
     to_party = PartyField(label=_("Recipient (identity or registration number)"))
     occurred_on = DateNotInFutureField(label=_("Date of transfer"), initial=timezone.localdate)
     location = forms.CharField(label=_("New location"), max_length=200, required=False)
     reference = forms.CharField(label=_("Reference (sale contract, permit...)"), max_length=120, required=False)
-    expected_seq = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class MissingReportForm(forms.Form):
+class MissingReportForm(ItemVersionForm):
     kind = forms.ChoiceField(label=_("What happened"), choices=[
         (EventKind.THEFT_REPORTED, _("Theft")), (EventKind.LOSS_REPORTED, _("Loss"))])
     occurred_on = DateNotInFutureField(label=_("Date"), initial=timezone.localdate)
@@ -115,7 +116,7 @@ class MissingReportForm(forms.Form):
     police_reference = forms.CharField(label=_("Police report number"), max_length=120, required=False)
 
 
-class CustodyForm(forms.Form):
+class CustodyForm(ItemVersionForm):
     kind = forms.ChoiceField(label=_("What happened"), choices=[
         (EventKind.SEIZED, _("Seized")), (EventKind.FOUND, _("Found")), (EventKind.SURRENDERED, _("Surrendered"))])
     occurred_on = DateNotInFutureField(label=_("Date"), initial=timezone.localdate)
@@ -124,13 +125,13 @@ class CustodyForm(forms.Form):
     circumstances = forms.CharField(label=_("Circumstances"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
-class MarkingForm(forms.ModelForm):
+class MarkingForm(ItemVersionForm, bounds.ModelForm):
     class Meta:
         model = Marking
         fields = ["kind", "text", "position", "state"]
 
 
-class PartyForm(forms.ModelForm):
+class PartyForm(bounds.ModelForm):
     class Meta:
         model = Party
         fields = ["kind", "name", "identifier", "nationality", "date_of_birth", "address", "country"]
@@ -143,7 +144,7 @@ class PartyForm(forms.ModelForm):
         self.fields["identifier"].required = True
 
 
-class LicenceForm(forms.ModelForm):
+class LicenceForm(bounds.ModelForm):
     class Meta:
         model = Licence
         fields = ["licence_type", "number", "issued_by", "valid_from", "valid_until", "status"]

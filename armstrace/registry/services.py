@@ -125,6 +125,13 @@ def _check_custom_fields(values):
         raise RuleViolation("custom_fields", "; ".join(errors), "custom_fields")
 
 
+def check_marking_count(count):
+    """An item carries at most the profile's `limits.markings_per_item` markings."""
+    most = get_profile().limits.markings_per_item
+    if count > most:
+        raise RuleViolation("too_many_markings", _("An item carries at most %(n)d markings.") % {"n": most}, "markings")
+
+
 def lock_item(item, expected_seq=None):
     """Re-read the item under a row lock; refuse if it moved on since the caller saw `expected_seq`."""
     item = Item.objects.select_for_update().get(pk=item.pk)
@@ -169,6 +176,7 @@ def check_entry(data: FirearmInput, how, holder, occurred_at, custom_fields=True
     check_time(occurred_at)
     if custom_fields:
         _check_custom_fields(data.custom_fields)
+    check_marking_count(len(data.markings))
     check_serial(data.serial_number)
     for m in data.markings:
         if m.kind in SERIAL_MARKING_KINDS:
@@ -311,13 +319,14 @@ def transfer(item, to_party, *, occurred_at=None, actor=SYSTEM, location=None, r
     return event
 
 
-def report_missing(item, kind, *, occurred_at=None, actor=SYSTEM, location="", circumstances="", police_reference=""):
+def report_missing(item, kind, *, occurred_at=None, actor=SYSTEM, location="", circumstances="", police_reference="",
+                   expected_seq=None):
     """Report a loss or a theft by the holder."""
     if kind not in (K.LOSS_REPORTED, K.THEFT_REPORTED):
         raise RuleViolation("bad_kind", _("Report either a loss or a theft."))
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
-        item = lock_item(item)
+        item = lock_item(item, expected_seq)
         check_status(item, {S.ACTIVE, S.DEACTIVATED}, _("report missing"))
         check_time(occurred_at, item)
         payload = {"last_known_location": location, "circumstances": circumstances, "police_reference": police_reference}
@@ -325,7 +334,7 @@ def report_missing(item, kind, *, occurred_at=None, actor=SYSTEM, location="", c
 
 
 def take_into_custody(item, kind, *, occurred_at=None, actor=SYSTEM, location="", case_reference="",
-                      circumstances="", extra_payload=None):
+                      circumstances="", extra_payload=None, expected_seq=None):
     """A registered item is seized, found or surrendered; it leaves its holder for State custody."""
     if kind not in (K.SEIZED, K.FOUND, K.SURRENDERED):
         raise RuleViolation("bad_kind", _("Custody starts with a seizure, a find or a surrender."))
@@ -336,7 +345,7 @@ def take_into_custody(item, kind, *, occurred_at=None, actor=SYSTEM, location=""
         K.SURRENDERED: {S.ACTIVE, S.DEACTIVATED, S.LOST, S.STOLEN},
     }[kind]
     with transaction.atomic():
-        item = lock_item(item)
+        item = lock_item(item, expected_seq)
         check_status(item, allowed, EventKind(kind).label.lower())
         check_time(occurred_at, item)
         payload = {
@@ -350,10 +359,10 @@ def take_into_custody(item, kind, *, occurred_at=None, actor=SYSTEM, location=""
         return record(item, kind, payload, occurred_at, actor)
 
 
-def export_item(item, *, destination_country, occurred_at=None, actor=SYSTEM, authorization=""):
+def export_item(item, *, destination_country, occurred_at=None, actor=SYSTEM, authorization="", expected_seq=None):
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
-        item = lock_item(item)
+        item = lock_item(item, expected_seq)
         check_status(item, {S.ACTIVE}, _("export"))
         check_time(occurred_at, item)
         payload = {"destination_country": destination_country, "from_holder": item.current_holder_id,
@@ -361,10 +370,11 @@ def export_item(item, *, destination_country, occurred_at=None, actor=SYSTEM, au
         return record(item, K.EXPORTED, payload, occurred_at, actor)
 
 
-def reimport_item(item, *, holder, origin_country, occurred_at=None, actor=SYSTEM, authorization="", location=""):
+def reimport_item(item, *, holder, origin_country, occurred_at=None, actor=SYSTEM, authorization="", location="",
+                  expected_seq=None):
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
-        item = lock_item(item)
+        item = lock_item(item, expected_seq)
         check_status(item, {S.EXPORTED}, _("re-import"))
         check_time(occurred_at, item)
         check_recipient_licence(holder, occurred_at.date())
@@ -375,10 +385,10 @@ def reimport_item(item, *, holder, origin_country, occurred_at=None, actor=SYSTE
         return record(item, K.IMPORTED, payload, occurred_at, actor)
 
 
-def deactivate(item, *, standard, certificate_number, occurred_at=None, actor=SYSTEM):
+def deactivate(item, *, standard, certificate_number, occurred_at=None, actor=SYSTEM, expected_seq=None):
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
-        item = lock_item(item)
+        item = lock_item(item, expected_seq)
         check_status(item, {S.ACTIVE, S.SEIZED, S.FOUND, S.SURRENDERED}, _("deactivate"))
         check_time(occurred_at, item)
         if not certificate_number:
@@ -388,10 +398,10 @@ def deactivate(item, *, standard, certificate_number, occurred_at=None, actor=SY
         return record(item, K.DEACTIVATED, payload, occurred_at, actor)
 
 
-def destroy(item, *, method, witnesses=(), occurred_at=None, actor=SYSTEM, location=""):
+def destroy(item, *, method, witnesses=(), occurred_at=None, actor=SYSTEM, location="", expected_seq=None):
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
-        item = lock_item(item)
+        item = lock_item(item, expected_seq)
         check_status(item, {S.ACTIVE, S.SEIZED, S.FOUND, S.SURRENDERED, S.DEACTIVATED}, _("destroy"))
         check_time(occurred_at, item)
         if not method:
@@ -400,14 +410,15 @@ def destroy(item, *, method, witnesses=(), occurred_at=None, actor=SYSTEM, locat
         return record(item, K.DESTROYED, payload, occurred_at, actor)
 
 
-def add_marking(item, marking: MarkingInput, *, occurred_at=None, actor=SYSTEM, note=""):
+def add_marking(item, marking: MarkingInput, *, occurred_at=None, actor=SYSTEM, note="", expected_seq=None):
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
-        item = lock_item(item)
+        item = lock_item(item, expected_seq)
         check_status(item, set(S.values) - {S.DESTROYED}, _("mark"))
         check_time(occurred_at, item)
         if marking.kind not in Marking.Kind.values or marking.state not in Marking.State.values:
             raise RuleViolation("bad_marking", _("Unknown marking kind or state."), "kind")
+        check_marking_count(item.markings.count() + 1)
         if marking.kind in SERIAL_MARKING_KINDS:
             check_serial(marking.text, "text", MARKING_LONGEST)
         event = record(item, K.MARKING_ADDED, {"marking": _marking_payload([marking])[0], "note": note},
@@ -419,7 +430,7 @@ def add_marking(item, marking: MarkingInput, *, occurred_at=None, actor=SYSTEM, 
 CORRECTABLE = {"status", "holder", "location"}
 
 
-def correct(item, *, fields, reason, corrects_seq=None, actor=SYSTEM):
+def correct(item, *, fields, reason, corrects_seq=None, actor=SYSTEM, expected_seq=None):
     """Correct a mistake by a new event. `fields` may set status, holder (party id or None) and location."""
     unknown = set(fields) - CORRECTABLE
     if unknown:
@@ -428,10 +439,11 @@ def correct(item, *, fields, reason, corrects_seq=None, actor=SYSTEM):
         raise RuleViolation("reason_required", _("A correction must give its reason."), "reason")
     if "status" in fields and fields["status"] not in S.values:
         raise RuleViolation("bad_correction", _("Unknown status."), "status")
-    if fields.get("holder") is not None and not Party.objects.filter(pk=fields["holder"]).exists():
+    holder = fields.get("holder")
+    if holder is not None and (type(holder) is not int or not Party.objects.filter(pk=holder).exists()):
         raise RuleViolation("bad_correction", _("Unknown holder."), "holder")
     with transaction.atomic():
-        item = lock_item(item)
+        item = lock_item(item, expected_seq)
         if corrects_seq is not None and not Event.objects.filter(item=item, seq=corrects_seq).exists():
             raise RuleViolation("bad_correction", _("Event #%(seq)s is not an event of this item.") % {"seq": corrects_seq})
         payload = {"fields": fields, "reason": reason, "corrects_seq": corrects_seq}

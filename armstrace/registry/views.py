@@ -120,9 +120,10 @@ def register_item(request):
     return render(request, "registry/form.html", {"form": form, "title": _("Record a firearm")})
 
 
-def _item_command(request, pk, form_class, title, call, initial=None):
+def _item_command(request, pk, form_class, title, call):
     item = get_object_or_404(Item, pk=pk)
-    form = lookups_as(request, form_class(request.POST or None, initial=initial(item) if initial else None))
+    form = lookups_as(request, form_class(request.POST or None,
+                                          initial={"expected_seq": item.last_event_seq}))  # ItemVersionForm
     if request.method == "POST" and form.is_valid():
         if run_service(form, lambda: call(item, form.cleaned_data, Actor.of(request.user))):
             messages.success(request, _("Event recorded."))
@@ -137,7 +138,6 @@ def transfer(request, pk):
         lambda item, d, actor: services.transfer(
             item, d["to_party"], occurred_at=services.as_datetime(d["occurred_on"]), actor=actor,
             location=d["location"] or None, reference=d["reference"], expected_seq=d["expected_seq"]),
-        initial=lambda item: {"expected_seq": item.last_event_seq},
     )
 
 
@@ -147,7 +147,7 @@ def report_missing(request, pk):
         request, pk, MissingReportForm, _("Report a loss or theft"),
         lambda item, d, actor: services.report_missing(
             item, d["kind"], occurred_at=services.as_datetime(d["occurred_on"]), actor=actor, location=d["location"],
-            circumstances=d["circumstances"], police_reference=d["police_reference"]),
+            circumstances=d["circumstances"], police_reference=d["police_reference"], expected_seq=d["expected_seq"]),
     )
 
 
@@ -157,7 +157,7 @@ def custody(request, pk):
         request, pk, CustodyForm, _("Record a seizure, find or surrender"),
         lambda item, d, actor: services.take_into_custody(
             item, d["kind"], occurred_at=services.as_datetime(d["occurred_on"]), actor=actor, location=d["location"],
-            case_reference=d["case_reference"], circumstances=d["circumstances"]),
+            case_reference=d["case_reference"], circumstances=d["circumstances"], expected_seq=d["expected_seq"]),
     )
 
 
@@ -165,7 +165,9 @@ def custody(request, pk):
 def add_marking(request, pk):
     return _item_command(
         request, pk, MarkingForm, _("Add a marking"),
-        lambda item, d, actor: services.add_marking(item, services.MarkingInput(**d), actor=actor),
+        lambda item, d, actor: services.add_marking(
+            item, services.MarkingInput(d["kind"], d["text"], d["position"], d["state"]), actor=actor,
+            expected_seq=d["expected_seq"]),
     )
 
 

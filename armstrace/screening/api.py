@@ -5,18 +5,19 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from armstrace.core import bounds
 from armstrace.screening import services, xray
 from armstrace.screening.models import XRAY_LABELS, Consignment, ContentLine, XrayImage, XrayLabel
 from armstrace.screening.profiles import rules_in_force
 
 
-class ContentLineSerializer(serializers.ModelSerializer):
+class ContentLineSerializer(bounds.ModelSerializer):
     class Meta:
         model = ContentLine
         fields = ["description", "hs_code", "quantity", "value", "currency"]
 
 
-class ConsignmentSerializer(serializers.ModelSerializer):
+class ConsignmentSerializer(bounds.ModelSerializer):
     lines = ContentLineSerializer(many=True, read_only=True)
 
     class Meta:
@@ -28,7 +29,7 @@ class ConsignmentSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class LineInputSerializer(serializers.Serializer):
+class LineInputSerializer(bounds.Serializer):
     description = serializers.CharField(max_length=300)
     hs_code = serializers.CharField(max_length=20, required=False, allow_blank=True)
     quantity = serializers.IntegerField()
@@ -36,7 +37,7 @@ class LineInputSerializer(serializers.Serializer):
     currency = serializers.CharField(max_length=3)
 
 
-class ConsignmentInputSerializer(serializers.Serializer):
+class ConsignmentInputSerializer(bounds.Serializer):
     """The shape of the body; the fields' meaning is checked by the screening reader (countries, HS codes…)."""
 
     consignment_id = serializers.CharField(max_length=64)

@@ -1,11 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from armstrace.core import bounds
 from armstrace.registry.models import FirearmType, Item
 from armstrace.screening.models import Inspection
 
 
-class InspectionForm(forms.Form):
+class InspectionForm(bounds.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Inspection.Outcome.choices)
     firearm_type = forms.ChoiceField(label=_("Type of firearm found"), required=False,
                                      choices=[("", "—")] + FirearmType.choices)

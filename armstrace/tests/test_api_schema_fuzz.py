@@ -1,7 +1,10 @@
 """Schemathesis over every operation of the OpenAPI schema (/api/schema/), in process through Django's WSGI app.
 
-Checks: no 5xx, every status code documented, content type and body as the schema says. Examples per operation are
-bounded (ARMSTRACE_FUZZ_EXAMPLES) to keep `make test` short. The database has a small demo registry (items with
+Positive data (as the schema says): no 5xx, every status code documented, content type and body as the schema says.
+Negative data (what the schema refuses: wrong types, out of bounds, too long, missing fields): no 5xx, a documented
+status code and content type (some invalid query values are ignored by design, e.g. a bad ?limit= gives the default
+page, so "refused" is not checked). Examples per operation are bounded (ARMSTRACE_FUZZ_EXAMPLES, ARMSTRACE_FUZZ_NEGATIVE_EXAMPLES)
+to keep `make test` short; bench/api_fuzz.py runs many more, and stateful sequences along the schema's links. The database has a small demo registry (items with
 histories, cases, custody) and half of the examples of an operation with an id in its path use ids that exist
 (read from the operation's list just before), so that real objects are read and written too."""
 
@@ -11,13 +14,17 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import Unsatisfiable
 from schemathesis.checks import not_a_server_error
+from schemathesis import GenerationMode
 from schemathesis.specs.openapi.checks import (
     content_type_conformance, response_schema_conformance, status_code_conformance,
 )
 
 FUZZ_EXAMPLES = int(os.environ.get("ARMSTRACE_FUZZ_EXAMPLES", "10"))
+NEGATIVE_EXAMPLES = int(os.environ.get("ARMSTRACE_FUZZ_NEGATIVE_EXAMPLES", "6"))
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+NEGATIVE_CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance]
 
 
 @pytest.fixture
@@ -93,8 +100,8 @@ def existing_ids(client, path, name):
     return []
 
 
-def cases_of(operation, client):
-    generated = operation.as_strategy()
+def cases_of(operation, client, mode=GenerationMode.POSITIVE):
+    generated = operation.as_strategy(generation_mode=mode)
     names = [p.name for p in operation.path_parameters]
     if len(names) != 1 or not (ids := existing_ids(client, operation.path, names[0])):
         return generated
@@ -107,24 +114,35 @@ def cases_of(operation, client):
     return st.one_of(generated, st.tuples(generated, st.sampled_from(ids)).map(on_existing))
 
 
-def test_api_conforms_to_its_schema(fuzz_setup):
-    schema, token, client = fuzz_setup
+def fuzz(schema, token, client, mode, examples, checks):
+    """Run `examples` cases of every operation; the failures by operation (all of them, not just the first)."""
     failures, operations = {}, 0
     for result in schema.get_all_operations():
         operation = result.ok()  # raises if schemathesis cannot read an operation of the schema
         operations += 1
 
-        @given(case=cases_of(operation, client))
-        @settings(max_examples=FUZZ_EXAMPLES, deadline=None, derandomize=True, database=None,
+        @given(case=cases_of(operation, client, mode))
+        @settings(max_examples=examples, deadline=None, derandomize=True, database=None,
                   suppress_health_check=list(HealthCheck), phases=[Phase.explicit, Phase.generate])
         def call(case):
-            case.call_and_validate(headers={"Authorization": f"Token {token}"}, checks=CHECKS)
+            case.call_and_validate(headers={"Authorization": f"Token {token}"}, checks=checks)
 
         try:
             call()
-        except (Exception, BaseExceptionGroup) as exc:  # report every operation that fails, not just the first
+        except Unsatisfiable:  # nothing to get wrong: an operation without parameters or body, in negative mode
+            continue
+        except (Exception, BaseExceptionGroup) as exc:
             failures[operation.label] = exc
     assert operations > 40, "the schema lost its operations"
+    return failures
+
+
+def test_api_conforms_to_its_schema_and_refuses_what_it_does_not_allow(fuzz_setup):
+    schema, token, client = fuzz_setup
+    failures = {f"{label} (positive)": exc for label, exc in
+                fuzz(schema, token, client, GenerationMode.POSITIVE, FUZZ_EXAMPLES, CHECKS).items()}
+    failures |= {f"{label} (negative)": exc for label, exc in
+                 fuzz(schema, token, client, GenerationMode.NEGATIVE, NEGATIVE_EXAMPLES, NEGATIVE_CHECKS).items()}
     assert not failures, "\n\n".join(f"== {label}\n{exc}" for label, exc in failures.items())
 
 

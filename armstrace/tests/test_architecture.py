@@ -16,7 +16,6 @@ MODULE_EXCEPTIONS = {
     "tracing/search.py": 524,
 }
 FUNCTION_EXCEPTIONS = {
-    ("transfers/services.py", "record_shipment"): 73,
     ("registry/importer.py", "import_items"): 77,
     ("registry/importer.py", "__call__"): 79,
     ("custody/tests/test_browser_seizure.py", "test_record_seizure_of_three_items_and_move_one_to_a_laboratory"): 80,

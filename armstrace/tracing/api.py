@@ -8,6 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from armstrace.accounts.personal import redact_parties
+from armstrace.core import bounds
 from armstrace.core.actor import Actor
 from armstrace.core.api import BlankChoicesMixin
 from armstrace.registry.models import Calibre, FirearmModel, FirearmType, Item, Make
@@ -18,7 +19,7 @@ from armstrace.tracing.models import TracingRequest
 from armstrace.tracing.status import TracingStatus
 
 
-class SearchQuerySerializer(serializers.Serializer):
+class SearchQuerySerializer(bounds.Serializer):
     q = serializers.CharField(max_length=200, help_text="Serial number or marking; ? = one unreadable character, * = a run")
     mode = serializers.ChoiceField(marking_search.MODES, default="auto")
     make = serializers.PrimaryKeyRelatedField(queryset=Make.objects.all(), required=False, allow_null=True)
@@ -157,7 +158,7 @@ class TraceReportViewSet(viewsets.ViewSet):
         return Response(redact_parties(request, reports.trace_report(get_object_or_404(Item, pk=pk))))
 
 
-class TracingRequestSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class TracingRequestSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     class Meta:
         model = TracingRequest
         fields = ["id", "reference", "direction", "item", *[f for f in services.REQUEST_FIELDS if f != "direction"],
@@ -167,14 +168,14 @@ class TracingRequestSerializer(BlankChoicesMixin, serializers.ModelSerializer):
                             "closed_at", "due_date", "outcome", "answer", "closing_note"]
 
 
-class AnswerSerializer(serializers.Serializer):
+class AnswerSerializer(bounds.Serializer):
     responding_authority = serializers.CharField(max_length=200, allow_blank=True, default="")
     answered_on = serializers.DateField(required=False, allow_null=True)
     outcome = serializers.ChoiceField([("", "—")] + TracingStatus.choices, allow_blank=True, default="")
     findings = serializers.DictField(child=serializers.CharField(allow_blank=True), default=dict)
 
 
-class CloseSerializer(serializers.Serializer):
+class CloseSerializer(bounds.Serializer):
     note = serializers.CharField(allow_blank=True, default="")
 
 

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from armstrace.core import bounds
 from armstrace.registry.forms import country_choices
 from armstrace.registry.models import Calibre, FirearmModel, FirearmType, Make
 from armstrace.tracing.models import TracingRequest
@@ -27,7 +28,7 @@ class LongSelect(forms.Select):
         return format_html("<select name=\"{}\"{}>{}</select>", widget["name"], flatatt(widget["attrs"]), options)
 
 
-class SearchForm(forms.Form):
+class SearchForm(bounds.Form):
     q = forms.CharField(label=_("Serial number or marking"), max_length=200, required=False,
                         help_text=_("? for one unreadable character, * for an unreadable run."))
     mode = forms.ChoiceField(label=_("Mode"), choices=[(m, MODE_LABELS[m]) for m in MODES], initial="auto", required=False)
@@ -49,7 +50,7 @@ class SearchForm(forms.Form):
                        firearm_type=d.get("firearm_type") or "", country=d.get("country") or "")
 
 
-class TracingRequestForm(forms.ModelForm):
+class TracingRequestForm(bounds.ModelForm):
     class Meta:
         model = TracingRequest
         fields = ["direction", "counterpart_country", "counterpart_authority", "counterpart_reference",
@@ -66,7 +67,7 @@ class TracingRequestForm(forms.ModelForm):
             self.fields[name] = forms.ChoiceField(label=field.label, choices=country_choices(), required=field.required)
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(bounds.Form):
     responding_authority = forms.CharField(label=_("Responding authority"), max_length=200, required=False)
     answered_on = forms.DateField(label=_("Date of the answer"), initial=timezone.localdate,
                                   widget=forms.DateInput(attrs={"type": "date"}))
@@ -84,9 +85,9 @@ class AnswerForm(forms.Form):
                                                                          "point_of_diversion", "transfers")}}
 
 
-class AnswerImportForm(forms.Form):
+class AnswerImportForm(bounds.Form):
     answer_file = forms.FileField(label=_("Answer file (JSON)"))
 
 
-class CloseForm(forms.Form):
+class CloseForm(bounds.Form):
     note = forms.CharField(label=_("Closing note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

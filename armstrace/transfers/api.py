@@ -1,18 +1,21 @@
 """REST API of transfers: authorizations with their remaining quantities, shipments, receipt, brokers."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from armstrace.core import bounds
 from armstrace.core.actor import Actor
 from armstrace.core.api import BlankChoicesMixin
+from armstrace.core.preconditions import require_each
 from armstrace.registry.models import Calibre, Item, Party
 from armstrace.transfers import services
 from armstrace.transfers.models import Authorization, AuthorizationLine, BrokerRegistration, Shipment, ShipmentLine
 
 
-class LineSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class LineSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     shipped = serializers.IntegerField(read_only=True)
     remaining = serializers.IntegerField(read_only=True)
     calibre = serializers.PrimaryKeyRelatedField(queryset=Calibre.objects.all(), required=False, allow_null=True)
@@ -23,7 +26,7 @@ class LineSerializer(BlankChoicesMixin, serializers.ModelSerializer):
         read_only_fields = ["id", "shipped", "remaining"]
 
 
-class AuthorizationSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class AuthorizationSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     lines = LineSerializer(many=True)
     quantity_authorized = serializers.IntegerField(read_only=True)
     quantity_remaining = serializers.IntegerField(read_only=True)
@@ -38,13 +41,13 @@ class AuthorizationSerializer(BlankChoicesMixin, serializers.ModelSerializer):
         read_only_fields = ["id", "status", "quantity_authorized", "quantity_remaining"]
 
 
-class ShipmentLineSerializer(serializers.ModelSerializer):
+class ShipmentLineSerializer(bounds.ModelSerializer):
     class Meta:
         model = ShipmentLine
         fields = ["line", "quantity", "items"]
 
 
-class ShipmentSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class ShipmentSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     lines = ShipmentLineSerializer(many=True, read_only=True)
 
     class Meta:
@@ -54,20 +57,29 @@ class ShipmentSerializer(BlankChoicesMixin, serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ShipmentLineInputSerializer(serializers.Serializer):
+class ShipmentLineInputSerializer(bounds.Serializer):
     line = serializers.PrimaryKeyRelatedField(queryset=AuthorizationLine.objects.all())
     quantity = serializers.IntegerField(min_value=0, default=0)
     items = serializers.PrimaryKeyRelatedField(queryset=Item.objects.all(), many=True, default=list)
 
 
-class ShipmentInputSerializer(serializers.Serializer):
+class ShipmentInputSerializer(bounds.Serializer):
     shipped_on = serializers.DateField()
     reference = serializers.CharField(max_length=120, allow_blank=True, default="")
     notes = serializers.CharField(allow_blank=True, default="")
     lines = ShipmentLineInputSerializer(many=True)
+    expected_seqs = serializers.DictField(
+        child=serializers.IntegerField(min_value=0), default=dict,
+        help_text="Item id → its last_event_seq as you read it, for every item listed; 428 if one is missing, "
+                  "409 if one moved on.")
+
+    def validate_expected_seqs(self, value):
+        if any(not key.isdigit() or len(key) > 18 for key in value):
+            raise serializers.ValidationError(_("The keys are item ids."))
+        return {int(key): seq for key, seq in value.items()}
 
 
-class ReceiptSerializer(serializers.Serializer):
+class ReceiptSerializer(bounds.Serializer):
     received_on = serializers.DateField()
     received_by = serializers.CharField(max_length=200)
     reference = serializers.CharField(max_length=120, allow_blank=True, default="")
@@ -98,6 +110,7 @@ class AuthorizationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSe
         v = dict(s.validated_data)
         lines = [services.ShipmentLineInput(line["line"], line["quantity"], items=list(line["items"]))
                  for line in v.pop("lines")]
+        require_each(v["expected_seqs"], [item.pk for line in lines for item in line.items])
         shipment = services.record_shipment(self.get_object(), lines=lines, actor=Actor.of(request.user), **v)
         return Response(ShipmentSerializer(shipment).data, status=201)
 
@@ -116,7 +129,7 @@ class ShipmentViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(ShipmentSerializer(shipment).data)
 
 
-class BrokerRegistrationSerializer(BlankChoicesMixin, serializers.ModelSerializer):
+class BrokerRegistrationSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     party = serializers.PrimaryKeyRelatedField(queryset=Party.objects.all())
 
     class Meta:

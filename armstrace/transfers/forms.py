@@ -2,12 +2,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from armstrace.core import bounds
 from armstrace.registry.forms import DateNotInFutureField, PartyField, country_choices
 from armstrace.registry.models import Calibre, FirearmType
 from armstrace.transfers.models import Authorization, AuthorizationLine
 
 
-class AuthorizationForm(forms.Form):
+class AuthorizationForm(bounds.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Authorization.Kind.choices)
     number = forms.CharField(label=_("Authorization number"), max_length=64)
     place_of_issue = forms.CharField(label=_("Place of issue"), max_length=200)
@@ -31,7 +32,7 @@ class AuthorizationForm(forms.Form):
         return [c.strip().upper() for c in codes if c.strip()]
 
 
-class LineForm(forms.Form):
+class LineForm(bounds.Form):
     description = forms.CharField(label=_("Description of the items"), max_length=300, required=False)
     category = forms.ChoiceField(label=_("Category"), choices=AuthorizationLine._meta.get_field("category").choices)
     firearm_type = forms.ChoiceField(label=_("Type"), choices=[("", "—")] + FirearmType.choices, required=False)
@@ -42,7 +43,7 @@ class LineForm(forms.Form):
 LineFormSet = forms.formset_factory(LineForm, extra=3, max_num=100)
 
 
-class ShipmentForm(forms.Form):
+class ShipmentForm(bounds.Form):
     shipped_on = DateNotInFutureField(label=_("Shipped on"), initial=timezone.localdate)
     reference = forms.CharField(label=_("Reference (bill of lading, airway bill)"), max_length=120, required=False)
     notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
@@ -60,13 +61,13 @@ class ShipmentForm(forms.Form):
                     widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
-class ReceiptForm(forms.Form):
+class ReceiptForm(bounds.Form):
     received_on = DateNotInFutureField(label=_("Received on"), initial=timezone.localdate)
     received_by = forms.CharField(label=_("Receipt confirmed by"), max_length=200)
     reference = forms.CharField(label=_("Confirmation reference"), max_length=120, required=False)
 
 
-class BrokerForm(forms.Form):
+class BrokerForm(bounds.Form):
     name = forms.CharField(label=_("Broker's name"), max_length=200)
     identifier = forms.CharField(label=_("Company or identity number"), max_length=64)
     country = forms.ChoiceField(label=_("Country"), choices=country_choices, required=False)

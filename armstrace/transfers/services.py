@@ -162,9 +162,11 @@ class ShipmentLineInput:
     new_items: list = field(default_factory=list)  # FirearmInput of items entering the registry on import
 
 
-def record_shipment(auth, *, shipped_on, lines, reference="", notes="", actor=SYSTEM):
+def record_shipment(auth, *, shipped_on, lines, reference="", notes="", actor=SYSTEM, expected_seqs=None):
     """Record a shipment under `auth`. Quantities are drawn down from the authorization's lines; an
-    over-shipment, an expired, revoked or not yet valid authorization is refused."""
+    over-shipment, an expired, revoked or not yet valid authorization is refused. `expected_seqs` (item id →
+    last_event_seq as the caller read it) refuses the shipment if one of those items changed meanwhile."""
+    expected_seqs = expected_seqs or {}
     with transaction.atomic():
         auth = Authorization.objects.select_for_update().get(pk=auth.pk)
         if auth.status == Authorization.Status.REVOKED:
@@ -208,24 +210,9 @@ def record_shipment(auth, *, shipped_on, lines, reference="", notes="", actor=SY
         shipment = Shipment.objects.create(authorization=auth, shipped_on=shipped_on, reference=reference,
                                            notes=notes, recorded_by=_user(actor))
         when = registry_services.as_datetime(shipped_on)
-        all_items = set()
+        listed = set()
         for sl in lines:
-            items = []
-            for item in sl.items:
-                if item.pk in all_items:
-                    raise RuleViolation("duplicate_item", _("%(item)s is listed twice.") % {"item": item}, "lines")
-                all_items.add(item.pk)
-                if auth.kind == Authorization.Kind.EXPORT:
-                    registry_services.export_item(item, destination_country=auth.import_country, occurred_at=when,
-                                                  actor=actor, authorization=auth.number)
-                else:
-                    item = Item.objects.get(pk=item.pk)
-                    if item.status != ItemStatus.EXPORTED:
-                        raise RuleViolation("bad_status", _("%(item)s was not exported; record it as a new import.")
-                                            % {"item": item}, "lines")
-                    registry_services.reimport_item(item, holder=_importer(auth), origin_country=auth.export_country,
-                                                    occurred_at=when, actor=actor, authorization=auth.number)
-                items.append(item)
+            items = [_ship_item(auth, item, listed, when, actor, expected_seqs.get(item.pk)) for item in sl.items]
             for data in sl.new_items:
                 data.country_of_import = data.country_of_import or auth.export_country
                 items.append(registry_services.create_item(
@@ -235,6 +222,25 @@ def record_shipment(auth, *, shipped_on, lines, reference="", notes="", actor=SY
             if items:
                 row.items.set(items)
     return shipment
+
+
+def _ship_item(auth, item, listed, when, actor, expected_seq):
+    """Export (or re-import) one registered item of a shipment; `listed` are the ids shipped so far."""
+    if item.pk in listed:
+        raise RuleViolation("duplicate_item", _("%(item)s is listed twice.") % {"item": item}, "lines")
+    listed.add(item.pk)
+    if auth.kind == Authorization.Kind.EXPORT:
+        registry_services.export_item(item, destination_country=auth.import_country, occurred_at=when, actor=actor,
+                                      authorization=auth.number, expected_seq=expected_seq)
+        return item
+    item = Item.objects.get(pk=item.pk)
+    if item.status != ItemStatus.EXPORTED:
+        raise RuleViolation("bad_status", _("%(item)s was not exported; record it as a new import.") % {"item": item},
+                            "lines")
+    registry_services.reimport_item(item, holder=_importer(auth), origin_country=auth.export_country,
+                                    occurred_at=when, actor=actor, authorization=auth.number,
+                                    expected_seq=expected_seq)
+    return item
 
 
 def _importer(auth):

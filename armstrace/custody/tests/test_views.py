@@ -49,16 +49,23 @@ def test_case_form_records_items_and_shows_case_page(client_in, glock, depot, la
     # move the glock to the lab through the movement form
     form = client_in.get(f"/custody/items/{glock.pk}/move/").content.decode()
     assert "Now at" in form and "/ A2" in form
+    glock.refresh_from_db()
+    seen = glock.last_event_seq
+    assert f'name="expected_seq" value="{seen}"' in form
     r = client_in.post(f"/custody/items/{glock.pk}/move/", {
         "from_depot": depot.pk, "from_shelf": depot.locations.get(code="A2").pk, "to_facility": lab.pk,
         "handed_over_by": "Clerk Wanjiru", "received_by": "Dr Otieno", "moved_at": "2024-05-02T10:00",
-        "purpose": "Ballistics"})
+        "purpose": "Ballistics", "expected_seq": seen})
     assert r.status_code == 302
     assert CustodyMovement.objects.filter(item=glock, to_facility=lab).exists()
-    # a second, stale form (still says: from the depot) is refused: the item is no longer there
-    r = client_in.post(f"/custody/items/{glock.pk}/move/", {
-        "from_depot": depot.pk, "from_shelf": depot.locations.get(code="A2").pk, "to_label": "Prosecutor",
-        "handed_over_by": "Clerk", "received_by": "P", "moved_at": "2024-05-03T10:00"})
+    # a second, stale form (still says: from the depot) is refused: the item changed meanwhile ...
+    stale = {"from_depot": depot.pk, "from_shelf": depot.locations.get(code="A2").pk, "to_label": "Prosecutor",
+             "handed_over_by": "Clerk", "received_by": "P", "moved_at": "2024-05-03T10:00", "expected_seq": seen}
+    r = client_in.post(f"/custody/items/{glock.pk}/move/", stale)
+    assert r.status_code == 200 and "changed by someone else" in r.content.decode()
+    # ... and, reloaded, because the item is no longer there
+    glock.refresh_from_db()
+    r = client_in.post(f"/custody/items/{glock.pk}/move/", {**stale, "expected_seq": glock.last_event_seq})
     assert r.status_code == 200 and "but Glock G17 #ABC123 is at Laboratory" in r.content.decode()
 
 
@@ -86,11 +93,14 @@ def test_stocktake_form_and_depot_page(client_in, seizure, depot, glock):
 
 
 def test_disposal_form(client_in, seizure, glock):
+    glock.refresh_from_db()
     r = client_in.post(f"/custody/items/{glock.pk}/dispose/", {"kind": "destruction", "date": date.today().isoformat(),
-                                                               "method": "", "witnesses": "A"})
+                                                               "method": "", "witnesses": "A",
+                                                               "expected_seq": glock.last_event_seq})
     assert r.status_code == 200 and "method of destruction is required" in r.content.decode()
     r = client_in.post(f"/custody/items/{glock.pk}/dispose/", {"kind": "destruction", "date": date.today().isoformat(),
-                                                               "method": "Smelting", "witnesses": "Judge A\nMr B"})
+                                                               "method": "Smelting", "witnesses": "Judge A\nMr B",
+                                                               "expected_seq": glock.last_event_seq})
     assert r.status_code == 302
     glock.refresh_from_db()
     assert glock.status == "destroyed"

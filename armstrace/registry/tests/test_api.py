@@ -29,9 +29,11 @@ def test_register_transfer_report_seize_round_trip(api_client, registry, beretta
         "to_party": registry.alice.pk, "occurred_at": "2020-01-01T10:00:00Z", "expected_seq": item["last_event_seq"]},
         format="json")
     assert moved.status_code == 201 and moved.json()["kind"] == "transferred"
-    theft = api_client.post(f"/api/items/{item['id']}/report-theft/", {"circumstances": "burglary"}, format="json")
+    theft = api_client.post(f"/api/items/{item['id']}/report-theft/", {"circumstances": "burglary"}, format="json",
+                            HTTP_IF_MATCH=api_client.get(f"/api/items/{item['id']}/")["ETag"])
     assert theft.status_code == 201
-    seized = api_client.post(f"/api/items/{item['id']}/seize/", {"kind": "seized", "location": "Port Town"}, format="json")
+    seized = api_client.post(f"/api/items/{item['id']}/seize/", {"kind": "seized", "location": "Port Town",
+                                                                 "expected_seq": theft.json()["seq"]}, format="json")
     assert seized.status_code == 201
 
     read = api_client.get(f"/api/items/{item['id']}/").json()
@@ -47,7 +49,8 @@ def test_register_transfer_report_seize_round_trip(api_client, registry, beretta
 
 
 def test_rule_violations_are_400_with_a_code(api_client, registry, glock):
-    response = api_client.post(f"/api/items/{glock.pk}/transfer/", {"to_party": registry.unlicensed.pk}, format="json")
+    response = api_client.post(f"/api/items/{glock.pk}/transfer/", {"to_party": registry.unlicensed.pk,
+                                                                    "expected_seq": glock.last_event_seq}, format="json")
     assert response.status_code == 400
     assert response.json()["code"] == "no_valid_licence" and response.json()["field"] == "holder"
     assert Item.objects.get(pk=glock.pk).current_holder == registry.dealer

@@ -66,10 +66,13 @@ def test_stale_transfer_form_is_refused(logged_in, registry, glock):
 
 
 def test_theft_and_seizure_forms(logged_in, registry, glock):
-    logged_in.post(reverse("registry:item-missing", args=[glock.pk]), {"kind": "theft_reported", "occurred_on": "2020-01-01"})
-    assert Item.objects.get(pk=glock.pk).status == "stolen"
+    logged_in.post(reverse("registry:item-missing", args=[glock.pk]), {"kind": "theft_reported", "occurred_on": "2020-01-01",
+                                                                      "expected_seq": glock.last_event_seq})
+    glock.refresh_from_db()
+    assert glock.status == "stolen"
     logged_in.post(reverse("registry:item-custody", args=[glock.pk]), {"kind": "seized", "occurred_on": "2021-01-01",
-                                                                      "location": "Border District"})
+                                                                      "location": "Border District",
+                                                                      "expected_seq": glock.last_event_seq})
     item = Item.objects.get(pk=glock.pk)
     assert (item.status, item.location) == ("seized", "Border District")
 
