@@ -8,23 +8,22 @@ two places); a movement must start where that position says the item is.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 import pycountry
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from armstrace.core.actor import SYSTEM
 from armstrace.core.errors import RuleViolation
 from armstrace.custody.models import (
-    Alert, CaseAmmunition, CaseItem, CaseKind, CasePerson, CustodyMovement, CustodyPosition, Depot, DepotLocation,
-    Disposal, Facility, LegalJustification, LocationType, SeizureCase, Stocktake, StocktakeLine, SuspectedOffence,
+    CaseAmmunition, CaseItem, CaseKind, CasePerson, CustodyMovement, CustodyPosition, Depot, DepotLocation,
+    Disposal, Facility, LegalJustification, LocationType, SeizureCase, SuspectedOffence,
 )
+from armstrace.custody.stocktakes import Count, parse_counts, record_stocktake, resolve_reference, user_of  # noqa: F401
 from armstrace.registry import services as registry_services
 from armstrace.registry.models import EventKind, Item, ItemStatus
-from armstrace.registry.serials import normalize_serial
 
 K = EventKind
 S = ItemStatus
@@ -244,7 +243,7 @@ def record_case(data: CaseInput, actor=SYSTEM):
             legal_justification=data.legal_justification, suspected_offences=list(data.suspected_offences),
             route_departure=data.route_departure, route_transit=data.route_transit,
             route_destination=data.route_destination, notes=data.notes,
-            recorded_by=_user(actor))
+            recorded_by=user_of(actor))
         seizure_place = Place(label=data.place or data.admin_area or _("Place of the case"))
         items = [_enter_line(line, case, entry, occurred_at, seizure_place, actor) for line in data.items]
         for a in data.ammunition:
@@ -325,7 +324,7 @@ def move(item, to: Place, *, handed_over_by, received_by, moved_at=None, from_pl
         movement = CustodyMovement.objects.create(
             item=item, case=case or position.case, **here.fields("from"), **to.fields("to"),
             handed_over_by=handed_over_by, received_by=received_by, moved_at=moved_at, purpose=purpose, event=event,
-            recorded_by=_user(actor))
+            recorded_by=user_of(actor))
         position.depot, position.shelf, position.facility = to.depot, to.shelf, to.facility
         position.label = "" if (to.depot or to.facility) else to.label
         position.since = moved_at
@@ -336,108 +335,6 @@ def move(item, to: Place, *, handed_over_by, received_by, moved_at=None, from_pl
 def position_of(item):
     position = CustodyPosition.objects.select_related("depot", "shelf", "facility").filter(item=item).first()
     return Place.of(position) if position else None
-
-
-# ---------------------------------------------------------------- stocktake
-
-
-@dataclass
-class Count:
-    """One item counted: the shelf code where it was found and the reference read (serial, #id or uid)."""
-
-    reference: str
-    shelf: str = ""
-
-
-def parse_counts(text):
-    """Lines `SHELF; reference` (or just `reference`) as typed or scanned into the stocktake form."""
-    counts = []
-    for raw in (text or "").splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        shelf, sep, ref = line.partition(";")
-        counts.append(Count(ref.strip(), shelf.strip()) if sep else Count(line))
-    return counts
-
-
-def resolve_reference(reference, candidates=None):
-    """The item a counted reference designates: `#id`, a uid, or a serial number (among `candidates` first)."""
-    ref = reference.strip()
-    if ref.startswith("#") and ref[1:].isdigit():
-        return Item.objects.filter(pk=int(ref[1:])).first()
-    if len(ref) == 36 and ref.count("-") == 4:
-        hit = Item.objects.filter(uid=ref).first()
-        if hit:
-            return hit
-    serial = normalize_serial(ref)
-    if not serial:
-        return None
-    if candidates is not None:
-        for item in candidates:
-            if item.serial_normalized == serial:
-                return item
-    matches = list(Item.objects.filter(Q(serial_normalized=serial) | Q(markings__normalized=serial)).distinct()[:2])
-    return matches[0] if len(matches) == 1 else None
-
-
-def record_stocktake(depot, counts, *, counted_by="", counted_at=None, notes="", actor=SYSTEM):
-    """Reconcile the items counted on a depot's shelves against the items expected there; keep the result,
-    list missing and extra items, and raise an alert on any discrepancy."""
-    counted_at = counted_at or timezone.now()
-    if counted_at > timezone.now() + timedelta(minutes=5):
-        raise RuleViolation("future_date", _("The stocktake date is in the future."), "counted_at")
-    shelves = {s.code.casefold(): s for s in depot.locations.all()}
-    with transaction.atomic():
-        expected = {
-            p.item_id: p for p in CustodyPosition.objects.select_for_update(of=("self",)).filter(depot=depot)
-            .select_related("item", "shelf")
-        }
-        candidates = [p.item for p in expected.values()]
-        take = Stocktake.objects.create(
-            depot=depot, counted_at=counted_at, counted_by=counted_by, notes=notes, expected_count=len(expected),
-            counted_count=len(counts),
-            recorded_by=_user(actor))
-        lines, seen = [], set()
-        for c in counts:
-            shelf = shelves.get(c.shelf.casefold()) if c.shelf else None
-            if c.shelf and shelf is None:
-                raise RuleViolation("unknown_shelf", _("Depot %(depot)s has no shelf “%(shelf)s”.")
-                                    % {"depot": depot.code, "shelf": c.shelf}, "counts")
-            item = resolve_reference(c.reference, candidates)
-            if item is None:
-                lines.append(StocktakeLine(stocktake=take, counted_shelf=shelf, reference=c.reference,
-                                           result=StocktakeLine.Result.UNKNOWN))
-                continue
-            if item.pk in seen:
-                raise RuleViolation("counted_twice", _("%(ref)s was counted twice.") % {"ref": c.reference}, "counts")
-            seen.add(item.pk)
-            pos = expected.get(item.pk)
-            if pos is None:
-                result = StocktakeLine.Result.EXTRA
-            elif shelf is not None and pos.shelf_id is not None and pos.shelf_id != shelf.pk:
-                result = StocktakeLine.Result.MISPLACED
-            else:
-                result = StocktakeLine.Result.PRESENT
-            lines.append(StocktakeLine(stocktake=take, item=item, expected_shelf=pos.shelf if pos else None,
-                                       counted_shelf=shelf, reference=c.reference, result=result))
-        for item_id, pos in expected.items():
-            if item_id not in seen:
-                lines.append(StocktakeLine(stocktake=take, item_id=item_id, expected_shelf=pos.shelf,
-                                           result=StocktakeLine.Result.MISSING))
-        StocktakeLine.objects.bulk_create(lines)
-        R = StocktakeLine.Result
-        take.missing_count = sum(1 for line in lines if line.result == R.MISSING)
-        take.extra_count = sum(1 for line in lines if line.result in (R.EXTRA, R.UNKNOWN))
-        take.misplaced_count = sum(1 for line in lines if line.result == R.MISPLACED)
-        take.save(update_fields=["missing_count", "extra_count", "misplaced_count"])
-        if take.missing_count or take.extra_count:
-            Alert.objects.create(
-                kind=Alert.Kind.STOCKTAKE_DISCREPANCY, depot=depot, stocktake=take,
-                message=_("Stocktake of %(depot)s: %(missing)d missing, %(extra)d extra.")
-                % {"depot": depot.code, "missing": take.missing_count, "extra": take.extra_count},
-            )
-    return take
 
 
 # ---------------------------------------------------------------- disposal
@@ -451,10 +348,6 @@ def _custody_item(item, expected_seq=None):
     return item, position
 
 
-def _user(actor):
-    return actor.user if actor.user is not None and actor.user.is_authenticated else None
-
-
 def destroy(item, *, method, on, witnesses=(), location="", actor=SYSTEM, expected_seq=None):
     witnesses = [w.strip() for w in witnesses if w and w.strip()]
     if not witnesses:
@@ -465,7 +358,7 @@ def destroy(item, *, method, on, witnesses=(), location="", actor=SYSTEM, expect
                                           occurred_at=registry_services.as_datetime(on), actor=actor,
                                           location=location or Place.of(position).text)
         disposal = Disposal.objects.create(kind=Disposal.Kind.DESTRUCTION, item=item, case=position.case, date=on,
-                                           method=method, witnesses=witnesses, event=event, recorded_by=_user(actor))
+                                           method=method, witnesses=witnesses, event=event, recorded_by=user_of(actor))
         position.delete()
     return disposal
 
@@ -480,7 +373,7 @@ def deactivate(item, *, standard, certificate_number, on, actor=SYSTEM, expected
                                              occurred_at=registry_services.as_datetime(on), actor=actor)
         return Disposal.objects.create(kind=Disposal.Kind.DEACTIVATION, item=item, case=position.case, date=on,
                                        standard=standard, certificate_number=certificate_number, event=event,
-                                       recorded_by=_user(actor))
+                                       recorded_by=user_of(actor))
 
 
 def return_to_owner(item, *, owner, on, handed_over_by="", actor=SYSTEM, expected_seq=None):
@@ -497,7 +390,7 @@ def return_to_owner(item, *, owner, on, handed_over_by="", actor=SYSTEM, expecte
                    "case": position.case.number if position.case else "", "location": _owner_location(owner)}
         event = registry_services.record(item, K.RETURNED_TO_OWNER, payload, occurred_at, actor)
         disposal = Disposal.objects.create(kind=Disposal.Kind.RETURN_TO_OWNER, item=item, case=position.case, date=on,
-                                           owner=owner, event=event, recorded_by=_user(actor))
+                                           owner=owner, event=event, recorded_by=user_of(actor))
         position.delete()
     return disposal
 
