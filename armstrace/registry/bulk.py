@@ -10,7 +10,7 @@ Rows go in with executemany (SQLite) or COPY (PostgreSQL), a chunk at a time so 
 memory stays bounded however large the batch. The indexes registered as core.projections.BulkIndex (the marking
 search of tracing), kept by per-row triggers otherwise, are filled set-wise for the whole batch with their triggers
 suspended, in the same transaction.
-The caller validates the rows first (importer.RowValidator runs the services' rules).
+The caller validates the rows first (import_rows.RowValidator runs the services' rules).
 """
 
 import json

@@ -13,43 +13,28 @@ Two passes over a file that is never held in memory:
 
 import csv
 import hashlib
-from bisect import bisect_right
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from functools import lru_cache
+from datetime import datetime
 from pathlib import Path
 
-import pycountry
 from django.db import connection, transaction
 from django.utils import timezone
 
 from armstrace.core.actor import SYSTEM
-from armstrace.core.errors import RuleViolation
 from armstrace.core.spreadsheet import SafeDictWriter, csv_problem, header_problems, strict_reader
 from armstrace.registry import services
 from armstrace.registry.bulk import BulkWriter, NewItem, insert_rows
-from armstrace.registry.models import (Calibre, EventKind, FirearmModel, FirearmType, ImportJob, Item, Licence, Make,
-                                       Marking, Party)
+from armstrace.registry.import_rows import REQUIRED, RowValidator
+from armstrace.registry.models import ImportJob, Marking
 
 COLUMNS = [
     "serial_number", "make", "model", "calibre", "type", "country_of_manufacture", "year_of_manufacture",
     "holder", "how", "registered_on", "location", "serial_position", "import_mark", "import_mark_position",
 ]
-REQUIRED = {"serial_number", "make", "holder"}
-HOW = {"registered": EventKind.REGISTERED, "imported": EventKind.IMPORTED, "manufactured": EventKind.MANUFACTURED}
-# Longest value the database takes for each column that is stored as text.
-MAX_LENGTHS = {
-    "serial_number": Item._meta.get_field("serial_number").max_length,
-    "location": Item._meta.get_field("location").max_length,
-    "serial_position": Marking._meta.get_field("position").max_length,
-    "import_mark": Marking._meta.get_field("text").max_length,
-    "import_mark_position": Marking._meta.get_field("position").max_length,
-}
 SCRATCH = "armstrace_import_rows"
 # Page cache of the importing SQLite connection: fixed, so that memory does not grow with the file.
 SQLITE_PRAGMAS = ["PRAGMA cache_size=-65536"]
 VALIDATE_CHUNK = 10_000
-CACHE_SIZE = 100_000
 WRITE_CHUNK = 5_000  # rows built in memory at a time; a batch (one transaction) is made of several
 
 
@@ -78,172 +63,6 @@ def file_digest(path):
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
-
-
-class RowValidator:
-    """Turns a CSV row into a NewItem, or says what is wrong with it. Duplicate serial numbers (within the file and
-    against the registry) are not its business: the importer finds them set-wise over the whole file."""
-
-    def __init__(self):
-        self.makes = {m.name.casefold(): m for m in Make.objects.all()}
-        self.models = {(m.make_id, m.name.casefold()): m for m in FirearmModel.objects.select_related("calibre")}
-        self.calibres = {c.name.casefold(): c for c in Calibre.objects.all()}
-        self.types = {v for v in FirearmType.values}
-        self.today = timezone.localdate()
-        self.licence_ok, self.parties, self.bounds = {}, {}, {}  # caches, emptied when they grow past CACHE_SIZE
-        self.country_ok = lru_cache(maxsize=1024)(lambda code: pycountry.countries.get(alpha_3=code) is not None)
-        # No CSV column feeds the custom fields: check the profile's schema against none once, not per row.
-        try:
-            services._check_custom_fields({})
-            self.custom_fields_error = None
-        except RuleViolation as exc:
-            self.custom_fields_error = exc.message
-
-    def party(self, identifier):
-        if identifier not in self.parties:
-            _bound(self.parties)[identifier] = Party.objects.filter(identifier=identifier).order_by("pk").first()
-        return self.parties[identifier]
-
-    def licence_bounds(self, party_pk):
-        """The days on which one of the party's licences starts or stops being valid."""
-        if party_pk not in self.bounds:
-            spans = Licence.objects.filter(party_id=party_pk).values_list("valid_from", "valid_until")
-            _bound(self.bounds)[party_pk] = _bounds(spans)
-        return self.bounds[party_pk]
-
-    def prefetch(self, identifiers):
-        """Look up the holders of a chunk of rows, and their licences, in two queries instead of two per holder."""
-        identifiers = {i for i in identifiers if i and i not in self.parties}
-        if not identifiers:
-            return
-        found = {}
-        for party in Party.objects.filter(identifier__in=identifiers).order_by("-pk"):
-            found[party.identifier] = party  # the lowest pk wins, as in _party
-        licences = {}
-        for party_id, valid_from, valid_until in Licence.objects.filter(party__in=found.values()).values_list(
-                "party_id", "valid_from", "valid_until"):
-            licences.setdefault(party_id, []).append((valid_from, valid_until))
-        _bound(self.parties).update((i, found.get(i)) for i in identifiers)
-        _bound(self.bounds).update((p.pk, _bounds(licences.get(p.pk, []))) for p in found.values())
-
-    def check_licence(self, holder, day):
-        """services.check_recipient_licence, asked once per holder and span of days in which none of the holder's
-        licences starts or ends (its answer cannot differ within one), and again for the message when it refuses."""
-        key = (holder.pk, bisect_right(self.licence_bounds(holder.pk), day))
-        ok = self.licence_ok.get(key)
-        if ok is None:
-            try:
-                services.check_recipient_licence(holder, day)
-                ok = True
-            except RuleViolation:
-                ok = False
-            _bound(self.licence_ok)[key] = ok
-        if not ok:
-            services.check_recipient_licence(holder, day)
-
-    def __call__(self, row, line=0):
-        values = {key: value.strip() for key, value in row.items() if value}
-        get = lambda key: values.get(key, "")  # noqa: E731
-        problems = [f"{key} is required" for key in sorted(REQUIRED) if not get(key)]
-        if problems:
-            raise ValueError("; ".join(problems))
-        text = "".join(v for v in row.values() if v)
-        if "\x00" in text:
-            raise ValueError(f"{next(k for k, v in row.items() if v and chr(0) in v)} contains a NUL character")
-        try:
-            text.encode()
-        except UnicodeEncodeError:  # a byte that was not UTF-8, kept as a lone surrogate by read_rows
-            raise ValueError(f"{next(k for k, v in row.items() if v and not _encodes(v))} is not UTF-8 text") from None
-        too_long = [f"{key} is longer than {limit} characters" for key, limit in MAX_LENGTHS.items() if len(get(key)) > limit]
-        if too_long:
-            raise ValueError("; ".join(too_long))
-        make = self.makes.get(get("make").casefold())
-        if make is None:
-            raise ValueError(f"unknown make “{get('make')}”")
-        model = None
-        if get("model"):
-            model = self.models.get((make.pk, get("model").casefold()))
-            if model is None:
-                raise ValueError(f"unknown model “{get('model')}” for make {make.name}")
-        calibre = None
-        if get("calibre"):
-            calibre = self.calibres.get(get("calibre").casefold())
-            if calibre is None:
-                raise ValueError(f"unknown calibre “{get('calibre')}”")
-        firearm_type = get("type").lower().replace(" ", "_")
-        if firearm_type and firearm_type not in self.types:
-            raise ValueError(f"unknown type “{get('type')}” (expected one of {', '.join(sorted(self.types))})")
-        if not firearm_type and model is None:
-            raise ValueError("type is required when no model is given")
-        country = get("country_of_manufacture").upper()
-        if country and not self.country_ok(country):
-            raise ValueError(f"country_of_manufacture “{country}” is not an ISO 3166 alpha-3 code")
-        year = None
-        if get("year_of_manufacture"):
-            if not get("year_of_manufacture").isdigit() or not 1800 <= int(get("year_of_manufacture")) <= self.today.year:
-                raise ValueError(f"year_of_manufacture “{get('year_of_manufacture')}” is not a year between 1800 and now")
-            year = int(get("year_of_manufacture"))
-        how = HOW.get(get("how").lower() or "registered")
-        if how is None:
-            raise ValueError(f"how must be one of {', '.join(HOW)}")
-        day = self.today
-        if get("registered_on"):
-            try:
-                day = date.fromisoformat(get("registered_on"))
-            except ValueError:
-                raise ValueError(f"registered_on “{get('registered_on')}” is not a date (YYYY-MM-DD)") from None
-            if day > self.today:
-                raise ValueError("registered_on is in the future")
-        holder = self.party(get("holder"))
-        if holder is None:
-            raise ValueError(f"no holder has the number “{get('holder')}”")
-        try:
-            self.check_licence(holder, day)
-        except RuleViolation as exc:
-            raise ValueError(exc.message) from None
-        serial = services.normalize_serial(get("serial_number"))
-        if not serial:
-            raise ValueError("serial_number has no letter or digit")
-        markings = [services.MarkingInput(Marking.Kind.SERIAL, get("serial_number"), get("serial_position"))]
-        if get("import_mark"):
-            markings.append(services.MarkingInput(Marking.Kind.IMPORT, get("import_mark"), get("import_mark_position")))
-        data = services.FirearmInput(
-            serial_number=get("serial_number"), make=make, model=model, calibre=calibre, firearm_type=firearm_type,
-            country_of_manufacture=country, year_of_manufacture=year, markings=markings,
-        )
-        entry = NewItem(line=line, data=data, how=how, holder=holder, location=get("location"),
-                        occurred_at=services.as_datetime(day))
-        try:
-            services.check_entry(data, how, holder, entry.occurred_at, custom_fields=False)
-        except RuleViolation as exc:
-            raise ValueError(exc.message) from None
-        if self.custom_fields_error:
-            raise ValueError(self.custom_fields_error)
-        return entry
-
-
-def _bounds(spans):
-    bounds = set()
-    for valid_from, valid_until in spans:
-        bounds.add(valid_from)
-        if valid_until is not None and valid_until < date.max:
-            bounds.add(valid_until + timedelta(days=1))
-    return sorted(bounds)
-
-
-def _bound(cache):
-    """The cache, emptied first if it has grown past CACHE_SIZE entries (memory stays bounded)."""
-    if len(cache) > CACHE_SIZE:
-        cache.clear()
-    return cache
-
-
-def _encodes(text):
-    try:
-        text.encode()
-        return True
-    except UnicodeEncodeError:
-        return False
 
 
 def read_rows(path):
@@ -396,13 +215,7 @@ def import_items(path, *, actor=SYSTEM, quarantine=None, resume=False, batch_siz
     checked."""
     path = Path(path)
     digest = file_digest(path)
-    running = ImportJob.objects.filter(file_sha256=digest, status=ImportJob.Status.RUNNING).first()
-    if running and not resume:
-        raise ImportRefused(f"an interrupted import of this file exists (job {running.pk}, {running.rows_done} rows done): "
-                            "run the same command with --resume")
-    if resume and running is None:
-        raise ImportRefused("there is no interrupted import of this file to resume")
-
+    running = _interrupted_job(digest, resume)
     # Lines up to the job's last committed line were dealt with before the interruption.
     done_line = running.last_line if running else 0
     if connection.vendor == "sqlite":
@@ -412,25 +225,7 @@ def import_items(path, *, actor=SYSTEM, quarantine=None, resume=False, batch_siz
     validator = RowValidator()
     scratch = Scratch(validator)
     try:
-        errors, good = [], 0
-        for rows in _chunks((r for r in read_rows(path) if r[0] > done_line), VALIDATE_CHUNK):
-            validator.prefetch({(row.get("holder") or "").strip() for _, row, problem in rows if not problem})
-            checked = []
-            for line, row, problem in rows:
-                try:
-                    if problem:
-                        raise ValueError(problem)
-                    checked.append(validator(row, line))
-                except ValueError as exc:
-                    errors.append(RowError(line, str(exc), row))
-            scratch.add(checked)
-            good += len(checked)
-            if validated:
-                validated(len(rows))
-        duplicates = scratch.duplicates()
-        if duplicates:
-            errors = _with_rows(path, sorted(errors + duplicates, key=lambda e: e.line))
-        good -= len(duplicates)
+        errors, good = _validate(path, done_line, validator, scratch, validated)
         if errors and quarantine is None:
             ImportJob.objects.create(file_name=str(path), file_sha256=digest, total_rows=good + len(errors),
                                      status=ImportJob.Status.REJECTED, finished_at=timezone.now())
@@ -439,34 +234,73 @@ def import_items(path, *, actor=SYSTEM, quarantine=None, resume=False, batch_siz
             write_quarantine(quarantine, errors)
 
         job = running or ImportJob.objects.create(file_name=str(path), file_sha256=digest, total_rows=good + len(errors))
-        rows_done, last_line, imported = job.rows_done, done_line, 0
-        writer = BulkWriter(actor)
-        while True:
-            chunk = scratch.read(last_line, min(WRITE_CHUNK, batch_size))
-            if not chunk:
-                break
-            with writer.batch() as batch:
-                in_batch = 0
-                while chunk:
-                    taken = scratch.registered_meanwhile(chunk[0].line, chunk[-1].line)
-                    if taken:
-                        raise ImportRefused(f"line {taken[0]}: the serial number was registered by someone else during "
-                                            f"the import; run the same command with --resume to report it and import "
-                                            f"the rest")
-                    batch.add(chunk)
-                    in_batch += len(chunk)
-                    last_line = chunk[-1].line
-                    chunk = scratch.read(last_line, min(WRITE_CHUNK, batch_size - in_batch)) if in_batch < batch_size else []
-                rows_done += in_batch
-                ImportJob.objects.filter(pk=job.pk).update(rows_done=rows_done, last_line=last_line)
-            imported += in_batch
-            if progress:
-                progress(in_batch)
+        imported = _write(scratch, job, done_line, BulkWriter(actor), batch_size, progress)
         ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.DONE, finished_at=timezone.now())
         job.refresh_from_db()
         return ImportResult(job=job, imported=imported, errors=errors)
     finally:
         scratch.drop()
+
+
+def _interrupted_job(digest, resume):
+    """The running job of this file, which only --resume may continue (and which --resume needs)."""
+    running = ImportJob.objects.filter(file_sha256=digest, status=ImportJob.Status.RUNNING).first()
+    if running and not resume:
+        raise ImportRefused(f"an interrupted import of this file exists (job {running.pk}, {running.rows_done} rows done): "
+                            "run the same command with --resume")
+    if resume and running is None:
+        raise ImportRefused("there is no interrupted import of this file to resume")
+    return running
+
+
+def _validate(path, done_line, validator, scratch, validated):
+    """Pass 1: check the rows after `done_line` into the scratch table; (errors by line, number of good rows)."""
+    errors, good = [], 0
+    for rows in _chunks((r for r in read_rows(path) if r[0] > done_line), VALIDATE_CHUNK):
+        validator.prefetch({(row.get("holder") or "").strip() for _, row, problem in rows if not problem})
+        checked = []
+        for line, row, problem in rows:
+            try:
+                if problem:
+                    raise ValueError(problem)
+                checked.append(validator(row, line))
+            except ValueError as exc:
+                errors.append(RowError(line, str(exc), row))
+        scratch.add(checked)
+        good += len(checked)
+        if validated:
+            validated(len(rows))
+    duplicates = scratch.duplicates()
+    if duplicates:
+        errors = _with_rows(path, sorted(errors + duplicates, key=lambda e: e.line))
+    return errors, good - len(duplicates)
+
+
+def _write(scratch, job, done_line, writer, batch_size, progress):
+    """Pass 2: write the scratch rows in batches of `batch_size`, each with the job's progress; the rows written."""
+    rows_done, last_line, imported = job.rows_done, done_line, 0
+    while True:
+        chunk = scratch.read(last_line, min(WRITE_CHUNK, batch_size))
+        if not chunk:
+            break
+        with writer.batch() as batch:
+            in_batch = 0
+            while chunk:
+                taken = scratch.registered_meanwhile(chunk[0].line, chunk[-1].line)
+                if taken:
+                    raise ImportRefused(f"line {taken[0]}: the serial number was registered by someone else during "
+                                        f"the import; run the same command with --resume to report it and import "
+                                        f"the rest")
+                batch.add(chunk)
+                in_batch += len(chunk)
+                last_line = chunk[-1].line
+                chunk = scratch.read(last_line, min(WRITE_CHUNK, batch_size - in_batch)) if in_batch < batch_size else []
+            rows_done += in_batch
+            ImportJob.objects.filter(pk=job.pk).update(rows_done=rows_done, last_line=last_line)
+        imported += in_batch
+        if progress:
+            progress(in_batch)
+    return imported
 
 
 def _chunks(iterable, size):

@@ -14,8 +14,6 @@ DATA_TABLES = {"registry/reference_data.py"}
 MODULE_EXCEPTIONS = {
 }
 FUNCTION_EXCEPTIONS = {
-    ("registry/importer.py", "import_items"): 77,
-    ("registry/importer.py", "__call__"): 79,
     ("custody/tests/test_browser_seizure.py", "test_record_seizure_of_three_items_and_move_one_to_a_laboratory"): 80,
     ("monitoring/tests/conftest.py", "hand_built"): 61,
     ("registry/tests/test_projection_rebuild.py", "run_script"): 67,
