@@ -29,11 +29,17 @@ class HandBuilt:
     1/1/2024 that must not be counted. `status` maps each item to the tracing status the stub service returns."""
 
 
+def _case(number, kind, day, **kw):
+    from armstrace.custody.models import SeizureCase
+
+    return SeizureCase.objects.create(number=number, kind=kind, occurred_on=day, **kw)
+
+
 @pytest.fixture
 def hand_built(db):
     from datetime import date
 
-    from armstrace.custody.models import CaseAmmunition, CaseItem, CasePerson, SeizureCase
+    from armstrace.custody.models import CaseAmmunition, CaseItem, CasePerson
     from armstrace.registry.models import FirearmModel, Item, Make
     from armstrace.tracing.status import TracingStatus as T
 
@@ -41,9 +47,6 @@ def hand_built(db):
     revolver_model = FirearmModel.objects.create(make=make, name="R1", firearm_type="revolver")
     status = {}
     serial = iter(range(1, 1000))
-
-    def case(number, kind, day, **kw):
-        return SeizureCase.objects.create(number=number, kind=kind, occurred_on=day, **kw)
 
     def arm(case_, firearm_type="", tracing=None, category=Item.Category.FIREARM, model=None, **kw):
         item = Item.objects.create(category=category, firearm_type=firearm_type, model=model,
@@ -53,7 +56,7 @@ def hand_built(db):
         status[item.pk] = tracing
         return item
 
-    s1 = case("S1", "seizure", date(2023, 1, 1), location_type="land_border", legal_justification="illicit_trafficking",
+    s1 = _case("S1", "seizure", date(2023, 1, 1), location_type="land_border", legal_justification="illicit_trafficking",
               suspected_offences=["drug_trafficking", "organised_crime"], admin_area="North")
     arm(s1, "pistol", T.ILLEGITIMATE_OWNER_NATIONAL, condition="industrial", marking_status="uniquely_marked")
     arm(s1, "rifle", T.ALTERED_MARKING, condition="converted", marking_status="altered")
@@ -63,7 +66,7 @@ def hand_built(db):
     CasePerson.objects.create(case=s1, sex="male", arrested=True, prosecuted=True)
     CasePerson.objects.create(case=s1, sex="female", arrested=True)
 
-    s2 = case("S2", "seizure", date(2023, 12, 31), location_type="airport", legal_justification="illicit_possession",
+    s2 = _case("S2", "seizure", date(2023, 12, 31), location_type="airport", legal_justification="illicit_possession",
               suspected_offences=["drug_trafficking"], admin_area="South")
     arm(s2, "", None, model=revolver_model, condition="unknown", marking_status="unknown")
     arm(s2, "light_weapon", T.PENDING, condition="otherwise_illicit", marking_status="no_marking")
@@ -72,18 +75,18 @@ def hand_built(db):
     CasePerson.objects.create(case=s2, sex="unknown", arrested=True, prosecuted=True, convicted=True)
     CasePerson.objects.create(case=s2, sex="male", role="witness")
 
-    f1 = case("F1", "found", date(2023, 6, 1), admin_area="North")
+    f1 = _case("F1", "found", date(2023, 6, 1), admin_area="North")
     arm(f1, "shotgun", T.LEGITIMATE_OWNER_NATIONAL, marking_status="uniquely_marked")
 
-    u1 = case("U1", "surrender", date(2023, 6, 2), admin_area="North")
+    u1 = _case("U1", "surrender", date(2023, 6, 2), admin_area="North")
     arm(u1, "submachine_gun", T.NO_INFORMATION, marking_status="no_marking")
     arm(u1, "machine_gun", T.NOT_INITIATED, marking_status="uniquely_marked")
 
-    s0 = case("S0", "seizure", date(2022, 12, 31), location_type="harbour", admin_area="North")
+    s0 = _case("S0", "seizure", date(2022, 12, 31), location_type="harbour", admin_area="North")
     arm(s0, "pistol", T.POINT_OF_DIVERSION)
     CaseAmmunition.objects.create(case=s0, quantity=1000)
     CasePerson.objects.create(case=s0, sex="female", arrested=True, convicted=True)
-    s3 = case("S3", "seizure", date(2024, 1, 1), location_type="harbour", admin_area="South")
+    s3 = _case("S3", "seizure", date(2024, 1, 1), location_type="harbour", admin_area="South")
     arm(s3, "pistol", T.NO_POINT_OF_DIVERSION)
     arm(s3, category=Item.Category.PART)
 
