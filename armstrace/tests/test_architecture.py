@@ -15,7 +15,6 @@ MODULE_EXCEPTIONS = {
 }
 FUNCTION_EXCEPTIONS = {
     ("custody/tests/test_browser_seizure.py", "test_record_seizure_of_three_items_and_move_one_to_a_laboratory"): 80,
-    ("tracing/tests/test_tracing_status_projection.py", "test_projection_follows_every_input"): 104,
 }
 
 
