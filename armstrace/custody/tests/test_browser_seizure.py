@@ -12,8 +12,38 @@ pytestmark = pytest.mark.browser
 def test_record_seizure_of_three_items_and_move_one_to_a_laboratory(page, live_app):
     tag = uuid.uuid4().hex[:6].upper()
     login(page, live_app)
+    create_depot_and_laboratory(page, live_app, tag)
+    record_seizure(page, tag)
 
-    # A depot with two shelves, and a laboratory, created through the UI.
+    page.wait_for_selector("h1:has-text('Seizure SZ-')")
+    items = page.locator("#case-item-list tbody tr")
+    assert items.count() == 3
+    for i in range(3):
+        assert f"DEP-{tag} Harbour evidence store / S1" in items.nth(i).locator("td.place").inner_text()
+    assert "Seized" in items.nth(0).inner_text()
+    assert page.locator("ol.custody-timeline li").count() == 3  # three intake movements
+
+    move_pistol_to_laboratory(page, tag)
+
+    page.wait_for_selector("h1:has-text('Seizure SZ-')")
+    pistol_row = page.locator(f"#case-item-list tbody tr:has-text('PST-{tag}')")
+    assert pistol_row.locator("td.place").inner_text() == f"Laboratory: Forensic lab {tag}"
+    others = page.locator(f"#case-item-list tbody tr:not(:has-text('PST-{tag}')) td.place")
+    assert [others.nth(i).inner_text() for i in range(2)] == [f"DEP-{tag} Harbour evidence store / S1"] * 2
+    timeline = page.locator("ol.custody-timeline li")
+    assert timeline.count() == 4
+    last = timeline.nth(3).inner_text()
+    assert f"Laboratory: Forensic lab {tag}" in last and "Dr. Wekesa" in last and "Ballistic examination" in last
+    screenshot(page, "custody-seizure-moved-to-lab")
+
+    # The depot now holds two of the three items.
+    page.goto(f"{live_app.url}/custody/depots/")
+    page.click(f"text=DEP-{tag}")
+    assert page.locator("#depot-inventory tbody tr").count() == 2
+
+
+def create_depot_and_laboratory(page, live_app, tag):
+    """A depot with two shelves, and a laboratory, created through the UI."""
     page.click("nav.mainnav >> text=Depots")
     page.click("text=New depot")
     page.fill("input[name=code]", f"DEP-{tag}")
@@ -26,7 +56,9 @@ def test_record_seizure_of_three_items_and_move_one_to_a_laboratory(page, live_a
     page.fill("input[name=name]", f"Forensic lab {tag}")
     page.click("button[type=submit].primary")
 
-    # The seizure: a pistol, an unmarked 3D-printed pistol and a barrel, plus ammunition.
+
+def record_seizure(page, tag):
+    """The seizure: a pistol, an unmarked 3D-printed pistol and a barrel, plus ammunition."""
     page.click("nav.mainnav >> text=Seizures")
     page.click("text=Record a case")
     page.select_option("select[name=kind]", "seizure")
@@ -56,15 +88,9 @@ def test_record_seizure_of_three_items_and_move_one_to_a_laboratory(page, live_a
     page.locator("#case-persons input[name='persons-0-arrested']").check()
     page.click("button[type=submit].primary")
 
-    page.wait_for_selector("h1:has-text('Seizure SZ-')")
-    items = page.locator("#case-item-list tbody tr")
-    assert items.count() == 3
-    for i in range(3):
-        assert f"DEP-{tag} Harbour evidence store / S1" in items.nth(i).locator("td.place").inner_text()
-    assert "Seized" in items.nth(0).inner_text()
-    assert page.locator("ol.custody-timeline li").count() == 3  # three intake movements
 
-    # Move the pistol to the laboratory.
+def move_pistol_to_laboratory(page, tag):
+    """Move the pistol to the laboratory."""
     pistol_row = page.locator(f"#case-item-list tbody tr:has-text('PST-{tag}')")
     pistol_row.locator("text=Move").click()
     page.wait_for_selector("p.custody-here:has-text('S1')")
@@ -73,19 +99,3 @@ def test_record_seizure_of_three_items_and_move_one_to_a_laboratory(page, live_a
     page.fill("input[name=received_by]", "Dr. Wekesa")
     page.fill("input[name=purpose]", "Ballistic examination")
     page.click("button[type=submit].primary")
-
-    page.wait_for_selector("h1:has-text('Seizure SZ-')")
-    pistol_row = page.locator(f"#case-item-list tbody tr:has-text('PST-{tag}')")
-    assert pistol_row.locator("td.place").inner_text() == f"Laboratory: Forensic lab {tag}"
-    others = page.locator(f"#case-item-list tbody tr:not(:has-text('PST-{tag}')) td.place")
-    assert [others.nth(i).inner_text() for i in range(2)] == [f"DEP-{tag} Harbour evidence store / S1"] * 2
-    timeline = page.locator("ol.custody-timeline li")
-    assert timeline.count() == 4
-    last = timeline.nth(3).inner_text()
-    assert f"Laboratory: Forensic lab {tag}" in last and "Dr. Wekesa" in last and "Ballistic examination" in last
-    screenshot(page, "custody-seizure-moved-to-lab")
-
-    # The depot now holds two of the three items.
-    page.goto(f"{live_app.url}/custody/depots/")
-    page.click(f"text=DEP-{tag}")
-    assert page.locator("#depot-inventory tbody tr").count() == 2
