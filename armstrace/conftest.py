@@ -254,6 +254,10 @@ def give_totp_code(page, live_app, username):
     page.fill("input[name=token]", f"{totp.token():06d}")
     page.click("button[type=submit].primary")
     last_steps[username] = step
+    page.wait_for_load_state()
+    if "/accounts/two-factor/recovery-codes/" in page.url:  # shown once, after enrolment
+        page.click("a.button.primary")
+        page.wait_for_load_state()
 
 
 def screenshot(page, name):

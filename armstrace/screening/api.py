@@ -82,7 +82,7 @@ class ConsignmentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
         return Response(ConsignmentSerializer(stored).data, status=status.HTTP_201_CREATED)
 
 
-class XrayLabelSerializer(serializers.ModelSerializer):
+class XrayLabelSerializer(bounds.ModelSerializer):
     label = serializers.ChoiceField(choices=list(XRAY_LABELS))
 
     class Meta:

@@ -35,6 +35,9 @@ def test_administrator_enrols_totp_then_reaches_the_dashboard(page, live_app):
     totp.time = time.time()
     page.fill("input[name=token]", f"{totp.token():06d}")
     page.click("button[type=submit].primary")
+    page.wait_for_url("**/accounts/two-factor/recovery-codes/**")  # shown once, right after the enrolment
+    assert page.locator("ol.recovery-codes li").count() == 10
+    page.click("a.button.primary")
     page.wait_for_url("**/registry/items/")
     page.click("nav.mainnav >> text=Dashboard")
     page.wait_for_url(f"{live_app.url}/")

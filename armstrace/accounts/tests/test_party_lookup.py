@@ -64,7 +64,9 @@ def _transfer(w):
 
 
 def _dispose(w):
-    return reverse("custody:item-dispose", args=[w.seized.pk]), {"kind": "return_to_owner", "date": TODAY}
+    version = type(w.seized).objects.get(pk=w.seized.pk).last_event_seq
+    return reverse("custody:item-dispose", args=[w.seized.pk]), {"kind": "return_to_owner", "date": TODAY,
+                                                                 "expected_seq": version}
 
 
 def _authorization(w):

@@ -74,7 +74,8 @@ def test_a_serial_that_nfkc_expands_past_its_column_is_refused(registry, api_cli
 
 
 def test_api_refuses_a_bad_serial_marking_with_its_field(api_client, glock):
-    r = api_client.post(f"/api/items/{glock.pk}/markings/", {"kind": "remark", "text": "X@1"}, format="json")
+    r = api_client.post(f"/api/items/{glock.pk}/markings/", {"kind": "remark", "text": "X@1",
+                                                              "expected_seq": glock.last_event_seq}, format="json")
     assert r.status_code == 400 and r.json()["code"] == "serial_characters" and r.json()["field"] == "text"
 
 

@@ -33,8 +33,6 @@ def sign_idle_head():
         call_command("audit", "checkpoint", stdout=io.StringIO())
     except Exception as exc:  # an unusable key: logged here, and `audit verify` reports the unsigned tail
         logger.error("the idle event log's head was not signed: %s", exc)
-    finally:
-        connections.close_all()  # this thread's connections only
 
 
 def sign_idle_head_every(seconds):
@@ -44,6 +42,7 @@ def sign_idle_head_every(seconds):
         while True:
             time.sleep(seconds)
             sign_idle_head()
+            connections.close_all()  # this thread's connections only
 
     threading.Thread(target=loop, name="armstrace-checkpoints", daemon=True).start()
 
