@@ -13,7 +13,7 @@ from armstrace.accounts import two_factor
 from armstrace.accounts.access import access_for
 from armstrace.accounts.constants import (
     ADMIN, ANY_ROLE, AUDIT_VIEW, CUSTODY_EDIT, CUSTODY_VIEW, EXCHANGE_POST, EXCHANGE_VIEW, FEDERATION_MANAGE,
-    LOGGED_IN, MONITORING_VIEW, PUBLIC, REGISTRY_EDIT, REGISTRY_VIEW, SCREENING_EDIT, SCREENING_RULES, SCREENING_VIEW,
+    LOGGED_IN, MONITORING_VIEW, OSINT_REVIEW, OSINT_VIEW, PUBLIC, REGISTRY_EDIT, REGISTRY_VIEW, SCREENING_EDIT, SCREENING_RULES, SCREENING_VIEW,
     SHIPMENTS_EDIT, TRACING_EDIT, TRACING_VIEW, TRANSFERS_EDIT, TRANSFERS_VIEW,
 )
 
@@ -128,6 +128,16 @@ URL_CAPABILITIES = {
     "exchange:digest-case": EXCHANGE_VIEW,
     "exchange:digest-print": EXCHANGE_VIEW,
     "exchange:digest-create": EXCHANGE_POST,
+    # osint (open-source seizures)
+    "osint:queue": OSINT_VIEW,
+    "osint:documents": OSINT_VIEW,
+    "osint:record": OSINT_VIEW,
+    "osint:incidents": OSINT_VIEW,
+    "osint:incident": OSINT_VIEW,
+    "osint:export": OSINT_VIEW,
+    "osint:upload": OSINT_REVIEW,
+    "osint:review-field": OSINT_REVIEW,
+    "osint:review-record": OSINT_REVIEW,
 }
 
 # ---------------------------------------------------------------- API: viewset basename -> (read, write)
@@ -176,6 +186,10 @@ API_CAPABILITIES = {
     # exchange (only a thread's members see it: exchange/access.py)
     "exchange-thread": (EXCHANGE_VIEW, EXCHANGE_POST),
     "exchange-digest-case": (EXCHANGE_VIEW, EXCHANGE_POST),
+    # osint
+    "osint-document": (OSINT_VIEW, OSINT_REVIEW),
+    "osint-record": (OSINT_VIEW, OSINT_REVIEW),
+    "osint-incident": (OSINT_VIEW, ADMIN),
 }
 # Actions whose writes need another capability than their viewset's.
 API_ACTION_CAPABILITIES = {

@@ -39,7 +39,7 @@ def item_links(item, allowed=_everything, entries=None):
 
 
 # Panels other apps add to the page of a record: (kind, panel(request, obj) -> HTML or ""), kind one of "item",
-# "trace_report", "seizure_case", "tracing_request". A page shows them with `{% load extensions %}{% object_panels
+# "trace_report", "seizure_case", "tracing_request", or "monitoring_dashboard" (obj: the year shown). A page shows them with `{% load extensions %}{% object_panels
 # "item" item %}`.
 OBJECT_PANELS: list[tuple[str, object]] = []
 
