@@ -124,22 +124,20 @@ def regroup(record):
 
 
 def refresh(incident):
-    """Set an incident's date, country, place and count from its accepted seizures (else its records); an incident
-    left with no record is removed."""
+    """Set an incident's date (else the publication date), country, place and count from its first accepted seizure
+    (else its first record); an incident left with no record is removed."""
     if incident is None:
         return
     if not incident.records.exists():
         incident.delete()
         return
-    seizure = incident.seizures.order_by("id").first()
-    if seizure is not None:
-        values = seizure.values
-    else:
-        record = (ProposedRecord.objects.filter(incident=incident).exclude(status=RecordStatus.REJECTED)
-                  .order_by("id").first())
-        values = record.values() if record else {}
+    seizure = incident.seizures.select_related("record__document").order_by("id").first()
+    record = seizure.record if seizure is not None else (
+        ProposedRecord.objects.filter(incident=incident).exclude(status=RecordStatus.REJECTED)
+        .select_related("document").order_by("id").first())
+    values = (seizure.values if seizure is not None else record.values()) if record else {}
     countries = values.get("country") or []
-    incident.occurred_on = as_date(values.get("date"))
+    incident.occurred_on = as_date(values.get("date")) or (record.document.published if record else None)
     incident.country = countries[0] if countries else ""
     incident.location = (values.get("location") or "")[:300]
     incident.firearms_total = values.get("firearms_total")

@@ -44,8 +44,11 @@ def html_document(html, where, source_url="", publisher=""):
     """The DocumentInput of an HTML page: its main text, title, publication date and site name."""
     import trafilatura
 
+    # The date from the page's metadata and markup only: a date in the article's text is the seizure's, not the
+    # publication's (htmldate's "extensive search" would take it).
     found = trafilatura.bare_extraction(html, url=source_url or None, with_metadata=True, include_comments=False,
-                                        favor_precision=True)
+                                        favor_precision=True,
+                                        date_extraction_params={"extensive_search": False, "original_date": True})
     if found is None or not (found.text or "").strip():
         return Problem(where, "no article text found in the page")
     return DocumentInput(text=found.text, title=found.title or "", source_url=source_url or found.url or "",
