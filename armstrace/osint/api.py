@@ -17,6 +17,7 @@ from armstrace.osint.models import (
 
 class DocumentSerializer(bounds.ModelSerializer):
     record = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True, default=None)
+    source_url = serializers.CharField(read_only=True)  # may be blank, so not a "uri" in the schema
 
     class Meta:
         model = Document
@@ -50,6 +51,7 @@ class FieldSerializer(BlankChoicesMixin, bounds.ModelSerializer):
 
 
 class SeizureSerializer(bounds.ModelSerializer):
+    source_url = serializers.CharField(read_only=True)
     class Meta:
         model = OpenSourceSeizure
         fields = ["id", "incident", "occurred_on", "countries", "location", "firearms_total", "ammunition_rounds",

@@ -114,6 +114,15 @@ exchange:digest                 RICNUA
 exchange:digest-case            RICNUA
 exchange:digest-print           RICNUA
 exchange:digest-create          RIC..A
+osint:queue                     .I.NUA
+osint:documents                 .I.NUA
+osint:record                    .I.NUA
+osint:incidents                 .I.NUA
+osint:incident                  .I.NUA
+osint:export                    .I.NUA
+osint:upload                    .I.N.A
+osint:review-field              .I.N.A
+osint:review-record             .I.N.A
 """
 
 # viewset basename, who may read (GET), who may write (POST/PUT/PATCH/DELETE); basename/action: that action's writers
@@ -151,6 +160,9 @@ screening-xray-image            .IC.UA  ..C..A
 access-log                      ....UA  .....A
 exchange-thread                 RICNUA  RIC..A
 exchange-digest-case            RICNUA  RIC..A
+osint-document                  .I.NUA  .I.N.A
+osint-record                    .I.NUA  .I.N.A
+osint-incident                  .I.NUA  .....A
 """
 
 
@@ -204,6 +216,8 @@ def page_params(w):
         "exchange:attachment": {"pk": w.attachment.pk},
         "exchange:digest-case": {"pk": w.digest_case.pk},
         "api-root": {"format": ".json"},
+        **dict.fromkeys(["osint:record", "osint:incident", "osint:review-record"], {"pk": 1}),
+        "osint:review-field": {"pk": 1, "key": "date"},
     }
 
 
