@@ -127,9 +127,10 @@ def counts(first_year, last_year):
     return sorted(rows.values(), key=lambda r: (r.country, r.year))
 
 
-def by_year(rows):
-    """{year: {label: n}} of seizures for monitoring's stacked bar chart: overlap, official only, open source only."""
-    out = defaultdict(dict)
+def by_year(rows, years=()):
+    """{year: {label: n}} of seizures for monitoring's stacked bar chart: overlap, official only, open source only
+    (every year of `years` present, even without seizures)."""
+    out = defaultdict(dict, {year: {} for year in years})
     for r in rows:
         for label, n in _parts(r):
             out[r.year][label] = out[r.year].get(label, 0) + n

@@ -13,8 +13,9 @@ YEARS_SHOWN = 5
 
 
 def dashboard_panel(request, year):
-    rows = counts(year - YEARS_SHOWN + 1, year)
-    chart = charts.stacked_bars(by_year(rows), _("Seizures: official and open sources"))
+    first_year = year - YEARS_SHOWN + 1
+    rows = counts(first_year, year)
+    chart = charts.stacked_bars(by_year(rows, range(first_year, year + 1)), _("Seizures: official and open sources"))
     return render_to_string("osint/dashboard_panel.html", {
         "rows": [r for r in rows if r.year == year], "all_rows": rows, "year": year,
-        "first_year": year - YEARS_SHOWN + 1, "chart": mark_safe(chart)}, request=request)
+        "first_year": first_year, "chart": mark_safe(chart)}, request=request)
