@@ -4,6 +4,8 @@ goes on."""
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from armstrace.core.actor import SYSTEM
 from armstrace.core.errors import RuleViolation
 from armstrace.osint import services
@@ -21,8 +23,10 @@ class BatchReport:
         return len(self.problems)
 
     def summary(self):
-        parts = [f"{n} {outcome.replace('_', ' ')}" for outcome, n in sorted(self.outcomes.items())]
-        return ", ".join(parts + [f"{self.refused} refused"])
+        labels = {"stored": _("stored"), "irrelevant": _("irrelevant"), "duplicate": _("duplicate"),
+                  "near_duplicate": _("near duplicate")}
+        parts = [f"{n} {labels[outcome]}" for outcome, n in sorted(self.outcomes.items())]
+        return ", ".join(parts + [f"{self.refused} {_('refused')}"])
 
 
 def ingest_all(documents, actor=SYSTEM, on_problem=None):

@@ -9,6 +9,8 @@ from pathlib import Path
 from urllib.error import URLError
 from urllib.request import Request, urlopen
 
+from django.utils.translation import gettext as _
+
 from armstrace.osint.services import MAX_BYTES, DocumentInput
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -50,7 +52,7 @@ def html_document(html, where, source_url="", publisher=""):
                                         favor_precision=True,
                                         date_extraction_params={"extensive_search": False, "original_date": True})
     if found is None or not (found.text or "").strip():
-        return Problem(where, "no article text found in the page")
+        return Problem(where, _("no article text found in the page"))
     return DocumentInput(text=found.text, title=found.title or "", source_url=source_url or found.url or "",
                          publisher=publisher or found.sitename or "", published=parse_date(found.date),
                          language="", origin=where)
@@ -58,13 +60,13 @@ def html_document(html, where, source_url="", publisher=""):
 
 def _decode(raw, where):
     if not raw.strip():
-        return Problem(where, "empty file")
+        return Problem(where, _("empty file"))
     if b"\x00" in raw[:8192]:
-        return Problem(where, "binary file, not text")
+        return Problem(where, _("binary file, not text"))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return Problem(where, f"not UTF-8 text (byte {exc.start})")
+        return Problem(where, _("not UTF-8 text (byte %(byte)s)") % {"byte": exc.start})
 
 
 def read_file(path: Path):
@@ -72,7 +74,7 @@ def read_file(path: Path):
     where = str(path)
     try:
         if path.stat().st_size > MAX_BYTES and path.suffix.lower() not in JSONL_SUFFIXES:
-            yield Problem(where, "file over 5 MB, skipped")
+            yield Problem(where, _("file over 5 MB, skipped"))
             return
         if path.suffix.lower() in JSONL_SUFFIXES:
             yield from read_jsonl(path)
@@ -97,7 +99,7 @@ def read_jsonl(path: Path):
             where = f"{path}:{number}"
             try:
                 if raw is None:
-                    raise BadLine("line over 5 MB, skipped")
+                    raise BadLine(_("line over 5 MB, skipped"))
                 doc = parse_line(raw)
             except BadLine as exc:
                 yield Problem(where, exc.args[0])
@@ -110,11 +112,11 @@ def _jsonl_document(doc, where):
     for key in ("title", "source_url", "publisher", "language"):
         value = doc.get(key)
         if value is not None and not isinstance(value, str):
-            return Problem(where, f"`{key}` must be a string")
+            return Problem(where, _("`%(key)s` must be a string") % {"key": key})
         fields[key] = value or ""
     published = doc.get("published")
     if published not in (None, "") and parse_date(published) is None:
-        return Problem(where, f"`published` is not an ISO date: {published!r}")
+        return Problem(where, _("`published` is not an ISO date: %(value)r") % {"value": published})
     return DocumentInput(text=doc["text"], published=parse_date(published), origin=where, **fields)
 
 
@@ -129,7 +131,7 @@ def read_paths(paths):
         elif path.exists():
             yield from read_file(path)
         else:
-            yield Problem(str(path), "no such file or folder")
+            yield Problem(str(path), _("no such file or folder"))
 
 
 # ---------------------------------------------------------------- feeds and pages
@@ -144,17 +146,25 @@ def _download(url, timeout):
     return raw
 
 
+def _timed_out(timeout):
+    return _("timed out after %(seconds)s s") % {"seconds": f"{timeout:g}"}
+
+
+def _cannot_read(reason):
+    return _("cannot read: %(reason)s") % {"reason": reason}
+
+
 def _fetch(url, timeout):
     """(bytes, None) or (None, the reason it failed)."""
     try:
         return _download(url, timeout), None
     except TimeoutError:
-        return None, f"timed out after {timeout} s"
+        return None, _timed_out(timeout)
     except URLError as exc:
         reason = exc.reason
-        return None, f"timed out after {timeout} s" if isinstance(reason, TimeoutError) else f"cannot read: {reason}"
+        return None, _timed_out(timeout) if isinstance(reason, TimeoutError) else _cannot_read(reason)
     except (OSError, ValueError) as exc:
-        return None, f"cannot read: {exc}"
+        return None, _cannot_read(exc)
 
 
 def read_feed(entry, timeout=FEED_TIMEOUT):
@@ -171,7 +181,7 @@ def read_feed(entry, timeout=FEED_TIMEOUT):
 
     feed = feedparser.parse(raw)
     if feed.bozo and not feed.entries:
-        yield Problem(url, f"not an RSS or Atom feed ({feed.get('bozo_exception', 'unreadable')})")
+        yield Problem(url, _("not an RSS or Atom feed (%(reason)s)") % {"reason": feed.get("bozo_exception", "?")})
         return
     for item in feed.entries:
         yield from _feed_item(item, url, publisher or feed.feed.get("title", ""), timeout)
