@@ -5,6 +5,8 @@ more thing agrees: the same firearms or rounds count, the same place, the same o
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.db.models import Q
+
 from armstrace.osint import dedup
 from armstrace.osint.models import Incident, OpenSourceSeizure, ProposedRecord, RecordStatus
 
@@ -86,11 +88,14 @@ def _live_records(incident, without=None):
 
 def _find(record, facts):
     """The incident of another record that reports the same seizure, or None."""
-    near = [facts.when, facts.published]
-    candidates = Incident.objects.filter(country__in=facts.countries).order_by("id")
-    for incident in candidates:
-        if incident.occurred_on and all(d and abs(incident.occurred_on - d) > 3 * PUBLISHED_WINDOW for d in near):
-            continue
+    near = [d for d in (facts.when, facts.published) if d]
+    if not near or not facts.countries:
+        return None
+    reach = 3 * PUBLISHED_WINDOW
+    in_reach = Q(occurred_on=None)
+    for day in near:
+        in_reach |= Q(occurred_on__range=(day - reach, day + reach))
+    for incident in Incident.objects.filter(in_reach, country__in=facts.countries).order_by("id"):
         if any(same_seizure(facts, Facts.of(other)) for other in _live_records(incident, without=record)):
             return incident
     return None

@@ -145,8 +145,7 @@ def review_field(record, key, decision, value=None, actor=SYSTEM, version=None):
         _touch(record, actor)
         if record.status == RecordStatus.ACCEPTED:
             _write_seizure(record, actor)
-            incidents.regroup(record)
-            merge.match_incident(record.incident)
+            _regroup_and_match(record)
     return record
 
 
@@ -163,11 +162,20 @@ def review_record(record, decision, actor=SYSTEM, version=None):
         _touch(record, actor)
         if decision == RecordStatus.ACCEPTED:
             _write_seizure(record, actor)
-            incidents.regroup(record)
-            merge.match_incident(record.incident)
+            _regroup_and_match(record)
         else:
             incidents.refresh(record.incident)
     return record
+
+
+def _regroup_and_match(record):
+    """Place a reviewed record in its incident, and match that incident (and the one it left, if it is left with
+    others) with the official cases again."""
+    old = record.incident
+    incidents.regroup(record)
+    merge.match_incident(record.incident)
+    if old is not None and old.pk is not None and old != record.incident:
+        merge.match_incident(old)
 
 
 def _touch(record, actor):

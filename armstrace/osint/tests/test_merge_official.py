@@ -83,3 +83,23 @@ def test_export_neutralises_formula_like_text(official, ingest, accept, client, 
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert [(r["source"], r["VALUE"]) for r in rows] == [("official", "1"), ("official", "12")]
     assert client.get("/osint/export.csv?from=x").status_code == 404
+
+
+@pytest.mark.django_db
+def test_an_edit_that_moves_the_record_away_unlinks_the_case(official, ingest, accept, reviewer):
+    from armstrace.core.actor import Actor
+    from armstrace.osint import services
+
+    record = ingest(EN).document.record
+    accept(record)
+    record.incident.refresh_from_db()
+    assert record.incident.official_case == official
+    services.review_field(record, "country", "edited", "TZA", Actor.of(reviewer))
+    record.refresh_from_db()
+    assert record.incident.official_case is None and record.incident.country == "TZA"
+    rows = {r.country: r for r in merge.counts(2025, 2025)}
+    assert (rows["KEN"].official, rows["KEN"].overlap, rows["TZA"].open_source_only) == (1, 0, 1)
+    again = ingest(FR).document.record  # the French report of the Kenyan seizure can now take the case
+    accept(again)
+    again.incident.refresh_from_db()
+    assert again.incident.official_case == official
