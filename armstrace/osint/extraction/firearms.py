@@ -27,7 +27,9 @@ def combine(doc, counts, across="first"):
         blocks = [b for b in blocks if any(c.number_kind != "article" for c in b)]
     if across == "first":
         seized = [b for b in blocks if any(_about_seizure(doc, c) for c in b)]
-        blocks = (seized or blocks)[:1]
+        blocks = (seized or [b for b in blocks if not all(_statistic(doc, c) for c in b)])[:1]
+        if not blocks:
+            return None  # every count is a statistic over a period ("in the last five years, ... 31,000")
     else:
         seen, kept = set(), []
         for block in blocks:
@@ -52,6 +54,11 @@ _SEIZED = re.compile(
     r"\b(?:seiz\w*|confiscat\w*|recover\w*|intercept\w*|found|discover\w*|uncover\w*|detect\w*|located|"
     r"saisi\w*|decouv\w*|intercept\w*|trouv\w*|recupere\w*|"
     r"incaut\w*|decomis\w*|asegur\w*|hall\w*|intervenid\w*|intervino|secuestr\w*|encontr\w*|localiz\w*)\b")
+
+
+def _statistic(doc, count):
+    start, end = doc.sentence_bounds(count.start)
+    return bool(STATISTIC.search(doc.folded, start, end))
 
 
 def _about_seizure(doc, count):
@@ -101,7 +108,7 @@ def firearms_total(doc, counts, by_type):
     return typed or combine(doc, [c for c in generic if _about_seizure(doc, c)])
 
 
-_INCLUDES = re.compile(r"includ\w*|dont|among|parmi|notamment|such as|comme|como|entre (?:ellas|ellos|las|los|eux)|"
+INCLUDES = re.compile(r"includ\w*|dont|among|parmi|notamment|such as|comme|como|entre (?:ellas|ellos|las|los|eux)|"
                        r"of which|de (?:los|las) cuales|incluid\w*|incluyendo|:|\(")
 
 
@@ -113,6 +120,6 @@ def _with_listed_types(doc, total, counts):
     block = doc.block_of(total.start)
     listed = [c for c in counts if c.category == "firearm" and c.kind and c.start > total.end
               and doc.block_of(c.start) == block]
-    if not listed or _INCLUDES.search(doc.folded, total.end, listed[0].start):
+    if not listed or INCLUDES.search(doc.folded, total.end, listed[0].start):
         return total
     return Value(total.value + sum(c.value for c in listed), total.start, listed[-1].end, 0.5)
