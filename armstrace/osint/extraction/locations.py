@@ -25,7 +25,7 @@ _FACILITY_BEFORE = re.compile(
     r"centre postal de|centro postal de|terminal de|puesto de control(?: de)?|recinto fiscal de)\s+$")
 _FACILITY_AFTER = re.compile(r"\s+(?:port|airport|international airport|border crossing|port of entry|gateway facility|"
                              r"mail (?:centre|center|facility)|docks|terminal)\b", re.IGNORECASE)
-_STREET_BEFORE = re.compile(r"(?:quartier d'|quartier de|quartier|barrio de|barrio|colonia|sector|secteur|rue|calle|"
+_STREET_BEFORE = re.compile(r"(?:quartier d'|quartier de|quartier|barrio de|barrio|colonia|sector de|sector|secteur de|secteur|rue|calle|"
                             r"l'arrondissement|arrondissement|borough of|neighbou?rhood of|fraccionamiento|"
                             r"avenida|avenue|road|street|vereda|lieu-dit|hameau de|aldea de|caserio de)\s+(?:d')?$")
 _REGION_BEFORE = re.compile(r"(?:region de|region of|province of|provincia de|departement de|departamento de|"
@@ -39,11 +39,18 @@ _SMALL_PLACE_BEFORE = re.compile(
     r"resident de|residente de|vivienda de|bureau de poste de|la poste de|plate[- ]?forme de|zones? \w+ de|"
     r"localidad \w+ de|aduana de|canton de|cantón de|parish of|suburb of|township of|ville d'|commune d'|"
     r"delegacion|alcaldia|muelle de|puerto|port)\s+(?:d')?$")
+# "in north Dublin", "dans le nord de Lyon", "al poniente de Tuxtla Gutiérrez": a part of the place that follows.
+_DIRECTION = (r"(?:(?:the\s+|el\s+|le\s+|la\s+)?(?:north|south|east|west|northern|southern|eastern|western|central|"
+              r"north-east|north-west|south-east|south-west|nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|"
+              r"sud-ouest|norte|sur|este|oeste|poniente|oriente|centro|noreste|noroeste|sureste|suroeste)"
+              r"(?:\s+(?:of|de|del|du|d'|de la))?\s*)")
 _LOCATIVE = {
-    "en": re.compile(r"(?:\bin|\bat|\bnear|\boutside|\baround|\bacross|\bthroughout)\s+(?:the\s+)?$"),
-    "fr": re.compile(r"(?:\ba|\bau|\baux|\bpres d'|\bpres de|\bdans|\ben|\bsur)\s+(?:la\s+|le\s+|l')?$"),
-    "es": re.compile(r"(?:\ben|\bcerca de|\ba las afueras de)\s+(?:el\s+|la\s+)?$"),
+    "en": re.compile(rf"(?:\bin|\bat|\bnear|\boutside|\baround|\bacross|\bthroughout)\s+(?:the\s+)?{_DIRECTION}?$"),
+    "fr": re.compile(rf"(?:\ba|\bau|\baux|\bpres d'|\bpres de|\bdans|\ben|\bsur)\s+(?:la\s+|le\s+|l')?{_DIRECTION}?$"),
+    "es": re.compile(rf"(?:(?:\ben|\bcerca de|\ba las afueras de)\s+(?:el\s+|la\s+)?{_DIRECTION}?|\bal\s+{_DIRECTION})$"),
 }
+_DIRECTION_WORD = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Upper|"
+                             r"Lower|Nord|Sud|Norte|Sur) (?=[A-ZÀ-Ý])")
 _SEAT_BEFORE = re.compile(
     r"(?:brigade|direction|parquet|tribunal|procureur de la republique|sections? de recherches?|compagnie|escadron|"
     r"district|juzgado|comisaria|audiencia|fiscalia|court|prison|(?:police|garda) station|tribunal de grande instance|"
@@ -169,6 +176,9 @@ def _variants(match):
     if lead:
         start, name = start + lead.end(), name[lead.end():]
     yield start, name, bool(lead)
+    direction = _DIRECTION_WORD.match(name)
+    if direction:  # "West Kingston" → also "Kingston"
+        yield start + direction.end(), name[direction.end():], bool(lead)
     for connector in _CONNECTOR.finditer(name):
         yield start + connector.end(), name[connector.end():], False
 
@@ -201,8 +211,8 @@ def _score(doc, start, end, key, table, leading=False):
     if _DESTINATION_BEFORE.search(doc.folded[max(0, start - 80):start]):
         score -= 2.5
     population = table[key][0][1] if key in table else 0
-    if key in table and population == 0:
-        score -= 1.0  # a region: less specific than a town
+    if key in table and (population == 0 or population < 100000 and any(e[1] == 0 for e in table[key])):
+        score -= 1.5  # a region (also "Chiapas", "Kent": a small town's name too): less specific than any town
     score -= 1.0 if population > 400000 else 0.5 if population > 100000 else 0
     sentence_start, sentence_end = doc.sentence_bounds(start)
     if _SEIZURE.search(doc.folded[sentence_start:sentence_end]):
@@ -224,4 +234,21 @@ def location(doc, chosen_countries):
     facility = _FACILITY_AFTER.match(doc.text, end)
     if facility:
         end = facility.end()
+    end = _with_qualifier(doc.text, end)
     return Value(doc.text[best.start:end], best.start, end, min(0.9, 0.3 + best.score / 10))
+
+
+_QUALIFIER = re.compile(rf"(?:, | \()([{_UPPER}][\w'’-]*(?: [{_UPPER}][\w'’-]*){{0,2}})(\))?")
+
+
+def _with_qualifier(text, end):
+    """The end of the place with the larger place that qualifies it, as written ("Culiacán, Sinaloa",
+    "Dieppe (Seine-Maritime)", "San Isidro, Makati City"), where the gazetteer knows that one."""
+    match = _QUALIFIER.match(text, end)
+    if not match or (match.group(0).startswith(" (") and not match.group(2)):
+        return end
+    name = re.sub(r" (?:City|County|Province|State)$", "", match.group(1))
+    key = fold(name)
+    if key in cities() and key not in country_names() and key not in _NOT_PLACES:
+        return match.end()
+    return end

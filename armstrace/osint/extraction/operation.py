@@ -7,7 +7,8 @@ from .text import Value
 
 _QUOTED = r"[\"“«‘'„]\s*([^\"”»’']{2,40}?)\s*[\"”»’']"
 _CAPITALISED = r"((?:[A-ZÀ-Ý0-9][\w'-]*)(?:\s+(?:[A-ZÀ-Ý0-9][\w'-]*|de|del|of|la|el))*(?:\s+[A-ZÀ-Ý0-9][\w'-]*)?)"
-_AFTER = rf"\s+(?:(?:called|named|nommée|dite|denominada|como|comme|as)\s+)?(?:{_QUOTED}|{_CAPITALISED})"
+_AFTER = (rf"(?:,?\s+(?:called|named|nommée|dite|baptisée|denominada|llamada|bautizada|como|comme|as)\s+|\s+)"
+          rf"(?:{_QUOTED}|{_CAPITALISED})")
 _OPERATION = re.compile(
     rf"\b(?:[Oo]p[eé]ra(?:tion|ción|cion)|[Oo]perativo|[Oo]p\.|code-?named|baptisée?|dénommée?|dubbed|"
     rf"denominad[ao]|llamad[ao]|bautizad[ao]){_AFTER}")
