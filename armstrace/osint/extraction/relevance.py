@@ -12,7 +12,7 @@ _SEIZURE = re.compile(
     r"intervinieron|requis\w*|encontr\w*|secuestr\w*|detectar\w*|contained|concealed|hidden|contenai\w*|"
     r"dissimul\w*|cache(?:e|es|s)?|conten[ií]a\w*|ocult\w*|escondid\w*|recuper\w*|took possession|"
     r"taken possession|off the streets|removed from circulation|retir\w* de la circulation|"
-    r"retirad\w* de circulacion|aprehensi\w*|hizo con)\b")
+    r"retirad\w* de circulacion|aprehensi\w*|hizo con|yielded|netted|haul)\b")
 _ITEMS = ("firearm", "ammo", "part")
 # A count over a period is a statistic, not one seizure.
 STATISTIC = re.compile(
