@@ -27,7 +27,10 @@ def combine(doc, counts, across="first"):
         blocks = [b for b in blocks if any(c.number_kind != "article" for c in b)]
     if across == "first":
         seized = [b for b in blocks if any(_about_seizure(doc, c) for c in b)]
-        blocks = (seized or [b for b in blocks if not all(_statistic(doc, c) for c in b)])[:1]
+        if seized:  # the first seizure, and the later ones told as further finds ("more", "also", "además")
+            blocks = seized[:1] + _further_finds(doc, seized)
+        else:
+            blocks = [b for b in blocks if not all(_statistic(doc, c) for c in b)][:1]
         if not blocks:
             return None  # every count is a statistic over a period ("in the last five years, ... 31,000")
     else:
@@ -56,15 +59,49 @@ _SEIZED = re.compile(
     r"incaut\w*|decomis\w*|asegur\w*|hall\w*|intervenid\w*|intervino|secuestr\w*|encontr\w*|localiz\w*)\b")
 
 
+_ADDITIONAL = re.compile(
+    r"\balso (?:\w+ ){0,2}(?:seiz|found|recover|discover|locat)|\b(?:a further|another|an additional) \d|"
+    r"\bmore (?:weapons|firearms|guns|arms|ammunition|rounds)\b|\bsecond (?:search|house|home|vehicle|car|address)|"
+    r"\b(?:aussi|egalement) (?:ete )?(?:saisi|decouv|trouv)|\bd'autres armes|\b(?:second|deuxieme) (?:vehicule|domicile)|"
+    r"\b(?:tambien|ademas|asimismo),? (?:se )?(?:\w+ ){0,2}(?:incaut|asegur|localiz|hall|decomis|encontr)|"
+    r"\bmas (?:armas|armamento|municion)|\bsegund[oa] (?:vivienda|vehiculo|domicilio|inmueble|cateo|registro|hecho)")
+
+
+def _further_finds(doc, seized):
+    """The blocks after the first that tell of further finds; none where the first block is the lead sentence
+    (its count sums up what the text then details)."""
+    if doc.block_of(seized[0][0].start) == 0:
+        return []
+    return [b for b in seized[1:] if _ADDITIONAL.search(doc.folded, *doc.block_bounds(doc.block_of(b[0].start)))]
+
+
+_DISPOSED = re.compile(r"\b(?:destr[ou]y\w*|destruction|destru\w*|detrui\w*|surrender\w*|handed in|amnest\w*|"
+                       r"deposee?s? volontairement|remises? volontaire\w*|entregad[oa]s? voluntaria\w*|canje\w*)\b")
+
+
+def of_this_seizure(doc, counts):
+    """The counts that can be of the seizure told: not a statistic over a period ("en lo que va del año",
+    "En 2014, la douane a saisi 828 armes"), nor arms destroyed or surrendered ("se destruyeron 1,207 armas")."""
+    kept = []
+    for count in counts:
+        start, end = doc.clause_bounds(count.start)
+        disposed = _DISPOSED.search(doc.folded, start, end) and not _SEIZED.search(doc.folded, start, end)
+        if not (_statistic(doc, count) or disposed):
+            kept.append(count)
+    return kept
+
+
 def _statistic(doc, count):
-    start, end = doc.sentence_bounds(count.start)
+    start, end = doc.clause_bounds(count.start)
     return bool(STATISTIC.search(doc.folded, start, end))
 
 
 def _about_seizure(doc, count):
-    """The count's sentence tells of a seizure, not of a statistic over years."""
+    """The count's sentence (or the sentence introducing its list) tells of a seizure, and its clause not of a
+    statistic over years."""
     start, end = doc.sentence_bounds(count.start)
-    return bool(_SEIZED.search(doc.folded, start, end)) and not STATISTIC.search(doc.folded, start, end)
+    block_start, _ = doc.block_bounds(doc.block_of(count.start))
+    return bool(_SEIZED.search(doc.folded, min(start, block_start), end)) and not _statistic(doc, count)
 
 
 def firearms_by_type(doc, counts):

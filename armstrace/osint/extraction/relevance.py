@@ -21,7 +21,7 @@ STATISTIC = re.compile(
     r"l'an dernier|l'annee derniere|en lo que va del ano|desde (?:19|20)\d\d|cada ano|al ano|el ano pasado|"
     r"durante (?:el|los) (?:ultimos? )?\w* ?anos|over the (?:last|past) \w+ years?|ces dernieres annees|"
     r"en los ultimos \w+ anos|over a period of \w+ (?:years|months)|sur une periode de \w+ (?:ans|mois)|"
-    r"durante un periodo de \w+ (?:anos|meses))\b")
+    r"durante un periodo de \w+ (?:anos|meses)|(?:in|en|durante) (?:19|20)\d\d(?=,))\b")
 
 
 def relevance(folded, lang, counts):
