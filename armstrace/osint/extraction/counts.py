@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from .lexicon import STOPS, classify
+from .lexicon import STOPS, classify, model_kind
 from .dates import MONTH_NUMBER
 from .numbers import NUMBER_WORDS, find_numbers
 
@@ -123,6 +123,8 @@ def _noun_after(after, lang):
                 part = classify(after[following:following + 60], lang)
                 if part and part[1] in ("part", "excluded", "ammo"):  # also "pistol magazines", "rifle rounds"
                     return following + part[0], part[1], None
+            if category == "firearm":
+                kind = model_kind(after[position + length:position + length + 40], kind)
             return position + length, category, kind
         token = _TOKEN.match(after, position)
         if token is None or _ends_search(token.group(0), lang):

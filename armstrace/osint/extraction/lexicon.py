@@ -106,7 +106,7 @@ ES = [
     (r"ametralladoras?", "firearm", "machine_gun"),
     (r"lanzacohetes|lanzamisiles|lanzagranadas", "firearm", "light_weapon"),
     (r"(?:armas?|escopetas?|pistolas?|fusil(?:es)?) (?:hechizas?|artesanales?|improvisadas?|caseras?|"
-     r"de fabricacion casera)", "firearm", "other"),
+     r"de fabricacion (?:casera|artesanal|hechiza))", "firearm", "other"),
     (r"escopetas?(?: recortadas?)?", "firearm", "shotgun"),
     (r"fusiles? de asalto|fusil(?:es)?|rifles?|carabinas?|cuernos? de chivo", "firearm", "rifle"),
     (r"pistolas?(?: semiautomaticas?| semi-automaticas?| automaticas?)?", "firearm", "pistol"),
@@ -127,6 +127,21 @@ ES = [
 ]
 
 LEXICONS = {"en": EN + _COMMON, "fr": FR + _COMMON, "es": ES + _COMMON}
+# "armas largas tipo AK-47", "two long guns (AR-15 style)": a model name after a noun of no or a broad type.
+MODEL_AFTER = re.compile(r"[\s(\"“]*(?:(?:tipo|type|de type|du type|style|modelo|model|marca|modele|de marque)\s+)?(?:" +
+                         "|".join(f"(?P<{kind}>{p})" for p, category, kind in _COMMON if category == "firearm") +
+                         r")(?![-\w])")
+_BROADER = {None: None, "long_gun_unspecified": ("rifle", "shotgun"), "handgun_unspecified": ("pistol", "revolver",
+            "submachine_gun")}
+
+
+def model_kind(after_noun, kind):
+    """The kind a model name right after the noun gives, where it narrows `kind`; else `kind`."""
+    if kind not in _BROADER:
+        return kind
+    match = MODEL_AFTER.match(after_noun)
+    found = match.lastgroup if match else None
+    return found if found and (_BROADER[kind] is None or found in _BROADER[kind]) else kind
 
 # Words between a number and its noun that end the search (the number counts something else).
 _APPROXIMATE = ("dozen dozens scores hundreds thousands dizaine dizaines douzaine vingtaine trentaine quarantaine "

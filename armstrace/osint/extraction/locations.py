@@ -29,7 +29,7 @@ _STREET_BEFORE = re.compile(r"(?:quartier d'|quartier de|quartier|barrio de|barr
                             r"l'arrondissement|arrondissement|borough of|neighbou?rhood of|fraccionamiento|"
                             r"avenida|avenue|road|street|vereda|lieu-dit|hameau de|aldea de|caserio de)\s+(?:d')?$")
 _REGION_BEFORE = re.compile(r"(?:region de|region of|province of|provincia de|departement de|departamento de|"
-                            r"estado de|state of|county|comunidad de|comunidad foral de|sous-prefecture de)\s+$")
+                            r"estado de|state of|county|comunidad foral de|sous-prefecture de|sindicatura de)\s+$")
 _OF = re.compile(r"(?:\bde|\bdu|\bd'|\bdel|\bof)\s*$")
 _SMALL_PLACE_BEFORE = re.compile(
     r"(?:municipio de|municipality of|commune de|village de|villages d'|villages de|"
@@ -38,7 +38,8 @@ _SMALL_PLACE_BEFORE = re.compile(
     r"area of|zone de|residence de|residence in|a residence in|domicile de|"
     r"resident de|residente de|vivienda de|bureau de poste de|la poste de|plate[- ]?forme de|zones? \w+ de|"
     r"localidad \w+ de|aduana de|canton de|cantón de|parish of|suburb of|township of|ville d'|commune d'|"
-    r"delegacion|alcaldia|muelle de|puerto|port)\s+(?:d')?$")
+    r"delegacion|alcaldia|muelle de|puerto|port|casco urbano de|cabecera municipal de|comunidad de|"
+    r"ejido|rancheria|poblado de|vereda de|hamlet of|village of)\s+(?:d')?$")
 # "in north Dublin", "dans le nord de Lyon", "al poniente de Tuxtla Gutiérrez": a part of the place that follows.
 _DIRECTION = (r"(?:(?:the\s+|el\s+|le\s+|la\s+)?(?:north|south|east|west|northern|southern|eastern|western|central|"
               r"north-east|north-west|south-east|south-west|nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|"
@@ -46,7 +47,7 @@ _DIRECTION = (r"(?:(?:the\s+|el\s+|le\s+|la\s+)?(?:north|south|east|west|norther
               r"(?:\s+(?:of|de|del|du|d'|de la))?\s*)")
 _LOCATIVE = {
     "en": re.compile(rf"(?:\bin|\bat|\bnear|\boutside|\baround|\bacross|\bthroughout)\s+(?:the\s+)?{_DIRECTION}?$"),
-    "fr": re.compile(rf"(?:\ba|\bau|\baux|\bpres d'|\bpres de|\bdans|\ben|\bsur)\s+(?:la\s+|le\s+|l')?{_DIRECTION}?$"),
+    "fr": re.compile(rf"(?:\ba|\bau|\baux|\bpres d'|\bpres de|\bdans|\ben|\bsur)\s+(?:la\s+|le\s+|les\s+|l')?{_DIRECTION}?$"),
     "es": re.compile(rf"(?:(?:\ben|\bcerca de|\ba las afueras de)\s+(?:el\s+|la\s+)?{_DIRECTION}?|\bal\s+{_DIRECTION})$"),
 }
 _DIRECTION_WORD = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Upper|"
@@ -116,6 +117,12 @@ def _country_for(entries, lang):
     if preferred:
         return preferred[0]
     return entries[0] if entries[0][1] >= 50000 or entries[0][1] == 0 else None
+
+
+def _is_region(entries, lang):
+    """A region, or a region that is also the name of a small town of its country ("Chiapas")."""
+    code, population = _country_for(entries, lang) or entries[0]
+    return population == 0 or population < 100000 and any(e == (code, 0) for e in entries)
 
 
 def city_mentions(doc):
@@ -211,8 +218,8 @@ def _score(doc, start, end, key, table, leading=False):
     if _DESTINATION_BEFORE.search(doc.folded[max(0, start - 80):start]):
         score -= 2.5
     population = table[key][0][1] if key in table else 0
-    if key in table and (population == 0 or population < 100000 and any(e[1] == 0 for e in table[key])):
-        score -= 1.5  # a region (also "Chiapas", "Kent": a small town's name too): less specific than any town
+    if key in table and _is_region(table[key], doc.language):
+        score -= 1.5  # a region: less specific than any town
     score -= 1.0 if population > 400000 else 0.5 if population > 100000 else 0
     sentence_start, sentence_end = doc.sentence_bounds(start)
     if _SEIZURE.search(doc.folded[sentence_start:sentence_end]):

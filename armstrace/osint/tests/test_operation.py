@@ -38,3 +38,8 @@ def test_a_plain_operation_in_french_and_spanish_has_no_name():
                   language="fr")["operation_name"] is None
     assert record("Un operativo policial en Lima permitió incautar cuatro fusiles.",
                   language="es")["operation_name"] is None
+
+
+def test_a_project_is_a_codename_and_an_agency_led_operation_is_not():
+    found = record("Police seized 13 firearms in Bangor. Project Vizardlike is a national NCA-led operation.")
+    assert found["operation_name"] == "Vizardlike"
