@@ -11,7 +11,10 @@ import re
 _COMMON = [
     (r"airsoft(?: guns?| weapons?| replicas?| pistols?| rifles?)?", "excluded", None),
     (r"tasers?|shockers?", "excluded", None),
-    (r"ak-?47s?|kalas?h?nikovs?|kalachnikovs?|ar-?15s?|m-?16s?|m4s?|fal", "firearm", "rifle"),
+    (r"ak-?47s?|ak-?74s?|akms?|pmak|sks|kalas?h?nikovs?|kalachnikovs?|ar-?15s?|m-?16s?|m4s?|fal|g3s?", "firearm",
+     "rifle"),
+    (r"tt-?30|tt-?33|tokarevs?|makarovs?", "firearm", "pistol"),
+    (r"(?:calibre|caliber|cal\.) (?:12|douze|16)|12[- ]gauge|12[- ]bore", "firearm", "shotgun"),
     (r"uzis?|mp5s?|mac-?10s?|skorpions?", "firearm", "submachine_gun"),
     (r"glocks?|berettas?|berettas?|brownings?", "firearm", "pistol"),
     (r"rpg(?:-?7)?s?", "firearm", "light_weapon"),
@@ -129,7 +132,8 @@ ES = [
 LEXICONS = {"en": EN + _COMMON, "fr": FR + _COMMON, "es": ES + _COMMON}
 # "armas largas tipo AK-47", "two long guns (AR-15 style)": a model name after a noun of no or a broad type.
 MODEL_AFTER = re.compile(r"[\s(\"“]*(?:(?:tipo|type|de type|du type|style|modelo|model|marca|modele|de marque)\s+)?(?:" +
-                         "|".join(f"(?P<{kind}>{p})" for p, category, kind in _COMMON if category == "firearm") +
+                         "|".join(f"(?P<{kind}>" + "|".join(p for p, c, k in _COMMON if c == "firearm" and k == kind) + ")"
+                                  for kind in dict.fromkeys(k for _, c, k in _COMMON if c == "firearm")) +
                          r")(?![-\w])")
 _BROADER = {None: None, "long_gun_unspecified": ("rifle", "shotgun"), "handgun_unspecified": ("pistol", "revolver",
             "submachine_gun")}

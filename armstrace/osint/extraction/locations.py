@@ -132,6 +132,7 @@ def city_mentions(doc):
 
 def _trim(name):
     name = re.sub(r"[.’'-]+$", "", name)
+    name = re.sub(r" \d{1,2}$", "", name)  # "quartier Wanindara 3": the place without its sector number
     return re.sub(r"\s+(?:de|del|de la|du|des|la|el|sur|upon|do|da|dos|das)$", "", name)
 
 
@@ -157,6 +158,8 @@ def candidates(doc):
         for start, name, lead in _variants(match):
             name = _known_prefix(_trim(name), table)
             key = fold(name)
+            if key not in table and key.replace("'", "") in table:
+                key = key.replace("'", "")  # "N'Zérékoré", "N'Djamena": the gazetteer writes "Nzerekore"
             words = key.split(" ")
             if words[0] in _ARTICLES and len(words) > 1:
                 words = words[1:]  # "La Matanza", "Le Havre", "El Paso"

@@ -122,3 +122,11 @@ def test_homemade_shotguns_are_other():
     found = record("La policía halló 17 escopetas de fabricación artesanal en el casco urbano de Policarpa.",
                    language="es")
     assert found["firearms_by_type"] == {"other": 17} and found["location"] == "Policarpa"
+
+
+def test_model_names_of_west_african_and_soviet_arms_and_a_12_gauge_gun():
+    found = record("Les gendarmes ont saisi 22 armes dont 19 fusils de chasse, une arme SKS et une arme calibre 12 "
+                   "à N’Zérékoré.", language="fr")
+    assert found["firearms_total"] == 22
+    assert found["firearms_by_type"] == {"shotgun": 20, "rifle": 1}
+    assert found["location"] == "N’Zérékoré" and found["country"] == ["GIN"]

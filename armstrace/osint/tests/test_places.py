@@ -89,3 +89,8 @@ def test_the_place_keeps_the_larger_place_written_with_it():
     found = record("Les gendarmes ont saisi 12 fusils à Dieppe (Seine-Maritime).", language="fr")
     assert found["location"] == "Dieppe (Seine-Maritime)"
     assert record("Police seized 3 pistols in Leeds, Mr Smith said.")["location"] == "Leeds"
+
+
+def test_a_sector_number_is_not_part_of_the_place():
+    found = record("Les gendarmes ont saisi deux pistolets au quartier Wanindara 3, secteur marché.", language="fr")
+    assert found["location"] == "Wanindara"
