@@ -76,12 +76,16 @@ _ARTICLES = {"la", "le", "les", "el", "los", "las", "l'"}
 _LEADING_PREPOSITION = re.compile(r"^(?:A|À|En|In|At|Au|Aux|Dans|Near|Cerca)\s+")
 
 
+_SEAT_PENALTY = 3
+
+
 @dataclass(frozen=True)
 class Candidate:
     name: str
     start: int
     score: float
     code: str | None  # the country of the place, where the gazetteer knows it
+    seat: bool = False  # after an agency's name ("la brigade des douanes de Boulogne-sur-mer")
 
 
 # Countries whose places a text in this language most likely names, for names shared by several countries.
@@ -117,6 +121,12 @@ def _country_for(entries, lang):
     if preferred:
         return preferred[0]
     return entries[0] if entries[0][1] >= 50000 or entries[0][1] == 0 else None
+
+
+def _facility_town(key, table):
+    """A port, airport or crossing of the gazetteer that is a small place ("Felixstowe", "Coquelles"); a big city
+    with a port ("Guayaquil", "Abidjan") is a facility only where the text says so ("port of", "airport")."""
+    return key in PLACES and (key not in table or table[key][0][1] < 100000)
 
 
 def _is_region(entries, lang):
@@ -170,7 +180,8 @@ def candidates(doc):
             score = _score(doc, start, start + len(name), key, table, leading=lead)
             if score is not None:
                 entry = _country_for(table[key], doc.language) if key in table and key not in _GENERIC else None
-                found.append(Candidate(name, start, score, entry[0] if entry else None))
+                seat = bool(_SEAT_BEFORE.search(doc.folded[max(0, start - 45):start]))
+                found.append(Candidate(name, start, score, entry[0] if entry else None, seat))
     doc.cache["places"] = found
     return found
 
@@ -197,7 +208,7 @@ def _score(doc, start, end, key, table, leading=False):
     before = doc.folded[max(0, start - 45):start]
     after = doc.text[end:end + 40]
     score = None
-    if _FACILITY_BEFORE.search(before) or _FACILITY_AFTER.match(after) or key in PLACES:
+    if _FACILITY_BEFORE.search(before) or _FACILITY_AFTER.match(after) or _facility_town(key, table):
         score = 5.0
     elif _STREET_BEFORE.search(before):
         score = 4.0
@@ -217,7 +228,7 @@ def _score(doc, start, end, key, table, leading=False):
     if score is None:
         return None
     if _SEAT_BEFORE.search(before):
-        score -= 3
+        score -= _SEAT_PENALTY
     if _DESTINATION_BEFORE.search(doc.folded[max(0, start - 80):start]):
         score -= 2.5
     population = table[key][0][1] if key in table else 0
@@ -237,6 +248,8 @@ _SEIZURE = re.compile(r"\b(?:seiz\w*|found|discover\w*|intercept\w*|recover\w*|s
 def location(doc, chosen_countries):
     """A Value with the place name as written in the text, or None."""
     found = [c for c in candidates(doc) if c.score >= 1.0]
+    if not found:  # the only place given is an agency's ("la Gendarmerie de l'Aude"): the most specific one given
+        found = [c for c in candidates(doc) if c.seat and c.score + _SEAT_PENALTY >= 1.0]
     if not found:
         return None
     best = max(found, key=lambda c: (c.score, -c.start))

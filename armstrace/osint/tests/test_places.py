@@ -94,3 +94,19 @@ def test_the_place_keeps_the_larger_place_written_with_it():
 def test_a_sector_number_is_not_part_of_the_place():
     found = record("Les gendarmes ont saisi deux pistolets au quartier Wanindara 3, secteur marché.", language="fr")
     assert found["location"] == "Wanindara"
+
+
+def test_a_big_port_city_is_a_facility_only_where_the_text_says_so():
+    found = record("Una operación en el norte de Guayaquil terminó con la incautación de 15 armas en el sector de "
+                   "Las Orquídeas.", language="es")
+    assert found["location"] == "Las Orquídeas"
+    assert record("Officers at the port of Felixstowe seized 12 pistols.")["location"] == "Felixstowe"
+
+
+def test_an_agency_seat_is_the_place_only_where_no_other_is_given():
+    found = record("Les agents de la brigade des douanes de Boulogne-sur-mer interceptent un colis contenant une "
+                   "arme.", language="fr")
+    assert found["location"] == "Boulogne-sur-mer"
+    found = record("Les agents de la brigade de Saint-Avold découvrent 24 armes au domicile d'un homme à Faulquemont.",
+                   language="fr")
+    assert found["location"] == "Faulquemont"
