@@ -18,7 +18,8 @@ from armstrace.core.errors import Conflict, RuleViolation
 from armstrace.profile import get_profile
 from armstrace.registry.eventlog import append_event
 from armstrace.registry.holders import (  # noqa: F401 - the holder and licence commands
-    change_licence, change_party, issue_licence, register_party, revoke_licence, suspend_licence,
+    DuplicateIdentifier, change_licence, change_party, holder_with_identifier, issue_licence, register_party,
+    revoke_licence, suspend_licence,
 )
 from armstrace.registry.models import Event, EventKind, Item, ItemStatus, Licence, Marking, Party
 from armstrace.registry.projection import apply_event, state_of, store_state

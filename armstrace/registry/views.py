@@ -211,23 +211,36 @@ def _label(model, name):
 
 
 def _holder_form(request, form, title, call, party):
+    context = {"form": form, "title": title}
     if request.method == "POST" and form.is_valid():
-        if run_service(form, lambda: call(form.cleaned_data, Actor.of(request.user))):
+        if run_service(form, _refusing_duplicates(lambda: call(form.cleaned_data, Actor.of(request.user)), context)):
             messages.success(request, _("Change recorded."))
             return redirect("registry:party-detail", pk=party.pk)
-    return render(request, "registry/form.html", {"form": form, "title": title})
+    return render(request, "registry/form.html", context)
+
+
+def _refusing_duplicates(call, context):
+    """Run a holder command; a number that another holder has puts that holder in `context` for the page's link."""
+    def run():
+        try:
+            return call()
+        except services.DuplicateIdentifier as exc:
+            context["existing_party"] = Party.objects.filter(pk=exc.party_id).first()
+            raise
+    return run
 
 
 @login_required
 def party_create(request):
     form = PartyForm(request.POST or None)
+    context = {"form": form, "title": _("New holder")}
     if request.method == "POST" and form.is_valid():
-        party = run_service(form, lambda: services.register_party(actor=Actor.of(request.user),
-                                                                   **form.cleaned_data))
+        party = run_service(form, _refusing_duplicates(
+            lambda: services.register_party(actor=Actor.of(request.user), **form.cleaned_data), context))
         if party:
             messages.success(request, _("Holder recorded."))
             return redirect("registry:party-detail", pk=party.pk)
-    return render(request, "registry/form.html", {"form": form, "title": _("New holder")})
+    return render(request, "registry/form.html", context)
 
 
 @login_required
