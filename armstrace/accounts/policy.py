@@ -47,6 +47,8 @@ URL_CAPABILITIES = {
     "registry:party-edit": REGISTRY_EDIT,
     "registry:licence-edit": REGISTRY_EDIT,
     "registry:item-custody": CUSTODY_EDIT,
+    "registry:item-recover": CUSTODY_EDIT,
+    "registry:item-correct": REGISTRY_EDIT,
     "registry:event-log": AUDIT_VIEW,
     "registry:verifications": AUDIT_VIEW,
     "registry:verify-start": AUDIT_VIEW,
