@@ -5,7 +5,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from armstrace.core import bounds
-from armstrace.registry.forms import country_choices
+from armstrace.registry.forms import DateNotInFutureField, country_choices
 from armstrace.registry.models import Calibre, FirearmModel, FirearmType, Make
 from armstrace.tracing.models import TracingRequest
 from armstrace.tracing.search import MODES, Filters
@@ -87,6 +87,18 @@ class AnswerForm(bounds.Form):
 
 class AnswerImportForm(bounds.Form):
     answer_file = forms.FileField(label=_("Answer file (JSON)"))
+
+
+class StepDateForm(bounds.Form):
+    """The day a request was sent (or received) or acknowledged; today unless given."""
+
+    on = DateNotInFutureField(label=_("Date"), initial=timezone.localdate, required=False)
+
+    def __init__(self, *args, prefix=None, **kwargs):
+        super().__init__(*args, prefix=prefix, **kwargs)
+        label = {"send": _("Date sent or received"), "acknowledge": _("Date acknowledged")}.get(prefix)
+        if label:
+            self.fields["on"].label = label
 
 
 class CloseForm(bounds.Form):
