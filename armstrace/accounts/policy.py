@@ -38,6 +38,7 @@ URL_CAPABILITIES = {
     "registry:item-detail": REGISTRY_VIEW,
     "registry:party-list": REGISTRY_VIEW,
     "registry:party-detail": REGISTRY_VIEW,
+    "registry:party-picker": REGISTRY_VIEW,
     "registry:item-register": REGISTRY_EDIT,
     "registry:item-transfer": REGISTRY_EDIT,
     "registry:item-missing": REGISTRY_EDIT,

@@ -8,6 +8,7 @@ from armstrace.core import bounds
 from armstrace.core.preconditions import ItemVersionForm
 from armstrace.profile import get_profile
 from armstrace.registry.status_rules import allows
+from armstrace.registry.widgets import ModelOfMakeSelect, PartyPicker, follow_make
 from armstrace.registry.models import (
     Calibre, EventKind, FirearmModel, FirearmType, ItemStatus, Licence, Make, Marking, Party,
 )
@@ -26,12 +27,22 @@ class PartyField(forms.CharField):
     unbound field resolves numbers as a user who may see none."""
 
     default_error_messages = {"unknown": _("No holder has the number “%(value)s”.")}
+    widget = PartyPicker
     request = None
+
+    LONGEST = 64  # a holder's number (Party.identifier)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.widget.attrs["maxlength"] = str(self.LONGEST)
 
     def to_python(self, value):
         value = (value or "").strip()
         if not value:
             return None
+        if len(value) > self.LONGEST:
+            raise forms.ValidationError(_("A holder's number has at most %(n)d characters.") % {"n": self.LONGEST},
+                                        code="max_length")
         if value.startswith("#") and value[1:].isdigit():
             party = Party.objects.filter(pk=int(value[1:])).first()
         else:
@@ -66,7 +77,8 @@ class RegisterItemForm(bounds.Form):
     )
     firearm_type = forms.ChoiceField(label=_("Type"), choices=[("", "—")] + FirearmType.choices, required=False)
     make = forms.ModelChoiceField(label=_("Make"), queryset=Make.objects.all(), required=False)
-    model = forms.ModelChoiceField(label=_("Model"), queryset=FirearmModel.objects.select_related("make"), required=False)
+    model = forms.ModelChoiceField(label=_("Model"), queryset=FirearmModel.objects.select_related("make"), required=False,
+                                   widget=ModelOfMakeSelect)
     calibre = forms.ModelChoiceField(label=_("Calibre"), queryset=Calibre.objects.all(), required=False)
     serial_number = forms.CharField(label=_("Serial number as marked"), max_length=64, required=False)
     serial_position = forms.CharField(label=_("Position of the serial number"), max_length=120, required=False)
@@ -84,6 +96,7 @@ class RegisterItemForm(bounds.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country_of_manufacture"].choices = country_choices()
+        follow_make(self)
 
     def clean(self):
         data = super().clean()

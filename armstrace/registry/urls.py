@@ -17,6 +17,7 @@ urlpatterns = [
     path("items/<int:pk>/correct/", views.correct, name="item-correct"),
     path("holders/", views.party_list, name="party-list"),
     path("holders/new/", views.party_create, name="party-create"),
+    path("holders/pick/", views.party_picker, name="party-picker"),
     path("holders/<int:pk>/", views.party_detail, name="party-detail"),
     path("holders/<int:pk>/edit/", views.party_edit, name="party-edit"),
     path("holders/<int:pk>/licence/", views.licence_create, name="licence-create"),

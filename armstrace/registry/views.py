@@ -20,6 +20,7 @@ from armstrace.registry.forms import (
     CorrectionForm, CustodyForm, LicenceEditForm, LicenceForm, MarkingForm, MissingReportForm, PartyEditForm,
     PartyForm, RecoverForm, RegisterItemForm, TransferForm, lookups_as,
 )
+from armstrace.registry.holder_search import find_holders
 from armstrace.registry.lookup import exact_serial_ids
 from armstrace.registry.models import Event, EventKind, Item, ItemStatus, Licence, Party
 from armstrace.registry.payload_display import payload_rows
@@ -233,6 +234,13 @@ def party_list(request):
         parties = parties.filter(Q(name__icontains=q) | Q(pk__in=by_number))
     page = Paginator(parties, 50).get_page(request.GET.get("page"))
     return render(request, "registry/party_list.html", {"page": page, "q": q})
+
+
+@login_required
+def party_picker(request):
+    """The holder picker's list of matches, a fragment for registry/pickers.js (?q=, at most 200 characters)."""
+    rows = find_holders(request, request.GET.get("q", "")[:200])
+    return render(request, "registry/party_picker.html", {"rows": rows, "q": request.GET.get("q", "")[:200]})
 
 
 @login_required

@@ -32,6 +32,7 @@ registry:item-list              RIC.UA
 registry:item-detail            RIC.UA
 registry:party-list             RIC.UA
 registry:party-detail           RIC.UA
+registry:party-picker           RIC.UA
 registry:item-register          R....A
 registry:item-transfer          R....A
 registry:item-missing           R....A
