@@ -32,6 +32,7 @@ registry:item-list              RIC.UA
 registry:item-detail            RIC.UA
 registry:party-list             RIC.UA
 registry:party-detail           RIC.UA
+registry:party-picker           RIC.UA
 registry:item-register          R....A
 registry:item-transfer          R....A
 registry:item-missing           R....A
@@ -41,6 +42,8 @@ registry:licence-create         R....A
 registry:party-edit             R....A
 registry:licence-edit           R....A
 registry:item-custody           .IC..A
+registry:item-recover           .IC..A
+registry:item-correct           R....A
 registry:event-log              ....UA
 registry:verifications          ....UA
 registry:verify-start           ....UA
@@ -188,7 +191,8 @@ def page_params(w):
     item, seized, request = {"pk": w.item.pk}, {"pk": w.seized.pk}, {"pk": w.request.pk}
     return {
         **dict.fromkeys(["registry:item-detail", "registry:item-transfer", "registry:item-missing",
-                         "registry:item-custody", "registry:item-marking", "tracing:trace-report",
+                         "registry:item-custody", "registry:item-marking", "registry:item-recover",
+                         "registry:item-correct", "tracing:trace-report",
                          "tracing:trace-report-json", "tracing:trace-report-pdf", "tracing:request-for-item",
                          "federation:check-item"], item),
         **dict.fromkeys(["registry:party-detail", "registry:licence-create", "registry:party-edit"], {"pk": w.alice.pk}),
