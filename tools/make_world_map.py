@@ -3,7 +3,7 @@ Earth's 1:110m countries as the npm package world-atlas ships them (TopoJSON; Na
 world-atlas ISC). Run by `make map-data`, which installs world-atlas under tools/worldmap/ first.
 
 Each country (ISO 3166-1 alpha-3, from its numeric id) becomes one SVG path in the Equal Earth projection,
-coordinates rounded to 0.1 px on a 960 px wide map; Antarctica is left out."""
+coordinates rounded to 0.1 px on a 960 px wide map; rings across 180° are split there; Antarctica is left out."""
 
 import argparse
 import json
@@ -49,6 +49,17 @@ def ring(arcs, indexes):
     return points
 
 
+def split_at_antimeridian(points):
+    """A ring that crosses 180° (Fiji, Russia's far east) as two rings, one each side of it: the longitudes made
+    continuous, then clamped to each side (the parts clamped onto the meridian have no area)."""
+    if not any(abs(b[0] - a[0]) > 180 for a, b in zip(points, points[1:])):
+        return [points]
+    continuous = [(lon + 360 if lon < 0 else lon, lat) for lon, lat in points]
+    east = [(min(lon, 180), lat) for lon, lat in continuous]
+    west = [(max(lon - 360, -180), lat) for lon, lat in continuous]
+    return [r for r in (east, west) if any(abs(lon) < 180 for lon, _ in r)]
+
+
 def polygons(geometry):
     if geometry["type"] == "Polygon":
         return [geometry["arcs"]]
@@ -80,7 +91,7 @@ def build(topology):
         country = pycountry.countries.get(numeric=number) if number else None
         if country is None or number in LEFT_OUT:
             continue
-        rings = [ring(arcs, r) for polygon in polygons(geometry) for r in polygon]
+        rings = [part for polygon in polygons(geometry) for r in polygon for part in split_at_antimeridian(ring(arcs, r))]
         shapes.setdefault(country.alpha_3, []).extend(rings)
     projected = [equal_earth(lon, lat) for rings in shapes.values() for r in rings for lon, lat in r]
     left, right = min(x for x, _ in projected), max(x for x, _ in projected)
