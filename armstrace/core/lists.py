@@ -30,7 +30,7 @@ from django.db import models
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from armstrace.core import bounds
@@ -130,7 +130,7 @@ def form_problems(form):
     """`field: message` for each error of a bound form, labels as shown."""
     problems = []
     for name, errors in form.errors.items():
-        label = form.fields[name].label if name in form.fields else _t("Filters")
+        label = form.fields[name].label if name in form.fields else gettext("Filters")
         problems.extend(f"{label}: {e}" for e in errors)
     return problems
 
@@ -145,7 +145,7 @@ def parse_sort(spec, value):
         column = spec.column(key)
         if column is None:
             keys = ", ".join(c.key for c in spec.columns if c.order_by)
-            raise ListError("sort", _t("unknown sort key “%(key)s” (allowed: %(keys)s)") % {"key": key, "keys": keys})
+            raise ListError("sort", gettext("unknown sort key “%(key)s” (allowed: %(keys)s)") % {"key": key, "keys": keys})
         fields = [("-" if descending else "") + f for f in column.order_by]
     tiebreak = ("-" if fields[-1].startswith("-") else "") + spec.tiebreak
     return [*fields, tiebreak], value
@@ -155,7 +155,7 @@ def parse_page(value):
     if value in (None, ""):
         return 1
     if not value.isdigit() or not 1 <= int(value) <= 10_000_000:
-        raise ListError("page", _t("a page number from 1 is expected"))
+        raise ListError("page", gettext("a page number from 1 is expected"))
     return int(value)
 
 
@@ -253,7 +253,7 @@ def _bad_request(request, spec, template, context, error):
 
 def export_response(queryset, spec, fmt):
     if fmt not in EXPORT_FORMATS:
-        raise ListError("export", _t("the format is csv or xlsx"))
+        raise ListError("export", gettext("the format is csv or xlsx"))
     stamp = timezone.localdate().isoformat()
     filename = f"{spec.name}_{stamp}.{fmt}"
     if fmt == "csv" and spec.streamed:
@@ -303,13 +303,14 @@ def _iterate(queryset, chunk=2000):
 
 def _check_cap(queryset, hint=""):
     if queryset[XLSX_MAX_ROWS:XLSX_MAX_ROWS + 1].exists():
-        raise ListError("export", _t("more than %(n)s rows: narrow the filters") % {"n": f"{XLSX_MAX_ROWS:,}"}
-                        + (f", {_t('or')} {hint}" if hint else ""))
+        problem = gettext("more than %(n)s rows: narrow the filters") % {"n": f"{XLSX_MAX_ROWS:,}"}
+        raise ListError("export", gettext("%(problem)s, or %(hint)s") % {"problem": problem, "hint": hint}
+                        if hint else problem)
 
 
 def xlsx_bytes(queryset, spec):
     from openpyxl import Workbook
-    _check_cap(queryset, _t("download the CSV file"))
+    _check_cap(queryset, gettext("download the CSV file"))
     book = Workbook(write_only=True)
     sheet = book.create_sheet(spec.name[:31])
     columns = spec.export_columns()

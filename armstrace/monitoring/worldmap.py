@@ -58,16 +58,16 @@ def world_map_svg(values_by_iso3, *, title="", legend_label="", highlight=(), na
     data, values = boundaries(), {str(k).upper(): v for k, v in (values_by_iso3 or {}).items()}
     bounds = class_bounds(values.values())
     width, height = data["width"], data["height"]
-    legend_height = 34
+    legend_height, label, no_data = 34, title or _("World map"), _("no data")
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="world-map" role="img" viewBox="0 0 {width} '
-             f'{height + legend_height}" aria-label="{escape(title or _("World map"))}">']
+             f'{height + legend_height}" aria-label="{escape(label)}">']
     if title:
         parts.append(f"<title>{escape(title)}</title>")
     highlighted = {str(c).upper() for c in highlight}
     for iso3, path in data["countries"].items():
         value = values.get(iso3)
         name = (names or {}).get(iso3) or country_label(iso3)
-        tip = f"{name}: {_number(value)}" if value else f"{name}: {_('no data')}"
+        tip = f"{name}: {_number(value) if value else no_data}"
         stroke = (f' stroke="{HIGHLIGHT}" stroke-width="1.6"' if iso3 in highlighted
                   else f' stroke="{BORDER}" stroke-width="0.4"')
         data_value = f' data-value="{value}"' if value else ""
@@ -91,8 +91,9 @@ def _legend(bounds, label, y):
                      f'<text x="{x + 20}" y="{y + 13}">{escape(text)}</text>')
         x += 28 + 8 * len(text)
         previous = bound
+    no_data = _("no data")
     items.append(f'<rect x="{x}" y="{y}" width="16" height="16" fill="{NO_DATA}"/>'
-                 f'<text x="{x + 20}" y="{y + 13}">{escape(_("no data"))}</text></g>')
+                 f'<text x="{x + 20}" y="{y + 13}">{escape(no_data)}</text></g>')
     return "".join(items)
 
 

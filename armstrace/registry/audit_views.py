@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from armstrace.accounts.models import Agency
@@ -87,16 +87,16 @@ def _details(event):
 
 
 EVENTS = ListSpec(name="event_log", default_sort="-seq", columns=(
-    Column("seq", _l("No.")),
-    Column("recorded_at", _l("Recorded")),
-    Column("occurred_at", _l("Occurred")),
-    Column("kind", _l("Event"), (), lambda e: e.get_kind_display()),
-    Column("item", _l("Item"), (), lambda e: str(e.item) if e.item_id else ""),
-    Column("details", _l("Details"), (), _details),
-    Column("recorded_by", _l("Recorded by"), (), "recorded_by_name"),
-    Column("agency", _l("Agency")),
-    Column("hash", _l("Hash")),
-    Column("prev_hash", _l("Previous hash")),
+    Column("seq", gettext_lazy("No.")),
+    Column("recorded_at", gettext_lazy("Recorded")),
+    Column("occurred_at", gettext_lazy("Occurred")),
+    Column("kind", gettext_lazy("Event"), (), lambda e: e.get_kind_display()),
+    Column("item", gettext_lazy("Item"), (), lambda e: str(e.item) if e.item_id else ""),
+    Column("details", gettext_lazy("Details"), (), _details),
+    Column("recorded_by", gettext_lazy("Recorded by"), (), "recorded_by_name"),
+    Column("agency", gettext_lazy("Agency")),
+    Column("hash", gettext_lazy("Hash")),
+    Column("prev_hash", gettext_lazy("Previous hash")),
 ))
 
 
