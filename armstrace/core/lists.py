@@ -24,6 +24,7 @@ from datetime import date, datetime
 from io import BytesIO
 from typing import Any
 
+import django_filters
 from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
@@ -90,10 +91,17 @@ class ListError(Exception):
 
 
 class ListForm(bounds.Form):
-    """Base form of the lists' FilterSets (`class Meta: form = ListForm`): every field bounded."""
+    """Base form of the lists' FilterSets (`class Meta: form = ListForm`): every field bounded; a `date_to` before
+    the `date_from` refused."""
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", _("The end of the range is before its start."))
+        return data
 
 
-class DateRangeForm(bounds.Form):
+class DateRangeForm(ListForm):
     """A from-to range of days, the end not before the start (the event log, the access log, ...)."""
 
     date_from = forms.DateField(label=_("From"), required=False,
@@ -101,11 +109,6 @@ class DateRangeForm(bounds.Form):
     date_to = forms.DateField(label=_("To"), required=False,
                               widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
-    def clean(self):
-        data = super().clean()
-        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
-            self.add_error("date_to", _("The end of the range is before its start."))
-        return data
 
 
 def filter_date_range(queryset, field_name, date_from=None, date_to=None):
@@ -124,6 +127,29 @@ def _is_date_field(queryset, field_name):
     except FieldDoesNotExist:  # a path through a relation: taken as a time
         return False
     return isinstance(model_field, models.DateField) and not isinstance(model_field, models.DateTimeField)
+
+
+class DateRangeFilterSet(django_filters.FilterSet):
+    """Base of a list's FilterSet with a from-to range of days (both included) on `date_field`, labelled
+    `date_labels`; its form is a bounded ListForm."""
+
+    date_field = ""
+    date_labels = (_("From"), _("To"))
+    date_from = django_filters.DateFilter(method="filter_dates")
+    date_to = django_filters.DateFilter(method="filter_dates")
+
+    class Meta:
+        form = ListForm
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in zip(("date_from", "date_to"), self.date_labels, strict=True):
+            self.filters[name] = self.filters.pop(name)  # after the subclass's own filters
+            self.filters[name].label = label
+
+    def filter_dates(self, queryset, name, value):
+        return filter_date_range(queryset, self.date_field, **{name: value})
 
 
 def form_problems(form):

@@ -6,19 +6,18 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from armstrace.accounts.models import Agency
-from armstrace.core.lists import Column, ListForm, ListSpec, filter_date_range
+from armstrace.core.lists import Column, DateRangeFilterSet, ListForm, ListSpec
 from armstrace.custody.models import CaseItem, CaseKind, SeizureCase
 from armstrace.registry.lookup import exact_serial_ids
 
 
-class CaseListFilter(django_filters.FilterSet):
+class CaseListFilter(DateRangeFilterSet):
+    date_field = "occurred_on"
     q = django_filters.CharFilter(label=_("Case number or place"), method="filter_q", max_length=200)
     serial = django_filters.CharFilter(label=_("Serial of an item held"), method="filter_serial", max_length=64)
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=CaseKind.choices, empty_label="—")
     agency = django_filters.ModelChoiceFilter(label=_("Agency"), queryset=Agency.objects.order_by("name"),
                                               empty_label="—")
-    date_from = django_filters.DateFilter(label=_("From"), method="filter_dates")
-    date_to = django_filters.DateFilter(label=_("To"), method="filter_dates")
 
     class Meta:
         model = SeizureCase
@@ -33,9 +32,6 @@ class CaseListFilter(django_filters.FilterSet):
         """Cases holding an item whose serial or any marking is `value` (separators ignored, look-alikes folded)."""
         ids, _form = exact_serial_ids(value)
         return queryset.filter(pk__in=CaseItem.objects.filter(item_id__in=list(ids)).values("case_id"))
-
-    def filter_dates(self, queryset, name, value):
-        return filter_date_range(queryset, "occurred_on", **{name: value})
 
 
 CASES = ListSpec(name="cases", filterset=CaseListFilter, default_sort="-date", columns=(

@@ -51,3 +51,11 @@ def test_count_stops_at_the_cap(client, user, lists, monkeypatch):  # noqa: F811
     assert "More than 2 rows" in client.get("/registry/items/").content.decode()
     monkeypatch.setattr(core_lists, "COUNT_CAP", 3)
     assert "3 rows" in client.get("/registry/items/").content.decode()
+
+
+def test_date_range_filters_the_days_both_included(client, user, lists):  # noqa: F811
+    client.force_login(user)
+    body = client.get("/custody/", {"date_from": "2024-04-05", "date_to": "2024-04-05"}).content.decode()
+    assert "SZ-B" in body and "SZ-A" not in body
+    wrong_way = client.get("/custody/", {"date_from": "2024-05-01", "date_to": "2024-01-01"})
+    assert wrong_way.status_code == 400 and "before its start" in wrong_way.content.decode()

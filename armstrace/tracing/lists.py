@@ -4,20 +4,20 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from armstrace.core.lists import Column, ListForm, ListSpec, filter_date_range
+from armstrace.core.lists import Column, DateRangeFilterSet, ListForm, ListSpec
 from armstrace.registry.serials import normalize_serial
 from armstrace.tracing.models import RequestStatus, TracingRequest
 
 
-class RequestListFilter(django_filters.FilterSet):
+class RequestListFilter(DateRangeFilterSet):
+    date_field = "created_at"
+    date_labels = (_("Created from"), _("Created to"))
     q = django_filters.CharFilter(label=_("Reference or serial"), method="filter_q", max_length=80)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=RequestStatus.choices,
                                          empty_label=_("All statuses"))
     direction = django_filters.ChoiceFilter(label=_("Direction"), choices=TracingRequest.Direction.choices,
                                             empty_label=_("Both directions"))
     country = django_filters.CharFilter(label=_("Counterpart (ISO code)"), method="filter_country", max_length=3)
-    date_from = django_filters.DateFilter(label=_("Created from"), method="filter_dates")
-    date_to = django_filters.DateFilter(label=_("Created to"), method="filter_dates")
 
     class Meta:
         model = TracingRequest
@@ -31,9 +31,6 @@ class RequestListFilter(django_filters.FilterSet):
 
     def filter_country(self, queryset, name, value):
         return queryset.filter(counterpart_country=value.strip().upper())
-
-    def filter_dates(self, queryset, name, value):
-        return filter_date_range(queryset, "created_at", **{name: value})
 
 
 REQUESTS = ListSpec(name="tracing_requests", filterset=RequestListFilter, default_sort="-created", columns=(

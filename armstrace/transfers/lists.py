@@ -4,17 +4,17 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from armstrace.core.lists import Column, ListForm, ListSpec, filter_date_range
+from armstrace.core.lists import Column, DateRangeFilterSet, ListForm, ListSpec
 from armstrace.transfers.models import Authorization
 
 
-class AuthorizationListFilter(django_filters.FilterSet):
+class AuthorizationListFilter(DateRangeFilterSet):
+    date_field = "issued_on"
+    date_labels = (_("Issued from"), _("Issued to"))
     q = django_filters.CharFilter(label=_("Number or recipient"), method="filter_q", max_length=200)
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Authorization.Kind.choices, empty_label=_("All kinds"))
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Authorization.Status.choices, empty_label="—")
     country = django_filters.CharFilter(label=_("Country (ISO code)"), method="filter_country", max_length=3)
-    date_from = django_filters.DateFilter(label=_("Issued from"), method="filter_dates")
-    date_to = django_filters.DateFilter(label=_("Issued to"), method="filter_dates")
 
     class Meta:
         model = Authorization
@@ -29,9 +29,6 @@ class AuthorizationListFilter(django_filters.FilterSet):
         code = value.strip().upper()
         in_transit = Q(transit_countries__icontains=f'"{code}"')  # the JSON list's text, on SQLite and PostgreSQL
         return queryset.filter(Q(export_country=code) | Q(import_country=code) | in_transit)
-
-    def filter_dates(self, queryset, name, value):
-        return filter_date_range(queryset, "issued_on", **{name: value})
 
 
 def _route(a):
