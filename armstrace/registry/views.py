@@ -3,24 +3,25 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from armstrace.accounts.personal import persons_searchable_by_number, withheld_fields
+from armstrace.accounts.personal import withheld_fields
 from armstrace.accounts.policy import may_open
 from armstrace.core.actor import Actor
 from armstrace.core.extensions import item_links
 from armstrace.core.forms import run_service
+from armstrace.core.lists import list_page
 from armstrace.registry import services
 from armstrace.registry.forms import (
     CorrectionForm, CustodyForm, LicenceEditForm, LicenceForm, MarkingForm, MissingReportForm, PartyEditForm,
     PartyForm, RecoverForm, RegisterItemForm, TransferForm, lookups_as,
 )
 from armstrace.registry.holder_search import find_holders
+from armstrace.registry.lists import ITEMS, parties_spec
 from armstrace.registry.lookup import exact_serial_ids
 from armstrace.registry.models import Event, EventKind, Item, ItemStatus, Licence, Party
 from armstrace.registry.payload_display import payload_rows
@@ -68,15 +69,8 @@ def search(request):
 
 @login_required
 def item_list(request):
-    items = Item.objects.select_related("make", "model", "calibre", "current_holder").order_by("-id")
-    status = request.GET.get("status")
-    if status in ItemStatus.values:
-        items = items.filter(status=status)
-    paginator = Paginator(items, 50)
-    by_status = status_counts()  # the page count without counting the registry again
-    paginator.count = by_status.get(status, 0) if status in ItemStatus.values else sum(by_status.values())
-    page = paginator.get_page(request.GET.get("page"))
-    return render(request, "registry/item_list.html", {"page": page, "status": status, "statuses": ItemStatus.choices})
+    items = Item.objects.select_related("make", "model", "calibre", "current_holder")
+    return list_page(request, items, ITEMS, "registry/item_list.html")
 
 
 # The item page's own actions: (url name, label, the commands of services.ALLOWED_STATUSES behind it; none: always).
@@ -227,13 +221,8 @@ def add_marking(request, pk):
 
 @login_required
 def party_list(request):
-    parties = Party.objects.annotate(n_items=Count("items")).order_by("name")
-    q = request.GET.get("q", "").strip()
-    if q:
-        by_number = persons_searchable_by_number(request, Party.objects.filter(identifier=q)).values("pk")
-        parties = parties.filter(Q(name__icontains=q) | Q(pk__in=by_number))
-    page = Paginator(parties, 50).get_page(request.GET.get("page"))
-    return render(request, "registry/party_list.html", {"page": page, "q": q})
+    parties = Party.objects.annotate(n_items=Count("items"))
+    return list_page(request, parties, parties_spec(request), "registry/party_list.html")
 
 
 @login_required

@@ -3,7 +3,6 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,6 +15,7 @@ from armstrace.accounts.policy import may_open
 from armstrace.core.errors import RuleViolation
 from armstrace.core.extensions import REQUEST_LINKS, item_links
 from armstrace.core.forms import run_service
+from armstrace.core.lists import list_page
 from armstrace.registry import services as registry_services
 from armstrace.registry.models import Item
 from armstrace.tracing import documents, reports
@@ -24,7 +24,8 @@ from armstrace.tracing import services
 from armstrace.tracing.forms import (
     AnswerForm, AnswerImportForm, CloseForm, SearchForm, StepDateForm, TracingRequestForm,
 )
-from armstrace.tracing.models import RequestStatus, TracingRequest
+from armstrace.tracing.lists import REQUESTS
+from armstrace.tracing.models import TracingRequest
 
 
 @login_required
@@ -73,20 +74,10 @@ def trace_report_json(request, pk):
 
 @login_required
 def request_list(request):
-    requests = TracingRequest.objects.select_related("item", "item__make").order_by("-created_at", "-pk")
-    status = request.GET.get("status", "")
-    if status in RequestStatus.values:
-        requests = requests.filter(status=status)
-    direction = request.GET.get("direction", "")
-    if direction in TracingRequest.Direction.values:
-        requests = requests.filter(direction=direction)
-    overdue = list(services.overdue())
+    requests = TracingRequest.objects.select_related("item", "item__make")
     today = timezone.localdate()
-    page = Paginator(requests, 50).get_page(request.GET.get("page"))
-    return render(request, "tracing/request_list.html", {
-        "page": page, "status": status, "direction": direction, "statuses": RequestStatus.choices,
-        "directions": TracingRequest.Direction.choices,
-        "overdue": [(r, (today - r.due_date).days) for r in overdue], "today": today,
+    return list_page(request, requests, REQUESTS, "tracing/request_list.html", {
+        "overdue": [(r, (today - r.due_date).days) for r in services.overdue()], "today": today,
     })
 
 
