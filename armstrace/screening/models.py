@@ -72,6 +72,17 @@ class ContentLine(models.Model):
         constraints = [models.UniqueConstraint(fields=["consignment", "position"], name="screening_line_position")]
 
 
+class RuleHit(models.Model):
+    """A rule that fired on a stored consignment, written with it (and backfilled from `reasons` by migration
+    0006), so that the feedback's per-rule statistics are aggregate queries rather than a read of every row."""
+
+    consignment = models.ForeignKey(Consignment, on_delete=models.CASCADE, related_name="rule_hits")
+    rule = models.CharField(_("rule"), max_length=64)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["rule", "consignment"], name="screening_rule_hit_once")]
+
+
 class Inspection(models.Model):
     """What an officer found on opening or X-raying a consignment (appended, never edited)."""
 
@@ -93,6 +104,7 @@ class Inspection(models.Model):
 
     class Meta:
         ordering = ["recorded_at"]
+        indexes = [models.Index(fields=["outcome"], name="screening_inspection_outcome")]  # the watch list's count
 
 
 class RuleWeights(models.Model):
