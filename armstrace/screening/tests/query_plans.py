@@ -3,10 +3,14 @@ EXPLAINed on the database it ran on, and a plan that reads a whole stored table 
 sequential scans are switched off while explaining, so a plan still scanning is one no index can serve (the
 planner prefers a scan of a small table even where an index exists)."""
 
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection
+
+
+INDEX_SCAN = re.compile(r"Scan (?:Backward )?using \S+ on (\S+)")
 
 
 @dataclass
@@ -47,12 +51,21 @@ def explain(sql, params) -> str:
 
 
 def scans(plan, table) -> bool:
-    """Whether `plan` reads `table` whole: SQLite "SCAN table" without an index; PostgreSQL "Seq Scan on table"."""
-    for line in plan.splitlines():
+    """Whether `plan` reads `table` whole. SQLite: a "SCAN table" line (with or without an index: only SEARCH is a
+    bounded look-up). PostgreSQL: a "Seq Scan on table", or an index scan of it without an "Index Cond"."""
+    lines = plan.splitlines()
+    for number, line in enumerate(lines):
         words = line.strip()
-        if f"Seq Scan on {table}" in words:
+        if words == f"SCAN {table}" or words.startswith(f"SCAN {table} ") or f"Seq Scan on {table}" in words:
             return True
-        if (words.startswith(f"SCAN {table}") and "USING" not in words
-                and not words.startswith(f"SCAN {table}_")):
-            return True
+        index_scan = INDEX_SCAN.search(words)
+        if index_scan and index_scan.group(1) == table:
+            depth = len(line) - len(line.lstrip(" ->"))
+            below = []
+            for after in lines[number + 1:]:
+                if len(after) - len(after.lstrip(" ->")) <= depth:
+                    break
+                below.append(after.strip())
+            if not any(b.startswith("Index Cond:") for b in below):
+                return True
     return False

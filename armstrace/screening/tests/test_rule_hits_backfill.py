@@ -5,6 +5,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from armstrace.registry.tests.test_concurrency import flushable_event_log  # noqa: F401 - fixture
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE, AFTER = [("screening", "0005_xray")], [("screening", "0006_rule_hits")]
@@ -23,7 +25,7 @@ def _consignment(apps, cid, rules):
         band="release", reasons=[{"rule": r, "weight": 10, "explanation": "", "detail": ""} for r in rules])
 
 
-def test_the_migration_backfills_a_hit_per_rule_of_the_stored_reasons():
+def test_the_migration_backfills_a_hit_per_rule_of_the_stored_reasons(flushable_event_log):  # noqa: F811
     leaves = [key for key in MigrationExecutor(connection).loader.graph.leaf_nodes() if key[0] == "screening"]
     old = _migrate(BEFORE)
     try:
