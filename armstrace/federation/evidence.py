@@ -53,7 +53,9 @@ def append_all(records) -> list[Evidence]:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [EVIDENCE_LOCK_KEY])
-    seq, prev_hash = Evidence.objects.order_by("-seq").values_list("seq", "hash").first() or (0, GENESIS_HASH)
+    with connection.cursor() as cursor:  # the head, read once for all the entries
+        cursor.execute(f"SELECT seq, hash FROM {TABLE} ORDER BY seq DESC LIMIT 1")
+        seq, prev_hash = cursor.fetchone() or (0, GENESIS_HASH)
     entries, now = [], timezone.now()
     for record in records:
         seq += 1
