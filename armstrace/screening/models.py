@@ -48,7 +48,11 @@ class Consignment(models.Model):
     class Meta:
         ordering = ["-risk_score", "accepted_at"]
         indexes = [models.Index(fields=["band", "-risk_score"], name="screening_queue"),
-                   models.Index(fields=["office", "band", "-risk_score"], name="screening_office_queue")]
+                   models.Index(fields=["office", "band", "-risk_score"], name="screening_office_queue"),
+                   # the velocity windows: a party's parcels within days, however many it sent before
+                   models.Index(fields=["sender_key", "accepted_at"], name="screening_sender_window"),
+                   models.Index(fields=["addressee_key", "accepted_at"], name="screening_addressee_window"),
+                   models.Index(fields=["phone_key", "accepted_at"], name="screening_phone_window")]
 
     def __str__(self):
         return f"{self.consignment_id} ({self.tracking_id})"

@@ -39,5 +39,17 @@ class Migration(migrations.Migration):
             model_name='inspection',
             index=models.Index(fields=['outcome'], name='screening_inspection_outcome'),
         ),
+        migrations.AddIndex(
+            model_name='consignment',
+            index=models.Index(fields=['sender_key', 'accepted_at'], name='screening_sender_window'),
+        ),
+        migrations.AddIndex(
+            model_name='consignment',
+            index=models.Index(fields=['addressee_key', 'accepted_at'], name='screening_addressee_window'),
+        ),
+        migrations.AddIndex(
+            model_name='consignment',
+            index=models.Index(fields=['phone_key', 'accepted_at'], name='screening_phone_window'),
+        ),
         migrations.RunPython(backfill_rule_hits, migrations.RunPython.noop),
     ]
