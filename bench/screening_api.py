@@ -2,14 +2,18 @@
 
     .venv/bin/python bench/screening_api.py SIMULATED.csv --stored N [--requests 200] [--rate 20]
 
-Into a fresh SQLite database (migrated here), the first N consignments of the simulated file are imported through
-`screening import`'s service (scored, velocity from the database), and 1 in 500 of them marked as a finding (the
-watch list then holds their parties). Then the next consignments are POSTed to /api/screening/consignments/ at
-`rate` a second, in-process (Django's test client as a logged-in customs officer: middleware, authentication and
-DRF included, no HTTP server), and the latency of each answer is measured.
+Into a fresh SQLite database (migrated here; or the PostgreSQL one of tools/with_postgres.sh), the first N/20
+consignments of the simulated file are imported through `screening import`'s service (scored, velocity from the
+database), and `requests` of the consignments after the N-th are POSTed to /api/screening/consignments/ at `rate`
+a second, in-process (Django's test client as a logged-in customs officer: middleware, authentication and DRF
+included, no HTTP server): that is the same run's baseline. Then the rest of the N are imported, 1 in 500 marked
+as a finding (the watch list then holds their parties), and as many more are POSTed; the p95 ratio says what
+the stored rows cost. One more POST and a GET are EXPLAINed (screening/tests/query_plans.py): any statement that
+reads a stored table whole is printed, since its cost would grow with the rows stored.
 """
 
 import argparse
+import csv
 import os
 import statistics
 import sys
@@ -32,34 +36,70 @@ def as_body(c):
                        "value": line.value, "currency": line.currency} for line in c.lines]}
 
 
-def split(source, stored, directory, requests):
-    """The first `stored` consignments into a CSV to import, and the next `requests` as API bodies."""
-    from bench.screening_bench import head
+WARM_UP = 5
+
+
+def part(source, start, stop, target):
+    """Consignments start..stop-1 of `source` (whole consignments, the header kept) into `target`."""
+    with open(source, newline="", encoding="utf-8") as stream, open(target, "w", newline="", encoding="utf-8") as out:
+        reader, writer = csv.reader(stream), csv.writer(out, lineterminator="\n")
+        writer.writerow(next(reader))
+        seen, last = -1, None
+        for row in reader:
+            if row[0] != last:
+                seen, last = seen + 1, row[0]
+                if seen >= stop:
+                    break
+            if seen >= start:
+                writer.writerow(row)
+    return target
+
+
+def split(source, baseline, stored, directory, requests):
+    """The first `baseline` consignments and the next ones up to `stored` into two CSVs to import, and the next
+    2 × `requests` + WARM_UP + 1 as API bodies."""
     from armstrace.screening.reader import open_records
 
-    first = head(source, stored, directory / "stored.csv")
+    files = part(source, 0, baseline, directory / "first.csv"), part(source, baseline, stored, directory / "rest.csv")
     records, _ = open_records(source)
     bodies = []
     for i, record in enumerate(records):
         if i >= stored and record.consignment is not None:
             bodies.append(as_body(record.consignment))
-            if len(bodies) >= requests:
+            if len(bodies) > 2 * requests + WARM_UP:
                 break
-    return first, bodies
+    return files, bodies
 
 
 def measure(client, bodies, rate):
-    latencies, interval, start = [], 1.0 / rate, time.perf_counter()
+    """(wall-clock latencies, CPU times of this process) in ms, sorted: on a shared machine the CPU time is the
+    figure that other jobs do not inflate."""
+    latencies, cpu, interval, start = [], [], 1.0 / rate, time.perf_counter()
     for i, body in enumerate(bodies):
         wait = start + i * interval - time.perf_counter()
         if wait > 0:
             time.sleep(wait)
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         response = client.post("/api/screening/consignments/", body, content_type="application/json")
         latencies.append((time.perf_counter() - began) * 1000)
+        cpu.append((time.process_time() - began_cpu) * 1000)
         if response.status_code != 201:
             raise SystemExit(f"POST answered {response.status_code}: {response.content[:300]!r}")
-    return latencies
+    return sorted(latencies), sorted(cpu)
+
+
+def full_scans(client, body):
+    """The statements of one POST and one GET whose plan reads a stored screening table whole."""
+    from django.db import transaction
+
+    from armstrace.screening.tests.query_plans import recorded
+
+    with transaction.atomic(), recorded() as plans:
+        created = client.post("/api/screening/consignments/", body, content_type="application/json").json()
+        client.get(f"/api/screening/consignments/{created['id']}/")
+    with transaction.atomic():
+        return plans.full_scans(("screening_consignment", "screening_contentline", "screening_rulehit",
+                                 "screening_inspection"))
 
 
 def main():
@@ -71,7 +111,8 @@ def main():
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="armstrace-screening-api-") as tmp:
         directory = Path(tmp)
-        os.environ["ARMSTRACE_DATABASE_URL"] = f"sqlite:///{directory / 'api.db'}"
+        if not os.environ.get("ARMSTRACE_DATABASE_URL", "").startswith("postgres"):
+            os.environ["ARMSTRACE_DATABASE_URL"] = f"sqlite:///{directory / 'api.db'}"
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "armstrace.settings")
         import django
 
@@ -84,19 +125,37 @@ def main():
         from armstrace.screening.services import import_file
 
         call_command("migrate", verbosity=0)
-        first, bodies = split(args.source, args.stored, directory, args.requests)
-        started = time.perf_counter()
-        result = import_file(first)
-        loaded = time.perf_counter() - started
-        picked = m.Consignment.objects.order_by("pk").values_list("pk", flat=True)[::500]
-        m.Inspection.objects.bulk_create(m.Inspection(consignment_id=pk, outcome="parts") for pk in picked)
+        baseline = min(args.stored, max(200, args.stored // 20))
+        (first, rest), bodies = split(args.source, baseline, args.stored, directory, args.requests)
         client = Client()
         client.force_login(create_user("bench-customs", "customs", agency_kind="customs"))
-        latencies = sorted(measure(client, bodies, args.rate))
-    p95 = latencies[max(0, int(len(latencies) * 0.95) - 1)]
-    print(f"API: {result.created:,} consignments stored (imported in {loaded:.0f} s), {len(picked)} findings; "
-          f"{len(latencies)} POSTs at {args.rate:g}/s in-process: median {statistics.median(latencies):.1f} ms, "
-          f"p95 {p95:.1f} ms, max {latencies[-1]:.1f} ms")
+        import_file(first)
+        measure(client, bodies[:WARM_UP], args.rate)  # the first requests build caches (watch list, URLs)
+        bodies = bodies[WARM_UP:]
+        few, few_cpu = measure(client, bodies[:args.requests], args.rate)
+        started = time.perf_counter()
+        import_file(rest)
+        loaded = time.perf_counter() - started
+        stored = m.Consignment.objects.count()
+        picked = m.Consignment.objects.order_by("pk").values_list("pk", flat=True)[::500]
+        m.Inspection.objects.bulk_create(m.Inspection(consignment_id=pk, outcome="parts") for pk in picked)
+        latencies, cpu = measure(client, bodies[args.requests:-1], args.rate)
+        scans = full_scans(client, bodies[-1])
+    load = " ".join(f"{v:.2f}" for v in os.getloadavg())
+    print(f"API, {args.requests} POSTs at {args.rate:g}/s in-process each time (load average {load}):")
+    print(f"  baseline, {baseline:,} stored: median {statistics.median(few):.1f} ms, p95 {p95(few):.1f} ms; "
+          f"CPU median {statistics.median(few_cpu):.1f} ms, p95 {p95(few_cpu):.1f} ms")
+    print(f"  {stored:,} stored (imported in {loaded:.0f} s), {len(picked)} findings: median "
+          f"{statistics.median(latencies):.1f} ms, p95 {p95(latencies):.1f} ms, max {latencies[-1]:.1f} ms; "
+          f"p95 ratio to the baseline {p95(latencies) / p95(few):.2f}; CPU median {statistics.median(cpu):.1f} ms, "
+          f"p95 {p95(cpu):.1f} ms, ratio {p95(cpu) / p95(few_cpu):.2f}")
+    print(f"query plans of a POST and a GET: {len(scans)} statements read a stored table whole")
+    for sql, plan in scans:
+        print(f"  {sql[:200]}\n    {plan}")
+
+
+def p95(latencies):
+    return latencies[max(0, int(len(latencies) * 0.95) - 1)]
 
 
 if __name__ == "__main__":

@@ -58,3 +58,12 @@ TOPBAR_ITEMS: list = []
 
 def topbar_items(request):
     return [html for item in TOPBAR_ITEMS if (html := item(request))]
+
+
+# Sections other apps add to an item's trace report (its JSON): (key, section(item) -> JSON-ready value), e.g. the
+# federation's partner checks. tracing.api.TraceReportSerializer documents each key.
+REPORT_SECTIONS: list[tuple[str, object]] = []
+
+
+def report_sections(item) -> dict:
+    return {key: section(item) for key, section in REPORT_SECTIONS}

@@ -84,8 +84,15 @@ def _read_private_key(path) -> Ed25519PrivateKey:
     return key
 
 
+_public = {}  # "key": (the private key object, its public key), derived once per loaded key
+
+
 def public_key(path=None) -> Ed25519PublicKey:
-    return load_private_key(path).public_key()
+    private = load_private_key(path)
+    cached = _public.get("key")
+    if cached is None or cached[0] is not private:
+        cached = _public["key"] = (private, private.public_key())
+    return cached[1]
 
 
 def public_key_pem(key: Ed25519PublicKey | None = None) -> str:

@@ -29,20 +29,43 @@ def body_of(entry: Evidence) -> dict:
             "recorded_at": entry.recorded_at.astimezone(UTC).isoformat(timespec="microseconds")}
 
 
+@dataclass(frozen=True)
+class Record:
+    """What one evidence entry records: a message sent or received, or a receipt."""
+
+    kind: str
+    message_id: str
+    message_type: str
+    partner_country: str
+    jws: str
+
+
 def append(kind, *, message_id, message_type, partner_country, jws) -> Evidence:
     """Add an entry at the head of the chain, in the caller's transaction (the chain's lock is held until it ends)."""
+    return append_all([Record(kind, message_id, message_type, partner_country, jws)])[0]
+
+
+def append_all(records) -> list[Evidence]:
+    """Add entries at the head of the chain in this order, with one read of the head and one INSERT, in the
+    caller's transaction. Each entry is chained to the one before it exactly as one append at a time would."""
     if not connection.in_atomic_block:
         raise RuntimeError("evidence.append must run inside transaction.atomic()")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [EVIDENCE_LOCK_KEY])
-    seq, prev_hash = Evidence.objects.order_by("-seq").values_list("seq", "hash").first() or (0, GENESIS_HASH)
-    entry = Evidence(seq=seq + 1, kind=kind, message_id=message_id, message_type=message_type,
-                     partner_country=partner_country, sha256=sha256(jws), jws=jws,
-                     recorded_at=timezone.now(), prev_hash=prev_hash)
-    entry.hash = compute_hash(prev_hash, entry.seq, body_of(entry))
-    entry.save(force_insert=True)
-    return entry
+    with connection.cursor() as cursor:  # the head, read once for all the entries
+        cursor.execute(f"SELECT seq, hash FROM {TABLE} ORDER BY seq DESC LIMIT 1")
+        seq, prev_hash = cursor.fetchone() or (0, GENESIS_HASH)
+    entries, now = [], timezone.now()
+    for record in records:
+        seq += 1
+        entry = Evidence(seq=seq, kind=record.kind, message_id=record.message_id, message_type=record.message_type,
+                         partner_country=record.partner_country, sha256=sha256(record.jws), jws=record.jws,
+                         recorded_at=now, prev_hash=prev_hash)
+        entry.hash = prev_hash = compute_hash(prev_hash, entry.seq, body_of(entry))
+        entries.append(entry)
+    Evidence.objects.bulk_create(entries)
+    return entries
 
 
 @dataclass

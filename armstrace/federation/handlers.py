@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from armstrace.core.errors import RuleViolation
 from armstrace.federation.models import Installation, Message, PartnerQuery
-from armstrace.registry.models import EventKind, FirearmType, ItemStatus, Make
-from armstrace.tracing import search as tracing_search
+from armstrace.registry.lookup import exact_serial_ids
+from armstrace.registry.models import EventKind, FirearmType, Item, ItemStatus, Make
 from armstrace.tracing import services as tracing
 from armstrace.tracing.models import TracingRequest
 
@@ -18,12 +18,15 @@ def handle(message: Message, partner) -> list:
 
 
 def exact_item(serial, make_name=""):
-    """The one registry item with this serial (and make, where given), by the marking search's exact mode."""
+    """The one registry item with this serial (and make, where given), by the marking search's exact look-up
+    (registry.lookup: the serial or a marking, normalised, else with look-alike characters folded)."""
     make = Make.objects.filter(name__iexact=make_name).first() if make_name else None
     if make_name and make is None:
         return None
-    results = tracing_search.exact(serial or "", tracing_search.Filters(make=make)).results
-    items = [r.item for r in results if make is None or r.item.make_id == make.pk]
+    ids, _form = exact_serial_ids(serial or "")
+    if not ids:
+        return None
+    items = list(Item.objects.filter(pk__in=ids, **({"make": make} if make else {}))[:2])
     return items[0] if len(items) == 1 else None
 
 

@@ -23,7 +23,7 @@ from django.utils.dateparse import parse_datetime
 from armstrace.core import signing
 from armstrace.core.errors import RuleViolation
 from armstrace.federation import evidence, handlers, jws, partners, schemas
-from armstrace.federation.messages import compose, iso
+from armstrace.federation.messages import iso, prepare
 from armstrace.federation.models import Message, Partner, Refusal
 
 STATUS = {"malformed": 400, "unknown_partner": 403, "partner_disabled": 403, "wrong_key": 403,
@@ -70,7 +70,7 @@ def check(text: str, now=None) -> Checked:
         raise Refused("malformed", str(exc)) from None
     iss, kid = parsed.header["iss"], parsed.header["kid"]
     claimed_id = str(parsed.payload.get("id", ""))[:80]
-    partner = Partner.objects.filter(country=iss).prefetch_related("keys").first()
+    partner = partners.with_keys(iss)
     if partner is None:
         raise Refused("unknown_partner", f"{iss[:10]!r} is not a partner of this installation", iss, claimed_id)
     if not partner.enabled:
@@ -79,7 +79,7 @@ def check(text: str, now=None) -> Checked:
     if key is None:
         raise Refused("wrong_key", f"key {kid[:40]!r} is not a valid key of {iss} (unknown, or its grace period "
                                    f"has ended)", iss, claimed_id)
-    if not parsed.verify(signing.load_public_key(key.public_key)):
+    if not parsed.verify(partners.public_key(key)):
         raise Refused("bad_signature", "the signature does not verify with the sender's key", iss, claimed_id)
     _check_envelope(parsed.payload, kid, iss, claimed_id, now or timezone.now())
     return Checked(partner, parsed.payload, text)
@@ -111,9 +111,7 @@ def _check_envelope(data, kid, iss, claimed_id, now):
 def receive(text: str, *, transport="https", remote="", now=None) -> Accepted:
     """Check, store, record and handle one message; a refusal is recorded and raised as Refused."""
     try:
-        checked = check(text, now)
-        with transaction.atomic():
-            return _accept(checked, transport)
+        return _accept(check(text, now), transport)
     except Refused as refusal:
         Refusal.objects.create(code=refusal.code, detail=refusal.detail[:2000], transport=transport,
                                remote=remote[:200], claimed_sender=refusal.sender[:80],
@@ -122,7 +120,9 @@ def receive(text: str, *, transport="https", remote="", now=None) -> Accepted:
 
 
 def _accept(checked: Checked, transport) -> Accepted:
-    data, partner = checked.envelope, checked.partner
+    """One transaction that begins with the message's INSERT: a replay fails there (the unique constraint) before
+    anything else is written, so it needs no savepoint of its own."""
+    data, partner, stored = checked.envelope, checked.partner, False
     try:
         with transaction.atomic():
             message = Message.objects.create(
@@ -130,21 +130,32 @@ def _accept(checked: Checked, transport) -> Accepted:
                 created_at=parse_datetime(data["created"]), in_reply_to=data.get("in_reply_to", ""),
                 body=data["body"], jws=checked.text, sha256=evidence.sha256(checked.text),
                 state=Message.State.RECEIVED)
+            stored = True
+            return _record_and_answer(message, partner, checked.text, transport)
     except IntegrityError:
+        if stored:
+            raise
         raise Refused("replay", f"message {data['id']} was received already", partner.country, data["id"]) from None
-    kind = "receipt_received" if data["type"] == "receipt" else "received"
-    evidence.append(kind, message_id=data["id"], message_type=data["type"], partner_country=partner.country,
-                    jws=checked.text)
+
+
+def _record_and_answer(message, partner, text, transport) -> Accepted:
+    """Handle the stored message; store its receipt and replies (one INSERT) and the evidence of all of them, in
+    the order received, receipt, replies (one more)."""
+    kind = "receipt_received" if message.type == "receipt" else "received"
+    received = evidence.Record(kind, message.message_id, message.type, partner.country, text)
     replies = _handle(message, partner)
-    if data["type"] == "receipt":
+    if message.type == "receipt":
+        evidence.append_all([received])
         return Accepted(message, None, [])
     state = Message.State.DELIVERED if transport == "https" else Message.State.PENDING
-    receipt = compose(partner, "receipt", {"message_id": data["id"], "message_sha256": message.sha256,
-                                           "received_at": iso(message.stored_at)},
-                      in_reply_to=data["id"], kind="receipt_sent", state=state)
-    replies = [compose(partner, type_, body, in_reply_to=data["id"], subject=message.subject, state=state)
-               for type_, body in replies]
-    return Accepted(message, receipt, replies)
+    outgoing = [prepare(partner, "receipt", {"message_id": message.message_id, "message_sha256": message.sha256,
+                                             "received_at": iso(message.stored_at)},
+                        in_reply_to=message.message_id, kind="receipt_sent", state=state)]
+    outgoing += [prepare(partner, type_, body, in_reply_to=message.message_id, subject=message.subject, state=state)
+                 for type_, body in replies]
+    Message.objects.bulk_create([sent for sent, _record in outgoing])
+    evidence.append_all([received, *[record for _sent, record in outgoing]])
+    return Accepted(message, outgoing[0][0], [sent for sent, _record in outgoing[1:]])
 
 
 def _handle(message, partner) -> list:

@@ -21,7 +21,7 @@ def b64url(data: bytes) -> str:
 
 
 def unb64url(text: str) -> bytes:
-    if not isinstance(text, str) or not text or any(c not in _ALPHABET for c in text):
+    if not isinstance(text, str) or not text or not _ALPHABET.issuperset(text):
         raise JWSError("a part is not base64url")
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 

@@ -32,16 +32,25 @@ def compose(partner, type_, body, *, in_reply_to="", subject="", kind="sent",
             state=Message.State.PENDING) -> Message:
     """Sign a message to `partner`, store it (pending in the outbox unless `state` says otherwise) and record it
     in the evidence log. The body must match its type's schema: we never send what a partner would refuse."""
+    message, record = prepare(partner, type_, body, in_reply_to=in_reply_to, subject=subject, kind=kind, state=state)
+    with transaction.atomic(savepoint=False):  # the message and its evidence entry commit together
+        message.save(force_insert=True)
+        evidence.append_all([record])
+    return message
+
+
+def prepare(partner, type_, body, *, in_reply_to="", subject="", kind="sent",
+            state=Message.State.PENDING) -> tuple[Message, evidence.Record]:
+    """compose's signed message, not yet stored, and its evidence record (for a caller that stores several in one
+    INSERT each: store both, in one transaction)."""
     problems = schemas.errors(schemas.BODIES[(type_, VERSION)], body)
     if problems:
         raise ValueError(f"a {type_}/{VERSION} body that breaks its schema: {'; '.join(problems)}")
     data = envelope(partner, type_, body, in_reply_to=in_reply_to)
     text = jws.sign(data, kid=data["from"], issuer=get_profile().country)
-    with transaction.atomic(savepoint=False):  # the message and its evidence entry commit together
-        message = Message.objects.create(
-            message_id=data["id"], direction=Message.Direction.OUT, partner=partner, type=type_,
-            created_at=timezone.now(), in_reply_to=in_reply_to, body=body, jws=text, sha256=evidence.sha256(text),
-            state=state, next_attempt_at=timezone.now(), subject=subject,
-            delivered_at=timezone.now() if state == Message.State.DELIVERED else None)
-        evidence.append(kind, message_id=data["id"], message_type=type_, partner_country=partner.country, jws=text)
-    return message
+    now = timezone.now()
+    message = Message(message_id=data["id"], direction=Message.Direction.OUT, partner=partner, type=type_,
+                      created_at=now, in_reply_to=in_reply_to, body=body, jws=text, sha256=evidence.sha256(text),
+                      state=state, next_attempt_at=now, subject=subject,
+                      delivered_at=now if state == Message.State.DELIVERED else None)
+    return message, evidence.Record(kind, data["id"], type_, partner.country, text)

@@ -31,10 +31,15 @@ class Partner(models.Model):
     def __str__(self):
         return f"{self.country} — {self.name}"
 
+    def all_keys(self):
+        """Its keys: those loaded with it (partners.with_keys), else the (prefetched or queried) related ones."""
+        loaded = getattr(self, "loaded_keys", None)
+        return loaded if loaded is not None else self.keys.all()
+
     @property
     def current_key(self):
-        """The key without an end (read from prefetched keys when there are some)."""
-        return next((key for key in self.keys.all() if key.valid_until is None), None)
+        """The key without an end."""
+        return next((key for key in self.all_keys() if key.valid_until is None), None)
 
 
 class PartnerKey(models.Model):

@@ -4,9 +4,10 @@ ARMSTRACE_FEDERATION_RETRY_SECONDS × 2^(tries-1), and after ARMSTRACE_FEDERATIO
 The receipt and replies in the inbox's answer go through the inbox checks here too. Offline, `export` writes the
 pending messages to a file (one compact JWS a line) and `import` reads such a file into the inbox."""
 
+import http.client
 import json
-import urllib.error
-import urllib.request
+import threading
+import urllib.parse
 from datetime import timedelta
 
 from django.conf import settings
@@ -25,18 +26,65 @@ class DeliveryFailed(Exception):
 
 def post(url, text, timeout=None) -> tuple[int, dict]:
     """POST a compact JWS; (status, JSON answer). Raises DeliveryFailed when no answer came."""
-    request = urllib.request.Request(url, data=text.encode("ascii"), method="POST",
-                                     headers={"Content-Type": CONTENT_TYPE, "Accept": "application/json"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout or settings.ARMSTRACE_FEDERATION_TIMEOUT) as response:
-            return response.status, json.loads(response.read() or b"{}")
-    except urllib.error.HTTPError as exc:
+    return _request("POST", url, text.encode("ascii"), {"Content-Type": CONTENT_TYPE}, timeout)
+
+
+_connections = threading.local()  # (scheme, host, port) -> an open HTTP/1.1 connection, per thread
+
+
+def _request(method, url, body, headers, timeout) -> tuple[int, dict]:
+    """One request over this thread's kept-alive connection to the host (one TCP and TLS setup per partner,
+    not per message). A kept connection that the server closed meanwhile is replaced once."""
+    parts = urllib.parse.urlsplit(url)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    for attempt in (1, 2):
+        connection, reused = _connection(parts, timeout or settings.ARMSTRACE_FEDERATION_TIMEOUT)
         try:
-            return exc.code, json.loads(exc.read() or b"{}")
-        except ValueError:
-            return exc.code, {}
-    except (OSError, ValueError) as exc:
-        raise DeliveryFailed(str(getattr(exc, "reason", exc))) from None
+            connection.request(method, target, body=body, headers={**headers, "Accept": "application/json"})
+            response = connection.getresponse()
+            status, data = response.status, response.read()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError) as exc:
+            _drop(parts)
+            if reused and attempt == 1:
+                continue
+            raise DeliveryFailed(str(exc) or type(exc).__name__) from None
+        except (OSError, http.client.HTTPException) as exc:
+            _drop(parts)
+            raise DeliveryFailed(str(exc) or type(exc).__name__) from None
+        if response.will_close:
+            _drop(parts)
+        return status, _json_answer(status, data)
+    raise AssertionError("unreachable")
+
+
+def _connection(parts, timeout):
+    pool = _connections.__dict__.setdefault("pool", {})
+    key = (parts.scheme, parts.hostname, parts.port)
+    if key in pool:
+        pool[key].timeout = timeout
+        if pool[key].sock is not None:
+            pool[key].sock.settimeout(timeout)
+        return pool[key], True
+    if parts.scheme not in ("http", "https"):
+        raise DeliveryFailed(f"unsupported URL scheme {parts.scheme!r}")
+    kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+    pool[key] = kind(parts.hostname, parts.port, timeout=timeout)
+    return pool[key], False
+
+
+def _drop(parts):
+    connection = _connections.__dict__.get("pool", {}).pop((parts.scheme, parts.hostname, parts.port), None)
+    if connection is not None:
+        connection.close()
+
+
+def _json_answer(status, data) -> dict:
+    try:
+        return json.loads(data or b"{}")
+    except ValueError:
+        if status >= 400:
+            return {}
+        raise DeliveryFailed(f"HTTP {status}: the answer is not JSON") from None
 
 
 def due(now=None):

@@ -1,6 +1,7 @@
 """This installation's identity and its partners: adding one from its identity file, disabling, re-keying."""
 
 from datetime import timedelta
+from functools import lru_cache
 
 from django.db import transaction
 from django.utils import timezone
@@ -112,10 +113,29 @@ def rekey(data, grace: timedelta) -> Partner:
     return partner
 
 
+def with_keys(country):
+    """The partner of `country` with its keys loaded (one query), or None."""
+    keys = list(PartnerKey.objects.filter(partner__country=country).select_related("partner"))
+    if not keys:
+        return Partner.objects.filter(country=country).first()  # a partner always has a key; this is only in case
+    keys[0].partner.loaded_keys = keys
+    return keys[0].partner
+
+
+@lru_cache(maxsize=256)
+def _parsed_key(pem: str):
+    return signing.load_public_key(pem)
+
+
+def public_key(key: PartnerKey):
+    """The key's public key object; parsing its PEM text is done once per text (a pure function of the text)."""
+    return _parsed_key(key.public_key)
+
+
 def valid_key(partner, key_id, at=None):
     """The partner's key `key_id` if it is current, or replaced but within its grace period."""
     at = at or timezone.now()
-    key = next((k for k in partner.keys.all() if k.key_id == key_id), None)
+    key = next((k for k in partner.all_keys() if k.key_id == key_id), None)
     if key is None or (key.valid_until is not None and key.valid_until <= at):
         return None
     return key

@@ -79,5 +79,17 @@ def item_checks(item) -> list:
     return [(query, lost_stolen_answer(query)) for query in queries.select_related("partner")]
 
 
+def report_checks(item) -> list:
+    """The item's lost/stolen checks for its trace report's JSON (tracing.api.ReportPartnerCheckSerializer)."""
+    checks = []
+    for query, answer in item_checks(item):
+        body = answer.body if answer else {}
+        checks.append({"asked_at": query.stored_at.isoformat(), "partner": query.partner.country,
+                       "serial": query.body.get("serial", ""), "make": query.body.get("make", ""),
+                       "state": query.state, "result": body.get("result"), "reported_on": body.get("reported_on"),
+                       "contact_point": body.get("contact_point")})
+    return checks
+
+
 def request_messages(request) -> list:
     return list(Message.objects.filter(subject=request.reference).select_related("partner").order_by("stored_at", "id"))

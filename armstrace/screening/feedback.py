@@ -48,12 +48,16 @@ def rule_statistics(samples, rule_ids):
     stats = []
     for rule in rule_ids:
         fired = [s for s in samples if rule in s.rules]
-        findings = sum(s.found for s in fired)
-        inspected = sum(s.inspected for s in fired)
-        hit_rate = _ratio(findings, len(fired)) or 0.0
-        stats.append(RuleStats(rule, len(fired), _ratio(len(fired), total) or 0.0, findings, hit_rate,
-                               hit_rate / base if base else None, inspected, _ratio(findings, inspected)))
+        stats.append(rule_stats(rule, len(fired), sum(s.found for s in fired), sum(s.inspected for s in fired),
+                                total, base))
     return stats, base
+
+
+def rule_stats(rule, fired, findings, inspected, total, base) -> RuleStats:
+    """A rule's figures from its counts: consignments it fired on, findings and inspections among them."""
+    hit_rate = _ratio(findings, fired) or 0.0
+    return RuleStats(rule, fired, _ratio(fired, total) or 0.0, findings, hit_rate,
+                     hit_rate / base if base else None, inspected, _ratio(findings, inspected))
 
 
 @dataclass(frozen=True)
@@ -86,12 +90,3 @@ def suggest_weights(samples, current_weights):
     weights = dict(current_weights)
     weights.update({r: round(min(positive[r] * scale, 1000.0), 1) for r in seen})
     return Suggestion(weights, coefficients, len(inspected), findings)
-
-
-def stored_samples():
-    """A Sample per stored consignment (its latest outcome), read in chunks."""
-    from armstrace.screening.models import Consignment, Inspection
-
-    outcomes = dict(Inspection.objects.order_by("recorded_at", "pk").values_list("consignment_id", "outcome"))
-    for pk, reasons in Consignment.objects.order_by().values_list("pk", "reasons").iterator(chunk_size=5000):
-        yield Sample(frozenset(r["rule"] for r in reasons), outcomes.get(pk))

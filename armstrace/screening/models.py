@@ -48,7 +48,11 @@ class Consignment(models.Model):
     class Meta:
         ordering = ["-risk_score", "accepted_at"]
         indexes = [models.Index(fields=["band", "-risk_score"], name="screening_queue"),
-                   models.Index(fields=["office", "band", "-risk_score"], name="screening_office_queue")]
+                   models.Index(fields=["office", "band", "-risk_score"], name="screening_office_queue"),
+                   # the velocity windows: a party's parcels within days, however many it sent before
+                   models.Index(fields=["sender_key", "accepted_at"], name="screening_sender_window"),
+                   models.Index(fields=["addressee_key", "accepted_at"], name="screening_addressee_window"),
+                   models.Index(fields=["phone_key", "accepted_at"], name="screening_phone_window")]
 
     def __str__(self):
         return f"{self.consignment_id} ({self.tracking_id})"
@@ -72,6 +76,17 @@ class ContentLine(models.Model):
         constraints = [models.UniqueConstraint(fields=["consignment", "position"], name="screening_line_position")]
 
 
+class RuleHit(models.Model):
+    """A rule that fired on a stored consignment, written with it (and backfilled from `reasons` by migration
+    0006), so that the feedback's per-rule statistics are aggregate queries rather than a read of every row."""
+
+    consignment = models.ForeignKey(Consignment, on_delete=models.CASCADE, related_name="rule_hits")
+    rule = models.CharField(_("rule"), max_length=64)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["rule", "consignment"], name="screening_rule_hit_once")]
+
+
 class Inspection(models.Model):
     """What an officer found on opening or X-raying a consignment (appended, never edited)."""
 
@@ -93,6 +108,7 @@ class Inspection(models.Model):
 
     class Meta:
         ordering = ["recorded_at"]
+        indexes = [models.Index(fields=["outcome"], name="screening_inspection_outcome")]  # the watch list's count
 
 
 class RuleWeights(models.Model):

@@ -10,10 +10,11 @@ from django.views.decorators.http import require_POST
 
 from armstrace.core.errors import RuleViolation
 from armstrace.core.forms import run_service
-from armstrace.screening.feedback import MIN_INSPECTED, rule_statistics, stored_samples, suggest_weights
+from armstrace.screening.feedback import MIN_INSPECTED, suggest_weights
 from armstrace.screening.forms import RuleEditForm
 from armstrace.screening.models import Inspection, RuleWeights
 from armstrace.screening.profiles import latest_weights, rules_in_force, save_weights
+from armstrace.screening.rule_hits import inspected_samples, stored_statistics
 
 
 def _evidence_mark():
@@ -29,13 +30,12 @@ def _suggestion(rules, samples):
 @login_required
 def feedback(request):
     rules = rules_in_force()
-    samples = list(stored_samples())
-    stats, base = rule_statistics(samples, list(rules.rules))
+    stats, base, total, samples = stored_statistics(rules.rules)
     suggestion = _suggestion(rules, samples)
     rows = [{"stats": s, "settings": rules.rules[s.rule],
              "suggested": suggestion.weights[s.rule] if suggestion else None} for s in stats]
     return render(request, "screening/feedback.html", {
-        "rows": rows, "base": base, "total": len(samples), "suggestion": suggestion, "mark": _evidence_mark(),
+        "rows": rows, "base": base, "total": total, "suggestion": suggestion, "mark": _evidence_mark(),
         "min_inspected": MIN_INSPECTED, "latest": latest_weights(),
         "history": RuleWeights.objects.select_related("approved_by")[:10]})
 
@@ -45,10 +45,9 @@ def rule_detail(request, rule_id):
     rules = rules_in_force()
     if rule_id not in rules.rules:
         raise Http404(rule_id)
-    samples = list(stored_samples())
-    (stats,), base = rule_statistics(samples, [rule_id])
+    (stats,), base, total, _samples = stored_statistics([rule_id])
     return render(request, "screening/rule.html", {"rule_id": rule_id, "settings": rules.rules[rule_id],
-                                                    "s": stats, "base": base, "total": len(samples)})
+                                                    "s": stats, "base": base, "total": total})
 
 
 @login_required
@@ -58,7 +57,7 @@ def approve_weights(request):
     if request.POST.get("mark") != _evidence_mark():
         messages.error(request, _("New outcomes were recorded since the suggestion was shown: review it again."))
         return redirect("screening:feedback")
-    suggestion = _suggestion(rules, list(stored_samples()))
+    suggestion = _suggestion(rules, inspected_samples())
     if suggestion is None:
         messages.error(request, _("There are not enough outcomes to suggest weights."))
         return redirect("screening:feedback")

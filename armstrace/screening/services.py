@@ -19,7 +19,7 @@ from armstrace.screening.velocity import Flow
 
 def _window(c, days):
     return m.Consignment.objects.filter(accepted_at__gte=c.accepted_at - timedelta(days=days),
-                                        accepted_at__lte=c.accepted_at)
+                                        accepted_at__lte=c.accepted_at).order_by()  # no sort: only counted
 
 
 def database_flow(c, rules) -> Flow:
@@ -100,6 +100,7 @@ def _store(c, assessment):
         m.ContentLine(consignment=stored, position=i, description=line.description, hs_code=line.hs_code,
                       quantity=line.quantity, value=line.value, currency=line.currency)
         for i, line in enumerate(c.lines, start=1)])
+    m.RuleHit.objects.bulk_create([m.RuleHit(consignment=stored, rule=hit.rule) for hit in assessment.hits])
     return stored
 
 

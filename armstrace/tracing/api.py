@@ -133,6 +133,14 @@ class ReportRequestSerializer(serializers.Serializer):
         _text() for _ in range(8))
 
 
+class ReportPartnerCheckSerializer(serializers.Serializer):
+    """A lost/stolen check of the item with a partner State (federation), and its answer once it came."""
+
+    asked_at, partner, serial, make, state = _text(), _text(), _text(), _text(), _text()
+    result = _text(allow_null=True, help_text="no_record, recorded or reported_lost_stolen; null before the answer")
+    reported_on, contact_point = _text(allow_null=True), _text(allow_null=True)
+
+
 class TraceReportSerializer(serializers.Serializer):
     """The trace report of an item (tracing.report.trace_report)."""
 
@@ -147,6 +155,7 @@ class TraceReportSerializer(serializers.Serializer):
     last_export = ReportExportSerializer(allow_null=True)
     tracing_status = ReportStatusSerializer()
     tracing_requests = ReportRequestSerializer(many=True)
+    partner_checks = ReportPartnerCheckSerializer(many=True)
 
 
 class TraceReportViewSet(viewsets.ViewSet):

@@ -4,6 +4,7 @@ tracing.api.TraceReportSerializer)."""
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from armstrace.core.extensions import report_sections
 from armstrace.profile import get_profile
 from armstrace.registry.models import EventKind, Item, Party
 from armstrace.tracing.finding import find_status, licensed_on
@@ -44,6 +45,8 @@ def trace_report(item) -> dict:
                         if history.last_export is not None else None),
         "tracing_status": {"code": finding.status.value, "label": str(finding.status.label), "reason": str(finding.reason)},
         "tracing_requests": [_request(r) for r in requests],
+        "partner_checks": [],  # filled by the federation app when it is installed (core.extensions.REPORT_SECTIONS)
+        **report_sections(item),
     }
 
 
