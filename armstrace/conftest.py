@@ -174,9 +174,18 @@ def live_app(tmp_path_factory):
     # sessions / totp_*: what login() keeps per user name for the run
     yield type("LiveApp", (), {"url": url, "data_dir": data_dir, "env": env, "sessions": {}, "totp_secrets": {},
                                "totp_last_step": {}})
-    server.terminate()
-    server.wait(10)
+    stop_process(server)
     log.close()
+
+
+def stop_process(process, grace=30):
+    """Stop a test server: SIGTERM, then SIGKILL if it has not stopped within `grace` s (slow on a loaded machine)."""
+    process.terminate()
+    try:
+        process.wait(grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(10)
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from armstrace.conftest import REPO, _free_port
+from armstrace.conftest import REPO, _free_port, stop_process
 
 CLI = [sys.executable, "-m", "armstrace"]
 
@@ -57,8 +57,7 @@ class Instance:
 
     def stop(self):
         if self.server is not None:
-            self.server.terminate()
-            self.server.wait(15)
+            stop_process(self.server)
             self.server = None
 
 
