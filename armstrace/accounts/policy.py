@@ -115,7 +115,6 @@ URL_CAPABILITIES = {
     "federation:check-item": TRACING_EDIT,
     # exchange (a thread is shown to its members only: exchange/access.py)
     "exchange:inbox": EXCHANGE_VIEW,
-    "exchange:notifications-read": EXCHANGE_VIEW,
     "exchange:preferences": EXCHANGE_VIEW,
     "exchange:search": EXCHANGE_VIEW,
     "exchange:thread": EXCHANGE_VIEW,

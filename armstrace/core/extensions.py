@@ -54,3 +54,8 @@ TOPBAR_ITEMS: list = []
 
 def topbar_items(request):
     return [html for item in TOPBAR_ITEMS if (html := item(request))]
+
+
+# Work that `armstrace serve` runs in each worker's background thread at every round (e.g. the alerts' scan of
+# stocktake gaps and overdue tracing requests): task() -> None; it must be idempotent.
+BACKGROUND_TASKS: list = []

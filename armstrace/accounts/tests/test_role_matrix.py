@@ -101,7 +101,6 @@ federation:verify               .....A
 federation:send-request         .I...A
 federation:check-item           .I...A
 exchange:inbox                  RICNUA
-exchange:notifications-read     RICNUA
 exchange:preferences            RICNUA
 exchange:search                 RICNUA
 exchange:thread                 RICNUA
