@@ -127,6 +127,11 @@ URL_CAPABILITIES = {
     "exchange:digest-case": EXCHANGE_VIEW,
     "exchange:digest-print": EXCHANGE_VIEW,
     "exchange:digest-create": EXCHANGE_POST,
+    # alerts (each user sees only the alerts addressed to them or their agency's staff: alerts/services.py)
+    "alerts:inbox": ANY_ROLE,
+    "alerts:detail": ANY_ROLE,
+    "alerts:acknowledge": ANY_ROLE,
+    "alerts:resolve": ANY_ROLE,
 }
 
 # ---------------------------------------------------------------- API: viewset basename -> (read, write)
@@ -175,6 +180,8 @@ API_CAPABILITIES = {
     # exchange (only a thread's members see it: exchange/access.py)
     "exchange-thread": (EXCHANGE_VIEW, EXCHANGE_POST),
     "exchange-digest-case": (EXCHANGE_VIEW, EXCHANGE_POST),
+    # alerts (only those addressed to the user or their agency's staff: alerts/services.py)
+    "alert": (ANY_ROLE, ANY_ROLE),
 }
 # Actions whose writes need another capability than their viewset's.
 API_ACTION_CAPABILITIES = {

@@ -113,6 +113,10 @@ exchange:digest                 RICNUA
 exchange:digest-case            RICNUA
 exchange:digest-print           RICNUA
 exchange:digest-create          RIC..A
+alerts:inbox                    RICNUA
+alerts:detail                   RICNUA
+alerts:acknowledge              RICNUA
+alerts:resolve                  RICNUA
 """
 
 # viewset basename, who may read (GET), who may write (POST/PUT/PATCH/DELETE); basename/action: that action's writers
@@ -150,6 +154,7 @@ screening-xray-image            .IC.UA  ..C..A
 access-log                      ....UA  .....A
 exchange-thread                 RICNUA  RIC..A
 exchange-digest-case            RICNUA  RIC..A
+alert                           RICNUA  RICNUA
 """
 
 
@@ -202,6 +207,7 @@ def page_params(w):
         "exchange:message-edit": {"pk": w.message.pk},
         "exchange:attachment": {"pk": w.attachment.pk},
         "exchange:digest-case": {"pk": w.digest_case.pk},
+        **dict.fromkeys(["alerts:detail", "alerts:acknowledge", "alerts:resolve"], {"pk": 1}),
         "api-root": {"format": ".json"},
     }
 

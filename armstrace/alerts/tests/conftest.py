@@ -11,7 +11,8 @@ def fast_passwords(settings):
 @pytest.fixture
 def people(make_user):
     """A registrar of the registry agency (who reports a theft) and a second one there; an investigator (police)
-    and a customs officer (who recover items); a registrar of another agency; an analyst of the registry agency."""
+    and a customs officer (who recover items); a registrar of another agency; an analyst of the registry agency;
+    an administrator of no agency."""
     return type("People", (), {
         "registrar": make_user("a-registrar", "registrar", agency_kind="registry"),
         "registrar2": make_user("a-registrar2", "registrar", agency_kind="registry"),
@@ -19,6 +20,7 @@ def people(make_user):
         "customs": make_user("a-customs", "customs", agency_kind="customs"),
         "elsewhere": make_user("a-elsewhere", "registrar", agency_kind="other"),
         "analyst": make_user("a-analyst", "analyst", agency_kind="registry"),
+        "admin": make_user("a-admin", "administrator", two_factor=True),
     })
 
 
