@@ -38,8 +38,9 @@ def _reporting_staff(report):
 
 
 def _item_params(item, report):
+    agency = Agency.objects.filter(code=report.agency).first() if report.agency else None
     return {"item": str(item), "report": report.kind, "reported_on": report.occurred_at.date().isoformat(),
-            "agency": report.agency}
+            "agency": agency.name if agency else report.agency}
 
 
 def missing_recovered(event):
