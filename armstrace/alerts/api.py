@@ -24,8 +24,8 @@ class ChangeSerializer(bounds.ModelSerializer):
 
 class AlertSerializer(bounds.ModelSerializer):
     title = serializers.SerializerMethodField(help_text="In the language of the request.")
-    acknowledged_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    resolved_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    acknowledged_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    resolved_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     changes = ChangeSerializer(many=True, read_only=True)
 
     class Meta:
