@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from armstrace.alerts.titles import title
+
 
 class AlertKind(models.TextChoices):
     MISSING_RECOVERED = "missing_recovered", _("Lost or stolen item recovered")
@@ -51,8 +53,6 @@ class Alert(models.Model):
         verbose_name = _("alert")
 
     def __str__(self):
-        from armstrace.alerts.titles import title
-
         return title(self)
 
 

@@ -17,6 +17,7 @@ from armstrace.accounts.access import access_for, role_capabilities
 from armstrace.alerts.models import Alert, AlertAddress, AlertChange, AlertKind, AlertState
 from armstrace.core.actor import SYSTEM
 from armstrace.core.errors import RuleViolation
+from armstrace.exchange.notifications import email_users
 
 __all__ = ["Staff", "raise_alert", "visible_alerts", "new_count", "acknowledge", "resolve", "recipients",
            "Alert", "AlertKind", "AlertState"]
@@ -127,6 +128,4 @@ def recipients(alert):
 
 
 def _email(alert):
-    from armstrace.exchange.notifications import email_users
-
     email_users(list(recipients(alert)), str(alert), alert.url)
