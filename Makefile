@@ -8,7 +8,7 @@ APT_PACKAGES := postgresql postgresql-contrib chromium chromium-driver gettext \
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils
 TEST_OUTPUT := test-output
 
-.PHONY: run test test-sqlite test-postgres system-deps bench messages clean
+.PHONY: run test test-sqlite test-postgres system-deps bench messages clean map-data
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,13 @@ bench: $(STAMP) system-deps
 	$(BIN)/python bench/api_fuzz.py --examples $(FUZZ_EXAMPLES) --negative $(FUZZ_NEGATIVE) --stateful $(FUZZ_STATEFUL)
 	tools/with_postgres.sh $(BIN)/python bench/api_fuzz.py --examples $(FUZZ_EXAMPLES) --negative $(FUZZ_NEGATIVE) \
 	  --stateful $(FUZZ_STATEFUL)
+
+# The world map's boundaries (armstrace/monitoring/data/world-110m.json, committed): Natural Earth 1:110m countries
+# from the npm package world-atlas (pinned in tools/worldmap/package.json), projected by tools/make_world_map.py.
+map-data: $(STAMP)
+	cd tools/worldmap && npm install --no-audit --no-fund --no-package-lock
+	$(BIN)/python tools/make_world_map.py tools/worldmap/node_modules/world-atlas/countries-110m.json \
+	  armstrace/monitoring/data/world-110m.json
 
 messages: $(STAMP)
 	cd armstrace && ../$(BIN)/armstrace makemessages -l fr -l es --ignore '*/tests/*' && ../$(BIN)/armstrace compilemessages

@@ -88,6 +88,20 @@ EXCHANGE_SCHEMA = {
     },
 }
 
+# Optional `osint:` section: the RSS/Atom feeds and pages `armstrace osint fetch` reads (a URL, or url/kind/publisher).
+OSINT_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "feeds": {"type": "array", "items": {"anyOf": [
+            {"type": "string", "pattern": "^https?://"},
+            {"type": "object", "required": ["url"], "additionalProperties": False,
+             "properties": {"url": {"type": "string", "pattern": "^https?://"}, "kind": {"enum": ["feed", "page"]},
+                            "publisher": {"type": "string"}}}]}},
+        "timeout_seconds": {"type": "number", "minimum": 1, "maximum": 300},
+    },
+}
+
 PROFILE_SCHEMA = {
     "type": "object",
     "required": ["country", "languages", "licence_types", "transfers_require_licence"],
@@ -136,6 +150,7 @@ PROFILE_SCHEMA = {
         "access": ACCESS_SCHEMA,
         "limits": LIMITS_SCHEMA,
         "exchange": EXCHANGE_SCHEMA,
+        "osint": OSINT_SCHEMA,
     },
 }
 
@@ -160,6 +175,7 @@ class CountryProfile:
     access: dict = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
     exchange: dict = field(default_factory=dict)
+    osint: dict = field(default_factory=dict)
     source: str = ""
 
     @property
@@ -213,6 +229,7 @@ def load_profile(path) -> CountryProfile:
         access=data.get("access") or {},
         limits=Limits(**(data.get("limits") or {})),
         exchange=data.get("exchange") or {},
+        osint=data.get("osint") or {},
         source=str(path),
     )
 

@@ -26,6 +26,7 @@ urlpatterns = [
     path("federation/", include("armstrace.federation.urls")),
     path("exchange/", include("armstrace.exchange.urls")),
     path("alerts/", include("armstrace.alerts.urls")),
+    path("osint/", include("armstrace.osint.urls")),
     path("admin/", admin.site.urls),
     path("api/", include(api.router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -34,6 +34,8 @@ SCREENING_RULES = "screening.rules"
 FEDERATION_MANAGE = "federation.manage"
 EXCHANGE_VIEW = "exchange.view"
 EXCHANGE_POST = "exchange.post"
+OSINT_VIEW = "osint.view"
+OSINT_REVIEW = "osint.review"
 ADMIN = "admin"
 
 CAPABILITIES = {
@@ -55,6 +57,8 @@ CAPABILITIES = {
     FEDERATION_MANAGE: _("manage federation partners and keys, see the outbox, inbox, refusals and evidence log"),
     EXCHANGE_VIEW: _("read the case threads one is a member of, the inbox and the case digest"),
     EXCHANGE_POST: _("open case threads, post messages and attachments, record digest cases"),
+    OSINT_VIEW: _("read open-source documents, proposed seizure records and incidents"),
+    OSINT_REVIEW: _("ingest open-source documents and review their proposed seizure records"),
     ADMIN: _("user administration and everything else"),
 }
 
@@ -64,18 +68,19 @@ LOGGED_IN = "logged_in"  # any logged-in user, even before the two-factor step (
 ANY_ROLE = "any_role"  # any logged-in user who has a role and passed the two-factor step
 
 _VIEW_ALL = {REGISTRY_VIEW, PERSONAL_DATA_VIEW, CUSTODY_VIEW, TRANSFERS_VIEW, TRACING_VIEW, MONITORING_VIEW,
-             SCREENING_VIEW}
+             SCREENING_VIEW, OSINT_VIEW}
 
 ROLE_CAPABILITIES = {
     Role.REGISTRAR: frozenset({REGISTRY_VIEW, REGISTRY_EDIT, PERSONAL_DATA_VIEW, TRANSFERS_VIEW, TRANSFERS_EDIT,
                                SHIPMENTS_EDIT, EXCHANGE_VIEW, EXCHANGE_POST}),
     Role.INVESTIGATOR: frozenset({REGISTRY_VIEW, PERSONAL_DATA_VIEW, CUSTODY_VIEW, CUSTODY_EDIT, TRACING_VIEW,
-                                  TRACING_EDIT, TRANSFERS_VIEW, SCREENING_VIEW, EXCHANGE_VIEW, EXCHANGE_POST}),
+                                  TRACING_EDIT, TRANSFERS_VIEW, SCREENING_VIEW, EXCHANGE_VIEW, EXCHANGE_POST,
+                                  OSINT_VIEW, OSINT_REVIEW}),
     # Customs: the registry without holders' personal data, shipments at the border, seizures at the border.
     # and the parcel screening queue, which customs officers work.
     Role.CUSTOMS: frozenset({REGISTRY_VIEW, TRANSFERS_VIEW, SHIPMENTS_EDIT, CUSTODY_VIEW, CUSTODY_EDIT, SCREENING_VIEW,
                              SCREENING_EDIT, EXCHANGE_VIEW, EXCHANGE_POST}),
-    Role.ANALYST: frozenset({MONITORING_VIEW, EXCHANGE_VIEW}),
+    Role.ANALYST: frozenset({MONITORING_VIEW, EXCHANGE_VIEW, OSINT_VIEW, OSINT_REVIEW}),
     Role.AUDITOR: frozenset(_VIEW_ALL | {AUDIT_VIEW, EXCHANGE_VIEW}),
     Role.ADMINISTRATOR: frozenset(CAPABILITIES),
 }

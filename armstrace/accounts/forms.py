@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from armstrace.accounts import recovery
 from armstrace.accounts.constants import PERSON_SUBJECTS
 from armstrace.core import bounds
+from armstrace.core.lists import DateRangeForm
 
 
 class TokenForm(bounds.Form):
@@ -35,10 +36,9 @@ class LoginCodeForm(TokenForm):
         return token
 
 
-class AccessLogFilterForm(bounds.Form):
+class AccessLogFilterForm(DateRangeForm):
     user = forms.CharField(label=_("User"), required=False)
     person = forms.CharField(label=_("Person (name or number)"), required=False)
     subject_type = forms.ChoiceField(label=_("Kind of person"), required=False,
                                      choices=[("", _("all"))] + list(PERSON_SUBJECTS.items()))
-    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    field_order = ["user", "person", "subject_type", "date_from", "date_to"]

@@ -13,7 +13,7 @@ from armstrace.accounts import two_factor
 from armstrace.accounts.access import access_for
 from armstrace.accounts.constants import (
     ADMIN, ANY_ROLE, AUDIT_VIEW, CUSTODY_EDIT, CUSTODY_VIEW, EXCHANGE_POST, EXCHANGE_VIEW, FEDERATION_MANAGE,
-    LOGGED_IN, MONITORING_VIEW, PUBLIC, REGISTRY_EDIT, REGISTRY_VIEW, SCREENING_EDIT, SCREENING_RULES, SCREENING_VIEW,
+    LOGGED_IN, MONITORING_VIEW, OSINT_REVIEW, OSINT_VIEW, PUBLIC, REGISTRY_EDIT, REGISTRY_VIEW, SCREENING_EDIT, SCREENING_RULES, SCREENING_VIEW,
     SHIPMENTS_EDIT, TRACING_EDIT, TRACING_VIEW, TRANSFERS_EDIT, TRANSFERS_VIEW,
 )
 
@@ -38,6 +38,7 @@ URL_CAPABILITIES = {
     "registry:item-detail": REGISTRY_VIEW,
     "registry:party-list": REGISTRY_VIEW,
     "registry:party-detail": REGISTRY_VIEW,
+    "registry:party-picker": REGISTRY_VIEW,
     "registry:item-register": REGISTRY_EDIT,
     "registry:item-transfer": REGISTRY_EDIT,
     "registry:item-missing": REGISTRY_EDIT,
@@ -47,6 +48,8 @@ URL_CAPABILITIES = {
     "registry:party-edit": REGISTRY_EDIT,
     "registry:licence-edit": REGISTRY_EDIT,
     "registry:item-custody": CUSTODY_EDIT,
+    "registry:item-recover": CUSTODY_EDIT,
+    "registry:item-correct": REGISTRY_EDIT,
     "registry:event-log": AUDIT_VIEW,
     "registry:verifications": AUDIT_VIEW,
     "registry:verify-start": AUDIT_VIEW,
@@ -132,6 +135,16 @@ URL_CAPABILITIES = {
     "alerts:detail": ANY_ROLE,
     "alerts:acknowledge": ANY_ROLE,
     "alerts:resolve": ANY_ROLE,
+    # osint (open-source seizures)
+    "osint:queue": OSINT_VIEW,
+    "osint:documents": OSINT_VIEW,
+    "osint:record": OSINT_VIEW,
+    "osint:incidents": OSINT_VIEW,
+    "osint:incident": OSINT_VIEW,
+    "osint:export": OSINT_VIEW,
+    "osint:upload": OSINT_REVIEW,
+    "osint:review-field": OSINT_REVIEW,
+    "osint:review-record": OSINT_REVIEW,
 }
 
 # ---------------------------------------------------------------- API: viewset basename -> (read, write)
@@ -182,6 +195,10 @@ API_CAPABILITIES = {
     "exchange-digest-case": (EXCHANGE_VIEW, EXCHANGE_POST),
     # alerts (only those addressed to the user or their agency's staff: alerts/services.py)
     "alert": (ANY_ROLE, ANY_ROLE),
+    # osint
+    "osint-document": (OSINT_VIEW, OSINT_REVIEW),
+    "osint-record": (OSINT_VIEW, OSINT_REVIEW),
+    "osint-incident": (OSINT_VIEW, ADMIN),
 }
 # Actions whose writes need another capability than their viewset's.
 API_ACTION_CAPABILITIES = {

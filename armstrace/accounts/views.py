@@ -19,6 +19,7 @@ from armstrace.accounts import constants, policy, recovery, two_factor
 from armstrace.accounts.forms import AccessLogFilterForm, LoginCodeForm, TokenForm
 from armstrace.accounts.models import AccessLogEntry, UserProfile
 from armstrace.accounts.personal import PERSON_FINDERS
+from armstrace.core.lists import filter_date_range
 
 
 def _next_url(request):
@@ -136,11 +137,7 @@ def filter_access_log(entries, *, user="", person="", subject_type="", date_from
         entries = entries.filter(match)
     if subject_type:
         entries = entries.filter(subject_type=subject_type)
-    if date_from:
-        entries = entries.filter(at__date__gte=date_from)
-    if date_to:
-        entries = entries.filter(at__date__lte=date_to)
-    return entries
+    return filter_date_range(entries, "at", date_from, date_to)
 
 
 def access_log(request):

@@ -21,6 +21,8 @@ def exception_handler(exc, context):
             body["field"] = exc.field
         if getattr(exc, "item_id", None) is not None:  # the registered item the answer points to
             body["item"] = exc.item_id
+        if getattr(exc, "party_id", None) is not None:  # the existing holder the answer points to
+            body["party"] = exc.party_id
         return Response(body, status=status.HTTP_409_CONFLICT if isinstance(exc, Conflict) else status.HTTP_400_BAD_REQUEST)
     response = drf_exception_handler(exc, context)
     detail = response.data.get("detail") if response is not None and isinstance(response.data, dict) else None
@@ -32,7 +34,7 @@ def exception_handler(exc, context):
 ERROR_SCHEMA = {
     "type": "object",
     "properties": {"detail": {"type": "string"}, "code": {"type": "string"}, "field": {"type": "string"},
-                   "item": {"type": "integer"}},
+                   "item": {"type": "integer"}, "party": {"type": "integer"}},
     "required": ["detail"],
 }
 VALIDATION_ERRORS_SCHEMA = {

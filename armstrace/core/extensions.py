@@ -3,6 +3,7 @@
 An app appends to these lists in its AppConfig.ready(), e.g.
     NAV_LINKS.append(("tracing-requests", _("Tracing requests")))
     ITEM_LINKS.append(("trace-report", _("Trace report")))    # the URL takes the item pk
+    ITEM_LINK_CONDITIONS["custody:item-move"] = in_custody  # shown only when in_custody(item)
 The caller passes `allowed(url_name)` (accounts.policy.may_open for the user) so that only links the user may open
 are shown. REQUEST_LINKS are actions on a tracing request's page (the URL takes the request pk). AUDIT_CHECKS are
 callables that `armstrace audit verify` runs after the event chain: each returns (label, ok, message).
@@ -13,6 +14,8 @@ from django.urls import NoReverseMatch, reverse
 NAV_LINKS: list[tuple[str, str]] = []
 ITEM_LINKS: list[tuple[str, str]] = []
 REQUEST_LINKS: list[tuple[str, str]] = []
+# url name -> offered(item) -> bool: an item-page action shown only for the items it accepts (e.g. by status).
+ITEM_LINK_CONDITIONS: dict = {}
 AUDIT_CHECKS: list = []
 
 
@@ -26,10 +29,11 @@ def nav_links(allowed=_everything):
 
 
 def item_links(item, allowed=_everything, entries=None):
-    """Links of `entries` (default ITEM_LINKS) whose URL takes `item`'s pk."""
+    """Links of `entries` (default ITEM_LINKS) whose URL takes `item`'s pk, leaving out those whose condition in
+    ITEM_LINK_CONDITIONS refuses the item."""
     links = []
     for name, label in ITEM_LINKS if entries is None else entries:
-        if not allowed(name):
+        if not allowed(name) or not ITEM_LINK_CONDITIONS.get(name, _everything)(item):
             continue
         try:
             links.append({"url": reverse(name, args=[item.pk]), "label": label})
@@ -39,7 +43,7 @@ def item_links(item, allowed=_everything, entries=None):
 
 
 # Panels other apps add to the page of a record: (kind, panel(request, obj) -> HTML or ""), kind one of "item",
-# "trace_report", "seizure_case", "tracing_request". A page shows them with `{% load extensions %}{% object_panels
+# "trace_report", "seizure_case", "tracing_request", or "monitoring_dashboard" (obj: the year shown). A page shows them with `{% load extensions %}{% object_panels
 # "item" item %}`.
 OBJECT_PANELS: list[tuple[str, object]] = []
 

@@ -83,3 +83,15 @@ def csv_problem(exc) -> str:
     if "unexpected end of data" in str(exc):
         return "a quoted field is never closed (unterminated quote)"
     return f"unreadable CSV ({exc})"
+
+
+def xlsx_cells(ws, row):
+    """`row` as cells for a write-only openpyxl worksheet `ws`; formula-like text becomes a quote-prefixed string."""
+    from openpyxl.cell import WriteOnlyCell
+    cells = []
+    for value in row:
+        cell = WriteOnlyCell(ws, value=value)
+        if is_formula_like(value):
+            cell.data_type, cell.quotePrefix = "s", True
+        cells.append(cell)
+    return cells

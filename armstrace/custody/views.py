@@ -1,14 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from armstrace.core.actor import Actor
 from armstrace.core.forms import run_service
+from armstrace.core.lists import list_page
 from armstrace.custody import forms as f
 from armstrace.custody import services
+from armstrace.custody.lists import CASES
 from armstrace.custody.models import (
     CustodyMovement, CustodyPosition, Depot, DepotLocation, Disposal, Facility, SeizureCase, Stocktake,
 )
@@ -19,12 +20,8 @@ from armstrace.registry.models import Item
 
 @login_required
 def case_list(request):
-    cases = SeizureCase.objects.select_related("agency").annotate(n_items=Count("items", distinct=True)).order_by("-occurred_on", "-id")
-    q = request.GET.get("q", "").strip()
-    if q:
-        cases = cases.filter(Q(number__icontains=q) | Q(place__icontains=q))
-    page = Paginator(cases, 50).get_page(request.GET.get("page"))
-    return render(request, "custody/case_list.html", {"page": page, "q": q})
+    cases = SeizureCase.objects.select_related("agency").annotate(n_items=Count("items", distinct=True))
+    return list_page(request, cases, CASES, "custody/case_list.html")
 
 
 @login_required

@@ -2,13 +2,13 @@ from datetime import date
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from armstrace.custody.models import CaseItem
-from armstrace.monitoring import charts, codelist as cl, export, iafq, sdg
+from armstrace.monitoring import charts, codelist as cl, export, iafq, maps, sdg
 from armstrace.monitoring.flows import Basis, registry_flows, route_flows
 from armstrace.monitoring.hotspots import registry_hotspots
 from armstrace.monitoring.models import PortalDataset
@@ -116,14 +116,30 @@ def flow_view(request):
         "chart_flow": mark_safe(charts.flow_view(flows, _("Origin → seizure country"))),
         "chart_matrix": mark_safe(charts.matrix(flows, _("Source → recovery"))),
         "chart_routes": mark_safe(charts.flow_view(routes, _("Route: departure → destination"))),
-        "routes_total": routes.total,
+        "routes_total": routes.total, "map": mark_safe(maps.flow_map(flows)),
     })
 
 
 @login_required
 def hotspot_list(request):
-    year = _year(request)
-    return render(request, "monitoring/hotspots.html", {"year": year, "hotspots": registry_hotspots(year)})
+    """Flagged months of a year (every tested month with `?all=1`), a year picker and the map of arms seized."""
+    years, given = seizure_years(), request.GET.get("year", "")
+    if given and not (given.isdigit() and 1900 <= int(given) <= 2100):
+        return HttpResponseBadRequest(_("year: a year from 1900 to 2100 is expected"), content_type="text/plain")
+    year = int(given) if given else (years[0] if years else date.today().year - 1)
+    show_all = request.GET.get("all") == "1"
+    hotspots = registry_hotspots(year)
+    return render(request, "monitoring/hotspots.html", {
+        "year": year, "years": sorted(set(years) | {year}, reverse=True), "show_all": show_all,
+        "hotspots": hotspots if show_all else [h for h in hotspots if h.flagged],
+        "tested": len(hotspots), "map": mark_safe(maps.hotspot_map(year)),
+    })
+
+
+def seizure_years():
+    """The years with a seizure in the registry, newest first."""
+    return sorted(CaseItem.objects.filter(case__kind="seizure").values_list("case__occurred_on__year", flat=True)
+                  .distinct(), reverse=True)
 
 
 @login_required

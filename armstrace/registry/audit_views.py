@@ -3,17 +3,19 @@
 
 from django.contrib import messages
 from django.db.models import Q
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from armstrace.accounts.models import Agency
+from armstrace.core.lists import Column, ListError, ListSpec, export_response, filter_date_range, form_problems
 from armstrace.registry import verify_jobs
 from armstrace.registry.audit_forms import EventLogFilterForm
 from armstrace.registry.lookup import exact_serial_ids
 from armstrace.registry.models import Event, VerifyJob
-from armstrace.registry.payload_display import attach_rows
+from armstrace.registry.payload_display import attach_rows, holder_names, payload_rows
 
 PAGE_SIZE = 50
 
@@ -31,11 +33,7 @@ def filter_events(events, *, kind="", user="", agency="", item="", date_from=Non
     if item:
         ids, _form = exact_serial_ids(item)
         events = events.filter(item_id__in=list(ids))
-    if date_from:
-        events = events.filter(recorded_at__date__gte=date_from)
-    if date_to:
-        events = events.filter(recorded_at__date__lte=date_to)
-    return events
+    return filter_date_range(events, "recorded_at", date_from, date_to)
 
 
 def _int(value):
@@ -61,24 +59,55 @@ def keyset_page(events, *, before=None, after=None):
 
 
 def event_log(request):
-    form = EventLogFilterForm(request.GET or None)
+    filters = request.GET.copy()
+    for key in ("before", "after", "export"):
+        filters.pop(key, None)
+    form = EventLogFilterForm(filters or None)
     events = Event.objects.select_related("item", "item__make")
     if form.is_bound and form.is_valid():
         events = filter_events(events, **form.cleaned_data)
     elif form.is_bound:
         events = events.none()
+    if request.GET.get("export"):
+        return _export_events(request, form, events)
     rows, has_newer, has_older = keyset_page(events, before=_int(request.GET.get("before")),
                                              after=_int(request.GET.get("after")))
     agencies = dict(Agency.objects.filter(code__in={e.agency for e in rows}).values_list("code", "name"))
     for event in attach_rows(rows):
         event.agency_name = agencies.get(event.agency, event.agency)
-    query = request.GET.copy()
-    for key in ("before", "after"):
-        query.pop(key, None)
     return render(request, "registry/event_log.html", {
-        "form": form, "events": rows, "has_newer": has_newer, "has_older": has_older, "filter_query": query.urlencode(),
-        "latest_job": VerifyJob.objects.first(),
-    })
+        "form": form, "events": rows, "has_newer": has_newer, "has_older": has_older,
+        "filter_query": filters.urlencode(), "latest_job": VerifyJob.objects.first(),
+    }, status=400 if form.is_bound and not form.is_valid() else 200)
+
+
+def _details(event):
+    rows = payload_rows(event.payload, holder_names([event]))
+    return "; ".join(f"{label}: {text}" for label, text in rows)
+
+
+EVENTS = ListSpec(name="event_log", default_sort="-seq", columns=(
+    Column("seq", gettext_lazy("No.")),
+    Column("recorded_at", gettext_lazy("Recorded")),
+    Column("occurred_at", gettext_lazy("Occurred")),
+    Column("kind", gettext_lazy("Event"), (), lambda e: e.get_kind_display()),
+    Column("item", gettext_lazy("Item"), (), lambda e: str(e.item) if e.item_id else ""),
+    Column("details", gettext_lazy("Details"), (), _details),
+    Column("recorded_by", gettext_lazy("Recorded by"), (), "recorded_by_name"),
+    Column("agency", gettext_lazy("Agency")),
+    Column("hash", gettext_lazy("Hash")),
+    Column("prev_hash", gettext_lazy("Previous hash")),
+))
+
+
+def _export_events(request, form, events):
+    """The filtered events, newest first, as CSV or XLSX (core.lists); 400 on a bad filter or format."""
+    try:
+        if form.is_bound and not form.is_valid():
+            raise ListError("filters", "; ".join(form_problems(form)))
+        return export_response(events.order_by("-seq"), EVENTS, request.GET["export"])
+    except ListError as error:
+        return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
 
 
 def verifications(request):

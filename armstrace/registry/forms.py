@@ -7,7 +7,11 @@ from armstrace.accounts.personal import persons_searchable_by_number
 from armstrace.core import bounds
 from armstrace.core.preconditions import ItemVersionForm
 from armstrace.profile import get_profile
-from armstrace.registry.models import Calibre, EventKind, FirearmModel, FirearmType, Licence, Make, Marking, Party
+from armstrace.registry.status_rules import allows
+from armstrace.registry.widgets import ModelOfMakeSelect, PartyPicker, follow_make
+from armstrace.registry.models import (
+    Calibre, EventKind, FirearmModel, FirearmType, ItemStatus, Licence, Make, Marking, Party,
+)
 
 
 def country_choices():
@@ -23,12 +27,22 @@ class PartyField(forms.CharField):
     unbound field resolves numbers as a user who may see none."""
 
     default_error_messages = {"unknown": _("No holder has the number “%(value)s”.")}
+    widget = PartyPicker
     request = None
+
+    LONGEST = 64  # a holder's number (Party.identifier)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.widget.attrs["maxlength"] = str(self.LONGEST)
 
     def to_python(self, value):
         value = (value or "").strip()
         if not value:
             return None
+        if len(value) > self.LONGEST:
+            raise forms.ValidationError(_("A holder's number has at most %(n)d characters.") % {"n": self.LONGEST},
+                                        code="max_length")
         if value.startswith("#") and value[1:].isdigit():
             party = Party.objects.filter(pk=int(value[1:])).first()
         else:
@@ -63,7 +77,8 @@ class RegisterItemForm(bounds.Form):
     )
     firearm_type = forms.ChoiceField(label=_("Type"), choices=[("", "—")] + FirearmType.choices, required=False)
     make = forms.ModelChoiceField(label=_("Make"), queryset=Make.objects.all(), required=False)
-    model = forms.ModelChoiceField(label=_("Model"), queryset=FirearmModel.objects.select_related("make"), required=False)
+    model = forms.ModelChoiceField(label=_("Model"), queryset=FirearmModel.objects.select_related("make"), required=False,
+                                   widget=ModelOfMakeSelect)
     calibre = forms.ModelChoiceField(label=_("Calibre"), queryset=Calibre.objects.all(), required=False)
     serial_number = forms.CharField(label=_("Serial number as marked"), max_length=64, required=False)
     serial_position = forms.CharField(label=_("Position of the serial number"), max_length=120, required=False)
@@ -81,6 +96,7 @@ class RegisterItemForm(bounds.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country_of_manufacture"].choices = country_choices()
+        follow_make(self)
 
     def clean(self):
         data = super().clean()
@@ -117,12 +133,73 @@ class MissingReportForm(ItemVersionForm):
 
 
 class CustodyForm(ItemVersionForm):
+    KINDS = [EventKind.SEIZED, EventKind.FOUND, EventKind.SURRENDERED]
     kind = forms.ChoiceField(label=_("What happened"), choices=[
         (EventKind.SEIZED, _("Seized")), (EventKind.FOUND, _("Found")), (EventKind.SURRENDERED, _("Surrendered"))])
     occurred_on = DateNotInFutureField(label=_("Date"), initial=timezone.localdate)
     location = forms.CharField(label=_("Place"), max_length=200)
     case_reference = forms.CharField(label=_("Case reference"), max_length=120, required=False)
     circumstances = forms.CharField(label=_("Circumstances"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, item=None, **kwargs):
+        """Given the item, only the kinds its status allows are offered (registry.status_rules)."""
+        super().__init__(*args, **kwargs)
+        if item is not None:
+            field = self.fields["kind"]
+            field.choices = [(k, label) for k, label in field.choices if allows(item, k)] or field.choices
+
+
+class RecoverForm(ItemVersionForm):
+    occurred_on = DateNotInFutureField(label=_("Date of recovery"), initial=timezone.localdate)
+    location = forms.CharField(label=_("Where it was recovered"), max_length=200)
+    police_reference = forms.CharField(label=_("Police report number"), max_length=120, required=False)
+    case_reference = forms.CharField(label=_("Case reference"), max_length=120, required=False)
+    circumstances = forms.CharField(label=_("Circumstances"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+KEEP = ""
+
+
+class CorrectionForm(ItemVersionForm):
+    """A correction event: the status, holder or location the item should have, and which event was wrong."""
+
+    corrects_seq = forms.TypedChoiceField(label=_("Event being corrected"), coerce=int, required=False,
+                                          empty_value=None)
+    status = forms.ChoiceField(label=_("Correct status"), required=False,
+                               choices=[(KEEP, _("— unchanged —"))] + ItemStatus.choices)
+    holder = PartyField(label=_("Correct holder (identity or registration number)"), required=False)
+    clear_holder = forms.BooleanField(label=_("The item has no holder"), required=False)
+    location = forms.CharField(label=_("Correct location"), max_length=200, required=False)
+    reason = forms.CharField(label=_("Reason for the correction"), max_length=500,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, item=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        events = item.events.order_by("-seq")[:200] if item is not None else []
+        self.fields["corrects_seq"].choices = [("", "—")] + [
+            (e.seq, f"#{e.seq} {e.occurred_at:%Y-%m-%d} {e.get_kind_display()}") for e in events]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("holder") and data.get("clear_holder"):
+            self.add_error("clear_holder", _("Give a holder or say the item has none, not both."))
+        data["fields"] = self.corrected_fields()
+        if not self.errors and not data["fields"]:
+            raise forms.ValidationError(_("Say what is corrected: the status, the holder or the location."))
+        return data
+
+    def corrected_fields(self):
+        """The `fields` of the correction event (registry.services.correct)."""
+        d, fields = self.cleaned_data, {}
+        if d.get("status"):
+            fields["status"] = d["status"]
+        if d.get("holder"):
+            fields["holder"] = d["holder"].pk
+        elif d.get("clear_holder"):
+            fields["holder"] = None
+        if d.get("location"):
+            fields["location"] = d["location"]
+        return fields
 
 
 class MarkingForm(ItemVersionForm, bounds.ModelForm):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from armstrace.core.actor import SYSTEM
 from armstrace.core.errors import RuleViolation
 from armstrace.profile import get_profile
-from armstrace.registry.eventlog import append_event, canonical_json
+from armstrace.registry.eventlog import append_event, canonical_json, lock_chain
 from armstrace.registry.models import Event, EventKind, Licence, Party
 
 K = EventKind
@@ -83,6 +83,39 @@ def _actor(actor):
 SUBJECTS = {Party: ("party", PARTY_FIELDS, PARTY_EDITABLE), Licence: ("licence", LICENCE_FIELDS, LICENCE_EDITABLE)}
 
 
+class DuplicateIdentifier(RuleViolation):
+    """A holder would get the identity or registration number that another holder already has."""
+
+    def __init__(self, existing):
+        super().__init__(
+            "duplicate_identifier",
+            _("The number %(number)s is already the number of holder %(name)s (#%(id)s): open that holder instead "
+              "of recording a new one.") % {"number": existing.identifier, "name": existing.name, "id": existing.pk},
+            "identifier")
+        self.party_id = existing.pk
+
+
+def holder_with_identifier(identifier, exclude_pk=None):
+    """The holder (lowest id) whose number is `identifier`, ignoring surrounding spaces and letter case, or None.
+    The look-up stays on the identifier index: it asks for the number as given, upper- and lower-cased."""
+    number = (identifier or "").strip()
+    if not number:
+        return None
+    parties = Party.objects.filter(identifier__in={number, number.upper(), number.lower()})
+    if exclude_pk is not None:
+        parties = parties.exclude(pk=exclude_pk)
+    return next((p for p in parties.order_by("pk") if p.identifier.strip().casefold() == number.casefold()), None)
+
+
+def _check_unique_identifier(party):
+    """Refuse a number another holder has. Called under the chain's lock (taken first in the transaction), so two
+    concurrent registrations of one number run one after the other and the second sees the first."""
+    party.identifier = (party.identifier or "").strip()
+    existing = holder_with_identifier(party.identifier, exclude_pk=party.pk)
+    if existing is not None:
+        raise DuplicateIdentifier(existing)
+
+
 def _party_of(obj):
     return obj if isinstance(obj, Party) else obj.party
 
@@ -93,6 +126,9 @@ def _create(obj, kind, actor, reason):
         _check_licence(obj)
     _validate(obj)
     with transaction.atomic():
+        if isinstance(obj, Party):
+            lock_chain()
+            _check_unique_identifier(obj)
         obj.save()
         _record(kind, SUBJECTS[type(obj)][0], obj, _party_of(obj), {}, _actor(actor), reason)
     return obj
@@ -103,6 +139,7 @@ def _change(obj, changes, actor, reason):
     subject, fields, editable = SUBJECTS[type(obj)]
     _check_editable(changes, editable)
     with transaction.atomic():
+        lock_chain()
         obj = type(obj).objects.get(pk=obj.pk)
         before = snapshot(obj, fields)
         for name, value in changes.items():
@@ -110,6 +147,8 @@ def _change(obj, changes, actor, reason):
         if isinstance(obj, Licence):
             _check_licence(obj)
         _validate(obj)
+        if isinstance(obj, Party) and "identifier" in changes:
+            _check_unique_identifier(obj)
         obj.save(update_fields=list(changes) or None)
         obj.refresh_from_db()
         kind = K.PARTY_CHANGED if subject == "party" else _licence_kind(before["status"], obj.status)
@@ -164,7 +203,7 @@ def _check_editable(changes, editable):
 def record_baselines(event_model, party_model, licence_model, now=None):
     """Append one `baseline` event per existing party and licence (the upgrade to event-sourced holders; the
     migration passes its historical models). Events already in the chain are left as they are."""
-    from armstrace.registry.eventlog import FORMULA, GENESIS_HASH, compute_hash, event_body, lock_chain
+    from armstrace.registry.eventlog import FORMULA, GENESIS_HASH, compute_hash, event_body
 
     lock_chain()
     last = event_model.objects.order_by("-seq").values_list("seq", "hash").first()

@@ -29,6 +29,7 @@ LABELS = {
     "model": gettext_lazy("Model"), "calibre": gettext_lazy("Calibre"), "serial_number": gettext_lazy("Serial number"),
     "kind": gettext_lazy("Kind"), "text": gettext_lazy("Text"), "position": gettext_lazy("Position"),
     "state": gettext_lazy("State"), "status": gettext_lazy("Status"),
+    "recovered": gettext_lazy("Recovered after a loss or theft"),
 }
 HOLDER_KEYS = {"holder", "from_holder", "previous_holder"}
 COUNTRY_KEYS = {"destination_country", "origin_country", "counterpart_country", "country_of_manufacture",

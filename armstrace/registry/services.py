@@ -18,11 +18,13 @@ from armstrace.core.errors import Conflict, RuleViolation
 from armstrace.profile import get_profile
 from armstrace.registry.eventlog import append_event
 from armstrace.registry.holders import (  # noqa: F401 - the holder and licence commands
-    change_licence, change_party, issue_licence, register_party, revoke_licence, suspend_licence,
+    DuplicateIdentifier, change_licence, change_party, holder_with_identifier, issue_licence, register_party,
+    revoke_licence, suspend_licence,
 )
 from armstrace.registry.models import Event, EventKind, Item, ItemStatus, Licence, Marking, Party
 from armstrace.registry.projection import apply_event, state_of, store_state
 from armstrace.registry.serials import normalize_serial, serial_problem
+from armstrace.registry.status_rules import ALLOWED_STATUSES, allows, check_status  # noqa: F401 - public
 
 K = EventKind
 S = ItemStatus
@@ -73,18 +75,6 @@ def check_time(occurred_at, item=None):
                 % {"date": timezone.localtime(last).strftime("%Y-%m-%d %H:%M")},
                 "occurred_at",
             )
-
-
-def check_status(item, allowed, action):
-    """Refuse an event on a destroyed item, or on one whose status is not in `allowed` (`action` names the event)."""
-    if item.status == S.DESTROYED:
-        raise RuleViolation("destroyed", _("This item has been destroyed and accepts no further events."))
-    if item.status not in allowed:
-        raise RuleViolation(
-            "bad_status",
-            _("Cannot %(action)s an item whose status is “%(status)s”.")
-            % {"action": action, "status": item.get_status_display()},
-        )
 
 
 def check_recipient_licence(party, day):
@@ -307,7 +297,7 @@ def transfer(item, to_party, *, occurred_at=None, actor=SYSTEM, location=None, r
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
         item = lock_item(item, expected_seq)
-        check_status(item, {S.ACTIVE, S.DEACTIVATED}, _("transfer"))
+        check_status(item, ALLOWED_STATUSES["transfer"], _("transfer"))
         check_time(occurred_at, item)
         if to_party.pk == item.current_holder_id:
             raise RuleViolation("same_holder", _("The recipient already holds this item."), "to_party")
@@ -327,7 +317,7 @@ def report_missing(item, kind, *, occurred_at=None, actor=SYSTEM, location="", c
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
         item = lock_item(item, expected_seq)
-        check_status(item, {S.ACTIVE, S.DEACTIVATED}, _("report missing"))
+        check_status(item, ALLOWED_STATUSES["report_missing"], _("report missing"))
         check_time(occurred_at, item)
         payload = {"last_known_location": location, "circumstances": circumstances, "police_reference": police_reference}
         return record(item, kind, payload, occurred_at, actor)
@@ -338,15 +328,27 @@ def take_into_custody(item, kind, *, occurred_at=None, actor=SYSTEM, location=""
     """A registered item is seized, found or surrendered; it leaves its holder for State custody."""
     if kind not in (K.SEIZED, K.FOUND, K.SURRENDERED):
         raise RuleViolation("bad_kind", _("Custody starts with a seizure, a find or a surrender."))
+    return _into_custody(item, kind, kind, EventKind(kind).label.lower(), occurred_at=occurred_at, actor=actor,
+                         location=location, case_reference=case_reference, circumstances=circumstances,
+                         extra_payload=extra_payload, expected_seq=expected_seq)
+
+
+def recover(item, *, occurred_at=None, actor=SYSTEM, location="", circumstances="", police_reference="",
+            case_reference="", expected_seq=None):
+    """An item reported lost or stolen is found again ("recovered"): a `found` event marked `recovered`, from a
+    lost or stolen status only; the item is then in State custody (returned to its owner through custody)."""
+    return _into_custody(item, K.FOUND, "recover", _("recover"), occurred_at=occurred_at, actor=actor,
+                         location=location, case_reference=case_reference, circumstances=circumstances,
+                         extra_payload={"recovered": True, "police_reference": police_reference},
+                         expected_seq=expected_seq)
+
+
+def _into_custody(item, kind, rule, action, *, occurred_at, actor, location, case_reference, circumstances,
+                  extra_payload, expected_seq):
     occurred_at = occurred_at or timezone.now()
-    allowed = {
-        K.SEIZED: {S.ACTIVE, S.LOST, S.STOLEN, S.EXPORTED, S.DEACTIVATED, S.FOUND, S.SURRENDERED},
-        K.FOUND: {S.LOST, S.STOLEN, S.EXPORTED, S.ACTIVE},
-        K.SURRENDERED: {S.ACTIVE, S.DEACTIVATED, S.LOST, S.STOLEN},
-    }[kind]
     with transaction.atomic():
         item = lock_item(item, expected_seq)
-        check_status(item, allowed, EventKind(kind).label.lower())
+        check_status(item, ALLOWED_STATUSES[rule], action)
         check_time(occurred_at, item)
         payload = {
             "location": location,
@@ -363,7 +365,7 @@ def export_item(item, *, destination_country, occurred_at=None, actor=SYSTEM, au
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
         item = lock_item(item, expected_seq)
-        check_status(item, {S.ACTIVE}, _("export"))
+        check_status(item, ALLOWED_STATUSES["export"], _("export"))
         check_time(occurred_at, item)
         payload = {"destination_country": destination_country, "from_holder": item.current_holder_id,
                    "authorization": authorization, "location": destination_country}
@@ -375,7 +377,7 @@ def reimport_item(item, *, holder, origin_country, occurred_at=None, actor=SYSTE
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
         item = lock_item(item, expected_seq)
-        check_status(item, {S.EXPORTED}, _("re-import"))
+        check_status(item, ALLOWED_STATUSES["reimport"], _("re-import"))
         check_time(occurred_at, item)
         check_recipient_licence(holder, occurred_at.date())
         country = get_profile().country
@@ -389,7 +391,7 @@ def deactivate(item, *, standard, certificate_number, occurred_at=None, actor=SY
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
         item = lock_item(item, expected_seq)
-        check_status(item, {S.ACTIVE, S.SEIZED, S.FOUND, S.SURRENDERED}, _("deactivate"))
+        check_status(item, ALLOWED_STATUSES["deactivate"], _("deactivate"))
         check_time(occurred_at, item)
         if not certificate_number:
             raise RuleViolation("certificate_required", _("A deactivation certificate number is required."),
@@ -402,7 +404,7 @@ def destroy(item, *, method, witnesses=(), occurred_at=None, actor=SYSTEM, locat
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
         item = lock_item(item, expected_seq)
-        check_status(item, {S.ACTIVE, S.SEIZED, S.FOUND, S.SURRENDERED, S.DEACTIVATED}, _("destroy"))
+        check_status(item, ALLOWED_STATUSES["destroy"], _("destroy"))
         check_time(occurred_at, item)
         if not method:
             raise RuleViolation("method_required", _("The method of destruction is required."), "method")
@@ -414,7 +416,7 @@ def add_marking(item, marking: MarkingInput, *, occurred_at=None, actor=SYSTEM, 
     occurred_at = occurred_at or timezone.now()
     with transaction.atomic():
         item = lock_item(item, expected_seq)
-        check_status(item, set(S.values) - {S.DESTROYED}, _("mark"))
+        check_status(item, ALLOWED_STATUSES["mark"], _("mark"))
         check_time(occurred_at, item)
         if marking.kind not in Marking.Kind.values or marking.state not in Marking.State.values:
             raise RuleViolation("bad_marking", _("Unknown marking kind or state."), "kind")

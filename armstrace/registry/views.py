@@ -3,23 +3,28 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from armstrace.accounts.personal import persons_searchable_by_number, withheld_fields
+from armstrace.accounts.personal import withheld_fields
 from armstrace.accounts.policy import may_open
 from armstrace.core.actor import Actor
 from armstrace.core.extensions import item_links
 from armstrace.core.forms import run_service
+from armstrace.core.lists import list_page
 from armstrace.registry import services
 from armstrace.registry.forms import (
-    CustodyForm, LicenceEditForm, LicenceForm, MarkingForm, MissingReportForm, PartyEditForm, PartyForm,
-    RegisterItemForm, TransferForm, lookups_as,
+    CorrectionForm, CustodyForm, LicenceEditForm, LicenceForm, MarkingForm, MissingReportForm, PartyEditForm,
+    PartyForm, RecoverForm, RegisterItemForm, TransferForm, lookups_as,
 )
+from armstrace.registry.holder_search import find_holders
+from armstrace.registry.lists import ITEMS, parties_spec
 from armstrace.registry.lookup import exact_serial_ids
-from armstrace.registry.models import Event, Item, ItemStatus, Licence, Party
+from armstrace.registry.models import Event, EventKind, Item, ItemStatus, Licence, Party
+from armstrace.registry.payload_display import payload_rows
 
 
 @login_required
@@ -64,25 +69,43 @@ def search(request):
 
 @login_required
 def item_list(request):
-    items = Item.objects.select_related("make", "model", "calibre", "current_holder").order_by("-id")
-    status = request.GET.get("status")
-    if status in ItemStatus.values:
-        items = items.filter(status=status)
-    paginator = Paginator(items, 50)
-    by_status = status_counts()  # the page count without counting the registry again
-    paginator.count = by_status.get(status, 0) if status in ItemStatus.values else sum(by_status.values())
-    page = paginator.get_page(request.GET.get("page"))
-    return render(request, "registry/item_list.html", {"page": page, "status": status, "statuses": ItemStatus.choices})
+    items = Item.objects.select_related("make", "model", "calibre", "current_holder")
+    return list_page(request, items, ITEMS, "registry/item_list.html")
+
+
+# The item page's own actions: (url name, label, the commands of services.ALLOWED_STATUSES behind it; none: always).
+ITEM_ACTIONS = [
+    ("registry:item-transfer", gettext_lazy("Record a transfer"), ["transfer"]),
+    ("registry:item-missing", gettext_lazy("Report loss or theft"), ["report_missing"]),
+    ("registry:item-recover", gettext_lazy("Record recovery"), ["recover"]),
+    ("registry:item-custody", gettext_lazy("Record a seizure"), CustodyForm.KINDS),
+    ("registry:item-marking", gettext_lazy("Add a marking"), ["mark"]),
+    ("registry:item-correct", gettext_lazy("Record a correction"), []),
+]
+# Payload keys the timeline shows apart (holders as links, the place inline) or elsewhere on the page (identity).
+TIMELINE_APART = {"holder", "from_holder", "location", "item", "markings"}
+
+
+def item_actions(request, item):
+    """The actions that the user may open and that the item's status allows."""
+    return [{"url": reverse(name, args=[item.pk]), "label": label} for name, label, commands in ITEM_ACTIONS
+            if may_open(request.user, name) and (not commands or any(services.allows(item, c) for c in commands))]
 
 
 @login_required
 def item_detail(request, pk):
     item = get_object_or_404(Item.objects.select_related("make", "model", "calibre", "current_holder", "parent"), pk=pk)
-    events = item.events.select_related("recorded_by").order_by("seq")
+    events = list(item.events.select_related("recorded_by").order_by("seq"))
     parties = {p.pk: p for p in Party.objects.filter(pk__in=_party_ids(events))}
-    timeline = [(e, parties.get(e.payload.get("holder")), parties.get(e.payload.get("from_holder"))) for e in events]
+    names = {pk: p.name for pk, p in parties.items()}
+    timeline = [(e, parties.get(e.payload.get("holder")), parties.get(e.payload.get("from_holder")),
+                 payload_rows({k: v for k, v in e.payload.items() if k not in TIMELINE_APART}, names))
+                for e in events]
+    missing = next((e for e in reversed(events) if e.kind in (EventKind.LOSS_REPORTED, EventKind.THEFT_REPORTED)),
+                   None) if item.status in (ItemStatus.LOST, ItemStatus.STOLEN) else None
     return render(request, "registry/item_detail.html", {
         "item": item, "markings": item.markings.all(), "timeline": timeline, "parts": item.parts.all(),
+        "actions": item_actions(request, item), "missing_report": missing,
         "item_links": item_links(item, partial(may_open, request.user)),
     })
 
@@ -93,6 +116,9 @@ def _party_ids(events):
         for key in ("holder", "from_holder", "previous_holder"):
             if isinstance(e.payload.get(key), int):
                 ids.add(e.payload[key])
+        corrected = e.payload.get("fields") if e.kind == EventKind.CORRECTION else None
+        if isinstance(corrected, dict) and isinstance(corrected.get("holder"), int):
+            ids.add(corrected["holder"])
     return ids
 
 
@@ -120,10 +146,10 @@ def register_item(request):
     return render(request, "registry/form.html", {"form": form, "title": _("Record a firearm")})
 
 
-def _item_command(request, pk, form_class, title, call):
+def _item_command(request, pk, form_class, title, call, form_kwargs=None):
     item = get_object_or_404(Item, pk=pk)
-    form = lookups_as(request, form_class(request.POST or None,
-                                          initial={"expected_seq": item.last_event_seq}))  # ItemVersionForm
+    form = lookups_as(request, form_class(request.POST or None, initial={"expected_seq": item.last_event_seq},
+                                          **(form_kwargs(item) if form_kwargs else {})))  # ItemVersionForm
     if request.method == "POST" and form.is_valid():
         if run_service(form, lambda: call(item, form.cleaned_data, Actor.of(request.user))):
             messages.success(request, _("Event recorded."))
@@ -157,7 +183,29 @@ def custody(request, pk):
         request, pk, CustodyForm, _("Record a seizure, find or surrender"),
         lambda item, d, actor: services.take_into_custody(
             item, d["kind"], occurred_at=services.as_datetime(d["occurred_on"]), actor=actor, location=d["location"],
-            case_reference=d["case_reference"], circumstances=d["circumstances"], expected_seq=d["expected_seq"]),
+            case_reference=d["case_reference"], circumstances=d["circumstances"], expected_seq=d["expected_seq"]),        form_kwargs=lambda item: {"item": item},
+    )
+
+
+@login_required
+def recover(request, pk):
+    return _item_command(
+        request, pk, RecoverForm, _("Record the recovery of a lost or stolen item"),
+        lambda item, d, actor: services.recover(
+            item, occurred_at=services.as_datetime(d["occurred_on"]), actor=actor, location=d["location"],
+            police_reference=d["police_reference"], case_reference=d["case_reference"],
+            circumstances=d["circumstances"], expected_seq=d["expected_seq"]),
+    )
+
+
+@login_required
+def correct(request, pk):
+    return _item_command(
+        request, pk, CorrectionForm, _("Record a correction"),
+        lambda item, d, actor: services.correct(
+            item, fields=d["fields"], reason=d["reason"], corrects_seq=d["corrects_seq"],
+            actor=actor, expected_seq=d["expected_seq"]),
+        form_kwargs=lambda item: {"item": item},
     )
 
 
@@ -173,13 +221,15 @@ def add_marking(request, pk):
 
 @login_required
 def party_list(request):
-    parties = Party.objects.annotate(n_items=Count("items")).order_by("name")
-    q = request.GET.get("q", "").strip()
-    if q:
-        by_number = persons_searchable_by_number(request, Party.objects.filter(identifier=q)).values("pk")
-        parties = parties.filter(Q(name__icontains=q) | Q(pk__in=by_number))
-    page = Paginator(parties, 50).get_page(request.GET.get("page"))
-    return render(request, "registry/party_list.html", {"page": page, "q": q})
+    parties = Party.objects.annotate(n_items=Count("items"))
+    return list_page(request, parties, parties_spec(request), "registry/party_list.html")
+
+
+@login_required
+def party_picker(request):
+    """The holder picker's list of matches, a fragment for registry/pickers.js (?q=, at most 200 characters)."""
+    rows = find_holders(request, request.GET.get("q", "")[:200])
+    return render(request, "registry/party_picker.html", {"rows": rows, "q": request.GET.get("q", "")[:200]})
 
 
 @login_required
@@ -211,23 +261,36 @@ def _label(model, name):
 
 
 def _holder_form(request, form, title, call, party):
+    context = {"form": form, "title": title}
     if request.method == "POST" and form.is_valid():
-        if run_service(form, lambda: call(form.cleaned_data, Actor.of(request.user))):
+        if run_service(form, _refusing_duplicates(lambda: call(form.cleaned_data, Actor.of(request.user)), context)):
             messages.success(request, _("Change recorded."))
             return redirect("registry:party-detail", pk=party.pk)
-    return render(request, "registry/form.html", {"form": form, "title": title})
+    return render(request, "registry/form.html", context)
+
+
+def _refusing_duplicates(call, context):
+    """Run a holder command; a number that another holder has puts that holder in `context` for the page's link."""
+    def run():
+        try:
+            return call()
+        except services.DuplicateIdentifier as exc:
+            context["existing_party"] = Party.objects.filter(pk=exc.party_id).first()
+            raise
+    return run
 
 
 @login_required
 def party_create(request):
     form = PartyForm(request.POST or None)
+    context = {"form": form, "title": _("New holder")}
     if request.method == "POST" and form.is_valid():
-        party = run_service(form, lambda: services.register_party(actor=Actor.of(request.user),
-                                                                   **form.cleaned_data))
+        party = run_service(form, _refusing_duplicates(
+            lambda: services.register_party(actor=Actor.of(request.user), **form.cleaned_data), context))
         if party:
             messages.success(request, _("Holder recorded."))
             return redirect("registry:party-detail", pk=party.pk)
-    return render(request, "registry/form.html", {"form": form, "title": _("New holder")})
+    return render(request, "registry/form.html", context)
 
 
 @login_required

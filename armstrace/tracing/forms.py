@@ -5,8 +5,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from armstrace.core import bounds
-from armstrace.registry.forms import country_choices
+from armstrace.registry.forms import DateNotInFutureField, country_choices
 from armstrace.registry.models import Calibre, FirearmModel, FirearmType, Make
+from armstrace.registry.widgets import MakeOfModelOptions, follow_make
 from armstrace.tracing.models import TracingRequest
 from armstrace.tracing.search import MODES, Filters
 from armstrace.tracing.status import TracingStatus
@@ -28,13 +29,17 @@ class LongSelect(forms.Select):
         return format_html("<select name=\"{}\"{}>{}</select>", widget["name"], flatatt(widget["attrs"]), options)
 
 
+class LongModelOfMakeSelect(MakeOfModelOptions, LongSelect):
+    """The long model list, whose options follow the chosen make (registry.widgets)."""
+
+
 class SearchForm(bounds.Form):
     q = forms.CharField(label=_("Serial number or marking"), max_length=200, required=False,
                         help_text=_("? for one unreadable character, * for an unreadable run."))
     mode = forms.ChoiceField(label=_("Mode"), choices=[(m, MODE_LABELS[m]) for m in MODES], initial="auto", required=False)
     make = forms.ModelChoiceField(label=_("Make"), queryset=Make.objects.all(), required=False, widget=LongSelect)
     model = forms.ModelChoiceField(label=_("Model"), queryset=FirearmModel.objects.select_related("make"), required=False,
-                                   widget=LongSelect)
+                                   widget=LongModelOfMakeSelect)
     calibre = forms.ModelChoiceField(label=_("Calibre"), queryset=Calibre.objects.all(), required=False,
                                      widget=LongSelect)
     firearm_type = forms.ChoiceField(label=_("Type"), choices=[("", "—")] + FirearmType.choices, required=False)
@@ -43,6 +48,7 @@ class SearchForm(bounds.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = country_choices()
+        follow_make(self)
 
     def filters(self):
         d = self.cleaned_data
@@ -87,6 +93,18 @@ class AnswerForm(bounds.Form):
 
 class AnswerImportForm(bounds.Form):
     answer_file = forms.FileField(label=_("Answer file (JSON)"))
+
+
+class StepDateForm(bounds.Form):
+    """The day a request was sent (or received) or acknowledged; today unless given."""
+
+    on = DateNotInFutureField(label=_("Date"), initial=timezone.localdate, required=False)
+
+    def __init__(self, *args, prefix=None, **kwargs):
+        super().__init__(*args, prefix=prefix, **kwargs)
+        label = {"send": _("Date sent or received"), "acknowledge": _("Date acknowledged")}.get(prefix)
+        if label:
+            self.fields["on"].label = label
 
 
 class CloseForm(bounds.Form):

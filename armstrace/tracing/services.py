@@ -140,11 +140,22 @@ def _transition(request, action):
     return request
 
 
+def _check_date(at, after, field, message):
+    """Refuse a workflow date in the future, or before the step it follows (`after`, an instant or None)."""
+    if at > timezone.now() + timedelta(minutes=5):
+        raise RuleViolation("future_date", _("The date cannot be in the future."), field)
+    if after is not None and timezone.localtime(at).date() < timezone.localtime(after).date():
+        raise RuleViolation("out_of_order", message % {"date": timezone.localtime(after).strftime("%Y-%m-%d")},
+                            field)
+
+
 def send(request, *, at=None, actor=SYSTEM):
-    """Outgoing: sent to the counterpart. Incoming: received from it. The answer is due `response_due_days` later."""
+    """Outgoing: sent to the counterpart (on `at`, default now). Incoming: received from it. The answer is due
+    `response_due_days` after that day."""
     at = at or timezone.now()
     with transaction.atomic():
         request = _transition(request, "send")
+        _check_date(at, None, "sent_on", "")
         request.sent_at = at
         request.due_date = timezone.localtime(at).date() + timedelta(days=response_due_days())
         request.save()
@@ -152,9 +163,13 @@ def send(request, *, at=None, actor=SYSTEM):
 
 
 def acknowledge(request, *, at=None, actor=SYSTEM):
+    """The counterpart acknowledged the request on `at` (default now), not before it was sent."""
+    at = at or timezone.now()
     with transaction.atomic():
         request = _transition(request, "acknowledge")
-        request.acknowledged_at = at or timezone.now()
+        _check_date(at, request.sent_at, "acknowledged_on",
+                    _("A request cannot be acknowledged before it was sent (%(date)s)."))
+        request.acknowledged_at = at
         request.save()
     return request
 

@@ -3,7 +3,6 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,12 +15,17 @@ from armstrace.accounts.policy import may_open
 from armstrace.core.errors import RuleViolation
 from armstrace.core.extensions import REQUEST_LINKS, item_links
 from armstrace.core.forms import run_service
+from armstrace.core.lists import list_page
+from armstrace.registry import services as registry_services
 from armstrace.registry.models import Item
 from armstrace.tracing import documents, reports
 from armstrace.tracing import search as marking_search
 from armstrace.tracing import services
-from armstrace.tracing.forms import AnswerForm, AnswerImportForm, CloseForm, SearchForm, TracingRequestForm
-from armstrace.tracing.models import RequestStatus, TracingRequest
+from armstrace.tracing.forms import (
+    AnswerForm, AnswerImportForm, CloseForm, SearchForm, StepDateForm, TracingRequestForm,
+)
+from armstrace.tracing.lists import REQUESTS
+from armstrace.tracing.models import TracingRequest
 
 
 @login_required
@@ -71,20 +75,10 @@ def trace_report_json(request, pk):
 
 @login_required
 def request_list(request):
-    requests = TracingRequest.objects.select_related("item", "item__make").order_by("-created_at", "-pk")
-    status = request.GET.get("status", "")
-    if status in RequestStatus.values:
-        requests = requests.filter(status=status)
-    direction = request.GET.get("direction", "")
-    if direction in TracingRequest.Direction.values:
-        requests = requests.filter(direction=direction)
-    overdue = list(services.overdue())
+    requests = TracingRequest.objects.select_related("item", "item__make")
     today = timezone.localdate()
-    page = Paginator(requests, 50).get_page(request.GET.get("page"))
-    return render(request, "tracing/request_list.html", {
-        "page": page, "status": status, "direction": direction, "statuses": RequestStatus.choices,
-        "directions": TracingRequest.Direction.choices,
-        "overdue": [(r, (today - r.due_date).days) for r in overdue], "today": today,
+    return list_page(request, requests, REQUESTS, "tracing/request_list.html", {
+        "overdue": [(r, (today - r.due_date).days) for r in services.overdue()], "today": today,
     })
 
 
@@ -137,7 +131,8 @@ def request_detail(request, pk, answer_form=None, import_form=None, close_form=N
     tracing_request = get_object_or_404(TracingRequest.objects.select_related("item", "item__make"), pk=pk)
     return render(request, "tracing/request_detail.html", {
         "r": tracing_request, "answer_form": answer_form or AnswerForm(), "import_form": import_form or AnswerImportForm(),
-        "close_form": close_form or CloseForm(), "overdue_days": services.days_overdue(tracing_request, timezone.localdate()),
+        "close_form": close_form or CloseForm(), "send_form": StepDateForm(prefix="send"),
+        "acknowledge_form": StepDateForm(prefix="acknowledge"), "overdue_days": services.days_overdue(tracing_request, timezone.localdate()),
         "answer_fields": tracing_request.answer.get("findings", {}) if tracing_request.answer else {},
         "request_links": item_links(tracing_request, partial(may_open, request.user), REQUEST_LINKS),
     })
@@ -155,11 +150,16 @@ def request_action(request, pk, action):
     actor = Actor.of(request.user)
     answer_form = import_form = close_form = None
     try:
+        if action in ("send", "acknowledge"):
+            date_form = StepDateForm(request.POST, prefix=action)
+            if not date_form.is_valid():
+                raise ValueError("; ".join(e for errors in date_form.errors.values() for e in errors))
+            at = registry_services.as_datetime(date_form.cleaned_data["on"]) or timezone.now()
         if action == "send":
-            services.send(tracing_request, actor=actor)
+            services.send(tracing_request, at=at, actor=actor)
             messages.success(request, _("Request marked as sent; answer due in %(n)d days.") % {"n": services.response_due_days()})
         elif action == "acknowledge":
-            services.acknowledge(tracing_request, actor=actor)
+            services.acknowledge(tracing_request, at=at, actor=actor)
             messages.success(request, _("Acknowledgement recorded."))
         elif action == "answer":
             answer_form = AnswerForm(request.POST)

@@ -1,8 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -12,22 +10,16 @@ from armstrace.registry import services as registry_services
 from armstrace.registry.forms import lookups_as
 from armstrace.registry.models import Party
 from armstrace.transfers import services
+from armstrace.core.lists import list_page
 from armstrace.transfers import forms as f
+from armstrace.transfers.lists import AUTHORIZATIONS
 from armstrace.transfers.models import Authorization, Shipment
 
 
 @login_required
 def authorization_list(request):
     auths = Authorization.objects.prefetch_related("lines")
-    q = request.GET.get("q", "").strip()
-    if q:
-        auths = auths.filter(Q(number__icontains=q) | Q(final_recipient__icontains=q))
-    kind = request.GET.get("kind")
-    if kind in Authorization.Kind.values:
-        auths = auths.filter(kind=kind)
-    page = Paginator(auths, 50).get_page(request.GET.get("page"))
-    return render(request, "transfers/authorization_list.html",
-                  {"page": page, "q": q, "kind": kind, "kinds": Authorization.Kind.choices})
+    return list_page(request, auths, AUTHORIZATIONS, "transfers/authorization_list.html")
 
 
 @login_required

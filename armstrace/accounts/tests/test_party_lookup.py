@@ -77,9 +77,14 @@ def _authorization(w):
         "lines-0-description": "Pistols", "lines-0-quantity": "2"}
 
 
+def _correct(w):
+    return reverse("registry:item-correct", args=[w.item.pk]), {"reason": "wrong holder",
+                                                                "expected_seq": w.item.last_event_seq}
+
+
 FORM_POSTS = {
     "RegisterItemForm": _register, "TransferForm": _transfer, "DisposalForm": _dispose,
-    "AuthorizationForm": _authorization,
+    "AuthorizationForm": _authorization, "CorrectionForm": _correct,
 }
 
 

@@ -32,6 +32,7 @@ registry:item-list              RIC.UA
 registry:item-detail            RIC.UA
 registry:party-list             RIC.UA
 registry:party-detail           RIC.UA
+registry:party-picker           RIC.UA
 registry:item-register          R....A
 registry:item-transfer          R....A
 registry:item-missing           R....A
@@ -41,6 +42,8 @@ registry:licence-create         R....A
 registry:party-edit             R....A
 registry:licence-edit           R....A
 registry:item-custody           .IC..A
+registry:item-recover           .IC..A
+registry:item-correct           R....A
 registry:event-log              ....UA
 registry:verifications          ....UA
 registry:verify-start           ....UA
@@ -117,6 +120,15 @@ alerts:inbox                    RICNUA
 alerts:detail                   RICNUA
 alerts:acknowledge              RICNUA
 alerts:resolve                  RICNUA
+osint:queue                     .I.NUA
+osint:documents                 .I.NUA
+osint:record                    .I.NUA
+osint:incidents                 .I.NUA
+osint:incident                  .I.NUA
+osint:export                    .I.NUA
+osint:upload                    .I.N.A
+osint:review-field              .I.N.A
+osint:review-record             .I.N.A
 """
 
 # viewset basename, who may read (GET), who may write (POST/PUT/PATCH/DELETE); basename/action: that action's writers
@@ -155,6 +167,9 @@ access-log                      ....UA  .....A
 exchange-thread                 RICNUA  RIC..A
 exchange-digest-case            RICNUA  RIC..A
 alert                           RICNUA  RICNUA
+osint-document                  .I.NUA  .I.N.A
+osint-record                    .I.NUA  .I.N.A
+osint-incident                  .I.NUA  .....A
 """
 
 
@@ -180,7 +195,8 @@ def page_params(w):
     item, seized, request = {"pk": w.item.pk}, {"pk": w.seized.pk}, {"pk": w.request.pk}
     return {
         **dict.fromkeys(["registry:item-detail", "registry:item-transfer", "registry:item-missing",
-                         "registry:item-custody", "registry:item-marking", "tracing:trace-report",
+                         "registry:item-custody", "registry:item-marking", "registry:item-recover",
+                         "registry:item-correct", "tracing:trace-report",
                          "tracing:trace-report-json", "tracing:trace-report-pdf", "tracing:request-for-item",
                          "federation:check-item"], item),
         **dict.fromkeys(["registry:party-detail", "registry:licence-create", "registry:party-edit"], {"pk": w.alice.pk}),
@@ -209,6 +225,8 @@ def page_params(w):
         "exchange:digest-case": {"pk": w.digest_case.pk},
         **dict.fromkeys(["alerts:detail", "alerts:acknowledge", "alerts:resolve"], {"pk": 1}),
         "api-root": {"format": ".json"},
+        **dict.fromkeys(["osint:record", "osint:incident", "osint:review-record"], {"pk": 1}),
+        "osint:review-field": {"pk": 1, "key": "date"},
     }
 
 

@@ -9,7 +9,11 @@ from armstrace.demo import ensure_demo_users, generate_demo
 from armstrace.registry.models import ItemStatus
 
 
-def test_the_demo_raises_a_stolen_then_seized_alert(registry, django_capture_on_commit_callbacks):
+def test_the_demo_raises_a_stolen_then_seized_alert(db, django_capture_on_commit_callbacks):
+    from armstrace.registry.reference import load_reference_data, sync_agencies
+
+    load_reference_data()
+    sync_agencies()
     ensure_demo_users()
     with django_capture_on_commit_callbacks(execute=True):
         generate_demo(3, seed=4)

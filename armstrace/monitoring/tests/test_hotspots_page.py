@@ -1,0 +1,60 @@
+"""The hotspots page: flagged months only by default (every tested month on request), the latest year with a
+seizure by default, a year picker, and the map of arms seized."""
+
+from datetime import date
+
+import pytest
+
+
+@pytest.fixture
+def seizures(registry):
+    """North jumps in March 2024 (flagged); South stays at its baseline (tested, not flagged)."""
+    from armstrace.custody.models import CaseItem, SeizureCase
+    from armstrace.registry.models import Item
+
+    def seize(area, day, n):
+        case = SeizureCase.objects.create(number=f"{area}-{day}", kind="seizure", occurred_on=day, admin_area=area)
+        for _ in range(n):
+            CaseItem.objects.create(case=case, item=Item.objects.create(firearm_type="pistol"))
+
+    for month in range(1, 13):
+        seize("North", date(2023, month, 10), 2)
+        seize("South", date(2023, month, 10), 2)
+    seize("North", date(2024, 3, 5), 12)
+    seize("South", date(2024, 3, 5), 3)
+
+
+def _rows(body):
+    table = body[body.index('<table id="hotspots"'):]
+    return table[:table.index("</table>")]
+
+
+def test_defaults_to_flagged_months_of_the_latest_year(client, user, seizures):
+    client.force_login(user)
+    page = client.get("/monitoring/hotspots/")
+    body = page.content.decode()
+    assert page.context["year"] == 2024 and page.context["show_all"] is False
+    rows = _rows(body)
+    assert "North" in rows and "2024-03" in rows and "South" not in rows
+    assert '<option value="2024" selected>' in body and '<option value="2023"' in body
+
+
+def test_all_months_on_request(client, user, seizures):
+    client.force_login(user)
+    rows = _rows(client.get("/monitoring/hotspots/", {"all": "1"}).content.decode())
+    assert "North" in rows and "South" in rows
+
+
+def test_year_picker_chooses_the_year(client, user, seizures):
+    client.force_login(user)
+    page = client.get("/monitoring/hotspots/", {"year": "2023", "all": "1"})
+    assert page.context["year"] == 2023
+    assert "2024-03" not in _rows(page.content.decode())
+    assert client.get("/monitoring/hotspots/", {"year": "notayear"}).status_code == 400
+
+
+def test_page_shows_the_map_of_arms_seized(client, user, seizures):
+    client.force_login(user)
+    body = client.get("/monitoring/hotspots/").content.decode()
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="world-map"' in body
+    assert 'data-iso3="KEN" data-value="15"' in body  # 12 + 3 arms seized in 2024, the profile's country
