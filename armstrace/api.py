@@ -43,7 +43,7 @@ def _register_app_apis():
     from armstrace.registry import api as registry_api
 
     registry_api.register(router)
-    for app in ("custody", "transfers", "tracing", "monitoring", "screening", "accounts", "exchange", "osint"):
+    for app in ("custody", "transfers", "tracing", "monitoring", "screening", "accounts", "exchange", "osint", "alerts"):
         try:
             module = __import__(f"armstrace.{app}.api", fromlist=["register"])
         except ModuleNotFoundError as exc:

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from armstrace.accounts.constants import TWO_FACTOR_ROLES
 from armstrace.accounts.models import Agency, Role, UserProfile
+from armstrace.core.actor import SYSTEM, Actor
 from armstrace.core.errors import RuleViolation
 from armstrace.custody import services as custody
 from armstrace.profile import get_profile
@@ -169,7 +170,27 @@ class DemoBuilder:
         self.custody_case(day, new=data, place=rng.choice(TOWNS), kind=rng.choice(["seizure", "seizure", "found"]),
                           marking_status="altered" if obliterated else "uniquely_marked")
 
-    def custody_case(self, day, *, place, item=None, new=None, kind="seizure", marking_status="uniquely_marked"):
+    def stolen_then_seized(self, models):
+        """A pistol that the demo registrar reports stolen and the demo investigator then seizes: an alert to both."""
+        users = {u.username: u for u in get_user_model().objects.filter(username__in=[DEMO_USER, "demo-investigator"])}
+        model = next((m for m in models if m.firearm_type == "pistol"), models[0])
+        pattern = (model.make.serial_patterns or ["AA99999"])[0]
+        serial = serial_from_pattern(pattern, self.rng)
+        while Item.objects.filter(make=model.make, serial_normalized=services.normalize_serial(serial)).exists():
+            serial = serial_from_pattern(pattern, self.rng)
+        data = services.FirearmInput(serial_number=serial, make=model.make, model=model, markings=[
+            services.MarkingInput(Marking.Kind.SERIAL, serial, "frame, left side")])
+        item = services.create_item(data, holder=self.rng.choice(self.licensed or self.dealers), location=TOWNS[0],
+                                    occurred_at=_at(date(2024, 5, 2)))
+        stolen_on = date(2025, 3, 14)
+        services.report_missing(item, EventKind.THEFT_REPORTED, occurred_at=_at(stolen_on), location=TOWNS[0],
+                                circumstances="Stolen from a parked car", actor=Actor.of(users.get(DEMO_USER)))
+        self.custody_case(stolen_on + timedelta(days=30), item=item, place=TOWNS[1],
+                          actor=Actor.of(users.get("demo-investigator")))
+        return item
+
+    def custody_case(self, day, *, place, item=None, new=None, kind="seizure", marking_status="uniquely_marked",
+                     actor=SYSTEM):
         """A seizure, find or surrender case as the custody app records it, with the IAFQ details."""
         rng = self.rng
         seizure = kind == "seizure"
@@ -191,7 +212,7 @@ class DemoBuilder:
             suspected_offences=rng.sample(["violent_crime", "drug_trafficking", "organised_crime", "firearms_trafficking"],
                                           rng.choice([0, 1, 1, 2])) if seizure else [],
             route_departure=rng.choice(neighbours) if seizure and rng.random() < 0.2 else "",
-            items=[line], ammunition=ammunition, persons=persons))
+            items=[line], ammunition=ammunition, persons=persons), actor=actor)
 
 
 def ensure_demo_users():
@@ -231,4 +252,6 @@ def generate_demo(n_items, seed=1, progress=None):
                 builder.make_item(models)
         if progress:
             progress(1)
+    with transaction.atomic():
+        builder.stolen_then_seized(models)
     return builder

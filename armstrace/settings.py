@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "armstrace.screening",
     "armstrace.federation",
     "armstrace.exchange",
+    "armstrace.alerts",
     "armstrace.osint",
 ]
 

@@ -25,6 +25,7 @@ urlpatterns = [
     path("screening/", include("armstrace.screening.urls")),
     path("federation/", include("armstrace.federation.urls")),
     path("exchange/", include("armstrace.exchange.urls")),
+    path("alerts/", include("armstrace.alerts.urls")),
     path("osint/", include("armstrace.osint.urls")),
     path("admin/", admin.site.urls),
     path("api/", include(api.router.urls)),

@@ -118,7 +118,6 @@ URL_CAPABILITIES = {
     "federation:check-item": TRACING_EDIT,
     # exchange (a thread is shown to its members only: exchange/access.py)
     "exchange:inbox": EXCHANGE_VIEW,
-    "exchange:notifications-read": EXCHANGE_VIEW,
     "exchange:preferences": EXCHANGE_VIEW,
     "exchange:search": EXCHANGE_VIEW,
     "exchange:thread": EXCHANGE_VIEW,
@@ -131,6 +130,11 @@ URL_CAPABILITIES = {
     "exchange:digest-case": EXCHANGE_VIEW,
     "exchange:digest-print": EXCHANGE_VIEW,
     "exchange:digest-create": EXCHANGE_POST,
+    # alerts (each user sees only the alerts addressed to them or their agency's staff: alerts/services.py)
+    "alerts:inbox": ANY_ROLE,
+    "alerts:detail": ANY_ROLE,
+    "alerts:acknowledge": ANY_ROLE,
+    "alerts:resolve": ANY_ROLE,
     # osint (open-source seizures)
     "osint:queue": OSINT_VIEW,
     "osint:documents": OSINT_VIEW,
@@ -189,6 +193,8 @@ API_CAPABILITIES = {
     # exchange (only a thread's members see it: exchange/access.py)
     "exchange-thread": (EXCHANGE_VIEW, EXCHANGE_POST),
     "exchange-digest-case": (EXCHANGE_VIEW, EXCHANGE_POST),
+    # alerts (only those addressed to the user or their agency's staff: alerts/services.py)
+    "alert": (ANY_ROLE, ANY_ROLE),
     # osint
     "osint-document": (OSINT_VIEW, OSINT_REVIEW),
     "osint-record": (OSINT_VIEW, OSINT_REVIEW),

@@ -67,3 +67,8 @@ REPORT_SECTIONS: list[tuple[str, object]] = []
 
 def report_sections(item) -> dict:
     return {key: section(item) for key, section in REPORT_SECTIONS}
+
+
+# Work that `armstrace serve` runs in each worker's background thread at every round (e.g. the alerts' scan of
+# stocktake gaps and overdue tracing requests): task() -> None; it must be idempotent.
+BACKGROUND_TASKS: list = []

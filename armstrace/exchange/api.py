@@ -131,8 +131,7 @@ class ThreadViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         return Response(ThreadSerializer([t for t, _hits in search_threads(request.user, query)], many=True).data)
 
     @extend_schema(responses={200: inline_serializer("UnreadCounts", {
-        "threads": serializers.IntegerField(), "notifications": serializers.IntegerField(),
-        "total": serializers.IntegerField()})})
+        "threads": serializers.IntegerField(), "total": serializers.IntegerField()})})
     @action(detail=False, methods=["get"], pagination_class=None)
     def unread(self, request):
         return Response(notifications.unread_counts(request.user))

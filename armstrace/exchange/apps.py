@@ -8,12 +8,9 @@ class ExchangeConfig(AppConfig):
     verbose_name = _("Practitioners' exchange")
 
     def ready(self):
-        from django.db.models.signals import post_save
-
         from armstrace.core.extensions import NAV_LINKS, OBJECT_PANELS, TOPBAR_ITEMS
-        from armstrace.exchange import panels, signals
+        from armstrace.exchange import panels
 
-        post_save.connect(signals.event_saved, sender="registry.Event", dispatch_uid="exchange-stolen-seized")
         if panels.unread_badge not in TOPBAR_ITEMS:
             TOPBAR_ITEMS.append(panels.unread_badge)
 

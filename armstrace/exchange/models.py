@@ -1,5 +1,5 @@
 """Case threads between practitioners: threads, their members (users or whole agencies), messages kept in versions,
-attachments stored under the data directory, links to records of other apps, read marks and notifications."""
+attachments stored under the data directory, links to records of other apps, read marks."""
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -151,29 +151,6 @@ class SearchEntry(models.Model):
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="+")
     message = models.OneToOneField(Message, on_delete=models.CASCADE, null=True, related_name="+")
     body = models.TextField()
-
-
-class Notification(models.Model):
-    """Something new for a user: an overdue tracing request, a stocktake alert, a stolen item seized, a hit, …"""
-
-    class Kind(models.TextChoices):
-        TRACING_OVERDUE = "tracing_overdue", _("Tracing request overdue")
-        STOCKTAKE_ALERT = "stocktake_alert", _("Stocktake alert")
-        STOLEN_SEIZED = "stolen_seized", _("Seized item reported stolen")
-        SCREENING_HIT = "screening_hit", _("Screening hit")
-        OTHER = "other", _("Other")
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    key = models.CharField(max_length=120, help_text="what it is about, so it is raised once")
-    title = models.CharField(_("title"), max_length=300)
-    url = models.CharField(_("link"), max_length=300, blank=True)
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        constraints = [models.UniqueConstraint(fields=["user", "key"], name="exchange_notification_once")]
 
 
 class Preference(models.Model):

@@ -5,7 +5,6 @@ from armstrace.exchange import digest_views, views
 app_name = "exchange"
 urlpatterns = [
     path("", views.inbox, name="inbox"),
-    path("notifications/read/", views.notifications_read, name="notifications-read"),
     path("preferences/", views.preferences, name="preferences"),
     path("search/", views.search, name="search"),
     path("threads/new/", views.thread_create, name="thread-create"),

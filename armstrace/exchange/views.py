@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -8,15 +7,7 @@ from django.views.decorators.http import require_POST
 from armstrace.accounts.personal import record_read
 from armstrace.core.forms import run_service
 from armstrace.exchange import access, attachments, forms, fulltext, markup, notifications, panels, services
-from armstrace.exchange.models import Attachment, Message, Notification, Preference, SearchEntry
-
-SCAN_EVERY_SECONDS = 300
-
-
-def _scan_if_due():
-    """Raise the registry's notifications at most every few minutes (cron runs `armstrace exchange notify`)."""
-    if cache.add("exchange-scan", 1, SCAN_EVERY_SECONDS):
-        notifications.scan()
+from armstrace.exchange.models import Attachment, Message, Preference, SearchEntry
 
 
 def visible_thread(user, pk):
@@ -32,21 +23,13 @@ def log_thread_read(request, thread):
 
 
 def inbox(request):
-    _scan_if_due()
     user = request.user
     threads = access.visible_threads(user).prefetch_related("links")[:100]
     unread = set(notifications.unread_threads(user).values_list("pk", flat=True))
     preference, _created = Preference.objects.get_or_create(user=user)
     return render(request, "exchange/inbox.html", {
         "threads": threads, "unread": unread, "counts": notifications.unread_counts(user),
-        "notifications": Notification.objects.filter(user=user)[:50],
         "preference_form": forms.PreferenceForm(instance=preference), "search_form": forms.SearchForm()})
-
-
-@require_POST
-def notifications_read(request):
-    notifications.mark_notifications_read(request.user)
-    return redirect("exchange:inbox")
 
 
 @require_POST

@@ -11,11 +11,13 @@ in APPEND_ONLY_TABLES (and MESSAGES).
 import re
 from dataclasses import dataclass
 
-APPEND_ONLY_TABLES = ["registry_event", "registry_checkpoint", "federation_evidence", "accounts_accesslogentry"]
+APPEND_ONLY_TABLES = ["registry_event", "registry_checkpoint", "federation_evidence", "accounts_accesslogentry",
+                      "alerts_alertchange"]
 MESSAGES = {"registry_event": "registry_event is append-only: record a correction event instead",
             "registry_checkpoint": "registry_checkpoint is append-only: a checkpoint is never changed",
             "federation_evidence": "federation_evidence is append-only: evidence is never changed",
-            "accounts_accesslogentry": "accounts_accesslogentry is append-only: the access log is never changed"}
+            "accounts_accesslogentry": "accounts_accesslogentry is append-only: the access log is never changed",
+            "alerts_alertchange": "alerts_alertchange is append-only: the history of an alert is never changed"}
 
 
 def trigger_names(table, vendor):

@@ -42,6 +42,7 @@ class MarkingSearchViewSet(viewsets.ViewSet):
                                          firearm_type=v.get("firearm_type", ""), country=v.get("country", ""))
         try:
             response = marking_search.search(v["q"], v["mode"], filters, limit=v["limit"])
+            marking_search.searched.send(sender=marking_search.SearchResponse, user=request.user, response=response)
         except marking_search.SearchRefused as exc:
             return Response({"code": "pattern_too_weak", "detail": exc.message, "field": "q"},
                             status=status.HTTP_400_BAD_REQUEST)

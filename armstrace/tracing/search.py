@@ -28,6 +28,7 @@ import fnmatch
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.dispatch import Signal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -46,6 +47,8 @@ MATCH_LABELS = {"exact_normalized": _lazy("exact"), "exact_folded": _lazy("exact
 USED_LABELS = {"exact": _lazy("exact"), "partial": _lazy("partial, trigram index"),
                "partial_scan": _lazy("partial, items of the given make, model or calibre"), "fuzzy": _lazy("near matches")}
 MAX_EDITS = 2
+# Sent by the page and the API after a search that a user ran, with `user` and `response` (e.g. for a hit alert).
+searched = Signal()
 CANDIDATE_CAP = 3000
 PARTIAL_CAP = 500
 

@@ -36,6 +36,7 @@ def search(request):
         try:
             response = marking_search.search(form.cleaned_data["q"], form.cleaned_data["mode"] or "auto",
                                               form.filters(), limit=50)
+            marking_search.searched.send(sender=marking_search.SearchResponse, user=request.user, response=response)
         except marking_search.SearchRefused as exc:
             refused = exc.message
     return render(request, "tracing/search.html", {"form": form, "response": response, "refused": refused})

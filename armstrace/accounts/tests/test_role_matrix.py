@@ -104,7 +104,6 @@ federation:verify               .....A
 federation:send-request         .I...A
 federation:check-item           .I...A
 exchange:inbox                  RICNUA
-exchange:notifications-read     RICNUA
 exchange:preferences            RICNUA
 exchange:search                 RICNUA
 exchange:thread                 RICNUA
@@ -117,6 +116,10 @@ exchange:digest                 RICNUA
 exchange:digest-case            RICNUA
 exchange:digest-print           RICNUA
 exchange:digest-create          RIC..A
+alerts:inbox                    RICNUA
+alerts:detail                   RICNUA
+alerts:acknowledge              RICNUA
+alerts:resolve                  RICNUA
 osint:queue                     .I.NUA
 osint:documents                 .I.NUA
 osint:record                    .I.NUA
@@ -163,6 +166,7 @@ screening-xray-image            .IC.UA  ..C..A
 access-log                      ....UA  .....A
 exchange-thread                 RICNUA  RIC..A
 exchange-digest-case            RICNUA  RIC..A
+alert                           RICNUA  RICNUA
 osint-document                  .I.NUA  .I.N.A
 osint-record                    .I.NUA  .I.N.A
 osint-incident                  .I.NUA  .....A
@@ -219,6 +223,7 @@ def page_params(w):
         "exchange:message-edit": {"pk": w.message.pk},
         "exchange:attachment": {"pk": w.attachment.pk},
         "exchange:digest-case": {"pk": w.digest_case.pk},
+        **dict.fromkeys(["alerts:detail", "alerts:acknowledge", "alerts:resolve"], {"pk": 1}),
         "api-root": {"format": ".json"},
         **dict.fromkeys(["osint:record", "osint:incident", "osint:review-record"], {"pk": 1}),
         "osint:review-field": {"pk": 1, "key": "date"},

@@ -14,6 +14,7 @@ from django.db import connections
 from gunicorn.app.base import BaseApplication
 from gunicorn.http import wsgi as gunicorn_wsgi
 
+from armstrace.core.extensions import BACKGROUND_TASKS
 from armstrace.demo import DEMO_USER, demo_logins
 
 
@@ -35,13 +36,23 @@ def sign_idle_head():
         logger.error("the idle event log's head was not signed: %s", exc)
 
 
+def run_background_tasks():
+    """The apps' background tasks (core.extensions.BACKGROUND_TASKS); one that fails is logged, the others run."""
+    for task in BACKGROUND_TASKS:
+        try:
+            task()
+        except Exception:
+            logger.exception("background task %s failed", getattr(task, "__name__", task))
+
+
 def sign_idle_head_every(seconds):
-    """A daemon thread of each worker that runs sign_idle_head every `seconds`."""
+    """A daemon thread of each worker that runs sign_idle_head and the apps' background tasks every `seconds`."""
 
     def loop():
         while True:
             time.sleep(seconds)
             sign_idle_head()
+            run_background_tasks()
             connections.close_all()  # this thread's connections only
 
     threading.Thread(target=loop, name="armstrace-checkpoints", daemon=True).start()
