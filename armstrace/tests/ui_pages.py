@@ -17,6 +17,10 @@ PAGES = {
     "cases": "/custody/",
     "tracing-requests": "/tracing/requests/",
     "iafq-tables": "/monitoring/",
+    "hotspots": "/monitoring/hotspots/",
+    "flows": "/monitoring/flows/",
+    "depots": "/custody/depots/",
+    "event-log": "/registry/events/",
 }
 NARROW_PAGES = ["dashboard", "item-list", "item-detail", "marking-search", "seizure-form", "trace-report"]
 AXE_PAGES = ["dashboard", "item-list", "item-detail", "seizure-form", "trace-report"]
