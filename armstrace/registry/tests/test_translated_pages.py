@@ -100,3 +100,21 @@ def test_no_english_ui_word_on_translated_pages(client, user, demo_registry, lan
 def test_the_check_sees_english_in_english():
     assert english_words_in(shown_text('<h1>Dashboard</h1><input aria-label="Serial number"><script>Menu</script>')) \
         == ["Dashboard", "Serial number"]
+
+
+@pytest.mark.parametrize("lang, expected", [("fr", "Tchéquie"), ("es", "Chequia")])
+def test_country_names_come_from_pycountrys_translations(client, user, registry, lang, expected):
+    from armstrace.core.countries import country_name
+    from armstrace.registry import services
+    from armstrace.registry.models import FirearmModel
+
+    model = FirearmModel.objects.filter(make__country="CZE").first()
+    item = services.create_item(services.FirearmInput(serial_number="CZ-1", make=model.make, model=model,
+                                                      country_of_manufacture="CZE"),
+                                holder=registry.dealer, location="Capital City")
+    assert country_name("CZE", lang) == expected and country_name("CZE", "en") == "Czechia"
+    client.force_login(user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
+    for path in (f"/registry/items/{item.pk}/", f"/tracing/items/{item.pk}/report/"):
+        text = shown_text(client.get(path).content.decode())
+        assert expected in text and "Czechia" not in text, path
