@@ -89,4 +89,4 @@ messages: $(STAMP)
 	cd armstrace && ../$(BIN)/armstrace makemessages -l fr -l es --ignore '*/tests/*' && ../$(BIN)/armstrace compilemessages
 
 clean:
-	rm -rf $(VENV) var $(TEST_OUTPUT) *.egg-info
+	rm -rf $(VENV) var $(TEST_OUTPUT) *.egg-info build/axe
