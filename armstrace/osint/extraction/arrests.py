@@ -35,8 +35,14 @@ _NONE = re.compile(
 _WINDOW = 100
 
 
-_NAMED = re.compile(r"\b(?:arrested|detained|apprehended|interpell[ée]|arr[êe]t[ée]|detuvieron a|detuvo a|"
-                    r"capturaron a|aprehendieron a)\s+(?:[A-ZÀ-Ý][\w'-]+\s+){1,3}")
+# "Cuatro personas, entre ellas dos menores": a part of a count already made.
+_SUBSET_BEFORE = re.compile(r"\b(?:entre (?:ellas|ellos|los cuales|las cuales)|among (?:them|whom)|including|"
+                            r"dont|parmi (?:eux|elles|lesquels|lesquelles)|de (?:ellos|ellas)|of (?:them|whom))\s+$")
+_PERSON = r"(?:[A-ZÀ-Ý][\w'-]+\s?){1,4}(?:\s*\(\d+\))?"
+# "arrested John Smith", "has since charged Adam Brown (39) and Bethany Brown (42)": the people named.
+_NAMED = re.compile(rf"\b(?:arrested|detained|apprehended|charged|interpell[ée]|arr[êe]t[ée]|detuvieron a|detuvo a|"
+                    rf"capturaron a|aprehendieron a)\s+({_PERSON}(?:(?:,\s*|\s+and\s+|\s+et\s+|\s+y\s+){_PERSON})*)")
+_NAME_SEPARATOR = re.compile(r",\s*|\s+(?:and|et|y)\s+")
 
 
 def arrests(doc, counts):
@@ -45,16 +51,20 @@ def arrests(doc, counts):
     triggers = [m.span() for m in TRIGGER.finditer(folded)]
     stated = [c for c in counts if c.category == "arrest"]
     for count in counts:
-        if count.category == "person" and _near_trigger(doc, count, triggers):
+        if count.category == "person" and _near_trigger(doc, count, triggers) and not _SUBSET_BEFORE.search(
+                folded, max(0, count.start - 30), count.start):
             stated.append(count)
     stated.sort(key=lambda c: c.start)
     single = _SINGLE.search(folded)
     value = combine(doc, stated)
     if value is not None:
         return value
-    single = single or _NAMED.search(doc.text)
     if single:
         return Value(1, single.start(), single.end(), 0.6)
+    named = _NAMED.search(doc.text)
+    if named:
+        people = len(_NAME_SEPARATOR.split(named.group(1).strip()))
+        return Value(people, named.start(), named.end(), 0.55)
     none = _NONE.search(folded)
     if none:
         return Value(0, none.start(), none.end(), 0.7)

@@ -3,14 +3,15 @@
 import re
 from dataclasses import dataclass
 
-from .lexicon import STOPS, classify
+from .lexicon import STOPS, classify, model_kind
 from .dates import MONTH_NUMBER
 from .numbers import NUMBER_WORDS, find_numbers
 
 MAX_FILLERS = 3
 _TOKEN = re.compile(r"[\w.'/]+(?:-[\w.'/]+)*")
-_GAP = re.compile(r"(?:[\s\-(\"«»“”‘’]|(?:pieces|units|items|unidades|piezas|pieces|exemplaires|ejemplares) "
-                  r"(?:of|de|d')\s*)*")
+_GAP = re.compile(r"(?:[\s\-(\"«»“”‘’]|(?:pieces|units|items|unidades|piezas|exemplaires|ejemplares) "
+                  r"(?:of\b|de\b|d')\s*)*")
+_PIECES_OF = re.compile(r"\b(?:pieces|piezas) (?:de|d')")  # "300 piezas de armas": parts ("661 pieces of rifles": rifles)
 _GLUED_UNIT = re.compile(r"-?[a-z]|[.,]\d|x\d|/")  # 9mm, 12-gauge, 7.62, 7x39, 24/7: not a count
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:calibre|caliber|calibro|cal\.|model|modele|modelo|no\.|n°|nº|number|numero|type|tipo|article|articulo|"
@@ -115,11 +116,15 @@ def _noun_after(after, lang):
         found = classify(after[position:position + 60], lang)
         if found:
             length, category, kind = found
+            if category == "firearm" and _PIECES_OF.search(after, 0, position):
+                return position + length, "part", None
             if category == "firearm":  # "handgun lowers", "rifle barrels", "Glock switches": parts of firearms
                 following = _GAP.match(after, position + length).end()
                 part = classify(after[following:following + 60], lang)
                 if part and part[1] in ("part", "excluded", "ammo"):  # also "pistol magazines", "rifle rounds"
                     return following + part[0], part[1], None
+            if category == "firearm":
+                kind = model_kind(after[position + length:position + length + 40], kind)
             return position + length, category, kind
         token = _TOKEN.match(after, position)
         if token is None or _ends_search(token.group(0), lang):

@@ -44,7 +44,9 @@ _OTHER_EVENT = re.compile(
 
 def seizure_date(doc):
     """A Value holding an ISO date (or YYYY-MM), or None."""
-    full = [found for found in _full_dates(doc) if found[0] >= 0]
+    found = _full_dates(doc)
+    # A seizure date first; else the day something was announced or presented (a report date).
+    full = [f for f in found if f[0] >= 0] or [f for f in found if f[0] + _REPORT_PENALTY >= 0 and _announced(doc, f[1])]
     if full:
         best = max(full, key=lambda c: (c[0], -c[1].start))
         return best[1]
@@ -136,7 +138,16 @@ def _score(doc, match, parsed):
         score -= 2
     if _after_publication(doc, parsed):
         score -= 4
+    if _ANNOUNCED.search(doc.folded, max(0, match.start() - 40), match.start()):
+        score -= _REPORT_PENALTY  # "The Agency announced Feb. 28 that ...": the announcement's day, not the seizure's
     return score
+
+
+_REPORT_PENALTY = 2
+
+
+def _announced(doc, value):
+    return bool(_ANNOUNCED.search(doc.folded, max(0, value.start - 40), value.start))
 
 
 # Pluperfect: an earlier event told as background ("avait été retrouvée en juin dernier").

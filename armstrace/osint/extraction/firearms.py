@@ -27,7 +27,12 @@ def combine(doc, counts, across="first"):
         blocks = [b for b in blocks if any(c.number_kind != "article" for c in b)]
     if across == "first":
         seized = [b for b in blocks if any(_about_seizure(doc, c) for c in b)]
-        blocks = (seized or blocks)[:1]
+        if seized:  # the first seizure, and the later ones told as further finds ("more", "also", "además")
+            blocks = seized[:1] + _further_finds(doc, seized)
+        else:
+            blocks = [b for b in blocks if not all(_statistic(doc, c) for c in b)][:1]
+        if not blocks:
+            return None  # every count is a statistic over a period ("in the last five years, ... 31,000")
     else:
         seen, kept = set(), []
         for block in blocks:
@@ -54,10 +59,49 @@ _SEIZED = re.compile(
     r"incaut\w*|decomis\w*|asegur\w*|hall\w*|intervenid\w*|intervino|secuestr\w*|encontr\w*|localiz\w*)\b")
 
 
+_ADDITIONAL = re.compile(
+    r"\balso (?:\w+ ){0,2}(?:seiz|found|recover|discover|locat)|\b(?:a further|another|an additional) \d|"
+    r"\bmore (?:weapons|firearms|guns|arms|ammunition|rounds)\b|\bsecond (?:search|house|home|vehicle|car|address)|"
+    r"\b(?:aussi|egalement) (?:ete )?(?:saisi|decouv|trouv)|\bd'autres armes|\b(?:second|deuxieme) (?:vehicule|domicile)|"
+    r"\b(?:tambien|ademas|asimismo),? (?:se )?(?:\w+ ){0,2}(?:incaut|asegur|localiz|hall|decomis|encontr)|"
+    r"\bmas (?:armas|armamento|municion)|\bsegund[oa] (?:vivienda|vehiculo|domicilio|inmueble|cateo|registro|hecho)")
+
+
+def _further_finds(doc, seized):
+    """The blocks after the first that tell of further finds; none where the first block is the lead sentence
+    (its count sums up what the text then details)."""
+    if doc.block_of(seized[0][0].start) == 0:
+        return []
+    return [b for b in seized[1:] if _ADDITIONAL.search(doc.folded, *doc.block_bounds(doc.block_of(b[0].start)))]
+
+
+_DISPOSED = re.compile(r"\b(?:destr[ou]y\w*|destruction|destru\w*|detrui\w*|surrender\w*|handed in|amnest\w*|"
+                       r"deposee?s? volontairement|remises? volontaire\w*|entregad[oa]s? voluntaria\w*|canje\w*)\b")
+
+
+def of_this_seizure(doc, counts):
+    """The counts that can be of the seizure told: not a statistic over a period ("en lo que va del año",
+    "En 2014, la douane a saisi 828 armes"), nor arms destroyed or surrendered ("se destruyeron 1,207 armas")."""
+    kept = []
+    for count in counts:
+        start, end = doc.clause_bounds(count.start)
+        disposed = _DISPOSED.search(doc.folded, start, end) and not _SEIZED.search(doc.folded, start, end)
+        if not (_statistic(doc, count) or disposed):
+            kept.append(count)
+    return kept
+
+
+def _statistic(doc, count):
+    start, end = doc.clause_bounds(count.start)
+    return bool(STATISTIC.search(doc.folded, start, end))
+
+
 def _about_seizure(doc, count):
-    """The count's sentence tells of a seizure, not of a statistic over years."""
+    """The count's sentence (or the sentence introducing its list) tells of a seizure, and its clause not of a
+    statistic over years."""
     start, end = doc.sentence_bounds(count.start)
-    return bool(_SEIZED.search(doc.folded, start, end)) and not STATISTIC.search(doc.folded, start, end)
+    block_start, _ = doc.block_bounds(doc.block_of(count.start))
+    return bool(_SEIZED.search(doc.folded, min(start, block_start), end)) and not _statistic(doc, count)
 
 
 def firearms_by_type(doc, counts):
@@ -101,7 +145,7 @@ def firearms_total(doc, counts, by_type):
     return typed or combine(doc, [c for c in generic if _about_seizure(doc, c)])
 
 
-_INCLUDES = re.compile(r"includ\w*|dont|among|parmi|notamment|such as|comme|como|entre (?:ellas|ellos|las|los|eux)|"
+INCLUDES = re.compile(r"includ\w*|dont|among|parmi|notamment|such as|comme|como|entre (?:ellas|ellos|las|los|eux)|"
                        r"of which|de (?:los|las) cuales|incluid\w*|incluyendo|:|\(")
 
 
@@ -113,6 +157,6 @@ def _with_listed_types(doc, total, counts):
     block = doc.block_of(total.start)
     listed = [c for c in counts if c.category == "firearm" and c.kind and c.start > total.end
               and doc.block_of(c.start) == block]
-    if not listed or _INCLUDES.search(doc.folded, total.end, listed[0].start):
+    if not listed or INCLUDES.search(doc.folded, total.end, listed[0].start):
         return total
     return Value(total.value + sum(c.value for c in listed), total.start, listed[-1].end, 0.5)

@@ -11,7 +11,10 @@ import re
 _COMMON = [
     (r"airsoft(?: guns?| weapons?| replicas?| pistols?| rifles?)?", "excluded", None),
     (r"tasers?|shockers?", "excluded", None),
-    (r"ak-?47s?|kalas?h?nikovs?|kalachnikovs?|ar-?15s?|m-?16s?|m4s?|fal", "firearm", "rifle"),
+    (r"ak-?47s?|ak-?74s?|akms?|pmak|sks|kalas?h?nikovs?|kalachnikovs?|ar-?15s?|m-?16s?|m4s?|fal|g3s?", "firearm",
+     "rifle"),
+    (r"tt-?30|tt-?33|tokarevs?|makarovs?", "firearm", "pistol"),
+    (r"(?:calibre|caliber|cal\.) (?:12|douze|16)|12[- ]gauge|12[- ]bore", "firearm", "shotgun"),
     (r"uzis?|mp5s?|mac-?10s?|skorpions?", "firearm", "submachine_gun"),
     (r"glocks?|berettas?|berettas?|brownings?", "firearm", "pistol"),
     (r"rpg(?:-?7)?s?", "firearm", "light_weapon"),
@@ -106,7 +109,7 @@ ES = [
     (r"ametralladoras?", "firearm", "machine_gun"),
     (r"lanzacohetes|lanzamisiles|lanzagranadas", "firearm", "light_weapon"),
     (r"(?:armas?|escopetas?|pistolas?|fusil(?:es)?) (?:hechizas?|artesanales?|improvisadas?|caseras?|"
-     r"de fabricacion casera)", "firearm", "other"),
+     r"de fabricacion (?:casera|artesanal|hechiza))", "firearm", "other"),
     (r"escopetas?(?: recortadas?)?", "firearm", "shotgun"),
     (r"fusiles? de asalto|fusil(?:es)?|rifles?|carabinas?|cuernos? de chivo", "firearm", "rifle"),
     (r"pistolas?(?: semiautomaticas?| semi-automaticas?| automaticas?)?", "firearm", "pistol"),
@@ -127,6 +130,22 @@ ES = [
 ]
 
 LEXICONS = {"en": EN + _COMMON, "fr": FR + _COMMON, "es": ES + _COMMON}
+# "armas largas tipo AK-47", "two long guns (AR-15 style)": a model name after a noun of no or a broad type.
+MODEL_AFTER = re.compile(r"[\s(\"“]*(?:(?:tipo|type|de type|du type|style|modelo|model|marca|modele|de marque)\s+)?(?:" +
+                         "|".join(f"(?P<{kind}>" + "|".join(p for p, c, k in _COMMON if c == "firearm" and k == kind) + ")"
+                                  for kind in dict.fromkeys(k for _, c, k in _COMMON if c == "firearm")) +
+                         r")(?![-\w])")
+_BROADER = {None: None, "long_gun_unspecified": ("rifle", "shotgun"), "handgun_unspecified": ("pistol", "revolver",
+            "submachine_gun")}
+
+
+def model_kind(after_noun, kind):
+    """The kind a model name right after the noun gives, where it narrows `kind`; else `kind`."""
+    if kind not in _BROADER:
+        return kind
+    match = MODEL_AFTER.match(after_noun)
+    found = match.lastgroup if match else None
+    return found if found and (_BROADER[kind] is None or found in _BROADER[kind]) else kind
 
 # Words between a number and its noun that end the search (the number counts something else).
 _APPROXIMATE = ("dozen dozens scores hundreds thousands dizaine dizaines douzaine vingtaine trentaine quarantaine "

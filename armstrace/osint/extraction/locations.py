@@ -25,11 +25,11 @@ _FACILITY_BEFORE = re.compile(
     r"centre postal de|centro postal de|terminal de|puesto de control(?: de)?|recinto fiscal de)\s+$")
 _FACILITY_AFTER = re.compile(r"\s+(?:port|airport|international airport|border crossing|port of entry|gateway facility|"
                              r"mail (?:centre|center|facility)|docks|terminal)\b", re.IGNORECASE)
-_STREET_BEFORE = re.compile(r"(?:quartier d'|quartier de|quartier|barrio de|barrio|colonia|sector|secteur|rue|calle|"
+_STREET_BEFORE = re.compile(r"(?:quartier d'|quartier de|quartier|barrio de|barrio|colonia|sector de|sector|secteur de|secteur|rue|calle|"
                             r"l'arrondissement|arrondissement|borough of|neighbou?rhood of|fraccionamiento|"
                             r"avenida|avenue|road|street|vereda|lieu-dit|hameau de|aldea de|caserio de)\s+(?:d')?$")
 _REGION_BEFORE = re.compile(r"(?:region de|region of|province of|provincia de|departement de|departamento de|"
-                            r"estado de|state of|county|comunidad de|comunidad foral de|sous-prefecture de)\s+$")
+                            r"estado de|state of|county|comunidad foral de|sous-prefecture de|sindicatura de)\s+$")
 _OF = re.compile(r"(?:\bde|\bdu|\bd'|\bdel|\bof)\s*$")
 _SMALL_PLACE_BEFORE = re.compile(
     r"(?:municipio de|municipality of|commune de|village de|villages d'|villages de|"
@@ -38,12 +38,20 @@ _SMALL_PLACE_BEFORE = re.compile(
     r"area of|zone de|residence de|residence in|a residence in|domicile de|"
     r"resident de|residente de|vivienda de|bureau de poste de|la poste de|plate[- ]?forme de|zones? \w+ de|"
     r"localidad \w+ de|aduana de|canton de|cantón de|parish of|suburb of|township of|ville d'|commune d'|"
-    r"delegacion|alcaldia|muelle de|puerto|port)\s+(?:d')?$")
+    r"delegacion|alcaldia|muelle de|puerto|port|casco urbano de|cabecera municipal de|comunidad de|"
+    r"ejido|rancheria|poblado de|vereda de|hamlet of|village of)\s+(?:d')?$")
+# "in north Dublin", "dans le nord de Lyon", "al poniente de Tuxtla Gutiérrez": a part of the place that follows.
+_DIRECTION = (r"(?:(?:the\s+|el\s+|le\s+|la\s+)?(?:north|south|east|west|northern|southern|eastern|western|central|"
+              r"north-east|north-west|south-east|south-west|nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|"
+              r"sud-ouest|norte|sur|este|oeste|poniente|oriente|centro|noreste|noroeste|sureste|suroeste)"
+              r"(?:\s+(?:of|de|del|du|d'|de la))?\s*)")
 _LOCATIVE = {
-    "en": re.compile(r"(?:\bin|\bat|\bnear|\boutside|\baround|\bacross|\bthroughout)\s+(?:the\s+)?$"),
-    "fr": re.compile(r"(?:\ba|\bau|\baux|\bpres d'|\bpres de|\bdans|\ben|\bsur)\s+(?:la\s+|le\s+|l')?$"),
-    "es": re.compile(r"(?:\ben|\bcerca de|\ba las afueras de)\s+(?:el\s+|la\s+)?$"),
+    "en": re.compile(rf"(?:\bin|\bat|\bnear|\boutside|\baround|\bacross|\bthroughout)\s+(?:the\s+)?{_DIRECTION}?$"),
+    "fr": re.compile(rf"(?:\ba|\bau|\baux|\bpres d'|\bpres de|\bdans|\ben|\bsur)\s+(?:la\s+|le\s+|les\s+|l')?{_DIRECTION}?$"),
+    "es": re.compile(rf"(?:(?:\ben|\bcerca de|\ba las afueras de)\s+(?:el\s+|la\s+)?{_DIRECTION}?|\bal\s+{_DIRECTION})$"),
 }
+_DIRECTION_WORD = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Upper|"
+                             r"Lower|Nord|Sud|Norte|Sur) (?=[A-ZÀ-Ý])")
 _SEAT_BEFORE = re.compile(
     r"(?:brigade|direction|parquet|tribunal|procureur de la republique|sections? de recherches?|compagnie|escadron|"
     r"district|juzgado|comisaria|audiencia|fiscalia|court|prison|(?:police|garda) station|tribunal de grande instance|"
@@ -68,12 +76,16 @@ _ARTICLES = {"la", "le", "les", "el", "los", "las", "l'"}
 _LEADING_PREPOSITION = re.compile(r"^(?:A|À|En|In|At|Au|Aux|Dans|Near|Cerca)\s+")
 
 
+_SEAT_PENALTY = 3
+
+
 @dataclass(frozen=True)
 class Candidate:
     name: str
     start: int
     score: float
     code: str | None  # the country of the place, where the gazetteer knows it
+    seat: bool = False  # after an agency's name ("la brigade des douanes de Boulogne-sur-mer")
 
 
 # Countries whose places a text in this language most likely names, for names shared by several countries.
@@ -111,6 +123,18 @@ def _country_for(entries, lang):
     return entries[0] if entries[0][1] >= 50000 or entries[0][1] == 0 else None
 
 
+def _facility_town(key, table):
+    """A port, airport or crossing of the gazetteer that is a small place ("Felixstowe", "Coquelles"); a big city
+    with a port ("Guayaquil", "Abidjan") is a facility only where the text says so ("port of", "airport")."""
+    return key in PLACES and (key not in table or table[key][0][1] < 100000)
+
+
+def _is_region(entries, lang):
+    """A region, or a region that is also the name of a small town of its country ("Chiapas")."""
+    code, population = _country_for(entries, lang) or entries[0]
+    return population == 0 or population < 100000 and any(e == (code, 0) for e in entries)
+
+
 def city_mentions(doc):
     """Known places of the text (in any place context), as country mentions."""
     return [Mention(c.code, c.start, c.start + len(c.name), "city") for c in candidates(doc) if c.code]
@@ -118,6 +142,7 @@ def city_mentions(doc):
 
 def _trim(name):
     name = re.sub(r"[.’'-]+$", "", name)
+    name = re.sub(r" \d{1,2}$", "", name)  # "quartier Wanindara 3": the place without its sector number
     return re.sub(r"\s+(?:de|del|de la|du|des|la|el|sur|upon|do|da|dos|das)$", "", name)
 
 
@@ -143,6 +168,8 @@ def candidates(doc):
         for start, name, lead in _variants(match):
             name = _known_prefix(_trim(name), table)
             key = fold(name)
+            if key not in table and key.replace("'", "") in table:
+                key = key.replace("'", "")  # "N'Zérékoré", "N'Djamena": the gazetteer writes "Nzerekore"
             words = key.split(" ")
             if words[0] in _ARTICLES and len(words) > 1:
                 words = words[1:]  # "La Matanza", "Le Havre", "El Paso"
@@ -153,7 +180,8 @@ def candidates(doc):
             score = _score(doc, start, start + len(name), key, table, leading=lead)
             if score is not None:
                 entry = _country_for(table[key], doc.language) if key in table and key not in _GENERIC else None
-                found.append(Candidate(name, start, score, entry[0] if entry else None))
+                seat = bool(_SEAT_BEFORE.search(doc.folded[max(0, start - 45):start]))
+                found.append(Candidate(name, start, score, entry[0] if entry else None, seat))
     doc.cache["places"] = found
     return found
 
@@ -169,6 +197,9 @@ def _variants(match):
     if lead:
         start, name = start + lead.end(), name[lead.end():]
     yield start, name, bool(lead)
+    direction = _DIRECTION_WORD.match(name)
+    if direction:  # "West Kingston" → also "Kingston"
+        yield start + direction.end(), name[direction.end():], bool(lead)
     for connector in _CONNECTOR.finditer(name):
         yield start + connector.end(), name[connector.end():], False
 
@@ -177,7 +208,7 @@ def _score(doc, start, end, key, table, leading=False):
     before = doc.folded[max(0, start - 45):start]
     after = doc.text[end:end + 40]
     score = None
-    if _FACILITY_BEFORE.search(before) or _FACILITY_AFTER.match(after) or key in PLACES:
+    if _FACILITY_BEFORE.search(before) or _FACILITY_AFTER.match(after) or _facility_town(key, table):
         score = 5.0
     elif _STREET_BEFORE.search(before):
         score = 4.0
@@ -197,12 +228,12 @@ def _score(doc, start, end, key, table, leading=False):
     if score is None:
         return None
     if _SEAT_BEFORE.search(before):
-        score -= 3
+        score -= _SEAT_PENALTY
     if _DESTINATION_BEFORE.search(doc.folded[max(0, start - 80):start]):
         score -= 2.5
     population = table[key][0][1] if key in table else 0
-    if key in table and population == 0:
-        score -= 1.0  # a region: less specific than a town
+    if key in table and _is_region(table[key], doc.language):
+        score -= 1.5  # a region: less specific than any town
     score -= 1.0 if population > 400000 else 0.5 if population > 100000 else 0
     sentence_start, sentence_end = doc.sentence_bounds(start)
     if _SEIZURE.search(doc.folded[sentence_start:sentence_end]):
@@ -217,6 +248,8 @@ _SEIZURE = re.compile(r"\b(?:seiz\w*|found|discover\w*|intercept\w*|recover\w*|s
 def location(doc, chosen_countries):
     """A Value with the place name as written in the text, or None."""
     found = [c for c in candidates(doc) if c.score >= 1.0]
+    if not found:  # the only place given is an agency's ("la Gendarmerie de l'Aude"): the most specific one given
+        found = [c for c in candidates(doc) if c.seat and c.score + _SEAT_PENALTY >= 1.0]
     if not found:
         return None
     best = max(found, key=lambda c: (c.score, -c.start))
@@ -224,4 +257,21 @@ def location(doc, chosen_countries):
     facility = _FACILITY_AFTER.match(doc.text, end)
     if facility:
         end = facility.end()
+    end = _with_qualifier(doc.text, end)
     return Value(doc.text[best.start:end], best.start, end, min(0.9, 0.3 + best.score / 10))
+
+
+_QUALIFIER = re.compile(rf"(?:, | \()([{_UPPER}][\w'’-]*(?: [{_UPPER}][\w'’-]*){{0,2}})(\))?")
+
+
+def _with_qualifier(text, end):
+    """The end of the place with the larger place that qualifies it, as written ("Culiacán, Sinaloa",
+    "Dieppe (Seine-Maritime)", "San Isidro, Makati City"), where the gazetteer knows that one."""
+    match = _QUALIFIER.match(text, end)
+    if not match or (match.group(0).startswith(" (") and not match.group(2)):
+        return end
+    name = re.sub(r" (?:City|County|Province|State)$", "", match.group(1))
+    key = fold(name)
+    if key in cities() and key not in country_names() and key not in _NOT_PLACES:
+        return match.end()
+    return end

@@ -29,6 +29,8 @@ NUMBER_WORDS = {
 _JOINERS = {"en": "and", "fr": "et", "es": "y"}
 _ARTICLES = {"en": {"a", "an"}, "fr": {"un", "une"}, "es": {"un", "una", "uno"}}
 _DOZEN = {"dozen": 12, "douzaine": 12, "docena": 12}
+# The folded forms text2num reads only with their accent.
+_ACCENTED = {"veintidos": "veintidós", "veintitres": "veintitrés"}
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ _WORD_PATTERNS = {lang: _word_pattern(lang) for lang in NUMBER_WORDS}
 @lru_cache(maxsize=4096)
 def words_value(phrase, lang):
     """The value of a number written in words, or None."""
+    phrase = " ".join(_ACCENTED.get(word, word) for word in phrase.split(" "))
     try:
         return int(text2num(phrase, lang))
     except (ValueError, TypeError):

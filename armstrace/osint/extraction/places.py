@@ -103,6 +103,21 @@ def _only_origin(doc, code, mentions):
     return all(_ORIGIN.search(doc.folded[max(0, m.start - 25):m.start]) for m in mentions if m.code == code)
 
 
+_LIST_BETWEEN = re.compile(r"\s*(?:,|and|et|y|&)\s*(?:(?:and|et|y)\s+)?(?:(?:in|en|au|aux|a)\s+)?"
+                           r"(?:the\s+|la\s+|le\s+|les\s+|l'|el\s+)?")
+_LIST_BEFORE = re.compile(r"\b(?:in|across|throughout|en|au|aux|dans|entre)\s+(?:the\s+|la\s+|le\s+|les\s+|l'|el\s+)?$")
+
+
+def _listed(doc, mentions):
+    """"en España, Portugal y Francia", "in Brazil, Chile and Peru": a seizure in a list of named countries."""
+    names = [m for m in mentions if m.source == "name"]
+    for first, second in zip(names, names[1:]):
+        if first.code != second.code and _LIST_BETWEEN.fullmatch(doc.folded, first.end, second.start) and \
+                _LIST_BEFORE.search(doc.folded, max(0, first.start - 20), first.start):
+            return True
+    return False
+
+
 _WEIGHTS = {"name": 3, "place": 4, "city": 3, "agency": 3, "demonym": 1}
 
 
@@ -113,7 +128,7 @@ def choose_countries(doc, mentions):
         return []
     named = list(dict.fromkeys(m.code for m in mentions if m.source in ("name", "place") and not _only_origin(
         doc, m.code, mentions)))
-    if len(named) >= 2 and (_MULTI.search(doc.folded) or _JOINED.search(doc.folded)):
+    if len(named) >= 2 and (_MULTI.search(doc.folded) or _JOINED.search(doc.folded) or _listed(doc, mentions)):
         return named
     weight = defaultdict(float)
     for index, mention in enumerate(mentions):

@@ -59,6 +59,7 @@ def extract(text, title="", language=None, published=None, source_url=None):
     doc = Doc(text, working, published, title or "", month_only)
     counts = find_counts(doc.folded, working, doc.text)
     score = relevance.relevance(doc.folded, working, counts)
+    counts = firearms.of_this_seizure(doc, counts)
     by_type = firearms.firearms_by_type(doc, counts)
     mentions = places.country_mentions(doc) + locations.city_mentions(doc)
     countries = places.choose_countries(doc, sorted(mentions, key=lambda m: m.start))

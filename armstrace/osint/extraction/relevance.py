@@ -12,7 +12,7 @@ _SEIZURE = re.compile(
     r"intervinieron|requis\w*|encontr\w*|secuestr\w*|detectar\w*|contained|concealed|hidden|contenai\w*|"
     r"dissimul\w*|cache(?:e|es|s)?|conten[ií]a\w*|ocult\w*|escondid\w*|recuper\w*|took possession|"
     r"taken possession|off the streets|removed from circulation|retir\w* de la circulation|"
-    r"retirad\w* de circulacion|aprehensi\w*|hizo con)\b")
+    r"retirad\w* de circulacion|aprehensi\w*|hizo con|yielded|netted|haul)\b")
 _ITEMS = ("firearm", "ammo", "part")
 # A count over a period is a statistic, not one seizure.
 STATISTIC = re.compile(
@@ -21,7 +21,7 @@ STATISTIC = re.compile(
     r"l'an dernier|l'annee derniere|en lo que va del ano|desde (?:19|20)\d\d|cada ano|al ano|el ano pasado|"
     r"durante (?:el|los) (?:ultimos? )?\w* ?anos|over the (?:last|past) \w+ years?|ces dernieres annees|"
     r"en los ultimos \w+ anos|over a period of \w+ (?:years|months)|sur une periode de \w+ (?:ans|mois)|"
-    r"durante un periodo de \w+ (?:anos|meses))\b")
+    r"durante un periodo de \w+ (?:anos|meses)|(?:in|en|durante) (?:19|20)\d\d(?=,))\b")
 
 
 def relevance(folded, lang, counts):

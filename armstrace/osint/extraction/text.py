@@ -54,6 +54,19 @@ class Doc:
             self._blocks = block_starts(self.text)
         return bisect.bisect_right(self._blocks, position) - 1
 
+    def block_bounds(self, index):
+        """(start, end) of block `index` (see block_of)."""
+        self.block_of(0)
+        end = self._blocks[index + 1] if index + 1 < len(self._blocks) else len(self.text)
+        return self._blocks[index], end
+
+    def clause_bounds(self, position):
+        """(start, end) of the clause holding `position`: its sentence, cut at semicolons."""
+        start, end = self.sentence_bounds(position)
+        before = self.text.rfind(";", start, position)
+        after = self.text.find(";", position, end)
+        return (before + 1 if before >= 0 else start), (after if after >= 0 else end)
+
     def sentence_bounds(self, position):
         """(start, end) of the sentence holding `position`."""
         if self._sentence_ends is None:

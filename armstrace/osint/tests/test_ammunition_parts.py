@@ -49,3 +49,28 @@ def test_a_part_fitted_to_a_counted_gun_is_not_counted_apart():
                    "Dover.")
     assert found["parts_components"] is None
     assert found["firearms_total"] == 1
+
+
+def test_parts_named_in_french_and_spanish_are_counted():
+    found = record("Les enquêteurs ont saisi deux pistolets et 150 pièces détachées d'armes à Lyon.", language="fr")
+    assert found["parts_components"] == 150 and found["firearms_total"] == 2
+    found = record("La policía decomisó 300 piezas de armas de fuego y cinco cargadores en Bogotá.", language="es")
+    assert found["parts_components"] == 300 and found["firearms_total"] is None
+
+
+def test_pieces_of_rifles_in_english_are_rifles():
+    found = record("Customs intercepted 661 pieces of pump-action rifles at Lagos port.")
+    assert found["firearms_total"] == 661 and found["parts_components"] is None
+
+
+def test_named_parts_after_including_are_inside_the_count_of_parts():
+    found = record("Agents recovered 14 firearm parts, including 6 barrels, and four pistols in Phoenix.")
+    assert found["parts_components"] == 14
+    found = record("Les douaniers ont saisi 12 canons, 4 culasses et 3 silencieux à Marseille.", language="fr")
+    assert found["parts_components"] == 19
+
+
+def test_a_count_over_years_is_no_seizure_of_parts():
+    found = record("ATF warned of conversion devices. In the last five years, ATF has recovered more than 31,000 "
+                   "machine gun conversion devices.")
+    assert found["parts_components"] is None

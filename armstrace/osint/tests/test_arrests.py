@@ -39,3 +39,16 @@ def test_feminine_participles_and_the_detainee():
     assert record("La personne soupçonnée est identifiée puis interpellée par les gendarmes, qui saisissent "
                   "trois fusils.", language="fr")["arrests"] == 1
     assert record("Se incautaron 16 armas en el domicilio del detenido en Martorell.", language="es")["arrests"] == 1
+
+
+def test_a_part_of_the_arrested_is_not_added():
+    found = record("Cuatro personas, entre ellas dos menores de edad, fueron detenidas tras el decomiso de tres "
+                   "fusiles en Culiacán.", language="es")
+    assert found["arrests"] == 4
+
+
+def test_people_charged_by_name_are_counted():
+    found = record("Officers seized seven firearms at the Coutts port of entry. The CBSA has since charged Adam "
+                   "Brown (39) and Bethany Brown (42).")
+    assert found["arrests"] == 2
+    assert record("Police seized two rifles in Leeds and arrested John Smith.")["arrests"] == 1

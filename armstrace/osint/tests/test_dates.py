@@ -60,3 +60,12 @@ def test_publication_dates_in_several_forms():
     assert str(parse_published("2024-03-05T10:00:00Z")) == "2024-03-05"
     assert str(parse_published("2024-02")) == "2024-02-01"
     assert parse_published("yesterday") is None and parse_published("garbage") is None
+
+
+def test_the_day_of_an_announcement_yields_to_the_seizure_day_but_stands_in_for_it():
+    found = record("The agency announced March 2 that it laid charges. On January 14, officers searched a car at "
+                   "the border and seized four pistols.", published="2022-03-05")
+    assert found["date"] == "2022-01-14"
+    found = record("Trois trafiquants ont été présentés à la presse le 14 février 2006 avec 16 fusils saisis.",
+                   language="fr")
+    assert found["date"] == "2006-02-14"

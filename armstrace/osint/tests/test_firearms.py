@@ -91,3 +91,42 @@ def test_typed_items_listed_after_a_count_of_firearms_add_to_it():
     assert found["firearms_total"] == 2
     found = record("Police seized 10 firearms, including 4 pistols, in Leeds.")
     assert found["firearms_total"] == 10
+
+
+def test_a_model_after_a_broad_noun_gives_the_type_and_further_finds_add_up():
+    found = record("Los militares detuvieron a dos hombres en la comunidad de Agua Blanca. Se les aseguró lo "
+                   "siguiente:\n- 2 armas largas tipo AK-47\n- 48 cartuchos\nPosteriormente localizaron más "
+                   "armamento, logrando asegurar:\n- 3 armas largas AK-47\n- 360 cartuchos", language="es")
+    assert found["firearms_total"] == 5 and found["firearms_by_type"] == {"rifle": 5}
+    assert found["ammunition_rounds"] == 408
+    assert found["location"] == "Agua Blanca"
+
+
+def test_a_lead_sentence_total_is_not_added_to_the_details():
+    found = record("Two people were arrested after gardaí seized three firearms in Dublin.\n\nA pistol was found "
+                   "in a car.\n\nLater, two more firearms were seized by gardaí in a search.")
+    assert found["firearms_total"] == 3
+
+
+def test_statistics_and_destroyed_arms_are_not_the_seizure():
+    found = record("Unas 15 armas de fuego y 391 municiones son decomisadas en las últimas 72 horas; estas armas se "
+                   "suman a las 2,890 armas incautadas en lo que va del año.\nEl 31 de agosto se destruyeron un total "
+                   "de 1,207 armas de fuego.", language="es")
+    assert found["firearms_total"] == 15 and found["ammunition_rounds"] == 391
+    found = record("Les douaniers ont saisi 1 mitrailleuse et 38 fusils dans les Vosges.\nEn 2014, la douane "
+                   "française a saisi 828 armes à feu.", language="fr")
+    assert found["firearms_total"] == 39 and found["location"] == "Vosges"
+
+
+def test_homemade_shotguns_are_other():
+    found = record("La policía halló 17 escopetas de fabricación artesanal en el casco urbano de Policarpa.",
+                   language="es")
+    assert found["firearms_by_type"] == {"other": 17} and found["location"] == "Policarpa"
+
+
+def test_model_names_of_west_african_and_soviet_arms_and_a_12_gauge_gun():
+    found = record("Les gendarmes ont saisi 22 armes dont 19 fusils de chasse, une arme SKS et une arme calibre 12 "
+                   "à N’Zérékoré.", language="fr")
+    assert found["firearms_total"] == 22
+    assert found["firearms_by_type"] == {"shotgun": 20, "rifle": 1}
+    assert found["location"] == "N’Zérékoré" and found["country"] == ["GIN"]

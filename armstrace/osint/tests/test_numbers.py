@@ -17,6 +17,8 @@ def values(text, lang):
     ("quatre-vingt-dix", "fr", [90]),
     ("treinta y dos", "es", [32]),
     ("dos mil quinientos", "es", [2500]),
+    ("veintidós", "es", [22]),
+    ("ciento veintitrés", "es", [123]),
 ])
 def test_numbers_in_words(text, lang, expected):
     assert values(text, lang) == expected
@@ -46,3 +48,8 @@ def test_model_numbers_and_calibres_are_not_counts():
     found = record("Police seized two AR-15 rifles, a Glock 19 pistol and a 12-gauge shotgun in Leeds.")
     assert found["firearms_by_type"] == {"rifle": 2, "pistol": 1, "shotgun": 1}
     assert found["firearms_total"] == 4
+
+
+def test_accented_spanish_numbers_count_in_a_list():
+    found = record("Se incautaron treinta fusiles y veintidós pistolas en Lima.", language="es")
+    assert found["firearms_total"] == 52 and found["firearms_by_type"] == {"rifle": 30, "pistol": 22}

@@ -22,3 +22,24 @@ def test_a_name_before_operations_but_not_an_agency():
 def test_a_programme_name_when_there_is_no_codename():
     assert record("Quatre armes à feu ont été saisies dans le cadre de la stratégie CENTAURE à Montréal.",
                   language="fr")["operation_name"] == "CENTAURE"
+
+
+def test_names_introduced_after_a_comma_and_in_three_languages():
+    assert record("L'opération, nommée « Papillon », a permis de saisir 12 armes à Lyon.",
+                  language="fr")["operation_name"] == "Papillon"
+    assert record("En el marco del Operativo Escudo se aseguraron 12 armas en Lima.",
+                  language="es")["operation_name"] == "Escudo"
+    assert record("The seizure of 12 guns was part of Operation Silent Night, led by HSI.")[
+        "operation_name"] == "Silent Night"
+
+
+def test_a_plain_operation_in_french_and_spanish_has_no_name():
+    assert record("Une vaste opération de gendarmerie a permis de saisir 12 armes à Lyon.",
+                  language="fr")["operation_name"] is None
+    assert record("Un operativo policial en Lima permitió incautar cuatro fusiles.",
+                  language="es")["operation_name"] is None
+
+
+def test_a_project_is_a_codename_and_an_agency_led_operation_is_not():
+    found = record("Police seized 13 firearms in Bangor. Project Vizardlike is a national NCA-led operation.")
+    assert found["operation_name"] == "Vizardlike"

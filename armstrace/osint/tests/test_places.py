@@ -60,3 +60,53 @@ def test_only_an_origin_named_gives_no_country_and_recovered_from_is_no_origin()
     assert found["country"] is None
     found = record("Detectives recovered three handguns from a lock-up garage in Croydon.")
     assert found["location"] == "Croydon" and found["country"] == ["GBR"]
+
+
+def test_a_list_of_countries_after_in_is_a_multi_country_seizure():
+    found = record("La operación se desarrolló en España, Portugal y Francia y se incautaron 30 armas.", language="es")
+    assert sorted(found["country"]) == ["ESP", "FRA", "PRT"]
+    found = record("Police in Spain seized 30 guns bound for France and Italy.")
+    assert found["country"] == ["ESP"]
+
+
+def test_a_part_of_a_town_gives_the_town():
+    assert record("Police seized 28 guns in West Kingston.")["location"] == "Kingston"
+    assert record("Gardai seized two guns and ammunition in north Dublin.")["location"] == "Dublin"
+    found = record("Una operación realizada en el norte de Guayaquil dejó 5 armas incautadas.", language="es")
+    assert found["location"] == "Guayaquil"
+
+
+def test_a_town_beats_its_region():
+    found = record("En Chiapas se desplegó un operativo al poniente de Tuxtla Gutiérrez, donde autoridades "
+                   "decomisaron 5 armas.", language="es")
+    assert found["location"] == "Tuxtla Gutiérrez"
+    assert record("Gardaí seized 5 pistols in Dublin.")["location"] == "Dublin"
+
+
+def test_the_place_keeps_the_larger_place_written_with_it():
+    found = record("Elementos de la Sedena aseguraron 20 armas en Culiacán, Sinaloa, el martes.", language="es")
+    assert found["location"] == "Culiacán, Sinaloa"
+    found = record("Les gendarmes ont saisi 12 fusils à Dieppe (Seine-Maritime).", language="fr")
+    assert found["location"] == "Dieppe (Seine-Maritime)"
+    assert record("Police seized 3 pistols in Leeds, Mr Smith said.")["location"] == "Leeds"
+
+
+def test_a_sector_number_is_not_part_of_the_place():
+    found = record("Les gendarmes ont saisi deux pistolets au quartier Wanindara 3, secteur marché.", language="fr")
+    assert found["location"] == "Wanindara"
+
+
+def test_a_big_port_city_is_a_facility_only_where_the_text_says_so():
+    found = record("Una operación en el norte de Guayaquil terminó con la incautación de 15 armas en el sector de "
+                   "Las Orquídeas.", language="es")
+    assert found["location"] == "Las Orquídeas"
+    assert record("Officers at the port of Felixstowe seized 12 pistols.")["location"] == "Felixstowe"
+
+
+def test_an_agency_seat_is_the_place_only_where_no_other_is_given():
+    found = record("Les agents de la brigade des douanes de Boulogne-sur-mer interceptent un colis contenant une "
+                   "arme.", language="fr")
+    assert found["location"] == "Boulogne-sur-mer"
+    found = record("Les agents de la brigade de Saint-Avold découvrent 24 armes au domicile d'un homme à Faulquemont.",
+                   language="fr")
+    assert found["location"] == "Faulquemont"
