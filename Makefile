@@ -7,8 +7,11 @@ DEMO_ITEMS ?= 800
 APT_PACKAGES := postgresql postgresql-contrib chromium chromium-driver gettext \
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils
 TEST_OUTPUT := test-output
+# axe-core (MPL-2.0) for the accessibility browser test, from npm into an ignored folder; only the tests use it
+AXE_VERSION := 4.14.1
+AXE := build/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: run test test-sqlite test-postgres system-deps bench messages clean map-data
+.PHONY: run test test-sqlite test-postgres system-deps axe bench messages clean map-data
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,12 +34,18 @@ system-deps:
 	  $$SUDO apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing >/dev/null; \
 	fi
 
+axe: $(AXE)
+$(AXE):
+	@command -v npm >/dev/null || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; $$SUDO apt-get update -q >/dev/null && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q nodejs npm >/dev/null; }
+	npm install --prefix build/axe --no-save --no-audit --no-fund axe-core@$(AXE_VERSION)
+
 # The SQLite and the PostgreSQL suites run side by side, one per core; each one's output is printed when it ends.
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps axe
 	mkdir -p $(TEST_OUTPUT)
 	$(MAKE) -j2 --output-sync=target test-sqlite test-postgres
 
-test-sqlite: $(STAMP)
+test-sqlite: $(STAMP) $(AXE)
 	@echo "== tests on SQLite (browser tests included) =="
 	$(BIN)/python -m pytest
 
@@ -87,4 +96,4 @@ messages: $(STAMP)
 	cd armstrace && ../$(BIN)/armstrace makemessages -l fr -l es --ignore '*/tests/*' && ../$(BIN)/armstrace compilemessages
 
 clean:
-	rm -rf $(VENV) var $(TEST_OUTPUT) *.egg-info
+	rm -rf $(VENV) var $(TEST_OUTPUT) *.egg-info build/axe

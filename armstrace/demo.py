@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from armstrace import demo_showcase as showcase
 from armstrace.accounts.constants import TWO_FACTOR_ROLES
 from armstrace.accounts.models import Agency, Role, UserProfile
 from armstrace.core.actor import SYSTEM, Actor
@@ -205,9 +206,12 @@ class DemoBuilder:
         calibre = (item or new).calibre if (item or new).calibre else None
         ammunition = [custody.AmmunitionInput(quantity=rng.randint(5, 250), calibre=calibre)] if seizure and rng.random() < 0.5 else []
         neighbours = ["UGA", "TZA", "ETH", "SOM", "SSD"]
+        location_type = rng.choices(["national_territory", "land_border", "airport", "harbour"], [0.75, 0.15, 0.05, 0.05])[0]
+        depot, shelf, handed_over_by, received_by = showcase.intake(rng, self.depots)
         custody.record_case(custody.CaseInput(
-            occurred_on=day, kind=kind, admin_area=place, place=place,
-            location_type=rng.choices(["national_territory", "land_border", "airport", "harbour"], [0.75, 0.15, 0.05, 0.05])[0],
+            occurred_on=day, kind=kind, admin_area=place, place=showcase.case_place(rng, location_type),
+            agency=showcase.seizing_agency(location_type), location_type=location_type,
+            depot=depot, shelf=shelf, handed_over_by=handed_over_by, received_by=received_by,
             legal_justification=rng.choice(["illicit_possession", "illicit_use", "illicit_trafficking"]) if seizure else "other",
             suspected_offences=rng.sample(["violent_crime", "drug_trafficking", "organised_crime", "firearms_trafficking"],
                                           rng.choice([0, 1, 1, 2])) if seizure else [],
@@ -244,6 +248,7 @@ def generate_demo(n_items, seed=1, progress=None):
         raise RuntimeError("no reference data: run `armstrace init` first")
     with transaction.atomic():
         builder.make_parties(max(10, n_items // 3))
+        builder.depots, builder.laboratory = showcase.make_depots()
     for i in range(n_items):
         with transaction.atomic():
             if i % 12 == 11:
@@ -254,4 +259,6 @@ def generate_demo(n_items, seed=1, progress=None):
             progress(1)
     with transaction.atomic():
         builder.stolen_then_seized(models)
+        showcase.send_some_to_the_laboratory(builder.rng, builder.laboratory)
+        showcase.make_tracing_requests()
     return builder

@@ -13,6 +13,7 @@ from django import forms
 from django.conf import settings
 from django.core import validators
 from django.core.exceptions import ValidationError
+from django.forms.widgets import DateTimeBaseInput
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.drainage import set_override
@@ -237,6 +238,18 @@ class BoundedJSONParser(JSONParser):
 
 # ---------------------------------------------------------------- forms
 
+# The value of <input type="date"> (and datetime-local) is ISO whatever the language: a value written in the
+# locale's format (12/01/2026) leaves the browser's field blank.
+ISO_WIDGET_FORMATS = {"date": "%Y-%m-%d", "datetime-local": "%Y-%m-%dT%H:%M"}
+
+
+def iso_date_widget(widget):
+    """Make a date or datetime-local input write its value in ISO format. Returns the widget."""
+    iso = ISO_WIDGET_FORMATS.get(widget.attrs.get("type") or getattr(widget, "input_type", ""))
+    if iso and isinstance(widget, DateTimeBaseInput):
+        widget.format = iso
+    return widget
+
 
 def bound_form_field(name, field):
     """Give a Django form field the bounds it lacks (and its widget the matching HTML attributes). Idempotent."""
@@ -256,6 +269,7 @@ def bound_form_field(name, field):
         field.widget.attrs.update({"max": field.max_value, "min": field.min_value})
     elif isinstance(field, (forms.DateField, forms.DateTimeField)):
         field.validators.append(DateBounds(name))
+        iso_date_widget(field.widget)
 
 
 class BoundedFormMixin:

@@ -74,12 +74,17 @@ def _svg(width, height, body, title):
             f'{body}</svg>')
 
 
+def _no_data(width, title):
+    no_data = _("No data")  # outside the f-string, where makemessages finds it
+    return _svg(width, 40, f'<text x="4" y="24">{escape(no_data)}</text>', title)
+
+
 def stacked_bars(series, title, width=640, height=260):
     """series: {period: {category: count}} -> stacked bar chart with a legend."""
     periods = sorted(series)
     categories = list(dict.fromkeys(c for p in periods for c in series[p] if series[p][c]))
     if not periods or not categories:
-        return _svg(width, 40, f'<text x="4" y="24">{escape(_("No data"))}</text>', title)
+        return _no_data(width, title)
     left, bottom, top, legend_w = 48, 24, 10, 190
     plot_w, plot_h = width - left - legend_w, height - bottom - top
     peak = max(sum(series[p].values()) for p in periods) or 1
@@ -112,7 +117,7 @@ def flow_view(table: FlowTable, title, limit=12, width=640):
     """Two columns (sources left, recovery places right) joined by bands whose width is the number of arms.
     Beyond `limit` places per side the rest is grouped as "Other"."""
     if not table.total:
-        return _svg(width, 40, f'<text x="4" y="24">{escape(_("No data"))}</text>', title)
+        return _no_data(width, title)
     other = _("Other")
 
     def top(names):
@@ -163,7 +168,7 @@ def flow_view(table: FlowTable, title, limit=12, width=640):
 def matrix(table: FlowTable, title, limit=15):
     """Source (rows) x recovery place (columns) heat map; the diagonal (sourced where recovered) is outlined."""
     if not table.total:
-        return _svg(300, 40, f'<text x="4" y="24">{escape(_("No data"))}</text>', title)
+        return _no_data(300, title)
     rows, cols = table.sources()[:limit], table.recoveries()[:limit]
     cell, left, top = 26, 150, 110
     peak = max(table.counts.get((s, r), 0) for s in rows for r in cols) or 1

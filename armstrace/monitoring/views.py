@@ -13,6 +13,7 @@ from armstrace.monitoring.flows import Basis, registry_flows, route_flows
 from armstrace.monitoring.hotspots import registry_hotspots
 from armstrace.monitoring.models import PortalDataset
 from armstrace.monitoring.portal import sdg_series_from_dataset
+from armstrace.monitoring.screen_labels import screen_label
 from armstrace.profile import get_profile
 from armstrace.tracing.history import country_name
 
@@ -55,7 +56,7 @@ def _seized_by_type(last_year, span=10):
                                   case__occurred_on__gte=date(last_year - span + 1, 1, 1),
                                   case__occurred_on__lt=date(last_year + 1, 1, 1))
           .values_list("case__occurred_on__year", "item__firearm_type").annotate(n=Count("id")))
-    return charts.by_period_and_type((y, cl.TYPE.get(t, cl.TYPE_UNKNOWN), n) for y, t, n in qs)
+    return charts.by_period_and_type((y, screen_label(cl.TYPE.get(t, cl.TYPE_UNKNOWN)), n) for y, t, n in qs)
 
 
 @login_required
@@ -161,6 +162,7 @@ def portal_country(request, pk, iso3):
     for v in values.filter(year=year):
         tables.setdefault((v.indicator, v.dimension), []).append(v)
     by_type = charts.by_period_and_type(
+        (y, screen_label(c), n) for y, c, n in
         values.filter(indicator=cl.ARMS_SEIZED, dimension=cl.BY_TYPE).values_list("year", "category", "value"))
     return render(request, "monitoring/portal_country.html", {
         "dataset": dataset, "iso3": iso3, "country": values.first().country, "year": year, "years": years,

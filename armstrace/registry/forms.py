@@ -1,10 +1,10 @@
-import pycountry
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from armstrace.accounts.personal import persons_searchable_by_number
 from armstrace.core import bounds
+from armstrace.core.countries import country_choices  # noqa: F401  (re-exported for the other apps' forms)
 from armstrace.core.preconditions import ItemVersionForm
 from armstrace.profile import get_profile
 from armstrace.registry.status_rules import allows
@@ -12,10 +12,6 @@ from armstrace.registry.widgets import ModelOfMakeSelect, PartyPicker, follow_ma
 from armstrace.registry.models import (
     Calibre, EventKind, FirearmModel, FirearmType, ItemStatus, Licence, Make, Marking, Party,
 )
-
-
-def country_choices():
-    return [("", "—")] + sorted(((c.alpha_3, c.name) for c in pycountry.countries), key=lambda c: c[1])
 
 
 class PartyField(forms.CharField):

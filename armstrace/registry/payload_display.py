@@ -1,10 +1,10 @@
 """An event's payload as labelled, translated values for people: holders by name, statuses, kinds and countries by
 their labels, places by their text; never a Python dict, an internal id or an enum code."""
 
-import pycountry
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from armstrace.core.countries import country_name
 from armstrace.registry.models import FirearmType, Item, ItemStatus, Marking, Party
 
 LABELS = {
@@ -43,8 +43,7 @@ def label_of(key):
 
 
 def country_label(code):
-    country = pycountry.countries.get(alpha_3=str(code).upper()) if code else None
-    return country.name if country else str(code or "")
+    return country_name(code) if code else ""
 
 
 def _choice(enum, value):

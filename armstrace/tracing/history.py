@@ -3,9 +3,9 @@ and dates that the tracing reports and requests show."""
 
 from dataclasses import dataclass, field
 
-import pycountry
 from django.utils import timezone
 
+from armstrace.core import countries
 from armstrace.registry.models import Event, EventKind
 
 K = EventKind
@@ -14,10 +14,7 @@ CUSTODY_KINDS = {K.SEIZED, K.FOUND, K.SURRENDERED}
 
 
 def country_name(code):
-    if not code:
-        return ""
-    country = pycountry.countries.get(alpha_3=code.upper())
-    return country.name if country else code
+    return countries.country_name(code)
 
 
 def day(value):

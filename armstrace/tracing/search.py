@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.dispatch import Signal
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from armstrace.registry.lookup import exact_serial_ids
 from armstrace.registry.models import Item, Marking
@@ -42,10 +42,12 @@ from armstrace.tracing.search_scoring import (  # noqa: F401 (ScorePart and the 
 )
 
 MODES = ("auto", "exact", "partial", "fuzzy")
-MATCH_LABELS = {"exact_normalized": _lazy("exact"), "exact_folded": _lazy("exact once look-alikes are folded"),
-                "partial": _lazy("pattern"), "fuzzy": _lazy("near match")}
-USED_LABELS = {"exact": _lazy("exact"), "partial": _lazy("partial, trigram index"),
-               "partial_scan": _lazy("partial, items of the given make, model or calibre"), "fuzzy": _lazy("near matches")}
+MATCH_LABELS = {"exact_normalized": gettext_lazy("exact"),
+                "exact_folded": gettext_lazy("exact once look-alikes are folded"),
+                "partial": gettext_lazy("pattern"), "fuzzy": gettext_lazy("near match")}
+USED_LABELS = {"exact": gettext_lazy("exact"), "partial": gettext_lazy("partial, trigram index"),
+               "partial_scan": gettext_lazy("partial, items of the given make, model or calibre"),
+               "fuzzy": gettext_lazy("near matches")}
 MAX_EDITS = 2
 # Sent by the page and the API after a search that a user ran, with `user` and `response` (e.g. for a hit alert).
 searched = Signal()

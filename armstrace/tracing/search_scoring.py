@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from rapidfuzz.distance import OSA
 
 from armstrace.profile import get_profile
@@ -87,8 +87,8 @@ def _agreement_values(filters, row) -> dict:
     return out
 
 
-_ATTRIBUTE_NAMES = {"make": _lazy("make"), "model": _lazy("model"), "calibre": _lazy("calibre"),
-                    "firearm_type": _lazy("type"), "country": _lazy("country of manufacture")}
+_ATTRIBUTE_NAMES = {"make": gettext_lazy("make"), "model": gettext_lazy("model"), "calibre": gettext_lazy("calibre"),
+                    "firearm_type": gettext_lazy("type"), "country": gettext_lazy("country of manufacture")}
 
 
 def _attribute_value(item, name):

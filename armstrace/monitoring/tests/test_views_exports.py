@@ -79,7 +79,8 @@ def test_dashboard(client_in, stub_tracing):
     SeizureCase.objects.filter(number="S1").update(route_departure="USA")
     page = client_in.get("/monitoring/?year=2023").content.decode()
     assert 'id="sdg-value">50.00 %' in page  # 1 illegitimate owner / (1 + 1 pending)
-    assert "illicit posession" in page and "<svg" in page
+    # the screen shows the code list's labels corrected (the exports keep "illicit posession")
+    assert "Illicit possession" in page and "illicit posession" not in page and "<svg" in page
     assert "USA → " in page  # the flow view uses the case route
     assert client_in.get("/monitoring/hotspots/?year=2023").status_code == 200
 
