@@ -10,9 +10,10 @@ class RegistryConfig(AppConfig):
     def ready(self):
         from armstrace.accounts.personal import PERSON_FINDERS
         from armstrace.core.extensions import NAV_LINKS
-        from armstrace.registry import checkpoints, eventlog
+        from armstrace.registry import checkpoints, eventlog, methods
         from armstrace.registry.models import Party
 
+        methods.connect_projection()
         PERSON_FINDERS["party"] = lambda number: Party.objects.filter(identifier=number).values("pk")
         if checkpoints.checkpoint_if_due not in eventlog.AFTER_APPEND:
             eventlog.AFTER_APPEND.append(checkpoints.checkpoint_if_due)
