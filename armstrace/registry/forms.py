@@ -7,6 +7,7 @@ from armstrace.accounts.personal import persons_searchable_by_number
 from armstrace.core import bounds
 from armstrace.core.preconditions import ItemVersionForm
 from armstrace.profile import get_profile
+from armstrace.registry.method_forms import method_fields
 from armstrace.registry.models import Calibre, EventKind, FirearmModel, FirearmType, Licence, Make, Marking, Party
 
 
@@ -77,6 +78,7 @@ class RegisterItemForm(bounds.Form):
     location = forms.CharField(label=_("Location"), max_length=200, required=False)
     occurred_on = DateNotInFutureField(label=_("Date"), initial=timezone.localdate)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    manufacture_method, printed, converted_from, method_material, method_evidence = method_fields().values()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

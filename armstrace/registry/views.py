@@ -19,7 +19,8 @@ from armstrace.registry.forms import (
     RegisterItemForm, TransferForm, lookups_as,
 )
 from armstrace.registry.lookup import exact_serial_ids
-from armstrace.registry.models import Event, Item, ItemStatus, Licence, Party
+from armstrace.registry.method_forms import method_input
+from armstrace.registry.models import Event, Item, ItemStatus, Licence, ManufactureMethod, Party
 
 
 @login_required
@@ -68,11 +69,17 @@ def item_list(request):
     status = request.GET.get("status")
     if status in ItemStatus.values:
         items = items.filter(status=status)
+    method = request.GET.get("method")
+    if method in ManufactureMethod.values:
+        items = items.filter(manufacture_method=method)
     paginator = Paginator(items, 50)
     by_status = status_counts()  # the page count without counting the registry again
     paginator.count = by_status.get(status, 0) if status in ItemStatus.values else sum(by_status.values())
+    if method in ManufactureMethod.values:
+        paginator.count = items.count()
     page = paginator.get_page(request.GET.get("page"))
-    return render(request, "registry/item_list.html", {"page": page, "status": status, "statuses": ItemStatus.choices})
+    return render(request, "registry/item_list.html", {"page": page, "status": status, "statuses": ItemStatus.choices,
+                                                       "method": method, "methods": ManufactureMethod.choices})
 
 
 @login_required
@@ -110,6 +117,7 @@ def register_item(request):
             serial_number=d["serial_number"], make=d["make"], model=d["model"], calibre=d["calibre"],
             firearm_type=d["firearm_type"], country_of_manufacture=d["country_of_manufacture"],
             year_of_manufacture=d["year_of_manufacture"], description=d["description"], markings=markings,
+            method=method_input(d),
         )
         item = run_service(form, lambda: services.create_item(
             data, how=d["how"], holder=d["holder"], location=d["location"],

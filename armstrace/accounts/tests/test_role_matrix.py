@@ -41,6 +41,8 @@ registry:licence-create         R....A
 registry:party-edit             R....A
 registry:licence-edit           R....A
 registry:item-custody           .IC..A
+registry:item-convert           .IC..A
+registry:item-reactivate        .IC..A
 registry:event-log              ....UA
 registry:verifications          ....UA
 registry:verify-start           ....UA
@@ -120,6 +122,8 @@ exchange:digest-create          RIC..A
 API = """
 item                            RIC.UA  R....A
 item/seize                      -       .IC..A
+item/converted                  -       .IC..A
+item/reactivated                -       .IC..A
 marking                         RIC.UA  R....A
 event                           RIC.UA  .....A
 party                           RIC.UA  R....A
@@ -176,7 +180,8 @@ def page_params(w):
     item, seized, request = {"pk": w.item.pk}, {"pk": w.seized.pk}, {"pk": w.request.pk}
     return {
         **dict.fromkeys(["registry:item-detail", "registry:item-transfer", "registry:item-missing",
-                         "registry:item-custody", "registry:item-marking", "tracing:trace-report",
+                         "registry:item-custody", "registry:item-marking", "registry:item-convert",
+                         "registry:item-reactivate", "tracing:trace-report",
                          "tracing:trace-report-json", "tracing:trace-report-pdf", "tracing:request-for-item",
                          "federation:check-item"], item),
         **dict.fromkeys(["registry:party-detail", "registry:licence-create", "registry:party-edit"], {"pk": w.alice.pk}),
