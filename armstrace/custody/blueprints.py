@@ -19,7 +19,7 @@ from django.dispatch import Signal
 from django.utils.translation import gettext as _
 
 from armstrace.core.errors import RuleViolation
-from armstrace.custody.models import Alert, BlueprintFile, CustodyPosition, SeizureCase
+from armstrace.custody.models import Alert, BlueprintFile, CaseItem, CustodyPosition, SeizureCase
 from armstrace.registry import services as registry_services
 from armstrace.registry.models import Item
 
@@ -113,6 +113,8 @@ def add_blueprint(case, data: BlueprintInput, entry, occurred_at, seizure_place,
         item=item, case=case, sha256=sha256, file_type=file_type, file_name=data.file_name[:200],
         size=len(data.content), source_url=data.source_url[:500], source_platform=data.source_platform[:120],
         source_device=data.source_device[:200])
+    CaseItem.objects.create(case=case, item=item, condition=CaseItem.Condition.UNKNOWN,
+                            marking_status=CaseItem.MarkingStatus.NO_MARKING, notes=_("Blueprint file"))
     CustodyPosition.objects.create(item=item, label=seizure_place.label, since=occurred_at, case=case)
     _link(blueprint)
     return blueprint

@@ -133,6 +133,11 @@ class CaseItem(models.Model):
         constraints = [models.UniqueConstraint(fields=["case", "item"], name="custody_unique_item_per_case")]
         verbose_name = _("case item")
 
+    def get_item_condition_display(self):
+        """The IAFQ condition that the item's manufacture method implies (registry.methods), not a second truth."""
+        code = self.item.iafq_condition
+        return self.Condition(code).label if code in self.Condition.values else self.Condition.UNKNOWN.label
+
 
 class CaseAmmunition(models.Model):
     case = models.ForeignKey(

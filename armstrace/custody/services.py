@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from armstrace.core.actor import SYSTEM
 from armstrace.core.errors import RuleViolation
 from armstrace.custody import blueprints
+from armstrace.custody.blueprints import BlueprintInput  # noqa: F401 - part of this module's API
 from armstrace.custody.models import (
     CaseAmmunition, CaseItem, CaseKind, CasePerson, CustodyMovement, CustodyPosition, Depot, DepotLocation,
     Disposal, Facility, LegalJustification, LocationType, SeizureCase, SuspectedOffence,

@@ -14,6 +14,10 @@ class ExchangeConfig(AppConfig):
         from armstrace.exchange import panels, signals
 
         post_save.connect(signals.event_saved, sender="registry.Event", dispatch_uid="exchange-stolen-seized")
+        from armstrace.custody.blueprints import blueprint_matched
+        from armstrace.exchange.notifications import notify_blueprint_match
+
+        blueprint_matched.connect(notify_blueprint_match, dispatch_uid="exchange-blueprint-match")
         if panels.unread_badge not in TOPBAR_ITEMS:
             TOPBAR_ITEMS.append(panels.unread_badge)
 

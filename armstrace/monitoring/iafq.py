@@ -77,11 +77,14 @@ def _year_range(year):
     return {"case__occurred_on__gte": date(year, 1, 1), "case__occurred_on__lt": date(year + 1, 1, 1)}
 
 
-def compute(year, tracing_status=None) -> list[Row]:
-    """Every IAFQ table of `year`, as rows of the portal's long layout."""
+def compute(year, tracing_status=None, method=None) -> list[Row]:
+    """Every IAFQ table of `year`, as rows of the portal's long layout; with `method`, the arms and parts tables
+    count only the items made that way (registry.methods)."""
     tracing_status = tracing_status or default_tracing_status()
     rows = []
     in_year = CaseItem.objects.filter(**_year_range(year))
+    if method:
+        in_year = in_year.filter(item__manufacture_method=method)
     arms = in_year.filter(item__category=Item.Category.FIREARM)
 
     groups = _arms_groups(arms)
