@@ -31,7 +31,8 @@ def _write_as_before(apps):
     Case, CaseItem = apps.get_model("custody", "SeizureCase"), apps.get_model("custody", "CaseItem")
     prev, seq = GENESIS_HASH, 0
     for n, (entry, condition) in enumerate(LINES):
-        item = Item.objects.create(serial_number=f"OLD-{n}", firearm_type="pistol", status="seized")  # no method
+        item = Item.objects.create(serial_number=f"OLD-{n}", firearm_type="pistol",  # no method
+                                   status="active" if entry == "registered" else "seized")
         seq += 1
         when = datetime(2022, 1, 1 + n, 12, tzinfo=UTC)
         event = Event(seq=seq, kind=entry, occurred_at=when, recorded_at=when, recorded_by_name="system", agency="",
