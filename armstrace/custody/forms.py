@@ -91,7 +91,8 @@ class CaseItemForm(bounds.Form):
     description = forms.CharField(label=_("Description"), max_length=300, required=False)
     manufacture_method, printed, converted_from = list(method_fields().values())[:3]
     condition = forms.ChoiceField(label=_("Condition"), choices=[("", "—")] + CaseItem.Condition.choices,
-                                  required=False, help_text=_("Where no manufacture method is given."))
+                                  initial=CaseItem.Condition.INDUSTRIAL, required=False,
+                                  help_text=_("Where no manufacture method is given."))
     marking_status = forms.ChoiceField(label=_("Marking"), choices=CaseItem.MarkingStatus.choices,
                                        initial=CaseItem.MarkingStatus.UNIQUELY_MARKED, required=False)
 
