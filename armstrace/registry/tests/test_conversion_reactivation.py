@@ -126,3 +126,12 @@ def test_api_and_pages(registry, glock, alarm_pistol, api_client, client, user):
         "occurred_on": "2024-01-02", "method_evidence": "auto sear"})
     assert page.status_code == 302
     assert Item.objects.get(pk=glock.pk).method_evidence == "auto sear"
+
+
+def test_an_accepted_open_source_record_sets_the_method(registry, glock):
+    event = conversions.record_open_source_method(glock, "3d_printed", reference="OSINT-12", printed="essential_parts")
+    item = Item.objects.get(pk=glock.pk)
+    assert (item.manufacture_method, item.method_variant, item.iafq_condition) == ("3d_printed", "essential_parts",
+                                                                                   "assembled")
+    assert event.kind == "correction" and "OSINT-12" in event.payload["reason"]
+    assert rebuild_projections(write=False) == []
