@@ -8,8 +8,6 @@ with a custody Alert, and `blueprint_matched` is sent (the exchange app raises i
 
 import hashlib
 import io
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +17,7 @@ from django.dispatch import Signal
 from django.utils.translation import gettext as _
 
 from armstrace.core.errors import RuleViolation
+from armstrace.core.filestore import path_in, store_in
 from armstrace.custody.models import Alert, BlueprintFile, CaseItem, CustodyPosition, SeizureCase
 from armstrace.registry import services as registry_services
 from armstrace.registry.models import Item
@@ -68,20 +67,12 @@ def evidence_dir():
 
 
 def path_of(sha256):
-    return evidence_dir() / sha256[:2] / sha256
+    return path_in(evidence_dir(), sha256)
 
 
 def store(data: bytes) -> str:
-    """Write `data` to the evidence store once (by its SHA-256, atomically); returns the hash."""
-    sha256 = hashlib.sha256(data).hexdigest()
-    target = path_of(sha256)
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=target.parent)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(temporary, target)
-    return sha256
+    """Write `data` to the evidence store once (by its SHA-256); returns the hash."""
+    return store_in(evidence_dir(), data)
 
 
 def check_blueprint(data: BlueprintInput):

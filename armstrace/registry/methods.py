@@ -110,7 +110,12 @@ def current_columns(item) -> dict:
 
 def on_event(item, event):
     current = current_columns(item)
-    after = columns_after(current, event.kind, event.payload or {})
+    if current["manufacture_method"] is None:  # never folded (an item entered before the method existed): all events
+        after = dict.fromkeys(COLUMNS)
+        for kind, payload in item.events.order_by("seq").values_list("kind", "payload"):
+            after = columns_after(after, kind, payload or {})
+    else:
+        after = columns_after(current, event.kind, event.payload or {})
     if after != current:
         for column, value in after.items():
             setattr(item, column, value)

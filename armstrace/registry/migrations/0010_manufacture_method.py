@@ -4,6 +4,22 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+class AddColumn(migrations.AddField):
+    """AddField whose reverse on SQLite drops the column in place (its indexes, then ALTER TABLE DROP COLUMN)
+    instead of rebuilding the table, which the marking-search triggers that refer to registry_item do not survive."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor != "sqlite":
+            return super().database_backwards(app_label, schema_editor, from_state, to_state)
+        model = from_state.apps.get_model(app_label, self.model_name)
+        table, column = model._meta.db_table, model._meta.get_field(self.name).column
+        with schema_editor.connection.cursor() as cursor:
+            for index in [row[1] for row in cursor.execute(f'PRAGMA index_list("{table}")').fetchall()]:
+                if column in [row[2] for row in cursor.execute(f'PRAGMA index_info("{index}")').fetchall()]:
+                    schema_editor.execute(f'DROP INDEX "{index}"')
+        schema_editor.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+
+
 def backfill(apps, schema_editor):
     """The method columns of the items that exist, from their events (registry.methods)."""
     from armstrace.registry.methods import backfill
@@ -18,32 +34,32 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddField(
+        AddColumn(
             model_name='item',
             name='iafq_condition',
             field=models.CharField(blank=True, db_index=True, editable=False, max_length=20, null=True, verbose_name='IAFQ condition'),
         ),
-        migrations.AddField(
+        AddColumn(
             model_name='item',
             name='manufacture_method',
             field=models.CharField(blank=True, choices=[('factory', 'Industrially manufactured'), ('craft', 'Craft or artisanal production'), ('3d_printed', '3D-printed'), ('converted', 'Converted'), ('reactivated', 'Reactivated'), ('assembled', 'Assembled from parts'), ('unknown', 'Unknown')], db_index=True, editable=False, max_length=16, null=True, verbose_name='manufacture method'),
         ),
-        migrations.AddField(
+        AddColumn(
             model_name='item',
             name='method_evidence',
             field=models.CharField(blank=True, editable=False, max_length=500, null=True, verbose_name='evidence of printing or conversion'),
         ),
-        migrations.AddField(
+        AddColumn(
             model_name='item',
             name='method_material',
             field=models.CharField(blank=True, editable=False, max_length=500, null=True, verbose_name='material'),
         ),
-        migrations.AddField(
+        AddColumn(
             model_name='item',
             name='method_variant',
             field=models.CharField(blank=True, editable=False, max_length=20, null=True, verbose_name='printed or converted from'),
         ),
-        migrations.AddField(
+        AddColumn(
             model_name='item',
             name='source_item',
             field=models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='derived_items', to='registry.item', verbose_name='source item'),
