@@ -16,6 +16,7 @@ from armstrace.accounts.models import Agency, Role, UserProfile
 from armstrace.core.actor import SYSTEM, Actor
 from armstrace.core.errors import RuleViolation
 from armstrace.custody import services as custody
+from armstrace.demo_methods import SCENARIO_ITEMS, make_method_scenarios
 from armstrace.profile import get_profile
 from armstrace.registry import services
 from armstrace.registry.models import EventKind, FirearmModel, Item, Licence, Marking, Party
@@ -249,7 +250,8 @@ def generate_demo(n_items, seed=1, progress=None):
     with transaction.atomic():
         builder.make_parties(max(10, n_items // 3))
         builder.depots, builder.laboratory = showcase.make_depots()
-    for i in range(n_items):
+    scenarios = n_items >= 30  # the last SCENARIO_ITEMS items: how arms are made or changed (demo_methods)
+    for i in range(n_items - SCENARIO_ITEMS if scenarios else n_items):
         with transaction.atomic():
             if i % 12 == 11:
                 builder.make_unregistered_seizure(models)
@@ -261,4 +263,7 @@ def generate_demo(n_items, seed=1, progress=None):
         builder.stolen_then_seized(models)
         showcase.send_some_to_the_laboratory(builder.rng, builder.laboratory)
         showcase.make_tracing_requests()
+    if scenarios:
+        with transaction.atomic():
+            make_method_scenarios(builder)
     return builder

@@ -151,6 +151,9 @@ PROFILE_SCHEMA = {
         "limits": LIMITS_SCHEMA,
         "exchange": EXCHANGE_SCHEMA,
         "osint": OSINT_SCHEMA,
+        # what the law controls as "the firearm": the whole weapon, or (as ATF does) its frame or receiver, whose
+        # serial is then the firearm's identity (registry.services.registered_with_serial)
+        "control_unit": {"enum": ["firearm", "frame_or_receiver"]},
     },
 }
 
@@ -176,7 +179,12 @@ class CountryProfile:
     limits: Limits = field(default_factory=Limits)
     exchange: dict = field(default_factory=dict)
     osint: dict = field(default_factory=dict)
+    control_unit: str = "firearm"
     source: str = ""
+
+    @property
+    def frame_is_firearm(self):
+        return self.control_unit == "frame_or_receiver"
 
     @property
     def acquisition_licence_types(self):
@@ -230,6 +238,7 @@ def load_profile(path) -> CountryProfile:
         limits=Limits(**(data.get("limits") or {})),
         exchange=data.get("exchange") or {},
         osint=data.get("osint") or {},
+        control_unit=data.get("control_unit", "firearm"),
         source=str(path),
     )
 

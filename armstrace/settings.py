@@ -3,7 +3,8 @@
 Everything a deployment changes comes from environment variables:
 ARMSTRACE_DATABASE_URL, ARMSTRACE_PROFILE, ARMSTRACE_SECRET_KEY, ARMSTRACE_DEBUG,
 ARMSTRACE_ALLOWED_HOSTS, ARMSTRACE_DATA_DIR, ARMSTRACE_SECURE_COOKIES, ARMSTRACE_SIGNING_KEY,
-ARMSTRACE_CHECKPOINT_EVENTS, ARMSTRACE_CHECKPOINT_SECONDS, ARMSTRACE_ATTACHMENTS_DIR, ARMSTRACE_EMAIL_BACKEND,
+ARMSTRACE_CHECKPOINT_EVENTS, ARMSTRACE_CHECKPOINT_SECONDS, ARMSTRACE_ATTACHMENTS_DIR, ARMSTRACE_EVIDENCE_DIR,
+ARMSTRACE_EMAIL_BACKEND,
 ARMSTRACE_EMAIL_FROM, ARMSTRACE_FEDERATION_* (below).
 """
 
@@ -203,6 +204,8 @@ ARMSTRACE_FEDERATION_TIMEOUT = float(os.environ.get("ARMSTRACE_FEDERATION_TIMEOU
 ARMSTRACE_FEDERATION_CONTACT = os.environ.get("ARMSTRACE_FEDERATION_CONTACT", "")
 # Case-thread attachments: files outside the database, named by their SHA-256 (exchange/attachments.py).
 ARMSTRACE_ATTACHMENTS_DIR = os.environ.get("ARMSTRACE_ATTACHMENTS_DIR", str(DATA_DIR / "attachments"))
+# Seized blueprint files (custody.blueprints), named by their SHA-256.
+ARMSTRACE_EVIDENCE_DIR = os.environ.get("ARMSTRACE_EVIDENCE_DIR", str(DATA_DIR / "evidence"))
 # E-mail notifications (an option each user sets in the inbox): the console in development, e.g.
 # django.core.mail.backends.smtp.EmailBackend with Django's EMAIL_HOST settings in production.
 EMAIL_BACKEND = os.environ.get("ARMSTRACE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -50,6 +50,8 @@ URL_CAPABILITIES = {
     "registry:item-custody": CUSTODY_EDIT,
     "registry:item-recover": CUSTODY_EDIT,
     "registry:item-correct": REGISTRY_EDIT,
+    "registry:item-convert": CUSTODY_EDIT,
+    "registry:item-reactivate": CUSTODY_EDIT,
     "registry:event-log": AUDIT_VIEW,
     "registry:verifications": AUDIT_VIEW,
     "registry:verify-start": AUDIT_VIEW,
@@ -203,6 +205,8 @@ API_CAPABILITIES = {
 # Actions whose writes need another capability than their viewset's.
 API_ACTION_CAPABILITIES = {
     ("item", "seize"): CUSTODY_EDIT,
+    ("item", "converted"): CUSTODY_EDIT,
+    ("item", "reactivated"): CUSTODY_EDIT,
     ("transfers-authorization", "ship"): SHIPMENTS_EDIT,
 }
 

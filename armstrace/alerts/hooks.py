@@ -63,6 +63,16 @@ def event_saved(sender, instance, created, **kwargs):
         transaction.on_commit(lambda: missing_recovered(event))
 
 
+def blueprint_matched(sender=None, blueprint=None, cases=(), **kwargs):
+    """custody's `blueprint_matched`: the users who may see custody cases learn that a case holds a blueprint file
+    already seized in other cases."""
+    case = blueprint.case
+    return raise_alert(AlertKind.BLUEPRINT_MATCH, f"blueprint:{blueprint.sha256}:{case.pk}",
+                       params={"sha": blueprint.sha256[:12], "case": case.number,
+                               "others": ", ".join(c.number for c in cases)},
+                       url=reverse("custody:case", args=[case.pk]), staff=[Staff(CUSTODY_VIEW)])
+
+
 def marking_searched(sender, user, response, **kwargs):
     """tracing.search.searched: a hit when the top result is an item reported lost or stolen."""
     top = response.results[0].item if response.results else None

@@ -20,6 +20,7 @@ class AlertKind(models.TextChoices):
     STOCKTAKE_GAP = "stocktake_gap", _("Stocktake gap")
     TRACING_OVERDUE = "tracing_overdue", _("Tracing request overdue")
     SCREENING_HIT = "screening_hit", _("Screening hit")
+    BLUEPRINT_MATCH = "blueprint_match", _("Blueprint file seized before")
     OTHER = "other", _("Other")
 
 

@@ -33,9 +33,14 @@ def _tracing_overdue(p):
         "ref": p.get("ref", ""), "country": p.get("country", ""), "due": p.get("due", "")}
 
 
+def _blueprint_match(p):
+    return _("Blueprint file %(sha)s of case %(case)s was also seized in %(others)s") % {
+        "sha": p.get("sha", ""), "case": p.get("case", ""), "others": p.get("others", "")}
+
+
 # by alerts.models.AlertKind value (the models import this module for Alert.__str__)
 TITLES = {"missing_recovered": _missing_recovered, "marking_hit": _marking_hit, "stocktake_gap": _stocktake_gap,
-          "tracing_overdue": _tracing_overdue}
+          "tracing_overdue": _tracing_overdue, "blueprint_match": _blueprint_match}
 
 
 def title(alert):

@@ -1,5 +1,8 @@
 """REST API of custody: cases (recorded through the service), depots, facilities, movements, stocktakes, disposals."""
 
+import base64
+import binascii
+
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
@@ -15,11 +18,12 @@ from armstrace.core.forms import input_of
 from armstrace.core.preconditions import expected_seq, expected_seq_field, item_write, require_each
 from armstrace.custody import services
 from armstrace.custody.models import (
-    CaseAmmunition, CaseItem, CaseKind, CasePerson, CustodyMovement, CustodyPosition, Depot, DepotLocation, Disposal,
+    BlueprintFile, CaseAmmunition, CaseItem, CaseKind, CasePerson, CustodyMovement, CustodyPosition, Depot, DepotLocation, Disposal,
     Facility, LegalJustification, LocationType, SeizureCase, Stocktake, StocktakeLine, SuspectedOffence,
 )
 from armstrace.registry import services as registry_services
 from armstrace.registry.api import RegisterItemSerializer
+from armstrace.registry.method_api import MethodSerializer
 from armstrace.registry.models import Calibre, Item, Party
 
 
@@ -28,11 +32,14 @@ class CaseItemSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     item_location = serializers.CharField(source="item.location", read_only=True)
     category = serializers.CharField(source="item.category", read_only=True)
     serial_number = serializers.CharField(source="item.serial_number", read_only=True)
+    condition = serializers.CharField(source="item.iafq_condition", read_only=True, allow_null=True,
+                                      help_text="The IAFQ condition that the item's manufacture method implies.")
+    manufacture_method = serializers.CharField(source="item.manufacture_method", read_only=True, allow_null=True)
 
     class Meta:
         model = CaseItem
-        fields = ["id", "item", "category", "serial_number", "condition", "marking_status", "was_registered", "notes",
-                  "item_status", "item_location"]
+        fields = ["id", "item", "category", "serial_number", "condition", "manufacture_method", "marking_status",
+                  "was_registered", "notes", "item_status", "item_location"]
 
 
 class CaseAmmunitionSerializer(bounds.ModelSerializer):
@@ -50,8 +57,17 @@ class CasePersonSerializer(PersonalDataMixin, BlankChoicesMixin, bounds.ModelSer
                   "restricted_fields"]
 
 
+class BlueprintSerializer(bounds.ModelSerializer):
+    class Meta:
+        model = BlueprintFile
+        fields = ["item", "sha256", "file_type", "file_name", "size", "source_url", "source_platform",
+                  "source_device"]
+        read_only_fields = fields
+
+
 class CaseSerializer(BlankChoicesMixin, bounds.ModelSerializer):
     items = CaseItemSerializer(many=True, read_only=True)
+    blueprints = BlueprintSerializer(many=True, read_only=True)
     ammunition = CaseAmmunitionSerializer(many=True, read_only=True)
     persons = CasePersonSerializer(many=True, read_only=True)
 
@@ -59,7 +75,7 @@ class CaseSerializer(BlankChoicesMixin, bounds.ModelSerializer):
         model = SeizureCase
         fields = ["id", "number", "kind", "agency", "occurred_on", "admin_area", "place", "location_type",
                   "legal_justification", "suspected_offences", "route_departure", "route_transit",
-                  "route_destination", "notes", "created_at", "items", "ammunition", "persons"]
+                  "route_destination", "notes", "created_at", "items", "ammunition", "persons", "blueprints"]
         read_only_fields = fields
 
 
@@ -77,7 +93,9 @@ class CaseItemInputSerializer(bounds.Serializer):
     item = serializers.PrimaryKeyRelatedField(queryset=Item.objects.all(), required=False, allow_null=True,
                                               help_text="A registered item; or give `new`.")
     new = NewItemSerializer(required=False, allow_null=True)
-    condition = serializers.ChoiceField(CaseItem.Condition.choices, default=CaseItem.Condition.INDUSTRIAL)
+    method = MethodSerializer(required=False, allow_null=True, help_text="How the item was made or changed.")
+    condition = serializers.ChoiceField(CaseItem.Condition.choices, allow_blank=True, default="",
+                                        help_text="An IAFQ condition, standing for a method where none is given.")
     marking_status = serializers.ChoiceField(CaseItem.MarkingStatus.choices,
                                              default=CaseItem.MarkingStatus.UNIQUELY_MARKED)
     notes = serializers.CharField(max_length=300, allow_blank=True, default="")
@@ -102,6 +120,20 @@ class PersonInputSerializer(bounds.Serializer):
     convicted = serializers.BooleanField(default=False)
 
 
+class BlueprintInputSerializer(bounds.Serializer):
+    content = serializers.CharField(max_length=280_000_000, help_text="The file, base64-encoded (STL, 3MF, G-code).")
+    file_name = serializers.CharField(max_length=200, allow_blank=True, default="")
+    source_url = serializers.CharField(max_length=500, allow_blank=True, default="")
+    source_platform = serializers.CharField(max_length=120, allow_blank=True, default="")
+    source_device = serializers.CharField(max_length=200, allow_blank=True, default="")
+
+    def validate_content(self, value):
+        try:
+            return base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError):
+            raise serializers.ValidationError("Not base64.") from None
+
+
 class CaseInputSerializer(bounds.Serializer):
     number = serializers.CharField(max_length=64, allow_blank=True, default="")
     kind = serializers.ChoiceField(CaseKind.choices, default=CaseKind.SEIZURE)
@@ -120,6 +152,7 @@ class CaseInputSerializer(bounds.Serializer):
     items = CaseItemInputSerializer(many=True, default=list)
     ammunition = AmmunitionInputSerializer(many=True, default=list)
     persons = PersonInputSerializer(many=True, default=list)
+    blueprints = BlueprintInputSerializer(many=True, default=list)
     depot = serializers.PrimaryKeyRelatedField(queryset=Depot.objects.all(), required=False, allow_null=True)
     shelf = serializers.PrimaryKeyRelatedField(queryset=DepotLocation.objects.all(), required=False, allow_null=True)
     handed_over_by = serializers.CharField(max_length=200, allow_blank=True, default="")
@@ -129,7 +162,9 @@ class CaseInputSerializer(bounds.Serializer):
         v = self.validated_data
         return input_of(
             services.CaseInput, v,
-            items=[input_of(services.CaseItemInput, i, new=_new_item(i.get("new"))) for i in v["items"]],
+            items=[input_of(services.CaseItemInput, i, new=_new_item(i.get("new")),
+                            method=MethodSerializer.to_method(i.get("method"))) for i in v["items"]],
+            blueprints=[input_of(services.BlueprintInput, b) for b in v["blueprints"]],
             ammunition=[input_of(services.AmmunitionInput, a) for a in v["ammunition"]],
             persons=[input_of(services.PersonInput, p) for p in v["persons"]])
 
@@ -139,7 +174,8 @@ def _new_item(data):
         return None
     data = dict(data)
     markings = [registry_services.MarkingInput(**m) for m in data.pop("markings", [])]
-    return registry_services.FirearmInput(markings=markings, **data)
+    method = MethodSerializer.to_method(data.pop("method", None))
+    return registry_services.FirearmInput(markings=markings, method=method, **data)
 
 
 class CaseViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):

@@ -14,6 +14,7 @@ from armstrace.custody.models import (
 )
 from armstrace.registry import services as registry_services
 from armstrace.registry.forms import DateNotInFutureField, PartyField, country_choices
+from armstrace.registry.method_forms import method_fields, method_input
 from armstrace.registry.models import Calibre, FirearmType, Item, Make
 
 
@@ -41,6 +42,10 @@ class CaseForm(bounds.Form):
     shelf = forms.CharField(label=_("Shelf"), max_length=32, required=False)
     handed_over_by = forms.CharField(label=_("Handed over by"), max_length=200, required=False)
     received_by = forms.CharField(label=_("Received at the depot by"), max_length=200, required=False)
+    blueprint_file = forms.FileField(label=_("Blueprint file seized (STL, 3MF or G-code)"), required=False)
+    blueprint_source_url = forms.CharField(label=_("Blueprint source: URL"), max_length=500, required=False)
+    blueprint_platform = forms.CharField(label=_("Blueprint source: platform"), max_length=120, required=False)
+    blueprint_device = forms.CharField(label=_("Blueprint source: device"), max_length=200, required=False)
 
     def clean_route_transit(self):
         codes = [c.strip().upper() for c in self.cleaned_data["route_transit"].replace(";", ",").split(",")]
@@ -62,7 +67,15 @@ class CaseForm(bounds.Form):
     def to_input(self, items=(), ammunition=(), persons=()) -> services.CaseInput:
         d = self.cleaned_data
         return input_of(services.CaseInput, d, shelf=d["shelf_obj"], items=list(items), ammunition=list(ammunition),
-                        persons=list(persons))
+                        persons=list(persons), blueprints=self.blueprints())
+
+    def blueprints(self):
+        d, upload = self.cleaned_data, self.cleaned_data.get("blueprint_file")
+        if not upload:
+            return []
+        return [services.BlueprintInput(upload.read(services.blueprints.MAX_BYTES + 1), file_name=upload.name[:200],
+                                        source_url=d["blueprint_source_url"], source_platform=d["blueprint_platform"],
+                                        source_device=d["blueprint_device"])]
 
 
 class CaseItemForm(bounds.Form):
@@ -76,8 +89,10 @@ class CaseItemForm(bounds.Form):
     make = forms.ModelChoiceField(label=_("Make"), queryset=Make.objects.all(), required=False)
     serial_number = forms.CharField(label=_("Serial number as marked"), max_length=64, required=False)
     description = forms.CharField(label=_("Description"), max_length=300, required=False)
-    condition = forms.ChoiceField(label=_("Condition"), choices=CaseItem.Condition.choices,
-                                  initial=CaseItem.Condition.INDUSTRIAL, required=False)
+    manufacture_method, printed, converted_from = list(method_fields().values())[:3]
+    condition = forms.ChoiceField(label=_("Condition"), choices=[("", "—")] + CaseItem.Condition.choices,
+                                  initial=CaseItem.Condition.INDUSTRIAL, required=False,
+                                  help_text=_("Where no manufacture method is given."))
     marking_status = forms.ChoiceField(label=_("Marking"), choices=CaseItem.MarkingStatus.choices,
                                        initial=CaseItem.MarkingStatus.UNIQUELY_MARKED, required=False)
 
@@ -96,8 +111,8 @@ class CaseItemForm(bounds.Form):
 
     def to_input(self) -> services.CaseItemInput:
         r = self.cleaned_data
-        line = services.CaseItemInput(condition=r["condition"] or "unknown",
-                                      marking_status=r["marking_status"] or "unknown")
+        line = services.CaseItemInput(condition=r["condition"] or ("" if r["manufacture_method"] else "unknown"),
+                                      marking_status=r["marking_status"] or "unknown", method=method_input(r))
         if r["registered"]:
             line.item = r["registered"]
         else:
@@ -144,8 +159,8 @@ class CaseEntry:
     """The case page: the case form and its formsets of items, ammunition and persons, read as one
     services.CaseInput."""
 
-    def __init__(self, data=None):
-        self.form = CaseForm(data)
+    def __init__(self, data=None, files=None):
+        self.form = CaseForm(data, files)
         self.items = CaseItemFormSet(data, prefix="items")
         self.ammunition = AmmunitionFormSet(data, prefix="ammo")
         self.persons = PersonFormSet(data, prefix="persons")

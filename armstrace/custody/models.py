@@ -133,6 +133,11 @@ class CaseItem(models.Model):
         constraints = [models.UniqueConstraint(fields=["case", "item"], name="custody_unique_item_per_case")]
         verbose_name = _("case item")
 
+    def get_item_condition_display(self):
+        """The IAFQ condition that the item's manufacture method implies (registry.methods), not a second truth."""
+        code = self.item.iafq_condition
+        return self.Condition(code).label if code in self.Condition.values else self.Condition.UNKNOWN.label
+
 
 class CaseAmmunition(models.Model):
     case = models.ForeignKey(
@@ -342,14 +347,16 @@ class StocktakeLine(models.Model):
 
 
 class Alert(models.Model):
-    """An alert raised by custody (stocktake discrepancies)."""
+    """An alert raised by custody (stocktake discrepancies, a blueprint file seized in another case)."""
 
     class Kind(models.TextChoices):
         STOCKTAKE_DISCREPANCY = "stocktake_discrepancy", _("Stocktake discrepancy")
+        BLUEPRINT_MATCH = "blueprint_match", _("Same blueprint file in another case")
 
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     depot = models.ForeignKey(Depot, on_delete=models.PROTECT, null=True, blank=True, related_name="alerts")
     stocktake = models.ForeignKey(Stocktake, on_delete=models.PROTECT, null=True, blank=True, related_name="alerts")
+    case = models.ForeignKey(SeizureCase, on_delete=models.PROTECT, null=True, blank=True, related_name="alerts")
     message = models.TextField(_("message"))
     created_at = models.DateTimeField(default=timezone.now)
     resolved = models.BooleanField(_("resolved"), default=False)
@@ -387,3 +394,32 @@ class Disposal(models.Model):
     class Meta:
         ordering = ["-date", "-id"]
         verbose_name = _("disposal")
+
+
+class BlueprintFile(models.Model):
+    """A blueprint file seized as digital evidence: a registry item of category blueprint (so it has a chain of
+    custody like any other item), its SHA-256 and type; the bytes are stored outside the database
+    (custody.blueprints, ARMSTRACE_EVIDENCE_DIR)."""
+
+    class FileType(models.TextChoices):
+        STL = "stl", _("STL (stereolithography)")
+        THREE_MF = "3mf", _("3MF (3D Manufacturing Format)")
+        GCODE = "gcode", _("G-code (printer instructions)")
+
+    item = models.OneToOneField("registry.Item", on_delete=models.PROTECT, primary_key=True, related_name="blueprint")
+    case = models.ForeignKey(SeizureCase, on_delete=models.PROTECT, related_name="blueprints", verbose_name=_("case"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
+    file_type = models.CharField(_("file type"), max_length=8, choices=FileType.choices)
+    file_name = models.CharField(_("file name"), max_length=200, blank=True)
+    size = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
+    source_url = models.CharField(_("source URL"), max_length=500, blank=True)
+    source_platform = models.CharField(_("source platform"), max_length=120, blank=True)
+    source_device = models.CharField(_("source device"), max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("blueprint file")
+
+    def __str__(self):
+        return f"{self.get_file_type_display()} {self.sha256[:12]}"

@@ -17,12 +17,16 @@ from django.utils.translation import gettext as _
 
 from armstrace.core.actor import SYSTEM
 from armstrace.core.errors import RuleViolation
+from armstrace.custody import blueprints
+from armstrace.custody.blueprints import BlueprintInput  # noqa: F401 - part of this module's API
 from armstrace.custody.models import (
     CaseAmmunition, CaseItem, CaseKind, CasePerson, CustodyMovement, CustodyPosition, Depot, DepotLocation,
     Disposal, Facility, LegalJustification, LocationType, SeizureCase, SuspectedOffence,
 )
 from armstrace.custody.stocktakes import Count, parse_counts, record_stocktake, resolve_reference, user_of  # noqa: F401
+from armstrace.registry import conversions
 from armstrace.registry import services as registry_services
+from armstrace.registry.methods import M, MethodInput, iafq_condition
 from armstrace.registry.models import EventKind, Item, ItemStatus
 
 K = EventKind
@@ -101,7 +105,10 @@ class CaseItemInput:
 
     item: Item | None = None
     new: registry_services.FirearmInput | None = None
-    condition: str = CaseItem.Condition.INDUSTRIAL
+    # How the item was made (registry.methods.MethodInput); `condition`, an IAFQ condition, stands for a method
+    # where no method is given (registry.methods.METHOD_OF_CONDITION). The line's condition is the item's.
+    method: MethodInput | None = None
+    condition: str = ""
     marking_status: str = CaseItem.MarkingStatus.UNIQUELY_MARKED
     notes: str = ""
     expected_seq: int | None = None  # the registered item's last_event_seq as the caller read it
@@ -150,6 +157,7 @@ class CaseInput:
     shelf: DepotLocation | None = None
     handed_over_by: str = ""
     received_by: str = ""
+    blueprints: list = field(default_factory=list)  # custody.blueprints.BlueprintInput: files seized as evidence
 
 
 def _country(code, field_name):
@@ -195,7 +203,7 @@ def _check_case(data: CaseInput):
     if unknown:
         raise RuleViolation("bad_offence", _("Unknown suspected offences: %(codes)s") % {"codes": ", ".join(unknown)},
                             "suspected_offences")
-    if not data.items and not data.ammunition:
+    if not data.items and not data.ammunition and not data.blueprints:
         raise RuleViolation("empty_case", _("A case must cover at least one item or some ammunition."), "items")
     for a in data.ammunition:
         if not a.quantity or a.quantity < 1:
@@ -204,7 +212,7 @@ def _check_case(data: CaseInput):
     for line in data.items:
         if (line.item is None) == (line.new is None):
             raise RuleViolation("bad_case_item", _("Each case item is either a registered item or a new one."), "items")
-        if line.condition not in CaseItem.Condition.values or line.marking_status not in CaseItem.MarkingStatus.values:
+        if (line.condition and line.condition not in CaseItem.Condition.values) or line.marking_status not in CaseItem.MarkingStatus.values:
             raise RuleViolation("bad_case_item", _("Unknown condition or marking status."), "items")
         if line.item is not None:
             if line.item.pk in seen:
@@ -246,6 +254,8 @@ def record_case(data: CaseInput, actor=SYSTEM):
             recorded_by=user_of(actor))
         seizure_place = Place(label=data.place or data.admin_area or _("Place of the case"))
         items = [_enter_line(line, case, entry, occurred_at, seizure_place, actor) for line in data.items]
+        items += [blueprints.add_blueprint(case, b, entry, occurred_at, seizure_place, actor).item
+                  for b in data.blueprints]
         for a in data.ammunition:
             CaseAmmunition.objects.create(case=case, calibre=a.calibre, quantity=a.quantity, description=a.description)
         for p in data.persons:
@@ -272,13 +282,36 @@ def _enter_line(line: CaseItemInput, case, entry, occurred_at, seizure_place, ac
         registry_services.take_into_custody(item, entry, occurred_at=occurred_at, actor=actor,
                                             location=seizure_place.text, case_reference=case.number,
                                             extra_payload=extra)
+        _record_line_method(item, _line_method(line), case, occurred_at, actor)
     else:
+        line.new.method = line.new.method or _line_method(line)
         item = registry_services.create_item(line.new, how=entry, location=seizure_place.text,
                                              occurred_at=occurred_at, actor=actor, extra_payload=extra)
-    CaseItem.objects.create(case=case, item=item, condition=line.condition, marking_status=line.marking_status,
-                            was_registered=line.item is not None, notes=line.notes)
+    condition = Item.objects.filter(pk=item.pk).values_list("iafq_condition", flat=True).get()
+    CaseItem.objects.create(case=case, item=item, condition=condition or CaseItem.Condition.UNKNOWN,
+                            marking_status=line.marking_status, was_registered=line.item is not None, notes=line.notes)
     CustodyPosition.objects.create(item=item, label=seizure_place.label, since=occurred_at, case=case)
     return item
+
+
+def _line_method(line: CaseItemInput):
+    if line.method is not None:
+        return line.method
+    return MethodInput.of_condition(line.condition) if line.condition else None
+
+
+def _record_line_method(item, method, case, occurred_at, actor):
+    """A registered item seized as converted, reactivated or made otherwise than recorded: the event that says so."""
+    current = Item.objects.get(pk=item.pk)
+    if method is None or iafq_condition(method.method, method.converted_from) == current.iafq_condition:
+        return
+    note = _("Found in case %(n)s") % {"n": case.number}
+    if method.method == M.CONVERTED:
+        conversions.convert(current, method, occurred_at=occurred_at, note=note, actor=actor)
+    elif method.method == M.REACTIVATED:
+        conversions.reactivate(current, method, occurred_at=occurred_at, note=note, actor=actor)
+    else:
+        conversions.correct_method(current, method, reason=note, actor=actor)
 
 
 # ---------------------------------------------------------------- chain of custody

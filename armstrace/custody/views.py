@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from armstrace.core.actor import Actor
 from armstrace.core.forms import run_service
 from armstrace.core.lists import list_page
+from armstrace.custody import blueprints
 from armstrace.custody import forms as f
 from armstrace.custody import services
 from armstrace.custody.lists import CASES
@@ -26,7 +27,8 @@ def case_list(request):
 
 @login_required
 def case_create(request):
-    entry = f.CaseEntry(request.POST if request.method == "POST" else None)
+    entry = f.CaseEntry(request.POST if request.method == "POST" else None,
+                        request.FILES if request.method == "POST" else None)
     if entry.is_valid():
         data = entry.to_input()
         case = run_service(entry.form, lambda: services.record_case(data, actor=Actor.of(request.user)))
@@ -50,6 +52,7 @@ def case_detail(request, pk):
         "case": case, "item_rows": item_rows, "ammunition": case.ammunition.select_related("calibre"),
         "persons": case.persons.all(), "timeline": [(m, _place_from(m), Place.of_movement_to(m)) for m in movements],
         "disposals": case.disposals.select_related("item", "owner"),
+        "blueprints": case.blueprints.all(), "linked_cases": blueprints.linked_cases(case),
     })
 
 

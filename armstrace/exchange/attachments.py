@@ -2,15 +2,14 @@
 by their SHA-256; the size is limited (profile `exchange.attachment_max_bytes`) and the content type is read from
 the bytes themselves, never from the file's name or the browser's claim."""
 
-import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
 from armstrace.core.errors import RuleViolation
+from armstrace.core.filestore import path_in, store_in
 from armstrace.profile import get_profile
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -49,7 +48,7 @@ def storage_dir():
 
 
 def path_of(sha256):
-    return storage_dir() / sha256[:2] / sha256
+    return path_in(storage_dir(), sha256)
 
 
 def read_upload(upload):
@@ -69,13 +68,4 @@ def read_upload(upload):
 
 def store(data):
     """Write `data` (once per content) and return its SHA-256."""
-    sha256 = hashlib.sha256(data).hexdigest()
-    target = path_of(sha256)
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
-    return sha256
+    return store_in(storage_dir(), data)

@@ -12,6 +12,16 @@ from django.utils.translation import gettext as _
 from armstrace.exchange.models import Message, Preference, ReadMark, ThreadMember
 
 
+def notify_blueprint_match(sender=None, blueprint=None, cases=(), **kwargs):
+    """The custody app's `blueprint_matched`: tell the users who may see custody cases that a case holds a blueprint
+    file already seized in other cases (custody.blueprints)."""
+    case = blueprint.case
+    title = _("Blueprint file %(sha)s of case %(case)s was also seized in %(others)s") % {
+        "sha": blueprint.sha256[:12], "case": case.number, "others": ", ".join(c.number for c in cases)}
+    return notify(users_with(CUSTODY_VIEW), Notification.Kind.OTHER, f"blueprint:{blueprint.sha256}:{case.pk}", title,
+                  reverse("custody:case", args=[case.pk]))
+
+
 def unread_threads(user):
     """The threads visible to `user` that hold a message from someone else after their read mark."""
     from armstrace.exchange.access import visible_threads

@@ -17,6 +17,7 @@ from armstrace.monitoring import codelist as cl
 from armstrace.monitoring import export, hotspots, iafq, sdg
 from armstrace.monitoring.models import PortalDataset, PortalValue
 from armstrace.profile import get_profile
+from armstrace.registry.models import ManufactureMethod
 
 MAX_SDG_YEARS = 50
 
@@ -39,6 +40,8 @@ class IafqQuerySerializer(bounds.Serializer):
                                     help_text="Reporting year (default: last year).")
     indicator = serializers.ChoiceField(cl.INDICATORS, required=False, help_text="Only this indicator's rows.")
     dimension = serializers.ChoiceField(cl.DIMENSIONS, required=False, help_text="Only this dimension's rows.")
+    method = serializers.ChoiceField(ManufactureMethod.choices, required=False,
+                                     help_text="Count only the arms and parts made this way (3D-printed, converted...).")
 
 
 class IafqRowSerializer(bounds.Serializer):
@@ -69,7 +72,7 @@ class IafqViewSet(viewsets.ViewSet):
     def list(self, request):
         q = _query(IafqQuerySerializer, request)
         year = q.get("year") or _last_year()
-        rows = [r for r in iafq.compute(year)
+        rows = [r for r in iafq.compute(year, method=q.get("method"))
                 if q.get("indicator", r.indicator) == r.indicator and q.get("dimension", r.dimension) == r.dimension]
         profile = get_profile()
         iso3, country, region, subregion = export.country_columns(profile.country, profile.name)

@@ -9,6 +9,8 @@ Counting rules (documented because States publish these numbers):
 - Arms seized / found / surrendered come from cases of kind seizure / found / surrender. The condition, legal
   justification, other suspected offences and place-of-seizure tables exist in the code list for seized arms
   only, so only seized arms are broken down that way.
+- The condition of an arm is the one its manufacture method implies (Item.iafq_condition, registry.methods): the
+  item's own record, not a second truth on the case line; 3D-printed arms are "Assembled" in the code list.
 - Every "Total" row is the total number of arms of the indicator, so an arm whose condition is unknown is in the
   condition total but in no condition category (the code list has no "unknown" condition).
 - "by other suspected offences" has no total: an arm is counted under every offence listed by its case.
@@ -75,11 +77,14 @@ def _year_range(year):
     return {"case__occurred_on__gte": date(year, 1, 1), "case__occurred_on__lt": date(year + 1, 1, 1)}
 
 
-def compute(year, tracing_status=None) -> list[Row]:
-    """Every IAFQ table of `year`, as rows of the portal's long layout."""
+def compute(year, tracing_status=None, method=None) -> list[Row]:
+    """Every IAFQ table of `year`, as rows of the portal's long layout; with `method`, the arms and parts tables
+    count only the items made that way (registry.methods)."""
     tracing_status = tracing_status or default_tracing_status()
     rows = []
     in_year = CaseItem.objects.filter(**_year_range(year))
+    if method:
+        in_year = in_year.filter(item__manufacture_method=method)
     arms = in_year.filter(item__category=Item.Category.FIREARM)
 
     groups = _arms_groups(arms)
@@ -148,7 +153,7 @@ def _arms_groups(arms):
     table counts by (the tables are then sums over these groups, so every table adds up to the same total)."""
     kind = Coalesce(NullIf(F("item__firearm_type"), Value("")), F("item__model__firearm_type"), Value(""))
     grouped = (arms.annotate(type_code=kind).order_by()
-               .values_list("case__kind", "type_code", "condition", "case__legal_justification",
+               .values_list("case__kind", "type_code", "item__iafq_condition", "case__legal_justification",
                             "case__suspected_offences", "marking_status", "case__location_type", "item__tracing_status")
                .annotate(n=Count("id")))
     groups = Counter()

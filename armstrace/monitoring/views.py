@@ -8,13 +8,14 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from armstrace.custody.models import CaseItem
-from armstrace.monitoring import charts, codelist as cl, export, iafq, maps, sdg
+from armstrace.monitoring import charts, codelist as cl, export, iafq, maps, methods, sdg
 from armstrace.monitoring.flows import Basis, registry_flows, route_flows
 from armstrace.monitoring.hotspots import registry_hotspots
 from armstrace.monitoring.models import PortalDataset
 from armstrace.monitoring.portal import sdg_series_from_dataset
 from armstrace.monitoring.screen_labels import screen_label
 from armstrace.profile import get_profile
+from armstrace.registry.models import ManufactureMethod
 from armstrace.tracing.history import country_name
 
 
@@ -31,7 +32,8 @@ def _year(request):
 @login_required
 def dashboard(request):
     year = _year(request)
-    rows = iafq.compute(year)
+    method = request.GET.get("method") if request.GET.get("method") in ManufactureMethod.values else None
+    rows = iafq.compute(year, method=method)
     counts = {y: iafq.tracing_counts(iafq._tracing_only(y)) for y in (year, year + 1)}
     ratio = sdg.proportion_traced(counts[year])
     exact, years = sdg.two_year_mean(sdg.per_year(counts), year)
@@ -47,8 +49,20 @@ def dashboard(request):
         "chart_flow": mark_safe(charts.flow_view(flows, _("Origin → seizure country"))),
         "chart_matrix": mark_safe(charts.matrix(flows, _("Source → recovery"))),
         "datasets": PortalDataset.objects.all(),
+        **_method_context(year, method),
     }
     return render(request, "monitoring/dashboard.html", context)
+
+
+def _method_context(year, method):
+    regions = methods.by_region(year, method)
+    return {
+        "method": method, "methods": ManufactureMethod.choices,
+        "chart_methods": mark_safe(charts.stacked_bars(methods.by_year(year, method=method),
+                                                       _("Arms seized by manufacture method"))),
+        "chart_method_regions": mark_safe(charts.stacked_bars(regions, _("Arms seized by method and region"))),
+        "method_table": methods.table(regions),
+    }
 
 
 def _seized_by_type(last_year, span=10):

@@ -15,9 +15,12 @@ from armstrace.core.actor import Actor
 from armstrace.core.api import BlankChoicesMixin
 from armstrace.core.preconditions import expected_seq, expected_seq_field, item_etag, item_write
 from armstrace.profile import get_profile
-from armstrace.registry import services
+from armstrace.registry import conversions, services
+from armstrace.registry.method_api import ConvertSerializer, MethodSerializer, ReactivateSerializer
+from armstrace.registry.methods import M
 from armstrace.registry.models import (
-    Calibre, Event, EventKind, FirearmModel, FirearmType, Item, ItemStatus, Licence, Make, Marking, Party,
+    Calibre, Event, EventKind, FirearmModel, FirearmType, Item, ItemStatus, Licence, Make, ManufactureMethod, Marking,
+    Party,
 )
 from armstrace.registry.serials import normalize_serial
 
@@ -69,6 +72,8 @@ class ItemSerializer(BlankChoicesMixin, bounds.ModelSerializer):
             "calibre", "calibre_name", "serial_number", "serial_normalized", "country_of_manufacture",
             "year_of_manufacture", "country_of_import", "parent", "lot_number", "headstamp", "quantity",
             "description", "custom_fields", "status", "current_holder", "location", "last_event_seq", "markings",
+            "manufacture_method", "method_variant", "method_material", "method_evidence", "source_item",
+            "iafq_condition",
         ]
         read_only_fields = fields
 
@@ -96,6 +101,8 @@ class RegisterItemSerializer(bounds.Serializer):
     holder = serializers.PrimaryKeyRelatedField(queryset=Party.objects.all(), required=False, allow_null=True)
     location = serializers.CharField(max_length=200, allow_blank=True, default="")
     occurred_at = serializers.DateTimeField(required=False, allow_null=True)
+    method = MethodSerializer(required=False, allow_null=True, help_text="How it was made; default: factory for a "
+                                                                         "registered item, unknown for a seized one.")
 
     def validate_country_of_manufacture(self, value):
         return _country(value)
@@ -228,10 +235,12 @@ class LicenceSerializer(bounds.ModelSerializer):
 class ItemFilter(django_filters.FilterSet):
     serial = django_filters.CharFilter(method="filter_serial", label="Serial number (exact, separators ignored)")
     status = django_filters.ChoiceFilter(choices=ItemStatus.choices)
+    manufacture_method = django_filters.ChoiceFilter(choices=ManufactureMethod.choices)
 
     class Meta:
         model = Item
-        fields = ["category", "firearm_type", "make", "model", "calibre", "current_holder", "status"]
+        fields = ["category", "firearm_type", "make", "model", "calibre", "current_holder", "status",
+                  "manufacture_method"]
 
     def filter_serial(self, queryset, name, value):
         return queryset.filter(serial_normalized=normalize_serial(value))
@@ -265,8 +274,9 @@ class ItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         v = dict(data.validated_data)
         markings = [services.MarkingInput(**m) for m in v.pop("markings")]
         how, holder, location, occurred_at = v.pop("how"), v.pop("holder", None), v.pop("location"), v.pop("occurred_at", None)
+        method = MethodSerializer.to_method(v.pop("method", None))
         item = services.create_item(
-            services.FirearmInput(markings=markings, **v),
+            services.FirearmInput(markings=markings, method=method, **v),
             how=how, holder=holder, location=location, occurred_at=occurred_at, actor=Actor.of(request.user),
         )
         return Response(ItemSerializer(Item.objects.get(pk=item.pk)).data, status=201)
@@ -314,6 +324,21 @@ class ItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def seize(self, request, pk=None):
         v = self._input(CustodySerializer, request, pk)
         return _event_response(services.take_into_custody(self._item(pk), v.pop("kind"), actor=Actor.of(request.user), **v))
+
+    @item_write
+    @extend_schema(request=ConvertSerializer, responses={201: EventSerializer})
+    @action(detail=True, methods=["post"])
+    def converted(self, request, pk=None):
+        method, v = ConvertSerializer.split(self._input(ConvertSerializer, request, pk), M.CONVERTED,
+                                            converted_from="")
+        return _event_response(conversions.convert(self._item(pk), method, actor=Actor.of(request.user), **v))
+
+    @item_write
+    @extend_schema(request=ReactivateSerializer, responses={201: EventSerializer})
+    @action(detail=True, methods=["post"])
+    def reactivated(self, request, pk=None):
+        method, v = ReactivateSerializer.split(self._input(ReactivateSerializer, request, pk), M.REACTIVATED)
+        return _event_response(conversions.reactivate(self._item(pk), method, actor=Actor.of(request.user), **v))
 
     @item_write
     @extend_schema(request=AddMarkingSerializer, responses={201: EventSerializer})

@@ -7,6 +7,7 @@ from armstrace.core import bounds
 from armstrace.core.countries import country_choices  # noqa: F401  (re-exported for the other apps' forms)
 from armstrace.core.preconditions import ItemVersionForm
 from armstrace.profile import get_profile
+from armstrace.registry.method_forms import method_fields
 from armstrace.registry.status_rules import allows
 from armstrace.registry.widgets import ModelOfMakeSelect, PartyPicker, follow_make
 from armstrace.registry.models import (
@@ -88,6 +89,7 @@ class RegisterItemForm(bounds.Form):
     location = forms.CharField(label=_("Location"), max_length=200, required=False)
     occurred_on = DateNotInFutureField(label=_("Date"), initial=timezone.localdate)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    manufacture_method, printed, converted_from, method_material, method_evidence = method_fields().values()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -154,17 +154,20 @@ def _recorded_identity(events):
     """The identity payload of an item's first event, and the country of import its events set last (None: not
     known, for a re-import recorded before the payload held it)."""
     (_first_kind, first), *later = events
-    recorded = first.get("item") or {}
+    recorded = dict(first.get("item") or {})
     imported = recorded.get("country_of_import")
     for kind, payload in later:
         if kind == K.IMPORTED:
             imported = payload.get("country_of_import")
+        elif kind == K.CONVERTED:  # a conversion makes an alarm weapon a firearm of a type (registry.conversions)
+            recorded.update(payload.get("item") or {})
     return recorded, imported
 
 
 def _identity_differences():
     """Items and their entry and import events, both streamed in item order."""
-    events = _Groups(Event.objects.filter(item__isnull=False, kind__in=ENTRY_KINDS).order_by("item_id", "seq")
+    events = _Groups(Event.objects.filter(item__isnull=False, kind__in=[*ENTRY_KINDS, K.CONVERTED])
+                     .order_by("item_id", "seq")
                      .values_list("item_id", "kind", "payload").iterator(chunk_size=5000))
     names = list(ITEM_COLUMNS.values())
     rows = Item.objects.order_by("pk").values_list("pk", "serial_normalized", "serial_folded", "country_of_import",

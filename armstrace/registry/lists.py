@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from armstrace.accounts.personal import persons_searchable_by_number, view_of
 from armstrace.core.lists import Column, ListForm, ListSpec
 from armstrace.registry.lookup import exact_serial_ids
-from armstrace.registry.models import Calibre, FirearmType, Item, ItemStatus, Make, Party
+from armstrace.registry.models import Calibre, FirearmType, Item, ItemStatus, Make, ManufactureMethod, Party
 
 
 def blank_first(choices):
@@ -22,6 +22,8 @@ class ItemListFilter(django_filters.FilterSet):
     make = django_filters.ModelChoiceFilter(label=_("Make"), queryset=Make.objects.order_by("name"), empty_label="—")
     calibre = django_filters.ModelChoiceFilter(label=_("Calibre"), queryset=Calibre.objects.order_by("name"),
                                                empty_label="—")
+    method = django_filters.ChoiceFilter(label=_("Manufacture method"), field_name="manufacture_method",
+                                         choices=ManufactureMethod.choices, empty_label=_("All methods"))
 
     class Meta:
         model = Item
@@ -46,6 +48,7 @@ ITEMS = ListSpec(name="items", filterset=ItemListFilter, default_sort="-id", col
 ), exported=(
     Column("location", _("Location")),
     Column("year_of_manufacture", _("Year of manufacture")),
+    Column("manufacture_method", _("Manufacture method"), value=lambda i: i.get_manufacture_method_display()),
     Column("created_at", _("Recorded")),
 ))
 

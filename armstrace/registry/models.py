@@ -162,6 +162,33 @@ class ItemStatus(models.TextChoices):
     EXPORTED = "exported", _("Exported")
     DEACTIVATED = "deactivated", _("Deactivated")
     DESTROYED = "destroyed", _("Destroyed")
+    ILLICIT = "illicit", _("Active, illicit")
+
+
+class ManufactureMethod(models.TextChoices):
+    """How an item was made or changed (Working Group on Firearms, 2024; UNODC's domestic sources of crime guns)."""
+
+    FACTORY = "factory", _("Industrially manufactured")
+    CRAFT = "craft", _("Craft or artisanal production")
+    PRINTED = "3d_printed", _("3D-printed")
+    CONVERTED = "converted", _("Converted")
+    REACTIVATED = "reactivated", _("Reactivated")
+    ASSEMBLED = "assembled", _("Assembled from parts")
+    UNKNOWN = "unknown", _("Unknown")
+
+
+class ConvertedFrom(models.TextChoices):
+    ALARM_BLANK = "alarm_blank", _("Alarm or blank-firing weapon")
+    GAS = "gas", _("Gas weapon")
+    SIGNAL = "signal", _("Signal weapon")
+    AIR = "air", _("Air weapon")
+    SEMI_TO_FULL = "semi_to_full_auto", _("Semi-automatic to full-automatic")
+    OTHER = "other", _("Other modification")
+
+
+class PrintExtent(models.TextChoices):
+    FULL = "full", _("Fully printed")
+    ESSENTIAL_PARTS = "essential_parts", _("Printed essential parts")
 
 
 def tracing_status_choices():
@@ -176,6 +203,8 @@ class Item(models.Model):
         FIREARM = "firearm", _("Firearm")
         PART = "part", _("Part or component")
         AMMUNITION = "ammunition", _("Ammunition lot")
+        ALARM_SIGNAL = "alarm_signal", _("Alarm, signal or gas weapon")
+        BLUEPRINT = "blueprint", _("Blueprint file (digital evidence)")
 
     class PartKind(models.TextChoices):
         BARREL = "barrel", _("Barrel")
@@ -222,6 +251,21 @@ class Item(models.Model):
     # The party whose licences that status checked (a seizure from the registered holder), if any.
     tracing_licence_holder = models.ForeignKey(Party, on_delete=models.DO_NOTHING, db_constraint=False, null=True,
                                                blank=True, editable=False, related_name="+")
+    # Projection of the item's events (registry.methods): how it was made or changed, what is known of it (the
+    # printed extent or what it was converted from, the material, the evidence), and the item it was converted or
+    # reactivated from.
+    manufacture_method = models.CharField(_("manufacture method"), max_length=16, choices=ManufactureMethod.choices,
+                                          null=True, blank=True, db_index=True, editable=False)
+    method_variant = models.CharField(_("printed or converted from"), max_length=20, null=True, blank=True,
+                                      editable=False)
+    method_material = models.CharField(_("material"), max_length=500, null=True, blank=True, editable=False)
+    method_evidence = models.CharField(_("evidence of printing or conversion"), max_length=500, null=True,
+                                       blank=True, editable=False)
+    source_item = models.ForeignKey("self", on_delete=models.DO_NOTHING, db_constraint=False, null=True, blank=True,
+                                    editable=False, related_name="derived_items", verbose_name=_("source item"))
+    # The IAFQ condition (custody case lines, monitoring) that the method implies (registry.methods.IAFQ_CONDITION).
+    iafq_condition = models.CharField(_("IAFQ condition"), max_length=20, null=True, blank=True, editable=False,
+                                      db_index=True)
 
     class Meta:
         ordering = ["-id"]
@@ -295,6 +339,8 @@ class EventKind(models.TextChoices):
     CUSTODY_MOVED = "custody_moved", _("Custody movement")
     RETURNED_TO_OWNER = "returned_to_owner", _("Returned to owner")
     TRACE_RECORDED = "trace_recorded", _("Tracing result recorded")
+    CONVERTED = "converted", _("Converted")
+    REACTIVATED = "reactivated", _("Reactivated")
     # Holders and licences (registry.holders); `baseline` records a row that existed before they were events.
     PARTY_REGISTERED = "party_registered", _("Holder registered")
     PARTY_CHANGED = "party_changed", _("Holder changed")

@@ -36,7 +36,10 @@ RULES = {
     K.MARKING_ADDED: (None, "keep"),
     K.CUSTODY_MOVED: (None, "keep"),
     K.TRACE_RECORDED: (None, "keep"),
+    K.CONVERTED: (None, "keep"),     # the status is payload["status"] (registry.conversions)
+    K.REACTIVATED: (None, "keep"),
 }
+STATUS_IN_PAYLOAD = {K.CONVERTED, K.REACTIVATED}
 
 
 @dataclass
@@ -55,6 +58,8 @@ def apply_event(state: ItemState, kind: str, payload: dict, seq: int) -> ItemSta
         location = fields.get("location", state.location)
         return ItemState(status, holder, location, seq)
     new_status, holder_rule = RULES.get(kind, (None, "keep"))
+    if kind in STATUS_IN_PAYLOAD:
+        new_status = payload.get("status") or None
     holder = {
         "payload": payload.get("holder"),
         "clear": None,

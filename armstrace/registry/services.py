@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,11 +18,12 @@ from armstrace.core.actor import SYSTEM
 from armstrace.core.errors import Conflict, RuleViolation
 from armstrace.profile import get_profile
 from armstrace.registry.eventlog import append_event
+from armstrace.registry.methods import check_method, method_payload
 from armstrace.registry.holders import (  # noqa: F401 - the holder and licence commands
     DuplicateIdentifier, change_licence, change_party, holder_with_identifier, issue_licence, register_party,
     revoke_licence, suspend_licence,
 )
-from armstrace.registry.models import Event, EventKind, Item, ItemStatus, Licence, Marking, Party
+from armstrace.registry.models import Event, EventKind, Item, ItemStatus, Licence, ManufactureMethod, Marking, Party
 from armstrace.registry.projection import apply_event, state_of, store_state
 from armstrace.registry.serials import normalize_serial, serial_problem
 from armstrace.registry.status_rules import ALLOWED_STATUSES, allows, check_status  # noqa: F401 - public
@@ -57,6 +59,7 @@ class FirearmInput:
     description: str = ""
     custom_fields: dict = field(default_factory=dict)
     markings: list = field(default_factory=list)
+    method: object = None  # registry.methods.MethodInput: how it was made, where known
 
 
 # ---------------------------------------------------------------- rules
@@ -174,7 +177,9 @@ def check_entry(data: FirearmInput, how, holder, occurred_at, custom_fields=True
     holds = how in ENTRY_KINDS_WITH_HOLDER
     if holds and holder is None:
         raise RuleViolation("holder_required", _("A holder is required."), "holder")
-    if data.category != Item.Category.AMMUNITION and not normalize_serial(data.serial_number) and holds:
+    if data.method is not None:
+        check_method(data.method)
+    if controlled(data) and not normalize_serial(data.serial_number) and holds:
         raise RuleViolation("serial_required", _("A serial number is required to register this item."), "serial_number")
     if data.model is not None and data.make is not None and data.model.make_id != data.make.pk:
         raise RuleViolation("model_make", _("The model %(model)s is not made by %(make)s.")
@@ -237,12 +242,29 @@ def entry_payload(fields: dict, holder, location, markings, extra_payload=None) 
     }
 
 
+def controlled(data: FirearmInput):
+    """Does `data` need its own serial number and identity? Not ammunition, nor a blueprint file; where the profile's
+    `control_unit` is frame_or_receiver, not a part other than a frame or receiver (a component)."""
+    if data.category in (Item.Category.AMMUNITION, Item.Category.BLUEPRINT):
+        return False
+    if data.category == Item.Category.PART and get_profile().frame_is_firearm:
+        return data.part_kind == Item.PartKind.FRAME_RECEIVER
+    return True
+
+
 def registered_with_serial(data: FirearmInput):
-    """The item of the same category and make whose normalised serial number is that of `data`, if any."""
+    """The item of the same category and make whose normalised serial number is that of `data`, if any. Where the
+    frame or receiver is the firearm (profile `control_unit`), firearms and frames or receivers share one identity."""
     serial = normalize_serial(data.serial_number)
-    if not serial:
+    if not serial or not controlled(data):
         return None
-    return Item.objects.filter(category=data.category, make=data.make, serial_normalized=serial).order_by("pk").first()
+    same = Item.objects.filter(make=data.make, serial_normalized=serial)
+    if get_profile().frame_is_firearm and data.category in (Item.Category.FIREARM, Item.Category.PART):
+        same = same.filter(Q(category=Item.Category.FIREARM)
+                           | Q(category=Item.Category.PART, part_kind=Item.PartKind.FRAME_RECEIVER))
+    else:
+        same = same.filter(category=data.category)
+    return same.order_by("pk").first()
 
 
 class RegisteredAsNew(RuleViolation):
@@ -287,6 +309,8 @@ def create_item(data: FirearmInput, *, how=K.REGISTERED, holder=None, location="
         item = Item(**fields, status=S.ACTIVE)
         item.save()
         markings = entry_markings(fields, data.markings)
+        if data.method is not None:
+            extra_payload = {**(extra_payload or {}), "method": method_payload(data.method)}
         payload = entry_payload(fields, holder, location, markings, extra_payload)
         event = record(item, how, payload, occurred_at, actor)
         _add_markings(item, markings, event)
@@ -429,7 +453,7 @@ def add_marking(item, marking: MarkingInput, *, occurred_at=None, actor=SYSTEM, 
     return event
 
 
-CORRECTABLE = {"status", "holder", "location"}
+CORRECTABLE = {"status", "holder", "location", "method"}
 
 
 def correct(item, *, fields, reason, corrects_seq=None, actor=SYSTEM, expected_seq=None):
@@ -444,6 +468,9 @@ def correct(item, *, fields, reason, corrects_seq=None, actor=SYSTEM, expected_s
     holder = fields.get("holder")
     if holder is not None and (type(holder) is not int or not Party.objects.filter(pk=holder).exists()):
         raise RuleViolation("bad_correction", _("Unknown holder."), "holder")
+    if "method" in fields and (not isinstance(fields["method"], dict)
+                               or fields["method"].get("method") not in ManufactureMethod.values):
+        raise RuleViolation("bad_correction", _("Unknown manufacture method."), "method")
     with transaction.atomic():
         item = lock_item(item, expected_seq)
         if corrects_seq is not None and not Event.objects.filter(item=item, seq=corrects_seq).exists():

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from armstrace.registry import audit_views, views
+from armstrace.registry import audit_views, method_views, views
 
 app_name = "registry"
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("items/<int:pk>/marking/", views.add_marking, name="item-marking"),
     path("items/<int:pk>/recover/", views.recover, name="item-recover"),
     path("items/<int:pk>/correct/", views.correct, name="item-correct"),
+    path("items/<int:pk>/converted/", method_views.convert, name="item-convert"),
+    path("items/<int:pk>/reactivated/", method_views.reactivate, name="item-reactivate"),
     path("holders/", views.party_list, name="party-list"),
     path("holders/new/", views.party_create, name="party-create"),
     path("holders/pick/", views.party_picker, name="party-picker"),

@@ -23,6 +23,7 @@ from armstrace.registry.forms import (
 from armstrace.registry.holder_search import find_holders
 from armstrace.registry.lists import ITEMS, parties_spec
 from armstrace.registry.lookup import exact_serial_ids
+from armstrace.registry.method_forms import method_input
 from armstrace.registry.models import Event, EventKind, Item, ItemStatus, Licence, Party
 from armstrace.registry.payload_display import payload_rows
 
@@ -136,6 +137,7 @@ def register_item(request):
             serial_number=d["serial_number"], make=d["make"], model=d["model"], calibre=d["calibre"],
             firearm_type=d["firearm_type"], country_of_manufacture=d["country_of_manufacture"],
             year_of_manufacture=d["year_of_manufacture"], description=d["description"], markings=markings,
+            method=method_input(d),
         )
         item = run_service(form, lambda: services.create_item(
             data, how=d["how"], holder=d["holder"], location=d["location"],

@@ -79,6 +79,8 @@ class ReportItemSerializer(serializers.Serializer):
     uid, category, firearm_type, part_kind, make, model, calibre, serial_number = (_text() for _ in range(8))
     year_of_manufacture = serializers.IntegerField(allow_null=True)
     status, status_label = _text(), _text()
+    manufacture_method, manufacture_method_label, method_variant, method_material, method_evidence = (
+        _text() for _ in range(5))
     current_holder = ReportPartySerializer(allow_null=True)
     location = _text()
     markings = ReportMarkingSerializer(many=True)
@@ -142,6 +144,16 @@ class ReportPartnerCheckSerializer(serializers.Serializer):
     reported_on, contact_point = _text(allow_null=True), _text(allow_null=True)
 
 
+class ReportPartSerializer(serializers.Serializer):
+    item = ReportItemSerializer()
+    events = ReportEventSerializer(many=True)
+
+
+class ReportSourceSerializer(serializers.Serializer):
+    relation, relation_label = _text(), _text()
+    report = serializers.DictField(help_text="The source item's trace report (this same schema).")
+
+
 class TraceReportSerializer(serializers.Serializer):
     """The trace report of an item (tracing.report.trace_report)."""
 
@@ -157,6 +169,8 @@ class TraceReportSerializer(serializers.Serializer):
     tracing_status = ReportStatusSerializer()
     tracing_requests = ReportRequestSerializer(many=True)
     partner_checks = ReportPartnerCheckSerializer(many=True)
+    source = ReportSourceSerializer(allow_null=True, help_text="The item it was converted or reactivated from.")
+    parts = ReportPartSerializer(many=True)
 
 
 class TraceReportViewSet(viewsets.ViewSet):

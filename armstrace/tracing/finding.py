@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from armstrace.registry.models import EventKind, Licence, Marking, Party
+from armstrace.registry.models import EventKind, Item, Licence, Marking, Party
 from armstrace.tracing.history import History, analyse_history, country_name
 from armstrace.tracing.models import RequestStatus, TracingRequest
 from armstrace.tracing.status import TracingStatus
@@ -39,7 +39,20 @@ class StatusFinding:
     licence_holder: int | None = None   # the party whose licences the status checked
 
 
-def find_status(item, history: History, markings, requests, licensed_on=licensed_on) -> StatusFinding:
+def _through_source(item, depth):
+    """The finding of the item that `item` was converted or reactivated from, if any: tracing follows it."""
+    source_id = getattr(item, "source_item_id", None)
+    if not source_id or source_id == item.pk or depth >= 3:
+        return None
+    source = Item.objects.filter(pk=source_id).first()
+    if source is None:
+        return None
+    found = tracing_finding(source, depth + 1)
+    return StatusFinding(found.status, _("through its source item #%(id)s (%(item)s): %(reason)s")
+                         % {"id": source.pk, "item": source, "reason": found.reason}, found.licence_holder)
+
+
+def find_status(item, history: History, markings, requests, licensed_on=licensed_on, depth=0) -> StatusFinding:
     # 1. The answer to an outgoing tracing request, when it states an outcome, is the most informed one.
     for e in reversed(history.events):
         p = e.payload or {}
@@ -49,7 +62,11 @@ def find_status(item, history: History, markings, requests, licensed_on=licensed
     for r in requests:
         if r.direction == TracingRequest.Direction.OUTGOING and r.outcome in TracingStatus.values:
             return StatusFinding(TracingStatus(r.outcome), _("answer to tracing request %(ref)s") % {"ref": r.reference})
-    # 2. Unique identification.
+    # 2. A converted or reactivated item is traced through the item it was made from.
+    through = _through_source(item, depth)
+    if through is not None:
+        return through
+    # 3. Unique identification.
     if (item.custom_fields or {}).get("illicitly_manufactured"):
         return StatusFinding(TracingStatus.ILLICITLY_MANUFACTURED, _("recorded as illicitly manufactured"))
     if not _usable_serial(item, markings):
@@ -58,7 +75,7 @@ def find_status(item, history: History, markings, requests, licensed_on=licensed
         return StatusFinding(TracingStatus.NO_INFORMATION, _("no serial number recorded"))
     if item.make_id is None and item.model_id is None:
         return StatusFinding(TracingStatus.NO_INFORMATION, _("the make is unknown"))
-    # 3. The national registry.
+    # 4. The national registry.
     d = history.diversion
     if history.ever_held_legally:
         if d is not None and d.kind == "after_export":
@@ -69,7 +86,7 @@ def find_status(item, history: History, markings, requests, licensed_on=licensed
             return StatusFinding(TracingStatus.ILLEGITIMATE_OWNER_NATIONAL,
                                  _("seized from the registered holder, who held no valid licence then"), checked)
         return StatusFinding(TracingStatus.LEGITIMATE_OWNER_NATIONAL, _("traced in the national registry"), checked)
-    # 4. Never registered here: it depends on the tracing requests.
+    # 5. Never registered here: it depends on the tracing requests.
     outgoing = [r for r in requests if r.direction == TracingRequest.Direction.OUTGOING]
     if any(r.status in (RequestStatus.SENT, RequestStatus.ACKNOWLEDGED) for r in outgoing):
         return StatusFinding(TracingStatus.PENDING, _("a tracing request awaits its answer"))
@@ -78,8 +95,9 @@ def find_status(item, history: History, markings, requests, licensed_on=licensed
     return StatusFinding(TracingStatus.NOT_INITIATED, _("not in the national registry and no tracing request sent"))
 
 
-def tracing_finding(item) -> StatusFinding:
-    return find_status(item, analyse_history(item), list(item.markings.all()), list(item.tracing_requests.all()))
+def tracing_finding(item, depth=0) -> StatusFinding:
+    return find_status(item, analyse_history(item), list(item.markings.all()), list(item.tracing_requests.all()),
+                       depth=depth)
 
 
 def iafq_tracing_status(item) -> TracingStatus:

@@ -28,7 +28,7 @@ from armstrace.tracing.status import TracingStatus
 # Plain rows standing for an item, its events, markings and requests where they are not model instances (projection
 # rebuild, bulk import): the attributes that find_status and analyse_history read. Events and markings are
 # registry.projection's EventRow and MarkingRow; the rebuild builds the item row from ITEM_FIELDS.
-ITEM_FIELDS = ("custom_fields", "serial_normalized", "make_id", "model_id")
+ITEM_FIELDS = ("custom_fields", "serial_normalized", "make_id", "model_id", "source_item_id")
 ItemRow = namedtuple("ItemRow", ("pk", *ITEM_FIELDS))
 RequestRow = namedtuple("RequestRow", "direction status outcome reference")
 
@@ -51,7 +51,7 @@ def entry_tracing_status(fields, markings, how, payload, occurred_at) -> Tracing
 @lru_cache(maxsize=1024)
 def _entry_status(how, illicit, serial, no_make, no_model, markings):
     item = ItemRow(None, {"illicitly_manufactured": True} if illicit else {}, "X" if serial else "",
-                   None if no_make else 0, None if no_model else 0)
+                   None if no_make else 0, None if no_model else 0, None)
     rows = [MarkingRow(kind, "X" if text else "", state) for kind, text, state in markings]
     return finding_of_rows(item, [EventRow(how, {}, 1, None)], rows, [], _no_licence_check).status
 
@@ -88,6 +88,8 @@ def refresh_tracing_status(item):
                                                 tracing_licence_holder_id=finding.licence_holder)
     if isinstance(item, Item):
         item.tracing_status, item.tracing_licence_holder_id = finding.status.value, finding.licence_holder
+    for derived in Item.objects.filter(source_item_id=fresh.pk).exclude(pk=fresh.pk).values_list("pk", flat=True):
+        refresh_tracing_status(derived)  # a converted or reactivated item is traced through this one
     return finding.status
 
 

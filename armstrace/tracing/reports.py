@@ -20,8 +20,9 @@ DIVERSION_LABELS = {
 }
 
 
-def trace_report(item) -> dict:
-    """Everything the registry knows to trace `item`, as JSON-ready data."""
+def trace_report(item, depth=0) -> dict:
+    """Everything the registry knows to trace `item`, as JSON-ready data; with the report of the item it was
+    converted or reactivated from (`source`), and the parts fitted to it with their histories (`parts`)."""
     item = Item.objects.select_related("make", "model", "calibre", "current_holder").get(pk=item.pk)
     history = analyse_history(item)
     markings = list(item.markings.all())
@@ -45,9 +46,32 @@ def trace_report(item) -> dict:
                         if history.last_export is not None else None),
         "tracing_status": {"code": finding.status.value, "label": str(finding.status.label), "reason": str(finding.reason)},
         "tracing_requests": [_request(r) for r in requests],
+        "source": _source(item, depth),
+        "parts": _parts(item),
         "partner_checks": [],  # filled by the federation app when it is installed (core.extensions.REPORT_SECTIONS)
         **report_sections(item),
     }
+
+
+def _source(item, depth):
+    """The trace report of the item that `item` was converted or reactivated from (tracing follows it)."""
+    source = Item.objects.filter(pk=item.source_item_id).first() if item.source_item_id else None
+    if source is None or source.pk == item.pk or depth >= 3:
+        return None
+    return {"relation": item.manufacture_method or "",
+            "relation_label": str(item.get_manufacture_method_display() or ""),
+            "report": trace_report(source, depth + 1)}
+
+
+def _parts(item):
+    """The parts fitted to `item`, each with its history."""
+    parts = []
+    for part in item.parts.select_related("make", "model", "calibre").order_by("pk"):
+        history = analyse_history(part)
+        parties = Party.objects.in_bulk([x for x in _party_ids(part, history) if x])
+        parts.append({"item": _item(part, list(part.markings.all()), parties),
+                      "events": [_event(e, parties) for e in history.events]})
+    return parts
 
 
 def _party_ids(item, history):
@@ -73,6 +97,10 @@ def _item(item, markings, parties):
         "model": item.model.name if item.model else "", "calibre": item.calibre.name if item.calibre else "",
         "serial_number": item.serial_number, "year_of_manufacture": item.year_of_manufacture,
         "status": item.status, "status_label": str(item.get_status_display()),
+        "manufacture_method": item.manufacture_method or "",
+        "manufacture_method_label": str(item.get_manufacture_method_display() or ""),
+        "method_variant": item.method_variant or "", "method_material": item.method_material or "",
+        "method_evidence": item.method_evidence or "",
         "current_holder": _party(item.current_holder_id, parties), "location": item.location,
         "markings": [{"kind": m.kind, "kind_label": str(m.get_kind_display()), "text": m.text, "position": m.position,
                       "state": m.state, "state_label": str(m.get_state_display())} for m in markings],

@@ -113,6 +113,12 @@ class Result:
     def explanation(self):
         return "; ".join(f"{p.name} {p.value:+.2f} ({p.detail})" for p in self.parts)
 
+    @property
+    def firearm(self):
+        """The firearm that a part found is fitted to (the way back from a frame's or slide's serial)."""
+        item = self.item
+        return item.parent if item.category == Item.Category.PART and item.parent_id else None
+
     def as_dict(self):
         item = self.item
         return {
@@ -122,6 +128,8 @@ class Result:
             "country_of_manufacture": item.country_of_manufacture, "status": item.status,
             "score": round(self.score, 4), "match": self.match, "matched_form": self.matched_form, "edits": self.edits,
             "explanation": [p.as_dict() for p in self.parts],
+            "fitted_to": ({"item": self.firearm.pk, "serial_number": self.firearm.serial_number,
+                           "label": str(self.firearm)} if self.firearm else None),
         }
 
 

@@ -44,6 +44,8 @@ registry:licence-edit           R....A
 registry:item-custody           .IC..A
 registry:item-recover           .IC..A
 registry:item-correct           R....A
+registry:item-convert           .IC..A
+registry:item-reactivate        .IC..A
 registry:event-log              ....UA
 registry:verifications          ....UA
 registry:verify-start           ....UA
@@ -135,6 +137,8 @@ osint:review-record             .I.N.A
 API = """
 item                            RIC.UA  R....A
 item/seize                      -       .IC..A
+item/converted                  -       .IC..A
+item/reactivated                -       .IC..A
 marking                         RIC.UA  R....A
 event                           RIC.UA  .....A
 party                           RIC.UA  R....A
@@ -196,7 +200,8 @@ def page_params(w):
     return {
         **dict.fromkeys(["registry:item-detail", "registry:item-transfer", "registry:item-missing",
                          "registry:item-custody", "registry:item-marking", "registry:item-recover",
-                         "registry:item-correct", "tracing:trace-report",
+                         "registry:item-correct", "registry:item-convert", "registry:item-reactivate",
+                         "tracing:trace-report",
                          "tracing:trace-report-json", "tracing:trace-report-pdf", "tracing:request-for-item",
                          "federation:check-item"], item),
         **dict.fromkeys(["registry:party-detail", "registry:licence-create", "registry:party-edit"], {"pk": w.alice.pk}),

@@ -51,7 +51,8 @@ def hand_built(db):
     def arm(case_, firearm_type="", tracing=None, category=Item.Category.FIREARM, model=None, **kw):
         item = Item.objects.create(category=category, firearm_type=firearm_type, model=model,
                                    serial_number=f"MT{next(serial)}",
-                                   part_kind=Item.PartKind.BARREL if category == Item.Category.PART else "")
+                                   part_kind=Item.PartKind.BARREL if category == Item.Category.PART else "",
+                                   iafq_condition=kw.get("condition", CaseItem.Condition.INDUSTRIAL))  # the item's
         CaseItem.objects.create(case=case_, item=item, **kw)
         status[item.pk] = tracing
         return item
