@@ -19,6 +19,7 @@ from armstrace.custody import services as custody
 from armstrace.demo_methods import SCENARIO_ITEMS, make_method_scenarios
 from armstrace.profile import get_profile
 from armstrace.registry import services
+from armstrace.registry.holders import holder_with_identifier
 from armstrace.registry.models import EventKind, FirearmModel, Item, Licence, Marking, Party
 from armstrace.registry.reference_data import serial_from_pattern
 
@@ -70,6 +71,10 @@ class DemoBuilder:
             services.change_licence(licence, {"status": status}, reason="demo")
 
     def _party(self, kind, name, number, **extra):
+        """The holder with that number: the one already recorded (a demo added to a registry), else a new one."""
+        existing = holder_with_identifier(number)
+        if existing is not None:
+            return existing
         return services.register_party(kind=kind, name=name, identifier=number, country=self.profile.country, **extra)
 
     def make_parties(self, n_persons):
@@ -251,7 +256,8 @@ def generate_demo(n_items, seed=1, progress=None):
         builder.make_parties(max(10, n_items // 3))
         builder.depots, builder.laboratory = showcase.make_depots()
     scenarios = n_items >= 30  # the last SCENARIO_ITEMS items: how arms are made or changed (demo_methods)
-    for i in range(n_items - SCENARIO_ITEMS if scenarios else n_items):
+    regular = n_items - 1 - (SCENARIO_ITEMS if scenarios else 0)  # 1: the stolen-then-seized pistol
+    for i in range(max(regular, 0)):
         with transaction.atomic():
             if i % 12 == 11:
                 builder.make_unregistered_seizure(models)

@@ -6,6 +6,7 @@ import struct
 from datetime import UTC, date, datetime
 
 from armstrace.custody import services as custody
+from armstrace.demo_showcase import seizing_agency
 from armstrace.registry import conversions, services
 from armstrace.registry.methods import MethodInput
 from armstrace.registry.models import FirearmModel, Item, Make
@@ -26,7 +27,8 @@ def demo_stl(name):
 
 def _seize(day, place, new, method, blueprints=()):
     return custody.record_case(custody.CaseInput(
-        occurred_on=day, admin_area=place, place=place, legal_justification="illicit_manufacture",
+        occurred_on=day, admin_area=place, place="Industrial area", agency=seizing_agency("national_territory"),
+        legal_justification="illicit_manufacture",
         items=[custody.CaseItemInput(new=new, method=method, marking_status="no_marking")] if new else [],
         blueprints=list(blueprints)))
 
@@ -68,7 +70,8 @@ def reactivated_rifle(builder, year):
                         occurred_at=_at(date(year - 4, 2, 1)))
     conversions.reactivate(rifle, MethodInput(evidence="barrel plug removed, new bolt"),
                            occurred_at=_at(date(year, 1, 20)))
-    custody.record_case(custody.CaseInput(occurred_on=date(year, 2, 3), admin_area="Highlands", place="Highlands",
+    custody.record_case(custody.CaseInput(occurred_on=date(year, 2, 3), admin_area="Highlands",
+                                          place="Main road checkpoint", agency=seizing_agency("national_territory"),
                                           items=[custody.CaseItemInput(item=rifle)]))
 
 

@@ -27,7 +27,7 @@ def queue(request):
     counts = dict(stored.values_list("band").annotate(n=Count("id")).order_by())
     tabs = [{"band": b, "label": BAND_LABELS[b], "count": counts.get(b, 0)} for b in QUEUE_BANDS]
     offices = list(Consignment.objects.exclude(office="").values_list("office", flat=True).distinct().order_by("office"))
-    page = Paginator(stored.filter(band=band).order_by("-risk_score", "accepted_at"), 50).get_page(
+    page = Paginator(stored.filter(band=band).order_by("-risk_score", "accepted_at", "pk"), 50).get_page(
         request.GET.get("page"))
     return render(request, "screening/queue.html", {"page": page, "band": band, "band_label": BAND_LABELS[band],
                                                     "tabs": tabs, "office": office, "offices": offices})

@@ -32,6 +32,7 @@ def test_officer_seizes_a_stolen_item_and_resolves_the_alert(page, live_app):
     pk, name = _report_an_active_item_stolen(page, live_app)
     page.context.clear_cookies()
     login(page, live_app, "demo-investigator")
+    page.goto(f"{live_app.url}/alerts/")  # the inbox raises the registry's due alerts (stocktakes, overdue requests)
     before = _badge(page)
 
     page.goto(f"{live_app.url}/registry/items/{pk}/custody/")

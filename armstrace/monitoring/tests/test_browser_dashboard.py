@@ -23,7 +23,7 @@ def test_dashboard_country_page_and_xlsx_download(page, live_app, tmp_path):
     page.click("nav.mainnav >> text=Monitoring")
     page.wait_for_selector("h1:has-text('Monitoring')")
     assert page.locator("table.iafq caption", has_text="Arms seized · by condition").count() == 1
-    assert page.locator(".card:not(#osint-panel) > svg.chart").count() == 3  # the osint app's panel has its own
+    assert page.locator(".card:not(#osint-panel) > svg.chart").count() == 5  # the osint app's panel has its own
 
     page.click("#flows-link")  # the registry's flow view, all years of the demo
     page.select_option("select[name=year]", "")

@@ -24,7 +24,7 @@ def test_queue_lists_one_band_by_score_and_the_page_shows_the_reasons(client, ma
     page = client.get("/screening/")
     assert page.status_code == 200
     text = page.content.decode()
-    first, second = sorted([slide, rifle], key=lambda c: -c.risk_score)
+    first, second = sorted([slide, rifle], key=lambda c: (-c.risk_score, c.accepted_at, c.pk))  # the queue order
     assert text.index(f"/screening/consignments/{first.pk}/") < text.index(f"/screening/consignments/{second.pk}/")
     assert f"/screening/consignments/{book.pk}/" not in text
     other = client.get("/screening/", {"band": book.band}).content.decode()
