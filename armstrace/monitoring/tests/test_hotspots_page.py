@@ -1,7 +1,6 @@
 """The hotspots page: flagged months only by default (every tested month on request), the latest year with a
 seizure by default, a year picker, and the map of arms seized."""
 
-
 import pytest
 
 
