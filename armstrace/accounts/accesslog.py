@@ -39,6 +39,16 @@ def append_entries(entries, model=None):
         model.objects.bulk_create(entries)
 
 
+def log_partner_query(partner_name, query_id, serial):
+    """A partner State's lost/stolen check, answered by this side (federation): who asked about which serial, and
+    what they were told. Never who holds the item."""
+    from armstrace.accounts.models import AccessLogEntry
+
+    append_entries([AccessLogEntry(user=None, username=f"partner:{partner_name}"[:150], subject_type="partner_query",
+                                   subject_id=query_id, subject_name=serial[:200], fields=["result"],
+                                   path="federation: lost-stolen-query")])
+
+
 def verify_access_log(model=None) -> VerifyResult:
     """Walk the access log's chain; report the first seq whose link, number or hash does not hold."""
     from armstrace.accounts.models import AccessLogEntry

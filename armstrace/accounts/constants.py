@@ -90,7 +90,8 @@ TWO_FACTOR_ROLES = frozenset({Role.ADMINISTRATOR, Role.AUDITOR})
 # ---------------------------------------------------------------- personal data
 
 PERSON_SUBJECTS = {"party": _("holder"), "case_person": _("person in a custody case"),
-                   "exchange_thread": _("case thread holding personal data")}
+                   "exchange_thread": _("case thread holding personal data"),
+                   "partner_query": _("lost/stolen check by a partner State")}
 # Personal fields of a natural person (registry Party of kind "person") and of a person in a custody case.
 PERSONAL_FIELDS = {
     "party": ("identifier", "date_of_birth", "address"),

@@ -1,18 +1,18 @@
 from django.contrib import messages
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from armstrace.alerts import hooks, services
-from armstrace.alerts.forms import ChangeForm, FilterForm
+from armstrace.alerts.forms import ChangeForm
+from armstrace.alerts.lists import ALERTS
 from armstrace.core.actor import Actor
 from armstrace.core.forms import run_service
+from armstrace.core.lists import list_page
 
 SCAN_EVERY_SECONDS = 300
-PAGE_SIZE = 50
 
 
 def _scan_if_due():
@@ -30,14 +30,8 @@ def _visible(user, pk):
 
 def inbox(request):
     _scan_if_due()
-    filters = FilterForm(request.GET or None)
-    alerts = filters.apply(services.visible_alerts(request.user)).select_related(
-        "acknowledged_by", "resolved_by")
-    page = Paginator(alerts, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = "".join(f"{name}={request.GET[name]}&" for name in ("state", "kind")
-                    if filters.is_valid() and request.GET.get(name))
-    return render(request, "alerts/inbox.html", {
-        "page": page, "filters": filters, "query": query, "new": services.new_count(request.user)})
+    alerts = services.visible_alerts(request.user).select_related("acknowledged_by", "resolved_by")
+    return list_page(request, alerts, ALERTS, "alerts/inbox.html", {"new": services.new_count(request.user)})
 
 
 def detail(request, pk):

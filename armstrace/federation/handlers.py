@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from armstrace.accounts.accesslog import log_partner_query
 from armstrace.core.errors import RuleViolation
 from armstrace.federation.models import Installation, Message, PartnerQuery
 from armstrace.registry.lookup import exact_serial_ids
@@ -94,8 +95,9 @@ def _lost_stolen_query(message, partner):
     serial, make = message.body["serial"], message.body.get("make", "")
     item = exact_item(serial, make)
     result, reported_on = lost_stolen_result(item)
-    PartnerQuery.objects.create(partner=partner, message_id=message.message_id, serial=serial, make=make,
-                                result=result, item_uid=str(item.uid) if item else "")
+    query = PartnerQuery.objects.create(partner=partner, message_id=message.message_id, serial=serial, make=make,
+                                        result=result, item_uid=str(item.uid) if item else "")
+    log_partner_query(partner.name, query.pk, serial)
     answer = {"serial": serial, "result": result, "contact_point": contact_point()[:200]}
     if make:
         answer["make"] = make

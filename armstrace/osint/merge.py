@@ -14,7 +14,9 @@ from django.utils import timezone
 from armstrace.custody.models import SeizureCase
 from armstrace.osint.models import Incident
 from armstrace.profile import get_profile
+from armstrace.registry.conversions import record_open_source_method
 from armstrace.registry.lookup import exact_serial_ids
+from armstrace.registry.models import Item, ManufactureMethod
 
 DATE_WINDOW = timedelta(days=10)
 SERIAL_WINDOW = timedelta(days=60)  # a serial number found in the text allows a wider window
@@ -72,7 +74,20 @@ def _link(incident, case):
     if incident.official_case_id != (case.pk if case else None):
         incident.official_case, incident.matched_at = case, timezone.now() if case else None
         incident.save(update_fields=["official_case", "matched_at"])
+        if case is not None:
+            printed_to_registry(incident, case)
     return case
+
+
+def printed_to_registry(incident, case):
+    """An accepted record that says the arms were 3D-printed: the firearms of the matched official case take that
+    manufacture method (a correction event of each, through registry.conversions)."""
+    if not any(seizure.values.get("3d_printed") is True for seizure in incident.seizures.all()):
+        return
+    firearms = Item.objects.filter(case_links__case=case, category=Item.Category.FIREARM).exclude(
+        manufacture_method=ManufactureMethod.PRINTED)
+    for item in firearms:
+        record_open_source_method(item, ManufactureMethod.PRINTED, reference=f"incident {incident.pk}")
 
 
 @dataclass

@@ -80,13 +80,25 @@ def _requests(registry):
                     ("status", "bogus", "Status"))
 
 
+def _alerts(registry):
+    from armstrace.accounts.constants import REGISTRY_EDIT
+    from armstrace.alerts.services import Staff, raise_alert
+
+    raise_alert("stocktake_gap", "list-test:plain", params={"depot": "Depot AAA", "date": "2024-01-02", "missing": 1},
+                staff=[Staff(REGISTRY_EDIT)])
+    raise_alert("other", "list-test:evil", params={"title": EVIL}, staff=[Staff(REGISTRY_EDIT)])
+    return ListCase("/alerts/", {"kind": "other"}, "=HYPERLINK(", "Depot AAA", "kind",
+                    ("state", "bogus", "State"), evil_first=True)
+
+
 @pytest.fixture
 def lists(registry):
     cases = _items(registry)
     cases["cases"] = _cases(registry)
     cases["authorizations"] = _authorizations(registry)
     cases["tracing_requests"] = _requests(registry)
+    cases["alerts"] = _alerts(registry)
     return cases
 
 
-LIST_NAMES = ["items", "holders", "cases", "authorizations", "tracing_requests"]
+LIST_NAMES = ["items", "holders", "cases", "authorizations", "tracing_requests", "alerts"]

@@ -1,4 +1,5 @@
 import csv
+from datetime import date
 
 import pytest
 
@@ -95,3 +96,21 @@ def hand_built(db):
     built.status = status
     built.tracing = lambda item: status[item.pk]
     return built
+
+
+@pytest.fixture
+def seizures(registry):
+    """North jumps in March 2024 (flagged); South stays at its baseline (tested, not flagged)."""
+    from armstrace.custody.models import CaseItem, SeizureCase
+    from armstrace.registry.models import Item
+
+    def seize(area, day, n):
+        case = SeizureCase.objects.create(number=f"{area}-{day}", kind="seizure", occurred_on=day, admin_area=area)
+        for _ in range(n):
+            CaseItem.objects.create(case=case, item=Item.objects.create(firearm_type="pistol"))
+
+    for month in range(1, 13):
+        seize("North", date(2023, month, 10), 2)
+        seize("South", date(2023, month, 10), 2)
+    seize("North", date(2024, 3, 5), 12)
+    seize("South", date(2024, 3, 5), 3)

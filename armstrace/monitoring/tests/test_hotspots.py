@@ -49,20 +49,7 @@ def test_min_count_and_zero_baseline():
 
 
 @pytest.mark.django_db
-def test_registry_hotspots_by_admin_area(registry):
-    from armstrace.custody.models import CaseItem, SeizureCase
-    from armstrace.registry.models import Item
-
-    def seize(area, day, n):
-        case = SeizureCase.objects.create(number=f"{area}-{day}", kind="seizure", occurred_on=day, admin_area=area)
-        for _ in range(n):
-            CaseItem.objects.create(case=case, item=Item.objects.create(firearm_type="pistol"))
-
-    for month in range(1, 13):
-        seize("North", date(2023, month, 10), 2)
-        seize("South", date(2023, month, 10), 2)
-    seize("North", date(2024, 3, 5), 12)
-    seize("South", date(2024, 3, 5), 3)
+def test_registry_hotspots_by_admin_area(seizures):
     result = hotspots.registry_hotspots(2024)
     flagged = [(h.area, h.period, h.count) for h in result if h.flagged]
     assert flagged == [("North", "2024-03", 12)]

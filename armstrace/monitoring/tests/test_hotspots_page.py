@@ -1,27 +1,7 @@
 """The hotspots page: flagged months only by default (every tested month on request), the latest year with a
 seizure by default, a year picker, and the map of arms seized."""
 
-from datetime import date
-
 import pytest
-
-
-@pytest.fixture
-def seizures(registry):
-    """North jumps in March 2024 (flagged); South stays at its baseline (tested, not flagged)."""
-    from armstrace.custody.models import CaseItem, SeizureCase
-    from armstrace.registry.models import Item
-
-    def seize(area, day, n):
-        case = SeizureCase.objects.create(number=f"{area}-{day}", kind="seizure", occurred_on=day, admin_area=area)
-        for _ in range(n):
-            CaseItem.objects.create(case=case, item=Item.objects.create(firearm_type="pistol"))
-
-    for month in range(1, 13):
-        seize("North", date(2023, month, 10), 2)
-        seize("South", date(2023, month, 10), 2)
-    seize("North", date(2024, 3, 5), 12)
-    seize("South", date(2024, 3, 5), 3)
 
 
 def _rows(body):

@@ -103,3 +103,28 @@ def test_an_edit_that_moves_the_record_away_unlinks_the_case(official, ingest, a
     accept(again)
     again.incident.refresh_from_db()
     assert again.incident.official_case == official
+
+
+@pytest.mark.django_db
+def test_a_printed_seizure_sets_the_method_of_the_matched_case_firearms(official, ingest, accept, reviewer):
+    from armstrace.core.actor import Actor
+    from armstrace.osint import services
+    from armstrace.registry.models import EventKind, Item
+
+    record = ingest(EN).document.record
+    services.review_field(record, "3d_printed", "edited", "true", Actor.of(reviewer))
+    accept(record)
+    record.incident.refresh_from_db()
+    assert record.incident.official_case == official
+    firearms = Item.objects.filter(case_links__case=official)
+    assert firearms.count() == 12 and set(firearms.values_list("manufacture_method", flat=True)) == {"3d_printed"}
+    correction = firearms.first().events.order_by("-seq").first()
+    assert correction.kind == EventKind.CORRECTION and "Accepted open-source record" in correction.payload["reason"]
+
+
+@pytest.mark.django_db
+def test_a_seizure_not_printed_leaves_the_method(official, ingest, accept):
+    from armstrace.registry.models import Item
+
+    accept(ingest(EN).document.record)
+    assert not Item.objects.filter(case_links__case=official, manufacture_method="3d_printed").exists()

@@ -71,3 +71,5 @@ def test_edits_of_an_accepted_record_change_the_monitoring_counts(ingest, review
     client.force_login(user)
     page = client.get("/monitoring/?year=2024").content.decode()
     assert 'id="osint-panel"' in page and '<tr data-country="UGA"><td>UGA</td><td class="official">0</td>' in page
+    world = page[page.index('id="osint-map"'):]
+    assert 'data-iso3="UGA" data-value="1"' in world and 'data-iso3="KEN" data-value' not in world
