@@ -12,6 +12,10 @@ from armstrace.conftest import login, screenshot
 
 pytestmark = pytest.mark.browser
 
+# An image's width once it has loaded (naturalWidth is 0 while it is still loading)
+LOADED_WIDTH = ("img => img.complete && img.naturalWidth ? img.naturalWidth : new Promise(done => "
+                "img.addEventListener('load', () => done(img.naturalWidth)))")
+
 
 def _png(path, width=120, height=80):
     """A small real PNG (a red and grey photo stand-in)."""
@@ -50,7 +54,7 @@ def test_investigator_and_customs_officer_exchange_about_a_seized_item(page, chr
     page.wait_for_url("**/exchange/threads/*/")
     thread_url = page.url
     assert page.locator(".message-text strong").inner_text() == "container number"
-    assert page.locator("img.attachment-image").evaluate("img => img.naturalWidth") == 120
+    assert page.locator("img.attachment-image").evaluate(LOADED_WIDTH) == 120
 
     customs = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB").new_page()
     try:
@@ -61,7 +65,7 @@ def test_investigator_and_customs_officer_exchange_about_a_seized_item(page, chr
         customs.click("#exchange-badge")
         customs.click("text=Seized pistol: container check")
         assert customs.url == thread_url
-        assert customs.locator("img.attachment-image").evaluate("img => img.naturalWidth") == 120
+        assert customs.locator("img.attachment-image").evaluate(LOADED_WIDTH) == 120
         customs.fill("textarea[name=text]", "Container MSKU 1234565, bill of lading attached tomorrow.")
         customs.click("button[type=submit].primary")
         customs.wait_for_url(thread_url)
