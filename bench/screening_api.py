@@ -3,8 +3,8 @@
     .venv/bin/python bench/screening_api.py SIMULATED.csv --stored N [--requests 200] [--rate 20]
 
 Into a fresh SQLite database (migrated here; or the PostgreSQL one of tools/with_postgres.sh), the first N/20
-consignments of the simulated file are imported through `screening import`'s service (scored, velocity from the
-database), and `requests` of the consignments after the N-th are POSTed to /api/screening/consignments/ at `rate`
+consignments of the simulated file are stored by `services.bulk_load` (the rows and indexes of `screening import`,
+in multi-row inserts; velocity from within the file, as `screening score` sees it), and `requests` of the consignments after the N-th are POSTed to /api/screening/consignments/ at `rate`
 a second, in-process (Django's test client as a logged-in customs officer: middleware, authentication and DRF
 included, no HTTP server): that is the same run's baseline. Then the rest of the N are imported, 1 in 500 marked
 as a finding (the watch list then holds their parties), and as many more are POSTed; the p95 ratio says what
@@ -56,19 +56,13 @@ def part(source, start, stop, target):
 
 
 def split(source, baseline, stored, directory, requests):
-    """The first `baseline` consignments and the next ones up to `stored` into two CSVs to import, and the next
+    """The first `baseline` consignments and the next ones up to `stored` into two CSVs to load, and the next
     2 × `requests` + WARM_UP + 1 as API bodies."""
     from armstrace.screening.reader import open_records
 
     files = part(source, 0, baseline, directory / "first.csv"), part(source, baseline, stored, directory / "rest.csv")
-    records, _ = open_records(source)
-    bodies = []
-    for i, record in enumerate(records):
-        if i >= stored and record.consignment is not None:
-            bodies.append(as_body(record.consignment))
-            if len(bodies) > 2 * requests + WARM_UP:
-                break
-    return files, bodies
+    posted = part(source, stored, stored + 2 * requests + WARM_UP + 1, directory / "posted.csv")
+    return files, [as_body(record.consignment) for record in open_records(posted)[0]]
 
 
 def measure(client, bodies, rate):
@@ -122,19 +116,19 @@ def main():
 
         from armstrace.conftest import create_user
         from armstrace.screening import models as m
-        from armstrace.screening.services import import_file
+        from armstrace.screening.services import bulk_load
 
         call_command("migrate", verbosity=0)
         baseline = min(args.stored, max(200, args.stored // 20))
         (first, rest), bodies = split(args.source, baseline, args.stored, directory, args.requests)
         client = Client()
         client.force_login(create_user("bench-customs", "customs", agency_kind="customs"))
-        import_file(first)
+        bulk_load(first)
         measure(client, bodies[:WARM_UP], args.rate)  # the first requests build caches (watch list, URLs)
         bodies = bodies[WARM_UP:]
         few, few_cpu = measure(client, bodies[:args.requests], args.rate)
         started = time.perf_counter()
-        import_file(rest)
+        bulk_load(rest)
         loaded = time.perf_counter() - started
         stored = m.Consignment.objects.count()
         picked = m.Consignment.objects.order_by("pk").values_list("pk", flat=True)[::500]
@@ -145,7 +139,7 @@ def main():
     print(f"API, {args.requests} POSTs at {args.rate:g}/s in-process each time (load average {load}):")
     print(f"  baseline, {baseline:,} stored: median {statistics.median(few):.1f} ms, p95 {p95(few):.1f} ms; "
           f"CPU median {statistics.median(few_cpu):.1f} ms, p95 {p95(few_cpu):.1f} ms")
-    print(f"  {stored:,} stored (imported in {loaded:.0f} s), {len(picked)} findings: median "
+    print(f"  {stored:,} stored (loaded in {loaded:.0f} s, {(stored - baseline) / loaded:,.0f}/s), {len(picked)} findings: median "
           f"{statistics.median(latencies):.1f} ms, p95 {p95(latencies):.1f} ms, max {latencies[-1]:.1f} ms; "
           f"p95 ratio to the baseline {p95(latencies) / p95(few):.2f}; CPU median {statistics.median(cpu):.1f} ms, "
           f"p95 {p95(cpu):.1f} ms, ratio {p95(cpu) / p95(few_cpu):.2f}")
