@@ -3,12 +3,13 @@
     .venv/bin/python bench/screening_api.py SIMULATED.csv --stored N [--requests 200] [--rate 20]
 
 Into a fresh SQLite database (migrated here; or the PostgreSQL one of tools/with_postgres.sh), the first N/20
-consignments of the simulated file are stored by `services.bulk_load` (the rows and indexes of `screening import`,
-in multi-row inserts; velocity from within the file, as `screening score` sees it), and `requests` of the consignments after the N-th are POSTed to /api/screening/consignments/ at `rate`
-a second, in-process (Django's test client as a logged-in customs officer: middleware, authentication and DRF
-included, no HTTP server): that is the same run's baseline. Then the rest of the N are imported, 1 in 500 marked
-as a finding (the watch list then holds their parties), and as many more are POSTed; the p95 ratio says what
-the stored rows cost. One more POST and a GET are EXPLAINed (screening/tests/query_plans.py): any statement that
+consignments of the simulated file are stored by `services.bulk_load` (the rows and indexes of `screening import`
+in multi-row inserts; velocity from within the file, as `screening score` sees it), and `requests` of the
+consignments after the N-th are POSTed to /api/screening/consignments/ at `rate` a second, in-process (Django's
+test client as a logged-in customs officer: middleware, authentication and DRF included, no HTTP server): that is
+the same run's baseline. Then the rest of the N are loaded, 1 in 500 marked as a finding (the watch list then
+holds their parties), and as many more are POSTed; the p95 ratio says what the stored rows cost. One more POST and
+a GET are EXPLAINed (screening/tests/query_plans.py): any statement that
 reads a stored table whole is printed, since its cost would grow with the rows stored.
 """
 
@@ -61,8 +62,12 @@ def split(source, baseline, stored, directory, requests):
     from armstrace.screening.reader import open_records
 
     files = part(source, 0, baseline, directory / "first.csv"), part(source, baseline, stored, directory / "rest.csv")
-    posted = part(source, stored, stored + 2 * requests + WARM_UP + 1, directory / "posted.csv")
-    return files, [as_body(record.consignment) for record in open_records(posted)[0]]
+    wanted = 2 * requests + WARM_UP + 1
+    posted = part(source, stored, stored + wanted, directory / "posted.csv")
+    bodies = [as_body(record.consignment) for record in open_records(posted)[0]]
+    if len(bodies) < wanted:
+        raise SystemExit(f"{source} has {len(bodies)} consignments after the {stored:,} stored; {wanted} are POSTed")
+    return files, bodies
 
 
 def measure(client, bodies, rate):
@@ -139,7 +144,8 @@ def main():
     print(f"API, {args.requests} POSTs at {args.rate:g}/s in-process each time (load average {load}):")
     print(f"  baseline, {baseline:,} stored: median {statistics.median(few):.1f} ms, p95 {p95(few):.1f} ms; "
           f"CPU median {statistics.median(few_cpu):.1f} ms, p95 {p95(few_cpu):.1f} ms")
-    print(f"  {stored:,} stored (loaded in {loaded:.0f} s, {(stored - baseline) / loaded:,.0f}/s), {len(picked)} findings: median "
+    print(f"  {stored:,} stored (loaded in {loaded:.0f} s, {(stored - baseline) / loaded:,.0f}/s), "
+          f"{len(picked)} findings: median "
           f"{statistics.median(latencies):.1f} ms, p95 {p95(latencies):.1f} ms, max {latencies[-1]:.1f} ms; "
           f"p95 ratio to the baseline {p95(latencies) / p95(few):.2f}; CPU median {statistics.median(cpu):.1f} ms, "
           f"p95 {p95(cpu):.1f} ms, ratio {p95(cpu) / p95(few_cpu):.2f}")

@@ -24,6 +24,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
+API_POSTED = 2 * 200 + 6  # consignments after the stored ones that screening_api.py POSTs (its default requests)
+
+
 def simulate(directory, n, seed, per_day):
     from armstrace.screening.simulator import write_csv
 
@@ -103,7 +106,7 @@ def main():
         scored = read_scored(directory / "scored.csv")
         if args.api_stored:
             subprocess.run([sys.executable, str(Path(__file__).with_name("screening_api.py")), str(source),
-                            "--stored", str(min(args.api_stored, args.n - 200))], check=True)
+                            "--stored", str(min(args.api_stored, args.n - API_POSTED))], check=True)
     tie = random.Random(args.seed)
     order = {cid: tie.random() for cid, _, _ in scored}
     rankings = {
@@ -126,6 +129,14 @@ def main():
     for count, elapsed, peak, used in ((small_n, small_seconds, small_rss, small_cpu), (len(scored), seconds, rss, cpu)):
         print(f"  {count:,} consignments: {elapsed:.1f} s, {count / max(elapsed - startup, 1e-9):,.0f} consignments/s "
               f"wall, {count / max(used - startup_cpu, 1e-9):,.0f} per CPU second, peak RSS {peak:.0f} MiB")
+    print(f"  peak RSS growth, {len(scored):,} vs {small_n:,} consignments: {rss / small_rss:.2f}x (flat: 1.00; "
+          f"the velocity state fills its history window, {history_days()} days, then stays bounded by it)")
+
+
+def history_days():
+    from armstrace.screening.ruleset import load_rules
+
+    return load_rules().rules["first_time_high_risk_flow"].get("history_days", 30)
 
 
 if __name__ == "__main__":
