@@ -2,15 +2,18 @@
 
 Entries older than the window (measured from the latest acceptance time seen) are dropped as the stream moves on,
 so memory follows the number of parcels within the window, not the length of the file. Parties are kept as the
-hashes of their folded keys (64-bit, within one run), times as POSIX seconds.
+hashes of their folded keys (64-bit, within one run), times as POSIX seconds; the time-ordered queues are flat
+arrays (8 bytes a field, not a tuple of objects per entry). The stream is expected in acceptance order (the
+simulated one is): a late parcel is queued behind newer ones and leaves with them, so the state stays bounded.
 """
 
-from collections import deque
+from array import array
 from dataclasses import dataclass
 
 from armstrace.screening.parties import addressee_key, phone_key, sender_key
 
 DAY = 86_400.0
+COMPACT_AFTER = 4096  # expired entries at the front of a queue before its arrays are cut
 
 
 @dataclass(slots=True)
@@ -22,38 +25,84 @@ class Flow:
     addressee_new_days: float  # days since the addressee's first parcel of an unbroken history (0: this one)
 
 
+class _Queue:
+    """Entries (time, then `width` 64-bit ints) in acceptance order, appended at the back, expired from the front."""
+
+    def __init__(self, width):
+        self.times = array("d")
+        self.columns = [array("q") for _ in range(width)]
+        self.head = 0
+
+    def append(self, when, *values):
+        self.times.append(when)
+        for column, value in zip(self.columns, values):
+            column.append(value)
+
+    def expire(self, cutoff):
+        """The entries older than `cutoff` at the front, as tuples of their ints, removed."""
+        times, head, gone = self.times, self.head, []
+        while head < len(times) and times[head] < cutoff:
+            gone.append(tuple(column[head] for column in self.columns))
+            head += 1
+        self.head = head
+        if head > COMPACT_AFTER and head * 2 > len(times):  # drop the expired front once it is half of the arrays
+            for values in (times, *self.columns):
+                del values[:head]
+            self.head = 0
+        return gone
+
+    def __len__(self):
+        return len(self.times) - self.head
+
+
 class _Counts:
-    """key -> {value: count} of the entries within `span` seconds; a time-ordered queue evicts old entries."""
+    """key -> {value: count} of the entries within `span` seconds; a time-ordered queue evicts old entries. A key
+    with one value seen once (most of them) holds the value itself rather than a dict."""
 
     def __init__(self, span):
         self.span = span
         self.by_key = {}
-        self.order = deque()
+        self.order = _Queue(2)
 
     def add(self, key, when, value):
-        counter = self.by_key.get(key)
-        if counter is None:
-            counter = self.by_key[key] = {}
-        counter[value] = counter.get(value, 0) + 1
-        self.order.append((when, key, value))
+        held = self.by_key.get(key)
+        if held is None:
+            self.by_key[key] = value
+        else:
+            counter = {held: 1} if type(held) is int else held
+            counter[value] = counter.get(value, 0) + 1
+            self.by_key[key] = counter
+        self.order.append(when, key, value)
 
     def evict(self, now):
-        cutoff, order = now - self.span, self.order
-        while order and order[0][0] < cutoff:
-            _, key, value = order.popleft()
-            counter = self.by_key[key]
+        by_key = self.by_key
+        for key, value in self.order.expire(now - self.span):
+            counter = by_key[key]
+            if type(counter) is int:
+                del by_key[key]
+                continue
             if counter[value] > 1:
                 counter[value] -= 1
-                continue
-            del counter[value]
-            if not counter:
-                del self.by_key[key]
+            else:
+                del counter[value]
+            if len(counter) == 1:
+                (only, count), = counter.items()
+                if count == 1:
+                    by_key[key] = only
 
     def get(self, key):
-        return self.by_key.get(key) or {}
+        held = self.by_key.get(key)
+        if held is None:
+            return {}
+        return {held: 1} if type(held) is int else held
 
     def __len__(self):
         return len(self.order)
+
+
+def _span(times):
+    """(first, last) of a _LastSeen entry: a time alone when the key was seen once."""
+    return (times, times) if type(times) is float else times
 
 
 class _LastSeen:
@@ -62,23 +111,23 @@ class _LastSeen:
     def __init__(self, span):
         self.span = span
         self.last = {}
-        self.order = deque()
+        self.order = _Queue(1)
 
     def seen(self, key):
         return key in self.last
 
     def first(self, key, default):
-        return self.last[key][0] if key in self.last else default
+        return _span(self.last[key])[0] if key in self.last else default
 
     def add(self, key, when):
-        self.last[key] = (self.last[key][0] if key in self.last else when, when)
-        self.order.append((when, key))
+        held = self.last.get(key)
+        self.last[key] = when if held is None else (_span(held)[0], when)
+        self.order.append(when, key)
 
     def evict(self, now):
-        cutoff, order, last = now - self.span, self.order, self.last
-        while order and order[0][0] < cutoff:
-            _, key = order.popleft()
-            if key in last and last[key][1] < cutoff:
+        cutoff, last = now - self.span, self.last
+        for (key,) in self.order.expire(cutoff):
+            if key in last and _span(last[key])[1] < cutoff:
                 del last[key]
 
     def __len__(self):
