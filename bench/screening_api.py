@@ -101,6 +101,19 @@ def full_scans(client, body):
                                  "screening_inspection"))
 
 
+def slowest_statements(client, bodies):
+    """The statements that took longest, in total, over these POSTs (which are rolled back)."""
+    from django.db import transaction
+
+    from armstrace.screening.tests.query_plans import recorded
+
+    with transaction.atomic(), recorded() as plans:
+        for body in bodies:
+            client.post("/api/screening/consignments/", body, content_type="application/json")
+        transaction.set_rollback(True)
+    return plans.slowest()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source")
@@ -139,6 +152,7 @@ def main():
         picked = m.Consignment.objects.order_by("pk").values_list("pk", flat=True)[::500]
         m.Inspection.objects.bulk_create(m.Inspection(consignment_id=pk, outcome="parts") for pk in picked)
         latencies, cpu = measure(client, bodies[args.requests:-1], args.rate)
+        slow = slowest_statements(client, bodies[-21:-1])
         scans = full_scans(client, bodies[-1])
     load = " ".join(f"{v:.2f}" for v in os.getloadavg())
     print(f"API, {args.requests} POSTs at {args.rate:g}/s in-process each time (load average {load}):")
@@ -152,6 +166,9 @@ def main():
     print(f"query plans of a POST and a GET: {len(scans)} statements read a stored table whole")
     for sql, plan in scans:
         print(f"  {sql[:200]}\n    {plan}")
+    print("slowest statements of the last 20 POSTs again (rolled back), total ms / runs:")
+    for total, runs, sql in slow:
+        print(f"  {total:7.1f} ms / {runs:3d}  {sql[:150]}")
 
 
 def p95(latencies):

@@ -4,6 +4,7 @@ sequential scans are switched off while explaining, so a plan still scanning is 
 planner prefers a scan of a small table even where an index exists)."""
 
 import re
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -16,6 +17,15 @@ INDEX_SCAN = re.compile(r"Scan (?:Backward )?using \S+ on (\S+)")
 @dataclass
 class Plans:
     statements: list = field(default_factory=list)  # (sql, params)
+    durations: list = field(default_factory=list)  # ms, one per statement
+
+    def slowest(self, count=5):
+        """[(total ms, times run, sql)] of the `count` statements (by their SQL text) that took longest together."""
+        totals = {}
+        for (sql, _), ms in zip(self.statements, self.durations):
+            total, runs = totals.get(sql, (0.0, 0))
+            totals[sql] = (total + ms, runs + 1)
+        return sorted(((total, runs, sql) for sql, (total, runs) in totals.items()), reverse=True)[:count]
 
     def explained(self):
         """[(sql, plan text)] of the SELECTs."""
@@ -34,7 +44,11 @@ def recorded():
 
     def wrapper(execute, sql, params, many, context):
         plans.statements.append((sql, params))
-        return execute(sql, params, many, context)
+        began = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            plans.durations.append((time.perf_counter() - began) * 1000)
 
     with connection.execute_wrapper(wrapper):
         yield plans
