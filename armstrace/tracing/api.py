@@ -78,7 +78,7 @@ class ReportItemSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     uid, category, firearm_type, part_kind, make, model, calibre, serial_number = (_text() for _ in range(8))
     year_of_manufacture = serializers.IntegerField(allow_null=True)
-    status, status_label = _text(), _text()
+    status, status_label, part_kind_label = _text(), _text(), _text()
     manufacture_method, manufacture_method_label, method_variant, method_material, method_evidence = (
         _text() for _ in range(5))
     current_holder = ReportPartySerializer(allow_null=True)
