@@ -20,9 +20,9 @@ class FieldAccuracy:
     kept: int  # proposed values the reviewer accepted, or left as proposed on an accepted record
     edited: int
     rejected: int
-    precision: float
-    recall: float
-    f1: float
+    precision: float | None  # None where nothing was proposed (recall: where nothing was kept; F1: neither)
+    recall: float | None
+    f1: float | None
 
 
 @dataclass
@@ -55,7 +55,9 @@ def accuracy():
                         for f in r.fields.all() if f.extracted is not None)
     rows = [FieldAccuracy(key, decisions[key, FieldDecision.ACCEPTED] + decisions[key, FieldDecision.PROPOSED],
                           decisions[key, FieldDecision.EDITED], decisions[key, FieldDecision.REJECTED],
-                          tally.precision, tally.recall, tally.f1)
+                          tally.precision if tally.tp + tally.fp else None,
+                          tally.recall if tally.tp + tally.fn else None,
+                          tally.f1 if tally.tp + tally.fp + tally.fn else None)
             for key, tally in ((k, report.fields[k]) for k in SCORED_FIELDS)]
     return Accuracy(len(records), sum(r.status == RecordStatus.REJECTED for r in records), rows, report.micro.f1)
 

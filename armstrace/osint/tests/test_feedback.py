@@ -37,7 +37,8 @@ def test_accuracy_scores_the_proposals_against_the_reviewed_values(reviewed):
     # 300 kept; 5,000 proposed for the rejected record.
     rounds = rows["ammunition_rounds"]
     assert (rounds.kept, rounds.edited, rounds.precision, rounds.recall) == (1, 0, 0.5, 1.0)
-    assert (rows["location"].rejected, rows["location"].precision) == (1, 0.0)
+    assert (rows["location"].rejected, rows["location"].precision, rows["location"].recall) == (1, 0.0, None)
+    assert (rows["parts_components"].precision, rows["parts_components"].f1) == (None, None)  # nothing to score
     # tp: date, country, by type, rounds, arrests of EN; fp: location and total of EN, six values of OTHER.
     assert accuracy.micro_f1 == pytest.approx(2 * 5 / (2 * 5 + 8 + 1))
 

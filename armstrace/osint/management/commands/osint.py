@@ -43,9 +43,12 @@ class Command(BaseCommand):
     def _accuracy(self, accuracy):
         self.stdout.write(f"{accuracy.records} reviewed records ({accuracy.rejected_records} rejected)")
         self.stdout.write(f"{'field':<20}{'kept':>6}{'edited':>8}{'rejected':>10}{'precision':>11}{'recall':>8}{'F1':>7}")
+        def shown(value, width):
+            return f"{value:>{width}.3f}" if value is not None else f"{'-':>{width}}"
+
         for f in accuracy.fields:
-            self.stdout.write(f"{f.key:<20}{f.kept:>6}{f.edited:>8}{f.rejected:>10}{f.precision:>11.3f}"
-                              f"{f.recall:>8.3f}{f.f1:>7.3f}")
+            self.stdout.write(f"{f.key:<20}{f.kept:>6}{f.edited:>8}{f.rejected:>10}{shown(f.precision, 11)}"
+                              f"{shown(f.recall, 8)}{shown(f.f1, 7)}")
         self.stdout.write(f"{'micro-F1':<20}{accuracy.micro_f1:>50.3f}")
 
     def _labels(self, lines, out):
