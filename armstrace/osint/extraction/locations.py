@@ -19,15 +19,23 @@ _UPPER = "A-ZÀ-ÝĀ-Ž"
 _NAME = re.compile(rf"[{_UPPER}][\w'’-]*(?:[ ](?:de |del |de la |du |des |la |el |sur |upon |do |da |dos |das |di )?[{_UPPER}0-9][\w'’-]*)"
                    rf"{{0,3}}")
 _FACILITY_BEFORE = re.compile(
-    r"(?:port of|airport of|port de|port du|aeroport de|aeroport international de|puerto de|aeropuerto(?: internacional)?"
-    r"(?: de)?|paso fronterizo(?: de)?|poste[- ]frontiere de|poste frontalier de|poste de|point d'entree de|"
+    r"(?:port of|airport of|port de|port du|port d'|aeroport d'|aeroport de|aeroport international d[e']|puerto de|"
+    r"aeropuerto(?: internacional)?(?: de)?|(?:paso|complejo|puesto|cruce) fronterizo(?: de)?|"
+    r"puente internacional(?: de)?|"
+    r"poste[- ]frontiere de|poste frontalier de|poste de|point d'entree de|"
     r"port d'entree de|border crossing(?: at| of)?|port of entry(?: at| of)?|garita(?: de)?|aduana de|"
-    r"centre postal de|centro postal de|terminal de|puesto de control(?: de)?|recinto fiscal de)\s+$")
+    r"centre postal de|centro postal de|terminal de|puesto de control(?: de)?|recinto fiscal de)(?:\s+|(?<=')\s*)$")
 _FACILITY_AFTER = re.compile(r"\s+(?:port|airport|international airport|border crossing|port of entry|gateway facility|"
-                             r"mail (?:centre|center|facility)|docks|terminal)\b", re.IGNORECASE)
+                             r"mail (?:centre|center|facility)|docks|terminal|checkpoint|border post|seaport|harbou?r)\b",
+                             re.IGNORECASE)
 _STREET_BEFORE = re.compile(r"(?:quartier d'|quartier de|quartier|barrio de|barrio|colonia|sector de|sector|secteur de|secteur|rue|calle|"
                             r"l'arrondissement|arrondissement|borough of|neighbou?rhood of|fraccionamiento|"
-                            r"avenida|avenue|road|street|vereda|lieu-dit|hameau de|aldea de|caserio de)\s+(?:d')?$")
+                            r"avenida|avenue|road|street|vereda|lieu-dit|hameau de|aldea de|caserio de|carretera|"
+                            r"autopista|"
+                            r"highway|autoroute|carrefour|crossroads|junction|entronque|cruce de|rond-point|glorieta|"
+                            r"zona de|zone d'|area de|distrito de|estate|business park|industrial estate|"
+                            r"zone industrielle de|poligono industrial de|poligono|cite|cite de|urbanizacion|"
+                            r"asentamiento humano|centro poblado|caserio|anexo)\s+(?:d')?$")
 _REGION_BEFORE = re.compile(r"(?:region de|region of|province of|provincia de|departement de|departamento de|"
                             r"estado de|state of|county|comunidad foral de|sous-prefecture de|sindicatura de)\s+$")
 _OF = re.compile(r"(?:\bde|\bdu|\bd'|\bdel|\bof)\s*$")
@@ -46,9 +54,12 @@ _DIRECTION = (r"(?:(?:the\s+|el\s+|le\s+|la\s+)?(?:north|south|east|west|norther
               r"sud-ouest|norte|sur|este|oeste|poniente|oriente|centro|noreste|noroeste|sureste|suroeste)"
               r"(?:\s+(?:of|de|del|du|d'|de la))?\s*)")
 _LOCATIVE = {
-    "en": re.compile(rf"(?:\bin|\bat|\bnear|\boutside|\baround|\bacross|\bthroughout)\s+(?:the\s+)?{_DIRECTION}?$"),
-    "fr": re.compile(rf"(?:\ba|\bau|\baux|\bpres d'|\bpres de|\bdans|\ben|\bsur)\s+(?:la\s+|le\s+|les\s+|l')?{_DIRECTION}?$"),
-    "es": re.compile(rf"(?:(?:\ben|\bcerca de|\ba las afueras de)\s+(?:el\s+|la\s+)?{_DIRECTION}?|\bal\s+{_DIRECTION})$"),
+    "en": re.compile(rf"(?:\bin|\bat|\bnear|\boutside|\baround|\bacross|\bthroughout|\bon the outskirts of|"
+                     rf"\bclose to)\s+(?:the\s+)?{_DIRECTION}?$"),
+    "fr": re.compile(rf"(?:(?:\ba|\bau|\baux|\bpres de|\bdans|\ben|\bsur|\bproximite de|\babords de|\bnon loin de|"
+                     rf"\bperiph\w+ de|\bsortie de|\bentree de)\s+|\bpres d'|\bproximite d'|\babords d'|\bloin d')"
+                     rf"(?:la\s+|le\s+|les\s+|l')?{_DIRECTION}?$"),
+    "es": re.compile(rf"(?:(?:\ben|\bcerca de|\ba las afueras de|\bimmediaciones de|\binmediaciones de|\bproximidades de)\s+(?:el\s+|la\s+)?{_DIRECTION}?|\bal\s+{_DIRECTION})$"),
 }
 _DIRECTION_WORD = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Upper|"
                              r"Lower|Nord|Sud|Norte|Sur) (?=[A-ZÀ-Ý])")
@@ -63,6 +74,7 @@ _NOT_PLACES = set(
     "northern southern eastern western charge registro republica republic region province state department "
     "ministere ministerio prefecture justice federal national nationale nacional general attorney office "
     "division unit unite unidad brigade brigada direction direccion service servicio agence agencia "
+    "bureau office headquarters agency command force forces army navy authority authorities council commission "
     "africa afrique europe asia asie america amerique caribbean caraibes caribe balkans oceania".split()) | {
     name for names in MONTHS.values() for name in names} | set(_WEEKDAY_NAMES.split("|"))
 _DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en route to|on its way to|a destination d[eu']|"
@@ -73,6 +85,12 @@ _DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en rou
 _GENERIC = set("centro|center|centre|norte|sur|nord|sud|est|ouest|oeste|este|victoria|san jose|santa cruz|la paz|"
                "san antonio|santa maria|san juan|san pedro".split("|"))
 _ARTICLES = {"la", "le", "les", "el", "los", "las", "l'"}
+# A facility's word that opens its capitalised name ("Aeropuerto El Dorado", "Complejo Fronterizo Los Libertadores").
+_FACILITY_HEAD = re.compile(r"^(?:Aeropuerto|Aéroport|Aeroport|Airport|Complejo Fronterizo|Paso Fronterizo|"
+                            r"Puesto Fronterizo|Puente Internacional|Garita)(?: Internacional| International)?"
+                            r"(?: de| del| of| d')? ?(?=[A-ZÀ-Ý])")
+_FACILITY_WORDS = {"aeropuerto", "aeroport", "airport", "puerto", "port", "terminal", "garita", "aduana", "complejo",
+                   "complejo fronterizo", "paso fronterizo", "puente internacional"}
 _LEADING_PREPOSITION = re.compile(r"^(?:A|À|En|In|At|Au|Aux|Dans|Near|Cerca)\s+")
 
 
@@ -86,6 +104,7 @@ class Candidate:
     score: float
     code: str | None  # the country of the place, where the gazetteer knows it
     seat: bool = False  # after an agency's name ("la brigade des douanes de Boulogne-sur-mer")
+    bare: bool = False  # a known city or region named outside any place context ("Delhi police")
 
 
 # Countries whose places a text in this language most likely names, for names shared by several countries.
@@ -137,7 +156,8 @@ def _is_region(entries, lang):
 
 def city_mentions(doc):
     """Known places of the text (in any place context), as country mentions."""
-    return [Mention(c.code, c.start, c.start + len(c.name), "city") for c in candidates(doc) if c.code]
+    return [Mention(c.code, c.start, c.start + len(c.name), "bare" if c.bare else "city")
+            for c in candidates(doc) if c.code]
 
 
 def _trim(name):
@@ -151,7 +171,7 @@ def _known_prefix(name, table):
     words = name.split(" ")
     for n in range(len(words), 0, -1):
         prefix = _trim(" ".join(words[:n]))
-        if fold(prefix) in table:
+        if fold(prefix) in table and fold(prefix) not in _FACILITY_WORDS:
             return prefix
     return name
 
@@ -170,20 +190,70 @@ def candidates(doc):
             key = fold(name)
             if key not in table and key.replace("'", "") in table:
                 key = key.replace("'", "")  # "N'Zérékoré", "N'Djamena": the gazetteer writes "Nzerekore"
-            words = key.split(" ")
-            if words[0] in _ARTICLES and len(words) > 1:
-                words = words[1:]  # "La Matanza", "Le Havre", "El Paso"
-            if len(key) < 3 or key in countries or any(w in _NOT_PLACES for w in words) or \
-                    start in taken or re.fullmatch(r"[A-Z0-9]+s", name) or \
-                    re.search(r"\d", name):
+            if start in taken or _not_a_place(doc, start, name, key, table, countries):
                 continue
-            score = _score(doc, start, start + len(name), key, table, leading=lead)
-            if score is not None:
-                entry = _country_for(table[key], doc.language) if key in table and key not in _GENERIC else None
-                seat = bool(_SEAT_BEFORE.search(doc.folded[max(0, start - 45):start]))
-                found.append(Candidate(name, start, score, entry[0] if entry else None, seat))
+            found += _candidate(doc, start, name, key, table, lead)
     doc.cache["places"] = found
     return found
+
+
+def _not_a_place(doc, start, name, key, table, countries):
+    words = key.split(" ")
+    if words[0] in _ARTICLES and len(words) > 1:
+        words = words[1:]  # "La Matanza", "Le Havre", "El Paso"
+    if len(key) < 3 or key in countries or key in _FACILITY_WORDS or any(w in _NOT_PLACES for w in words) or \
+            re.fullmatch(r"[A-Z0-9]+s", name) or re.search(r"\d", name) or re.search(r"['’]s$", name):
+        return True
+    abstract = _ABSTRACT.search(key) and not _CONNECTOR.search(f" {key} ")
+    acronym = name.isupper() and len(name) <= 6  # "BOC", "SEMIL": an agency's initials
+    return key not in table and (abstract or acronym or _inside_title_case(doc.text, start))
+
+
+# Unknown capitalised words that are common nouns ("Detención", "Sécurité", "Intelligence"), not place names.
+_ABSTRACT = re.compile(r"(?:cion|sion|tion|dad|ite|ment|miento|ness|ship|ance|ence|ency|ismo|isme|ism|eria|erie)"
+                       r"(?: |$)")
+_TITLE_CASE_BEFORE = re.compile(rf"[{_UPPER}][\w'’-]+ (?:en|in|de|of|du|des|del|y|and|et|a|à|al|au|for|para|pour) $")
+
+
+def _inside_title_case(text, start):
+    """"Personas en Detención", "Ministry of Defence": an unknown name inside the capitalised name of a body."""
+    before = text[max(0, start - 30):start]
+    sentence_start = re.search(r"(?:^|[.!?:\n]\s*)[{0}][\w'’-]+ [a-zà]+ $".format(_UPPER), before)
+    return bool(_TITLE_CASE_BEFORE.search(before)) and not sentence_start
+
+
+def _candidate(doc, start, name, key, table, lead):
+    """[the Candidate] for a name in a place context, or a bare known place; [] for anything else."""
+    entry = _country_for(table[key], doc.language) if key in table and key not in _GENERIC else None
+    end = start + len(name)
+    score = _score(doc, start, end, key, table, leading=lead)
+    seat = bool(_SEAT_BEFORE.search(doc.folded[max(0, start - 45):start]) or _SEAT_AFTER.match(doc.text, end))
+    if score is not None and _SEAT_AFTER.match(doc.text, end) and not _SEAT_BEFORE.search(
+            doc.folded[max(0, start - 45):start]):
+        score -= _SEAT_PENALTY  # "detained at Muizenberg SAPS", "Ballymun Garda Station"
+    if _dateline(doc.text, start, end):
+        score = min(score, 0.5) if score is not None else None
+    if score is not None:
+        return [Candidate(name, start, score, entry[0] if entry else None, seat)]
+    if entry and (entry[1] >= 100000 or entry[1] == 0 and len(key) >= 5) and not _dateline(doc.text, start, end):
+        return [Candidate(name, start, -1.0, entry[0], seat, bare=True)]
+    return []
+
+
+# An agency, station or court named after its town: "Muizenberg SAPS", "Ballymun Garda Station", "Delhi Police".
+_SEAT_AFTER = re.compile(r" (?:SAPS|Garda|Police|Crime Branch|Regional Police|Municipal Police|Magistrates?|"
+                         r"Crown Court|"
+                         r"District Court|High Court|Court|Prison|Sheriff|Station|Headquarters|Field Office|"
+                         r"Field Division|Customs|Gendarmerie|Commissariat|Division|Command)\b", re.IGNORECASE)
+# "NAIROBI, Kenya, Feb 3 —", "MONTRÉAL —", "Tegucigalpa –": where the story was filed, not the seizure's place.
+_DATELINE_AFTER = re.compile(r"(?:,? [^.\n()]{1,30}?)?\s*(?:[—–]|- |\([A-Z][\w .-]{1,25}\))")
+
+
+def _dateline(text, start, end):
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" [(") or start - line_start > 3:
+        return False
+    return text[start:end].isupper() and len(text[start:end]) > 3 or bool(_DATELINE_AFTER.match(text, end))
 
 
 _CONNECTOR = re.compile(r" (?:de la|de|del|du|des|of) ")
@@ -197,8 +267,8 @@ def _variants(match):
     if lead:
         start, name = start + lead.end(), name[lead.end():]
     yield start, name, bool(lead)
-    direction = _DIRECTION_WORD.match(name)
-    if direction:  # "West Kingston" → also "Kingston"
+    direction = _DIRECTION_WORD.match(name) or _FACILITY_HEAD.match(name)
+    if direction:  # "West Kingston" → also "Kingston"; "Aeropuerto El Dorado" → also "El Dorado"
         yield start + direction.end(), name[direction.end():], bool(lead)
     for connector in _CONNECTOR.finditer(name):
         yield start + connector.end(), name[connector.end():], False
@@ -250,6 +320,8 @@ def location(doc, chosen_countries):
     found = [c for c in candidates(doc) if c.score >= 1.0]
     if not found:  # the only place given is an agency's ("la Gendarmerie de l'Aude"): the most specific one given
         found = [c for c in candidates(doc) if c.seat and c.score + _SEAT_PENALTY >= 1.0]
+    if not found and all(c.bare for c in candidates(doc)):
+        found = _bare_place(candidates(doc), chosen_countries)
     if not found:
         return None
     best = max(found, key=lambda c: (c.score, -c.start))
@@ -259,6 +331,13 @@ def location(doc, chosen_countries):
         end = facility.end()
     end = _with_qualifier(doc.text, end)
     return Value(doc.text[best.start:end], best.start, end, min(0.9, 0.3 + best.score / 10))
+
+
+def _bare_place(found, chosen_countries):
+    """Only known places outside any place context ("Indore Crime Branch busted ..."): the first, where they are
+    not several places (several sites, no place holding them all)."""
+    found = [c for c in found if not chosen_countries or c.code in chosen_countries]
+    return found[:1] if len({fold(c.name) for c in found}) <= 2 else []
 
 
 _QUALIFIER = re.compile(rf"(?:, | \()([{_UPPER}][\w'’-]*(?: [{_UPPER}][\w'’-]*){{0,2}})(\))?")

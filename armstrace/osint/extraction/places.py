@@ -79,8 +79,8 @@ def _case_fits(text, match, source):
     original = text[match.start():match.end()]
     if source == "demonym":
         return original[:1].isupper() or match.group(0) not in ("us", "english", "argentina", "serbia")
-    if len(original) <= 4 or source in ("place", "agency"):
-        return original[:1].isupper()
+    if len(original) <= 4 or source in ("place", "agency", "name"):
+        return original[:1].isupper()  # a country is a proper noun: "matrícula argentina" is an adjective
     return True
 
 
@@ -118,7 +118,7 @@ def _listed(doc, mentions):
     return False
 
 
-_WEIGHTS = {"name": 3, "place": 4, "city": 3, "agency": 3, "demonym": 1}
+_WEIGHTS = {"name": 3, "place": 4, "city": 3, "agency": 3, "demonym": 1, "bare": 1}
 
 
 def choose_countries(doc, mentions):

@@ -1,0 +1,70 @@
+"""The place of the seizure from the words around a name: facilities, roads and areas, datelines, agencies' seats
+and initials, common nouns, and known places named outside any place context."""
+
+from .helpers import record
+
+
+def test_a_facility_word_that_opens_the_name_gives_the_facility():
+    found = record("La operación se hizo en el Aeropuerto El Dorado, en Bogotá, donde se incautaron 25 cañones.",
+                   language="es")
+    assert found["location"] == "El Dorado" and found["country"] == ["COL"]
+    found = record("Les douaniers ont saisi quatre armes à feu au port d'Oran samedi.", language="fr")
+    assert found["location"] == "Oran" and found["country"] == ["DZA"]
+    found = record("Funcionarios incautaron un arma de fuego en el Complejo Fronterizo Los Libertadores.",
+                   language="es")
+    assert found["location"] == "Los Libertadores"
+
+
+def test_roads_crossroads_and_areas_are_specific_places():
+    found = record("La Guardia Nacional aseguró 11 armas en la carretera Urracas, en Tamaulipas.", language="es")
+    assert found["location"] == "Urracas"
+    found = record("Lors d'un contrôle au poste mixte du carrefour Lam, les douaniers ont saisi 50 munitions. Le car "
+                   "provenait de la ville de Garoua.", language="fr")
+    assert found["location"] == "Lam"
+    found = record("La policía incautó dos pistolas y un revólver en la zona de Jicamarca, en Lima.", language="es")
+    assert found["location"] == "Jicamarca"
+
+
+def test_near_a_town_is_at_the_town():
+    found = record("Les douaniers ont saisi 3 144 munitions dans un bus à proximité de Tchabbal Mbabo.", language="fr")
+    assert found["location"] == "Tchabbal Mbabo"
+    assert record("Les gendarmes ont saisi 50 armes près d'Oukoubou-Kassa.", language="fr")["location"] == \
+        "Oukoubou-Kassa"
+
+
+def test_common_nouns_and_initials_are_not_places():
+    found = record("El conductor fue detenido y le fue leída la Cartilla de Derechos que Asisten a Personas en "
+                   "Detención; se aseguraron 11 armas largas.", language="es")
+    assert found["location"] is None
+    found = record("Police seized two firearms in the shipment, which now sits at the Bureau of Customs (BOC).")
+    assert found["location"] is None
+    found = record("Le suspect, qui transportait 3 000 cartouches, a été transféré à la Sécurité Militaire.",
+                   language="fr")
+    assert found["location"] is None
+
+
+def test_a_station_named_after_its_town_is_not_the_place():
+    found = record("The suspect, detained at Muizenberg SAPS, had a pistol that police recovered in Seawinds.")
+    assert found["location"] == "Seawinds"
+
+
+def test_a_dateline_is_not_the_place():
+    found = record("Port-au-Prince, 22 juillet (Prensa Latina) Des douaniers ont saisi sept pistolets à bord d'un "
+                   "bateau.", language="fr")
+    assert found["location"] is None
+    found = record("MONTRÉAL — Les agents ont saisi 61 armes à feu dans une résidence de Gatineau.", language="fr")
+    assert found["location"] == "Gatineau"
+
+
+def test_a_known_place_outside_any_place_context_is_the_last_resort():
+    found = record("Indore Crime Branch busted an arms smuggling gang; 51 firearms including 29 pistols were seized.")
+    assert found["location"] == "Indore" and found["country"] == ["IND"]
+    found = record("Searches were made in the provinces of Barcelona, Madrid, Jaén, Murcia and Vizcaya, where 242 "
+                   "firearms were seized.")
+    assert found["location"] is None
+
+
+def test_a_country_name_in_lower_case_is_an_adjective():
+    found = record("Aduanas incautó una pistola en un vehículo con matrícula argentina proveniente desde Mendoza, en "
+                   "el paso de Los Andes.", language="es")
+    assert found["country"] == ["CHL"]
