@@ -4,7 +4,7 @@ specific it is (a facility or a small place beats a big city or a region), where
 the seizure), and what it is not (an agency's seat: "la brigade de Saint-Avold", "el Juzgado de Pamplona")."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pycountry
@@ -12,8 +12,8 @@ import pycountry
 from .cities import rows as city_rows
 from .dates import _WEEKDAY_NAMES, MONTHS
 from .gazetteer import PLACES
-from .places import Mention, country_mentions, country_names
-from .text import Value, fold
+from .places import Mention, as_origin, country_mentions, country_names
+from .text import Doc, Value, fold
 
 _UPPER = "A-ZÀ-ÝĀ-Ž"
 _NAME = re.compile(rf"[{_UPPER}][\w'’-]*(?:[ ](?:de |del |de la |du |des |la |el |sur |upon |do |da |dos |das |di )?[{_UPPER}0-9][\w'’-]*)"
@@ -35,7 +35,10 @@ _STREET_BEFORE = re.compile(r"(?:quartier d'|quartier de|quartier|barrio de|barr
                             r"highway|autoroute|carrefour|crossroads|junction|entronque|cruce de|rond-point|glorieta|"
                             r"zona de|zone d'|area de|distrito de|estate|business park|industrial estate|"
                             r"zone industrielle de|poligono industrial de|poligono|cite|cite de|urbanizacion|"
-                            r"asentamiento humano|centro poblado|caserio|anexo)\s+(?:d')?$")
+                            r"asentamiento humano|centro poblado|caserio|anexo|canton|aldea|hameau|douar|"
+                            r"(?:terminal )?portuaria de|terminal portuario de|plage de|playa de|beach)\s+(?:d')?$")
+# "the Lagdera area", "Bell Steel area of Poleglass", "le secteur de": a named part of a town.
+_AREA_AFTER = re.compile(r"\s+(?:area|estate|housing estate|neighbou?rhood|village|township|suburb|settlement)\b")
 _REGION_BEFORE = re.compile(r"(?:region de|region of|province of|provincia de|departement de|departamento de|"
                             r"estado de|state of|county|comunidad foral de|sous-prefecture de|sindicatura de)\s+$")
 _OF = re.compile(r"(?:\bde|\bdu|\bd'|\bdel|\bof)\s*$")
@@ -55,7 +58,7 @@ _DIRECTION = (r"(?:(?:the\s+|el\s+|le\s+|la\s+)?(?:north|south|east|west|norther
               r"(?:\s+(?:of|de|del|du|d'|de la))?\s*)")
 _LOCATIVE = {
     "en": re.compile(rf"(?:\bin|\bat|\bnear|\boutside|\baround|\bacross|\bthroughout|\bon the outskirts of|"
-                     rf"\bclose to)\s+(?:the\s+)?{_DIRECTION}?$"),
+                     rf"\bclose to|\bwaters of|\boff the coast of|\boff)\s+(?:the\s+)?{_DIRECTION}?$"),
     "fr": re.compile(rf"(?:(?:\ba|\bau|\baux|\bpres de|\bdans|\ben|\bsur|\bproximite de|\babords de|\bnon loin de|"
                      rf"\bperiph\w+ de|\bsortie de|\bentree de)\s+|\bpres d'|\bproximite d'|\babords d'|\bloin d')"
                      rf"(?:la\s+|le\s+|les\s+|l')?{_DIRECTION}?$"),
@@ -75,6 +78,9 @@ _NOT_PLACES = set(
     "ministere ministerio prefecture justice federal national nationale nacional general attorney office "
     "division unit unite unidad brigade brigada direction direccion service servicio agence agencia "
     "bureau office headquarters agency command force forces army navy authority authorities council commission "
+    "royal metropolitan provincial municipal regional "
+    "justicia seguridad securite security defensa defense defence interior hacienda gobernacion policia ejercito "
+    "armee marina fiscalia gendarmerie douane douanes aduanas ministro ministre minister ministerio "
     "africa afrique europe asia asie america amerique caribbean caraibes caribe balkans oceania".split()) | {
     name for names in MONTHS.values() for name in names} | set(_WEEKDAY_NAMES.split("|"))
 _DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en route to|on its way to|a destination d[eu']|"
@@ -88,7 +94,7 @@ _ARTICLES = {"la", "le", "les", "el", "los", "las", "l'"}
 # A facility's word that opens its capitalised name ("Aeropuerto El Dorado", "Complejo Fronterizo Los Libertadores").
 _FACILITY_HEAD = re.compile(r"^(?:Aeropuerto|Aéroport|Aeroport|Airport|Complejo Fronterizo|Paso Fronterizo|"
                             r"Puesto Fronterizo|Puente Internacional|Garita)(?: Internacional| International)?"
-                            r"(?: de| del| of| d')? ?(?=[A-ZÀ-Ý])")
+                            r"(?: de la| de| del| of| d')? ?(?=[A-ZÀ-Ý])")
 _FACILITY_WORDS = {"aeropuerto", "aeroport", "airport", "puerto", "port", "terminal", "garita", "aduana", "complejo",
                    "complejo fronterizo", "paso fronterizo", "puente internacional"}
 _LEADING_PREPOSITION = re.compile(r"^(?:A|À|En|In|At|Au|Aux|Dans|Near|Cerca)\s+")
@@ -105,6 +111,7 @@ class Candidate:
     code: str | None  # the country of the place, where the gazetteer knows it
     seat: bool = False  # after an agency's name ("la brigade des douanes de Boulogne-sur-mer")
     bare: bool = False  # a known city or region named outside any place context ("Delhi police")
+    dateline: bool = False  # where the story was filed ("JOHOR BARU, Jan 14 —")
 
 
 # Countries whose places a text in this language most likely names, for names shared by several countries.
@@ -133,8 +140,12 @@ def cities():
     return table
 
 
-def _country_for(entries, lang):
-    """The entry a text in `lang` most likely means; None for a small town abroad (more likely a namesake)."""
+def _country_for(entries, lang, evidence=()):
+    """The entry a text in `lang` most likely means: of a country the text names otherwise (`evidence`), else of a
+    country of the language; None for a small town abroad (more likely a namesake)."""
+    named = [e for e in entries if e[0] in evidence]
+    if named and named[0][1] * 20 >= entries[0][1]:  # not a village namesake of a big city ("Bogota", New Jersey)
+        return named[0]
     likely = _LIKELY.get(lang, "").split()
     preferred = [e for e in entries if e[0] in likely]
     if preferred:
@@ -183,18 +194,38 @@ def candidates(doc):
         return cached
     table, countries = cities(), country_names()
     taken = {i for m in country_mentions(doc) if m.source == "name" for i in range(m.start, m.end)}
-    found = []
+    names = []
     for match in _NAME.finditer(doc.text):
         for start, name, lead in _variants(match):
             name = _known_prefix(_trim(name), table)
             key = fold(name)
             if key not in table and key.replace("'", "") in table:
                 key = key.replace("'", "")  # "N'Zérékoré", "N'Djamena": the gazetteer writes "Nzerekore"
-            if start in taken or _not_a_place(doc, start, name, key, table, countries):
-                continue
-            found += _candidate(doc, start, name, key, table, lead)
-    doc.cache["places"] = found
+            if start not in taken and not _not_a_place(doc, start, name, key, table, countries):
+                names.append((start, name, key, lead))
+    evidence = _evidence(doc, names, table)
+    found = [c for start, name, key, lead in names for c in _candidate(doc, start, name, key, table, lead, evidence)]
+    doc.cache["places"] = _with_title(doc, found)
     return found
+
+
+def title_places(doc):
+    """The candidates of the document's title (a headline names the seizure's place: "... seized in Gatineau")."""
+    if "title_places" not in doc.cache:
+        doc.cache["title_places"] = candidates(Doc(doc.title, doc.language)) if doc.title.strip() else []
+    return doc.cache["title_places"]
+
+
+_TITLE_BONUS = 0.5
+
+
+def _with_title(doc, found):
+    """The text's candidates, those the title names too scored up (a bare one becomes a place of the text)."""
+    named = {fold(c.name) for c in title_places(doc) if c.score > -2.0}
+    if not named:
+        return found
+    return [replace(c, score=max(c.score, 0.0) + _TITLE_BONUS, bare=False) if fold(c.name) in named else c
+            for c in found]
 
 
 def _not_a_place(doc, start, name, key, table, countries):
@@ -222,21 +253,53 @@ def _inside_title_case(text, start):
     return bool(_TITLE_CASE_BEFORE.search(before)) and not sentence_start
 
 
-def _candidate(doc, start, name, key, table, lead):
+def _evidence(doc, names, table):
+    """The countries the text names, by name or agency, or by a place of one country only ("Izabal", "Antioquia"):
+    what tells which "San Luis" or "Trujillo" the text means."""
+    codes = {m.code for m in country_mentions(doc) if m.source in ("name", "agency", "place") and not as_origin(doc, m.start)}
+    for start, _name, key, _lead in names:
+        entries = table.get(key) if key not in _GENERIC else None
+        if not entries or as_origin(doc, start):
+            continue
+        others = [population for code, population in entries if code != entries[0][0]]
+        if len(others) == 0 and (entries[0][1] >= 15000 or entries[0][1] == 0) or \
+                entries[0][1] >= 100000 and entries[0][1] >= 20 * max(others):
+            codes.add(entries[0][0])  # "Izabal"; "Bogotá" (not Bogota, New Jersey)
+    return codes
+
+
+def _qualifier_country(text, end):
+    """{the country} of the larger place written with a place ("Lansdowne (Ontario)", "San Pablo, Brasil")."""
+    match = _QUALIFIER.match(text, end)
+    if not match:
+        return set()
+    key = fold(re.sub(r" (?:City|County|Province|State)$", "", match.group(1)))
+    if key in country_names():
+        return {country_names()[key]}
+    return {code for code, population in cities().get(key, ()) if population == 0}
+
+
+def _candidate(doc, start, name, key, table, lead, evidence=()):
     """[the Candidate] for a name in a place context, or a bare known place; [] for anything else."""
-    entry = _country_for(table[key], doc.language) if key in table and key not in _GENERIC else None
     end = start + len(name)
+    written = _qualifier_country(doc.text, end)
+    entry = _country_for(table[key], doc.language, written or evidence) \
+        if key in table and key not in _GENERIC else None
+    code = entry[0] if entry else None
+    if len(written) == 1 and fold(_QUALIFIER.match(doc.text, end).group(1)) in country_names():
+        code, = written  # "San Pablo, Brasil": the text says which country
+        entry = entry or (code, 0)
     score = _score(doc, start, end, key, table, leading=lead)
-    seat = bool(_SEAT_BEFORE.search(doc.folded[max(0, start - 45):start]) or _SEAT_AFTER.match(doc.text, end))
-    if score is not None and _SEAT_AFTER.match(doc.text, end) and not _SEAT_BEFORE.search(
-            doc.folded[max(0, start - 45):start]):
-        score -= _SEAT_PENALTY  # "detained at Muizenberg SAPS", "Ballymun Garda Station"
+    seat_before = _SEAT_BEFORE.search(doc.folded[max(0, start - 45):start])
+    seat_after = _SEAT_AFTER.match(doc.text, end)
+    if seat_after and not seat_before:  # "detained at Muizenberg SAPS", "Tin-Can Island Command"
+        score = (score if score is not None else 1.0) - _SEAT_PENALTY
     if _dateline(doc.text, start, end):
-        score = min(score, 0.5) if score is not None else None
+        return [Candidate(name, start, 0.5, code, dateline=True)] if key in table or lead is False else []
     if score is not None:
-        return [Candidate(name, start, score, entry[0] if entry else None, seat)]
-    if entry and (entry[1] >= 100000 or entry[1] == 0 and len(key) >= 5) and not _dateline(doc.text, start, end):
-        return [Candidate(name, start, -1.0, entry[0], seat, bare=True)]
+        return [Candidate(name, start, score, code, bool(seat_before or seat_after))]
+    if entry and (entry[1] >= 100000 or entry[1] == 0 and len(key) >= 5):
+        return [Candidate(name, start, -1.0, code, bool(seat_before), bare=True)]
     return []
 
 
@@ -270,6 +333,9 @@ def _variants(match):
     direction = _DIRECTION_WORD.match(name) or _FACILITY_HEAD.match(name)
     if direction:  # "West Kingston" → also "Kingston"; "Aeropuerto El Dorado" → also "El Dorado"
         yield start + direction.end(), name[direction.end():], bool(lead)
+    tail = _SEAT_AFTER.search(name)
+    if tail and tail.start() > 0:  # "Tin-Can Island Command", "Greater Accra Regional Police" → the town
+        yield start, name[:tail.start()], bool(lead)
     for connector in _CONNECTOR.finditer(name):
         yield start + connector.end(), name[connector.end():], False
 
@@ -280,7 +346,7 @@ def _score(doc, start, end, key, table, leading=False):
     score = None
     if _FACILITY_BEFORE.search(before) or _FACILITY_AFTER.match(after) or _facility_town(key, table):
         score = 5.0
-    elif _STREET_BEFORE.search(before):
+    elif _STREET_BEFORE.search(before) or _AREA_AFTER.match(after):
         score = 4.0
     elif _SMALL_PLACE_BEFORE.search(before):
         score = 3.5
@@ -320,6 +386,8 @@ def location(doc, chosen_countries):
     found = [c for c in candidates(doc) if c.score >= 1.0]
     if not found:  # the only place given is an agency's ("la Gendarmerie de l'Aude"): the most specific one given
         found = [c for c in candidates(doc) if c.seat and c.score + _SEAT_PENALTY >= 1.0]
+    if not found:  # "JOHOR BARU, Jan 14 — Police arrested 20 men here": the dateline, where no place is given
+        found = [c for c in candidates(doc) if c.dateline][:1]
     if not found and all(c.bare for c in candidates(doc)):
         found = _bare_place(candidates(doc), chosen_countries)
     if not found:

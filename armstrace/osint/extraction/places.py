@@ -87,7 +87,7 @@ def _case_fits(text, match, source):
 _MULTI = re.compile(r"\b(?:europol|interpol|countries|pays|paises|international operation|operation internationale|"
                     r"operacion internacional|joint action|cross-border|transfrontali\w+|eu member states|"
                     r"etats membres|estados miembros|frontex|afripol|ameripol)\b")
-_ORIGIN = re.compile(r"(?:from|origin|made in|bound for|destined for|to|en provenance d[eu']?|provenant d[eu']?|"
+_ORIGIN = re.compile(r"(?<![\w])(?:from|origin|made in|bound for|destined for|to|en provenance d[eu']?|provenant d[eu']?|"
                      r"a destination d[eu']?|vers|hacia|con destino a|procedentes? de|desde|originari\w+ de|"
                      r"arrives? des|arrives? d[eu']|arrivant d[eu']?|venant d[eu']?|importees? d[eu']?|"
                      r"provenientes? de|proveniente desde|desde la ciudad de|importad[oa]s? de|envoye d'|"
@@ -96,6 +96,11 @@ _ORIGIN = re.compile(r"(?:from|origin|made in|bound for|destined for|to|en prove
 # "en France et en Belgique", "in Spain and Portugal": a seizure in two named countries.
 _JOINED = re.compile(r"\b(?:in|en|au|aux)\s+(?:la\s+|le\s+|l')?[a-z'-]+(?:\s[a-z'-]+)?\s+(?:et|and|y)\s+(?:in\s+|en\s+|au\s+)"
                      r"(?:la\s+|le\s+|l')?[a-z'-]+")
+
+
+def as_origin(doc, start):
+    """The name at `start` is of an origin or destination ("from China", "con destino a Haití")."""
+    return bool(_ORIGIN.search(doc.folded[max(0, start - 25):start]))
 
 
 def _only_origin(doc, code, mentions):

@@ -48,14 +48,6 @@ def test_a_station_named_after_its_town_is_not_the_place():
     assert found["location"] == "Seawinds"
 
 
-def test_a_dateline_is_not_the_place():
-    found = record("Port-au-Prince, 22 juillet (Prensa Latina) Des douaniers ont saisi sept pistolets à bord d'un "
-                   "bateau.", language="fr")
-    assert found["location"] is None
-    found = record("MONTRÉAL — Les agents ont saisi 61 armes à feu dans une résidence de Gatineau.", language="fr")
-    assert found["location"] == "Gatineau"
-
-
 def test_a_known_place_outside_any_place_context_is_the_last_resort():
     found = record("Indore Crime Branch busted an arms smuggling gang; 51 firearms including 29 pistols were seized.")
     assert found["location"] == "Indore" and found["country"] == ["IND"]
@@ -68,3 +60,24 @@ def test_a_country_name_in_lower_case_is_an_adjective():
     found = record("Aduanas incautó una pistola en un vehículo con matrícula argentina proveniente desde Mendoza, en "
                    "el paso de Los Andes.", language="es")
     assert found["country"] == ["CHL"]
+
+
+def test_a_named_area_is_the_specific_place():
+    found = record("Police recovered eight rifles in Garissa County. The suspects were intercepted along a busy road in "
+                   "the Lagdera area.")
+    assert found["location"] == "Lagdera"
+    found = record("La PNC localizó 10 armas de fuego ocultas en un barril en el cantón El Almendro, en el departamento "
+                   "de San Vicente. Según el Ministro de Justicia, el hallazgo fue realizado ayer.", language="es")
+    assert found["location"] == "El Almendro"
+
+
+def test_a_dateline_is_the_place_only_where_no_other_is_given():
+    found = record("KUALA LUMPUR — Police arrested 20 men here and seized a pistol and 6,000 rounds.")
+    assert found["location"] == "KUALA LUMPUR"
+    found = record("MONTRÉAL — Les agents ont saisi 61 armes à feu dans une résidence de Gatineau.", language="fr")
+    assert found["location"] == "Gatineau"
+
+
+def test_an_agency_named_after_its_place_gives_the_place_where_no_other_is_given():
+    found = record("The Nigeria Customs Service, Tin-Can Island Command, seized one Taurus pistol and 50 rounds.")
+    assert found["location"] == "Tin-Can Island"
