@@ -21,7 +21,8 @@ _NAME = re.compile(rf"[{_UPPER}][\w'’-]*(?:[ ](?:de |del |de la |du |des |la |
 _FACILITY_BEFORE = re.compile(
     r"(?:port of|airport of|port de|port du|port d'|aeroport d'|aeroport de|aeroport international d[e']|puerto de|"
     r"aeropuerto(?: internacional)?(?: de)?|(?:paso|complejo|puesto|cruce) fronterizo(?: de)?|"
-    r"puente internacional(?: de)?|"
+    r"puente internacional(?: de)?|bureau de (?:la )?douane de|poste de douane de|poste douanier de|\ba douane de|"
+    r"centre de (?:tri|traitement du courrier) de|"
     r"poste[- ]frontiere de|poste frontalier de|poste de|point d'entree de|"
     r"port d'entree de|border crossing(?: at| of)?|port of entry(?: at| of)?|garita(?: de)?|aduana de|"
     r"centre postal de|centro postal de|terminal de|puesto de control(?: de)?|recinto fiscal de)(?:\s+|(?<=')\s*)$")
@@ -29,7 +30,8 @@ _FACILITY_AFTER = re.compile(r"\s+(?:port|airport|international airport|border c
                              r"mail (?:centre|center|facility)|docks|terminal|checkpoint|border post|seaport|harbou?r)\b",
                              re.IGNORECASE)
 _STREET_BEFORE = re.compile(r"(?:quartier d'|quartier de|quartier|barrio de|barrio|colonia|sector de|sector|secteur de|secteur|rue|calle|"
-                            r"l'arrondissement|arrondissement|borough of|neighbou?rhood of|fraccionamiento|"
+                            r"l'arrondissement|arrondissement|arrondissement d[e']|borough of|camp|camp militaire|"
+                            r"neighbou?rhood of|fraccionamiento|"
                             r"avenida|avenue|road|street|vereda|lieu-dit|hameau de|aldea de|caserio de|carretera|"
                             r"autopista|"
                             r"highway|autoroute|carrefour|crossroads|junction|entronque|cruce de|rond-point|glorieta|"
@@ -220,12 +222,15 @@ _TITLE_BONUS = 0.5
 
 
 def _with_title(doc, found):
-    """The text's candidates, those the title names too scored up (a bare one becomes a place of the text)."""
+    """The text's candidates, those the title names too scored up (a bare one becomes a place of the text), but
+    for regions (the headline's "dans l'Adamaoua" is less specific than the text's town)."""
     named = {fold(c.name) for c in title_places(doc) if c.score > -2.0}
     if not named:
         return found
-    return [replace(c, score=max(c.score, 0.0) + _TITLE_BONUS, bare=False) if fold(c.name) in named else c
-            for c in found]
+    table = cities()
+    return [replace(c, score=max(c.score, 0.0) + _TITLE_BONUS, bare=False)
+            if fold(c.name) in named and not (fold(c.name) in table and _is_region(table[fold(c.name)], doc.language))
+            else c for c in found]
 
 
 def _not_a_place(doc, start, name, key, table, countries):
@@ -392,13 +397,33 @@ def location(doc, chosen_countries):
         found = _bare_place(candidates(doc), chosen_countries)
     if not found:
         return None
-    best = max(found, key=lambda c: (c.score, -c.start))
+    best = max(_inner_first(doc, found), key=lambda c: (c.score, -c.start))
     end = best.start + len(best.name)
     facility = _FACILITY_AFTER.match(doc.text, end)
     if facility:
         end = facility.end()
     end = _with_qualifier(doc.text, end)
     return Value(doc.text[best.start:end], best.start, end, min(0.9, 0.3 + best.score / 10))
+
+
+# "à Prèkètè, près de Bassila", "Saint-Laurent à Montréal", "Akoundéré dans la commune de Bélel", "Wiang Phang
+# Kham sub-district of Mae Sai": the second place holds the first.
+_HOLDS = re.compile(r"(?:,\s*)?(?:\s*(?:pres de|pres d'|near|cerca de|a|au|en|in|dans|of|de|del|du)\s*"
+                    r"(?:(?:la|le|el|l'|the)\s*)?(?:(?:commune|ville|localite|village|region|departement|municipio|"
+                    r"ciudad|provincia|district|sub-district|county|town|city|prefecture|province|canton|"
+                    r"arrondissement)\w*\s+(?:de\s+|d'|du\s+|del\s+|of\s+)?(?:la\s+|l')?)?)?$")
+
+
+def _inner_first(doc, found):
+    """The candidates, each place that holds the one just before it scored below that one."""
+    by_start = sorted(found, key=lambda c: c.start)
+    out = list(by_start)
+    for index in range(1, len(by_start)):
+        inner, outer = by_start[index - 1], by_start[index]
+        gap = doc.folded[inner.start + len(inner.name):outer.start]
+        if 0 < len(gap) <= 40 and _HOLDS.fullmatch(gap) and outer.score >= inner.score:
+            out[index] = replace(outer, score=inner.score - 0.5)
+    return out
 
 
 def _bare_place(found, chosen_countries):

@@ -81,3 +81,28 @@ def test_a_dateline_is_the_place_only_where_no_other_is_given():
 def test_an_agency_named_after_its_place_gives_the_place_where_no_other_is_given():
     found = record("The Nigeria Customs Service, Tin-Can Island Command, seized one Taurus pistol and 50 rounds.")
     assert found["location"] == "Tin-Can Island"
+
+
+def test_a_place_beats_the_larger_place_named_as_holding_it():
+    found = record("Les forces de sécurité ont intercepté un minibus à Prèkètè, près de Bassila, et saisi 2 500 "
+                   "cartouches.", language="fr")
+    assert found["location"] == "Prèkètè"
+    found = record("Des armes ont été saisies lors d'une perquisition dans l'arrondissement de Saint-Laurent à "
+                   "Montréal: 16 armes à feu.", language="fr")
+    assert found["location"] == "Saint-Laurent"
+    found = record("Plusieurs armes ont été saisies au camp Kamayi, dans le périmètre de la prison centrale de la ville "
+                   "de Kananga: 17 fusils AK47.", language="fr")
+    assert found["location"] == "Kamayi"
+
+
+def test_a_customs_post_is_a_facility():
+    found = record("Des gardes-frontière en poste à douane de Castasegna ont découvert un pistolet et 32 munitions.",
+                   language="fr")
+    assert found["location"] == "Castasegna"
+
+
+def test_a_region_in_the_title_does_not_beat_a_town_of_the_text():
+    text = ("Huit armes dont 3 kalachnikovs ont été saisies dans l'Adamaoua. Les armes ont été saisies à Nyambaka, une "
+            "petite localité.")
+    found = record(text, title="Armes de guerre saisies dans l'Adamaoua", language="fr")
+    assert found["location"] == "Nyambaka"
