@@ -19,3 +19,22 @@ def test_the_title_breaks_a_tie_between_places():
     text = "Police seized a pistol in Fairview and 40 rounds in Oakdale."
     assert record(text, title="Gun and ammunition seized in Oakdale")["location"] == "Oakdale"
     assert record(text, title="Gun and ammunition seized in Fairview")["location"] == "Fairview"
+
+
+def test_america_in_french_and_spanish_is_the_continent():
+    found = record("La Guardia Civil ha intervenido 30 armas de fuego en España que se destinaban a la venta a "
+                   "organizaciones criminales de América y Europa. La operación contó con Europol y con agentes de "
+                   "Irlanda.", language="es")
+    assert found["country"] == ["ESP", "IRL"]
+
+
+def test_neighbours_makers_and_transit_countries_are_not_where_the_seizure_happened():
+    found = record("Des militaires ont découvert 35 armes de guerre dans un village de l'extrême nord du Cameroun, à la "
+                   "frontière avec le Nigeria, près de la frontière avec le Nigeria.", language="fr")
+    assert found["country"] == ["CMR"]
+    found = record("Europol: la police a saisi 300 pistolets d'alarme en Belgique, en Roumanie et en Bulgarie; ce sont "
+                   "des modèles produits en Turquie.", language="fr")
+    assert sorted(found["country"]) == ["BEL", "BGR", "ROU"]
+    found = record("Frontalière du Soudan et de la République centrafricaine, la province du Salamat, au Tchad, a vu la "
+                   "saisie de dix armes de guerre.", language="fr")
+    assert found["country"] == ["TCD"]
