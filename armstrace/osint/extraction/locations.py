@@ -88,7 +88,12 @@ _NOT_PLACES = set(
 _DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en route to|on its way to|a destination d[eu']|"
                                  r"destine\w* a|adresse\w* (?:a|par)|con destino a|destinad\w* a|rumbo a|hacia|"
                                  r"(?:arriving|coming|shipped|sent|imported|flying|travelling|traveling) from|"
-                                 r"en provenance d[eu']|provenant d[eu']|procedente\w* de|desde)\b[^.;]{0,50}$")
+                                 r"en provenance d[eu']|provenant d[eu']|procedente\w* de|desde|provenait d[eu']|"
+                                 r"venait d[eu']|se dirigeait vers|en direction d[eu']|proveniente\w* de|"
+                                 # where people or goods were taken afterwards
+                                 r"taken to|transferred to|brought to|escorted to|transfere\w* a|conduit\w* a|"
+                                 r"emmene\w* a|trasladad\w*|llevad\w* (?:a (?!cabo)|hasta)|remitid\w* a|puest\w* a "
+                                 r"disposicion)\b[^.;]{0,50}$")
 # Place names too common to tell a country.
 _GENERIC = set("centro|center|centre|norte|sur|nord|sud|est|ouest|oeste|este|victoria|san jose|santa cruz|la paz|"
                "san antonio|santa maria|san juan|san pedro".split("|"))
@@ -303,7 +308,8 @@ def _candidate(doc, start, name, key, table, lead, evidence=()):
         return [Candidate(name, start, 0.5, code, dateline=True)] if key in table or lead is False else []
     if score is not None:
         return [Candidate(name, start, score, code, bool(seat_before or seat_after))]
-    if entry and (entry[1] >= 100000 or entry[1] == 0 and len(key) >= 5):
+    if entry and (entry[1] >= 100000 or entry[1] == 0 and len(key) >= 5) and \
+            not _DESTINATION_BEFORE.search(doc.folded[max(0, start - 80):start]):
         return [Candidate(name, start, -1.0, code, bool(seat_before), bare=True)]
     return []
 

@@ -106,3 +106,11 @@ def test_a_region_in_the_title_does_not_beat_a_town_of_the_text():
             "petite localité.")
     found = record(text, title="Armes de guerre saisies dans l'Adamaoua", language="fr")
     assert found["location"] == "Nyambaka"
+
+
+def test_where_goods_or_people_were_taken_afterwards_is_not_the_place():
+    found = record("La policía incautó 1.300 armas de fuego, que fueron trasladadas en las últimas horas a Buenos "
+                   "Aires.", language="es")
+    assert found["location"] is None
+    found = record("Police seized a pistol in Fairview. The suspect was taken to Oakdale Police Station.")
+    assert found["location"] == "Fairview"
