@@ -60,7 +60,7 @@ _DIRECTION = (r"(?:(?:the\s+|el\s+|le\s+|la\s+)?(?:north|south|east|west|norther
               r"(?:\s+(?:of|de|del|du|d'|de la))?\s*)")
 _LOCATIVE = {
     "en": re.compile(rf"(?:\bin|\bat|\bnear|\boutside|\baround|\bacross|\bthroughout|\bon the outskirts of|"
-                     rf"\bclose to|\bwaters of|\boff the coast of|\boff)\s+(?:the\s+)?{_DIRECTION}?$"),
+                     rf"\bclose to|\bwaters of|\boff the coast of|\boff|\bon(?=\s+the))\s+(?:the\s+)?{_DIRECTION}?$"),
     "fr": re.compile(rf"(?:(?:\ba|\bau|\baux|\bpres de|\bdans|\ben|\bsur|\bproximite de|\babords de|\bnon loin de|"
                      rf"\bperiph\w+ de|\bsortie de|\bentree de)\s+|\bpres d'|\bproximite d'|\babords d'|\bloin d')"
                      rf"(?:la\s+|le\s+|les\s+|l')?{_DIRECTION}?$"),
@@ -94,6 +94,10 @@ _DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en rou
                                  r"taken to|transferred to|brought to|escorted to|transfere\w* a|conduit\w* a|"
                                  r"emmene\w* a|trasladad\w*|llevad\w* (?:a (?!cabo)|hasta)|remitid\w* a|puest\w* a "
                                  r"disposicion)\b[^.;]{0,50}$")
+# A person's home town: "a man in his 40s from the Brighton area", "un homme de 27 ans, de Montréal".
+_HOME_BEFORE = re.compile(r"\b(?:man|woman|men|women|boy|girl|teenager|\d+[- ]years?[- ]old|aged \d+|homme|femme|"
+                          r"hommes|femmes|jeune|\d+ ans|hombre|mujer|joven|\d+ anos)\b[^.;]{0,25}?"
+                          r"(?:\bfrom|\bof|\bde|\bdu|\bd')\s*(?:the\s+)?$")
 # Place names too common to tell a country.
 _GENERIC = set("centro|center|centre|norte|sur|nord|sud|est|ouest|oeste|este|victoria|san jose|santa cruz|la paz|"
                "san antonio|santa maria|san juan|san pedro".split("|"))
@@ -309,7 +313,8 @@ def _candidate(doc, start, name, key, table, lead, evidence=()):
     if score is not None:
         return [Candidate(name, start, score, code, bool(seat_before or seat_after))]
     if entry and (entry[1] >= 100000 or entry[1] == 0 and len(key) >= 5) and \
-            not _DESTINATION_BEFORE.search(doc.folded[max(0, start - 80):start]):
+            not _DESTINATION_BEFORE.search(doc.folded[max(0, start - 80):start]) and not as_origin(doc, start) and \
+            not _HOME_BEFORE.search(doc.folded[max(0, start - 45):start]):
         return [Candidate(name, start, -1.0, code, bool(seat_before), bare=True)]
     return []
 
@@ -376,7 +381,7 @@ def _score(doc, start, end, key, table, leading=False):
         return None
     if _SEAT_BEFORE.search(before):
         score -= _SEAT_PENALTY
-    if _DESTINATION_BEFORE.search(doc.folded[max(0, start - 80):start]):
+    if _DESTINATION_BEFORE.search(doc.folded[max(0, start - 80):start]) or _HOME_BEFORE.search(before):
         score -= 2.5
     population = table[key][0][1] if key in table else 0
     if key in table and _is_region(table[key], doc.language):
@@ -403,7 +408,11 @@ def location(doc, chosen_countries):
         found = _bare_place(candidates(doc), chosen_countries)
     if not found:
         return None
+    found = [replace(c, score=c.score - 1.5) if chosen_countries and c.code and c.code not in chosen_countries
+             else c for c in found]  # "Sussex" (a town of Canada) in a story set in England
     best = max(_inner_first(doc, found), key=lambda c: (c.score, -c.start))
+    if _in_list_of_places(doc.text, best):
+        return None  # several sites ("en Malvín Norte, Cerro, Barra de Carrasco y Solymar"), none holding them all
     end = best.start + len(best.name)
     facility = _FACILITY_AFTER.match(doc.text, end)
     if facility:
@@ -430,6 +439,21 @@ def _inner_first(doc, found):
         if 0 < len(gap) <= 40 and _HOLDS.fullmatch(gap) and outer.score >= inner.score:
             out[index] = replace(outer, score=inner.score - 0.5)
     return out
+
+
+_LIST_OF_NAMES = re.compile(rf"(?:[{_UPPER}][\w'’-]*(?: (?:de |del |de la )?[{_UPPER}][\w'’-]*)*, ){{2,}}"
+                            rf"(?:[{_UPPER}][\w'’-]*(?: (?:de |del |de la )?[{_UPPER}][\w'’-]*)*,? (?:y|et|and|e) )"
+                            rf"[{_UPPER}]")
+
+
+def _in_list_of_places(text, best):
+    """The place is one of a list of at least four names ("A, B, C y D"); a chain of places ("Tanay, Rizal") is no
+    list."""
+    window_start = max(0, best.start - 80)
+    for match in _LIST_OF_NAMES.finditer(text, window_start, best.start + 160):
+        if match.start() <= best.start < match.end():
+            return True
+    return False
 
 
 def _bare_place(found, chosen_countries):

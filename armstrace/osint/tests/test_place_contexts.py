@@ -114,3 +114,23 @@ def test_where_goods_or_people_were_taken_afterwards_is_not_the_place():
     assert found["location"] is None
     found = record("Police seized a pistol in Fairview. The suspect was taken to Oakdale Police Station.")
     assert found["location"] == "Fairview"
+
+
+def test_a_persons_home_town_is_not_the_place():
+    found = record("Officers seized five handguns at a business park. They arrested the driver, a man in his 40s from "
+                   "Brighton, on suspicion of importation.")
+    assert found["location"] is None
+
+
+def test_a_list_of_several_sites_gives_no_place():
+    found = record("Los operativos se realizaron en Malvín Norte, Cerro, Barra de Carrasco y Solymar. Se incautaron "
+                   "12 armas de fuego.", language="es")
+    assert found["location"] is None
+    found = record("Se incautaron 20 armas en Culiacán, Sinaloa.", language="es")
+    assert found["location"] == "Culiacán, Sinaloa"
+
+
+def test_a_namesake_abroad_loses_to_a_place_of_the_chosen_country():
+    found = record("NCA officers seized five handguns at a business park in Sussex. They moved in on a lorry on the "
+                   "Rosier Business Park in Billingshurst, West Sussex, England.")
+    assert found["country"] == ["GBR"] and found["location"].startswith("Billingshurst")
