@@ -16,9 +16,9 @@ def test_a_word_ending_in_to_is_no_destination():
 
 
 def test_the_title_breaks_a_tie_between_places():
-    text = "Police seized a pistol in Fairview and 40 rounds in Oakdale."
-    assert record(text, title="Gun and ammunition seized in Oakdale")["location"] == "Oakdale"
-    assert record(text, title="Gun and ammunition seized in Fairview")["location"] == "Fairview"
+    text = "Gardaí seized a pistol in Finglas and 40 rounds in Ballymun."
+    assert record(text, title="Gun and ammunition seized in Ballymun")["location"] == "Ballymun"
+    assert record(text, title="Gun and ammunition seized in Finglas")["location"] == "Finglas"
 
 
 def test_america_in_french_and_spanish_is_the_continent():
