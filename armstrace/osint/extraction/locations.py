@@ -80,7 +80,7 @@ _NOT_PLACES = set(
     "ministere ministerio prefecture justice federal national nationale nacional general attorney office "
     "division unit unite unidad brigade brigada direction direccion service servicio agence agencia "
     "bureau office headquarters agency command force forces army navy authority authorities council commission "
-    "royal metropolitan provincial municipal regional "
+    "royal metropolitan provincial municipal regional orden ordre order "
     "justicia seguridad securite security defensa defense defence interior hacienda gobernacion policia ejercito "
     "armee marina fiscalia gendarmerie douane douanes aduanas ministro ministre minister ministerio "
     "africa afrique europe asia asie america amerique caribbean caraibes caribe balkans oceania".split()) | {
@@ -408,8 +408,8 @@ def location(doc, chosen_countries):
         found = _bare_place(candidates(doc), chosen_countries)
     if not found:
         return None
-    found = [replace(c, score=c.score - 1.5) if chosen_countries and c.code and c.code not in chosen_countries
-             else c for c in found]  # "Sussex" (a town of Canada) in a story set in England
+    found = [replace(c, score=c.score - 1.5) if _abroad(c, chosen_countries) else c
+             for c in found]  # "Sussex" (a town of Canada) in a story set in England
     best = max(_inner_first(doc, found), key=lambda c: (c.score, -c.start))
     if _in_list_of_places(doc.text, best):
         return None  # several sites ("en Malvín Norte, Cerro, Barra de Carrasco y Solymar"), none holding them all
@@ -454,6 +454,14 @@ def _in_list_of_places(text, best):
         if match.start() <= best.start < match.end():
             return True
     return False
+
+
+def _abroad(candidate, chosen_countries):
+    """A known place of which no namesake lies in the chosen countries (a street, area or facility context says
+    the name is local whatever the gazetteer holds: "el sector Sinaí")."""
+    entries = cities().get(fold(candidate.name))
+    return bool(chosen_countries and candidate.code and entries and candidate.score < 4.0 and
+                not any(code in chosen_countries for code, _population in entries))
 
 
 def _bare_place(found, chosen_countries):
