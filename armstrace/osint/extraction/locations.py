@@ -71,7 +71,8 @@ _DIRECTION_WORD = re.compile(r"^(?:North|South|East|West|Northern|Southern|Easte
 _SEAT_BEFORE = re.compile(
     r"(?:brigade|direction|parquet|tribunal|procureur de la republique|sections? de recherches?|compagnie|escadron|"
     r"district|juzgado|comisaria|audiencia|fiscalia|court|prison|(?:police|garda) station|tribunal de grande instance|"
-    r"prefecture de police|douanes? de|direccion regional de|brigada provincial de informacion de|commissariat)\b"
+    r"prefecture de police|douanes? de|direccion regional de|brigada provincial de informacion de|commissariat|"
+    r"bureau|headquarters|headquartered|field office|siege|sede)\b"
     r"[^.,;]{0,40}$")
 _NOT_PLACES = set(
     "police customs border force national guard operation europol interpol the la le les el los las un une una "
@@ -108,6 +109,8 @@ _FACILITY_HEAD = re.compile(r"^(?:Aeropuerto|Aéroport|Aeroport|Airport|Complejo
                             r"(?: de la| de| del| of| d')? ?(?=[A-ZÀ-Ý])")
 _FACILITY_WORDS = {"aeropuerto", "aeroport", "airport", "puerto", "port", "terminal", "garita", "aduana", "complejo",
                    "complejo fronterizo", "paso fronterizo", "puente internacional"}
+# A direction alone ("au Sud de Madagascar") is no place; "Baja California Sur" is.
+_LONE_DIRECTIONS = {"nord", "sud", "est", "ouest", "norte", "sur", "oeste", "este", "centre", "centro"}
 _LEADING_PREPOSITION = re.compile(r"^(?:A|À|En|In|At|Au|Aux|Dans|Near|Cerca)\s+")
 
 
@@ -246,9 +249,11 @@ def _not_a_place(doc, start, name, key, table, countries):
     words = key.split(" ")
     if words[0] in _ARTICLES and len(words) > 1:
         words = words[1:]  # "La Matanza", "Le Havre", "El Paso"
-    if len(key) < 3 or key in countries or key in _FACILITY_WORDS or any(w in _NOT_PLACES for w in words) or \
+    if len(key) < 3 or key in countries or key in _FACILITY_WORDS | _LONE_DIRECTIONS or any(w in _NOT_PLACES for w in words) or \
             re.fullmatch(r"[A-Z0-9]+s", name) or re.search(r"\d", name) or re.search(r"['’]s$", name):
         return True
+    if words[0] in _LONE_DIRECTIONS and len(words) > 1 and words[1] in ("de", "del", "du", "of", "des"):
+        return True  # "Sud de Madagascar", "Norte de Guayaquil": the part of the place that follows
     abstract = _ABSTRACT.search(key) and not _CONNECTOR.search(f" {key} ")
     acronym = name.isupper() and len(name) <= 6  # "BOC", "SEMIL": an agency's initials
     return key not in table and (abstract or acronym or _inside_title_case(doc.text, start))

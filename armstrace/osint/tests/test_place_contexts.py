@@ -134,3 +134,12 @@ def test_a_namesake_abroad_loses_to_a_place_of_the_chosen_country():
     found = record("NCA officers seized five handguns at a business park in Sussex. They moved in on a lorry on the "
                    "Rosier Business Park in Billingshurst, West Sussex, England.")
     assert found["country"] == ["GBR"] and found["location"].startswith("Billingshurst")
+
+
+def test_a_direction_alone_is_no_place_and_a_bureau_is_a_seat():
+    found = record("La gendarmerie a saisi 339 canons d'armes. Au Sud de Madagascar, il y a le phénomène de vol de "
+                   "bœufs.", language="fr")
+    assert found["location"] is None
+    found = record("The operation seized 22 firearms at the border, said the chief of the National Central Bureau in "
+                   "Ulaanbaatar, and 40 rounds in Zamyn-Uud.")
+    assert found["location"] == "Zamyn-Uud"
