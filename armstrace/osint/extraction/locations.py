@@ -60,7 +60,7 @@ _DIRECTION = (r"(?:(?:the\s+|el\s+|le\s+|la\s+)?(?:north|south|east|west|norther
               r"(?:\s+(?:of|de|del|du|d'|de la))?\s*)")
 _LOCATIVE = {
     "en": re.compile(rf"(?:\bin|\bat|\bnear|\boutside|\baround|\bacross|\bthroughout|\bon the outskirts of|"
-                     rf"\bclose to|\bwaters of|\boff the coast of|\boff|\bon(?=\s+the))\s+(?:the\s+)?{_DIRECTION}?$"),
+                     rf"\bclose to|\bwaters of|\boff the coast of|\boff|\bon(?=\s+the)|\balong)\s+(?:the\s+)?{_DIRECTION}?$"),
     "fr": re.compile(rf"(?:(?:\ba|\bau|\baux|\bpres de|\bdans|\ben|\bsur|\bproximite de|\babords de|\bnon loin de|"
                      rf"\bperiph\w+ de|\bsortie de|\bentree de)\s+|\bpres d'|\bproximite d'|\babords d'|\bloin d')"
                      rf"(?:la\s+|le\s+|les\s+|l')?{_DIRECTION}?$"),

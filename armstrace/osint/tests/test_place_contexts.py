@@ -143,3 +143,7 @@ def test_a_direction_alone_is_no_place_and_a_bureau_is_a_seat():
     found = record("The operation seized 22 firearms at the border, said the chief of the National Central Bureau in "
                    "Ulaanbaatar, and 40 rounds in Zamyn-Uud.")
     assert found["location"] == "Zamyn-Uud"
+
+
+def test_along_a_road_is_at_the_road():
+    assert record("The suspects were intercepted along Kangundo Road with eight rifles.")["location"] == "Kangundo"
