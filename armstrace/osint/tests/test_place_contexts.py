@@ -147,3 +147,8 @@ def test_a_direction_alone_is_no_place_and_a_bureau_is_a_seat():
 
 def test_along_a_road_is_at_the_road():
     assert record("The suspects were intercepted along Kangundo Road with eight rifles.")["location"] == "Kangundo"
+
+
+def test_an_unknown_word_in_capitals_is_no_place():
+    found = record("A QUANTITY of suspected ammunition and two pistols were recovered by police yesterday.")
+    assert found["location"] is None
