@@ -255,7 +255,8 @@ def _not_a_place(doc, start, name, key, table, countries):
     if words[0] in _LONE_DIRECTIONS and len(words) > 1 and words[1] in ("de", "del", "du", "of", "des"):
         return True  # "Sud de Madagascar", "Norte de Guayaquil": the part of the place that follows
     abstract = _ABSTRACT.search(key) and not _CONNECTOR.search(f" {key} ")
-    acronym = name.isupper()  # "BOC", "SEMIL": an agency's initials; "A QUANTITY of ammunition": a styled lead
+    # "BOC", "SEMIL": an agency's initials; "A QUANTITY of ammunition": a styled lead; but "PRESIDIO, Texas —"
+    acronym = name.isupper() and (len(name) <= 4 or not _dateline(doc.text, start, start + len(name)))
     return key not in table and (abstract or acronym or _inside_title_case(doc.text, start))
 
 

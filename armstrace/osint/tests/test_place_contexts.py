@@ -152,3 +152,5 @@ def test_along_a_road_is_at_the_road():
 def test_an_unknown_word_in_capitals_is_no_place():
     found = record("A QUANTITY of suspected ammunition and two pistols were recovered by police yesterday.")
     assert found["location"] is None
+    found = record("KANYONYOO, Kenya — Police seized 30 rounds of ammunition here.")
+    assert found["location"] == "KANYONYOO" and found["country"] == ["KEN"]
