@@ -352,6 +352,9 @@ def _variants(match):
     if lead:
         start, name = start + lead.end(), name[lead.end():]
     yield start, name, bool(lead)
+    if name.startswith("The "):  # "The Greater Accra Regional Police Command"
+        start, name = start + 4, name[4:]
+        yield start, name, bool(lead)
     direction = _DIRECTION_WORD.match(name) or _FACILITY_HEAD.match(name)
     if direction:  # "West Kingston" → also "Kingston"; "Aeropuerto El Dorado" → also "El Dorado"
         yield start + direction.end(), name[direction.end():], bool(lead)

@@ -38,3 +38,9 @@ def test_neighbours_makers_and_transit_countries_are_not_where_the_seizure_happe
     found = record("Frontalière du Soudan et de la République centrafricaine, la province du Salamat, au Tchad, a vu la "
                    "saisie de dix armes de guerre.", language="fr")
     assert found["country"] == ["TCD"]
+
+
+def test_an_agency_named_after_its_region_at_a_sentence_start_gives_the_country():
+    found = record("The Greater Accra Regional Police Command has arrested six persons. The police seized one AK-47 "
+                   "rifle and a pistol.")
+    assert found["country"] == ["GHA"] and found["location"] == "Greater Accra"
