@@ -4,7 +4,7 @@ specific it is (a facility or a small place beats a big city or a region), where
 the seizure), and what it is not (an agency's seat: "la brigade de Saint-Avold", "el Juzgado de Pamplona")."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pycountry
@@ -12,22 +12,35 @@ import pycountry
 from .cities import rows as city_rows
 from .dates import _WEEKDAY_NAMES, MONTHS
 from .gazetteer import PLACES
-from .places import Mention, country_mentions, country_names
-from .text import Value, fold
+from .places import Mention, as_origin, country_mentions, country_names
+from .text import Doc, Value, fold
 
 _UPPER = "A-ZÀ-ÝĀ-Ž"
 _NAME = re.compile(rf"[{_UPPER}][\w'’-]*(?:[ ](?:de |del |de la |du |des |la |el |sur |upon |do |da |dos |das |di )?[{_UPPER}0-9][\w'’-]*)"
                    rf"{{0,3}}")
 _FACILITY_BEFORE = re.compile(
-    r"(?:port of|airport of|port de|port du|aeroport de|aeroport international de|puerto de|aeropuerto(?: internacional)?"
-    r"(?: de)?|paso fronterizo(?: de)?|poste[- ]frontiere de|poste frontalier de|poste de|point d'entree de|"
+    r"(?:port of|airport of|port de|port du|port d'|aeroport d'|aeroport de|aeroport international d[e']|puerto de|"
+    r"aeropuerto(?: internacional)?(?: de)?|(?:paso|complejo|puesto|cruce) fronterizo(?: de)?|"
+    r"puente internacional(?: de)?|bureau de (?:la )?douane de|poste de douane de|poste douanier de|\ba douane de|"
+    r"centre de (?:tri|traitement du courrier) de|"
+    r"poste[- ]frontiere de|poste frontalier de|poste de|point d'entree de|"
     r"port d'entree de|border crossing(?: at| of)?|port of entry(?: at| of)?|garita(?: de)?|aduana de|"
-    r"centre postal de|centro postal de|terminal de|puesto de control(?: de)?|recinto fiscal de)\s+$")
+    r"centre postal de|centro postal de|terminal de|puesto de control(?: de)?|recinto fiscal de)(?:\s+|(?<=')\s*)$")
 _FACILITY_AFTER = re.compile(r"\s+(?:port|airport|international airport|border crossing|port of entry|gateway facility|"
-                             r"mail (?:centre|center|facility)|docks|terminal)\b", re.IGNORECASE)
+                             r"mail (?:centre|center|facility)|docks|terminal|checkpoint|border post|seaport|harbou?r)\b",
+                             re.IGNORECASE)
 _STREET_BEFORE = re.compile(r"(?:quartier d'|quartier de|quartier|barrio de|barrio|colonia|sector de|sector|secteur de|secteur|rue|calle|"
-                            r"l'arrondissement|arrondissement|borough of|neighbou?rhood of|fraccionamiento|"
-                            r"avenida|avenue|road|street|vereda|lieu-dit|hameau de|aldea de|caserio de)\s+(?:d')?$")
+                            r"l'arrondissement|arrondissement|arrondissement d[e']|borough of|camp|camp militaire|"
+                            r"neighbou?rhood of|fraccionamiento|"
+                            r"avenida|avenue|road|street|vereda|lieu-dit|hameau de|aldea de|caserio de|carretera|"
+                            r"autopista|"
+                            r"highway|autoroute|carrefour|crossroads|junction|entronque|cruce de|rond-point|glorieta|"
+                            r"zona de|zone d'|area de|distrito de|estate|business park|industrial estate|"
+                            r"zone industrielle de|poligono industrial de|poligono|cite|cite de|urbanizacion|"
+                            r"asentamiento humano|centro poblado|caserio|anexo|canton|aldea|hameau|douar|"
+                            r"(?:terminal )?portuaria de|terminal portuario de|plage de|playa de|beach)\s+(?:d')?$")
+# "the Lagdera area", "Bell Steel area of Poleglass", "le secteur de": a named part of a town.
+_AREA_AFTER = re.compile(r"\s+(?:area|estate|housing estate|neighbou?rhood|village|township|suburb|settlement)\b")
 _REGION_BEFORE = re.compile(r"(?:region de|region of|province of|provincia de|departement de|departamento de|"
                             r"estado de|state of|county|comunidad foral de|sous-prefecture de|sindicatura de)\s+$")
 _OF = re.compile(r"(?:\bde|\bdu|\bd'|\bdel|\bof)\s*$")
@@ -46,16 +59,20 @@ _DIRECTION = (r"(?:(?:the\s+|el\s+|le\s+|la\s+)?(?:north|south|east|west|norther
               r"sud-ouest|norte|sur|este|oeste|poniente|oriente|centro|noreste|noroeste|sureste|suroeste)"
               r"(?:\s+(?:of|de|del|du|d'|de la))?\s*)")
 _LOCATIVE = {
-    "en": re.compile(rf"(?:\bin|\bat|\bnear|\boutside|\baround|\bacross|\bthroughout)\s+(?:the\s+)?{_DIRECTION}?$"),
-    "fr": re.compile(rf"(?:\ba|\bau|\baux|\bpres d'|\bpres de|\bdans|\ben|\bsur)\s+(?:la\s+|le\s+|les\s+|l')?{_DIRECTION}?$"),
-    "es": re.compile(rf"(?:(?:\ben|\bcerca de|\ba las afueras de)\s+(?:el\s+|la\s+)?{_DIRECTION}?|\bal\s+{_DIRECTION})$"),
+    "en": re.compile(rf"(?:\bin|\bat|\bnear|\boutside|\baround|\bacross|\bthroughout|\bon the outskirts of|"
+                     rf"\bclose to|\bwaters of|\boff the coast of|\boff|\bon(?=\s+the)|\balong)\s+(?:the\s+)?{_DIRECTION}?$"),
+    "fr": re.compile(rf"(?:(?:\ba|\bau|\baux|\bpres de|\bdans|\ben|\bsur|\bproximite de|\babords de|\bnon loin de|"
+                     rf"\bperiph\w+ de|\bsortie de|\bentree de)\s+|\bpres d'|\bproximite d'|\babords d'|\bloin d')"
+                     rf"(?:la\s+|le\s+|les\s+|l')?{_DIRECTION}?$"),
+    "es": re.compile(rf"(?:(?:\ben|\bcerca de|\ba las afueras de|\bimmediaciones de|\binmediaciones de|\bproximidades de)\s+(?:el\s+|la\s+)?{_DIRECTION}?|\bal\s+{_DIRECTION})$"),
 }
 _DIRECTION_WORD = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Upper|"
                              r"Lower|Nord|Sud|Norte|Sur) (?=[A-ZÀ-Ý])")
 _SEAT_BEFORE = re.compile(
     r"(?:brigade|direction|parquet|tribunal|procureur de la republique|sections? de recherches?|compagnie|escadron|"
     r"district|juzgado|comisaria|audiencia|fiscalia|court|prison|(?:police|garda) station|tribunal de grande instance|"
-    r"prefecture de police|douanes? de|direccion regional de|brigada provincial de informacion de|commissariat)\b"
+    r"prefecture de police|douanes? de|direccion regional de|brigada provincial de informacion de|commissariat|"
+    r"bureau|headquarters|headquartered|field office|siege|sede)\b"
     r"[^.,;]{0,40}$")
 _NOT_PLACES = set(
     "police customs border force national guard operation europol interpol the la le les el los las un une una "
@@ -63,16 +80,37 @@ _NOT_PLACES = set(
     "northern southern eastern western charge registro republica republic region province state department "
     "ministere ministerio prefecture justice federal national nationale nacional general attorney office "
     "division unit unite unidad brigade brigada direction direccion service servicio agence agencia "
+    "bureau office headquarters agency command force forces army navy authority authorities council commission "
+    "royal metropolitan provincial municipal regional orden ordre order "
+    "justicia seguridad securite security defensa defense defence interior hacienda gobernacion policia ejercito "
+    "armee marina fiscalia gendarmerie douane douanes aduanas ministro ministre minister ministerio "
     "africa afrique europe asia asie america amerique caribbean caraibes caribe balkans oceania".split()) | {
     name for names in MONTHS.values() for name in names} | set(_WEEKDAY_NAMES.split("|"))
 _DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en route to|on its way to|a destination d[eu']|"
                                  r"destine\w* a|adresse\w* (?:a|par)|con destino a|destinad\w* a|rumbo a|hacia|"
                                  r"(?:arriving|coming|shipped|sent|imported|flying|travelling|traveling) from|"
-                                 r"en provenance d[eu']|provenant d[eu']|procedente\w* de|desde)\b[^.;]{0,50}$")
+                                 r"en provenance d[eu']|provenant d[eu']|procedente\w* de|desde|provenait d[eu']|"
+                                 r"venait d[eu']|se dirigeait vers|en direction d[eu']|proveniente\w* de|"
+                                 # where people or goods were taken afterwards
+                                 r"taken to|transferred to|brought to|escorted to|transfere\w* a|conduit\w* a|"
+                                 r"emmene\w* a|trasladad\w*|llevad\w* (?:a (?!cabo)|hasta)|remitid\w* a|puest\w* a "
+                                 r"disposicion)\b[^.;]{0,50}$")
+# A person's home town: "a man in his 40s from the Brighton area", "un homme de 27 ans, de Montréal".
+_HOME_BEFORE = re.compile(r"\b(?:man|woman|men|women|boy|girl|teenager|\d+[- ]years?[- ]old|aged \d+|homme|femme|"
+                          r"hommes|femmes|jeune|\d+ ans|hombre|mujer|joven|\d+ anos)\b[^.;]{0,25}?"
+                          r"(?:\bfrom|\bof|\bde|\bdu|\bd')\s*(?:the\s+)?$")
 # Place names too common to tell a country.
 _GENERIC = set("centro|center|centre|norte|sur|nord|sud|est|ouest|oeste|este|victoria|san jose|santa cruz|la paz|"
                "san antonio|santa maria|san juan|san pedro".split("|"))
 _ARTICLES = {"la", "le", "les", "el", "los", "las", "l'"}
+# A facility's word that opens its capitalised name ("Aeropuerto El Dorado", "Complejo Fronterizo Los Libertadores").
+_FACILITY_HEAD = re.compile(r"^(?:Aeropuerto|Aéroport|Aeroport|Airport|Complejo Fronterizo|Paso Fronterizo|"
+                            r"Puesto Fronterizo|Puente Internacional|Garita)(?: Internacional| International)?"
+                            r"(?: de la| de| del| of| d')? ?(?=[A-ZÀ-Ý])")
+_FACILITY_WORDS = {"aeropuerto", "aeroport", "airport", "puerto", "port", "terminal", "garita", "aduana", "complejo",
+                   "complejo fronterizo", "paso fronterizo", "puente internacional"}
+# A direction alone ("au Sud de Madagascar") is no place; "Baja California Sur" is.
+_LONE_DIRECTIONS = {"nord", "sud", "est", "ouest", "norte", "sur", "oeste", "este", "centre", "centro"}
 _LEADING_PREPOSITION = re.compile(r"^(?:A|À|En|In|At|Au|Aux|Dans|Near|Cerca)\s+")
 
 
@@ -86,6 +124,8 @@ class Candidate:
     score: float
     code: str | None  # the country of the place, where the gazetteer knows it
     seat: bool = False  # after an agency's name ("la brigade des douanes de Boulogne-sur-mer")
+    bare: bool = False  # a known city or region named outside any place context ("Delhi police")
+    dateline: bool = False  # where the story was filed ("JOHOR BARU, Jan 14 —")
 
 
 # Countries whose places a text in this language most likely names, for names shared by several countries.
@@ -114,8 +154,12 @@ def cities():
     return table
 
 
-def _country_for(entries, lang):
-    """The entry a text in `lang` most likely means; None for a small town abroad (more likely a namesake)."""
+def _country_for(entries, lang, evidence=()):
+    """The entry a text in `lang` most likely means: of a country the text names otherwise (`evidence`), else of a
+    country of the language; None for a small town abroad (more likely a namesake)."""
+    named = [e for e in entries if e[0] in evidence]
+    if named and named[0][1] * 20 >= entries[0][1]:  # not a village namesake of a big city ("Bogota", New Jersey)
+        return named[0]
     likely = _LIKELY.get(lang, "").split()
     preferred = [e for e in entries if e[0] in likely]
     if preferred:
@@ -137,7 +181,8 @@ def _is_region(entries, lang):
 
 def city_mentions(doc):
     """Known places of the text (in any place context), as country mentions."""
-    return [Mention(c.code, c.start, c.start + len(c.name), "city") for c in candidates(doc) if c.code]
+    return [Mention(c.code, c.start, c.start + len(c.name), "bare" if c.bare else "city")
+            for c in candidates(doc) if c.code]
 
 
 def _trim(name):
@@ -151,7 +196,7 @@ def _known_prefix(name, table):
     words = name.split(" ")
     for n in range(len(words), 0, -1):
         prefix = _trim(" ".join(words[:n]))
-        if fold(prefix) in table:
+        if fold(prefix) in table and fold(prefix) not in _FACILITY_WORDS:
             return prefix
     return name
 
@@ -163,27 +208,137 @@ def candidates(doc):
         return cached
     table, countries = cities(), country_names()
     taken = {i for m in country_mentions(doc) if m.source == "name" for i in range(m.start, m.end)}
-    found = []
+    names = []
     for match in _NAME.finditer(doc.text):
         for start, name, lead in _variants(match):
             name = _known_prefix(_trim(name), table)
             key = fold(name)
             if key not in table and key.replace("'", "") in table:
                 key = key.replace("'", "")  # "N'Zérékoré", "N'Djamena": the gazetteer writes "Nzerekore"
-            words = key.split(" ")
-            if words[0] in _ARTICLES and len(words) > 1:
-                words = words[1:]  # "La Matanza", "Le Havre", "El Paso"
-            if len(key) < 3 or key in countries or any(w in _NOT_PLACES for w in words) or \
-                    start in taken or re.fullmatch(r"[A-Z0-9]+s", name) or \
-                    re.search(r"\d", name):
-                continue
-            score = _score(doc, start, start + len(name), key, table, leading=lead)
-            if score is not None:
-                entry = _country_for(table[key], doc.language) if key in table and key not in _GENERIC else None
-                seat = bool(_SEAT_BEFORE.search(doc.folded[max(0, start - 45):start]))
-                found.append(Candidate(name, start, score, entry[0] if entry else None, seat))
-    doc.cache["places"] = found
+            if start not in taken and not _not_a_place(doc, start, name, key, table, countries):
+                names.append((start, name, key, lead))
+    evidence = _evidence(doc, names, table)
+    found = [c for start, name, key, lead in names for c in _candidate(doc, start, name, key, table, lead, evidence)]
+    doc.cache["places"] = _with_title(doc, found)
     return found
+
+
+def title_places(doc):
+    """The candidates of the document's title (a headline names the seizure's place: "... seized in Gatineau")."""
+    if "title_places" not in doc.cache:
+        doc.cache["title_places"] = candidates(Doc(doc.title, doc.language)) if doc.title.strip() else []
+    return doc.cache["title_places"]
+
+
+_TITLE_BONUS = 0.5
+
+
+def _with_title(doc, found):
+    """The text's candidates, those the title names too scored up (a bare one becomes a place of the text), but
+    for regions (the headline's "dans l'Adamaoua" is less specific than the text's town)."""
+    named = {fold(c.name) for c in title_places(doc) if c.score > -2.0}
+    if not named:
+        return found
+    table = cities()
+    return [replace(c, score=max(c.score, 0.0) + _TITLE_BONUS, bare=False)
+            if fold(c.name) in named and not (fold(c.name) in table and _is_region(table[fold(c.name)], doc.language))
+            else c for c in found]
+
+
+def _not_a_place(doc, start, name, key, table, countries):
+    words = key.split(" ")
+    if words[0] in _ARTICLES and len(words) > 1:
+        words = words[1:]  # "La Matanza", "Le Havre", "El Paso"
+    if len(key) < 3 or key in countries or key in _FACILITY_WORDS | _LONE_DIRECTIONS or any(w in _NOT_PLACES for w in words) or \
+            re.fullmatch(r"[A-Z0-9]+s", name) or re.search(r"\d", name) or re.search(r"['’]s$", name):
+        return True
+    if words[0] in _LONE_DIRECTIONS and len(words) > 1 and words[1] in ("de", "del", "du", "of", "des"):
+        return True  # "Sud de Madagascar", "Norte de Guayaquil": the part of the place that follows
+    abstract = _ABSTRACT.search(key) and not _CONNECTOR.search(f" {key} ")
+    # "BOC", "SEMIL": an agency's initials; "A QUANTITY of ammunition": a styled lead; but "PRESIDIO, Texas —"
+    acronym = name.isupper() and (len(name) <= 4 or not _dateline(doc.text, start, start + len(name)))
+    return key not in table and (abstract or acronym or _inside_title_case(doc.text, start))
+
+
+# Unknown capitalised words that are common nouns ("Detención", "Sécurité", "Intelligence"), not place names.
+_ABSTRACT = re.compile(r"(?:cion|sion|tion|dad|ite|ment|miento|ness|ship|ance|ence|ency|ismo|isme|ism|eria|erie)"
+                       r"(?: |$)")
+_TITLE_CASE_BEFORE = re.compile(rf"[{_UPPER}][\w'’-]+ (?:en|in|de|of|du|des|del|y|and|et|a|à|al|au|for|para|pour) $")
+
+
+def _inside_title_case(text, start):
+    """"Personas en Detención", "Ministry of Defence": an unknown name inside the capitalised name of a body."""
+    before = text[max(0, start - 30):start]
+    sentence_start = re.search(r"(?:^|[.!?:\n]\s*)[{0}][\w'’-]+ [a-zà]+ $".format(_UPPER), before)
+    return bool(_TITLE_CASE_BEFORE.search(before)) and not sentence_start
+
+
+def _evidence(doc, names, table):
+    """The countries the text names, by name or agency, or by a place of one country only ("Izabal", "Antioquia"):
+    what tells which "San Luis" or "Trujillo" the text means."""
+    codes = {m.code for m in country_mentions(doc) if m.source in ("name", "agency", "place") and not as_origin(doc, m.start)}
+    for start, _name, key, _lead in names:
+        entries = table.get(key) if key not in _GENERIC else None
+        if not entries or as_origin(doc, start):
+            continue
+        others = [population for code, population in entries if code != entries[0][0]]
+        if len(others) == 0 and (entries[0][1] >= 15000 or entries[0][1] == 0) or \
+                entries[0][1] >= 100000 and entries[0][1] >= 20 * max(others):
+            codes.add(entries[0][0])  # "Izabal"; "Bogotá" (not Bogota, New Jersey)
+    return codes
+
+
+def _qualifier_country(text, end):
+    """{the country} of the larger place written with a place ("Lansdowne (Ontario)", "San Pablo, Brasil")."""
+    match = _QUALIFIER.match(text, end)
+    if not match:
+        return set()
+    key = fold(re.sub(r" (?:City|County|Province|State)$", "", match.group(1)))
+    if key in country_names():
+        return {country_names()[key]}
+    return {code for code, population in cities().get(key, ()) if population == 0}
+
+
+def _candidate(doc, start, name, key, table, lead, evidence=()):
+    """[the Candidate] for a name in a place context, or a bare known place; [] for anything else."""
+    end = start + len(name)
+    written = _qualifier_country(doc.text, end)
+    entry = _country_for(table[key], doc.language, written or evidence) \
+        if key in table and key not in _GENERIC else None
+    code = entry[0] if entry else None
+    if len(written) == 1 and fold(_QUALIFIER.match(doc.text, end).group(1)) in country_names():
+        code, = written  # "San Pablo, Brasil": the text says which country
+        entry = entry or (code, 0)
+    score = _score(doc, start, end, key, table, leading=lead)
+    seat_before = _SEAT_BEFORE.search(doc.folded[max(0, start - 45):start])
+    seat_after = _SEAT_AFTER.match(doc.text, end)
+    if seat_after and not seat_before:  # "detained at Muizenberg SAPS", "Tin-Can Island Command"
+        score = (score if score is not None else 1.0) - _SEAT_PENALTY
+    if _dateline(doc.text, start, end):
+        return [Candidate(name, start, 0.5, code, dateline=True)] if key in table or lead is False else []
+    if score is not None:
+        return [Candidate(name, start, score, code, bool(seat_before or seat_after))]
+    if entry and (entry[1] >= 100000 or entry[1] == 0 and len(key) >= 5) and \
+            not _DESTINATION_BEFORE.search(doc.folded[max(0, start - 80):start]) and not as_origin(doc, start) and \
+            not _HOME_BEFORE.search(doc.folded[max(0, start - 45):start]):
+        return [Candidate(name, start, -1.0, code, bool(seat_before), bare=True)]
+    return []
+
+
+# An agency, station or court named after its town: "Muizenberg SAPS", "Ballymun Garda Station", "Delhi Police".
+_SEAT_AFTER = re.compile(r" (?:SAPS|Garda|Police|Crime Branch|Regional Police|Municipal Police|Magistrates?|"
+                         r"Crown Court|"
+                         r"District Court|High Court|Court|Prison|Sheriff|Station|Headquarters|Field Office|"
+                         r"Field Division|Customs|Gendarmerie|Commissariat|Division|Command)\b", re.IGNORECASE)
+# "NAIROBI, Kenya, Feb 3 —", "MONTRÉAL —", "Tegucigalpa –": where the story was filed, not the seizure's place.
+_DATELINE_AFTER = re.compile(r"(?:,? [^.\n()]{1,30}?)?\s*(?:[—–]|- |\([A-Z][\w .-]{1,25}\))")
+
+
+def _dateline(text, start, end):
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" [(") or start - line_start > 3:
+        return False
+    return text[start:end].isupper() and len(text[start:end]) > 3 or bool(_DATELINE_AFTER.match(text, end))
 
 
 _CONNECTOR = re.compile(r" (?:de la|de|del|du|des|of) ")
@@ -197,9 +352,15 @@ def _variants(match):
     if lead:
         start, name = start + lead.end(), name[lead.end():]
     yield start, name, bool(lead)
-    direction = _DIRECTION_WORD.match(name)
-    if direction:  # "West Kingston" → also "Kingston"
+    if name.startswith("The "):  # "The Greater Accra Regional Police Command"
+        start, name = start + 4, name[4:]
+        yield start, name, bool(lead)
+    direction = _DIRECTION_WORD.match(name) or _FACILITY_HEAD.match(name)
+    if direction:  # "West Kingston" → also "Kingston"; "Aeropuerto El Dorado" → also "El Dorado"
         yield start + direction.end(), name[direction.end():], bool(lead)
+    tail = _SEAT_AFTER.search(name)
+    if tail and tail.start() > 0:  # "Tin-Can Island Command", "Greater Accra Regional Police" → the town
+        yield start, name[:tail.start()], bool(lead)
     for connector in _CONNECTOR.finditer(name):
         yield start + connector.end(), name[connector.end():], False
 
@@ -210,7 +371,7 @@ def _score(doc, start, end, key, table, leading=False):
     score = None
     if _FACILITY_BEFORE.search(before) or _FACILITY_AFTER.match(after) or _facility_town(key, table):
         score = 5.0
-    elif _STREET_BEFORE.search(before):
+    elif _STREET_BEFORE.search(before) or _AREA_AFTER.match(after):
         score = 4.0
     elif _SMALL_PLACE_BEFORE.search(before):
         score = 3.5
@@ -229,7 +390,7 @@ def _score(doc, start, end, key, table, leading=False):
         return None
     if _SEAT_BEFORE.search(before):
         score -= _SEAT_PENALTY
-    if _DESTINATION_BEFORE.search(doc.folded[max(0, start - 80):start]):
+    if _DESTINATION_BEFORE.search(doc.folded[max(0, start - 80):start]) or _HOME_BEFORE.search(before):
         score -= 2.5
     population = table[key][0][1] if key in table else 0
     if key in table and _is_region(table[key], doc.language):
@@ -250,15 +411,73 @@ def location(doc, chosen_countries):
     found = [c for c in candidates(doc) if c.score >= 1.0]
     if not found:  # the only place given is an agency's ("la Gendarmerie de l'Aude"): the most specific one given
         found = [c for c in candidates(doc) if c.seat and c.score + _SEAT_PENALTY >= 1.0]
+    if not found:  # "JOHOR BARU, Jan 14 — Police arrested 20 men here": the dateline, where no place is given
+        found = [c for c in candidates(doc) if c.dateline][:1]
+    if not found and all(c.bare for c in candidates(doc)):
+        found = _bare_place(candidates(doc), chosen_countries)
     if not found:
         return None
-    best = max(found, key=lambda c: (c.score, -c.start))
+    found = [replace(c, score=c.score - 1.5) if _abroad(c, chosen_countries) else c
+             for c in found]  # "Sussex" (a town of Canada) in a story set in England
+    best = max(_inner_first(doc, found), key=lambda c: (c.score, -c.start))
+    if _in_list_of_places(doc.text, best):
+        return None  # several sites ("en Malvín Norte, Cerro, Barra de Carrasco y Solymar"), none holding them all
     end = best.start + len(best.name)
     facility = _FACILITY_AFTER.match(doc.text, end)
     if facility:
         end = facility.end()
     end = _with_qualifier(doc.text, end)
     return Value(doc.text[best.start:end], best.start, end, min(0.9, 0.3 + best.score / 10))
+
+
+# "à Prèkètè, près de Bassila", "Saint-Laurent à Montréal", "Akoundéré dans la commune de Bélel", "Wiang Phang
+# Kham sub-district of Mae Sai": the second place holds the first.
+_HOLDS = re.compile(r"(?:,\s*)?(?:\s*(?:pres de|pres d'|near|cerca de|a|au|en|in|dans|of|de|del|du)\s*"
+                    r"(?:(?:la|le|el|l'|the)\s*)?(?:(?:commune|ville|localite|village|region|departement|municipio|"
+                    r"ciudad|provincia|district|sub-district|county|town|city|prefecture|province|canton|"
+                    r"arrondissement)\w*\s+(?:de\s+|d'|du\s+|del\s+|of\s+)?(?:la\s+|l')?)?)?$")
+
+
+def _inner_first(doc, found):
+    """The candidates, each place that holds the one just before it scored below that one."""
+    by_start = sorted(found, key=lambda c: c.start)
+    out = list(by_start)
+    for index in range(1, len(by_start)):
+        inner, outer = by_start[index - 1], by_start[index]
+        gap = doc.folded[inner.start + len(inner.name):outer.start]
+        if 0 < len(gap) <= 40 and _HOLDS.fullmatch(gap) and outer.score >= inner.score:
+            out[index] = replace(outer, score=inner.score - 0.5)
+    return out
+
+
+_LIST_OF_NAMES = re.compile(rf"(?:[{_UPPER}][\w'’-]*(?: (?:de |del |de la )?[{_UPPER}][\w'’-]*)*, ){{2,}}"
+                            rf"(?:[{_UPPER}][\w'’-]*(?: (?:de |del |de la )?[{_UPPER}][\w'’-]*)*,? (?:y|et|and|e) )"
+                            rf"[{_UPPER}]")
+
+
+def _in_list_of_places(text, best):
+    """The place is one of a list of at least four names ("A, B, C y D"); a chain of places ("Tanay, Rizal") is no
+    list."""
+    window_start = max(0, best.start - 80)
+    for match in _LIST_OF_NAMES.finditer(text, window_start, best.start + 160):
+        if match.start() <= best.start < match.end():
+            return True
+    return False
+
+
+def _abroad(candidate, chosen_countries):
+    """A known place of which no namesake lies in the chosen countries (a street, area or facility context says
+    the name is local whatever the gazetteer holds: "el sector Sinaí")."""
+    entries = cities().get(fold(candidate.name))
+    return bool(chosen_countries and candidate.code and entries and candidate.score < 4.0 and
+                not any(code in chosen_countries for code, _population in entries))
+
+
+def _bare_place(found, chosen_countries):
+    """Only known places outside any place context ("Indore Crime Branch busted ..."): the first, where they are
+    not several places (several sites, no place holding them all)."""
+    found = [c for c in found if not chosen_countries or c.code in chosen_countries]
+    return found[:1] if len({fold(c.name) for c in found}) <= 2 else []
 
 
 _QUALIFIER = re.compile(rf"(?:, | \()([{_UPPER}][\w'’-]*(?: [{_UPPER}][\w'’-]*){{0,2}})(\))?")

@@ -66,7 +66,7 @@ def country_mentions(doc):
         for match in pattern.finditer(doc.folded):
             if any(taken[match.start():match.end()]):
                 continue
-            if not _case_fits(doc.text, match, source):
+            if not _case_fits(doc.text, match, source) or _continent(doc, match):
                 continue
             taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
             mentions.append(Mention(table[match.group(0)], match.start(), match.end(), source))
@@ -74,33 +74,48 @@ def country_mentions(doc):
     return doc.cache["countries"]
 
 
+def _continent(doc, match):
+    """"América" in French and Spanish is the continent ("de América y Europa", "Amérique latine")."""
+    return match.group(0) == "america" and doc.language != "en" or \
+        bool(re.match(r" (?:latina|latine|del sur|du sud|central|centrale|du nord|del norte)\b", doc.folded[match.end():]))
+
+
 def _case_fits(text, match, source):
     """Short or ambiguous names must be written as names: "US", "Mali", not "us", "mali"."""
     original = text[match.start():match.end()]
     if source == "demonym":
         return original[:1].isupper() or match.group(0) not in ("us", "english", "argentina", "serbia")
-    if len(original) <= 4 or source in ("place", "agency"):
-        return original[:1].isupper()
+    if len(original) <= 4 or source in ("place", "agency", "name"):
+        return original[:1].isupper()  # a country is a proper noun: "matrícula argentina" is an adjective
     return True
 
 
 _MULTI = re.compile(r"\b(?:europol|interpol|countries|pays|paises|international operation|operation internationale|"
                     r"operacion internacional|joint action|cross-border|transfrontali\w+|eu member states|"
                     r"etats membres|estados miembros|frontex|afripol|ameripol)\b")
-_ORIGIN = re.compile(r"(?:from|origin|made in|bound for|destined for|to|en provenance d[eu']?|provenant d[eu']?|"
+_ORIGIN = re.compile(r"(?<![\w])(?:from|origin|made in|bound for|destined for|to|en provenance d[eu']?|provenant d[eu']?|"
                      r"a destination d[eu']?|vers|hacia|con destino a|procedentes? de|desde|originari\w+ de|"
                      r"arrives? des|arrives? d[eu']|arrivant d[eu']?|venant d[eu']?|importees? d[eu']?|"
                      r"provenientes? de|proveniente desde|desde la ciudad de|importad[oa]s? de|envoye d'|"
-                     r"nationals? of|ressortissants?)\s*(?:the |la |le |les |des |l'|el |los |las )?"
-                     r"(?:[\w'-]+(?: [\w'-]+){0,2}, )?$")
+                     r"nationals? of|ressortissants?|produced in|manufactured in|produits? en|fabrique\w* en|"
+                     r"fabricad\w+ en|producid\w+ en|border with|borders|bordering|frontiere avec|frontera con|"
+                     r"limitrofe con|frontalier\w* (?:de|du|des|avec)|via|en passant par|transitant par|"
+                     r"en transit par|pasando por|en transito por|in transit through)\s*(?:the |la |le |les |des |l'|el |los |las )?"
+                     r"(?:[\w'-]+(?: [\w'-]+){0,2}(?:, | et (?:de |du |des )?(?:la |le |l')?| y (?:de )?(?:la |el )?|"
+                     r" and (?:the )?))?$")
 # "en France et en Belgique", "in Spain and Portugal": a seizure in two named countries.
 _JOINED = re.compile(r"\b(?:in|en|au|aux)\s+(?:la\s+|le\s+|l')?[a-z'-]+(?:\s[a-z'-]+)?\s+(?:et|and|y)\s+(?:in\s+|en\s+|au\s+)"
                      r"(?:la\s+|le\s+|l')?[a-z'-]+")
 
 
+def as_origin(doc, start):
+    """The name at `start` is of an origin or destination ("from China", "con destino a Haití")."""
+    return bool(_ORIGIN.search(doc.folded[max(0, start - 40):start]))
+
+
 def _only_origin(doc, code, mentions):
     """Every mention of the country is as an origin or destination ("from China", "à destination des Pays-Bas")."""
-    return all(_ORIGIN.search(doc.folded[max(0, m.start - 25):m.start]) for m in mentions if m.code == code)
+    return all(_ORIGIN.search(doc.folded[max(0, m.start - 40):m.start]) for m in mentions if m.code == code)
 
 
 _LIST_BETWEEN = re.compile(r"\s*(?:,|and|et|y|&)\s*(?:(?:and|et|y)\s+)?(?:(?:in|en|au|aux|a)\s+)?"
@@ -118,7 +133,7 @@ def _listed(doc, mentions):
     return False
 
 
-_WEIGHTS = {"name": 3, "place": 4, "city": 3, "agency": 3, "demonym": 1}
+_WEIGHTS = {"name": 3, "place": 4, "city": 3, "agency": 3, "demonym": 1, "bare": 1}
 
 
 def choose_countries(doc, mentions):
@@ -132,7 +147,7 @@ def choose_countries(doc, mentions):
         return named
     weight = defaultdict(float)
     for index, mention in enumerate(mentions):
-        before = doc.folded[max(0, mention.start - 25):mention.start]
+        before = doc.folded[max(0, mention.start - 40):mention.start]
         factor = 0.3 if _ORIGIN.search(before) else 1.0
         weight[mention.code] += _WEIGHTS[mention.source] * factor * (1.5 if index < 3 else 1.0)
     best = max(weight, key=weight.get)

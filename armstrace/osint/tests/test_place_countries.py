@@ -1,0 +1,46 @@
+"""Which country a place name shared by several countries means (the one the text names with it or otherwise), a
+word ending in "to" is no destination, and the title breaks ties between places."""
+
+from .helpers import record
+
+
+def test_a_shared_place_name_takes_the_country_the_text_names():
+    found = record("La policía incautó 23 fusiles de asalto y 10 pistolas en San Pablo, Brasil.", language="es")
+    assert found["country"] == ["BRA"]
+
+
+def test_a_word_ending_in_to_is_no_destination():
+    found = record("Dentro de un contenedor proveniente de Estados Unidos, fueron localizadas tres armas de fuego en la "
+                   "portuaria de Santo Tomás de Castilla, en Puerto Barrios, Izabal.", language="es")
+    assert found["country"] == ["GTM"]
+
+
+def test_the_title_breaks_a_tie_between_places():
+    text = "Gardaí seized a pistol in Finglas and 40 rounds in Ballymun."
+    assert record(text, title="Gun and ammunition seized in Ballymun")["location"] == "Ballymun"
+    assert record(text, title="Gun and ammunition seized in Finglas")["location"] == "Finglas"
+
+
+def test_america_in_french_and_spanish_is_the_continent():
+    found = record("La Guardia Civil ha intervenido 30 armas de fuego en España que se destinaban a la venta a "
+                   "organizaciones criminales de América y Europa. La operación contó con Europol y con agentes de "
+                   "Irlanda.", language="es")
+    assert found["country"] == ["ESP", "IRL"]
+
+
+def test_neighbours_makers_and_transit_countries_are_not_where_the_seizure_happened():
+    found = record("Des militaires ont découvert 35 armes de guerre dans un village de l'extrême nord du Cameroun, à la "
+                   "frontière avec le Nigeria, près de la frontière avec le Nigeria.", language="fr")
+    assert found["country"] == ["CMR"]
+    found = record("Europol: la police a saisi 300 pistolets d'alarme en Belgique, en Roumanie et en Bulgarie; ce sont "
+                   "des modèles produits en Turquie.", language="fr")
+    assert sorted(found["country"]) == ["BEL", "BGR", "ROU"]
+    found = record("Frontalière du Soudan et de la République centrafricaine, la province du Salamat, au Tchad, a vu la "
+                   "saisie de dix armes de guerre.", language="fr")
+    assert found["country"] == ["TCD"]
+
+
+def test_an_agency_named_after_its_region_at_a_sentence_start_gives_the_country():
+    found = record("The Greater Accra Regional Police Command has arrested six persons. The police seized one AK-47 "
+                   "rifle and a pistol.")
+    assert found["country"] == ["GHA"] and found["location"] == "Greater Accra"
