@@ -10,7 +10,8 @@ from .numbers import NUMBER_WORDS, find_numbers
 MAX_FILLERS = 3
 _TOKEN = re.compile(r"[\w.'/]+(?:-[\w.'/]+)*")
 _GAP = re.compile(r"(?:[\s\-(\"«»“”‘’]|(?:pieces|units|items|unidades|piezas|exemplaires|ejemplares) "
-                  r"(?:of\b|de\b|d')\s*)*")
+                  r"(?:of\b|de\b|d')\s*|(?:items|objects|objets|objetos) (?:(?:suspected|believed|thought) to be|"
+                  r"(?:suspectes?|presumes?) d'etre|(?:que parecen|presuntamente)) )*")
 _PIECES_OF = re.compile(r"\b(?:pieces|piezas) (?:de|d')")  # "300 piezas de armas": parts ("661 pieces of rifles": rifles)
 _GLUED_UNIT = re.compile(r"-?[a-z]|[.,]\d|x\d|/")  # 9mm, 12-gauge, 7.62, 7x39, 24/7: not a count
 _NOT_A_COUNT_BEFORE = re.compile(
@@ -69,6 +70,10 @@ _EMPTY_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:vides?|percutee?s?|usagee?s?|
                           r"empty|spent|fired|inertes?)\b")
 _RATE_AFTER = re.compile(r"\s+(?:per|por|par|a|an|each|cada)\s+(?:minute|minuto|second|segundo|seconde|hour|hora|heure)")
 _RESTATED = re.compile(r"\s*\(\d[\d.,]*\)")  # "twenty (20)"
+_SCALE_END = re.compile(r"(?:million|millions|millones|millon)$")
+_SCALE_OF = re.compile(r"\s+(?:of|de|d')\s*")
+_AMBIGUOUS_PART = re.compile(r"(?:(?!(?:hand)?guns?\b|rifles?\b|pistols?\b|fire ?arms?\b|shotguns?\b)[\w-]+ )?"
+                             r"(?:barrel|bolt)$")
 
 
 def _count_of(folded, number, lang):
@@ -78,6 +83,9 @@ def _count_of(folded, number, lang):
         after = after[restated.end():]
     if number.kind == "digits" and _GLUED_UNIT.match(after):
         return None
+    scale = _SCALE_OF.match(after) if _SCALE_END.search(folded, number.start, number.end) else None
+    if scale:  # "deux millions de cartouches", "1,5 millones de cartuchos"
+        after = " " + after[scale.end():]
     before = folded[max(0, number.start - 40):number.start]
     if _NOT_A_COUNT_BEFORE.search(before) and number.kind == "digits":
         return None
@@ -88,6 +96,9 @@ def _count_of(folded, number, lang):
         return None
     noun_end, category, kind = noun
     noun_end += restated.end() if restated and number.kind != "digits" else 0
+    noun_end += scale.end() - 1 if scale else 0
+    if category == "part" and number.kind == "article" and _AMBIGUOUS_PART.match(after[:noun_end].strip()):
+        return None  # "a sealed barrel", "a metal frame": a container or a part of the gun told, not a count
     if _RATE_AFTER.match(after, noun_end):
         return None
     if category == "ammo" and _EMPTY_AFTER.match(after, noun_end):
@@ -124,7 +135,7 @@ def _noun_after(after, lang):
                 if part and part[1] in ("part", "excluded", "ammo"):  # also "pistol magazines", "rifle rounds"
                     return following + part[0], part[1], None
             if category == "firearm":
-                kind = model_kind(after[position + length:position + length + 40], kind)
+                kind = model_kind(after[position + length:position + length + 40], kind, lang)
             return position + length, category, kind
         token = _TOKEN.match(after, position)
         if token is None or _ends_search(token.group(0), lang):
@@ -139,5 +150,7 @@ _NUMBER_WORDS = {lang: set(words.split()) for lang, words in NUMBER_WORDS.items(
 def _ends_search(token, lang):
     """A word that cannot stand between a number and its noun: a function word, a month, another number."""
     if token in STOPS[lang] or token.rstrip(".") in MONTH_NUMBER or token in _NUMBER_WORDS[lang]:
+        return True
+    if token.endswith(".") and len(token) > 4:  # "a digital file. 3D-printed gun parts": the sentence ended
         return True
     return token[:1].isdigit() and not re.search(r"[a-z]", token) and not token.startswith(".")

@@ -56,7 +56,8 @@ _COVERS = {"handgun_unspecified": ("pistol", "revolver"), "long_gun_unspecified"
 _SEIZED = re.compile(
     r"\b(?:seiz\w*|confiscat\w*|recover\w*|intercept\w*|found|discover\w*|uncover\w*|detect\w*|located|"
     r"saisi\w*|decouv\w*|intercept\w*|trouv\w*|recupere\w*|"
-    r"incaut\w*|decomis\w*|asegur\w*|hall\w*|intervenid\w*|intervino|secuestr\w*|encontr\w*|localiz\w*)\b")
+    r"incaut\w*|decomis\w*|asegur\w*|hall\w*|intervenid\w*|intervino|secuestr\w*|encontr\w*|localiz\w*|"
+    r"netted|yielded|haul|took possession|retriev\w*|(?:mettre|met|mettent|mis) la main|confisqu\w*|retrouv\w*|mis la main|requis\w*|recuper\w*)\b")
 
 
 _ADDITIONAL = re.compile(
@@ -70,9 +71,14 @@ _ADDITIONAL = re.compile(
 def _further_finds(doc, seized):
     """The blocks after the first that tell of further finds; none where the first block is the lead sentence
     (its count sums up what the text then details)."""
-    if doc.block_of(seized[0][0].start) == 0:
-        return []
-    return [b for b in seized[1:] if _ADDITIONAL.search(doc.folded, *doc.block_bounds(doc.block_of(b[0].start)))]
+    lead = doc.block_of(seized[0][0].start) == 0
+    pattern = _MORE if lead else _ADDITIONAL  # after a lead, only "5 more guns", "a further two"
+    return [b for b in seized[1:] if pattern.search(doc.folded, *doc.block_bounds(doc.block_of(b[0].start)))]
+
+
+_MORE = re.compile(r"\b(?:a further|an additional|another) (?:\d|\w+ (?:fire)?arms|\w+ guns|\w+ weapons)|"
+                   r"\b\d[\d,.]* (?:more|further|additional) |\b(?:\w+ )?autres (?:armes|fusils|pistolets)|"
+                   r"\b(?:otras|otros) \w+ (?:armas|fusiles|pistolas)")
 
 
 _DISPOSED = re.compile(r"\b(?:destr[ou]y\w*|destruction|destru\w*|detrui\w*|surrender\w*|handed in|amnest\w*|"
@@ -145,7 +151,8 @@ def firearms_total(doc, counts, by_type):
     return typed or combine(doc, [c for c in generic if _about_seizure(doc, c)])
 
 
-INCLUDES = re.compile(r"includ\w*|dont|among|parmi|notamment|such as|comme|como|entre (?:ellas|ellos|las|los|eux)|"
+INCLUDES = re.compile(r"includ\w*|dont|among|parmi|notamment|such as|comme|como|namely|a savoir|a saber|"
+                      r"compris\w*|consist\w*|[\u2014\u2013]|entre (?:ellas|ellos|las|los|eux)|"
                        r"of which|de (?:los|las) cuales|incluid\w*|incluyendo|:|\(")
 
 
@@ -158,5 +165,7 @@ def _with_listed_types(doc, total, counts):
     listed = [c for c in counts if c.category == "firearm" and c.kind and c.start > total.end
               and doc.block_of(c.start) == block]
     if not listed or INCLUDES.search(doc.folded, total.end, listed[0].start):
+        return total
+    if sum(c.value for c in listed) == total.value > 1:  # "four firearms, two pistols and two rifles": its breakdown
         return total
     return Value(total.value + sum(c.value for c in listed), total.start, listed[-1].end, 0.5)

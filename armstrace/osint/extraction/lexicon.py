@@ -28,6 +28,8 @@ EN = [
      r"crossbows?|batons?|knuckle ?dusters?|pepper sprays?", "excluded", None),
     (r"(?:hand )?grenades?|explosives?|detonators?|mortars?|(?:ammunition |rifle |pistol )?magazines?|mags|"
      r"clips", "excluded", None),
+    (r"(?:telescopic |red dot |night vision |laser )?(?:scopes?|sights?)|optics|stocks?|grips?|holsters?|slings?|"
+     r"bipods?|sticks? of dynamite|dynamite", "excluded", None),
     (r"(?:cartridge |shell |spent |empty )?(?:cases|casings)|primers|projectiles|bullet heads|"
      r"empty cartridges|spent cartridges", "excluded", None),
     (r"(?:sub-?machine ?guns?|smgs?|machine pistols?)", "firearm", "submachine_gun"),
@@ -69,6 +71,8 @@ FR = [
     (r"grenades?|explosifs?|detonateurs?|mortiers?|chargeurs?|lance-grenades?|douilles?|ogives?|amorces?|"
      r"projectiles?", "excluded", None),
     (r"cartouches? de (?:cigarettes?|tabac)", "unit", None),
+    (r"cartouches? de dynamite|batons? de dynamite|dynamite|lunettes?(?: de visee)?|viseurs?|crosses?|poignees?|"
+     r"etuis?|holsters?", "excluded", None),
     (r"pistolets?[- ]mitrailleurs?|mitraillettes?", "firearm", "submachine_gun"),
     (r"mitrailleuses?", "firearm", "machine_gun"),
     (r"lance-roquettes?|lance-missiles?|lance-rockets?", "firearm", "light_weapon"),
@@ -85,7 +89,7 @@ FR = [
     (r"cartouches?|munitions?|balles?", "ammo", None),
     (r"canons?|culasses?|carcasses?|boites? de culasse|silencieux|moderateurs? de son|reducteurs? de son|"
      r"glissieres?|boitiers? de culasse|parties? d'armes?(?: a feu)?|pieces? detachees?|pieces? d'armes?(?: a feu)?|elements? d'armes?(?: a feu)?|"
-     r"composants?(?: d'armes?)?", "part", None),
+     r"composants?(?: d'armes?)?|(?:kits?|dispositifs?) de conversion", "part", None),
     (r"mis en cause|personnes?|individus?|hommes?|femmes?|suspects?|jeunes?|mineurs?|majeurs?|ressortissants?|trafiquants?|"
      r"conducteurs?|passagers?|membres?|autres", "person", None),
     (r"interpellations?|arrestations?|interpelles?|interpellees?|gardes? a vue|personnes? interpellees?",
@@ -104,6 +108,8 @@ ES = [
     (r"granadas?|explosivos?|detonador(?:es)?|morteros?|cargador(?:es)?|proveedor(?:es)?|casquillos?|vainas?|ojivas?|"
      r"fulminantes?|cartuchos? percutidos?|proyectil(?:es)?", "excluded", None),
     (r"cartuchos? de (?:cigarrillos?|tabaco)|cajetillas?", "unit", None),
+    (r"cartuchos? de dinamita|dinamita|miras?(?: telescopicas?)?|visores?|culatas?|empunaduras?|fundas?|"
+     r"mirillas?", "excluded", None),
     (r"subfusil(?:es)?|subametralladoras?|metralletas?|pistolas? ametralladoras?|pistolas? subfusil(?:es)?|"
      r"ametralladoras? (?:tipo |marca )?uzi", "firearm", "submachine_gun"),
     (r"ametralladoras?", "firearm", "machine_gun"),
@@ -119,7 +125,8 @@ ES = [
     (r"armas? de fuego|armas?|armamentos?", "firearm", None),
     (r"cartuchos?|municion(?:es)?|balas?|tiros|capsulas?", "ammo", None),
     (r"canon(?:es)?|armazon(?:es)?|correderas?|cerrojos?|silenciador(?:es)?|receptor(?:es)?|"
-     r"(?:piezas?|partes?|componentes?)(?: de armas?(?: de fuego)?)?", "part", None),
+     r"(?:piezas?|partes?|componentes?)(?: (?:de|para) armas?(?: de fuego)?)?|(?:kits?|dispositivos?) de conversion",
+     "part", None),
     (r"personas?|individuos?|hombres?|mujer(?:es)?|sospechosos?|presuntos?|joven(?:es)?|menor(?:es)?|ciudadanos?|"
      r"integrantes|miembros?|conductor(?:es)?|varones|extranjeros?", "person", None),
     (r"detenidos?|detenidas?|detenciones|capturados?|capturadas?|arrestados?|arrestadas?|aprehendidos?|"
@@ -139,12 +146,19 @@ _BROADER = {None: None, "long_gun_unspecified": ("rifle", "shotgun"), "handgun_u
             "submachine_gun")}
 
 
-def model_kind(after_noun, kind):
-    """The kind a model name right after the noun gives, where it narrows `kind`; else `kind`."""
+_TYPE_WORD = re.compile(r"[\s(]*(?:tipo|de type|du type|type|clase)\s+")
+
+
+def model_kind(after_noun, kind, lang="en"):
+    """The kind a model name right after the noun gives, where it narrows `kind`; else `kind`. A type noun after
+    "tipo" / "type" does too ("armas de fuego tipo pistola")."""
     if kind not in _BROADER:
         return kind
     match = MODEL_AFTER.match(after_noun)
     found = match.lastgroup if match else None
+    if found is None and (typed := _TYPE_WORD.match(after_noun)):
+        named = classify(after_noun[typed.end():], lang)
+        found = named[2] if named and named[1] == "firearm" else None
     return found if found and (_BROADER[kind] is None or found in _BROADER[kind]) else kind
 
 # Words between a number and its noun that end the search (the number counts something else).

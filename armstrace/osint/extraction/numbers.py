@@ -28,6 +28,7 @@ NUMBER_WORDS = {
 }
 _JOINERS = {"en": "and", "fr": "et", "es": "y"}
 _ARTICLES = {"en": {"a", "an"}, "fr": {"un", "une"}, "es": {"un", "una", "uno"}}
+_HALF_MILLION = re.compile(r"\b(?:medio|half a|un demi-?|a half-?)\s*(?:million|millon)\b")
 _DOZEN = {"dozen": 12, "douzaine": 12, "docena": 12}
 # The folded forms text2num reads only with their accent.
 _ACCENTED = {"veintidos": "veintidós", "veintitres": "veintitrés"}
@@ -82,6 +83,8 @@ def find_numbers(folded, lang):
         value = int(match.group(1) or 1) * 1000 + int(match.group(2))
         found = [n for n in found if not (n.start < match.end() and match.start() < n.end)]
         found.append(Number(value, match.start(), match.end(), "digits"))
+    for match in _HALF_MILLION.finditer(folded):  # "medio millón", "half a million", "un demi-million"
+        found.append(Number(500_000, match.start(), match.end(), "words"))
     taken = [(n.start, n.end) for n in found]
     for match in _WORD_PATTERNS.get(lang, _WORD_PATTERNS["en"]).finditer(folded):
         if not any(s < match.end() and match.start() < e for s, e in taken):

@@ -12,8 +12,11 @@ _SEIZURE = re.compile(
     r"intervinieron|requis\w*|encontr\w*|secuestr\w*|detectar\w*|contained|concealed|hidden|contenai\w*|"
     r"dissimul\w*|cache(?:e|es|s)?|conten[ií]a\w*|ocult\w*|escondid\w*|recuper\w*|took possession|"
     r"taken possession|off the streets|removed from circulation|retir\w* de la circulation|"
-    r"retirad\w* de circulacion|aprehensi\w*|hizo con|yielded|netted|haul)\b")
+    r"retirad\w* de circulacion|retriev\w*|(?:mettre|met|mettent|mis) la main|aprehensi\w*|hizo con|yielded|netted|haul)\b")
 _ITEMS = ("firearm", "ammo", "part")
+_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|"
+           r"fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|enero|febrero|marzo|abril|"
+           r"mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)")
 # A count over a period is a statistic, not one seizure.
 STATISTIC = re.compile(
     r"\b(?:in the (?:last|past) \w+ (?:years?|months)|since (?:19|20)\d\d|so far this year|last year|each year|"
@@ -21,7 +24,13 @@ STATISTIC = re.compile(
     r"l'an dernier|l'annee derniere|en lo que va del ano|desde (?:19|20)\d\d|cada ano|al ano|el ano pasado|"
     r"durante (?:el|los) (?:ultimos? )?\w* ?anos|over the (?:last|past) \w+ years?|ces dernieres annees|"
     r"en los ultimos \w+ anos|over a period of \w+ (?:years|months)|sur une periode de \w+ (?:ans|mois)|"
-    r"durante un periodo de \w+ (?:anos|meses)|(?:in|en|durante) (?:19|20)\d\d(?=,))\b")
+    r"durante un periodo de \w+ (?:anos|meses)|(?:in|en|durante) (?:19|20)\d\d(?=,)|"
+    r"(?:since|depuis|desde) (?:(?:the )?(?:start|beginning) of (?:the year|20\d\d)|le debut (?:de|du) \w+|"
+    r"(?:el )?(?:inicio|principio|comienzo) (?:de|del) \w+|its launch|son lancement|su (?:inicio|lanzamiento)|"
+    r"(?:(?:le|el) \w+ )?(?:de |d')?" + _MONTHS + r")|this year alone|en lo que va (?:de|del) \w+|"
+    r"(?:este|cette) (?:ano|annee),? (?:se han|han sido|ont ete)|"
+    r"\b(?:brings?|bringing|brought) (?:the|its|their) (?:total|number|tally|count)|"
+    r"portant (?:a|le (?:total|nombre|bilan))|porte (?:a|le (?:total|nombre|bilan)))\b")
 
 
 def relevance(folded, lang, counts):

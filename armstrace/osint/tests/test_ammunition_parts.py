@@ -1,3 +1,5 @@
+import pytest
+
 from .helpers import record
 
 
@@ -73,4 +75,40 @@ def test_named_parts_after_including_are_inside_the_count_of_parts():
 def test_a_count_over_years_is_no_seizure_of_parts():
     found = record("ATF warned of conversion devices. In the last five years, ATF has recovered more than 31,000 "
                    "machine gun conversion devices.")
+    assert found["parts_components"] is None
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Deux millions de cartouches ont été saisies au port du Havre.", "fr", 2_000_000),
+    ("La Guardia Civil incautó 1,5 millones de cartuchos en Valencia.", "es", 1_500_000),
+    ("Se decomisaron medio millón de cartuchos en Sonora.", "es", 500_000),
+])
+def test_millions_of_rounds(text, lang, expected):
+    assert record(text, language=lang)["ammunition_rounds"] == expected
+
+
+def test_dynamite_cartridges_are_not_rounds():
+    found = record("Los agentes incautaron una pistola y siete cartuchos de dinamita en Lima.", language="es")
+    assert found["ammunition_rounds"] is None
+
+
+def test_a_barrel_as_a_container_is_no_part():
+    found = record("Police seized four assault rifles after a search of a sealed barrel at the port.")
+    assert found["parts_components"] is None
+    assert record("Police seized a rifle barrel and a pistol in Leeds.")["parts_components"] == 1
+
+
+def test_items_suspected_to_be_gun_parts_are_counted():
+    found = record("Police are investigating a parcel containing 20 items suspected to be gun parts, seized at the "
+                   "airport.")
+    assert found["parts_components"] == 20
+
+
+def test_spanish_conversion_kits_are_parts():
+    found = record("Se incautaron 40 piezas para armas de fuego y dos kits de conversión en Bogotá.", language="es")
+    assert found["parts_components"] == 42
+
+
+def test_a_part_noun_in_the_next_sentence_is_not_counted():
+    found = record("Police seized two pistols and a digital file. 3D-printed gun parts are used overseas.")
     assert found["parts_components"] is None

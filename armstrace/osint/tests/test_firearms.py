@@ -1,3 +1,5 @@
+import pytest
+
 from .helpers import record
 
 
@@ -130,3 +132,51 @@ def test_model_names_of_west_african_and_soviet_arms_and_a_12_gauge_gun():
     assert found["firearms_total"] == 22
     assert found["firearms_by_type"] == {"shotgun": 20, "rifle": 1}
     assert found["location"] == "N’Zérékoré" and found["country"] == ["GIN"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Officers seized a shotgun and 2 pistols in Bristol on Friday. Since January, officers have seized 45 firearms "
+     "in the region.", "en"),
+    ("Les douaniers ont saisi deux pistolets et un fusil mardi. Depuis janvier, 120 armes ont été saisies dans la "
+     "région.", "fr"),
+    ("La policía incautó dos pistolas y un rifle el martes. En lo que va de año se han incautado 300 armas en la "
+     "provincia.", "es"),
+    ("Police seized two pistols and a rifle in Leeds. The seizure brings the number of firearms seized to 150.", "en"),
+])
+def test_running_tallies_since_a_month_are_statistics(text, lang):
+    assert record(text, language=lang)["firearms_total"] == 3
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Six firearms — three pistols, two rifles and a shotgun — were seized in Leeds.", "en"),
+    ("Police seized six firearms, namely three pistols, two rifles and a shotgun.", "en"),
+    ("Durante el cateo se encontraron seis armas de fuego, tres pistolas, dos rifles y una escopeta.", "es"),
+])
+def test_a_list_that_adds_up_to_the_count_before_it_is_its_breakdown(text, lang):
+    found = record(text, language=lang)
+    assert found["firearms_total"] == 6
+    assert found["firearms_by_type"] == {"pistol": 3, "rifle": 2, "shotgun": 1}
+
+
+def test_a_type_noun_after_tipo_gives_the_type():
+    found = record("Fueron incautadas cuatro armas de fuego tipo pistola en Sinaloa.", language="es")
+    assert found["firearms_by_type"] == {"pistol": 4}
+
+
+def test_a_rifle_scope_is_no_rifle():
+    found = record("Police recovered 5 firearms and 3 silencers, as well as 20 magazines and a rifle scope.")
+    assert found["firearms_total"] == 5
+    assert found["parts_components"] == 3
+
+
+def test_more_guns_after_the_lead_sentence_add_up():
+    found = record("The raid netted 8 firearms in Leeds. Police also found 5 more guns in a second house.")
+    assert found["firearms_total"] == 13
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("A search led to the retrieval of an AK47 assault rifle and a pistol in Tema.", "en"),
+    ("Les douaniers finiront par mettre la main sur deux armes à feu, dont un fusil d'assaut et un pistolet.", "fr"),
+])
+def test_retrieval_and_mettre_la_main_are_seizures(text, lang):
+    assert record(text, language=lang)["firearms_total"] == 2
