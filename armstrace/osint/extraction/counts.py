@@ -9,7 +9,7 @@ from .numbers import NUMBER_WORDS, find_numbers
 
 MAX_FILLERS = 3
 _TOKEN = re.compile(r"[\w.'/]+(?:-[\w.'/]+)*")
-_GAP = re.compile(r"(?:[\s\-(\"«»“”‘’]|(?:pieces|units|items|unidades|piezas|exemplaires|ejemplares) "
+_GAP = re.compile(r"(?:[\s\-\u2013\u2014(\"«»“”‘’]|(?:pieces|units|items|unidades|piezas|exemplaires|ejemplares) "
                   r"(?:of\b|de\b|d')\s*|(?:items|objects|objets|objetos) (?:(?:suspected|believed|thought) to be|"
                   r"(?:suspectes?|presumes?) d'etre|(?:que parecen|presuntamente)) )*")
 _PIECES_OF = re.compile(r"\b(?:pieces|piezas) (?:de|d')")  # "300 piezas de armas": parts ("661 pieces of rifles": rifles)
@@ -31,7 +31,7 @@ _STRONG = re.compile(r"fire ?arms?|guns?\b|armes? a feu|armas? de fuego")
 
 
 # "Glock 19", "Tier 2", "Remington 870": a capitalised word (not opening a sentence) right before the digits.
-_MODEL_NAME = re.compile(r"(?<![.!?:;\n]\s)(?<![.!?:;\n])(?<=[a-zà-ÿ0-9,] )[A-Z][\w-]*\s$")
+_MODEL_NAME = re.compile(r"(?<![.!?:;\n]\s)(?<![.!?:;\n])(?<=[a-zà-ÿ0-9,] )[A-Z][\w-]* $")
 
 
 _PLURAL_NEXT = re.compile(r"\s+[a-z-]*[sx]\b")  # "Barajas 3 pistolas" is a count, "Glock 19 pistol" a model
@@ -81,7 +81,7 @@ def _count_of(folded, number, lang):
     restated = _RESTATED.match(after)
     if restated and number.kind != "digits":
         after = after[restated.end():]
-    if number.kind == "digits" and _GLUED_UNIT.match(after):
+    if number.kind == "digits" and _GLUED_UNIT.match(after) and not _glued_noun(after, lang):
         return None
     scale = _SCALE_OF.match(after) if _SCALE_END.search(folded, number.start, number.end) else None
     if scale:  # "deux millions de cartouches", "1,5 millones de cartuchos"
@@ -117,6 +117,12 @@ def _count_of(folded, number, lang):
     return Count(number.value, number.start, number.end + noun_end, category, kind, number.kind,
                  total=bool(_TOTAL_BEFORE.search(before)), approximate=bool(_APPROX_BEFORE.search(before)),
                  strong=strong)
+
+
+def _glued_noun(after, lang):
+    """"6fusils de chasse": a typo gluing the count to its noun (not "9mm", "12g", "3D")."""
+    found = after[:1].isalpha() and classify(after, lang)
+    return bool(found) and found[0] >= 4 and found[1] in ("firearm", "ammo", "part")
 
 
 def _noun_after(after, lang):

@@ -85,14 +85,43 @@ _DISPOSED = re.compile(r"\b(?:destr[ou]y\w*|destruction|destru\w*|detrui\w*|surr
                        r"deposee?s? volontairement|remises? volontaire\w*|entregad[oa]s? voluntaria\w*|canje\w*)\b")
 
 
+# A surrender campaign: arms "collected" or "recovered" there are handed in, not seized.
+_CAMPAIGN = re.compile(r"\b(?:amnest\w*|amnistia|buy-?backs?|gun surrenders?|points? de collecte|campagne|campaign|campana|"
+                       r"campagne (?:de |d')(?:collecte|abandon|remise)|abandon simplifie|campanas? de (?:desarme|canje|"
+                       r"entrega))\b")
+_TAKEN = re.compile(r"\b(?:seiz\w*|saisi\w*|incaut\w*|decomis\w*|asegur\w*|intercept\w*|confisca\w*|confisqu\w*)")
+# The arms found turned out to be replicas ("que resultan ser réplicas", "se sont avérées être des répliques").
+_ALL_REPLICAS = re.compile(
+    r"\b(?:result\w* ser|turn\w* out to be|prov\w* to be|s'averent|(?:se sont|s'est|s'etaient) averee?s?)"
+    r"(?: \S+){0,5}? (?:replicas?|repliques?|imitations?|factices?|jouets?|juguetes?|toys?|fakes?|falsas?|"
+    r"d'usage ornemental|ornamental|decorati\w*)\b")
+
+
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|ces|les|las|los|estas|estos|esas|esos)\s+$")
+
+
+def _handed_in(doc, count):
+    """The count's sentence (or the one before) tells of a surrender campaign, and not of arms seized."""
+    start, end = doc.sentence_bounds(count.start)
+    before = doc.sentence_bounds(start - 1)[0] if start else start
+    return bool(_CAMPAIGN.search(doc.folded, before, end)) and not _TAKEN.search(doc.folded, start, end)
+
+
 def of_this_seizure(doc, counts):
     """The counts that can be of the seizure told: not a statistic over a period ("en lo que va del año",
-    "En 2014, la douane a saisi 828 armes"), nor arms destroyed or surrendered ("se destruyeron 1,207 armas")."""
-    kept = []
+    "En 2014, la douane a saisi 828 armes"), nor arms destroyed or surrendered ("se destruyeron 1,207 armas"),
+    nor "firearms" the text says are replicas."""
+    replicas = bool(_ALL_REPLICAS.search(doc.folded))
+    kept, set_aside = [], set()
     for count in counts:
         start, end = doc.clause_bounds(count.start)
         disposed = _DISPOSED.search(doc.folded, start, end) and not _SEIZED.search(doc.folded, start, end)
-        if not (_statistic(doc, count) or disposed):
+        handed_in = _handed_in(doc, count)
+        retold = (count.category, count.value) in set_aside and _DEFINITE_BEFORE.search(
+            doc.folded, max(0, count.start - 12), count.start)  # "As for the 261 firearms" after the statistic
+        if _statistic(doc, count) or disposed or handed_in or retold or (replicas and count.category == "firearm"):
+            set_aside.add((count.category, count.value))
+        else:
             kept.append(count)
     return kept
 

@@ -14,7 +14,7 @@ _COMMON = [
     (r"ak-?47s?|ak-?74s?|akms?|pmak|sks|kalas?h?nikovs?|kalachnikovs?|ar-?15s?|m-?16s?|m4s?|fal|g3s?", "firearm",
      "rifle"),
     (r"tt-?30|tt-?33|tokarevs?|makarovs?", "firearm", "pistol"),
-    (r"(?:calibre|caliber|cal\.) (?:12|douze|16)|12[- ]gauge|12[- ]bore", "firearm", "shotgun"),
+    (r"(?:calibres?|calibers?|cal\.) (?:12|douze|16)|12[- ]gauge|12[- ]bore", "firearm", "shotgun"),
     (r"uzis?|mp5s?|mac-?10s?|skorpions?", "firearm", "submachine_gun"),
     (r"glocks?|berettas?|berettas?|brownings?", "firearm", "pistol"),
     (r"rpg(?:-?7)?s?", "firearm", "light_weapon"),

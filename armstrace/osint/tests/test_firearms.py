@@ -180,3 +180,43 @@ def test_more_guns_after_the_lead_sentence_add_up():
 ])
 def test_retrieval_and_mettre_la_main_are_seizures(text, lang):
     assert record(text, language=lang)["firearms_total"] == 2
+
+
+def test_lines_of_a_list_without_bullets_stay_one_block():
+    found = record("La policía localizó un arsenal oculto en un barril en San Vicente. El armamento incluye:\n"
+                   "2 fusiles M-16\n2 fusiles AK-47\n2 escopetas calibre 12\n1 pistola marca Makarov\n"
+                   "1 revólver calibre 38", language="es")
+    assert found["firearms_total"] == 8
+    assert found["firearms_by_type"] == {"rifle": 4, "shotgun": 2, "pistol": 1, "revolver": 1}
+
+
+def test_a_count_glued_to_its_noun_by_a_typo_counts():
+    found = record("Les policiers ont mis la main sur 11 pistolets automatiques, 6fusils de chasse et 24 chargeurs.",
+                   language="fr")
+    assert found["firearms_total"] == 17
+    assert found["firearms_by_type"] == {"pistol": 11, "shotgun": 6}
+
+
+def test_plural_calibres_12_are_shotguns():
+    found = record("Nous avons saisi 17 fusils AK47, deux calibres 12 et 950 munitions à Kananga.", language="fr")
+    assert found["firearms_by_type"] == {"rifle": 17, "shotgun": 2}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Les policiers de Granby ont saisi, entre le 1er janvier 2007 et le 31 décembre 2012, 267 armes à feu. "
+     "Mardi, ils ont saisi trois pistolets.", "fr"),
+    ("La policía incautó tres pistolas. Con este caso, suman ocho armas de fuego incautadas en el departamento.", "es"),
+    ("The port has seized 525 firearms so far this fiscal year. On Monday officers seized three pistols.", "en"),
+])
+def test_counts_over_a_range_of_years_or_a_running_sum_are_statistics(text, lang):
+    assert record(text, language=lang)["firearms_total"] == 3
+
+
+def test_arms_collected_by_a_surrender_campaign_are_not_seized():
+    found = record("La campagne a commencé vendredi et elle a permis de récupérer 21.000 armes et 600.000 munitions. "
+                   "Mardi, les douaniers ont saisi deux pistolets à Lille.", language="fr")
+    assert found["firearms_total"] == 2
+    assert found["ammunition_rounds"] is None
+    kept = record("Police recovered three firearms on the N3. \"We call upon owners of unwanted firearms to hand "
+                  "them in while the firearm amnesty period is still underway,\" said the commissioner.")
+    assert kept["firearms_total"] == 3
