@@ -70,6 +70,10 @@ _EMPTY_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:vides?|percutee?s?|usagee?s?|
                           r"empty|spent|fired|inertes?)\b")
 _RATE_AFTER = re.compile(r"\s+(?:per|por|par|a|an|each|cada)\s+(?:minute|minuto|second|segundo|seconde|hour|hora|heure)")
 _RESTATED = re.compile(r"\s*\(\d[\d.,]*\)")  # "twenty (20)"
+_CONTAINER_BEFORE = re.compile(r"\b(?:shipping|oil|plastic|steel|metal|wooden|fuel|water|sealed|empty|blue|drums?|"
+                               r"cardboard)\s+barrels?$")
+_CONTAINER_AFTER = re.compile(r"\s+(?:said to contain|containing|contained|filled|packed|full of|of (?:oil|fuel|water|"
+                              r"food|wine|beer|chemicals|personal))\b")
 _SCALE_END = re.compile(r"(?:million|millions|millones|millon)$")
 _SCALE_OF = re.compile(r"\s+(?:of|de|d')\s*")
 _AMBIGUOUS_PART = re.compile(r"(?:(?!(?:hand)?guns?\b|rifles?\b|pistols?\b|fire ?arms?\b|shotguns?\b)[\w-]+ )?"
@@ -99,16 +103,17 @@ def _count_of(folded, number, lang):
     noun_end += scale.end() - 1 if scale else 0
     if category == "part" and number.kind == "article" and _AMBIGUOUS_PART.match(after[:noun_end].strip()):
         return None  # "a sealed barrel", "a metal frame": a container or a part of the gun told, not a count
+    if category == "part" and (_CONTAINER_BEFORE.search(after, 0, noun_end) or _CONTAINER_AFTER.match(after, noun_end)):
+        return None  # "two blue shipping barrels said to contain personal effects"
     if _RATE_AFTER.match(after, noun_end):
         return None
     if category == "ammo" and _EMPTY_AFTER.match(after, noun_end):
         category = "excluded"  # "10 cartouches vides": cases, not rounds
     strong = bool(_STRONG.search(after[:noun_end]))
-    if category == "firearm" and kind:  # "31 rifles, pistols and other weapons": a total of several kinds
-        mixed = _LIST_AFTER.match(after, noun_end)
-        following = classify(after[mixed.end():mixed.end() + 60], lang) if mixed else None
-        if following and following[1] == "firearm" and following[2] != kind:
-            kind = None
+    if lang == "en" and number.value > 1 and category == "firearm" and _SINGULAR_MODIFIER.match(
+            after[:noun_end + 30], noun_end) and _SINGULAR_NOUN.search(after, 0, noun_end):
+        return None  # "nine handgun back straps", "12 ghost gun kits": the noun qualifies another
+    category, kind = _mixed_list(after, noun_end, category, kind, lang)
     copula = _COPULA.match(after, noun_end) if category == "firearm" and kind is None else None
     if copula:  # "the other two weapons are semi-automatic pistols"
         named = _noun_after(" " + after[copula.end():], lang)
@@ -117,6 +122,35 @@ def _count_of(folded, number, lang):
     return Count(number.value, number.start, number.end + noun_end, category, kind, number.kind,
                  total=bool(_TOTAL_BEFORE.search(before)), approximate=bool(_APPROX_BEFORE.search(before)),
                  strong=strong)
+
+
+_SINGULAR_NOUN = re.compile(r"(?:gun|rifle|pistol|firearm|weapon|revolver|carbine)$")
+_SINGULAR_MODIFIER = re.compile(r" (?!(?:and|or|with|in|at|from|of|on|to|for|which|that|were|was|are|is|has|have|"
+                                r"had|by|as|near|inside|under)\b)[a-z]{3,}")
+
+
+def _mixed_list(after, noun_end, category, kind, lang):
+    """"31 rifles, pistols and other weapons": a total of several kinds. "6 000 firearm parts, components,
+    ammunition and explosives", "250 fusils, pièces et composants": a count lumping parts with other things."""
+    listed, position = [], noun_end
+    while len(listed) < 4 and (mixed := _LIST_AFTER.match(after, position)):
+        following = classify(after[mixed.end():mixed.end() + 60], lang)
+        bare = _GENERIC_PARTS.match(after, mixed.end())
+        following = following or (bare and (bare.end() - bare.start(), "part", None))  # "fusils, pièces et"
+        if not following:
+            break
+        listed.append((following[1], following[2], bool(_GENERIC_PARTS.match(after, mixed.end()))))
+        position = mixed.end() + following[0]
+    if category == "firearm" and kind and listed and (listed[0][0] == "firearm" and listed[0][1] != kind or (
+            listed[0][0] == "part" and listed[0][2])):
+        return category, None
+    if category == "part" and _GENERIC_PARTS.search(after, 0, noun_end) and any(
+            c in ("ammo", "excluded", "firearm") for c, _, _ in listed):
+        return "excluded", None
+    return category, kind
+
+
+_GENERIC_PARTS = re.compile(r"\b(?:parts|components|composants?|parties|pieces|elements|piezas?|partes|componentes)\b")
 
 
 def _glued_noun(after, lang):

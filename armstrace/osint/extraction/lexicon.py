@@ -29,7 +29,7 @@ EN = [
     (r"(?:hand )?grenades?|explosives?|detonators?|mortars?|(?:ammunition |rifle |pistol )?magazines?|mags|"
      r"clips", "excluded", None),
     (r"(?:telescopic |red dot |night vision |laser )?(?:scopes?|sights?)|optics|stocks?|grips?|holsters?|slings?|"
-     r"bipods?|sticks? of dynamite|dynamite", "excluded", None),
+     r"bipods?|sticks? of dynamite|dynamite|accessories", "excluded", None),
     (r"(?:cartridge |shell |spent |empty )?(?:cases|casings)|primers|projectiles|bullet heads|"
      r"empty cartridges|spent cartridges", "excluded", None),
     (r"(?:sub-?machine ?guns?|smgs?|machine pistols?)", "firearm", "submachine_gun"),
@@ -50,7 +50,7 @@ EN = [
     (r"(?:live |ammunition )?rounds?(?: of ammunition)?|(?:live )?cartridges?|bullets?|shells|"
      r"pieces of ammunition|ammunition", "ammo", None),
     (r"(?:lower |upper )?receivers?|lowers|barrels?|frames?|slides?|bolts?|bolt carriers?|silencers?|"
-     r"suppressors?|sound moderators?|solvent traps?|auto ?sears?|(?:glock )?switch(?:es)?|conversion (?:devices?|kits?)|"
+     r"suppressors?|sound moderators?|solvent traps?|auto ?sears?|mcds|(?:glock )?switch(?:es)?|conversion (?:devices?|kits?)|"
      r"(?:firearms? |gun |weapons? )?(?:parts|components)", "part", None),
     (r"people|persons?|individuals?|suspects?|men|man|women|woman|teenagers?|adults?|youths?|minors?|"
      r"nationals?|foreigners?|members?|drivers?|males?|females?|boys?|girls?|others|citizens?|offenders?",
@@ -72,7 +72,7 @@ FR = [
      r"projectiles?", "excluded", None),
     (r"cartouches? de (?:cigarettes?|tabac)", "unit", None),
     (r"cartouches? de dynamite|batons? de dynamite|dynamite|lunettes?(?: de visee)?|viseurs?|crosses?|poignees?|"
-     r"etuis?|holsters?", "excluded", None),
+     r"etuis?|holsters?|accessoires", "excluded", None),
     (r"pistolets?[- ]mitrailleurs?|mitraillettes?", "firearm", "submachine_gun"),
     (r"mitrailleuses?", "firearm", "machine_gun"),
     (r"lance-roquettes?|lance-missiles?|lance-rockets?", "firearm", "light_weapon"),
@@ -88,7 +88,7 @@ FR = [
     (r"armes? a feu|armes?", "firearm", None),
     (r"cartouches?|munitions?|balles?", "ammo", None),
     (r"canons?|culasses?|carcasses?|boites? de culasse|silencieux|moderateurs? de son|reducteurs? de son|"
-     r"glissieres?|boitiers? de culasse|parties? d'armes?(?: a feu)?|pieces? detachees?|pieces? d'armes?(?: a feu)?|elements? d'armes?(?: a feu)?|"
+     r"glissieres?|boitiers? de culasse|pieces? essentielles(?: d'armes?(?: a feu)?)?|parties? d'armes?(?: a feu)?|pieces? detachees?|pieces? d'armes?(?: a feu)?|elements? d'armes?(?: a feu)?|"
      r"composants?(?: d'armes?)?|(?:kits?|dispositifs?) de conversion", "part", None),
     (r"mis en cause|personnes?|individus?|hommes?|femmes?|suspects?|jeunes?|mineurs?|majeurs?|ressortissants?|trafiquants?|"
      r"conducteurs?|passagers?|membres?|autres", "person", None),
@@ -109,7 +109,7 @@ ES = [
      r"fulminantes?|cartuchos? percutidos?|proyectil(?:es)?", "excluded", None),
     (r"cartuchos? de (?:cigarrillos?|tabaco)|cajetillas?", "unit", None),
     (r"cartuchos? de dinamita|dinamita|miras?(?: telescopicas?)?|visores?|culatas?|empunaduras?|fundas?|"
-     r"mirillas?", "excluded", None),
+     r"mirillas?|accesorios", "excluded", None),
     (r"subfusil(?:es)?|subametralladoras?|metralletas?|pistolas? ametralladoras?|pistolas? subfusil(?:es)?|"
      r"ametralladoras? (?:tipo |marca )?uzi", "firearm", "submachine_gun"),
     (r"ametralladoras?", "firearm", "machine_gun"),
@@ -124,7 +124,7 @@ ES = [
     (r"armas? largas?|armas? de largo alcance", "firearm", "long_gun_unspecified"),
     (r"armas? de fuego|armas?|armamentos?", "firearm", None),
     (r"cartuchos?|municion(?:es)?|balas?|tiros|capsulas?", "ammo", None),
-    (r"canon(?:es)?|armazon(?:es)?|correderas?|cerrojos?|silenciador(?:es)?|receptor(?:es)?|"
+    (r"canon(?:es)?|armazon(?:es)?|correderas?|cerrojos?|silenciador(?:es)?|supresor(?:es)?|receptor(?:es)?|"
      r"(?:piezas?|partes?|componentes?)(?: (?:de|para) armas?(?: de fuego)?)?|(?:kits?|dispositivos?) de conversion",
      "part", None),
     (r"personas?|individuos?|hombres?|mujer(?:es)?|sospechosos?|presuntos?|joven(?:es)?|menor(?:es)?|ciudadanos?|"

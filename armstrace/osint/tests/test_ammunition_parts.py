@@ -112,3 +112,33 @@ def test_spanish_conversion_kits_are_parts():
 def test_a_part_noun_in_the_next_sentence_is_not_counted():
     found = record("Police seized two pistols and a digital file. 3D-printed gun parts are used overseas.")
     assert found["parts_components"] is None
+
+
+def test_a_count_lumping_parts_with_ammunition_is_no_parts_count():
+    found = record("Authorities seized some 6 000 firearm parts, components, ammunition and explosives in Mali.")
+    assert found["parts_components"] is None
+    assert record("Border Force seized 94 firearm parts and accessories at Dover.")["parts_components"] is None
+    assert record("Border Force seized 94 firearm parts and 3 pistols at Dover.")["parts_components"] == 94
+
+
+def test_a_count_lumping_rifles_with_parts_gives_no_type():
+    found = record("L'opération a conduit à la saisie de plus de 400 armes à feu (dont plus de 250 fusils, pièces et "
+                   "composants).", language="fr")
+    assert found["firearms_total"] == 400
+    assert found["firearms_by_type"] is None
+
+
+def test_shipping_barrels_are_containers():
+    found = record("CBP identified a shipment with two blue shipping barrels said to contain personal effects; "
+                   "officers seized two rifles and 115 pistols.")
+    assert found["parts_components"] is None
+    assert found["firearms_total"] == 117
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("CBP officers seized 30 MCDs at the mail facility in Chicago.", "en", 30),
+    ("La Guardia Civil intervino 12 silenciadores y 4 supresores en Málaga.", "es", 16),
+    ("Les douaniers ont saisi 35 pièces essentielles d'armes à feu au Havre.", "fr", 35),
+])
+def test_more_part_words(text, lang, expected):
+    assert record(text, language=lang)["parts_components"] == expected

@@ -220,3 +220,10 @@ def test_arms_collected_by_a_surrender_campaign_are_not_seized():
     kept = record("Police recovered three firearms on the N3. \"We call upon owners of unwanted firearms to hand "
                   "them in while the firearm amnesty period is still underway,\" said the commissioner.")
     assert kept["firearms_total"] == 3
+
+
+def test_a_singular_gun_word_before_another_noun_is_no_count():
+    found = record("Police seized two rifles and 115 pistols. Nine handgun back straps and 12 ghost gun kits were "
+                   "also recovered.")
+    assert found["firearms_total"] == 117
+    assert found["firearms_by_type"] == {"rifle": 2, "pistol": 115}
