@@ -193,4 +193,6 @@ def _ends_search(token, lang):
         return True
     if token.endswith(".") and len(token) > 4:  # "a digital file. 3D-printed gun parts": the sentence ended
         return True
+    if re.fullmatch(r"\d{1,2}[.,]\d{2}", token):  # "100 – 5.56 bullets", "50 cartuchos 7,62": a calibre
+        return False
     return token[:1].isdigit() and not re.search(r"[a-z]", token) and not token.startswith(".")

@@ -42,11 +42,21 @@ def combine(doc, counts, across="first"):
                 kept.append(block)
         blocks = kept
     chosen = [c for block in blocks for c in block]
-    if len(chosen) == 1 and chosen[0].approximate:  # "over 60 000" then the exact "60 192"
-        exact = [c for c in counts if not c.approximate and chosen[0].value <= c.value <= chosen[0].value * 1.1]
-        chosen = exact[:1] or chosen
+    if len(chosen) == 1 and chosen[0].approximate:
+        chosen = _exact_for(chosen[0], counts) or chosen
     confidence = 0.75 if len(chosen) == 1 and chosen[0].number_kind != "article" else 0.6
     return Value(sum(c.value for c in chosen), chosen[0].start, chosen[-1].end, confidence)
+
+
+def _exact_for(rounded, counts):
+    """The exact counts a rounded one ("more than 600") sums up: one count ("60 192"), or all the later ones
+    together ("243 bullets, 100 ..."), where they come to the rounded value or up to a tenth more."""
+    fits = lambda value: rounded.value <= value <= rounded.value * 1.1  # noqa: E731
+    exact = [c for c in counts if not c.approximate and fits(c.value)]
+    if exact:
+        return exact[:1]
+    later = [c for c in counts if c.start > rounded.end and not c.approximate]
+    return later if len(later) > 1 and fits(sum(c.value for c in later)) else None
 
 
 # An unspecified kind and the specific kinds it covers.
@@ -176,8 +186,25 @@ def firearms_total(doc, counts, by_type):
         if typed and not strong and total.value < typed.value and total.start > typed.start and total.confidence < 0.85:
             return typed
         return _with_listed_types(doc, total, counts)
+    if typed and _vague_total_before(doc, typed.start):
+        return None  # "une vingtaine d'armes à feu ... neuf pistolets": the total is vague, the types are a part
     # "a weapon" alone counts only in a sentence about the seizure ("assault with a weapon" does not).
     return typed or combine(doc, [c for c in generic if _about_seizure(doc, c)])
+
+
+_VAGUE_ARMS = re.compile(
+    r"\b(?:dozens|scores|hundreds|thousands|une (?:dizaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine)|"
+    r"des (?:dizaines|centaines)|decenas|cientos|centenares|(?:un|una) (?:centenar|veintena|decena))\s+(?:of|de|d')\s*"
+    r"(?:[a-z-]+\s+)?(?:fire ?arms|guns|weapons|armes|armas)\b")
+
+
+def _vague_total_before(doc, position):
+    """A vague count of firearms ("dozens of weapons", "une vingtaine d'armes") told as seized before `position`."""
+    for match in _VAGUE_ARMS.finditer(doc.folded, 0, position):
+        start, end = doc.sentence_bounds(match.start())
+        if _SEIZED.search(doc.folded, start, end):
+            return True
+    return False
 
 
 INCLUDES = re.compile(r"includ\w*|dont|among|parmi|notamment|such as|comme|como|namely|a savoir|a saber|"
@@ -187,14 +214,19 @@ INCLUDES = re.compile(r"includ\w*|dont|among|parmi|notamment|such as|comme|como|
 
 def _with_listed_types(doc, total, counts):
     """"one 3D firearm, ..., one prohibited handgun": typed items listed after a count of firearms, in its sentence
-    and not introduced as its breakdown ("including", "dont", ":"), add to it."""
+    and not introduced as its breakdown ("including", "dont", ":"), add to it; so do typed items told as seized
+    just before it in a plain list ("deux armes de poing ..., trois armes à feu")."""
     if total.confidence >= 0.85:
         return total
     block = doc.block_of(total.start)
-    listed = [c for c in counts if c.category == "firearm" and c.kind and c.start > total.end
-              and doc.block_of(c.start) == block]
-    if not listed or INCLUDES.search(doc.folded, total.end, listed[0].start):
+    typed = [c for c in counts if c.category == "firearm" and c.kind and doc.block_of(c.start) == block]
+    after = [c for c in typed if c.start > total.end]
+    if after and (INCLUDES.search(doc.folded, total.end, after[0].start) or sum(c.value for c in after) == total.value > 1):
+        after = []  # its breakdown ("four firearms, two pistols and two rifles")
+    before = [c for c in typed if c.end < total.start and not INCLUDES.search(doc.folded, c.end, total.start)
+              and _SEIZED.search(doc.folded, doc.block_bounds(block)[0], c.start)]
+    listed = before + after
+    if not listed:
         return total
-    if sum(c.value for c in listed) == total.value > 1:  # "four firearms, two pistols and two rifles": its breakdown
-        return total
-    return Value(total.value + sum(c.value for c in listed), total.start, listed[-1].end, 0.5)
+    return Value(total.value + sum(c.value for c in listed), min(listed[0].start, total.start),
+                 max(total.end, listed[-1].end), 0.5)

@@ -142,3 +142,17 @@ def test_shipping_barrels_are_containers():
 ])
 def test_more_part_words(text, lang, expected):
     assert record(text, language=lang)["parts_components"] == expected
+
+
+def test_a_rounded_count_yields_to_the_exact_list_that_sums_it():
+    found = record("Police found more than 600 rounds of ammunition in a barrel at the wharf.\n\nAmmunition found\n\n"
+                   "  • 243 – 9mm bullets\n  • 100 – 5.56 bullets\n  • 100 – 7.62 bullets\n  • 130 – .40 bullets\n"
+                   "  • 50 – .45 bullets")
+    assert found["ammunition_rounds"] == 623
+
+
+def test_a_rounded_total_of_two_seizures_yields_to_their_exact_sum():
+    found = record("Agents recently seized more than 6,400 rounds of ammunition headed into Mexico. The first seizure "
+                   "took place on Thursday, when officers discovered 6,380 rounds of ammunition in a vehicle. On "
+                   "Friday, CBP officers seized a handgun and 34 rounds of ammunition.")
+    assert found["ammunition_rounds"] == 6414

@@ -227,3 +227,17 @@ def test_a_singular_gun_word_before_another_noun_is_no_count():
                    "also recovered.")
     assert found["firearms_total"] == 117
     assert found["firearms_by_type"] == {"rifle": 2, "pistol": 115}
+
+
+def test_a_vague_total_gives_no_total_but_keeps_the_counted_types():
+    found = record("La police a intercepté mercredi une vingtaine d'armes à feu près de Niamey. La police a saisi une "
+                   "dizaine de fusils d'assaut et neuf pistolets automatiques.", language="fr")
+    assert found["firearms_total"] is None
+    assert found["firearms_by_type"] == {"pistol": 9}
+
+
+def test_typed_items_listed_before_a_count_of_firearms_add_to_it():
+    found = record("Les agents ont trouvé deux armes de poing imprimées en 3D, une imprimante 3D avec du filament, "
+                   "trois armes à feu sans restriction et des munitions.", language="fr")
+    assert found["firearms_total"] == 5
+    assert record("Police seized two pistols among the three firearms found in Leeds.")["firearms_total"] == 3
