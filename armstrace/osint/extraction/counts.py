@@ -16,7 +16,8 @@ _PIECES_OF = re.compile(r"\b(?:pieces|piezas) (?:de|d')")  # "300 piezas de arma
 _GLUED_UNIT = re.compile(r"-?[a-z]|[.,]\d|x\d|/")  # 9mm, 12-gauge, 7.62, 7x39, 24/7: not a count
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:calibre|caliber|calibro|cal\.|model|modele|modelo|no\.|n°|nº|number|numero|type|tipo|article|articulo|"
-    r"[$€£]|/)\s*$")
+    r"[$€£]|/|(?:rounds?|cartridges?|bullets?|shells|cartouches?|cartuchos?|balas?|munitions?|municiones?) (?:of|de)|"
+    r"\b(?:one|two|three|un|une|una|uno|dos|tres|deux|trois))\s*$")  # "six rounds of 308", "one 308 rifle"
 _TOTAL_BEFORE = re.compile(r"(?:total of|in total|in all|overall|au total|en tout|un total de|en total|total de|"
                            r"totalidad de|soit|en conjunto)\s*(?:de |of |d')?(?:some |about |over |more than |"
                            r"plus de |mas de |environ |unos |unas )?$")
@@ -74,6 +75,7 @@ _CONTAINER_BEFORE = re.compile(r"\b(?:shipping|oil|plastic|steel|metal|wooden|fu
                                r"cardboard)\s+barrels?$")
 _CONTAINER_AFTER = re.compile(r"\s+(?:said to contain|containing|contained|filled|packed|full of|of (?:oil|fuel|water|"
                               r"food|wine|beer|chemicals|personal))\b")
+_CALIBRE_AFTER = re.compile(r"\s*(?:caliber|calibre|cal\b|mm\b|gauge|magnum|win\b|acp\b|special\b|spl\b)")
 _SCALE_END = re.compile(r"(?:million|millions|millones|millon)$")
 _SCALE_OF = re.compile(r"\s+(?:of|de|d')\s*")
 _AMBIGUOUS_PART = re.compile(r"(?:(?!(?:hand)?guns?\b|rifles?\b|pistols?\b|fire ?arms?\b|shotguns?\b)[\w-]+ )?"
@@ -85,7 +87,8 @@ def _count_of(folded, number, lang):
     restated = _RESTATED.match(after)
     if restated and number.kind != "digits":
         after = after[restated.end():]
-    if number.kind == "digits" and _GLUED_UNIT.match(after) and not _glued_noun(after, lang):
+    if number.kind == "digits" and (_GLUED_UNIT.match(after) and not _glued_noun(after, lang) or
+                                    _CALIBRE_AFTER.match(after)):
         return None
     scale = _SCALE_OF.match(after) if _SCALE_END.search(folded, number.start, number.end) else None
     if scale:  # "deux millions de cartouches", "1,5 millones de cartuchos"
@@ -95,7 +98,7 @@ def _count_of(folded, number, lang):
         return None
     if _PARTITIVE_AFTER.match(after):
         return None
-    noun = _noun_after(after, lang)
+    noun = _noun_after(after, lang, number.kind != "digits" and bool(re.match(r"\s+\d{2,3}\s", after)))
     if noun is None:
         return None
     noun_end, category, kind = noun
@@ -110,8 +113,9 @@ def _count_of(folded, number, lang):
     if category == "ammo" and _EMPTY_AFTER.match(after, noun_end):
         category = "excluded"  # "10 cartouches vides": cases, not rounds
     strong = bool(_STRONG.search(after[:noun_end]))
-    if lang == "en" and number.value > 1 and category == "firearm" and _SINGULAR_MODIFIER.match(
-            after[:noun_end + 30], noun_end) and _SINGULAR_NOUN.search(after, 0, noun_end):
+    modifier = _SINGULAR_MODIFIER if number.value > 1 else _COMPOUND_HEAD
+    if lang == "en" and category == "firearm" and modifier.match(after[:noun_end + 30], noun_end) and (
+            _SINGULAR_NOUN.search(after, 0, noun_end)):
         return None  # "nine handgun back straps", "12 ghost gun kits": the noun qualifies another
     category, kind = _mixed_list(after, noun_end, category, kind, lang)
     copula = _COPULA.match(after, noun_end) if category == "firearm" and kind is None else None
@@ -127,6 +131,11 @@ def _count_of(folded, number, lang):
 _SINGULAR_NOUN = re.compile(r"(?:gun|rifle|pistol|firearm|weapon|revolver|carbine)$")
 _SINGULAR_MODIFIER = re.compile(r" (?!(?:and|or|with|in|at|from|of|on|to|for|which|that|were|was|are|is|has|have|"
                                 r"had|by|as|near|inside|under)\b)[a-z]{3,}")
+
+
+_COMPOUND_HEAD = re.compile(r" (?:manufactur\w*|dealers?|licen[cs]es?|offen[cs]es?|crimes?|charges?|kits?|safes?|"
+                            r"owners?|laws?|violence|amnesty|unit|squad|team|investigations?|trafficking|smuggling|"
+                            r"shops?|stores?|range|club|permits?|factory|workshop|lab|laboratory|set|blueprints?)\b")
 
 
 def _mixed_list(after, noun_end, category, kind, lang):
@@ -159,7 +168,7 @@ def _glued_noun(after, lang):
     return bool(found) and found[0] >= 4 and found[1] in ("firearm", "ammo", "part")
 
 
-def _noun_after(after, lang):
+def _noun_after(after, lang, calibre_ok=False):
     """(end offset, category, kind) of the first lexicon noun within MAX_FILLERS words, or None."""
     position = 0
     for _ in range(MAX_FILLERS + 1):
@@ -178,7 +187,7 @@ def _noun_after(after, lang):
                 kind = model_kind(after[position + length:position + length + 40], kind, lang)
             return position + length, category, kind
         token = _TOKEN.match(after, position)
-        if token is None or _ends_search(token.group(0), lang):
+        if token is None or _ends_search(token.group(0), lang, calibre_ok):
             return None
         position = token.end()
     return None
@@ -187,8 +196,11 @@ def _noun_after(after, lang):
 _NUMBER_WORDS = {lang: set(words.split()) for lang, words in NUMBER_WORDS.items()}
 
 
-def _ends_search(token, lang):
-    """A word that cannot stand between a number and its noun: a function word, a month, another number."""
+def _ends_search(token, lang, calibre_ok=False):
+    """A word that cannot stand between a number and its noun: a function word, a month, another number (but a
+    calibre after a number in words: "one 308 rifle")."""
+    if calibre_ok and re.fullmatch(r"\d{2,3}", token):
+        return False
     if token in STOPS[lang] or token.rstrip(".") in MONTH_NUMBER or token in _NUMBER_WORDS[lang]:
         return True
     if token.endswith(".") and len(token) > 4:  # "a digital file. 3D-printed gun parts": the sentence ended

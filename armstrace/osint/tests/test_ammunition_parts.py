@@ -156,3 +156,9 @@ def test_a_rounded_total_of_two_seizures_yields_to_their_exact_sum():
                    "took place on Thursday, when officers discovered 6,380 rounds of ammunition in a vehicle. On "
                    "Friday, CBP officers seized a handgun and 34 rounds of ammunition.")
     assert found["ammunition_rounds"] == 6414
+
+
+def test_rounds_of_12_gauge_cartridges_count_once():
+    found = record("They found 19 rounds of 9mm ammunition, 156 rounds of 12 gauge cartridges and 925 rounds of .223 "
+                   "ammunition in a suitcase.")
+    assert found["ammunition_rounds"] == 1100

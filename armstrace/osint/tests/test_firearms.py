@@ -241,3 +241,19 @@ def test_typed_items_listed_before_a_count_of_firearms_add_to_it():
                    "trois armes à feu sans restriction et des munitions.", language="fr")
     assert found["firearms_total"] == 5
     assert record("Police seized two pistols among the three firearms found in Leeds.")["firearms_total"] == 3
+
+
+def test_a_calibre_after_a_number_word_is_no_count():
+    found = record("When we intercepted them we only found one 308 rifle, six rounds of 308 ammunition and five rounds "
+                   "of 375 rifle.")
+    assert found["firearms_total"] == 1
+    assert found["firearms_by_type"] == {"rifle": 1}
+    assert found["ammunition_rounds"] == 11
+    assert record("Police seized a 375 Caliber Hunting Rifle and a 9mm pistol.")["firearms_total"] == 2
+
+
+def test_a_firearm_word_heading_a_compound_is_no_count():
+    found = record("A man was arrested after he was uncovered with an illegal firearm manufacturing set up. Officers "
+                   "intercepted 24 illegal silencers at the border.")
+    assert found["firearms_total"] is None
+    assert found["parts_components"] == 24
