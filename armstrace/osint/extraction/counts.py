@@ -150,8 +150,10 @@ def _mixed_list(after, noun_end, category, kind, lang):
             break
         listed.append((following[1], following[2], bool(_GENERIC_PARTS.match(after, mixed.end()))))
         position = mixed.end() + following[0]
-    if category == "firearm" and kind and listed and (listed[0][0] == "firearm" and listed[0][1] != kind or (
-            listed[0][0] == "part" and listed[0][2])):
+    joined = re.match(r"\s*(?:and|et|y|or|ou|o)\b", after[noun_end:])  # "16 fusils et pistolets": both
+    several = listed and listed[0][0] == "firearm" and listed[0][1] != kind and (
+        joined or any(c == "firearm" and k is None for c, k, _ in listed) or _OTHER_ARMS.match(after, noun_end))
+    if category == "firearm" and kind and (several or listed and listed[0][0] == "part" and listed[0][2]):
         return category, None
     if category == "part" and _GENERIC_PARTS.search(after, 0, noun_end) and any(
             c in ("ammo", "excluded", "firearm") for c, _, _ in listed):
@@ -159,6 +161,8 @@ def _mixed_list(after, noun_end, category, kind, lang):
     return category, kind
 
 
+_OTHER_ARMS = re.compile(r"[^.;]{0,60}\b(?:other|autres|otras|otros|assorted|various|diverses|varias|diversas)\b"
+                         r"[^.;]{0,30}\b(?:weapons|arms|armes|armas|firearms|guns)\b")
 _GENERIC_PARTS = re.compile(r"\b(?:parts|components|composants?|parties|pieces|elements|piezas?|partes|componentes)\b")
 
 

@@ -2,6 +2,7 @@
 
 import re
 
+from .lexicon import COMPILED, classify
 from .relevance import STATISTIC
 from .text import Value
 
@@ -113,7 +114,8 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|ces|les|las|los|estas|estos
 def _handed_in(doc, count):
     """The count's sentence (or the one before) tells of a surrender campaign, and not of arms seized."""
     start, end = doc.sentence_bounds(count.start)
-    before = doc.sentence_bounds(start - 1)[0] if start else start
+    previous = len(doc.folded[:start].rstrip())  # past the blank lines between paragraphs
+    before = doc.sentence_bounds(previous - 1)[0] if previous else start
     return bool(_CAMPAIGN.search(doc.folded, before, end)) and not _TAKEN.search(doc.folded, start, end)
 
 
@@ -186,10 +188,27 @@ def firearms_total(doc, counts, by_type):
         if typed and not strong and total.value < typed.value and total.start > typed.start and total.confidence < 0.85:
             return typed
         return _with_listed_types(doc, total, counts)
-    if typed and _vague_total_before(doc, typed.start):
-        return None  # "une vingtaine d'armes à feu ... neuf pistolets": the total is vague, the types are a part
+    if typed and (_vague_total_before(doc, typed.start) or _uncounted_in_list(doc, counts)):
+        return None  # "une vingtaine d'armes à feu ... neuf pistolets", "tres fusiles, pistolas, una escopeta"
     # "a weapon" alone counts only in a sentence about the seizure ("assault with a weapon" does not).
     return typed or combine(doc, [c for c in generic if _about_seizure(doc, c)])
+
+
+_LISTED_NOUN = re.compile(r"(?:,|\band|\bet|\by)\s+(?=[a-z])")
+
+
+def _uncounted_in_list(doc, counts):
+    """A plural firearm noun with no count, listed among the typed counts: their sum is no total."""
+    typed = [c for c in counts if c.category == "firearm" and c.kind]
+    pattern, _ = COMPILED.get(doc.language, COMPILED["en"])
+    for block in {doc.block_of(c.start) for c in typed}:
+        start, end = doc.block_bounds(block)
+        for match in _LISTED_NOUN.finditer(doc.folded, start, end):
+            noun = pattern.match(doc.folded, match.end())
+            if noun and noun.group(0).endswith("s") and not any(c.start <= match.end() < c.end for c in counts) \
+                    and (found := classify(noun.group(0), doc.language)) and found[1] == "firearm" and found[2]:
+                return True
+    return False
 
 
 _VAGUE_ARMS = re.compile(

@@ -1,5 +1,7 @@
 import pytest
 
+from armstrace.osint.extraction import extract
+
 from .helpers import record
 
 
@@ -257,3 +259,21 @@ def test_a_firearm_word_heading_a_compound_is_no_count():
                    "intercepted 24 illegal silencers at the border.")
     assert found["firearms_total"] is None
     assert found["parts_components"] == 24
+
+
+def test_a_type_word_listed_by_comma_keeps_its_type_but_one_joined_by_and_shares_the_count():
+    found = record("Se ha requisado tres fusiles de asalto, pistolas, una escopeta y 400 cartuchos en Bermeo.",
+                   language="es")
+    assert found["firearms_by_type"] == {"rifle": 3, "shotgun": 1}
+    assert found["firearms_total"] is None  # the pistols are uncounted: no sum is the total
+    shared = record("Les gendarmes ont saisi 16 fusils et pistolets calibre douze à Pô.", language="fr")
+    assert shared["firearms_total"] == 16
+    assert shared["firearms_by_type"] is None
+
+
+def test_an_amnesty_told_in_the_paragraph_before_sets_the_haul_aside():
+    found = extract("Police received 225 firearms during last month's firearms amnesty, it was revealed today.\n\n"
+                    "During the amnesty, police asked the public to surrender unwanted guns.\n\n"
+                    "The haul was made up of nine rifles, 26 shotguns and 3,681 rounds of ammunition.")
+    assert found.record()["firearms_total"] is None
+    assert not found.relevant
