@@ -9,7 +9,7 @@ from .numbers import NUMBER_WORDS, find_numbers
 
 MAX_FILLERS = 3
 _TOKEN = re.compile(r"[\w.'/]+(?:-[\w.'/]+)*")
-_GAP = re.compile(r"(?:[\s\-\u2013\u2014(\"«»“”‘’]|(?:pieces|units|items|unidades|piezas|exemplaires|ejemplares) "
+_GAP = re.compile(r"(?:[\s\-\u2013\u2014(\"«»“”‘’]|(?:heckler|smith) (?:and|&) (?:koch|wesson)\s|(?:pieces|units|items|unidades|piezas|exemplaires|ejemplares) "
                   r"(?:of\b|de\b|d')\s*|(?:items|objects|objets|objetos) (?:(?:suspected|believed|thought) to be|"
                   r"(?:suspectes?|presumes?) d'etre|(?:que parecen|presuntamente)) )*")
 _PIECES_OF = re.compile(r"\b(?:pieces|piezas) (?:de|d')")  # "300 piezas de armas": parts ("661 pieces of rifles": rifles)
@@ -158,6 +158,8 @@ def _mixed_list(after, noun_end, category, kind, lang):
     if category == "part" and _GENERIC_PARTS.search(after, 0, noun_end) and any(
             c in ("ammo", "excluded", "firearm") for c, _, _ in listed):
         return "excluded", None
+    if category == "firearm" and kind is None and listed and listed[0][0] == "part" and listed[0][2]:
+        return "excluded", None  # "200.000 armas, piezas, componentes, municiones y explosivos"
     return category, kind
 
 

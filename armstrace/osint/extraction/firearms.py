@@ -169,7 +169,26 @@ def firearms_by_type(doc, counts):
         elif breakdown and breakdown < by_type[unspecified].value:
             for key in specific:
                 by_type.pop(key, None)
-    return by_type
+    return by_type or _typed_later(doc, counts)
+
+
+_ALL_OF_A_TYPE = re.compile(
+    r"\b(?:the|these|les|ces|las|los|dichas|estas) (?:fire ?arms|guns|weapons|armes(?: a feu)?|armas(?: de fuego)?) "
+    r"(?:\S+ ){0,8}?(?:are|were|sont|etaient|son|eran|resultaron ser) (?:all |toutes |todas )?(?:(?:described|identified)"
+    r" as |(?:believed|thought|understood) to be |des |de type )?(?:[a-z-]+ )?")
+
+
+def _typed_later(doc, counts):
+    """"20 firearms ... The firearms are believed to be viable pistols": the type a later sentence gives them all."""
+    generic = [c for c in counts if c.category == "firearm" and c.kind is None and c.number_kind != "article"]
+    total = combine(doc, generic)
+    if total is None:
+        return {}
+    for match in _ALL_OF_A_TYPE.finditer(doc.folded, total.end):
+        found = classify(doc.folded[match.end():match.end() + 40], doc.language)
+        if found and found[1] == "firearm" and found[2]:
+            return {found[2]: Value(total.value, total.start, total.end, 0.5)}
+    return {}
 
 
 def firearms_total(doc, counts, by_type):

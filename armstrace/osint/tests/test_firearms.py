@@ -277,3 +277,22 @@ def test_an_amnesty_told_in_the_paragraph_before_sets_the_haul_aside():
                     "The haul was made up of nine rifles, 26 shotguns and 3,681 rounds of ammunition.")
     assert found.record()["firearms_total"] is None
     assert not found.relevant
+
+
+def test_a_later_sentence_typing_all_the_firearms_gives_their_type():
+    found = record("Eight firearms and three pipe bombs have been seized in Belfast. The firearms were described as "
+                   "pistols.")
+    assert found["firearms_by_type"] == {"pistol": 8}
+    assert record("Eight firearms have been seized in Belfast. The men were described as locals.")[
+        "firearms_by_type"] is None
+
+
+def test_a_count_lumping_arms_with_parts_and_ammunition_is_no_total():
+    found = record("La operación se ha saldado con la incautación de alrededor de 200.000 armas, piezas, "
+                   "componentes, municiones y explosivos ilegales.", language="es")
+    assert found["firearms_total"] is None
+
+
+def test_a_brand_with_and_between_the_count_and_its_noun():
+    found = record("Border Force found four Heckler and Koch handguns and 100 rounds of 9mm ammunition in a car.")
+    assert found["firearms_by_type"] == {"handgun_unspecified": 4}
