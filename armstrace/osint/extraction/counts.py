@@ -79,7 +79,7 @@ _CALIBRE_AFTER = re.compile(r"\s*(?:caliber|calibre|cal\b|mm\b|gauge|magnum|win\
 _SCALE_END = re.compile(r"(?:million|millions|millones|millon)$")
 _SCALE_OF = re.compile(r"\s+(?:of|de|d')\s*")
 _AMBIGUOUS_PART = re.compile(r"(?:(?!(?:hand)?guns?\b|rifles?\b|pistols?\b|fire ?arms?\b|shotguns?\b)[\w-]+ )?"
-                             r"(?:barrel|bolt)$")
+                             r"(?:barrel|bolt|receptor)$")
 
 
 def _count_of(folded, number, lang):

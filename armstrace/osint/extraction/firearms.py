@@ -71,12 +71,16 @@ _SEIZED = re.compile(
     r"netted|yielded|haul|took possession|retriev\w*|(?:mettre|met|mettent|mis) la main|confisqu\w*|retrouv\w*|mis la main|requis\w*|recuper\w*)\b")
 
 
+_FOLLOW_UP = (r"\bfollow-?up (?:search|raid|operation)s?|\bsubsequent (?:search|raid|operation)s?|\ba l'issue de la "
+              r"fouille|\b(?:seconde|deuxieme|autre) perquisition|\ben (?:otro|un segundo) (?:registro|cateo|domicilio|"
+              r"allanamiento)")
 _ADDITIONAL = re.compile(
     r"\balso (?:\w+ ){0,2}(?:seiz|found|recover|discover|locat)|\b(?:a further|another|an additional) \d|"
     r"\bmore (?:weapons|firearms|guns|arms|ammunition|rounds)\b|\bsecond (?:search|house|home|vehicle|car|address)|"
     r"\b(?:aussi|egalement) (?:ete )?(?:saisi|decouv|trouv)|\bd'autres armes|\b(?:second|deuxieme) (?:vehicule|domicile)|"
     r"\b(?:tambien|ademas|asimismo),? (?:se )?(?:\w+ ){0,2}(?:incaut|asegur|localiz|hall|decomis|encontr)|"
-    r"\bmas (?:armas|armamento|municion)|\bsegund[oa] (?:vivienda|vehiculo|domicilio|inmueble|cateo|registro|hecho)")
+    r"\bmas (?:armas|armamento|municion)|\bsegund[oa] (?:vivienda|vehiculo|domicilio|inmueble|cateo|registro|hecho)|"
+    + _FOLLOW_UP)
 
 
 def _further_finds(doc, seized):
@@ -89,7 +93,7 @@ def _further_finds(doc, seized):
 
 _MORE = re.compile(r"\b(?:a further|an additional|another) (?:\d|\w+ (?:fire)?arms|\w+ guns|\w+ weapons)|"
                    r"\b\d[\d,.]* (?:more|further|additional) |\b(?:\w+ )?autres (?:armes|fusils|pistolets)|"
-                   r"\b(?:otras|otros) \w+ (?:armas|fusiles|pistolas)")
+                   r"\b(?:otras|otros) \w+ (?:armas|fusiles|pistolas)|" + _FOLLOW_UP)
 
 
 _DISPOSED = re.compile(r"\b(?:destr[ou]y\w*|destruction|destru\w*|detrui\w*|surrender\w*|handed in|amnest\w*|"

@@ -40,7 +40,7 @@ EN = [
      r"pen guns?", "firearm", "other"),
     (r"(?:sawn-off |sawed-off |pump-action |pump action |double-barrel(?:led)? )?shot ?guns?", "firearm",
      "shotgun"),
-    (r"(?:assault |sniper |hunting |semi-automatic |automatic |bolt-action )?(?:rifles?|carbines?)",
+    (r"(?:assault |sniper |hunting |semi-automatic |automatic |bolt[- ]action |lever[- ]action )?(?:rifles?|carbines?)",
      "firearm", "rifle"),
     (r"(?:semi-automatic |automatic |blank-firing |alarm |converted )?pistols?", "firearm", "pistol"),
     (r"revolvers?", "firearm", "revolver"),

@@ -162,3 +162,16 @@ def test_rounds_of_12_gauge_cartridges_count_once():
     found = record("They found 19 rounds of 9mm ammunition, 156 rounds of 12 gauge cartridges and 925 rounds of .223 "
                    "ammunition in a suitcase.")
     assert found["ammunition_rounds"] == 1100
+
+
+def test_finds_of_a_follow_up_search_add_up():
+    found = record("Police arrested 20 men in Johor Baru. They said officers found only a pistol and 6,000 rounds of "
+                   "ammunition in the river. Follow-up operations at the manager's house led to the discovery of 582 "
+                   "live ammunition of various calibre.")
+    assert found["ammunition_rounds"] == 6582
+
+
+def test_bolt_action_rifles_are_no_bolts():
+    found = record("Police seized 3 bolt action rifles in Leeds.")
+    assert found["parts_components"] is None
+    assert found["firearms_by_type"] == {"rifle": 3}

@@ -296,3 +296,10 @@ def test_a_count_lumping_arms_with_parts_and_ammunition_is_no_total():
 def test_a_brand_with_and_between_the_count_and_its_noun():
     found = record("Border Force found four Heckler and Koch handguns and 100 rounds of 9mm ammunition in a car.")
     assert found["firearms_by_type"] == {"handgun_unspecified": 4}
+
+
+def test_finds_at_the_end_of_the_search_add_up():
+    found = record("Le 5 juin, les agents ont découvert deux armes à feu lors de la fouille initiale d'un camion. À "
+                   "l'issue de la fouille, les agents ont découvert et saisi 38 chargeurs et 4 armes à feu.",
+                   language="fr")
+    assert found["firearms_total"] == 6
