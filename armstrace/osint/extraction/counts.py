@@ -180,6 +180,9 @@ def _noun_after(after, lang, calibre_ok=False):
     for _ in range(MAX_FILLERS + 1):
         position = _GAP.match(after, position).end()
         found = classify(after[position:position + 60], lang)
+        elided = None if found else _ELIDED.match(after, position)  # "una tipo pistola", "otra de type revolver"
+        if elided and (named := classify(after[elided.end():elided.end() + 60], lang)) and named[1] == "firearm":
+            found = (elided.end() - position + named[0], "firearm", named[2])
         if found:
             length, category, kind = found
             if category == "firearm" and _PIECES_OF.search(after, 0, position):
@@ -199,6 +202,7 @@ def _noun_after(after, lang, calibre_ok=False):
     return None
 
 
+_ELIDED = re.compile(r"(?:de )?(?:tipo|type)\s+")
 _NUMBER_WORDS = {lang: set(words.split()) for lang, words in NUMBER_WORDS.items()}
 
 

@@ -68,7 +68,7 @@ _SEIZED = re.compile(
     r"\b(?:seiz\w*|confiscat\w*|recover\w*|intercept\w*|found|discover\w*|uncover\w*|detect\w*|located|"
     r"saisi\w*|decouv\w*|intercept\w*|trouv\w*|recupere\w*|"
     r"incaut\w*|decomis\w*|asegur\w*|hall\w*|intervenid\w*|intervino|secuestr\w*|encontr\w*|localiz\w*|"
-    r"netted|yielded|haul|took possession|retriev\w*|(?:mettre|met|mettent|mis) la main|confisqu\w*|retrouv\w*|mis la main|requis\w*|recuper\w*)\b")
+    r"netted|yielded|haul|took possession|arrested (?:with|in possession)|found in possession|trouvee? en possession|sorprendid[oa]s? con|detenid[oa]s? con|portaba\w*|retriev\w*|(?:mettre|met|mettent|mis) la main|confisqu\w*|retrouv\w*|mis la main|requis\w*|recuper\w*)\b")
 
 
 _FOLLOW_UP = (r"\bfollow-?up (?:search|raid|operation)s?|\bsubsequent (?:search|raid|operation)s?|\ba l'issue de la "
@@ -220,9 +220,17 @@ def firearms_total(doc, counts, by_type):
 _LISTED_NOUN = re.compile(r"(?:,|\band|\bet|\by)\s+(?=[a-z])")
 
 
+_UNCOUNTED_BEFORE = re.compile(r"\b(?:des|varias|several|various|plusieurs|diverses|diversas|algunas|some)\s+(?:fire ?arms|guns|weapons|"
+                               r"armes|armas)\b[^.;]{0,60}?(?:dont|including|among them|entre (?:ellas|ellos|las que)|"
+                               r"notamment|incluid[oa]s?)\s*$")
+
+
 def _uncounted_in_list(doc, counts):
-    """A plural firearm noun with no count, listed among the typed counts: their sum is no total."""
+    """A plural firearm noun with no count, listed among the typed counts, or introducing them ("des armes de
+    fabrication locale, dont 7 fusils"): their sum is no total."""
     typed = [c for c in counts if c.category == "firearm" and c.kind]
+    if any(_UNCOUNTED_BEFORE.search(doc.folded, max(0, c.start - 100), c.start) for c in typed):
+        return True
     pattern, _ = COMPILED.get(doc.language, COMPILED["en"])
     for block in {doc.block_of(c.start) for c in typed}:
         start, end = doc.block_bounds(block)

@@ -12,7 +12,7 @@ _SEIZURE = re.compile(
     r"intervinieron|requis\w*|encontr\w*|secuestr\w*|detectar\w*|contained|concealed|hidden|contenai\w*|"
     r"dissimul\w*|cache(?:e|es|s)?|conten[ií]a\w*|ocult\w*|escondid\w*|recuper\w*|took possession|"
     r"taken possession|off the streets|removed from circulation|retir\w* de la circulation|"
-    r"retirad\w* de circulacion|retriev\w*|(?:mettre|met|mettent|mis) la main|aprehensi\w*|hizo con|yielded|netted|haul)\b")
+    r"retirad\w* de circulacion|arrested (?:with|in possession)|found in possession|trouvee? en possession|sorprendid[oa]s? con|detenid[oa]s? con|portaba\w*|retriev\w*|(?:mettre|met|mettent|mis) la main|aprehensi\w*|hizo con|yielded|netted|haul)\b")
 _ITEMS = ("firearm", "ammo", "part")
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|"
            r"fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|enero|febrero|marzo|abril|"

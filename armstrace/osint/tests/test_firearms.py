@@ -303,3 +303,28 @@ def test_finds_at_the_end_of_the_search_add_up():
                    "l'issue de la fouille, les agents ont découvert et saisi 38 chargeurs et 4 armes à feu.",
                    language="fr")
     assert found["firearms_total"] == 6
+
+
+def test_elided_nouns_of_a_type():
+    found = record("Se aseguraron dos armas de fuego, una tipo pistola calibre 9 mm y otra tipo revólver calibre .38.",
+                   language="es")
+    assert found["firearms_total"] == 2
+    assert found["firearms_by_type"] == {"pistol": 1, "revolver": 1}
+    found = record("Se decomisaron 5 armas largas y 3 cortas en Culiacán.", language="es")
+    assert found["firearms_by_type"] == {"long_gun_unspecified": 5, "handgun_unspecified": 3}
+
+
+def test_french_abbreviations_of_types():
+    found = record("Les forces de défense ont saisi trois PA et un PM à Gao.", language="fr")
+    assert found["firearms_by_type"] == {"pistol": 3, "submachine_gun": 1}
+
+
+def test_arrested_with_a_gun_is_a_seizure():
+    found = record("The suspect was arrested with a loaded 9mm handgun in Leeds.")
+    assert found["firearms_by_type"] == {"handgun_unspecified": 1}
+
+
+def test_types_among_uncounted_arms_give_no_total():
+    found = record("Les douaniers ont saisi des armes de fabrication locale, dont 7 fusils.", language="fr")
+    assert found["firearms_total"] is None
+    assert found["firearms_by_type"] == {"long_gun_unspecified": 7}
