@@ -73,9 +73,7 @@ FR = [
     (r"cartouches? de (?:cigarettes?|tabac)", "unit", None),
     (r"cartouches? de dynamite|batons? de dynamite|dynamite|lunettes?(?: de visee)?|viseurs?|crosses?|poignees?|"
      r"etuis?|holsters?|accessoires", "excluded", None),
-    (r"pistolets?[- ]mitrailleurs?|mitraillettes?|pm", "firearm", "submachine_gun"),
-    (r"pa", "firearm", "pistol"),
-    (r"fm", "firearm", "rifle"),
+    (r"pistolets?[- ]mitrailleurs?|mitraillettes?", "firearm", "submachine_gun"),
     (r"mitrailleuses?", "firearm", "machine_gun"),
     (r"lance-roquettes?|lance-missiles?|lance-rockets?", "firearm", "light_weapon"),
     (r"(?:armes?|fusils?|pistolets?) (?:artisana(?:l|le|ux|les)|improvisee?s?|de fabrication artisanale)",
@@ -122,8 +120,8 @@ ES = [
     (r"fusiles? de asalto|fusil(?:es)?|rifles?|carabinas?|cuernos? de chivo", "firearm", "rifle"),
     (r"pistolas?(?: semiautomaticas?| semi-automaticas?| automaticas?)?", "firearm", "pistol"),
     (r"revolver(?:es)?", "firearm", "revolver"),
-    (r"armas? cortas?|armas? de puno|cortas", "firearm", "handgun_unspecified"),
-    (r"armas? largas?|armas? de largo alcance|largas", "firearm", "long_gun_unspecified"),
+    (r"armas? cortas?|armas? de puno|cortas(?=\s*(?:[,.;)]|(?:y|e|en|con|calibre|de calibre|tipo|que|fueron)\b|$))", "firearm", "handgun_unspecified"),
+    (r"armas? largas?|armas? de largo alcance|largas(?=\s*(?:[,.;)]|(?:y|e|en|con|calibre|de calibre|tipo|que|fueron)\b|$))", "firearm", "long_gun_unspecified"),
     (r"armas? de fuego|armas?|armamentos?", "firearm", None),
     (r"cartuchos?|municion(?:es)?|balas?|tiros|capsulas?", "ammo", None),
     (r"canon(?:es)?|armazon(?:es)?|correderas?|cerrojos?|silenciador(?:es)?|supresor(?:es)?|receptor(?:es)?|"
