@@ -193,6 +193,10 @@ def _noun_after(after, lang, calibre_ok=False):
                 if part and part[1] in ("part", "excluded", "ammo"):  # also "pistol magazines", "rifle rounds"
                     return following + part[0], part[1], None
             if category == "firearm":
+                noun = _NOUN_AFTER_MODEL.match(after, position + length) if _IS_MODEL.match(after, position) else None
+                named = noun and classify(after[noun.end():noun.end() + 60], lang)
+                if named and named[1] == "firearm":  # "a Glock 19 handgun": the noun's type, not the model's
+                    return noun.end() + named[0], "firearm", named[2]
                 kind = model_kind(after[position + length:position + length + 40], kind, lang)
             return position + length, category, kind
         token = _TOKEN.match(after, position)
@@ -202,6 +206,8 @@ def _noun_after(after, lang, calibre_ok=False):
     return None
 
 
+_IS_MODEL = re.compile(r"(?:glock|beretta|browning|makarov|tokarev|uzi|skorpion|ak|akm|sks|ar|m4|m16|mp5|mac|tt|fal|g3)")
+_NOUN_AFTER_MODEL = re.compile(r"(?:[\s-]+(?:[\w.]*\d[\w.]*|style|type))?\s+")
 _ELIDED = re.compile(r"(?:de )?(?:tipo|type)\s+")
 _NUMBER_WORDS = {lang: set(words.split()) for lang, words in NUMBER_WORDS.items()}
 

@@ -36,7 +36,8 @@ EN = [
     (r"(?:light |heavy |general purpose )?machine ?guns?", "firearm", "machine_gun"),
     (r"(?:rocket|grenade|missile) launchers?|rocket-propelled grenade launchers?|anti-tank weapons?|manpads",
      "firearm", "light_weapon"),
-    (r"(?:improvised|homemade|home-made|craft|makeshift) (?:firearms?|guns?|weapons?|launchers?)|zip guns?|"
+    (r"(?:improvised|homemade|home-made|craft|makeshift|country-made|locally[- ]made) (?:firearms?|guns?|weapons?|"
+     r"launchers?)|zip guns?|"
      r"pen guns?", "firearm", "other"),
     (r"(?:sawn-off |sawed-off |pump-action |pump action |double-barrel(?:led)? )?shot ?guns?", "firearm",
      "shotgun"),
@@ -76,7 +77,7 @@ FR = [
     (r"pistolets?[- ]mitrailleurs?|mitraillettes?", "firearm", "submachine_gun"),
     (r"mitrailleuses?", "firearm", "machine_gun"),
     (r"lance-roquettes?|lance-missiles?|lance-rockets?", "firearm", "light_weapon"),
-    (r"(?:armes?|fusils?|pistolets?) (?:artisana(?:l|le|ux|les)|improvisee?s?|de fabrication artisanale)",
+    (r"(?:armes?|fusils?|pistolets?) (?:artisana(?:l|le|ux|les)|improvisee?s?|de fabrication (?:artisanale|locale))",
      "firearm", "other"),
     (r"fusils? (?:de chasse|a pompe|a canon scie|superposes?|juxtaposes?|(?:de )?calibre 12)", "firearm", "shotgun"),
     (r"fusils? d'assaut|fusils?[- ]mitrailleurs?|carabines?|kalachnikovs?", "firearm", "rifle"),

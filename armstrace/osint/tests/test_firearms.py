@@ -325,3 +325,10 @@ def test_types_among_uncounted_arms_give_no_total():
     found = record("Les douaniers ont saisi des armes de fabrication locale, dont 7 fusils.", language="fr")
     assert found["firearms_total"] is None
     assert found["firearms_by_type"] == {"long_gun_unspecified": 7}
+
+
+def test_a_model_before_a_broad_noun_keeps_the_nouns_type():
+    found = record("Police recovered a stolen Glock 19 handgun and 15 rounds in Leeds.")
+    assert found["firearms_by_type"] == {"handgun_unspecified": 1}
+    assert record("Police seized two AK-47 rifles and a Glock pistol.")["firearms_by_type"] == {"rifle": 2,
+                                                                                            "pistol": 1}
