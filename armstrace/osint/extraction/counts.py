@@ -1,7 +1,7 @@
 """Counted things: a number followed (within a few words) by a noun of the lexicon."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import STOPS, classify, model_kind
 from .dates import MONTH_NUMBER
@@ -62,11 +62,25 @@ def find_counts(folded, lang, text=None):
         count = _count_of(folded, number, lang)
         if count is not None:
             counts.append(count)
-    return counts
+    return _with_another_of_them(folded, counts)
+
+
+_ANOTHER = re.compile(r"\b(?:otr[oa]|une? autre)\s+(?:de\s+)?(?:calibre|cal\.)")
+
+
+def _with_another_of_them(folded, counts):
+    """"un revólver calibre 22, otro calibre 38", "2 mitrailleuses ..., une autre de calibre 0,9 mm": one more of the
+    firearm counted just before."""
+    for match in _ANOTHER.finditer(folded):
+        previous = [c for c in counts if c.end <= match.start() and match.start() - c.end < 80]
+        if previous and previous[-1].category == "firearm" and previous[-1].kind:
+            counts.append(replace(previous[-1], value=1, start=match.start(), end=match.end(), number_kind="words",
+                                  total=False, approximate=False))
+    return sorted(counts, key=lambda c: c.start)
 
 
 _LIST_AFTER = re.compile(r"\s*(?:,|\band\b|\bet\b|\by\b|\bor\b|\bou\b|\bo\b)\s*(?:(?:other|autres|otras|otros|de)\s+)?")
-_COPULA = re.compile(r"\s+(?:are|were|sont|etaient|son|eran|fueron)\b")
+_COPULA = re.compile(r"\s+(?:are|were|sont|etaient|son|eran|fueron)\b(?:\s+(?:all|only|in fact|actually|toutes|todas))?")
 _EMPTY_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:vides?|percutee?s?|usagee?s?|vacios|vacias|percutidos|percutidas|"
                           r"empty|spent|fired|inertes?)\b")
 _RATE_AFTER = re.compile(r"\s+(?:per|por|par|a|an|each|cada)\s+(?:minute|minuto|second|segundo|seconde|hour|hora|heure)")
@@ -123,6 +137,8 @@ def _count_of(folded, number, lang):
         named = _noun_after(" " + after[copula.end():], lang)
         if named and named[1] == "firearm" and named[2]:
             kind = named[2]
+        elif named and named[1] == "excluded":  # "the remainder six firearms were replica Airsoft guns"
+            category = "excluded"
     return Count(number.value, number.start, number.end + noun_end, category, kind, number.kind,
                  total=bool(_TOTAL_BEFORE.search(before)), approximate=bool(_APPROX_BEFORE.search(before)),
                  strong=strong)

@@ -332,3 +332,16 @@ def test_a_model_before_a_broad_noun_keeps_the_nouns_type():
     assert found["firearms_by_type"] == {"handgun_unspecified": 1}
     assert record("Police seized two AK-47 rifles and a Glock pistol.")["firearms_by_type"] == {"rifle": 2,
                                                                                             "pistol": 1}
+
+
+def test_another_of_a_calibre_is_one_more_of_the_firearm_before():
+    found = record("Se logró el decomiso de tres fusiles de diferente calibre, un revólver calibre 22, otro calibre "
+                   "38 especial y siete cargadores.", language="es")
+    assert found["firearms_by_type"] == {"rifle": 3, "revolver": 2}
+    assert found["firearms_total"] == 5
+
+
+def test_firearms_said_to_be_replicas_are_not_counted():
+    found = record("Police seized a semi-automatic pistol in the river. Only the pistol was genuine, while the "
+                   "remainder six firearms were replica Airsoft guns.")
+    assert found["firearms_total"] == 1
