@@ -184,15 +184,24 @@ _ALL_OF_A_TYPE = re.compile(
 
 def _typed_later(doc, counts):
     """"20 firearms ... The firearms are believed to be viable pistols": the type a later sentence gives them all."""
-    generic = [c for c in counts if c.category == "firearm" and c.kind is None and c.number_kind != "article"]
-    total = combine(doc, generic)
+    generic = [c for c in counts if c.category == "firearm" and c.kind is None]
+    total = combine(doc, [c for c in generic if c.number_kind != "article"] or generic)
     if total is None:
         return {}
     for match in _ALL_OF_A_TYPE.finditer(doc.folded, total.end):
         found = classify(doc.folded[match.end():match.end() + 40], doc.language)
         if found and found[1] == "firearm" and found[2]:
             return {found[2]: Value(total.value, total.start, total.end, 0.5)}
+    if total.value == 1:  # "an undeclared automatic weapon ... CBP officers seized the 9mm handgun"
+        for match in _THE_ONE.finditer(doc.folded, total.end):
+            found = classify(doc.folded[match.end():match.end() + 40], doc.language)
+            if found and found[1] == "firearm" and found[2] and not doc.folded[match.end() + found[0] - 1] in "sx":
+                return {found[2]: Value(1, total.start, total.end, 0.4)}
     return {}
+
+
+_THE_ONE = re.compile(r"\b(?:the|le|la|el|l')\s*(?:(?:[\w.-]*\d[\w.-]*|semi-automatic|automatic|loaded|stolen|"
+                      r"seized|recovered) )?")
 
 
 def firearms_total(doc, counts, by_type):

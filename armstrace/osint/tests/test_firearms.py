@@ -345,3 +345,11 @@ def test_firearms_said_to_be_replicas_are_not_counted():
     found = record("Police seized a semi-automatic pistol in the river. Only the pistol was genuine, while the "
                    "remainder six firearms were replica Airsoft guns.")
     assert found["firearms_total"] == 1
+
+
+def test_the_one_firearm_named_later_by_its_type():
+    found = record("Inspection led to the discovery of an undeclared automatic weapon in the vehicle. CBP officers "
+                   "seized the 9mm handgun, 34 rounds of ammunition, and the vehicle.")
+    assert found["firearms_by_type"] == {"handgun_unspecified": 1}
+    two = record("Officers seized two weapons in the vehicle. The pistol had been stolen in Leeds.")
+    assert two["firearms_by_type"] is None
