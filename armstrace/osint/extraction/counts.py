@@ -92,8 +92,8 @@ _CONTAINER_AFTER = re.compile(r"\s+(?:said to contain|containing|contained|fille
 _CALIBRE_AFTER = re.compile(r"\s*(?:caliber|calibre|cal\b|mm\b|gauge|magnum|win\b|acp\b|special\b|spl\b)")
 _SCALE_END = re.compile(r"(?:million|millions|millones|millon)$")
 _SCALE_OF = re.compile(r"\s+(?:of|de|d')\s*")
-_AMBIGUOUS_PART = re.compile(r"(?:(?!(?:hand)?guns?\b|rifles?\b|pistols?\b|fire ?arms?\b|shotguns?\b)[\w-]+ )?"
-                             r"(?:barrel|bolt|receptor)$")
+_AMBIGUOUS_PART = re.compile(r"(?:(?!(?:hand)?guns?\b|rifles?\b|pistols?\b|fire ?arms?\b|shotguns?\b)[\w-]+ ){0,2}"
+                             r"(?:barrel|bolt|receptor|frame|slide|canon)$")
 
 
 def _count_of(folded, number, lang):

@@ -175,3 +175,24 @@ def test_bolt_action_rifles_are_no_bolts():
     found = record("Police seized 3 bolt action rifles in Leeds.")
     assert found["parts_components"] is None
     assert found["firearms_by_type"] == {"rifle": 3}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The operation against gun smuggling was carried out in three parts; police seized two pistols.", "en"),
+    ("Las dos partes acordaron el operativo; la policía incautó dos pistolas.", "es"),
+    ("Se incautaron dos pistolas y 3 mil piezas de ropa en Tijuana.", "es"),
+    ("Police seized two pistols within a short time frame in Leeds.", "en"),
+])
+def test_bare_part_words_outside_a_firearm_context_are_no_parts(text, lang):
+    found = record(text, language=lang)
+    assert found["parts_components"] is None
+    assert found["firearms_total"] == 2
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Police seized 300 parts used to assemble firearms in Leeds.", "en", 300),
+    ("Se incautaron 50 piezas para pistolas en Bogotá.", "es", 50),
+    ("Les douaniers ont saisi 40 composants d'armes au Havre.", "fr", 40),
+])
+def test_part_words_beside_a_firearm_word_count(text, lang, expected):
+    assert record(text, language=lang)["parts_components"] == expected
