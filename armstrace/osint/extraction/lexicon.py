@@ -52,8 +52,8 @@ EN = [
      r"pieces of ammunition|ammunition", "ammo", None),
     (r"(?:lower |upper )?receivers?|lowers|barrels?|frames?|slides?|bolts?|bolt carriers?|silencers?|"
      r"suppressors?|sound moderators?|solvent traps?|auto ?sears?|mcds|(?:glock )?switch(?:es)?|conversion (?:devices?|kits?)|"
-     r"(?:firearms? |guns? |weapons? |pistol |rifle |handgun )(?:parts|components)|(?:parts|components)(?= (?:for|of|"
-     r"used|to (?:build|make|assemble)|needed)\b)", "part", None),
+     r"(?:firearms? |guns? |weapons? |pistol |rifle |handgun )?(?:parts|components)(?! of (?:the|a|an|this|his|her|"
+     r"their|its)\b)", "part", None),
     (r"people|persons?|individuals?|suspects?|men|man|women|woman|teenagers?|adults?|youths?|minors?|"
      r"nationals?|foreigners?|members?|drivers?|males?|females?|boys?|girls?|others|citizens?|offenders?",
      "person", None),
@@ -91,7 +91,7 @@ FR = [
     (r"cartouches?|munitions?|balles?", "ammo", None),
     (r"canons?|culasses?|carcasses?|boites? de culasse|silencieux|moderateurs? de son|reducteurs? de son|"
      r"glissieres?|boitiers? de culasse|pieces? essentielles(?: d'armes?(?: a feu)?)?|parties? d'armes?(?: a feu)?|pieces? detachees?|pieces? d'armes?(?: a feu)?|elements? d'armes?(?: a feu)?|"
-     r"composants? (?:d'armes?|essentiels)|(?:kits?|dispositifs?) de conversion", "part", None),
+     r"composants?(?: d'armes?| essentiels)?|(?:kits?|dispositifs?) de conversion", "part", None),
     (r"mis en cause|personnes?|individus?|hommes?|femmes?|suspects?|jeunes?|mineurs?|majeurs?|ressortissants?|trafiquants?|"
      r"conducteurs?|passagers?|membres?|autres", "person", None),
     (r"interpellations?|arrestations?|interpelles?|interpellees?|gardes? a vue|personnes? interpellees?",
@@ -128,7 +128,7 @@ ES = [
     (r"cartuchos?|municion(?:es)?|balas?|tiros|capsulas?", "ammo", None),
     (r"canon(?:es)?|armazon(?:es)?|correderas?|cerrojos?|silenciador(?:es)?|supresor(?:es)?|receptor(?:es)?|"
      r"(?:piezas?|partes?|componentes?) (?:(?:de|para) (?:armas?(?: de fuego)?|fusil(?:es)?|pistolas?)|fundamentales|"
-     r"esenciales)|(?:kits?|dispositivos?) de conversion",
+     r"esenciales)|piezas?|componentes?|(?:kits?|dispositivos?) de conversion",
      "part", None),
     (r"personas?|individuos?|hombres?|mujer(?:es)?|sospechosos?|presuntos?|joven(?:es)?|menor(?:es)?|ciudadanos?|"
      r"integrantes|miembros?|conductor(?:es)?|varones|extranjeros?", "person", None),

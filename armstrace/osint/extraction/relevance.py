@@ -14,8 +14,6 @@ _SEIZURE = re.compile(
     r"taken possession|off the streets|removed from circulation|retir\w* de la circulation|"
     r"retirad\w* de circulacion|arrested (?:with|in possession)|found in possession|trouvee? en possession|sorprendid[oa]s? con|detenid[oa]s? con|portaba\w*|retriev\w*|(?:mettre|met|mettent|mis) la main|aprehensi\w*|hizo con|yielded|netted|haul)\b")
 _ITEMS = ("firearm", "ammo", "part")
-# Words of parts that the lexicon counts only beside a firearm word ("gun parts", "piezas de armas").
-_PART_WORDS = re.compile(r"\b(?:parts|components|composants|pieces detachees|piezas|partes|componentes)\b")
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|"
            r"fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|enero|febrero|marzo|abril|"
            r"mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)")
@@ -48,7 +46,7 @@ def relevance(folded, lang, counts, kept=None):
     `kept`, the counts left once statistics and surrendered arms are set aside: where every counted item was
     one of those, the text reports no seizure of its own."""
     pattern, _ = COMPILED.get(lang, COMPILED["en"])
-    nouns = [m for m in pattern.finditer(folded) if _is_item(m.group(0), lang)] + list(_PART_WORDS.finditer(folded))
+    nouns = [m for m in pattern.finditer(folded) if _is_item(m.group(0), lang)]
     seizures = [m.start() for m in _SEIZURE.finditer(folded)]
     counted = [c for c in counts if c.category in _ITEMS and not STATISTIC.search(_sentence(folded, c.start))]
     near = any(abs(c.start - s) < 200 for c in counted for s in seizures)

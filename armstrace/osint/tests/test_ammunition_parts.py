@@ -178,7 +178,7 @@ def test_bolt_action_rifles_are_no_bolts():
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("The operation against gun smuggling was carried out in three parts; police seized two pistols.", "en"),
+    ("Raids against gun smuggling took place in three parts of the country; police seized two pistols.", "en"),
     ("Las dos partes acordaron el operativo; la policía incautó dos pistolas.", "es"),
     ("Se incautaron dos pistolas y 3 mil piezas de ropa en Tijuana.", "es"),
     ("Police seized two pistols within a short time frame in Leeds.", "en"),
