@@ -9,7 +9,7 @@ from .numbers import NUMBER_WORDS, find_numbers
 
 MAX_FILLERS = 3
 _TOKEN = re.compile(r"[\w.'/]+(?:-[\w.'/]+)*")
-_GAP = re.compile(r"(?:[\s\-\u2013\u2014(\"«»“”‘’]|(?:heckler|smith) (?:and|&) (?:koch|wesson)\s|(?:pieces|units|items|unidades|piezas|exemplaires|ejemplares) "
+_GAP = re.compile(r"(?:[ \t\u00a0\-\u2013\u2014(\"«»“”‘’]|(?:heckler|smith) (?:and|&) (?:koch|wesson)\s|(?:pieces|units|items|unidades|piezas|exemplaires|ejemplares) "
                   r"(?:of\b|de\b|d')\s*|(?:items|objects|objets|objetos) (?:(?:suspected|believed|thought) to be|"
                   r"(?:suspectes?|presumes?) d'etre|(?:que parecen|presuntamente)) )*")
 _PIECES_OF = re.compile(r"\b(?:pieces|piezas) (?:de|d')")  # "300 piezas de armas": parts ("661 pieces of rifles": rifles)
@@ -62,7 +62,22 @@ def find_counts(folded, lang, text=None):
         count = _count_of(folded, number, lang)
         if count is not None:
             counts.append(count)
-    return _with_another_of_them(folded, counts)
+    return _with_another_of_them(folded, counts + _counts_after_nouns(folded, lang))
+
+
+_NOUN_COLON_NUMBER = re.compile(r"(?m)^[ \t•*·\-–]*([a-z][a-z .'-]{1,40}?)[ \t]*:[ \t]*(\d{1,3}(?:[ .,]\d{3})*|\d+)[ \t.;]*$")
+
+
+def _counts_after_nouns(folded, lang):
+    """Lines of a table ("Pistols: 3", "- Armas largas: 12"): the count after its noun."""
+    counts = []
+    for match in _NOUN_COLON_NUMBER.finditer(folded):
+        found = classify(match.group(1), lang)
+        if found and found[0] == len(match.group(1)) and found[1] in ("firearm", "ammo", "part", "excluded"):
+            value = int(re.sub(r"[ .,]", "", match.group(2)))
+            counts.append(Count(value, match.start(1), match.end(2), found[1], found[2], "digits",
+                                strong=bool(_STRONG.search(match.group(1)))))
+    return counts
 
 
 _ANOTHER = re.compile(r"\b(?:otr[oa]|une? autre)\s+(?:de\s+)?(?:calibre|cal\.)")
@@ -84,7 +99,7 @@ _COPULA = re.compile(r"\s+(?:are|were|sont|etaient|son|eran|fueron)\b(?:\s+(?:al
 _EMPTY_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:vides?|percutee?s?|usagee?s?|vacios|vacias|percutidos|percutidas|"
                           r"empty|spent|fired|inertes?)\b")
 _RATE_AFTER = re.compile(r"\s+(?:per|por|par|a|an|each|cada)\s+(?:minute|minuto|second|segundo|seconde|hour|hora|heure)")
-_RESTATED = re.compile(r"\s*\(\d[\d.,]*\)")  # "twenty (20)"
+_RESTATED = re.compile(r"\s*\((?:\d[\d.,]*|[a-z]+(?:[ -][a-z]+)*)\)")  # "twenty (20)", "12 (twelve)"
 _CONTAINER_BEFORE = re.compile(r"\b(?:shipping|oil|plastic|steel|metal|wooden|fuel|water|sealed|empty|blue|drums?|"
                                r"cardboard)\s+barrels?$")
 _CONTAINER_AFTER = re.compile(r"\s+(?:said to contain|containing|contained|filled|packed|full of|of (?:oil|fuel|water|"
@@ -99,7 +114,9 @@ _AMBIGUOUS_PART = re.compile(r"(?:(?!(?:hand)?guns?\b|rifles?\b|pistols?\b|fire 
 def _count_of(folded, number, lang):
     after = folded[number.end:number.end + 120]
     restated = _RESTATED.match(after)
-    if restated and number.kind != "digits":
+    if restated and (number.kind == "digits") == bool(re.match(r"\s*\(\d", restated.group(0))):
+        restated = None  # "twenty (20)" and "12 (twelve)" restate the number; "12 (2022)" does not
+    if restated:
         after = after[restated.end():]
     if number.kind == "digits" and (_GLUED_UNIT.match(after) and not _glued_noun(after, lang) or
                                     _CALIBRE_AFTER.match(after)):
@@ -116,7 +133,7 @@ def _count_of(folded, number, lang):
     if noun is None:
         return None
     noun_end, category, kind = noun
-    noun_end += restated.end() if restated and number.kind != "digits" else 0
+    noun_end += restated.end() if restated else 0
     noun_end += scale.end() - 1 if scale else 0
     if category == "part" and number.kind == "article" and _AMBIGUOUS_PART.match(after[:noun_end].strip()):
         return None  # "a sealed barrel", "a metal frame": a container or a part of the gun told, not a count

@@ -353,3 +353,15 @@ def test_the_one_firearm_named_later_by_its_type():
     assert found["firearms_by_type"] == {"handgun_unspecified": 1}
     two = record("Officers seized two weapons in the vehicle. The pistol had been stolen in Leeds.")
     assert two["firearms_by_type"] is None
+
+
+def test_a_table_of_nouns_and_counts():
+    found = record("Items seized in the raid:\nPistols: 3\nRevolvers: 2\nRounds of ammunition: 150")
+    assert found["firearms_by_type"] == {"pistol": 3, "revolver": 2}
+    assert found["ammunition_rounds"] == 150
+
+
+def test_a_count_restated_in_words_and_no_count_across_a_line_break():
+    assert record("Police seized 12 (twelve) firearms in Accra.")["firearms_total"] == 12
+    found = record("Police seized weapons in Accra. Total: 3\nRifles were also seen at the scene.")
+    assert found["firearms_by_type"] is None
