@@ -65,7 +65,8 @@ def find_counts(folded, lang, text=None):
     return _with_another_of_them(folded, counts + _counts_after_nouns(folded, lang))
 
 
-_NOUN_COLON_NUMBER = re.compile(r"(?m)^[ \t•*·\-–]*([a-z][a-z .'-]{1,40}?)[ \t]*:[ \t]*(\d{1,3}(?:[ .,]\d{3})*|\d+)[ \t.;]*$")
+_NOUN_COLON_NUMBER = re.compile(r"(?m)^[ \t•*·\-–]*([a-z][a-z .'-]{1,40}?)[ \t]*(?::|[ \t][-–=][ \t]|(?=[ \t]*\())[ \t]*"
+                                r"\(?(\d{1,3}(?:[ .,]\d{3})*|\d+)\)?[ \t.;,]*$")
 
 
 def _counts_after_nouns(folded, lang):

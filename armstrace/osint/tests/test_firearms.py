@@ -359,6 +359,9 @@ def test_a_table_of_nouns_and_counts():
     found = record("Items seized in the raid:\nPistols: 3\nRevolvers: 2\nRounds of ammunition: 150")
     assert found["firearms_by_type"] == {"pistol": 3, "revolver": 2}
     assert found["ammunition_rounds"] == 150
+    found = record("Lo asegurado en Culiacán:\n- Armas largas: 12\n- Pistolas (3)\n- Cartuchos – 1.500", language="es")
+    assert found["firearms_by_type"] == {"long_gun_unspecified": 12, "pistol": 3}
+    assert found["ammunition_rounds"] == 1500
 
 
 def test_a_count_restated_in_words_and_no_count_across_a_line_break():
