@@ -8,7 +8,7 @@ from .dates import MONTH_NUMBER
 from .numbers import NUMBER_WORDS, find_numbers
 
 MAX_FILLERS = 3
-_TOKEN = re.compile(r"[\w.'/]+(?:-[\w.'/]+)*")
+_TOKEN = re.compile(r"\d+%|[\w.'/]+(?:-[\w.'/]+)*")
 _GAP = re.compile(r"(?:[ \t\u00a0\-\u2013\u2014(\"«»“”‘’]|(?:heckler|smith) (?:and|&) (?:koch|wesson)\s|(?:pieces|units|items|unidades|piezas|exemplaires|ejemplares) "
                   r"(?:of\b|de\b|d')\s*|(?:items|objects|objets|objetos) (?:(?:suspected|believed|thought) to be|"
                   r"(?:suspectes?|presumes?) d'etre|(?:que parecen|presuntamente)) )*")
@@ -255,6 +255,6 @@ def _ends_search(token, lang, calibre_ok=False):
         return True
     if token.endswith(".") and len(token) > 4:  # "a digital file. 3D-printed gun parts": the sentence ended
         return True
-    if re.fullmatch(r"\d{1,2}[.,]\d{2}", token):  # "100 – 5.56 bullets", "50 cartuchos 7,62": a calibre
+    if re.fullmatch(r"\d{1,2}[.,]\d{2}|\d{2}%", token):  # "100 – 5.56 bullets", "7,62", "25 80% lowers"
         return False
     return token[:1].isdigit() and not re.search(r"[a-z]", token) and not token.startswith(".")

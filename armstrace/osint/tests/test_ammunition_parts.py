@@ -196,3 +196,9 @@ def test_bare_part_words_outside_a_firearm_context_are_no_parts(text, lang):
 ])
 def test_part_words_beside_a_firearm_word_count(text, lang, expected):
     assert record(text, language=lang)["parts_components"] == expected
+
+
+def test_eighty_percent_lowers_are_counted_parts():
+    found = record("ATF agents seized 25 80% lower receivers and two rifles in Phoenix.")
+    assert found["parts_components"] == 25
+    assert found["firearms_total"] == 2
