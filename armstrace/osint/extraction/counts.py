@@ -1,21 +1,23 @@
 """Counted things: a number followed (within a few words) by a noun of the lexicon."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import STOPS, classify, model_kind
 from .dates import MONTH_NUMBER
 from .numbers import NUMBER_WORDS, find_numbers
 
 MAX_FILLERS = 3
-_TOKEN = re.compile(r"[\w.'/]+(?:-[\w.'/]+)*")
-_GAP = re.compile(r"(?:[\s\-(\"«»“”‘’]|(?:pieces|units|items|unidades|piezas|exemplaires|ejemplares) "
-                  r"(?:of\b|de\b|d')\s*)*")
+_TOKEN = re.compile(r"\d+%|[\w.'/]+(?:-[\w.'/]+)*")
+_GAP = re.compile(r"(?:[ \t\u00a0\-\u2013\u2014(\"«»“”‘’]|(?:heckler|smith) (?:and|&) (?:koch|wesson)\s|(?:pieces|units|items|unidades|piezas|exemplaires|ejemplares) "
+                  r"(?:of\b|de\b|d')\s*|(?:items|objects|objets|objetos) (?:(?:suspected|believed|thought) to be|"
+                  r"(?:suspectes?|presumes?) d'etre|(?:que parecen|presuntamente)) )*")
 _PIECES_OF = re.compile(r"\b(?:pieces|piezas) (?:de|d')")  # "300 piezas de armas": parts ("661 pieces of rifles": rifles)
 _GLUED_UNIT = re.compile(r"-?[a-z]|[.,]\d|x\d|/")  # 9mm, 12-gauge, 7.62, 7x39, 24/7: not a count
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:calibre|caliber|calibro|cal\.|model|modele|modelo|no\.|n°|nº|number|numero|type|tipo|article|articulo|"
-    r"[$€£]|/)\s*$")
+    r"[$€£]|/|(?:rounds?|cartridges?|bullets?|shells|cartouches?|cartuchos?|balas?|munitions?|municiones?) (?:of|de)|"
+    r"\b(?:one|two|three|un|une|una|uno|dos|tres|deux|trois))\s*$")  # "six rounds of 308", "one 308 rifle"
 _TOTAL_BEFORE = re.compile(r"(?:total of|in total|in all|overall|au total|en tout|un total de|en total|total de|"
                            r"totalidad de|soit|en conjunto)\s*(?:de |of |d')?(?:some |about |over |more than |"
                            r"plus de |mas de |environ |unos |unas )?$")
@@ -30,7 +32,7 @@ _STRONG = re.compile(r"fire ?arms?|guns?\b|armes? a feu|armas? de fuego")
 
 
 # "Glock 19", "Tier 2", "Remington 870": a capitalised word (not opening a sentence) right before the digits.
-_MODEL_NAME = re.compile(r"(?<![.!?:;\n]\s)(?<![.!?:;\n])(?<=[a-zà-ÿ0-9,] )[A-Z][\w-]*\s$")
+_MODEL_NAME = re.compile(r"(?<![.!?:;\n]\s)(?<![.!?:;\n])(?<=[a-zà-ÿ0-9,] )[A-Z][\w-]* $")
 
 
 _PLURAL_NEXT = re.compile(r"\s+[a-z-]*[sx]\b")  # "Barajas 3 pistolas" is a count, "Glock 19 pistol" a model
@@ -60,60 +62,161 @@ def find_counts(folded, lang, text=None):
         count = _count_of(folded, number, lang)
         if count is not None:
             counts.append(count)
+    return _with_another_of_them(folded, counts + _counts_after_nouns(folded, lang))
+
+
+_NOUN_COLON_NUMBER = re.compile(r"(?m)^[ \t•*·\-–]*([a-z][a-z .'-]{1,40}?)[ \t]*(?::|[ \t][-–=][ \t]|(?=[ \t]*\())[ \t]*"
+                                r"\(?(\d{1,3}(?:[ .,]\d{3})*|\d+)\)?[ \t.;,]*$")
+
+
+def _counts_after_nouns(folded, lang):
+    """Lines of a table ("Pistols: 3", "- Armas largas: 12"): the count after its noun."""
+    counts = []
+    for match in _NOUN_COLON_NUMBER.finditer(folded):
+        found = classify(match.group(1), lang)
+        if found and found[0] == len(match.group(1)) and found[1] in ("firearm", "ammo", "part", "excluded"):
+            value = int(re.sub(r"[ .,]", "", match.group(2)))
+            counts.append(Count(value, match.start(1), match.end(2), found[1], found[2], "digits",
+                                strong=bool(_STRONG.search(match.group(1)))))
     return counts
 
 
+_ANOTHER = re.compile(r"\b(?:otr[oa]|une? autre)\s+(?:de\s+)?(?:calibre|cal\.)")
+
+
+def _with_another_of_them(folded, counts):
+    """"un revólver calibre 22, otro calibre 38", "2 mitrailleuses ..., une autre de calibre 0,9 mm": one more of the
+    firearm counted just before."""
+    for match in _ANOTHER.finditer(folded):
+        previous = [c for c in counts if c.end <= match.start() and match.start() - c.end < 80]
+        if previous and previous[-1].category == "firearm" and previous[-1].kind:
+            counts.append(replace(previous[-1], value=1, start=match.start(), end=match.end(), number_kind="words",
+                                  total=False, approximate=False))
+    return sorted(counts, key=lambda c: c.start)
+
+
 _LIST_AFTER = re.compile(r"\s*(?:,|\band\b|\bet\b|\by\b|\bor\b|\bou\b|\bo\b)\s*(?:(?:other|autres|otras|otros|de)\s+)?")
-_COPULA = re.compile(r"\s+(?:are|were|sont|etaient|son|eran|fueron)\b")
+_COPULA = re.compile(r"\s+(?:are|were|sont|etaient|son|eran|fueron)\b(?:\s+(?:all|only|in fact|actually|toutes|todas))?")
 _EMPTY_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:vides?|percutee?s?|usagee?s?|vacios|vacias|percutidos|percutidas|"
                           r"empty|spent|fired|inertes?)\b")
 _RATE_AFTER = re.compile(r"\s+(?:per|por|par|a|an|each|cada)\s+(?:minute|minuto|second|segundo|seconde|hour|hora|heure)")
-_RESTATED = re.compile(r"\s*\(\d[\d.,]*\)")  # "twenty (20)"
+_RESTATED = re.compile(r"\s*\((?:\d[\d.,]*|[a-z]+(?:[ -][a-z]+)*)\)")  # "twenty (20)", "12 (twelve)"
+_CONTAINER_BEFORE = re.compile(r"\b(?:shipping|oil|plastic|steel|metal|wooden|fuel|water|sealed|empty|blue|drums?|"
+                               r"cardboard)\s+barrels?$")
+_CONTAINER_AFTER = re.compile(r"\s+(?:said to contain|containing|contained|filled|packed|full of|of (?:oil|fuel|water|"
+                              r"food|wine|beer|chemicals|personal))\b")
+_CALIBRE_AFTER = re.compile(r"\s*(?:caliber|calibre|cal\b|mm\b|gauge|magnum|win\b|acp\b|special\b|spl\b)")
+_SCALE_END = re.compile(r"(?:million|millions|millones|millon)$")
+_SCALE_OF = re.compile(r"\s+(?:of|de|d')\s*")
+_AMBIGUOUS_PART = re.compile(r"(?:(?!(?:hand)?guns?\b|rifles?\b|pistols?\b|fire ?arms?\b|shotguns?\b)[\w-]+ ){0,2}"
+                             r"(?:barrel|bolt|receptor|frame|slide|canon)$")
 
 
 def _count_of(folded, number, lang):
     after = folded[number.end:number.end + 120]
     restated = _RESTATED.match(after)
-    if restated and number.kind != "digits":
+    if restated and (number.kind == "digits") == bool(re.match(r"\s*\(\d", restated.group(0))):
+        restated = None  # "twenty (20)" and "12 (twelve)" restate the number; "12 (2022)" does not
+    if restated:
         after = after[restated.end():]
-    if number.kind == "digits" and _GLUED_UNIT.match(after):
+    if number.kind == "digits" and (_GLUED_UNIT.match(after) and not _glued_noun(after, lang) or
+                                    _CALIBRE_AFTER.match(after)):
         return None
+    scale = _SCALE_OF.match(after) if _SCALE_END.search(folded, number.start, number.end) else None
+    if scale:  # "deux millions de cartouches", "1,5 millones de cartuchos"
+        after = " " + after[scale.end():]
     before = folded[max(0, number.start - 40):number.start]
     if _NOT_A_COUNT_BEFORE.search(before) and number.kind == "digits":
         return None
     if _PARTITIVE_AFTER.match(after):
         return None
-    noun = _noun_after(after, lang)
+    noun = _noun_after(after, lang, number.kind != "digits" and bool(re.match(r"\s+\d{2,3}\s", after)))
     if noun is None:
         return None
     noun_end, category, kind = noun
-    noun_end += restated.end() if restated and number.kind != "digits" else 0
+    noun_end += restated.end() if restated else 0
+    noun_end += scale.end() - 1 if scale else 0
+    if category == "part" and number.kind == "article" and _AMBIGUOUS_PART.match(after[:noun_end].strip()):
+        return None  # "a sealed barrel", "a metal frame": a container or a part of the gun told, not a count
+    if category == "part" and (_CONTAINER_BEFORE.search(after, 0, noun_end) or _CONTAINER_AFTER.match(after, noun_end)):
+        return None  # "two blue shipping barrels said to contain personal effects"
     if _RATE_AFTER.match(after, noun_end):
         return None
     if category == "ammo" and _EMPTY_AFTER.match(after, noun_end):
         category = "excluded"  # "10 cartouches vides": cases, not rounds
     strong = bool(_STRONG.search(after[:noun_end]))
-    if category == "firearm" and kind:  # "31 rifles, pistols and other weapons": a total of several kinds
-        mixed = _LIST_AFTER.match(after, noun_end)
-        following = classify(after[mixed.end():mixed.end() + 60], lang) if mixed else None
-        if following and following[1] == "firearm" and following[2] != kind:
-            kind = None
+    modifier = _SINGULAR_MODIFIER if number.value > 1 else _COMPOUND_HEAD
+    if lang == "en" and category == "firearm" and modifier.match(after[:noun_end + 30], noun_end) and (
+            _SINGULAR_NOUN.search(after, 0, noun_end)):
+        return None  # "nine handgun back straps", "12 ghost gun kits": the noun qualifies another
+    category, kind = _mixed_list(after, noun_end, category, kind, lang)
     copula = _COPULA.match(after, noun_end) if category == "firearm" and kind is None else None
     if copula:  # "the other two weapons are semi-automatic pistols"
         named = _noun_after(" " + after[copula.end():], lang)
         if named and named[1] == "firearm" and named[2]:
             kind = named[2]
+        elif named and named[1] == "excluded":  # "the remainder six firearms were replica Airsoft guns"
+            category = "excluded"
     return Count(number.value, number.start, number.end + noun_end, category, kind, number.kind,
                  total=bool(_TOTAL_BEFORE.search(before)), approximate=bool(_APPROX_BEFORE.search(before)),
                  strong=strong)
 
 
-def _noun_after(after, lang):
+_SINGULAR_NOUN = re.compile(r"(?:gun|rifle|pistol|firearm|weapon|revolver|carbine)$")
+_SINGULAR_MODIFIER = re.compile(r" (?!(?:and|or|with|in|at|from|of|on|to|for|which|that|were|was|are|is|has|have|"
+                                r"had|by|as|near|inside|under)\b)[a-z]{3,}")
+
+
+_COMPOUND_HEAD = re.compile(r" (?:manufactur\w*|dealers?|licen[cs]es?|offen[cs]es?|crimes?|charges?|kits?|safes?|"
+                            r"owners?|laws?|violence|amnesty|unit|squad|team|investigations?|trafficking|smuggling|"
+                            r"shops?|stores?|range|club|permits?|factory|workshop|lab|laboratory|set|blueprints?)\b")
+
+
+def _mixed_list(after, noun_end, category, kind, lang):
+    """"31 rifles, pistols and other weapons": a total of several kinds. "6 000 firearm parts, components,
+    ammunition and explosives", "250 fusils, pièces et composants": a count lumping parts with other things."""
+    listed, position = [], noun_end
+    while len(listed) < 4 and (mixed := _LIST_AFTER.match(after, position)):
+        following = classify(after[mixed.end():mixed.end() + 60], lang)
+        bare = _GENERIC_PARTS.match(after, mixed.end())
+        following = following or (bare and (bare.end() - bare.start(), "part", None))  # "fusils, pièces et"
+        if not following:
+            break
+        listed.append((following[1], following[2], bool(_GENERIC_PARTS.match(after, mixed.end()))))
+        position = mixed.end() + following[0]
+    joined = re.match(r"\s*(?:and|et|y|or|ou|o)\b", after[noun_end:])  # "16 fusils et pistolets": both
+    several = listed and listed[0][0] == "firearm" and listed[0][1] != kind and (
+        joined or any(c == "firearm" and k is None for c, k, _ in listed) or _OTHER_ARMS.match(after, noun_end))
+    if category == "firearm" and kind and (several or listed and listed[0][0] == "part" and listed[0][2]):
+        return category, None
+    if category == "part" and _GENERIC_PARTS.search(after, 0, noun_end) and any(
+            c in ("ammo", "excluded", "firearm") for c, _, _ in listed):
+        return "excluded", None
+    if category == "firearm" and kind is None and listed and listed[0][0] == "part" and listed[0][2]:
+        return "excluded", None  # "200.000 armas, piezas, componentes, municiones y explosivos"
+    return category, kind
+
+
+_OTHER_ARMS = re.compile(r"[^.;]{0,60}\b(?:other|autres|otras|otros|assorted|various|diverses|varias|diversas)\b"
+                         r"[^.;]{0,30}\b(?:weapons|arms|armes|armas|firearms|guns)\b")
+_GENERIC_PARTS = re.compile(r"\b(?:parts|components|composants?|parties|pieces|elements|piezas?|partes|componentes)\b")
+
+
+def _glued_noun(after, lang):
+    """"6fusils de chasse": a typo gluing the count to its noun (not "9mm", "12g", "3D")."""
+    found = after[:1].isalpha() and classify(after, lang)
+    return bool(found) and found[0] >= 4 and found[1] in ("firearm", "ammo", "part")
+
+
+def _noun_after(after, lang, calibre_ok=False):
     """(end offset, category, kind) of the first lexicon noun within MAX_FILLERS words, or None."""
     position = 0
     for _ in range(MAX_FILLERS + 1):
         position = _GAP.match(after, position).end()
         found = classify(after[position:position + 60], lang)
+        elided = None if found else _ELIDED.match(after, position)  # "una tipo pistola", "otra de type revolver"
+        if elided and (named := classify(after[elided.end():elided.end() + 60], lang)) and named[1] == "firearm":
+            found = (elided.end() - position + named[0], "firearm", named[2])
         if found:
             length, category, kind = found
             if category == "firearm" and _PIECES_OF.search(after, 0, position):
@@ -124,20 +227,34 @@ def _noun_after(after, lang):
                 if part and part[1] in ("part", "excluded", "ammo"):  # also "pistol magazines", "rifle rounds"
                     return following + part[0], part[1], None
             if category == "firearm":
-                kind = model_kind(after[position + length:position + length + 40], kind)
+                noun = _NOUN_AFTER_MODEL.match(after, position + length) if _IS_MODEL.match(after, position) else None
+                named = noun and classify(after[noun.end():noun.end() + 60], lang)
+                if named and named[1] == "firearm":  # "a Glock 19 handgun": the noun's type, not the model's
+                    return noun.end() + named[0], "firearm", named[2]
+                kind = model_kind(after[position + length:position + length + 40], kind, lang)
             return position + length, category, kind
         token = _TOKEN.match(after, position)
-        if token is None or _ends_search(token.group(0), lang):
+        if token is None or _ends_search(token.group(0), lang, calibre_ok):
             return None
         position = token.end()
     return None
 
 
+_IS_MODEL = re.compile(r"(?:glock|beretta|browning|makarov|tokarev|uzi|skorpion|ak|akm|sks|ar|m4|m16|mp5|mac|tt|fal|g3)")
+_NOUN_AFTER_MODEL = re.compile(r"(?:[\s-]+(?:[\w.]*\d[\w.]*|style|type))?\s+")
+_ELIDED = re.compile(r"(?:de )?(?:tipo|type)\s+")
 _NUMBER_WORDS = {lang: set(words.split()) for lang, words in NUMBER_WORDS.items()}
 
 
-def _ends_search(token, lang):
-    """A word that cannot stand between a number and its noun: a function word, a month, another number."""
+def _ends_search(token, lang, calibre_ok=False):
+    """A word that cannot stand between a number and its noun: a function word, a month, another number (but a
+    calibre after a number in words: "one 308 rifle")."""
+    if calibre_ok and re.fullmatch(r"\d{2,3}", token):
+        return False
     if token in STOPS[lang] or token.rstrip(".") in MONTH_NUMBER or token in _NUMBER_WORDS[lang]:
         return True
+    if token.endswith(".") and len(token) > 4:  # "a digital file. 3D-printed gun parts": the sentence ended
+        return True
+    if re.fullmatch(r"\d{1,2}[.,]\d{2}|\d{2}%", token):  # "100 – 5.56 bullets", "7,62", "25 80% lowers"
+        return False
     return token[:1].isdigit() and not re.search(r"[a-z]", token) and not token.startswith(".")

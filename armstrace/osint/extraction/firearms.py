@@ -2,6 +2,7 @@
 
 import re
 
+from .lexicon import COMPILED, classify
 from .relevance import STATISTIC
 from .text import Value
 
@@ -42,11 +43,21 @@ def combine(doc, counts, across="first"):
                 kept.append(block)
         blocks = kept
     chosen = [c for block in blocks for c in block]
-    if len(chosen) == 1 and chosen[0].approximate:  # "over 60 000" then the exact "60 192"
-        exact = [c for c in counts if not c.approximate and chosen[0].value <= c.value <= chosen[0].value * 1.1]
-        chosen = exact[:1] or chosen
+    if len(chosen) == 1 and chosen[0].approximate:
+        chosen = _exact_for(chosen[0], counts) or chosen
     confidence = 0.75 if len(chosen) == 1 and chosen[0].number_kind != "article" else 0.6
     return Value(sum(c.value for c in chosen), chosen[0].start, chosen[-1].end, confidence)
+
+
+def _exact_for(rounded, counts):
+    """The exact counts a rounded one ("more than 600") sums up: one count ("60 192"), or all the later ones
+    together ("243 bullets, 100 ..."), where they come to the rounded value or up to a tenth more."""
+    fits = lambda value: rounded.value <= value <= rounded.value * 1.1  # noqa: E731
+    exact = [c for c in counts if not c.approximate and fits(c.value)]
+    if exact:
+        return exact[:1]
+    later = [c for c in counts if c.start > rounded.end and not c.approximate]
+    return later if len(later) > 1 and fits(sum(c.value for c in later)) else None
 
 
 # An unspecified kind and the specific kinds it covers.
@@ -56,37 +67,77 @@ _COVERS = {"handgun_unspecified": ("pistol", "revolver"), "long_gun_unspecified"
 _SEIZED = re.compile(
     r"\b(?:seiz\w*|confiscat\w*|recover\w*|intercept\w*|found|discover\w*|uncover\w*|detect\w*|located|"
     r"saisi\w*|decouv\w*|intercept\w*|trouv\w*|recupere\w*|"
-    r"incaut\w*|decomis\w*|asegur\w*|hall\w*|intervenid\w*|intervino|secuestr\w*|encontr\w*|localiz\w*)\b")
+    r"incaut\w*|decomis\w*|asegur\w*|hall\w*|intervenid\w*|intervino|secuestr\w*|encontr\w*|localiz\w*|"
+    r"netted|yielded|haul|took possession|arrested (?:with|in possession)|found in possession|trouvee? en possession|sorprendid[oa]s? con|detenid[oa]s? con|portaba\w*|retriev\w*|(?:mettre|met|mettent|mis) la main|confisqu\w*|retrouv\w*|mis la main|requis\w*|recuper\w*)\b")
 
 
+_FOLLOW_UP = (r"\bfollow-?up (?:search|raid|operation)s?|\bsubsequent (?:search|raid|operation)s?|\ba l'issue de la "
+              r"fouille|\b(?:seconde|deuxieme|autre) perquisition|\ben (?:otro|un segundo) (?:registro|cateo|domicilio|"
+              r"allanamiento)")
 _ADDITIONAL = re.compile(
     r"\balso (?:\w+ ){0,2}(?:seiz|found|recover|discover|locat)|\b(?:a further|another|an additional) \d|"
     r"\bmore (?:weapons|firearms|guns|arms|ammunition|rounds)\b|\bsecond (?:search|house|home|vehicle|car|address)|"
     r"\b(?:aussi|egalement) (?:ete )?(?:saisi|decouv|trouv)|\bd'autres armes|\b(?:second|deuxieme) (?:vehicule|domicile)|"
     r"\b(?:tambien|ademas|asimismo),? (?:se )?(?:\w+ ){0,2}(?:incaut|asegur|localiz|hall|decomis|encontr)|"
-    r"\bmas (?:armas|armamento|municion)|\bsegund[oa] (?:vivienda|vehiculo|domicilio|inmueble|cateo|registro|hecho)")
+    r"\bmas (?:armas|armamento|municion)|\bsegund[oa] (?:vivienda|vehiculo|domicilio|inmueble|cateo|registro|hecho)|"
+    + _FOLLOW_UP)
 
 
 def _further_finds(doc, seized):
     """The blocks after the first that tell of further finds; none where the first block is the lead sentence
     (its count sums up what the text then details)."""
-    if doc.block_of(seized[0][0].start) == 0:
-        return []
-    return [b for b in seized[1:] if _ADDITIONAL.search(doc.folded, *doc.block_bounds(doc.block_of(b[0].start)))]
+    lead = doc.block_of(seized[0][0].start) == 0
+    pattern = _MORE if lead else _ADDITIONAL  # after a lead, only "5 more guns", "a further two"
+    return [b for b in seized[1:] if pattern.search(doc.folded, *doc.block_bounds(doc.block_of(b[0].start)))]
+
+
+_MORE = re.compile(r"\b(?:a further|an additional|another) (?:\d|\w+ (?:fire)?arms|\w+ guns|\w+ weapons)|"
+                   r"\b\d[\d,.]* (?:more|further|additional) |\b(?:\w+ )?autres (?:armes|fusils|pistolets)|"
+                   r"\b(?:otras|otros) \w+ (?:armas|fusiles|pistolas)|" + _FOLLOW_UP)
 
 
 _DISPOSED = re.compile(r"\b(?:destr[ou]y\w*|destruction|destru\w*|detrui\w*|surrender\w*|handed in|amnest\w*|"
                        r"deposee?s? volontairement|remises? volontaire\w*|entregad[oa]s? voluntaria\w*|canje\w*)\b")
 
 
+# A surrender campaign: arms "collected" or "recovered" there are handed in, not seized.
+_CAMPAIGN = re.compile(r"\b(?:amnest\w*|amnistia|buy-?backs?|gun surrenders?|points? de collecte|campagne|campaign|campana|"
+                       r"campagne (?:de |d')(?:collecte|abandon|remise)|abandon simplifie|campanas? de (?:desarme|canje|"
+                       r"entrega))\b")
+_TAKEN = re.compile(r"\b(?:seiz\w*|saisi\w*|incaut\w*|decomis\w*|asegur\w*|intercept\w*|confisca\w*|confisqu\w*)")
+# The arms found turned out to be replicas ("que resultan ser réplicas", "se sont avérées être des répliques").
+_ALL_REPLICAS = re.compile(
+    r"\b(?:result\w* ser|turn\w* out to be|prov\w* to be|s'averent|(?:se sont|s'est|s'etaient) averee?s?)"
+    r"(?: \S+){0,5}? (?:replicas?|repliques?|imitations?|factices?|jouets?|juguetes?|toys?|fakes?|falsas?|"
+    r"d'usage ornemental|ornamental|decorati\w*)\b")
+
+
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|ces|les|las|los|estas|estos|esas|esos)\s+$")
+
+
+def _handed_in(doc, count):
+    """The count's sentence (or the one before) tells of a surrender campaign, and not of arms seized."""
+    start, end = doc.sentence_bounds(count.start)
+    previous = len(doc.folded[:start].rstrip())  # past the blank lines between paragraphs
+    before = doc.sentence_bounds(previous - 1)[0] if previous else start
+    return bool(_CAMPAIGN.search(doc.folded, before, end)) and not _TAKEN.search(doc.folded, start, end)
+
+
 def of_this_seizure(doc, counts):
     """The counts that can be of the seizure told: not a statistic over a period ("en lo que va del año",
-    "En 2014, la douane a saisi 828 armes"), nor arms destroyed or surrendered ("se destruyeron 1,207 armas")."""
-    kept = []
+    "En 2014, la douane a saisi 828 armes"), nor arms destroyed or surrendered ("se destruyeron 1,207 armas"),
+    nor "firearms" the text says are replicas."""
+    replicas = bool(_ALL_REPLICAS.search(doc.folded))
+    kept, set_aside = [], set()
     for count in counts:
         start, end = doc.clause_bounds(count.start)
         disposed = _DISPOSED.search(doc.folded, start, end) and not _SEIZED.search(doc.folded, start, end)
-        if not (_statistic(doc, count) or disposed):
+        handed_in = _handed_in(doc, count)
+        retold = (count.category, count.value) in set_aside and _DEFINITE_BEFORE.search(
+            doc.folded, max(0, count.start - 12), count.start)  # "As for the 261 firearms" after the statistic
+        if _statistic(doc, count) or disposed or handed_in or retold or (replicas and count.category == "firearm"):
+            set_aside.add((count.category, count.value))
+        else:
             kept.append(count)
     return kept
 
@@ -122,7 +173,35 @@ def firearms_by_type(doc, counts):
         elif breakdown and breakdown < by_type[unspecified].value:
             for key in specific:
                 by_type.pop(key, None)
-    return by_type
+    return by_type or _typed_later(doc, counts)
+
+
+_ALL_OF_A_TYPE = re.compile(
+    r"\b(?:the|these|les|ces|las|los|dichas|estas) (?:fire ?arms|guns|weapons|armes(?: a feu)?|armas(?: de fuego)?) "
+    r"(?:\S+ ){0,8}?(?:are|were|sont|etaient|son|eran|resultaron ser) (?:all |toutes |todas )?(?:(?:described|identified)"
+    r" as |(?:believed|thought|understood) to be |des |de type )?(?:[a-z-]+ )?")
+
+
+def _typed_later(doc, counts):
+    """"20 firearms ... The firearms are believed to be viable pistols": the type a later sentence gives them all."""
+    generic = [c for c in counts if c.category == "firearm" and c.kind is None]
+    total = combine(doc, [c for c in generic if c.number_kind != "article"] or generic)
+    if total is None:
+        return {}
+    for match in _ALL_OF_A_TYPE.finditer(doc.folded, total.end):
+        found = classify(doc.folded[match.end():match.end() + 40], doc.language)
+        if found and found[1] == "firearm" and found[2]:
+            return {found[2]: Value(total.value, total.start, total.end, 0.5)}
+    if total.value == 1:  # "an undeclared automatic weapon ... CBP officers seized the 9mm handgun"
+        for match in _THE_ONE.finditer(doc.folded, total.end):
+            found = classify(doc.folded[match.end():match.end() + 40], doc.language)
+            if found and found[1] == "firearm" and found[2] and not doc.folded[match.end() + found[0] - 1] in "sx":
+                return {found[2]: Value(1, total.start, total.end, 0.4)}
+    return {}
+
+
+_THE_ONE = re.compile(r"\b(?:the|le|la|el|l')\s*(?:(?:[\w.-]*\d[\w.-]*|semi-automatic|automatic|loaded|stolen|"
+                      r"seized|recovered) )?")
 
 
 def firearms_total(doc, counts, by_type):
@@ -141,22 +220,72 @@ def firearms_total(doc, counts, by_type):
         if typed and not strong and total.value < typed.value and total.start > typed.start and total.confidence < 0.85:
             return typed
         return _with_listed_types(doc, total, counts)
+    if typed and (_vague_total_before(doc, typed.start) or _uncounted_in_list(doc, counts)):
+        return None  # "une vingtaine d'armes à feu ... neuf pistolets", "tres fusiles, pistolas, una escopeta"
     # "a weapon" alone counts only in a sentence about the seizure ("assault with a weapon" does not).
     return typed or combine(doc, [c for c in generic if _about_seizure(doc, c)])
 
 
-INCLUDES = re.compile(r"includ\w*|dont|among|parmi|notamment|such as|comme|como|entre (?:ellas|ellos|las|los|eux)|"
+_LISTED_NOUN = re.compile(r"(?:,|\band|\bet|\by)\s+(?=[a-z])")
+
+
+_UNCOUNTED_BEFORE = re.compile(r"\b(?:des|varias|several|various|plusieurs|diverses|diversas|algunas|some)\s+(?:fire ?arms|guns|weapons|"
+                               r"armes|armas)\b[^.;]{0,60}?(?:dont|including|among them|entre (?:ellas|ellos|las que)|"
+                               r"notamment|incluid[oa]s?)\s*$")
+
+
+def _uncounted_in_list(doc, counts):
+    """A plural firearm noun with no count, listed among the typed counts, or introducing them ("des armes de
+    fabrication locale, dont 7 fusils"): their sum is no total."""
+    typed = [c for c in counts if c.category == "firearm" and c.kind]
+    if any(_UNCOUNTED_BEFORE.search(doc.folded, max(0, c.start - 100), c.start) for c in typed):
+        return True
+    pattern, _ = COMPILED.get(doc.language, COMPILED["en"])
+    for block in {doc.block_of(c.start) for c in typed}:
+        start, end = doc.block_bounds(block)
+        for match in _LISTED_NOUN.finditer(doc.folded, start, end):
+            noun = pattern.match(doc.folded, match.end())
+            if noun and noun.group(0).endswith("s") and not any(c.start <= match.end() < c.end for c in counts) \
+                    and (found := classify(noun.group(0), doc.language)) and found[1] == "firearm" and found[2]:
+                return True
+    return False
+
+
+_VAGUE_ARMS = re.compile(
+    r"\b(?:dozens|scores|hundreds|thousands|une (?:dizaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine)|"
+    r"des (?:dizaines|centaines)|decenas|cientos|centenares|(?:un|una) (?:centenar|veintena|decena))\s+(?:of|de|d')\s*"
+    r"(?:[a-z-]+\s+)?(?:fire ?arms|guns|weapons|armes|armas)\b")
+
+
+def _vague_total_before(doc, position):
+    """A vague count of firearms ("dozens of weapons", "une vingtaine d'armes") told as seized before `position`."""
+    for match in _VAGUE_ARMS.finditer(doc.folded, 0, position):
+        start, end = doc.sentence_bounds(match.start())
+        if _SEIZED.search(doc.folded, start, end):
+            return True
+    return False
+
+
+INCLUDES = re.compile(r"includ\w*|dont|among|parmi|notamment|such as|comme|como|namely|a savoir|a saber|"
+                      r"compris\w*|consist\w*|[\u2014\u2013]|entre (?:ellas|ellos|las|los|eux)|"
                        r"of which|de (?:los|las) cuales|incluid\w*|incluyendo|:|\(")
 
 
 def _with_listed_types(doc, total, counts):
     """"one 3D firearm, ..., one prohibited handgun": typed items listed after a count of firearms, in its sentence
-    and not introduced as its breakdown ("including", "dont", ":"), add to it."""
+    and not introduced as its breakdown ("including", "dont", ":"), add to it; so do typed items told as seized
+    just before it in a plain list ("deux armes de poing ..., trois armes à feu")."""
     if total.confidence >= 0.85:
         return total
     block = doc.block_of(total.start)
-    listed = [c for c in counts if c.category == "firearm" and c.kind and c.start > total.end
-              and doc.block_of(c.start) == block]
-    if not listed or INCLUDES.search(doc.folded, total.end, listed[0].start):
+    typed = [c for c in counts if c.category == "firearm" and c.kind and doc.block_of(c.start) == block]
+    after = [c for c in typed if c.start > total.end]
+    if after and (INCLUDES.search(doc.folded, total.end, after[0].start) or sum(c.value for c in after) == total.value > 1):
+        after = []  # its breakdown ("four firearms, two pistols and two rifles")
+    before = [c for c in typed if c.end < total.start and not INCLUDES.search(doc.folded, c.end, total.start)
+              and _SEIZED.search(doc.folded, doc.block_bounds(block)[0], c.start)]
+    listed = before + after
+    if not listed:
         return total
-    return Value(total.value + sum(c.value for c in listed), total.start, listed[-1].end, 0.5)
+    return Value(total.value + sum(c.value for c in listed), min(listed[0].start, total.start),
+                 max(total.end, listed[-1].end), 0.5)

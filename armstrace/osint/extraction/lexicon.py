@@ -14,7 +14,7 @@ _COMMON = [
     (r"ak-?47s?|ak-?74s?|akms?|pmak|sks|kalas?h?nikovs?|kalachnikovs?|ar-?15s?|m-?16s?|m4s?|fal|g3s?", "firearm",
      "rifle"),
     (r"tt-?30|tt-?33|tokarevs?|makarovs?", "firearm", "pistol"),
-    (r"(?:calibre|caliber|cal\.) (?:12|douze|16)|12[- ]gauge|12[- ]bore", "firearm", "shotgun"),
+    (r"(?:calibres?|calibers?|cal\.) (?:12|douze|16)|12[- ]gauge|12[- ]bore", "firearm", "shotgun"),
     (r"uzis?|mp5s?|mac-?10s?|skorpions?", "firearm", "submachine_gun"),
     (r"glocks?|berettas?|berettas?|brownings?", "firearm", "pistol"),
     (r"rpg(?:-?7)?s?", "firearm", "light_weapon"),
@@ -28,17 +28,20 @@ EN = [
      r"crossbows?|batons?|knuckle ?dusters?|pepper sprays?", "excluded", None),
     (r"(?:hand )?grenades?|explosives?|detonators?|mortars?|(?:ammunition |rifle |pistol )?magazines?|mags|"
      r"clips", "excluded", None),
+    (r"(?:telescopic |red dot |night vision |laser )?(?:scopes?|sights?)|optics|stocks?|grips?|holsters?|slings?|"
+     r"bipods?|sticks? of dynamite|dynamite|accessories", "excluded", None),
     (r"(?:cartridge |shell |spent |empty )?(?:cases|casings)|primers|projectiles|bullet heads|"
      r"empty cartridges|spent cartridges", "excluded", None),
     (r"(?:sub-?machine ?guns?|smgs?|machine pistols?)", "firearm", "submachine_gun"),
     (r"(?:light |heavy |general purpose )?machine ?guns?", "firearm", "machine_gun"),
     (r"(?:rocket|grenade|missile) launchers?|rocket-propelled grenade launchers?|anti-tank weapons?|manpads",
      "firearm", "light_weapon"),
-    (r"(?:improvised|homemade|home-made|craft|makeshift) (?:firearms?|guns?|weapons?|launchers?)|zip guns?|"
+    (r"(?:improvised|homemade|home-made|craft|makeshift|country-made|locally[- ]made) (?:firearms?|guns?|weapons?|"
+     r"launchers?)|zip guns?|"
      r"pen guns?", "firearm", "other"),
     (r"(?:sawn-off |sawed-off |pump-action |pump action |double-barrel(?:led)? )?shot ?guns?", "firearm",
      "shotgun"),
-    (r"(?:assault |sniper |hunting |semi-automatic |automatic |bolt-action )?(?:rifles?|carbines?)",
+    (r"(?:assault |sniper |hunting |semi-automatic |automatic |bolt[- ]action |lever[- ]action )?(?:rifles?|carbines?)",
      "firearm", "rifle"),
     (r"(?:semi-automatic |automatic |blank-firing |alarm |converted )?pistols?", "firearm", "pistol"),
     (r"revolvers?", "firearm", "revolver"),
@@ -48,8 +51,9 @@ EN = [
     (r"(?:live |ammunition )?rounds?(?: of ammunition)?|(?:live )?cartridges?|bullets?|shells|"
      r"pieces of ammunition|ammunition", "ammo", None),
     (r"(?:lower |upper )?receivers?|lowers|barrels?|frames?|slides?|bolts?|bolt carriers?|silencers?|"
-     r"suppressors?|sound moderators?|solvent traps?|auto ?sears?|(?:glock )?switch(?:es)?|conversion (?:devices?|kits?)|"
-     r"(?:firearms? |gun |weapons? )?(?:parts|components)", "part", None),
+     r"suppressors?|sound moderators?|solvent traps?|auto ?sears?|mcds|(?:glock )?switch(?:es)?|conversion (?:devices?|kits?)|"
+     r"(?:firearms? |guns? |weapons? |pistol |rifle |handgun )?(?:parts|components)(?! of (?:the|a|an|this|his|her|"
+     r"their|its)\b)", "part", None),
     (r"people|persons?|individuals?|suspects?|men|man|women|woman|teenagers?|adults?|youths?|minors?|"
      r"nationals?|foreigners?|members?|drivers?|males?|females?|boys?|girls?|others|citizens?|offenders?",
      "person", None),
@@ -69,10 +73,12 @@ FR = [
     (r"grenades?|explosifs?|detonateurs?|mortiers?|chargeurs?|lance-grenades?|douilles?|ogives?|amorces?|"
      r"projectiles?", "excluded", None),
     (r"cartouches? de (?:cigarettes?|tabac)", "unit", None),
+    (r"cartouches? de dynamite|batons? de dynamite|dynamite|lunettes?(?: de visee)?|viseurs?|crosses?|poignees?|"
+     r"etuis?|holsters?|accessoires", "excluded", None),
     (r"pistolets?[- ]mitrailleurs?|mitraillettes?", "firearm", "submachine_gun"),
     (r"mitrailleuses?", "firearm", "machine_gun"),
     (r"lance-roquettes?|lance-missiles?|lance-rockets?", "firearm", "light_weapon"),
-    (r"(?:armes?|fusils?|pistolets?) (?:artisana(?:l|le|ux|les)|improvisee?s?|de fabrication artisanale)",
+    (r"(?:armes?|fusils?|pistolets?) (?:artisana(?:l|le|ux|les)|improvisee?s?|de fabrication (?:artisanale|locale))",
      "firearm", "other"),
     (r"fusils? (?:de chasse|a pompe|a canon scie|superposes?|juxtaposes?|(?:de )?calibre 12)", "firearm", "shotgun"),
     (r"fusils? d'assaut|fusils?[- ]mitrailleurs?|carabines?|kalachnikovs?", "firearm", "rifle"),
@@ -84,8 +90,8 @@ FR = [
     (r"armes? a feu|armes?", "firearm", None),
     (r"cartouches?|munitions?|balles?", "ammo", None),
     (r"canons?|culasses?|carcasses?|boites? de culasse|silencieux|moderateurs? de son|reducteurs? de son|"
-     r"glissieres?|boitiers? de culasse|parties? d'armes?(?: a feu)?|pieces? detachees?|pieces? d'armes?(?: a feu)?|elements? d'armes?(?: a feu)?|"
-     r"composants?(?: d'armes?)?", "part", None),
+     r"glissieres?|boitiers? de culasse|pieces? essentielles(?: d'armes?(?: a feu)?)?|parties? d'armes?(?: a feu)?|pieces? detachees?|pieces? d'armes?(?: a feu)?|elements? d'armes?(?: a feu)?|"
+     r"composants?(?: d'armes?| essentiels)?|(?:kits?|dispositifs?) de conversion", "part", None),
     (r"mis en cause|personnes?|individus?|hommes?|femmes?|suspects?|jeunes?|mineurs?|majeurs?|ressortissants?|trafiquants?|"
      r"conducteurs?|passagers?|membres?|autres", "person", None),
     (r"interpellations?|arrestations?|interpelles?|interpellees?|gardes? a vue|personnes? interpellees?",
@@ -104,6 +110,8 @@ ES = [
     (r"granadas?|explosivos?|detonador(?:es)?|morteros?|cargador(?:es)?|proveedor(?:es)?|casquillos?|vainas?|ojivas?|"
      r"fulminantes?|cartuchos? percutidos?|proyectil(?:es)?", "excluded", None),
     (r"cartuchos? de (?:cigarrillos?|tabaco)|cajetillas?", "unit", None),
+    (r"cartuchos? de dinamita|dinamita|miras?(?: telescopicas?)?|visores?|culatas?|empunaduras?|fundas?|"
+     r"mirillas?|accesorios", "excluded", None),
     (r"subfusil(?:es)?|subametralladoras?|metralletas?|pistolas? ametralladoras?|pistolas? subfusil(?:es)?|"
      r"ametralladoras? (?:tipo |marca )?uzi", "firearm", "submachine_gun"),
     (r"ametralladoras?", "firearm", "machine_gun"),
@@ -114,12 +122,14 @@ ES = [
     (r"fusiles? de asalto|fusil(?:es)?|rifles?|carabinas?|cuernos? de chivo", "firearm", "rifle"),
     (r"pistolas?(?: semiautomaticas?| semi-automaticas?| automaticas?)?", "firearm", "pistol"),
     (r"revolver(?:es)?", "firearm", "revolver"),
-    (r"armas? cortas?|armas? de puno", "firearm", "handgun_unspecified"),
-    (r"armas? largas?|armas? de largo alcance", "firearm", "long_gun_unspecified"),
+    (r"armas? cortas?|armas? de puno|cortas(?=\s*(?:[,.;)]|(?:y|e|en|con|calibre|de calibre|tipo|que|fueron)\b|$))", "firearm", "handgun_unspecified"),
+    (r"armas? largas?|armas? de largo alcance|largas(?=\s*(?:[,.;)]|(?:y|e|en|con|calibre|de calibre|tipo|que|fueron)\b|$))", "firearm", "long_gun_unspecified"),
     (r"armas? de fuego|armas?|armamentos?", "firearm", None),
     (r"cartuchos?|municion(?:es)?|balas?|tiros|capsulas?", "ammo", None),
-    (r"canon(?:es)?|armazon(?:es)?|correderas?|cerrojos?|silenciador(?:es)?|receptor(?:es)?|"
-     r"(?:piezas?|partes?|componentes?)(?: de armas?(?: de fuego)?)?", "part", None),
+    (r"canon(?:es)?|armazon(?:es)?|correderas?|cerrojos?|silenciador(?:es)?|supresor(?:es)?|receptor(?:es)?|"
+     r"(?:piezas?|partes?|componentes?) (?:(?:de|para) (?:armas?(?: de fuego)?|fusil(?:es)?|pistolas?)|fundamentales|"
+     r"esenciales)|piezas?|componentes?|(?:kits?|dispositivos?) de conversion",
+     "part", None),
     (r"personas?|individuos?|hombres?|mujer(?:es)?|sospechosos?|presuntos?|joven(?:es)?|menor(?:es)?|ciudadanos?|"
      r"integrantes|miembros?|conductor(?:es)?|varones|extranjeros?", "person", None),
     (r"detenidos?|detenidas?|detenciones|capturados?|capturadas?|arrestados?|arrestadas?|aprehendidos?|"
@@ -139,12 +149,19 @@ _BROADER = {None: None, "long_gun_unspecified": ("rifle", "shotgun"), "handgun_u
             "submachine_gun")}
 
 
-def model_kind(after_noun, kind):
-    """The kind a model name right after the noun gives, where it narrows `kind`; else `kind`."""
+_TYPE_WORD = re.compile(r"[\s(]*(?:tipo|de type|du type|type|clase)\s+")
+
+
+def model_kind(after_noun, kind, lang="en"):
+    """The kind a model name right after the noun gives, where it narrows `kind`; else `kind`. A type noun after
+    "tipo" / "type" does too ("armas de fuego tipo pistola")."""
     if kind not in _BROADER:
         return kind
     match = MODEL_AFTER.match(after_noun)
     found = match.lastgroup if match else None
+    if found is None and (typed := _TYPE_WORD.match(after_noun)):
+        named = classify(after_noun[typed.end():], lang)
+        found = named[2] if named and named[1] == "firearm" else None
     return found if found and (_BROADER[kind] is None or found in _BROADER[kind]) else kind
 
 # Words between a number and its noun that end the search (the number counts something else).

@@ -28,6 +28,8 @@ NUMBER_WORDS = {
 }
 _JOINERS = {"en": "and", "fr": "et", "es": "y"}
 _ARTICLES = {"en": {"a", "an"}, "fr": {"un", "une"}, "es": {"un", "una", "uno"}}
+_ANOTHER_OF_A_TYPE = re.compile(r"\b(?:otra|otro|une autre|un autre)(?=\s+(?:de )?(?:tipo|type)\s)")
+_HALF_MILLION = re.compile(r"\b(?:medio|half a|un demi-?|a half-?)\s*(?:million|millon)\b")
 _DOZEN = {"dozen": 12, "douzaine": 12, "docena": 12}
 # The folded forms text2num reads only with their accent.
 _ACCENTED = {"veintidos": "veintidós", "veintitres": "veintitrés"}
@@ -82,12 +84,16 @@ def find_numbers(folded, lang):
         value = int(match.group(1) or 1) * 1000 + int(match.group(2))
         found = [n for n in found if not (n.start < match.end() and match.start() < n.end)]
         found.append(Number(value, match.start(), match.end(), "digits"))
+    for match in _HALF_MILLION.finditer(folded):  # "medio millón", "half a million", "un demi-million"
+        found.append(Number(500_000, match.start(), match.end(), "words"))
     taken = [(n.start, n.end) for n in found]
     for match in _WORD_PATTERNS.get(lang, _WORD_PATTERNS["en"]).finditer(folded):
         if not any(s < match.end() and match.start() < e for s, e in taken):
             found.extend(_word_numbers(match, lang))
     if lang == "en":
         found.extend(Number(1, m.start(), m.end(), "article") for m in re.finditer(r"\ban?\b", folded))
+    for match in _ANOTHER_OF_A_TYPE.finditer(folded):  # "y otra tipo revólver": one more, its noun elided
+        found.append(Number(1, match.start(), match.end(), "article"))
     for match in re.finditer(r"\b(?:a|une|una)\s+(dozen|douzaine|docena)\b", folded):
         found.append(Number(_DOZEN[match.group(1)], match.start(), match.end(), "words"))
     return sorted(found, key=lambda n: n.start)

@@ -58,8 +58,9 @@ def extract(text, title="", language=None, published=None, source_url=None):
     published = published if hasattr(published, "year") else dates.parse_published(published, working)
     doc = Doc(text, working, published, title or "", month_only)
     counts = find_counts(doc.folded, working, doc.text)
-    score = relevance.relevance(doc.folded, working, counts)
-    counts = firearms.of_this_seizure(doc, counts)
+    kept = firearms.of_this_seizure(doc, counts)
+    score = relevance.relevance(doc.folded, working, counts, kept)
+    counts = kept
     by_type = firearms.firearms_by_type(doc, counts)
     mentions = places.country_mentions(doc) + locations.city_mentions(doc)
     countries = places.choose_countries(doc, sorted(mentions, key=lambda m: m.start))

@@ -12,8 +12,11 @@ _SEIZURE = re.compile(
     r"intervinieron|requis\w*|encontr\w*|secuestr\w*|detectar\w*|contained|concealed|hidden|contenai\w*|"
     r"dissimul\w*|cache(?:e|es|s)?|conten[ií]a\w*|ocult\w*|escondid\w*|recuper\w*|took possession|"
     r"taken possession|off the streets|removed from circulation|retir\w* de la circulation|"
-    r"retirad\w* de circulacion|aprehensi\w*|hizo con|yielded|netted|haul)\b")
+    r"retirad\w* de circulacion|arrested (?:with|in possession)|found in possession|trouvee? en possession|sorprendid[oa]s? con|detenid[oa]s? con|portaba\w*|retriev\w*|(?:mettre|met|mettent|mis) la main|aprehensi\w*|hizo con|yielded|netted|haul)\b")
 _ITEMS = ("firearm", "ammo", "part")
+_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|"
+           r"fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|enero|febrero|marzo|abril|"
+           r"mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)")
 # A count over a period is a statistic, not one seizure.
 STATISTIC = re.compile(
     r"\b(?:in the (?:last|past) \w+ (?:years?|months)|since (?:19|20)\d\d|so far this year|last year|each year|"
@@ -21,18 +24,38 @@ STATISTIC = re.compile(
     r"l'an dernier|l'annee derniere|en lo que va del ano|desde (?:19|20)\d\d|cada ano|al ano|el ano pasado|"
     r"durante (?:el|los) (?:ultimos? )?\w* ?anos|over the (?:last|past) \w+ years?|ces dernieres annees|"
     r"en los ultimos \w+ anos|over a period of \w+ (?:years|months)|sur une periode de \w+ (?:ans|mois)|"
-    r"durante un periodo de \w+ (?:anos|meses)|(?:in|en|durante) (?:19|20)\d\d(?=,))\b")
+    r"durante un periodo de \w+ (?:anos|meses)|(?:in|en|durante) (?:19|20)\d\d(?=[,.;]|$)|"
+    r"(?:since|depuis|desde) (?:(?:the )?(?:start|beginning) of (?:the year|20\d\d)|le debut (?:de|du) \w+|"
+    r"(?:el )?(?:inicio|principio|comienzo) (?:de|del) \w+|its launch|son lancement|su (?:inicio|lanzamiento)|"
+    r"(?:(?:le|el) \w+ )?(?:de |d')?" + _MONTHS + r")|this year alone|en lo que va (?:de|del) \w+|"
+    r"(?:este|cette) (?:ano|annee),? (?:se han|han sido|ont ete)|"
+    r"\b(?:brings?|bringing|brought) (?:the|its|their) (?:total|number|tally|count)|"
+    r"portant (?:a|le (?:total|nombre|bilan))|porte (?:a|le (?:total|nombre|bilan))|"
+    r"(?:au cours|lors) des \w+ (?:dernieres annees|derniers mois)|so far this fiscal year|(?:last|this) fiscal year|"
+    r"(?:between|entre|from|de|desde) (?:(?:le |el )?\w+ (?:de )?\w+ )?(?:19|20)\d\d (?:and|et|y|to|a|al|hasta) "
+    r"(?:(?:le |el )?\w+ (?:de )?\w+ )?(?:19|20)\d\d|"
+    r"(?:since|depuis|desde) (?:the |la |el |l')?(?:introduction|start|launch|implementation|instauracion|"
+    r"implementacion|entrada en vigor|puesta en marcha|creacion|mise en place|entree en vigueur|lancement)|"
+    r"suman(?: ya)?|con (?:este|esta) (?:caso|accion|decomiso|aseguramiento|incautacion|hallazgo)|"
+    r"with this (?:seizure|latest seizure|case)|avec cette (?:saisie|prise)|to date|a ce jour|a la fecha|"
+    r"hasta la fecha|so far (?:for|in|this) (?:the )?year)\b")
 
 
-def relevance(folded, lang, counts):
-    """The score: words of firearms, words of seizure, and counted firearms in a sentence about a seizure."""
+def relevance(folded, lang, counts, kept=None):
+    """The score: words of firearms, words of seizure, and counted firearms in a sentence about a seizure.
+    `kept`, the counts left once statistics and surrendered arms are set aside: where every counted item was
+    one of those, the text reports no seizure of its own."""
     pattern, _ = COMPILED.get(lang, COMPILED["en"])
     nouns = [m for m in pattern.finditer(folded) if _is_item(m.group(0), lang)]
     seizures = [m.start() for m in _SEIZURE.finditer(folded)]
     counted = [c for c in counts if c.category in _ITEMS and not STATISTIC.search(_sentence(folded, c.start))]
     near = any(abs(c.start - s) < 200 for c in counted for s in seizures)
-    score = 0.15 * bool(nouns) + 0.25 * bool(seizures) + 0.45 * near + 0.15 * (len(nouns) >= 3)
-    return round(score, 2)
+    set_aside = kept is not None and any(c.category in _ITEMS for c in counts) and not any(
+        c.category in _ITEMS for c in kept)
+    if set_aside:
+        near = False
+    score = 0.15 * bool(nouns) + 0.25 * bool(seizures) + 0.45 * near + 0.15 * (len(nouns) >= 3) - 0.15 * set_aside
+    return round(max(score, 0), 2)
 
 
 def _is_item(noun, lang):

@@ -101,5 +101,11 @@ def block_starts(text):
         before = text[:match.start()].rstrip(" \t")
         if match.group(0).startswith("\n") and before[-1:] in (":", ";", ","):
             continue
+        line_start = before.rfind("\n") + 1
+        if _COUNTED_LINE.match(text, match.end()) and _COUNTED_LINE.match(text, line_start):
+            continue  # "2 fusiles M-16\n2 escopetas": lines of a list without bullets
         starts.append(match.end())
     return starts
+
+
+_COUNTED_LINE = re.compile(r"[ \t]*\d+[ \t]+[^\W\d]")

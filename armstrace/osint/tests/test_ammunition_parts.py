@@ -1,3 +1,5 @@
+import pytest
+
 from .helpers import record
 
 
@@ -74,3 +76,129 @@ def test_a_count_over_years_is_no_seizure_of_parts():
     found = record("ATF warned of conversion devices. In the last five years, ATF has recovered more than 31,000 "
                    "machine gun conversion devices.")
     assert found["parts_components"] is None
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Deux millions de cartouches ont été saisies au port du Havre.", "fr", 2_000_000),
+    ("La Guardia Civil incautó 1,5 millones de cartuchos en Valencia.", "es", 1_500_000),
+    ("Se decomisaron medio millón de cartuchos en Sonora.", "es", 500_000),
+])
+def test_millions_of_rounds(text, lang, expected):
+    assert record(text, language=lang)["ammunition_rounds"] == expected
+
+
+def test_dynamite_cartridges_are_not_rounds():
+    found = record("Los agentes incautaron una pistola y siete cartuchos de dinamita en Lima.", language="es")
+    assert found["ammunition_rounds"] is None
+
+
+def test_a_barrel_as_a_container_is_no_part():
+    found = record("Police seized four assault rifles after a search of a sealed barrel at the port.")
+    assert found["parts_components"] is None
+    assert record("Police seized a rifle barrel and a pistol in Leeds.")["parts_components"] == 1
+
+
+def test_items_suspected_to_be_gun_parts_are_counted():
+    found = record("Police are investigating a parcel containing 20 items suspected to be gun parts, seized at the "
+                   "airport.")
+    assert found["parts_components"] == 20
+
+
+def test_spanish_conversion_kits_are_parts():
+    found = record("Se incautaron 40 piezas para armas de fuego y dos kits de conversión en Bogotá.", language="es")
+    assert found["parts_components"] == 42
+
+
+def test_a_part_noun_in_the_next_sentence_is_not_counted():
+    found = record("Police seized two pistols and a digital file. 3D-printed gun parts are used overseas.")
+    assert found["parts_components"] is None
+
+
+def test_a_count_lumping_parts_with_ammunition_is_no_parts_count():
+    found = record("Authorities seized some 6 000 firearm parts, components, ammunition and explosives in Mali.")
+    assert found["parts_components"] is None
+    assert record("Border Force seized 94 firearm parts and accessories at Dover.")["parts_components"] is None
+    assert record("Border Force seized 94 firearm parts and 3 pistols at Dover.")["parts_components"] == 94
+
+
+def test_a_count_lumping_rifles_with_parts_gives_no_type():
+    found = record("L'opération a conduit à la saisie de plus de 400 armes à feu (dont plus de 250 fusils, pièces et "
+                   "composants).", language="fr")
+    assert found["firearms_total"] == 400
+    assert found["firearms_by_type"] is None
+
+
+def test_shipping_barrels_are_containers():
+    found = record("CBP identified a shipment with two blue shipping barrels said to contain personal effects; "
+                   "officers seized two rifles and 115 pistols.")
+    assert found["parts_components"] is None
+    assert found["firearms_total"] == 117
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("CBP officers seized 30 MCDs at the mail facility in Chicago.", "en", 30),
+    ("La Guardia Civil intervino 12 silenciadores y 4 supresores en Málaga.", "es", 16),
+    ("Les douaniers ont saisi 35 pièces essentielles d'armes à feu au Havre.", "fr", 35),
+])
+def test_more_part_words(text, lang, expected):
+    assert record(text, language=lang)["parts_components"] == expected
+
+
+def test_a_rounded_count_yields_to_the_exact_list_that_sums_it():
+    found = record("Police found more than 600 rounds of ammunition in a barrel at the wharf.\n\nAmmunition found\n\n"
+                   "  • 243 – 9mm bullets\n  • 100 – 5.56 bullets\n  • 100 – 7.62 bullets\n  • 130 – .40 bullets\n"
+                   "  • 50 – .45 bullets")
+    assert found["ammunition_rounds"] == 623
+
+
+def test_a_rounded_total_of_two_seizures_yields_to_their_exact_sum():
+    found = record("Agents recently seized more than 6,400 rounds of ammunition headed into Mexico. The first seizure "
+                   "took place on Thursday, when officers discovered 6,380 rounds of ammunition in a vehicle. On "
+                   "Friday, CBP officers seized a handgun and 34 rounds of ammunition.")
+    assert found["ammunition_rounds"] == 6414
+
+
+def test_rounds_of_12_gauge_cartridges_count_once():
+    found = record("They found 19 rounds of 9mm ammunition, 156 rounds of 12 gauge cartridges and 925 rounds of .223 "
+                   "ammunition in a suitcase.")
+    assert found["ammunition_rounds"] == 1100
+
+
+def test_finds_of_a_follow_up_search_add_up():
+    found = record("Police arrested 20 men in Johor Baru. They said officers found only a pistol and 6,000 rounds of "
+                   "ammunition in the river. Follow-up operations at the manager's house led to the discovery of 582 "
+                   "live ammunition of various calibre.")
+    assert found["ammunition_rounds"] == 6582
+
+
+def test_bolt_action_rifles_are_no_bolts():
+    found = record("Police seized 3 bolt action rifles in Leeds.")
+    assert found["parts_components"] is None
+    assert found["firearms_by_type"] == {"rifle": 3}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Raids against gun smuggling took place in three parts of the country; police seized two pistols.", "en"),
+    ("Las dos partes acordaron el operativo; la policía incautó dos pistolas.", "es"),
+    ("Se incautaron dos pistolas y 3 mil piezas de ropa en Tijuana.", "es"),
+    ("Police seized two pistols within a short time frame in Leeds.", "en"),
+])
+def test_bare_part_words_outside_a_firearm_context_are_no_parts(text, lang):
+    found = record(text, language=lang)
+    assert found["parts_components"] is None
+    assert found["firearms_total"] == 2
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Police seized 300 parts used to assemble firearms in Leeds.", "en", 300),
+    ("Se incautaron 50 piezas para pistolas en Bogotá.", "es", 50),
+    ("Les douaniers ont saisi 40 composants d'armes au Havre.", "fr", 40),
+])
+def test_part_words_beside_a_firearm_word_count(text, lang, expected):
+    assert record(text, language=lang)["parts_components"] == expected
+
+
+def test_eighty_percent_lowers_are_counted_parts():
+    found = record("ATF agents seized 25 80% lower receivers and two rifles in Phoenix.")
+    assert found["parts_components"] == 25
+    assert found["firearms_total"] == 2

@@ -1,3 +1,7 @@
+import pytest
+
+from armstrace.osint.extraction import extract
+
 from .helpers import record
 
 
@@ -130,3 +134,237 @@ def test_model_names_of_west_african_and_soviet_arms_and_a_12_gauge_gun():
     assert found["firearms_total"] == 22
     assert found["firearms_by_type"] == {"shotgun": 20, "rifle": 1}
     assert found["location"] == "N’Zérékoré" and found["country"] == ["GIN"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Officers seized a shotgun and 2 pistols in Bristol on Friday. Since January, officers have seized 45 firearms "
+     "in the region.", "en"),
+    ("Les douaniers ont saisi deux pistolets et un fusil mardi. Depuis janvier, 120 armes ont été saisies dans la "
+     "région.", "fr"),
+    ("La policía incautó dos pistolas y un rifle el martes. En lo que va de año se han incautado 300 armas en la "
+     "provincia.", "es"),
+    ("Police seized two pistols and a rifle in Leeds. The seizure brings the number of firearms seized to 150.", "en"),
+])
+def test_running_tallies_since_a_month_are_statistics(text, lang):
+    assert record(text, language=lang)["firearms_total"] == 3
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Six firearms — three pistols, two rifles and a shotgun — were seized in Leeds.", "en"),
+    ("Police seized six firearms, namely three pistols, two rifles and a shotgun.", "en"),
+    ("Durante el cateo se encontraron seis armas de fuego, tres pistolas, dos rifles y una escopeta.", "es"),
+])
+def test_a_list_that_adds_up_to_the_count_before_it_is_its_breakdown(text, lang):
+    found = record(text, language=lang)
+    assert found["firearms_total"] == 6
+    assert found["firearms_by_type"] == {"pistol": 3, "rifle": 2, "shotgun": 1}
+
+
+def test_a_type_noun_after_tipo_gives_the_type():
+    found = record("Fueron incautadas cuatro armas de fuego tipo pistola en Sinaloa.", language="es")
+    assert found["firearms_by_type"] == {"pistol": 4}
+
+
+def test_a_rifle_scope_is_no_rifle():
+    found = record("Police recovered 5 firearms and 3 silencers, as well as 20 magazines and a rifle scope.")
+    assert found["firearms_total"] == 5
+    assert found["parts_components"] == 3
+
+
+def test_more_guns_after_the_lead_sentence_add_up():
+    found = record("The raid netted 8 firearms in Leeds. Police also found 5 more guns in a second house.")
+    assert found["firearms_total"] == 13
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("A search led to the retrieval of an AK47 assault rifle and a pistol in Tema.", "en"),
+    ("Les douaniers finiront par mettre la main sur deux armes à feu, dont un fusil d'assaut et un pistolet.", "fr"),
+])
+def test_retrieval_and_mettre_la_main_are_seizures(text, lang):
+    assert record(text, language=lang)["firearms_total"] == 2
+
+
+def test_lines_of_a_list_without_bullets_stay_one_block():
+    found = record("La policía localizó un arsenal oculto en un barril en San Vicente. El armamento incluye:\n"
+                   "2 fusiles M-16\n2 fusiles AK-47\n2 escopetas calibre 12\n1 pistola marca Makarov\n"
+                   "1 revólver calibre 38", language="es")
+    assert found["firearms_total"] == 8
+    assert found["firearms_by_type"] == {"rifle": 4, "shotgun": 2, "pistol": 1, "revolver": 1}
+
+
+def test_a_count_glued_to_its_noun_by_a_typo_counts():
+    found = record("Les policiers ont mis la main sur 11 pistolets automatiques, 6fusils de chasse et 24 chargeurs.",
+                   language="fr")
+    assert found["firearms_total"] == 17
+    assert found["firearms_by_type"] == {"pistol": 11, "shotgun": 6}
+
+
+def test_plural_calibres_12_are_shotguns():
+    found = record("Nous avons saisi 17 fusils AK47, deux calibres 12 et 950 munitions à Kananga.", language="fr")
+    assert found["firearms_by_type"] == {"rifle": 17, "shotgun": 2}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Les policiers de Granby ont saisi, entre le 1er janvier 2007 et le 31 décembre 2012, 267 armes à feu. "
+     "Mardi, ils ont saisi trois pistolets.", "fr"),
+    ("La policía incautó tres pistolas. Con este caso, suman ocho armas de fuego incautadas en el departamento.", "es"),
+    ("The port has seized 525 firearms so far this fiscal year. On Monday officers seized three pistols.", "en"),
+])
+def test_counts_over_a_range_of_years_or_a_running_sum_are_statistics(text, lang):
+    assert record(text, language=lang)["firearms_total"] == 3
+
+
+def test_arms_collected_by_a_surrender_campaign_are_not_seized():
+    found = record("La campagne a commencé vendredi et elle a permis de récupérer 21.000 armes et 600.000 munitions. "
+                   "Mardi, les douaniers ont saisi deux pistolets à Lille.", language="fr")
+    assert found["firearms_total"] == 2
+    assert found["ammunition_rounds"] is None
+    kept = record("Police recovered three firearms on the N3. \"We call upon owners of unwanted firearms to hand "
+                  "them in while the firearm amnesty period is still underway,\" said the commissioner.")
+    assert kept["firearms_total"] == 3
+
+
+def test_a_singular_gun_word_before_another_noun_is_no_count():
+    found = record("Police seized two rifles and 115 pistols. Nine handgun back straps and 12 ghost gun kits were "
+                   "also recovered.")
+    assert found["firearms_total"] == 117
+    assert found["firearms_by_type"] == {"rifle": 2, "pistol": 115}
+
+
+def test_a_vague_total_gives_no_total_but_keeps_the_counted_types():
+    found = record("La police a intercepté mercredi une vingtaine d'armes à feu près de Niamey. La police a saisi une "
+                   "dizaine de fusils d'assaut et neuf pistolets automatiques.", language="fr")
+    assert found["firearms_total"] is None
+    assert found["firearms_by_type"] == {"pistol": 9}
+
+
+def test_typed_items_listed_before_a_count_of_firearms_add_to_it():
+    found = record("Les agents ont trouvé deux armes de poing imprimées en 3D, une imprimante 3D avec du filament, "
+                   "trois armes à feu sans restriction et des munitions.", language="fr")
+    assert found["firearms_total"] == 5
+    assert record("Police seized two pistols among the three firearms found in Leeds.")["firearms_total"] == 3
+
+
+def test_a_calibre_after_a_number_word_is_no_count():
+    found = record("When we intercepted them we only found one 308 rifle, six rounds of 308 ammunition and five rounds "
+                   "of 375 rifle.")
+    assert found["firearms_total"] == 1
+    assert found["firearms_by_type"] == {"rifle": 1}
+    assert found["ammunition_rounds"] == 11
+    assert record("Police seized a 375 Caliber Hunting Rifle and a 9mm pistol.")["firearms_total"] == 2
+
+
+def test_a_firearm_word_heading_a_compound_is_no_count():
+    found = record("A man was arrested after he was uncovered with an illegal firearm manufacturing set up. Officers "
+                   "intercepted 24 illegal silencers at the border.")
+    assert found["firearms_total"] is None
+    assert found["parts_components"] == 24
+
+
+def test_a_type_word_listed_by_comma_keeps_its_type_but_one_joined_by_and_shares_the_count():
+    found = record("Se ha requisado tres fusiles de asalto, pistolas, una escopeta y 400 cartuchos en Bermeo.",
+                   language="es")
+    assert found["firearms_by_type"] == {"rifle": 3, "shotgun": 1}
+    assert found["firearms_total"] is None  # the pistols are uncounted: no sum is the total
+    shared = record("Les gendarmes ont saisi 16 fusils et pistolets calibre douze à Pô.", language="fr")
+    assert shared["firearms_total"] == 16
+    assert shared["firearms_by_type"] is None
+
+
+def test_an_amnesty_told_in_the_paragraph_before_sets_the_haul_aside():
+    found = extract("Police received 225 firearms during last month's firearms amnesty, it was revealed today.\n\n"
+                    "During the amnesty, police asked the public to surrender unwanted guns.\n\n"
+                    "The haul was made up of nine rifles, 26 shotguns and 3,681 rounds of ammunition.")
+    assert found.record()["firearms_total"] is None
+    assert not found.relevant
+
+
+def test_a_later_sentence_typing_all_the_firearms_gives_their_type():
+    found = record("Eight firearms and three pipe bombs have been seized in Belfast. The firearms were described as "
+                   "pistols.")
+    assert found["firearms_by_type"] == {"pistol": 8}
+    assert record("Eight firearms have been seized in Belfast. The men were described as locals.")[
+        "firearms_by_type"] is None
+
+
+def test_a_count_lumping_arms_with_parts_and_ammunition_is_no_total():
+    found = record("La operación se ha saldado con la incautación de alrededor de 200.000 armas, piezas, "
+                   "componentes, municiones y explosivos ilegales.", language="es")
+    assert found["firearms_total"] is None
+
+
+def test_a_brand_with_and_between_the_count_and_its_noun():
+    found = record("Border Force found four Heckler and Koch handguns and 100 rounds of 9mm ammunition in a car.")
+    assert found["firearms_by_type"] == {"handgun_unspecified": 4}
+
+
+def test_finds_at_the_end_of_the_search_add_up():
+    found = record("Le 5 juin, les agents ont découvert deux armes à feu lors de la fouille initiale d'un camion. À "
+                   "l'issue de la fouille, les agents ont découvert et saisi 38 chargeurs et 4 armes à feu.",
+                   language="fr")
+    assert found["firearms_total"] == 6
+
+
+def test_elided_nouns_of_a_type():
+    found = record("Se aseguraron dos armas de fuego, una tipo pistola calibre 9 mm y otra tipo revólver calibre .38.",
+                   language="es")
+    assert found["firearms_total"] == 2
+    assert found["firearms_by_type"] == {"pistol": 1, "revolver": 1}
+    found = record("Se decomisaron 5 armas largas y 3 cortas en Culiacán.", language="es")
+    assert found["firearms_by_type"] == {"long_gun_unspecified": 5, "handgun_unspecified": 3}
+    found = record("La policía incautó tres pistolas tras cuatro largas horas de búsqueda.", language="es")
+    assert found["firearms_by_type"] == {"pistol": 3}
+
+
+def test_arrested_with_a_gun_is_a_seizure():
+    found = record("The suspect was arrested with a loaded 9mm handgun in Leeds.")
+    assert found["firearms_by_type"] == {"handgun_unspecified": 1}
+
+
+def test_types_among_uncounted_arms_give_no_total():
+    found = record("Les douaniers ont saisi des armes de fabrication locale, dont 7 fusils.", language="fr")
+    assert found["firearms_total"] is None
+    assert found["firearms_by_type"] == {"long_gun_unspecified": 7}
+
+
+def test_a_model_before_a_broad_noun_keeps_the_nouns_type():
+    found = record("Police recovered a stolen Glock 19 handgun and 15 rounds in Leeds.")
+    assert found["firearms_by_type"] == {"handgun_unspecified": 1}
+    assert record("Police seized two AK-47 rifles and a Glock pistol.")["firearms_by_type"] == {"rifle": 2,
+                                                                                            "pistol": 1}
+
+
+def test_another_of_a_calibre_is_one_more_of_the_firearm_before():
+    found = record("Se logró el decomiso de tres fusiles de diferente calibre, un revólver calibre 22, otro calibre "
+                   "38 especial y siete cargadores.", language="es")
+    assert found["firearms_by_type"] == {"rifle": 3, "revolver": 2}
+    assert found["firearms_total"] == 5
+
+
+def test_firearms_said_to_be_replicas_are_not_counted():
+    found = record("Police seized a semi-automatic pistol in the river. Only the pistol was genuine, while the "
+                   "remainder six firearms were replica Airsoft guns.")
+    assert found["firearms_total"] == 1
+
+
+def test_the_one_firearm_named_later_by_its_type():
+    found = record("Inspection led to the discovery of an undeclared automatic weapon in the vehicle. CBP officers "
+                   "seized the 9mm handgun, 34 rounds of ammunition, and the vehicle.")
+    assert found["firearms_by_type"] == {"handgun_unspecified": 1}
+    two = record("Officers seized two weapons in the vehicle. The pistol had been stolen in Leeds.")
+    assert two["firearms_by_type"] is None
+
+
+def test_a_table_of_nouns_and_counts():
+    found = record("Items seized in the raid:\nPistols: 3\nRevolvers: 2\nRounds of ammunition: 150")
+    assert found["firearms_by_type"] == {"pistol": 3, "revolver": 2}
+    assert found["ammunition_rounds"] == 150
+    found = record("Lo asegurado en Culiacán:\n- Armas largas: 12\n- Pistolas (3)\n- Cartuchos – 1.500", language="es")
+    assert found["firearms_by_type"] == {"long_gun_unspecified": 12, "pistol": 3}
+    assert found["ammunition_rounds"] == 1500
+
+
+def test_a_count_restated_in_words_and_no_count_across_a_line_break():
+    assert record("Police seized 12 (twelve) firearms in Accra.")["firearms_total"] == 12
+    found = record("Police seized weapons in Accra. Total: 3\nRifles were also seen at the scene.")
+    assert found["firearms_by_type"] is None

@@ -36,3 +36,22 @@ def test_spans_by_type_keep_their_type():
     spans = extract(text).spans()["firearms_by_type"]
     assert text[spans["pistol"]["start"]:spans["pistol"]["end"]] == "12 pistols"
     assert text[spans["shotgun"]["start"]:spans["shotgun"]["end"]] == "a shotgun"
+
+
+def test_a_text_whose_only_counts_are_a_running_tally_is_not_relevant():
+    found = extract("Authorities revealed on Thursday that police have been successful: to date 115 weapons and over "
+                    "7,000 rounds of ammunition have been confiscated for 2024.")
+    assert not found.relevant
+    assert found.record()["firearms_total"] is None
+
+
+def test_arms_that_turned_out_to_be_replicas_make_no_seizure():
+    found = extract("Descubren varias armas de fuego que resultan ser réplicas en Salou. Los agentes localizaron "
+                    "52 pistolas y 178 navajas.", language="es")
+    assert not found.relevant
+
+
+def test_a_statistic_retold_later_stays_a_statistic():
+    found = extract("Revenue shows that 261 firearms were intercepted at its mail centres in 2016.\n"
+                    "As for the 261 firearms, Revenue said they included lasers and stun guns.")
+    assert not found.relevant

@@ -53,3 +53,8 @@ def test_model_numbers_and_calibres_are_not_counts():
 def test_accented_spanish_numbers_count_in_a_list():
     found = record("Se incautaron treinta fusiles y veintidós pistolas en Lima.", language="es")
     assert found["firearms_total"] == 52 and found["firearms_by_type"] == {"rifle": 30, "pistol": 22}
+
+
+@pytest.mark.parametrize("text, lang", [("medio millón", "es"), ("half a million", "en"), ("un demi-million", "fr")])
+def test_half_a_million(text, lang):
+    assert values(text, lang) == [500_000]
