@@ -69,3 +69,54 @@ def test_the_day_of_an_announcement_yields_to_the_seizure_day_but_stands_in_for_
     found = record("Trois trafiquants ont été présentés à la presse le 14 février 2006 avec 16 fusils saisis.",
                    language="fr")
     assert found["date"] == "2006-02-14"
+
+
+def test_a_birth_date_is_no_seizure_date():
+    found = record("Police seized 12 pistols in Leeds on Friday. The suspect, born on 12 March 1990, was arrested.",
+                   published="2024-04-12")
+    assert found["date"] == "2024-04-12"
+
+
+def test_a_dateline_yields_to_the_seizure_day():
+    found = record("SINGAPORE, July 8 — Customs uncovered a parcel of 20 gun barrels at the airmail centre last "
+                   "Saturday (June 29).", published="2019-07-08")
+    assert found["date"] == "2019-06-29"
+
+
+def test_the_night_of_two_days_is_its_first_day():
+    found = record("Dans la nuit du 27 au 28 octobre 2024, les douaniers ont saisi 3 144 munitions dans un bus.",
+                   language="fr")
+    assert found["date"] == "2024-10-27"
+
+
+def test_the_end_of_a_period_is_no_date_and_a_month_range_neither():
+    found = record("En novembre 2024, l'opération a permis la saisie de 400 armes à feu. Une phase de suivi s'est "
+                   "déroulée jusqu'au 24 novembre.", language="fr", published="2024-12-02")
+    assert found["date"] == "2024-11"
+    found = record("La operación, desarrollada durante julio y agosto, permitió incautar 40 armas.", language="es",
+                   published="2025-11-20")
+    assert found["date"] is None
+
+
+def test_a_month_after_the_publication_month_is_last_year():
+    assert record("Police seized 12 pistols in Leeds in November.", published="2024-03-05")["date"] == "2023-11"
+
+
+def test_without_a_publication_date_the_year_comes_from_the_passage():
+    found = record("El 3 de marzo de 2023 comenzó la investigación. El 5 de abril, los agentes incautaron 12 "
+                   "pistolas en Lugo.", language="es")
+    assert found["date"] == "2023-04-05"
+
+
+def test_today_words_and_yesterday():
+    found = record("En las últimas horas, la DIAN incautó 25 cañones en el aeropuerto de Bogotá.", language="es",
+                   published="2026-01-06")
+    assert found["date"] == "2026-01-06"
+    found = record("Customs found 12 pistols in a barrel at the wharf in Kingston yesterday.", published="2018-10-04")
+    assert found["date"] is None
+
+
+def test_a_court_weekday_is_no_seizure_day():
+    found = record("Police seized 12 pistols in Leeds last week. Two men will appear in court on Monday.",
+                   published="2024-04-12")
+    assert found["date"] is None
