@@ -37,7 +37,7 @@ _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|s
                       r"today|tonight|this (?:morning|afternoon|evening)|earlier today|"
                       r"aujourd'hui|ce (?:matin|soir)|cette nuit|cet apres-midi|hoy|"
                       r"esta (?:manana|tarde|noche|madrugada)|en las ultimas (?:horas|24 horas))\b")
-_SEIZURE_WORDS = re.compile(
+SEIZURE_WORDS = re.compile(
     r"\b(?:seiz\w*|found|discover\w*|recover\w*|confiscat\w*|intercept\w*|raid\w*|search\w*|arrest\w*|"
     r"detect\w*|stopp\w*|uncover\w*|nabbed|retriev\w*|impound\w*|"
     r"saisi\w*|decouv\w*|intercept\w*|interpell\w*|perquisition\w*|controle\w*|retrouv\w*|mis la main|"
@@ -74,7 +74,7 @@ def _seizure_weekday(doc):
             continue
         start, end = doc.sentence_bounds(match.start())
         if _FUTURE.search(doc.folded, start, end) or (
-                _OTHER_EVENT.search(doc.folded, start, end) and not _SEIZURE_WORDS.search(doc.folded, start, end)):
+                _OTHER_EVENT.search(doc.folded, start, end) and not SEIZURE_WORDS.search(doc.folded, start, end)):
             continue  # "will appear in court on Monday"
         return match
     return None
@@ -180,7 +180,7 @@ def _score(doc, match, parsed):
     start, end = doc.sentence_bounds(match.start())
     sentence = doc.folded[start:end]
     score = 0
-    if _SEIZURE_WORDS.search(sentence):
+    if SEIZURE_WORDS.search(sentence):
         score += 2
     if _OTHER_EVENT.search(sentence):
         score -= 3
@@ -215,7 +215,7 @@ def _month_only(doc):
     for match in _MONTH_ONLY.finditer(doc.folded):
         start, end = doc.sentence_bounds(match.start())
         if _BACKGROUND.search(doc.folded, start, end) or (
-                _OTHER_EVENT.search(doc.folded, start, end) and not _SEIZURE_WORDS.search(doc.folded, start, end)):
+                _OTHER_EVENT.search(doc.folded, start, end) and not SEIZURE_WORDS.search(doc.folded, start, end)):
             continue
         if _MONTH_RANGE_AFTER.match(doc.folded, match.end()):
             continue  # "de juillet à octobre": a period, no date
