@@ -39,7 +39,7 @@ _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|s
                       r"esta (?:manana|tarde|noche|madrugada)|en las ultimas (?:horas|24 horas))\b")
 SEIZURE_WORDS = re.compile(
     r"\b(?:seiz\w*|found|discover\w*|recover\w*|confiscat\w*|intercept\w*|raid\w*|search\w*|arrest\w*|"
-    r"detect\w*|stopp\w*|uncover\w*|nabbed|retriev\w*|impound\w*|"
+    r"detect\w*|stopp\w*|uncover\w*|nabbed|retriev\w*|impound\w*|came across|encontr\w*|"
     r"saisi\w*|decouv\w*|intercept\w*|interpell\w*|perquisition\w*|controle\w*|retrouv\w*|mis la main|"
     r"intervin\w*|intervenid\w*|hallazgo|recuper\w*|captur\w*|"
     r"incaut\w*|decomis\w*|asegur\w*|hall\w*|detect\w*|detuv\w*|detenid\w*|localiz\w*)\b")
@@ -49,17 +49,34 @@ _OTHER_EVENT = re.compile(
 
 def seizure_date(doc):
     """A Value holding an ISO date (or YYYY-MM), or None."""
-    found = _full_dates(doc)
+    found, period = _full_dates(doc)
+    reports = [f for f in found if f[0] + _REPORT_PENALTY >= 0 and _report_date(doc, f[1])]
+    if period and reports:  # an operation over a period: its stated report date
+        return max(reports, key=lambda c: (c[0], -c[1].start))[1]
     # A seizure date first; else the day something was announced or presented (a report date, a dateline).
-    full = [f for f in found if f[0] >= 0] or [
-        f for f in found if f[0] + _REPORT_PENALTY >= 0 and (_announced(doc, f[1]) or _dateline(doc, f[1]))]
+    full = [f for f in found if f[0] >= 0] or reports
     if full:
-        best = max(full, key=lambda c: (c[0], -c[1].start))
-        return best[1]
+        best = max(full, key=lambda c: (c[0], not _report_date(doc, c[1]), -c[1].start))
+        return _several_days_in_a_month(doc, found, best) or best[1]
     weekday = _seizure_weekday(doc)
     if weekday and doc.published and not doc.published_month_only:
         return Value(doc.published.isoformat(), weekday.start(), weekday.end(), 0.6)
     return _month_only(doc)
+
+
+def _report_date(doc, value):
+    return _announced(doc, value) or _dateline(doc, value) or bool(
+        _AS_OF.search(doc.folded, max(0, value.start - 20), value.start))
+
+
+_AS_OF = re.compile(r"\b(?:as of|as at|au|a la fecha del|hasta el|a fecha de)\s+(?:the |le |el )?$")
+
+
+def _several_days_in_a_month(doc, found, best):
+    """"Le 21 septembre ... Le 27 septembre", told as seizures "au mois de septembre": the month."""
+    days = {f[1].value for f in found if f[0] >= 0 and f[1].value[:7] == best[1].value[:7]}
+    month = _month_only(doc) if len(days) > 1 else None
+    return month if month is not None and month.value == best[1].value[:7] else None
 
 
 _ANNOUNCED = re.compile(r"\b(?:annonc\w*|said|announced|briefing\w*|told|declared|indiqu\w*|informo|informa\w*|"
@@ -73,6 +90,9 @@ def _seizure_weekday(doc):
         if _ANNOUNCED.search(doc.folded[max(0, match.start() - 40):match.start()]):
             continue
         start, end = doc.sentence_bounds(match.start())
+        if match.group(0) in _NOWADAYS and _PRESENT_BEFORE.search(doc.folded, max(0, match.start() - 15),
+                                                                   match.start()):
+            continue  # "sont aujourd'hui très populaires": nowadays
         if _FUTURE.search(doc.folded, start, end) or (
                 _OTHER_EVENT.search(doc.folded, start, end) and not SEIZURE_WORDS.search(doc.folded, start, end)):
             continue  # "will appear in court on Monday"
@@ -80,22 +100,27 @@ def _seizure_weekday(doc):
     return None
 
 
+_NOWADAYS = {"today", "aujourd'hui", "hoy"}
+_PRESENT_BEFORE = re.compile(r"\b(?:are|is|remains?|sont|est|restent|reste|son|es|siguen|sigue)\s+(?:\w+\s+)?$")
 _FUTURE = re.compile(r"\b(?:will|sera|seront|seran|comparaitr\w*|compareceran?|is due|are due|is expected to)\b")
 
 
 def _full_dates(doc):
-    """(score, Value) for every day-and-month mention whose year is known."""
-    found = []
-    mentions = list(_mentions(doc.folded))
+    """([(score, Value)] for every day-and-month mention whose year is known, whether a period is stated)."""
+    found, period = [], False
+    mentions = [m for m in _mentions(doc.folded) if not _BIRTH.search(doc.folded, max(0, m[0].start() - 25),
+                                                                      m[0].start())]  # no birth dates
     stated_years = [(m.start(), y) for m, _, _, y in mentions if y] + [
         (m.start(), int(m.group(2))) for m in _MONTH_ONLY.finditer(doc.folded) if m.group(2)]
     for match, day, month, year in mentions:
-        if _BIRTH.search(doc.folded, max(0, match.start() - 25), match.start()) or _UNTIL_BEFORE.search(
+        if _UNTIL_BEFORE.search(doc.folded, max(0, match.start() - 30), match.start()) or _BEGAN_BEFORE.search(
                 doc.folded, max(0, match.start() - 30), match.start()):
-            continue  # a birth date; the end of a period ("jusqu'au 24 novembre")
+            period = True  # the start or end of a period ("began on July 1", "jusqu'au 24 novembre")
+            continue
         if _RANGE.search(doc.folded[max(0, match.start() - 40):match.start()]) or _RANGE_AFTER.match(
                 doc.folded, match.end()) or (_BETWEEN_BEFORE.search(doc.folded[max(0, match.start() - 15):match.start()])
                                              and _AND_AFTER.match(doc.folded, match.end())):
+            period = True
             continue
         explicit = year is not None
         year = year or (doc.published.year if doc.published else _year_in_passage(stated_years, match.start()))
@@ -105,10 +130,13 @@ def _full_dates(doc):
         if not explicit and _after_publication(doc, parsed):
             parsed = _parse(day, month, year - 1) or parsed
         found.append((_score(doc, match, parsed), Value(parsed.isoformat(), match.start(), match.end(), 0.8)))
-    return found
+    return found, period
 
 
-_RANGE_AFTER = re.compile(r"\s*(?:-|–|to|au|al|hasta el|jusqu'au)\s+(?:the |le |el )?\d{1,2}\b")
+_BEGAN_BEFORE = re.compile(r"\b(?:began|begun|started|launched|commenced|since|a commence|a debute|lancee?|depuis|"
+                           r"(?:se )?inicio|comenzo|empezo|arranco|desde)\s+(?:on |in |le |el |en |the )?$")
+
+_RANGE_AFTER = re.compile(r"\s*(?:(?:-|–)\s*|(?:to|au|al|hasta el|jusqu'au)\s+)(?:the |le |el )?\d{1,2}\b")
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|entre|from|du|del|desde)\s+(?:le\s+|el\s+|the\s+)?$")
 _UNTIL_BEFORE = re.compile(rf"\b(?:until|till|through|jusqu'au|jusqu'a|hasta el|hasta|au|al)\s+"
                            rf"(?:(?:le|el|the|ce|this|este)\s+)?(?:(?:{_WEEKDAY_NAMES}),?\s+)?$")
@@ -131,7 +159,8 @@ def _year_in_passage(stated_years, position):
 
 
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[^\n.]{0,50}$")
-_DATELINE_AFTER = re.compile(r"(?:,?\s*(?:19|20)\d\d)?\s*(?:\([^)\n]{0,20}\)\s*)?(?:[—–:-]|\n|$)")
+_DATELINE_AFTER = re.compile(r"(?:,?\s*(?:19|20)\d\d)?\s*(?:\([^)\n]{0,20}\)\s*)?(?:/\w+/\s*)?(?:[—–:-]|\n|$)|"
+                             r"(?:,?\s*(?:19|20)\d\d)?(?:\s{3,}|\t)")  # "27 mai 2017      Lansdowne (Ontario)"
 
 
 def _dateline(doc, value):
@@ -217,8 +246,9 @@ def _month_only(doc):
         if _BACKGROUND.search(doc.folded, start, end) or (
                 _OTHER_EVENT.search(doc.folded, start, end) and not SEIZURE_WORDS.search(doc.folded, start, end)):
             continue
-        if _MONTH_RANGE_AFTER.match(doc.folded, match.end()):
-            continue  # "de juillet à octobre": a period, no date
+        if _MONTH_RANGE_AFTER.match(doc.folded, match.end()) or _BEGAN_BEFORE.search(
+                doc.folded, max(0, match.start() - 30), match.start(1)):
+            continue  # "de juillet à octobre", "se inició en diciembre": a period, no date
         month, year = MONTH_NUMBER[match.group(1)], _int(match.group(2))
         if year is None and year_default:  # "in November" told in a March text: last November
             year = year_default - 1 if month > doc.published.month else year_default

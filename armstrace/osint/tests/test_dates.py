@@ -120,3 +120,35 @@ def test_a_court_weekday_is_no_seizure_day():
     found = record("Police seized 12 pistols in Leeds last week. Two men will appear in court on Monday.",
                    published="2024-04-12")
     assert found["date"] is None
+
+
+def test_a_period_s_start_is_no_date_and_its_report_date_stands():
+    found = record("Police arrested 966 suspects in a crackdown that began on July 1. As of July 21, the police had "
+                   "seized 911 illegal guns. The operation runs from July 1-30.", published="2023-07-23")
+    assert found["date"] == "2023-07-21"
+    found = record("La operación se inició en diciembre de 2021 y permitió incautar 40 armas.", language="es",
+                   published="2022-09-17")
+    assert found["date"] is None
+
+
+def test_a_dateline_yields_to_the_day_of_the_find():
+    found = record("JOHOR BARU, Jan 14 — Police arrested 20 men over the seizure of a cache of firearms. Policemen "
+                   "came across seven firearms and 6,000 rounds of ammunition in the river on January 1.",
+                   published="2021-01-14")
+    assert found["date"] == "2021-01-01"
+
+
+def test_several_seizure_days_told_within_a_month_give_the_month():
+    found = record("Les agents ont été occupés au mois de septembre par plusieurs saisies d'armes. Le 21 septembre, "
+                   "un revolver a été découvert à Fort Frances. Le 27 septembre, deux fusils ont été saisis à Pigeon "
+                   "River.", language="fr", published="2016-10")
+    assert found["date"] == "2016-09"
+
+
+def test_nowadays_and_a_birth_year_date_nothing():
+    found = record("L'opération a permis de saisir 1.621 armes. Ces armes sont aujourd'hui très populaires.",
+                   language="fr", published="2023-04-03")
+    assert found["date"] is None
+    found = record("La PNH a saisi des armes le vendredi 5 avril. La cargaison était destinée à un commissionnaire né "
+                   "le 29 janvier 1984.", language="fr")
+    assert found["date"] is None
