@@ -48,6 +48,8 @@ _WEAK = {"package", "packages", "paquete", "paquetes", "mail", "correo", "correo
 _SHIPPING = re.compile(r"\b(?:sent|shipp\w*|mailed|deliver\w*|post\w*|courier|addressed|envi\w*|entreg\w*|"
                        r"remit\w*|expedi\w*|destinat\w*|mensajeria|paqueteria|paperwork|waybill|tracking|"
                        r"consign\w*|declared as|declare comme|declarad[oa] como)\b")
+_SHIPPER = re.compile(r"\b(?:shipp(?:er|ed|ing)|mailed|courier|waybill|tracking number|sender|consignee|"
+                      r"expediteur|destinataire|remitente|destinatario)\b")
 # "The postal mode of firearms smuggling is showing an elevated risk": a remark on a route, not this seizure's.
 _ROUTE_REMARK = re.compile(r"\b(?:risk|risque|riesgo|trend|tendance|tendencia|increasingly|de plus en plus|"
                            r"cada vez mas|mode|modus|threat|menace|amenaza|often|souvent|a menudo|frequently|"
@@ -61,11 +63,12 @@ def postal_or_parcel(doc):
         if word == "ups" and doc.text[match.start():match.end()] != "UPS":
             continue
         start, end = doc.sentence_bounds(match.start())
-        if _ROUTE_REMARK.search(doc.folded, start, end):
+        if _ROUTE_REMARK.search(doc.folded, start, end) and not SEIZURE_WORDS.search(doc.folded, start, end):
             continue
         if word in _WEAK:
-            end = doc.sentence_bounds(end)[1]  # the sentence and the next ("The shipper was in China")
             shipping = [m for m in _SHIPPING.finditer(doc.folded, start, end) if m.span() != match.span()]
+            # ... or the next sentence names a shipper or a consignment ("The shipper was in China")
+            shipping = shipping or _SHIPPER.search(doc.folded, end, doc.sentence_bounds(end)[1])
             if not shipping or doc.folded[max(0, match.start() - 2):match.start()] == "e-":
                 continue
         return Value(True, match.start(), match.end(), 0.7)

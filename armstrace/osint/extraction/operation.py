@@ -21,7 +21,8 @@ _OPERATION = re.compile(
 _PROJECT = re.compile(rf"\b(?:[Pp]rojet|[Pp]roject|[Pp]royecto){_AFTER}")
 _PROGRAMME = re.compile(rf"\b(?:[Ss]trat[ée]gie|[Ss]trategy|[Ee]strategia|plan|[Pp]rogramme|[Pp]rograma){_AFTER}")
 # "the nationwide Shanela II operations": a capitalised name right before the word.
-_NAME_BEFORE = re.compile(r"\b((?:[A-Z][\w-]+)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*)\s+(?:operations?|opérations?)\b")
+_NAME_BEFORE = re.compile(r"\b((?:[A-Z][\w-]+)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*)\s+(?:(?:special|joint|crackdown)\s+)?"
+                          r"(?:operations?|opérations?)\b")
 # "was part of the Joint Action Days in the Western Balkans programme": a programme that holds the operation.
 _PROGRAMME_BEFORE = re.compile(
     r"\b(?:part of|under|within|in the framework of|dans le cadre d[eu]|en el marco de(?:l)?)\s+(?:the |la |le |el )?"

@@ -66,3 +66,9 @@ def test_task_forces_initiatives_and_programmes_that_hold_the_operation():
                   language="fr")["operation_name"] == "Screen Sahel 2024"
     assert record("Police seized 48 firearms. The crackdown was part of the Joint Action Days in the Danube "
                   "Region programme.")["operation_name"] == "Joint Action Days in the Danube Region"
+
+
+def test_a_name_before_a_special_operation():
+    found = record("Police seized 3 pistols from the boat during Phase Two of the Chinese New Year 2025 special "
+                   "operation.")
+    assert found["operation_name"] == "Chinese New Year 2025"
