@@ -43,7 +43,7 @@ _NONE = re.compile(
     r"no one was arrested|no arrests were made|aucune personne n'a ete interpellee|"
     r"(?:there (?:was|were|have been|has been)|with) no (?:arrests?|detentions?)|"
     r"(?:sans|aucune?) (?:interpellation|arrestation)s?|"
-    r"(?:no|ni|tampoco|sin que) (?:\w+ ){0,3}?(?:hay|haya|hubo|se (?:\w+ )?(?:reporto|registro|informo|produjo))"
+    r"(?:no|ni|tampoco|sin que) (?:\w+ ){0,3}?(?:hay|haya|hubo|se (?:\w+ )?(?:report|registr|inform|produj)\w*)"
     r" (?:\w+ ){0,2}?(?:detenidos|capturados|arrestados|aprehendidos|detenciones|capturas|"
     r"(?:la )?detencion de (?:ninguna persona|nadie)))\b")
 _WINDOW = 100
@@ -177,5 +177,4 @@ def _continued(doc, stated, counts):
             if (start not in taken and number.kind != "article" and _AND_BEFORE.search(window, 0, number.start)
                     and _IN_PLACE_AFTER.match(window, number.end) and not re.search(r"[.;:]", window[:number.start])):
                 found.append(Count(number.value, start, count.end + number.end, "person", None, number.kind))
-                break
     return found

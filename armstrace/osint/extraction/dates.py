@@ -90,6 +90,8 @@ def _seizure_weekday(doc):
         if _ANNOUNCED.search(doc.folded[max(0, match.start() - 40):match.start()]):
             continue
         start, end = doc.sentence_bounds(match.start())
+        if _OTHER_EVENT.search(doc.folded, max(0, match.start() - 30), match.start()):
+            continue  # "was sentenced today", "appeared in court on Monday"
         if match.group(0) in _NOWADAYS and _PRESENT_BEFORE.search(doc.folded, max(0, match.start() - 15),
                                                                    match.start()):
             continue  # "sont aujourd'hui très populaires": nowadays

@@ -48,6 +48,9 @@ _WEAK = {"package", "packages", "paquete", "paquetes", "mail", "correo", "correo
 _SHIPPING = re.compile(r"\b(?:sent|shipp\w*|mailed|deliver\w*|post\w*|courier|addressed|envi\w*|entreg\w*|"
                        r"remit\w*|expedi\w*|destinat\w*|mensajeria|paqueteria|paperwork|waybill|tracking|"
                        r"consign\w*|declared as|declare comme|declarad[oa] como)\b")
+# "paquetes de cocaína", "packages of cannabis": wrapped goods, not mail.
+_GOODS_AFTER = re.compile(r"\s+(?:de|of|d')\s*(?:\w+ )?(?:cocain\w*|drog\w*|drugs?|cannabis|marihuana|heroin\w*|"
+                          r"resine|hachis|hashish|cigarett\w*|cigarrillos|tabac|tabaco|tobacco|billets|dinero|cash)\b")
 _SHIPPER = re.compile(r"\b(?:shipp(?:er|ed|ing)|mailed|courier|waybill|tracking number|sender|consignee|"
                       r"expediteur|destinataire|remitente|destinatario)\b")
 # "The postal mode of firearms smuggling is showing an elevated risk": a remark on a route, not this seizure's.
@@ -69,7 +72,8 @@ def postal_or_parcel(doc):
             shipping = [m for m in _SHIPPING.finditer(doc.folded, start, end) if m.span() != match.span()]
             # ... or the next sentence names a shipper or a consignment ("The shipper was in China")
             shipping = shipping or _SHIPPER.search(doc.folded, end, doc.sentence_bounds(end)[1])
-            if not shipping or doc.folded[max(0, match.start() - 2):match.start()] == "e-":
+            if not shipping or doc.folded[max(0, match.start() - 2):match.start()] == "e-" or _GOODS_AFTER.match(
+                    doc.folded, match.end()):
                 continue
         return Value(True, match.start(), match.end(), 0.7)
     other = _NOT_POSTAL.search(doc.folded)

@@ -100,3 +100,9 @@ def test_none_arrested_told_in_other_ways():
     assert _arrests("Se incautaron 12 fusiles; durante el operativo no se reportó la detención de ninguna persona.",
                     language="es") == 0
     assert _arrests("Customs seized 12 pistols at the port. There were no arrests.") == 0
+
+
+def test_counts_for_several_further_places_and_plural_none():
+    assert _arrests("Police seized 12 guns. Seven suspects were arrested in Texas, three in Arizona and two in "
+                    "Mexico.") == 12
+    assert _arrests("Se incautaron 40 armas en Lima. No se reportaron detenidos.", language="es") == 0

@@ -152,3 +152,9 @@ def test_nowadays_and_a_birth_year_date_nothing():
     found = record("La PNH a saisi des armes le vendredi 5 avril. La cargaison était destinée à un commissionnaire né "
                    "le 29 janvier 1984.", language="fr")
     assert found["date"] is None
+
+
+def test_a_court_day_told_as_today_yields_to_the_seizure_month():
+    found = record("The man was sentenced today after police seized 12 firearms from his home in March 2023.",
+                   published="2024-05-10")
+    assert found["date"] == "2023-03"

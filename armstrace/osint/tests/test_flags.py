@@ -60,3 +60,8 @@ def test_a_remark_on_postal_smuggling_is_not_this_seizure_s_route():
 def test_a_package_with_its_shipper_in_the_next_sentence():
     assert _flag("Officers found 40 auto sears in a package described as steel parts. The shipper was in China.",
                  "postal_or_parcel") is True
+
+
+def test_packages_of_drugs_are_not_mail():
+    assert _flag("Agentes hallaron dos pistolas y paquetes de cocaína en un coche; fueron remitidos a la Fiscalía.",
+                 "postal_or_parcel", language="es") is False

@@ -72,3 +72,8 @@ def test_a_name_before_a_special_operation():
     found = record("Police seized 3 pistols from the boat during Phase Two of the Chinese New Year 2025 special "
                    "operation.")
     assert found["operation_name"] == "Chinese New Year 2025"
+
+
+def test_a_name_given_before_the_operation_word():
+    assert record("Baptisée « Hydre », l'opération a permis de saisir 12 armes à Lyon.",
+                  language="fr")["operation_name"] == "Hydre"
