@@ -190,7 +190,10 @@ def _mentions(folded):
         yield match, int(match.group(1)), MONTH_NUMBER[match.group(2).rstrip(".")], _int(match.group(3))
     for match in _NUMERIC.finditer(folded):
         if match.group(1):
-            yield match, int(match.group(1)), int(match.group(2)), int(match.group(3))
+            day, month = int(match.group(1)), int(match.group(2))
+            if month > 12 >= day:  # "5/23/2024": month first, as US releases write it
+                day, month = month, day
+            yield match, day, month, int(match.group(3))
         else:
             yield match, int(match.group(6)), int(match.group(5)), int(match.group(4))
 

@@ -49,7 +49,7 @@ _SHIPPING = re.compile(r"\b(?:sent|shipp\w*|mailed|deliver\w*|post\w*|courier|ad
                        r"remit\w*|expedi\w*|destinat\w*|mensajeria|paqueteria|paperwork|waybill|tracking|"
                        r"consign\w*|declared as|declare comme|declarad[oa] como)\b")
 # "paquetes de cocaína", "packages of cannabis": wrapped goods, not mail.
-_GOODS_AFTER = re.compile(r"\s+(?:de|of|d')\s*(?:\w+ )?(?:cocain\w*|drog\w*|drugs?|cannabis|marihuana|heroin\w*|"
+_GOODS_AFTER = re.compile(r"\s+electronicos?\b|\s+(?:de|of|d')\s*(?:\w+ )?(?:cocain\w*|drog\w*|drugs?|cannabis|marihuana|heroin\w*|"
                           r"resine|hachis|hashish|cigarett\w*|cigarrillos|tabac|tabaco|tobacco|billets|dinero|cash)\b")
 _SHIPPER = re.compile(r"\b(?:shipp(?:er|ed|ing)|mailed|courier|waybill|tracking number|sender|consignee|"
                       r"expediteur|destinataire|remitente|destinatario)\b")

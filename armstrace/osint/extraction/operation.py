@@ -13,7 +13,7 @@ _CAPITALISED = rf"({_WORD}(?:\s+(?:(?:de|del|of|la|el|the)\s+)?{_WORD})*)"
 _AFTER = (rf"(?:,?\s+(?:called|named|nommée|dite|baptisée|denominada|llamada|bautizada|como|comme|as)\s+|\s+)"
           rf"(?:{_QUOTED}|{_CAPITALISED})")
 _OPERATION = re.compile(
-    rf"\b(?:[Oo]p[eé]ra(?:tion|ción|cion)|[Oo]perativo|[Oo]p\.|[Cc]ode-?named|[Bb]aptisée?|[Dd]énommée?|[Dd]ubbed|"
+    rf"\b(?:[Oo]p[eé]ra(?:tion|ción|cion)|OP[EÉ]RA(?:TION|CIÓN|CION)|[Oo]perativo|[Oo]p\.|[Cc]ode-?named|[Bb]aptisée?|[Dd]énommée?|[Dd]ubbed|"
     rf"[Dd]enominad[ao]|[Ll]lamad[ao]|[Bb]autizad[ao]|(?:[Oo]perational\s+)?[Tt]ask\s+[Ff]orce(?:\s*\([A-Z]+\))?|"
     rf"(?:[Ii]nitiative|[Cc]ampa(?:gne|ign|ña)|[Mm]ission|[Mm]isión|[Dd]ispositi(?:f|vo))\b,?\s+"
     rf"(?:nommée?|intitulée?|named|called|code-?named|denominad[ao]|llamad[ao])){_AFTER}")

@@ -158,3 +158,7 @@ def test_a_court_day_told_as_today_yields_to_the_seizure_month():
     found = record("The man was sentenced today after police seized 12 firearms from his home in March 2023.",
                    published="2024-05-10")
     assert found["date"] == "2023-03"
+
+
+def test_a_numeric_date_with_the_month_first():
+    assert record("CBP officers seized 40 pistols at Laredo on 5/23/2024.")["date"] == "2024-05-23"

@@ -65,3 +65,8 @@ def test_a_package_with_its_shipper_in_the_next_sentence():
 def test_packages_of_drugs_are_not_mail():
     assert _flag("Agentes hallaron dos pistolas y paquetes de cocaína en un coche; fueron remitidos a la Fiscalía.",
                  "postal_or_parcel", language="es") is False
+
+
+def test_an_email_is_not_mail():
+    assert _flag("La policía incautó 12 pistolas. El detenido envió un correo electrónico a su socio.",
+                 "postal_or_parcel", language="es") is None

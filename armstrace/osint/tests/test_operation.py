@@ -77,3 +77,7 @@ def test_a_name_before_a_special_operation():
 def test_a_name_given_before_the_operation_word():
     assert record("Baptisée « Hydre », l'opération a permis de saisir 12 armes à Lyon.",
                   language="fr")["operation_name"] == "Hydre"
+
+
+def test_an_operation_in_capitals():
+    assert record("OPERATION SAFE CITY: police seized 12 firearms in Lagos.")["operation_name"] == "SAFE CITY"
