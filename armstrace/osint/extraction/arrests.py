@@ -10,6 +10,7 @@ from .text import Value
 TRIGGER = re.compile(
     r"\b(?:arrest\w*|detain\w*|apprehend\w*|into custody|in custody|charged|nabbed|behind bars|"
     r"interpell\w*|arrete\w*|arrestation\w*|garde a vue|mis la main sur|retenue douaniere|ecroue\w*|"
+    r"detention provisoire|placee?s? en detention|incarcer\w*|prision preventiva|"
     r"detenid\w*|detuv\w*|detien\w*|detencion\w*|captur\w*|arrest\w*|aprehend\w*|aprehension\w*)\b")
 _INITIALS = r"(?:[^.;]|(?<=\b[a-z])\.)"  # "répondant aux initiales L. A."
 _SINGLE = re.compile(
@@ -33,7 +34,13 @@ _SINGLE = re.compile(
     r"(?:fue|quedo|resulto|ha sido) (?:detenid[oa]|capturad[oa]|arrestad[oa]|aprehendid[oa])|"
     r"(?:un|una) (?:detenido|detenida|persona detenida|hombre detenido)|"
     r"(?:el|la|del|al) (?:detenid[oa]|arrestad[oa]|capturad[oa]|aprehendid[oa])\b|"
-    r"the (?:arrested|detained) (?:man|woman|suspect|person|driver|teenager))\b")
+    r"the (?:arrested|detained) (?:man|woman|suspect|person|driver|teenager)|"
+    r"(?:\bhe|\bshe|the \d+-year-old(?: [a-z]+)?) (?:was|has been|had been) (?:[a-z]+ ){0,2}?"
+    r"(?:arrested|detained|apprehended|taken into custody)|"
+    r"\b(?:il|elle) a (?:ete|egalement ete) (?:interpellee?|arretee?|apprehendee?|placee? en garde a vue))\b")
+# "arrested the couple", "both men were arrested": two.
+_PAIR = re.compile(r"\b(?:(?:the|a|le|un|la|una|el) (?:couple|pareja|duo)|both (?:men|women|suspects|of them)|"
+                   r"les deux (?:hommes|femmes|suspects|individus)|los dos (?:hombres|sujetos|sospechosos))\b")
 _NONE = re.compile(
     r"\b(?:no arrests?|no one (?:has been|was|were) (?:arrested|detained)|nobody (?:was|has been) arrested|"
     r"aucune (?:interpellation|arrestation)|personne n'a ete (?:interpelle|arrete)|"
@@ -76,6 +83,9 @@ def arrests(doc, counts):
     value = _people(doc, stated)
     if value is not None:
         return value
+    pair = _pair(doc, triggers)
+    if pair:
+        return pair
     if single:
         return Value(1, single.start(), single.end(), 0.6)
     named = _NAMED.search(doc.text)
@@ -178,3 +188,12 @@ def _continued(doc, stated, counts):
                     and _IN_PLACE_AFTER.match(window, number.end) and not re.search(r"[.;:]", window[:number.start])):
                 found.append(Count(number.value, start, count.end + number.end, "person", None, number.kind))
     return found
+
+
+def _pair(doc, triggers):
+    """Two people named as a pair in a sentence with an arrest word."""
+    for match in _PAIR.finditer(doc.folded):
+        start, end = doc.sentence_bounds(match.start())
+        if any(start <= t_start < end for t_start, _ in triggers):
+            return Value(2, match.start(), match.end(), 0.55)
+    return None

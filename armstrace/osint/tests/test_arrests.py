@@ -106,3 +106,12 @@ def test_counts_for_several_further_places_and_plural_none():
     assert _arrests("Police seized 12 guns. Seven suspects were arrested in Texas, three in Arizona and two in "
                     "Mexico.") == 12
     assert _arrests("Se incautaron 40 armas en Lima. No se reportaron detenidos.", language="es") == 0
+
+
+def test_remand_pairs_and_pronouns():
+    assert _arrests("Deux hommes ont été mis en examen et placés en détention provisoire après la saisie de 12 "
+                    "armes.", language="fr") == 2
+    assert _arrests("Police found 12 guns and arrested the couple.") == 2
+    assert _arrests("Police found 12 guns. Both men were arrested.") == 2
+    assert _arrests("Police found 12 guns. He was arrested and charged with possession.") == 1
+    assert _arrests("12 armes ont été saisies. Il a été interpellé.", language="fr") == 1
