@@ -146,7 +146,8 @@ _UNTIL_BEFORE = re.compile(rf"\b(?:until|till|through|jusqu'au|jusqu'a|hasta el|
 _NIGHT = re.compile(rf"\b(?:nuit|night|noche|madrugada) (?:du|of|del|de) (?:the )?(\d{{1,2}})(?:st|nd|rd|th|er)?"
                     rf"\s*(?:au|to|and|al|y|-|–)\s*(?:the )?\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:de\s+)?({_MONTH})"
                     rf"(?:,?\s+(?:de(?:l)?\s+)?{_YEAR})?")
-_AND_AFTER = re.compile(r"\s*(?:,?\s*(?:19|20)\d\d)?\s*(?:and|et|y|to|au|al|a|hasta)\s+(?:le |el |the )?\d{1,2}\b")
+_AND_AFTER = re.compile(rf"\s*(?:,?\s*(?:19|20)\d\d)?\s*(?:and|et|y|to|au|al|a|hasta)\s+(?:le |el |the )?(?:{_MONTH}\s+)?"
+                        rf"\d{{1,2}}\b")
 
 
 _BIRTH = re.compile(r"\b(?:born|date of birth|dob|ne|nee|nes|nees|date de naissance|nacid[oa]s?|"

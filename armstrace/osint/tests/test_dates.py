@@ -162,3 +162,7 @@ def test_a_court_day_told_as_today_yields_to_the_seizure_month():
 
 def test_a_numeric_date_with_the_month_first():
     assert record("CBP officers seized 40 pistols at Laredo on 5/23/2024.")["date"] == "2024-05-23"
+
+
+def test_between_two_days_each_with_its_month():
+    assert record("Police seized 12 guns between May 1 and May 3.", published="2024-05-10")["date"] is None
