@@ -80,6 +80,9 @@ def arrests(doc, counts):
     stated += _continued(doc, stated, counts)
     stated.sort(key=lambda c: c.start)
     single = _SINGLE.search(folded)
+    ordinal = _ordinal(doc, triggers)
+    if ordinal and all(c.number_kind == "article" for c in stated):  # "une deuxième personne": not one
+        return ordinal
     value = _people(doc, stated)
     if value is not None:
         return value
@@ -196,4 +199,20 @@ def _pair(doc, triggers):
         start, end = doc.sentence_bounds(match.start())
         if any(start <= t_start < end for t_start, _ in triggers):
             return Value(2, match.start(), match.end(), 0.55)
+    return None
+
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "deuxieme": 2, "seconde": 2, "troisieme": 3,
+             "quatrieme": 4, "segundo": 2, "segunda": 2, "tercer": 3, "tercera": 3, "cuarto": 4, "cuarta": 4}
+# "Une deuxième personne a également été appréhendée", "a third man was arrested": that many people.
+_ORDINAL = re.compile(r"\b(?:a|an|une|un|una|un) (" + "|".join(_ORDINALS) + r") "
+                      r"(?:[a-z]+ )?(?:man|woman|suspect|person|individual|personne|homme|femme|individu|suspect|"
+                      r"persona|hombre|mujer|sujeto|individuo|sospechoso)\b")
+
+
+def _ordinal(doc, triggers):
+    for match in _ORDINAL.finditer(doc.folded):
+        start, end = doc.sentence_bounds(match.start())
+        if any(start <= t_start < end for t_start, _ in triggers):
+            return Value(_ORDINALS[match.group(1)], match.start(), match.end(), 0.5)
     return None

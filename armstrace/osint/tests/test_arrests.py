@@ -115,3 +115,8 @@ def test_remand_pairs_and_pronouns():
     assert _arrests("Police found 12 guns. Both men were arrested.") == 2
     assert _arrests("Police found 12 guns. He was arrested and charged with possession.") == 1
     assert _arrests("12 armes ont été saisies. Il a été interpellé.", language="fr") == 1
+
+
+def test_a_second_person_arrested_makes_two():
+    assert _arrests("Les policiers ont saisi douze armes. L'occupant a été intercepté. Une deuxième personne a "
+                    "également été appréhendée dans l'appartement.", language="fr") == 2
