@@ -195,10 +195,16 @@ def _continued(doc, stated, counts):
 
 def _pair(doc, triggers):
     """Two people named as a pair in a sentence with an arrest word."""
-    for match in _PAIR.finditer(doc.folded):
+    match = _in_arrest_sentence(doc, _PAIR, triggers)
+    return Value(2, match.start(), match.end(), 0.55) if match else None
+
+
+def _in_arrest_sentence(doc, pattern, triggers):
+    """The first match of `pattern` in a sentence that has an arrest word."""
+    for match in pattern.finditer(doc.folded):
         start, end = doc.sentence_bounds(match.start())
         if any(start <= t_start < end for t_start, _ in triggers):
-            return Value(2, match.start(), match.end(), 0.55)
+            return match
     return None
 
 
@@ -211,8 +217,5 @@ _ORDINAL = re.compile(r"\b(?:a|an|une|un|una|un) (" + "|".join(_ORDINALS) + r") 
 
 
 def _ordinal(doc, triggers):
-    for match in _ORDINAL.finditer(doc.folded):
-        start, end = doc.sentence_bounds(match.start())
-        if any(start <= t_start < end for t_start, _ in triggers):
-            return Value(_ORDINALS[match.group(1)], match.start(), match.end(), 0.5)
-    return None
+    match = _in_arrest_sentence(doc, _ORDINAL, triggers)
+    return Value(_ORDINALS[match.group(1)], match.start(), match.end(), 0.5) if match else None
