@@ -69,7 +69,7 @@ def _report_date(doc, value):
         _AS_OF.search(doc.folded, max(0, value.start - 20), value.start))
 
 
-_AS_OF = re.compile(r"\b(?:as of|as at|au|a la fecha del|hasta el|a fecha de)\s+(?:the |le |el )?$")
+_AS_OF = re.compile(r"\b(?:as of|as at|a la fecha del|a fecha de|en date du)\s+(?:the |le |el )?$")
 
 
 def _several_days_in_a_month(doc, found, best):
