@@ -23,7 +23,7 @@ _GENERAL_REMARK = re.compile(r"\b(?:can be|could be|may be|pueden ser|peuvent et
 _POSTAL = re.compile(
     r"\b(?:parcels?|packages?|postal|post office|international mail|mail (?:centre|center|facility|processing)|"
     r"airmail|mail(?:ed)?|courier|express (?:consignment|mail|delivery|freight)|"
-    r"fast parcel|dhl|fedex|ups|royal mail|colis|envois? postaux|envoi postal|fret express|la poste|"
+    r"fast parcel|dhl|fedex|ups|usps|royal mail|chronopost|colissimo|servientrega|estafeta|colis|envois? postaux|envoi postal|fret express|la poste|"
     r"encomiendas?|paquetes?|paqueteria|correos?|mensajeria|envio postal|courrier)\b")
 _NOT_POSTAL = re.compile(r"\b(?:containers?|cargo|vehicles?|cars?|trucks?|lorry|lorries|luggage|suitcases?|"
                          r"conteneurs?|camions?|vehicules?|voitures?|bagages?|valises?|contenedores?|camion\w*|"

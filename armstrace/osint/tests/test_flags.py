@@ -70,3 +70,9 @@ def test_packages_of_drugs_are_not_mail():
 def test_an_email_is_not_mail():
     assert _flag("La policía incautó 12 pistolas. El detenido envió un correo electrónico a su socio.",
                  "postal_or_parcel", language="es") is None
+
+
+def test_named_postal_carriers():
+    assert _flag("HSI agents seized 12 pistol frames shipped through USPS to Ohio.", "postal_or_parcel") is True
+    assert _flag("Les douaniers ont saisi deux pistolets envoyés par Chronopost.", "postal_or_parcel",
+                 language="fr") is True
