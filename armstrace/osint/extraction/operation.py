@@ -17,6 +17,8 @@ _OPERATION = re.compile(
     rf"[Dd]enominad[ao]|[Ll]lamad[ao]|[Bb]autizad[ao]|(?:[Oo]perational\s+)?[Tt]ask\s+[Ff]orce(?:\s*\([A-Z]+\))?|"
     rf"(?:[Ii]nitiative|[Cc]ampa(?:gne|ign|ña)|[Mm]ission|[Mm]isión|[Dd]ispositi(?:f|vo))\b,?\s+"
     rf"(?:nommée?|intitulée?|named|called|code-?named|denominad[ao]|llamad[ao])){_AFTER}")
+# "la operación policial 'Nenúfar'", "l'opération conjointe « Bouclier »": plain words, then the quoted name.
+_OPERATION_QUALIFIED = re.compile(rf"\b(?:[Oo]p[eé]ra(?:tion|ción|cion)|[Oo]perativo)(?:\s+[a-zà-ÿ]+){{1,2}},?\s+{_QUOTED}")
 # "Project Chrome", "projet Sabot": police investigations named as projects are codenames too.
 _PROJECT = re.compile(rf"\b(?:[Pp]rojet|[Pp]roject|[Pp]royecto){_AFTER}")
 _PROGRAMME = re.compile(rf"\b(?:[Ss]trat[ée]gie|[Ss]trategy|[Ee]strategia|plan|[Pp]rogramme|[Pp]rograma){_AFTER}")
@@ -62,7 +64,7 @@ def _plain_word(name, words):
 
 def operation_name(doc):
     """A Value with the name, or None."""
-    for pattern, confidence in ((_OPERATION, 0.75), (_PROJECT, 0.6), (_NAME_BEFORE, 0.5), (_PROGRAMME, 0.45),
+    for pattern, confidence in ((_OPERATION, 0.75), (_OPERATION_QUALIFIED, 0.7), (_PROJECT, 0.6), (_NAME_BEFORE, 0.5), (_PROGRAMME, 0.45),
                                 (_PROGRAMME_BEFORE, 0.4)):
         for match in pattern.finditer(doc.text):
             group = next(g for g in range(1, (match.lastindex or 1) + 1) if match.group(g))

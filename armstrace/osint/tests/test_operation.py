@@ -81,3 +81,10 @@ def test_a_name_given_before_the_operation_word():
 
 def test_an_operation_in_capitals():
     assert record("OPERATION SAFE CITY: police seized 12 firearms in Lagos.")["operation_name"] == "SAFE CITY"
+
+
+def test_a_quoted_name_after_plain_words():
+    assert record("La operación policial 'Nenúfar' permitió incautar 12 armas de fuego en Sevilla.",
+                  language="es")["operation_name"] == "Nenúfar"
+    assert record("L'opération conjointe « Bouclier » a permis de saisir 12 armes.",
+                  language="fr")["operation_name"] == "Bouclier"
