@@ -162,7 +162,7 @@ def _year_in_passage(stated_years, position):
 
 
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[^\n.]{0,50}$")
-_DATELINE_AFTER = re.compile(r"(?:,?\s*(?:19|20)\d\d)?\s*(?:\([^)\n]{0,20}\)\s*)?(?:/\w+/\s*)?(?:[—–:-]|\n|$)|"
+_DATELINE_AFTER = re.compile(r"(?:,?\s*(?:19|20)\d\d)?\)?\s*(?:\([^)\n]{0,20}\)\s*)?(?:/\w+/\s*)?(?:[—–:-]|\n|$)|"
                              r"(?:,?\s*(?:19|20)\d\d)?(?:\s{3,}|\t)")  # "27 mai 2017      Lansdowne (Ontario)"
 
 

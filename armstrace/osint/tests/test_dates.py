@@ -166,3 +166,9 @@ def test_a_numeric_date_with_the_month_first():
 
 def test_between_two_days_each_with_its_month():
     assert record("Police seized 12 guns between May 1 and May 3.", published="2024-05-10")["date"] is None
+
+
+def test_a_dateline_in_brackets():
+    found = record("LOS ANGELES (Jan 20, 2024) — Agents seized 40 firearms in a raid in Compton on January 12.",
+                   published="2024-01-20")
+    assert found["date"] == "2024-01-12"
