@@ -172,3 +172,9 @@ def test_a_dateline_in_brackets():
     found = record("LOS ANGELES (Jan 20, 2024) — Agents seized 40 firearms in a raid in Compton on January 12.",
                    published="2024-01-20")
     assert found["date"] == "2024-01-12"
+
+
+def test_a_month_abbreviation_does_not_end_the_sentence():
+    found = record("Customs met its partners on 3 January in Ottawa. On Jan. 5 officers seized 12 pistols at the "
+                   "border.", published="2024-01-20")
+    assert found["date"] == "2024-01-05"
