@@ -144,6 +144,8 @@ URL_CAPABILITIES = {
     "osint:incidents": OSINT_VIEW,
     "osint:incident": OSINT_VIEW,
     "osint:export": OSINT_VIEW,
+    "osint:accuracy": OSINT_VIEW,
+    "osint:labels": OSINT_REVIEW,
     "osint:upload": OSINT_REVIEW,
     "osint:review-field": OSINT_REVIEW,
     "osint:review-record": OSINT_REVIEW,

@@ -45,7 +45,7 @@ def dashboard(request):
         "sdg_ratio": ratio, "sdg_value": sdg.round_published(ratio.value) if ratio.value is not None else None,
         "sdg_mean": sdg.round_published(exact) if exact is not None else None, "sdg_years": years,
         "hotspots": hot[:10],
-        "chart_types": mark_safe(charts.stacked_bars(_seized_by_type(year), _("Arms seized by type"))),
+        "chart_types": mark_safe(charts.stacked_bars(_seized_by_type(year, method), _("Arms seized by type"))),
         "chart_flow": mark_safe(charts.flow_view(flows, _("Origin → seizure country"))),
         "chart_matrix": mark_safe(charts.matrix(flows, _("Source → recovery"))),
         "datasets": PortalDataset.objects.all(),
@@ -65,11 +65,14 @@ def _method_context(year, method):
     }
 
 
-def _seized_by_type(last_year, span=10):
-    qs = (CaseItem.objects.filter(case__kind="seizure", item__category="firearm",
-                                  case__occurred_on__gte=date(last_year - span + 1, 1, 1),
-                                  case__occurred_on__lt=date(last_year + 1, 1, 1))
-          .values_list("case__occurred_on__year", "item__firearm_type").annotate(n=Count("id")))
+def _seized_by_type(last_year, method=None, span=10):
+    """Seized firearms per year and type over `span` years; with `method`, only the items made that way."""
+    qs = CaseItem.objects.filter(case__kind="seizure", item__category="firearm",
+                                 case__occurred_on__gte=date(last_year - span + 1, 1, 1),
+                                 case__occurred_on__lt=date(last_year + 1, 1, 1))
+    if method:
+        qs = qs.filter(item__manufacture_method=method)
+    qs = qs.values_list("case__occurred_on__year", "item__firearm_type").annotate(n=Count("id"))
     return charts.by_period_and_type((y, screen_label(cl.TYPE.get(t, cl.TYPE_UNKNOWN)), n) for y, t, n in qs)
 
 

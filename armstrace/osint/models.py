@@ -30,6 +30,9 @@ class Document(models.Model):
     class Meta:
         ordering = ["-retrieved_at", "-id"]
         verbose_name = _("open-source document")
+        # One first copy per text, even when two ingests of it run at once.
+        constraints = [models.UniqueConstraint(fields=["content_hash"], condition=models.Q(duplicate_of=None),
+                                               name="osint_document_one_first_copy")]
 
     def __str__(self):
         return self.title or self.source_url or f"#{self.pk}"

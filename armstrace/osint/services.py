@@ -5,7 +5,7 @@ the reviewer's decisions on fields and records. Incidents and the link to offici
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -58,6 +58,13 @@ def ingest(data: DocumentInput, actor=SYSTEM) -> Ingested:
                          source_url=data.source_url or None)
     if extraction.language not in LANGUAGES:
         raise RuleViolation("language", _("The document is not in English, French or Spanish."), "language")
+    try:
+        return _store(data, digest, signature, extraction)
+    except IntegrityError:  # the same text was stored by another ingest between the look-up and the write
+        return _store(data, digest, signature, extraction)
+
+
+def _store(data, digest, signature, extraction):
     with transaction.atomic():
         first, near = _first_copy(digest, signature)
         document = Document.objects.create(

@@ -14,4 +14,6 @@ urlpatterns = [
     path("incidents/", views.incidents, name="incidents"),
     path("incidents/<int:pk>/", views.incident_detail, name="incident"),
     path("export.csv", views.export_csv, name="export"),
+    path("accuracy/", views.accuracy, name="accuracy"),
+    path("labels.jsonl", views.labels, name="labels"),
 ]

@@ -4,14 +4,14 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from armstrace.core.actor import Actor
 from armstrace.core.forms import run_service
-from armstrace.osint import batch, export, services, sources
+from armstrace.osint import batch, export, feedback, services, sources
 from armstrace.osint.forms import FieldReviewForm, RecordReviewForm, UploadForm
 from armstrace.osint.highlight import as_text, segments
 from armstrace.osint.models import Document, Incident, ProposedRecord, RecordStatus
@@ -156,4 +156,16 @@ def export_csv(request):
         raise Http404
     response = HttpResponse(export.to_csv(first, last), content_type="text/csv")
     response["Content-Disposition"] = f'attachment; filename="iafq_open_sources_{first}-{last}.csv"'
+    return response
+
+
+@login_required
+def accuracy(request):
+    return render(request, "osint/accuracy.html", {"accuracy": feedback.accuracy()})
+
+
+@login_required
+def labels(request):
+    response = StreamingHttpResponse(feedback.labelled_lines(), content_type="application/x-ndjson; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="osint_reviewed_documents.jsonl"'
     return response

@@ -11,6 +11,7 @@ from armstrace.accounts.personal import redact_parties
 from armstrace.core import bounds
 from armstrace.core.actor import Actor
 from armstrace.core.api import BlankChoicesMixin
+from armstrace.registry import services as registry_services
 from armstrace.registry.models import Calibre, FirearmModel, FirearmType, Item, Make
 from armstrace.tracing import reports
 from armstrace.tracing import search as marking_search
@@ -78,7 +79,7 @@ class ReportItemSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     uid, category, firearm_type, part_kind, make, model, calibre, serial_number = (_text() for _ in range(8))
     year_of_manufacture = serializers.IntegerField(allow_null=True)
-    status, status_label = _text(), _text()
+    status, status_label, part_kind_label = _text(), _text(), _text()
     manufacture_method, manufacture_method_label, method_variant, method_material, method_evidence = (
         _text() for _ in range(5))
     current_holder = ReportPartySerializer(allow_null=True)
@@ -199,6 +200,18 @@ class AnswerSerializer(bounds.Serializer):
     findings = serializers.DictField(child=serializers.CharField(allow_blank=True), default=dict)
 
 
+class StepDateSerializer(bounds.Serializer):
+    """The day a request was sent (or received) or acknowledged; now unless given."""
+
+    on = serializers.DateField(required=False, allow_null=True)
+
+    @classmethod
+    def instant(cls, data):
+        step = cls(data=data)
+        step.is_valid(raise_exception=True)
+        return registry_services.as_datetime(step.validated_data.get("on"))
+
+
 class CloseSerializer(bounds.Serializer):
     note = serializers.CharField(allow_blank=True, default="")
 
@@ -224,15 +237,17 @@ class TracingRequestViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, vi
     def _done(self, request_obj, code=200):
         return Response(TracingRequestSerializer(request_obj).data, status=code)
 
-    @extend_schema(request=None, responses={200: TracingRequestSerializer})
+    @extend_schema(request=StepDateSerializer, responses={200: TracingRequestSerializer})
     @action(detail=True, methods=["post"])
     def send(self, request, pk=None):
-        return self._done(services.send(self.get_object(), actor=Actor.of(request.user)))
+        at = StepDateSerializer.instant(request.data)
+        return self._done(services.send(self.get_object(), at=at, actor=Actor.of(request.user)))
 
-    @extend_schema(request=None, responses={200: TracingRequestSerializer})
+    @extend_schema(request=StepDateSerializer, responses={200: TracingRequestSerializer})
     @action(detail=True, methods=["post"])
     def acknowledge(self, request, pk=None):
-        return self._done(services.acknowledge(self.get_object(), actor=Actor.of(request.user)))
+        at = StepDateSerializer.instant(request.data)
+        return self._done(services.acknowledge(self.get_object(), at=at, actor=Actor.of(request.user)))
 
     @extend_schema(request=AnswerSerializer, responses={200: TracingRequestSerializer})
     @action(detail=True, methods=["post"])

@@ -93,7 +93,9 @@ def _party(party_id, parties):
 def _item(item, markings, parties):
     return {
         "id": item.pk, "uid": str(item.uid), "category": item.category, "firearm_type": item.firearm_type,
-        "part_kind": item.part_kind, "make": item.make.name if item.make else "",
+        "part_kind": item.part_kind,
+        "part_kind_label": str(item.get_part_kind_display() if item.part_kind else item.get_category_display()),
+        "make": item.make.name if item.make else "",
         "model": item.model.name if item.model else "", "calibre": item.calibre.name if item.calibre else "",
         "serial_number": item.serial_number, "year_of_manufacture": item.year_of_manufacture,
         "status": item.status, "status_label": str(item.get_status_display()),

@@ -128,6 +128,8 @@ osint:record                    .I.NUA
 osint:incidents                 .I.NUA
 osint:incident                  .I.NUA
 osint:export                    .I.NUA
+osint:accuracy                  .I.NUA
+osint:labels                    .I.N.A
 osint:upload                    .I.N.A
 osint:review-field              .I.N.A
 osint:review-record             .I.N.A

@@ -47,3 +47,10 @@ def test_analyst_ingests_reviews_accepts_and_sees_it_on_the_dashboard(page, live
     assert page.locator("#osint-panel svg.chart").count() == 1
     page.locator("#osint-panel").scroll_into_view_if_needed()
     screenshot(page, "osint-dashboard-panel")
+
+    page.click("nav.mainnav >> text=Open sources")
+    page.click("nav.actions >> text=Extractor accuracy")
+    arrests_row = page.locator("#accuracy-arrests td")
+    assert arrests_row.nth(1).inner_text() == "1"  # edited 3 → 4
+    assert page.locator("#accuracy-firearms_total td").nth(0).inner_text() != "0"  # 15 kept as proposed
+    screenshot(page, "osint-accuracy")

@@ -36,6 +36,12 @@ def test_the_firearms_trace_report_lists_its_parts_and_their_histories(slide, gl
     assert [e["kind"] for e in part["events"]] == ["registered", "transferred"]
 
 
+def test_the_report_page_names_the_part_kind_in_words(slide, glock, client, user):
+    client.force_login(user)
+    page = client.get(f"/tracing/items/{glock.pk}/report/").content.decode()
+    assert ">Slide <code>SLD-7781</code>" in page
+
+
 def test_a_firearm_hit_has_no_firearm(glock):
     hit = search.search("ABC123").results[0]
     assert hit.item.pk == glock.pk and hit.firearm is None and hit.as_dict()["fitted_to"] is None

@@ -1,8 +1,9 @@
 """ITI tracing requests: draft → sent → acknowledged → answered → closed, through the services, the UI and the API."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from django.utils import timezone
 
 from armstrace.conftest import at
 from armstrace.registry.models import Event, EventKind
@@ -100,3 +101,22 @@ def test_api_workflow(seized, api_client):
     assert answered.json()["status"] == "answered"
     assert api_client.patch(f"/api/tracing/requests/{pk}/", {"make": "x"}, format="json").status_code == 400
     assert api_client.post(f"/api/tracing/requests/{pk}/close/", {}, format="json").json()["status"] == "closed"
+
+
+def test_api_send_and_acknowledge_take_the_day_they_happened(seized, api_client):
+    pk = api_client.post("/api/tracing/requests/", {**DATA, "item": seized.pk}, format="json").json()["id"]
+    sent_on = timezone.localdate() - timedelta(days=10)
+    sent = api_client.post(f"/api/tracing/requests/{pk}/send/", {"on": sent_on.isoformat()}, format="json").json()
+    assert sent["sent_at"].startswith(sent_on.isoformat())
+    assert sent["due_date"] == (sent_on + timedelta(days=services.response_due_days())).isoformat()
+    before = api_client.post(f"/api/tracing/requests/{pk}/acknowledge/",
+                             {"on": (sent_on - timedelta(days=1)).isoformat()}, format="json")
+    assert before.status_code == 400 and before.json()["code"] == "out_of_order"
+    future = api_client.post(f"/api/tracing/requests/{pk}/acknowledge/",
+                             {"on": (timezone.localdate() + timedelta(days=2)).isoformat()}, format="json")
+    assert future.status_code == 400 and future.json()["code"] == "future_date"
+    assert api_client.post(f"/api/tracing/requests/{pk}/acknowledge/", {"on": "31/12/2020"},
+                           format="json").status_code == 400
+    acknowledged = api_client.post(f"/api/tracing/requests/{pk}/acknowledge/", {}, format="json").json()
+    assert acknowledged["status"] == "acknowledged"
+    assert acknowledged["acknowledged_at"].startswith(timezone.localdate().isoformat())

@@ -17,6 +17,9 @@ class Command(BaseCommand):
         ingest.add_argument("--publisher", default="", help="publisher of documents that do not name one")
         fetch = sub.add_parser("fetch", help="read the RSS/Atom feeds and pages of the profile's osint.feeds")
         fetch.add_argument("--timeout", type=float, default=None, help="seconds for each feed or page (default 15)")
+        sub.add_parser("accuracy", help="the extractor's accuracy on the reviewed records, per field")
+        labels = sub.add_parser("labels", help="the reviewed documents as labelled JSONL (the dev set's layout)")
+        labels.add_argument("--out", required=True, help="JSONL file to write ('-': stdout)")
 
     def handle(self, *args, action, **options):
         if action == "extract":
@@ -24,14 +27,40 @@ class Command(BaseCommand):
             if code:
                 raise CommandError("extract failed", returncode=code)
             return
-        from armstrace.osint import batch, sources
+        from armstrace.osint import batch, feedback, sources
 
+        if action == "accuracy":
+            return self._accuracy(feedback.accuracy())
+        if action == "labels":
+            return self._labels(feedback.labelled_lines(), options["out"])
         if action == "ingest":
             documents = self._with_publisher(sources.read_paths(options["paths"]), options["publisher"])
         else:
             documents = self._feeds(sources, options["timeout"])
         report = batch.ingest_all(documents, on_problem=lambda p: self.stderr.write(str(p)))
         self.stdout.write(report.summary())
+
+    def _accuracy(self, accuracy):
+        self.stdout.write(f"{accuracy.records} reviewed records ({accuracy.rejected_records} rejected)")
+        self.stdout.write(f"{'field':<20}{'kept':>6}{'edited':>8}{'rejected':>10}{'precision':>11}{'recall':>8}{'F1':>7}")
+        def shown(value, width):
+            return f"{value:>{width}.3f}" if value is not None else f"{'-':>{width}}"
+
+        for f in accuracy.fields:
+            self.stdout.write(f"{f.key:<20}{f.kept:>6}{f.edited:>8}{f.rejected:>10}{shown(f.precision, 11)}"
+                              f"{shown(f.recall, 8)}{shown(f.f1, 7)}")
+        self.stdout.write(f"{'micro-F1':<20}{accuracy.micro_f1:>50.3f}")
+
+    def _labels(self, lines, out):
+        if out == "-":
+            count = sum(1 for line in lines if self.stdout.write(line, ending="") or True)
+        else:
+            try:
+                with open(out, "w", encoding="utf-8") as stream:
+                    count = sum(1 for line in lines if stream.write(line))
+            except OSError as exc:
+                raise CommandError(f"{out}: {exc.strerror}") from exc
+        self.stderr.write(f"{count} reviewed documents written")
 
     @staticmethod
     def _with_publisher(documents, publisher):
