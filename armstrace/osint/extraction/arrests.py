@@ -1,6 +1,7 @@
 """People stated to be arrested or detained, summed over the places the text gives; 0 only when it says none."""
 
 import re
+from dataclasses import replace
 
 from .counts import Count
 from .firearms import combine
@@ -127,11 +128,13 @@ def _near_trigger(doc, count, triggers):
 
 
 # People the lexicon does not count: "five accused", "two smugglers", "tres sujetos", "deux apprentis".
+_OTHER_NOUN = (r"(?:accused|smugglers?|traffickers?|gunmen|gang members|criminals|robbers|militiamen|thugs|dealers|"
+               r"sujetos|delincuentes|traficantes|pandilleros|sicarios|maleantes|malfaiteurs|trafiquants|bandits|"
+               r"apprentis|complices|accomplices|occupants|jovenes|militaires|soldiers|soldados|policemen)\b")
 _OTHER_PERSON = re.compile(
     r"\s+(?:(?:suspected|alleged|presuntos?|presuntas?|presumes?|[a-z-]+(?:ian|ese|ish|ais|aise|ois|ano|ana|eno|ena)s)"
-    r"\s+)?(?:accused|smugglers?|traffickers?|gunmen|gang members|criminals|robbers|militiamen|thugs|dealers|"
-    r"sujetos|delincuentes|traficantes|pandilleros|sicarios|maleantes|malfaiteurs|trafiquants|bandits|apprentis|"
-    r"complices|accomplices|occupants|jovenes|militaires|soldiers|soldados|policemen)\b")
+    r"\s+)?" + _OTHER_NOUN)
+_ANY_OTHER_NOUN = re.compile(r"\b" + _OTHER_NOUN)
 
 
 def _other_people(doc, counts, triggers):
@@ -140,7 +143,7 @@ def _other_people(doc, counts, triggers):
         return []
     taken = {c.start for c in counts}
     found = []
-    for number in find_numbers(doc.folded, doc.language):
+    for number in _numbers_to_check(doc, triggers):
         if number.start in taken or number.kind == "article":
             continue
         noun = _OTHER_PERSON.match(doc.folded, number.end) or _object_of_trigger(doc, number, triggers)
@@ -149,6 +152,17 @@ def _other_people(doc, counts, triggers):
             if _near_trigger(doc, count, triggers):
                 found.append(count)
     return found
+
+
+def _numbers_to_check(doc, triggers):
+    """Every number where the text has one of those nouns, else only the numbers right after arrest words."""
+    if _ANY_OTHER_NOUN.search(doc.folded):
+        return find_numbers(doc.folded, doc.language)
+    numbers = []
+    for _, t_end in triggers:
+        window = doc.folded[t_end:t_end + 40]
+        numbers += [replace(n, start=n.start + t_end, end=n.end + t_end) for n in find_numbers(window, doc.language)]
+    return numbers
 
 
 _RIGHT_AFTER = re.compile(r"\s*(?:(?:de|of|a|al|aux|d')\s*)?(?:(?:the|los|las|les)\s+)?$")
