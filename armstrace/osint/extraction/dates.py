@@ -129,12 +129,15 @@ def _full_dates(doc):
         parsed = _parse(day, month, year) if year else None
         if parsed is None:
             continue
-        if not explicit and _after_publication(doc, parsed):
-            parsed = _parse(day, month, year - 1) or parsed
+        if not explicit and (_after_publication(doc, parsed) or (
+                doc.published and _LAST_YEAR_AFTER.match(doc.folded, match.end()))):
+            parsed = _parse(day, month, year - 1) or parsed  # "el 14 de septiembre del año pasado"
         found.append((_score(doc, match, parsed), Value(parsed.isoformat(), match.start(), match.end(), 0.8)))
     return found, period
 
 
+_LAST_YEAR_AFTER = re.compile(r",?\s+(?:last year|of last year|del (?:ano|año) pasado|de l'an dernier|"
+                              r"de l'annee derniere|l'an dernier|l'annee derniere|del pasado ano)\b")
 _BEGAN_BEFORE = re.compile(r"\b(?:began|begun|started|launched|commenced|since|a commence|a debute|lancee?|depuis|"
                            r"(?:se )?inicio|comenzo|empezo|arranco|desde)\s+(?:on |in |le |el |en |the )?$")
 
@@ -256,8 +259,9 @@ def _month_only(doc):
                 doc.folded, max(0, match.start() - 30), match.start(1)):
             continue  # "de juillet à octobre", "se inició en diciembre": a period, no date
         month, year = MONTH_NUMBER[match.group(1)], _int(match.group(2))
-        if year is None and year_default:  # "in November" told in a March text: last November
-            year = year_default - 1 if month > doc.published.month else year_default
+        if year is None and year_default:  # "in November" told in a March text, "en mayo del año pasado"
+            last_year = month > doc.published.month or _LAST_YEAR_AFTER.match(doc.folded, match.end())
+            year = year_default - 1 if last_year else year_default
         if year:
             return Value(f"{year:04d}-{month:02d}", match.start(), match.end(), 0.5)
     return None

@@ -178,3 +178,12 @@ def test_a_month_abbreviation_does_not_end_the_sentence():
     found = record("Customs met its partners on 3 January in Ottawa. On Jan. 5 officers seized 12 pistols at the "
                    "border.", published="2024-01-20")
     assert found["date"] == "2024-01-05"
+
+
+def test_a_day_and_month_of_last_year():
+    found = record("La policía incautó 12 armas de fuego el 14 de septiembre del año pasado en Lima.", language="es",
+                   published="2024-11-05")
+    assert found["date"] == "2023-09-14"
+    found = record("Les douaniers ont saisi 12 armes à feu en mai de l'année dernière.", language="fr",
+                   published="2024-11-05")
+    assert found["date"] == "2023-05"
