@@ -64,6 +64,10 @@ _PERSON = r"(?:[A-ZÀ-Ý][\w'-]+\s?){1,4}(?:\s*\(\d+\))?"
 # "arrested John Smith", "has since charged Adam Brown (39) and Bethany Brown (42)": the people named.
 _NAMED = re.compile(rf"\b(?:arrested|detained|apprehended|charged|interpell[ée]|arr[êe]t[ée]|detuvieron a|detuvo a|"
                     rf"capturaron a|aprehendieron a)\s+({_PERSON}(?:(?:,\s*|\s+and\s+|\s+et\s+|\s+y\s+){_PERSON})*)")
+_LISTED = re.compile(r"\b(?:fueron|han sido|resultaron|quedaron) (?:detenid|capturad|aprehendid|arrestad)[oa]s "
+                     rf"((?:el|la|un|una) {_INITIALS}{{2,60}}?(?:(?:, | y )(?:el|la|un|una) {_INITIALS}{{2,60}}?)+)"
+                     r"(?=[.;]|, quien|$)")
+_LIST_ITEM = re.compile(r"(?:^|, | y )(?:el|la|un|una) ")
 _NAME_SEPARATOR = re.compile(r",\s*|\s+(?:and|et|y)\s+")
 
 
@@ -92,6 +96,9 @@ def arrests(doc, counts):
         return pair
     if single:
         return Value(1, single.start(), single.end(), 0.6)
+    listed = _LISTED.search(folded)
+    if listed:  # "fueron detenidos el colombiano R. C., el ecuatoriano Á. P. y un menor de edad"
+        return Value(len(_LIST_ITEM.findall(listed.group(1))), listed.start(), listed.end(), 0.5)
     named = _NAMED.search(doc.text)
     if named:
         people = len(_NAME_SEPARATOR.split(named.group(1).strip()))

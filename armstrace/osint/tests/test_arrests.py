@@ -120,3 +120,8 @@ def test_remand_pairs_and_pronouns():
 def test_a_second_person_arrested_makes_two():
     assert _arrests("Les policiers ont saisi douze armes. L'occupant a été intercepté. Une deuxième personne a "
                     "également été appréhendée dans l'appartement.", language="fr") == 2
+
+
+def test_a_list_of_the_people_detained():
+    assert _arrests("Los agentes hallaron 40 fusiles en un almacén de Cúcuta, donde fueron capturados el venezolano "
+                    "J. R., la propietaria del local y un joven de 19 años.", language="es") == 3
