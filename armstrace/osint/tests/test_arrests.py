@@ -1,4 +1,4 @@
-from .helpers import record
+from .helpers import field_value, record
 
 
 def test_arrests_in_words_in_three_languages():
@@ -55,10 +55,7 @@ def test_people_charged_by_name_are_counted():
 
 
 def _arrests(text, **kwargs):
-    from armstrace.osint.extraction import extract
-
-    found = extract(text, **kwargs).fields["arrests"]
-    return found.value if found else None
+    return field_value(text, "arrests", **kwargs)
 
 
 def test_people_the_lexicon_does_not_name():

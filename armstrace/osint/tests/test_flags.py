@@ -1,4 +1,4 @@
-from .helpers import record
+from .helpers import field_value, record
 
 
 def test_parcels_and_courier_are_postal():
@@ -26,11 +26,7 @@ def test_a_remark_on_3d_printing_is_not_a_3d_printed_seizure():
     assert found["3d_printed"] is None
 
 
-def _flag(text, key, **kwargs):
-    from armstrace.osint.extraction import extract
-
-    found = extract(text, **kwargs).fields[key]
-    return found.value if found else None
+_flag = field_value
 
 
 def test_printed_items_told_in_other_ways():
