@@ -1,22 +1,33 @@
 """People stated to be arrested or detained, summed over the places the text gives; 0 only when it says none."""
 
 import re
+from dataclasses import replace
 
+from .counts import Count
 from .firearms import combine
+from .numbers import find_numbers
 from .text import Value
 
 TRIGGER = re.compile(
-    r"\b(?:arrest\w*|detain\w*|apprehend\w*|taken into custody|in custody|charged|"
-    r"interpell\w*|arrete\w*|arrestation\w*|garde a vue|retenue douaniere|ecroue\w*|"
-    r"detenid\w*|detuv\w*|detencion\w*|captur\w*|arrestad\w*|aprehendid\w*|aprehension\w*)\b")
+    r"\b(?:arrest\w*|detain\w*|apprehend\w*|into custody|in custody|charged|nabbed|behind bars|"
+    r"interpell\w*|arrete\w*|arrestation\w*|garde a vue|mis la main sur|retenue douaniere|ecroue\w*|"
+    r"detention provisoire|placee?s? en detention|incarcer\w*|prision preventiva|"
+    r"detenid\w*|detuv\w*|detien\w*|detencion\w*|captur\w*|arrest\w*|aprehend\w*|aprehension\w*)\b")
+_INITIALS = r"(?:[^.;]|(?<=\b[a-z])\.)"  # "répondant aux initiales L. A."
 _SINGLE = re.compile(
     r"\b(?:(?:a|one|the|an?) (?:\w+ )?(?:man|woman|suspect|person|driver|teenager|youth|individual|passenger|"
-    r"male|female|national|citizen|traveller|traveler|resident)\b[^.;]{0,100}?(?:was|has been|had been|is being) "
-    r"(?:arrested|detained|apprehended|taken into custody)|one arrest|"
+    r"male|female|national|citizen|traveller|traveler|resident|owner|occupant|tenant|courier|smuggler|trafficker)"
+    rf"\b{_INITIALS}{{0,100}}?(?:was|has been|had been|is being) (?:[a-z]+ (?:to |and )?){{0,3}}?"
+    r"(?:arrested|detained|apprehended|taken into custody|charged)|one arrest|"
     r"(?:arrested|detained|apprehended) (?:a|an|the|one) (?:[a-z-]+ ){0,2}?[a-z-]*[a-rt-z]\b(?! and)|"
     r"(?:un|une|le|la|l') ?(?:homme|femme|individu|suspect|personne|jeune|conducteur|passager|ressortissant|"
-    r"voyageur|chauffeur|resident|mis en cause)\w*\b[^.;]{0,100}?(?:a ete|est|fut|a egalement ete) "
-    r"(?:\w+ puis )?(?:interpellee?|arretee?|apprehendee?|placee? en garde a vue|placee? en retenue)|"
+    r"voyageur|chauffeur|resident|mis en cause|proprietaire|occupant|locataire|auteur|trafiquant|militaire|"
+    rf"commercant)\w*\b{_INITIALS}{{0,100}}?(?:a ete|est|fut|a egalement ete|avant d'etre) "
+    r"(?:\w+ puis )?(?:interpellee?|arretee?|apprehendee?|inculpee?|placee? en garde a vue|placee? en retenue)|"
+    r"(?:un|une) (?:homme|femme|individu|suspect|jeune|conducteur|passager|ressortissant|resident)e?\b[^.;:]{0,40}?"
+    r"fait face (?:a|aux) (?:des )?(?:accusations|chefs)|"
+    r"(?:le|la|l') ?(?:trafiquant|suspect|individu|homme|femme|conducteur|chauffeur|passager|mis en cause)e? "
+    r"(?:interpellee?|arretee?|apprehendee?)\b|l'un des \w+, (?:interpelle|arrete|apprehende)|"
     r"(?:interpelle|arrete|apprehende) (?:un|une) (?:homme|femme|individu|suspect|personne|jeune|resident|"
     r"conducteur|passager|ressortissant|voyageur)|une interpellation|une arrestation|l'arrestation d'un|"
     r"(?:detuvieron|detuvo|capturaron|capturo|arrestaron|arresto|aprehendieron|aprehendio) a (?:un|una) "
@@ -24,14 +35,25 @@ _SINGLE = re.compile(
     r"(?:fue|quedo|resulto|ha sido) (?:detenid[oa]|capturad[oa]|arrestad[oa]|aprehendid[oa])|"
     r"(?:un|una) (?:detenido|detenida|persona detenida|hombre detenido)|"
     r"(?:el|la|del|al) (?:detenid[oa]|arrestad[oa]|capturad[oa]|aprehendid[oa])\b|"
-    r"the (?:arrested|detained) (?:man|woman|suspect|person|driver|teenager))\b")
+    r"the (?:arrested|detained) (?:man|woman|suspect|person|driver|teenager)|"
+    r"(?:\bhe|\bshe|the \d+-year-old(?: [a-z]+)?) (?:was|has been|had been) (?:[a-z]+ ){0,2}?"
+    r"(?:arrested|detained|apprehended|taken into custody)|"
+    r"\b(?:il|elle) a (?:ete|egalement ete) (?:interpellee?|arretee?|apprehendee?|placee? en garde a vue))\b")
+# "arrested the couple", "both men were arrested": two.
+_PAIR = re.compile(r"\b(?:(?:the|a|le|un|la|una|el) (?:couple|pareja|duo)|both (?:men|women|suspects|of them)|"
+                   r"les deux (?:hommes|femmes|suspects|individus)|los dos (?:hombres|sujetos|sospechosos))\b")
 _NONE = re.compile(
     r"\b(?:no arrests?|no one (?:has been|was|were) (?:arrested|detained)|nobody (?:was|has been) arrested|"
     r"aucune (?:interpellation|arrestation)|personne n'a ete (?:interpelle|arrete)|"
     r"sin detenidos|no hubo detenidos|ningun detenido|no se (?:produjeron|registraron|reportaron) detenciones|"
     r"no se (?:reporto|registro) (?:ningun|ninguna) (?:detenido|detencion)|no se informo de detenciones|"
     r"no (?:hubo|se reportaron|se registraron) (?:personas )?(?:detenidas|capturadas|arrestadas)|"
-    r"no one was arrested|no arrests were made|aucune personne n'a ete interpellee)\b")
+    r"no one was arrested|no arrests were made|aucune personne n'a ete interpellee|"
+    r"(?:there (?:was|were|have been|has been)|with) no (?:arrests?|detentions?)|"
+    r"(?:sans|aucune?) (?:interpellation|arrestation)s?|"
+    r"(?:no|ni|tampoco|sin que) (?:\w+ ){0,3}?(?:hay|haya|hubo|se (?:\w+ )?(?:report|registr|inform|produj)\w*)"
+    r" (?:\w+ ){0,2}?(?:detenidos|capturados|arrestados|aprehendidos|detenciones|capturas|"
+    r"(?:la )?detencion de (?:ninguna persona|nadie)))\b")
 _WINDOW = 100
 
 
@@ -42,6 +64,10 @@ _PERSON = r"(?:[A-ZÀ-Ý][\w'-]+\s?){1,4}(?:\s*\(\d+\))?"
 # "arrested John Smith", "has since charged Adam Brown (39) and Bethany Brown (42)": the people named.
 _NAMED = re.compile(rf"\b(?:arrested|detained|apprehended|charged|interpell[ée]|arr[êe]t[ée]|detuvieron a|detuvo a|"
                     rf"capturaron a|aprehendieron a)\s+({_PERSON}(?:(?:,\s*|\s+and\s+|\s+et\s+|\s+y\s+){_PERSON})*)")
+_LISTED = re.compile(r"\b(?:fueron|han sido|resultaron|quedaron) (?:detenid|capturad|aprehendid|arrestad)[oa]s "
+                     rf"((?:el|la|un|una) {_INITIALS}{{2,60}}?(?:(?:, | y )(?:el|la|un|una) {_INITIALS}{{2,60}}?)+)"
+                     r"(?=[.;]|, quien|$)")
+_LIST_ITEM = re.compile(r"(?:^|, | y )(?:el|la|un|una) ")
 _NAME_SEPARATOR = re.compile(r",\s*|\s+(?:and|et|y)\s+")
 
 
@@ -54,13 +80,25 @@ def arrests(doc, counts):
         if count.category == "person" and _near_trigger(doc, count, triggers) and not _SUBSET_BEFORE.search(
                 folded, max(0, count.start - 30), count.start):
             stated.append(count)
+    stated += _other_people(doc, counts, triggers)
+    stated.sort(key=lambda c: c.start)
+    stated += _continued(doc, stated, counts)
     stated.sort(key=lambda c: c.start)
     single = _SINGLE.search(folded)
-    value = combine(doc, stated)
+    ordinal = _ordinal(doc, triggers)
+    if ordinal and all(c.number_kind == "article" for c in stated):  # "une deuxième personne": not one
+        return ordinal
+    value = _people(doc, stated)
     if value is not None:
         return value
+    pair = _pair(doc, triggers)
+    if pair:
+        return pair
     if single:
         return Value(1, single.start(), single.end(), 0.6)
+    listed = _LISTED.search(folded)
+    if listed:  # "fueron detenidos el colombiano R. C., el ecuatoriano Á. P. y un menor de edad"
+        return Value(len(_LIST_ITEM.findall(listed.group(1))), listed.start(), listed.end(), 0.5)
     named = _NAMED.search(doc.text)
     if named:
         people = len(_NAME_SEPARATOR.split(named.group(1).strip()))
@@ -75,7 +113,8 @@ _BETWEEN_BEFORE = re.compile(r"^\s*(?:(?:a|de|of|the|some|about|over|at least|au
                              r"a total of|unos|unas|las|los|les|des|en total|au total)\s+)*$")
 
 
-_AGES = re.compile(r"\baged? (?:between )?\d+(?: (?:and|et|y) \d+)?|\d+-year-olds?|\(\d+\)|\d+ ans|\d+ anos")
+_AGES = re.compile(r"\b(?:aged?|ages|de|agee?s? de) (?:between )?\d+(?:(?:,| and| et| y) \d+)*(?: (?:years|ans|anos))?|"
+                   r"\d+-year-olds?|\(\d+\)|\d+ ans|\d+ anos")
 _CONJUNCTION_END = re.compile(r"\b(?:and|et|y|e|but|mais|pero|while|tandis que|mientras)\s+$")
 
 
@@ -93,3 +132,111 @@ def _near_trigger(doc, count, triggers):
             if len(between) < _WINDOW and not re.search(r"[.;:]|\d", between):
                 return True
     return False
+
+
+# People the lexicon does not count: "five accused", "two smugglers", "tres sujetos", "deux apprentis".
+_OTHER_NOUN = (r"(?:accused|smugglers?|traffickers?|gunmen|gang members|criminals|robbers|militiamen|thugs|dealers|"
+               r"sujetos|delincuentes|traficantes|pandilleros|sicarios|maleantes|malfaiteurs|trafiquants|bandits|"
+               r"apprentis|complices|accomplices|occupants|jovenes|militaires|soldiers|soldados|policemen)\b")
+_OTHER_PERSON = re.compile(
+    r"\s+(?:(?:suspected|alleged|presuntos?|presuntas?|presumes?|[a-z-]+(?:ian|ese|ish|ais|aise|ois|ano|ana|eno|ena)s)"
+    r"\s+)?" + _OTHER_NOUN)
+_ANY_OTHER_NOUN = re.compile(r"\b" + _OTHER_NOUN)
+
+
+def _other_people(doc, counts, triggers):
+    """Counts of people named by a noun the lexicon lacks, next to an arrest word."""
+    if not triggers:
+        return []
+    taken = {c.start for c in counts}
+    found = []
+    for number in _numbers_to_check(doc, triggers):
+        if number.start in taken or number.kind == "article":
+            continue
+        noun = _OTHER_PERSON.match(doc.folded, number.end) or _object_of_trigger(doc, number, triggers)
+        if noun:
+            count = Count(number.value, number.start, noun.end(), "person", None, number.kind)
+            if _near_trigger(doc, count, triggers):
+                found.append(count)
+    return found
+
+
+def _numbers_to_check(doc, triggers):
+    """Every number where the text has one of those nouns, else only the numbers right after arrest words."""
+    if _ANY_OTHER_NOUN.search(doc.folded):
+        return find_numbers(doc.folded, doc.language)
+    numbers = []
+    for _, t_end in triggers:
+        window = doc.folded[t_end:t_end + 40]
+        numbers += [replace(n, start=n.start + t_end, end=n.end + t_end) for n in find_numbers(window, doc.language)]
+    return numbers
+
+
+_RIGHT_AFTER = re.compile(r"\s*(?:(?:de|of|a|al|aux|d')\s*)?(?:(?:the|los|las|les)\s+)?$")
+_WORDS_AFTER = re.compile(r"(?:\s*\(\d+\))?(?:\s+[a-z'-]+){1,3}")
+
+
+def _object_of_trigger(doc, number, triggers):
+    """"l'interpellation de 8 présumés preneurs d'otages": a number right after an arrest word counts people."""
+    for _, t_end in triggers:
+        if t_end <= number.start and number.start - t_end < 15 and _RIGHT_AFTER.match(doc.folded[t_end:number.start]):
+            return _WORDS_AFTER.match(doc.folded, number.end)
+    return None
+
+
+def _people(doc, stated):
+    """The arrest count: a stated total, else the first block's counts (the lead sentence; details follow)."""
+    if not stated or any(c.total for c in stated):
+        return combine(doc, stated)
+    if any(c.number_kind != "article" for c in stated):  # "a 66-year-old man" yields to "two men"
+        stated = [c for c in stated if c.number_kind != "article"]
+    first = doc.block_of(stated[0].start)
+    block = [c for c in stated if doc.block_of(c.start) == first]
+    return Value(sum(c.value for c in block), block[0].start, block[-1].end, 0.7)
+
+
+_AND_BEFORE = re.compile(r"(?:,|\band|\bet|\by|\bwhile)\s+$")
+_IN_PLACE_AFTER = re.compile(r"\s+(?:more |others? |autres |mas )?(?:in|en|au|aux|dans|at|a)\s+[a-z]")
+
+
+def _continued(doc, stated, counts):
+    """"12 people were arrested in Spain and 5 in Portugal": a bare number after a count of people, for another
+    place."""
+    taken = {c.start for c in counts} | {c.start for c in stated}
+    found = []
+    for count in stated:
+        window = doc.folded[count.end:count.end + 80]
+        for number in find_numbers(window, doc.language):
+            start = count.end + number.start
+            if (start not in taken and number.kind != "article" and _AND_BEFORE.search(window, 0, number.start)
+                    and _IN_PLACE_AFTER.match(window, number.end) and not re.search(r"[.;:]", window[:number.start])):
+                found.append(Count(number.value, start, count.end + number.end, "person", None, number.kind))
+    return found
+
+
+def _pair(doc, triggers):
+    """Two people named as a pair in a sentence with an arrest word."""
+    match = _in_arrest_sentence(doc, _PAIR, triggers)
+    return Value(2, match.start(), match.end(), 0.55) if match else None
+
+
+def _in_arrest_sentence(doc, pattern, triggers):
+    """The first match of `pattern` in a sentence that has an arrest word."""
+    for match in pattern.finditer(doc.folded):
+        start, end = doc.sentence_bounds(match.start())
+        if any(start <= t_start < end for t_start, _ in triggers):
+            return match
+    return None
+
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "deuxieme": 2, "seconde": 2, "troisieme": 3,
+             "quatrieme": 4, "segundo": 2, "segunda": 2, "tercer": 3, "tercera": 3, "cuarto": 4, "cuarta": 4}
+# "Une deuxième personne a également été appréhendée", "a third man was arrested": that many people.
+_ORDINAL = re.compile(r"\b(?:a|an|une|un|una|un) (" + "|".join(_ORDINALS) + r") "
+                      r"(?:[a-z]+ )?(?:man|woman|suspect|person|individual|personne|homme|femme|individu|suspect|"
+                      r"persona|hombre|mujer|sujeto|individuo|sospechoso)\b")
+
+
+def _ordinal(doc, triggers):
+    match = _in_arrest_sentence(doc, _ORDINAL, triggers)
+    return Value(_ORDINALS[match.group(1)], match.start(), match.end(), 0.5) if match else None

@@ -29,14 +29,19 @@ _MONTH_ONLY = re.compile(
     rf"\b(?:(?:in|during|early|late|mid|end of|beginning of|en|au mois de|courant|debut|fin|mi-|durant|"
     rf"a principios de|principios de|a finales de|finales de|a mediados de|mediados de|a fines de|fines de|"
     rf"el pasado mes de|le mois de|du mois de|durante|del mes de|mes de)\s+(?:de\s+|d')?)({_FULL_MONTH})(?:\s+(?:de(?:l)?\s+)?{_YEAR})?")
-_RANGE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?\s*(?:(?:de\s+)?{_MONTH}\s*)?(?:-|–|to|and|au|et|y|al|a)\s+"
+_RANGE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?\s*(?:(?:de\s+)?{_MONTH}\s*(?:,?\s*(?:de\s+)?(?:19|20)\d\d\s*)?)?"
+                    rf"(?:-|–|to|and|au|et|y|al|a)\s+"
                     rf"(?:(?:le|el|the|{_WEEKDAY_NAMES})\s+)*$")
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|"
                       r"vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo|"
-                      r"yesterday|today|this morning|last night|hier|aujourd'hui|ayer|hoy)\b")
-_SEIZURE_WORDS = re.compile(
+                      r"today|tonight|this (?:morning|afternoon|evening)|earlier today|"
+                      r"aujourd'hui|ce (?:matin|soir)|cette nuit|cet apres-midi|hoy|"
+                      r"esta (?:manana|tarde|noche|madrugada)|en las ultimas (?:horas|24 horas))\b")
+SEIZURE_WORDS = re.compile(
     r"\b(?:seiz\w*|found|discover\w*|recover\w*|confiscat\w*|intercept\w*|raid\w*|search\w*|arrest\w*|"
-    r"detect\w*|stopp\w*|saisi\w*|decouv\w*|intercept\w*|interpell\w*|perquisition\w*|controle\w*|"
+    r"detect\w*|stopp\w*|uncover\w*|nabbed|retriev\w*|impound\w*|came across|encontr\w*|"
+    r"saisi\w*|decouv\w*|intercept\w*|interpell\w*|perquisition\w*|controle\w*|retrouv\w*|mis la main|"
+    r"intervin\w*|intervenid\w*|hallazgo|recuper\w*|captur\w*|"
     r"incaut\w*|decomis\w*|asegur\w*|hall\w*|detect\w*|detuv\w*|detenid\w*|localiz\w*)\b")
 _OTHER_EVENT = re.compile(
     r"\b(?:sentenc\w*|court|trial|jailed|convicted|appear\w*|hearing|condamn\w*|tribunal|proces|juge\w*|"
@@ -44,16 +49,34 @@ _OTHER_EVENT = re.compile(
 
 def seizure_date(doc):
     """A Value holding an ISO date (or YYYY-MM), or None."""
-    found = _full_dates(doc)
-    # A seizure date first; else the day something was announced or presented (a report date).
-    full = [f for f in found if f[0] >= 0] or [f for f in found if f[0] + _REPORT_PENALTY >= 0 and _announced(doc, f[1])]
+    found, period = _full_dates(doc)
+    reports = [f for f in found if f[0] + _REPORT_PENALTY >= 0 and _report_date(doc, f[1])]
+    if period and reports:  # an operation over a period: its stated report date
+        return max(reports, key=lambda c: (c[0], -c[1].start))[1]
+    # A seizure date first; else the day something was announced or presented (a report date, a dateline).
+    full = [f for f in found if f[0] >= 0] or reports
     if full:
-        best = max(full, key=lambda c: (c[0], -c[1].start))
-        return best[1]
+        best = max(full, key=lambda c: (c[0], not _report_date(doc, c[1]), -c[1].start))
+        return _several_days_in_a_month(doc, found, best) or best[1]
     weekday = _seizure_weekday(doc)
     if weekday and doc.published and not doc.published_month_only:
         return Value(doc.published.isoformat(), weekday.start(), weekday.end(), 0.6)
     return _month_only(doc)
+
+
+def _report_date(doc, value):
+    return _announced(doc, value) or _dateline(doc, value) or bool(
+        _AS_OF.search(doc.folded, max(0, value.start - 20), value.start))
+
+
+_AS_OF = re.compile(r"\b(?:as of|as at|a la fecha del|a fecha de|en date du)\s+(?:the |le |el )?$")
+
+
+def _several_days_in_a_month(doc, found, best):
+    """"Le 21 septembre ... Le 27 septembre", told as seizures "au mois de septembre": the month."""
+    days = {f[1].value for f in found if f[0] >= 0 and f[1].value[:7] == best[1].value[:7]}
+    month = _month_only(doc) if len(days) > 1 else None
+    return month if month is not None and month.value == best[1].value[:7] else None
 
 
 _ANNOUNCED = re.compile(r"\b(?:annonc\w*|said|announced|briefing\w*|told|declared|indiqu\w*|informo|informa\w*|"
@@ -64,33 +87,93 @@ _ANNOUNCED = re.compile(r"\b(?:annonc\w*|said|announced|briefing\w*|told|declare
 def _seizure_weekday(doc):
     """The first weekday ("on Tuesday", "ce mardi") that is not the day of an announcement."""
     for match in _WEEKDAY.finditer(doc.folded):
-        if not _ANNOUNCED.search(doc.folded[max(0, match.start() - 40):match.start()]):
-            return match
+        if _ANNOUNCED.search(doc.folded[max(0, match.start() - 40):match.start()]):
+            continue
+        start, end = doc.sentence_bounds(match.start())
+        if _OTHER_EVENT.search(doc.folded, max(0, match.start() - 30), match.start()):
+            continue  # "was sentenced today", "appeared in court on Monday"
+        if match.group(0) in _NOWADAYS and _PRESENT_BEFORE.search(doc.folded, max(0, match.start() - 15),
+                                                                   match.start()):
+            continue  # "sont aujourd'hui très populaires": nowadays
+        if _FUTURE.search(doc.folded, start, end) or (
+                _OTHER_EVENT.search(doc.folded, start, end) and not SEIZURE_WORDS.search(doc.folded, start, end)):
+            continue  # "will appear in court on Monday"
+        return match
     return None
 
 
+_NOWADAYS = {"today", "aujourd'hui", "hoy"}
+_PRESENT_BEFORE = re.compile(r"\b(?:are|is|remains?|sont|est|restent|reste|son|es|siguen|sigue)\s+(?:\w+\s+)?$")
+_FUTURE = re.compile(r"\b(?:will|sera|seront|seran|comparaitr\w*|compareceran?|is due|are due|is expected to)\b")
+
+
 def _full_dates(doc):
-    """(score, Value) for every day-and-month mention whose year is known."""
-    found = []
-    for match, day, month, year in _mentions(doc.folded):
+    """([(score, Value)] for every day-and-month mention whose year is known, whether a period is stated)."""
+    found, period = [], False
+    mentions = [m for m in _mentions(doc.folded) if not _BIRTH.search(doc.folded, max(0, m[0].start() - 25),
+                                                                      m[0].start())]  # no birth dates
+    stated_years = [(m.start(), y) for m, _, _, y in mentions if y] + [
+        (m.start(), int(m.group(2))) for m in _MONTH_ONLY.finditer(doc.folded) if m.group(2)]
+    for match, day, month, year in mentions:
+        if _UNTIL_BEFORE.search(doc.folded, max(0, match.start() - 30), match.start()) or _BEGAN_BEFORE.search(
+                doc.folded, max(0, match.start() - 30), match.start()):
+            period = True  # the start or end of a period ("began on July 1", "jusqu'au 24 novembre")
+            continue
         if _RANGE.search(doc.folded[max(0, match.start() - 40):match.start()]) or _RANGE_AFTER.match(
                 doc.folded, match.end()) or (_BETWEEN_BEFORE.search(doc.folded[max(0, match.start() - 15):match.start()])
                                              and _AND_AFTER.match(doc.folded, match.end())):
+            period = True
             continue
         explicit = year is not None
-        year = year or (doc.published.year if doc.published else None)
+        year = year or (doc.published.year if doc.published else _year_in_passage(stated_years, match.start()))
         parsed = _parse(day, month, year) if year else None
         if parsed is None:
             continue
-        if not explicit and _after_publication(doc, parsed):
-            parsed = _parse(day, month, year - 1) or parsed
+        if not explicit and (_after_publication(doc, parsed) or (
+                doc.published and _LAST_YEAR_AFTER.match(doc.folded, match.end()))):
+            parsed = _parse(day, month, year - 1) or parsed  # "el 14 de septiembre del año pasado"
         found.append((_score(doc, match, parsed), Value(parsed.isoformat(), match.start(), match.end(), 0.8)))
-    return found
+    return found, period
 
 
-_RANGE_AFTER = re.compile(r"\s*(?:-|–|to|au|al|hasta el|jusqu'au)\s+(?:the |le |el )?\d{1,2}\b")
+_LAST_YEAR_AFTER = re.compile(r",?\s+(?:last year|of last year|del (?:ano|año) pasado|de l'an dernier|"
+                              r"de l'annee derniere|l'an dernier|l'annee derniere|del pasado ano)\b")
+_BEGAN_BEFORE = re.compile(r"\b(?:began|begun|started|launched|commenced|since|a commence|a debute|lancee?|depuis|"
+                           r"(?:se )?inicio|comenzo|empezo|arranco|desde)\s+(?:on |in |le |el |en |the )?$")
+
+_RANGE_AFTER = re.compile(r"\s*(?:(?:-|–)\s*|(?:to|au|al|hasta el|jusqu'au)\s+)(?:the |le |el )?\d{1,2}\b")
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|entre|from|du|del|desde)\s+(?:le\s+|el\s+|the\s+)?$")
-_AND_AFTER = re.compile(r"\s*(?:,?\s*(?:19|20)\d\d)?\s*(?:and|et|y|to|au|al|a|hasta)\s+(?:le |el |the )?\d{1,2}\b")
+_UNTIL_BEFORE = re.compile(rf"\b(?:until|till|through|jusqu'au|jusqu'a|hasta el|hasta|au|al)\s+"
+                           rf"(?:(?:le|el|the|ce|this|este)\s+)?(?:(?:{_WEEKDAY_NAMES}),?\s+)?$")
+# "dans la nuit du 27 au 28 octobre 2024": the night's first day.
+_NIGHT = re.compile(rf"\b(?:nuit|night|noche|madrugada) (?:du|of|del|de) (?:the )?(\d{{1,2}})(?:st|nd|rd|th|er)?"
+                    rf"\s*(?:au|to|and|al|y|-|–)\s*(?:the )?\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:de\s+)?({_MONTH})"
+                    rf"(?:,?\s+(?:de(?:l)?\s+)?{_YEAR})?")
+_AND_AFTER = re.compile(rf"\s*(?:,?\s*(?:19|20)\d\d)?\s*(?:and|et|y|to|au|al|a|hasta)\s+(?:le |el |the )?(?:{_MONTH}\s+)?"
+                        rf"\d{{1,2}}\b")
+
+
+_BIRTH = re.compile(r"\b(?:born|date of birth|dob|ne|nee|nes|nees|date de naissance|nacid[oa]s?|"
+                    r"fecha de nacimiento)\b(?: (?:on|in|le|en|el))?\s*$")
+
+
+def _year_in_passage(stated_years, position):
+    """Without a publication date, the year of the nearest date before (else after) that states one."""
+    before = [year for start, year in stated_years if start < position]
+    after = [year for start, year in stated_years if start > position]
+    return before[-1] if before else (after[0] if after else None)
+
+
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[^\n.]{0,50}$")
+_DATELINE_AFTER = re.compile(r"(?:,?\s*(?:19|20)\d\d)?\)?\s*(?:\([^)\n]{0,20}\)\s*)?(?:/\w+/\s*)?(?:[—–:-]|\n|$)|"
+                             r"(?:,?\s*(?:19|20)\d\d)?(?:\s{3,}|\t)")  # "27 mai 2017      Lansdowne (Ontario)"
+
+
+def _dateline(doc, value):
+    """"SINGAPORE, July 8 — ...", "27 février 2023 Chilliwack": the date a release was issued, at a line's start."""
+    before = _DATELINE_BEFORE.search(doc.folded, max(0, value.start - 51), value.start)
+    return bool(before) and (_DATELINE_AFTER.match(doc.folded, value.end) is not None or before.group(0).strip(
+        "\n") == "")
 
 
 def _after_publication(doc, parsed):
@@ -107,9 +190,14 @@ def _mentions(folded):
         yield match, int(match.group(1)), MONTH_NUMBER[match.group(2).rstrip(".")], _int(match.group(3))
     for match in _MONTH_DAY.finditer(folded):
         yield match, int(match.group(2)), MONTH_NUMBER[match.group(1).rstrip(".")], _int(match.group(3))
+    for match in _NIGHT.finditer(folded):
+        yield match, int(match.group(1)), MONTH_NUMBER[match.group(2).rstrip(".")], _int(match.group(3))
     for match in _NUMERIC.finditer(folded):
         if match.group(1):
-            yield match, int(match.group(1)), int(match.group(2)), int(match.group(3))
+            day, month = int(match.group(1)), int(match.group(2))
+            if month > 12 >= day:  # "5/23/2024": month first, as US releases write it
+                day, month = month, day
+            yield match, day, month, int(match.group(3))
         else:
             yield match, int(match.group(6)), int(match.group(5)), int(match.group(4))
 
@@ -130,7 +218,7 @@ def _score(doc, match, parsed):
     start, end = doc.sentence_bounds(match.start())
     sentence = doc.folded[start:end]
     score = 0
-    if _SEIZURE_WORDS.search(sentence):
+    if SEIZURE_WORDS.search(sentence):
         score += 2
     if _OTHER_EVENT.search(sentence):
         score -= 3
@@ -140,6 +228,8 @@ def _score(doc, match, parsed):
         score -= 4
     if _ANNOUNCED.search(doc.folded, max(0, match.start() - 40), match.start()):
         score -= _REPORT_PENALTY  # "The Agency announced Feb. 28 that ...": the announcement's day, not the seizure's
+    elif _dateline(doc, Value(None, match.start(), match.end())):
+        score -= _REPORT_PENALTY
     return score
 
 
@@ -162,13 +252,23 @@ def _month_only(doc):
         return Value(f"{doc.published.year:04d}-{doc.published.month:02d}", this_month.start(), this_month.end(), 0.5)
     for match in _MONTH_ONLY.finditer(doc.folded):
         start, end = doc.sentence_bounds(match.start())
-        if _BACKGROUND.search(doc.folded, start, end):
+        if _BACKGROUND.search(doc.folded, start, end) or (
+                _OTHER_EVENT.search(doc.folded, start, end) and not SEIZURE_WORDS.search(doc.folded, start, end)):
             continue
-        name = match.group(1)
-        year = _int(match.group(2)) or year_default
+        if _MONTH_RANGE_AFTER.match(doc.folded, match.end()) or _BEGAN_BEFORE.search(
+                doc.folded, max(0, match.start() - 30), match.start(1)):
+            continue  # "de juillet à octobre", "se inició en diciembre": a period, no date
+        month, year = MONTH_NUMBER[match.group(1)], _int(match.group(2))
+        if year is None and year_default:  # "in November" told in a March text, "en mayo del año pasado"
+            last_year = month > doc.published.month or _LAST_YEAR_AFTER.match(doc.folded, match.end())
+            year = year_default - 1 if last_year else year_default
         if year:
-            return Value(f"{year:04d}-{MONTH_NUMBER[name]:02d}", match.start(), match.end(), 0.5)
+            return Value(f"{year:04d}-{month:02d}", match.start(), match.end(), 0.5)
     return None
+
+
+_MONTH_RANGE_AFTER = re.compile(rf"(?:\s+(?:de(?:l)?\s+)?{_YEAR})?\s*(?:-|–|to|au|a|al|hasta|until|jusqu'en|"
+                                rf"et|and|y)\s+(?:(?:the |end of |fin |finales de |late |early )?){_FULL_MONTH}")
 
 
 def parse_published(text, lang="en"):

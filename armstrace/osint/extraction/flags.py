@@ -2,6 +2,7 @@
 
 import re
 
+from .dates import SEIZURE_WORDS
 from .text import Value
 
 _PRINTED = re.compile(
@@ -9,30 +10,53 @@ _PRINTED = re.compile(
     r"impres[oa]s? en 3d|elaborad[oa]s? en 3d|fabricad[oa]s? (?:con|en|mediante) (?:una |unas )?impresoras? 3d|"
     r"fabrique\w* (?:a l'aide d'|par des|avec des|avec une|par une|grace a une) imprimantes? 3d|"
     r"(?:armes?|armas?|pistol\w*|guns?|firearms?|weapons?|fusils?|piezas?|pieces?|parts?|lowers?|frames?) 3d|"
-    r"made (?:with|using|on) (?:a |an )?3d printers?)\b")
+    r"(?:made|manufactured|produced|built) (?:with|using|on|by) (?:a |an )?3d print(?:ers?|ing)|"
+    r"printed (?:[a-z-]+ ){0,2}(?:firearms?|guns?|pistols?|rifles?|parts|components|frames?|receivers?|lowers?)|"
+    r"(?:fabricad|elaborad|producid|hech)[oa]s? (?:con|mediante|por|en) (?:(?:la |una )?tecnologia de )?impresion 3d|"
+    r"(?:fabrique|produite?|realise)e?s? (?:par|en|avec|grace a l'|a l'aide de l') ?impression 3d)\b")
 _GENERAL_REMARK = re.compile(r"\b(?:can be|could be|may be|pueden ser|peuvent etre|risk|danger|threat|menace|"
-                             r"riesgo|amenaza|growing|increasing|en aumento)\b")
+                             r"riesgo|amenaza|growing|increasing|en aumento|blueprints?|plans|files?|fichiers?|"
+                             r"archivos|download\w*|telecharg\w*|descarg\w*|trend|tendance|tendencia|se multiplient|"
+                             r"se multiplican|proliferat\w*|on the rise|increasingly|de plus en plus|cada vez mas|"
+                             r"legislation|offence|"
+                             r"since (?:19|20)\d\d|depuis (?:19|20)\d\d|desde (?:19|20)\d\d)\b")
 _POSTAL = re.compile(
     r"\b(?:parcels?|packages?|postal|post office|international mail|mail (?:centre|center|facility|processing)|"
     r"airmail|mail(?:ed)?|courier|express (?:consignment|mail|delivery|freight)|"
-    r"fast parcel|dhl|fedex|ups|royal mail|colis|envois? postaux|envoi postal|fret express|la poste|"
+    r"fast parcel|dhl|fedex|ups|usps|royal mail|chronopost|colissimo|servientrega|estafeta|colis|envois? postaux|envoi postal|fret express|la poste|"
     r"encomiendas?|paquetes?|paqueteria|correos?|mensajeria|envio postal|courrier)\b")
 _NOT_POSTAL = re.compile(r"\b(?:containers?|cargo|vehicles?|cars?|trucks?|lorry|lorries|luggage|suitcases?|"
                          r"conteneurs?|camions?|vehicules?|voitures?|bagages?|valises?|contenedores?|camion\w*|"
                          r"vehiculos?|coches?|equipaje|maletas?)\b")
 
 
+# "3D-printed parts are frequently used to build ghost guns": a habit, unless the sentence tells of a seizure.
+_HABIT = re.compile(r"\b(?:frequently|often|souvent|a menudo|commonly|typically|generally|generalement)\b")
+
+
 def printed_3d(doc):
     for match in _PRINTED.finditer(doc.folded):
         start, end = doc.sentence_bounds(match.start())
-        if not _GENERAL_REMARK.search(doc.folded[start:end]):
+        sentence = doc.folded[start:end]
+        if not _GENERAL_REMARK.search(sentence) and not (_HABIT.search(sentence)
+                                                         and not SEIZURE_WORDS.search(sentence)):
             return Value(True, match.start(), match.end(), 0.8)
     return None
 
 
 _WEAK = {"package", "packages", "paquete", "paquetes", "mail", "correo", "correos", "ups", "courrier"}
 _SHIPPING = re.compile(r"\b(?:sent|shipp\w*|mailed|deliver\w*|post\w*|courier|addressed|envi\w*|entreg\w*|"
-                       r"remit\w*|expedi\w*|destinatari\w*|mensajeria|paqueteria)\b")
+                       r"remit\w*|expedi\w*|destinat\w*|mensajeria|paqueteria|paperwork|waybill|tracking|"
+                       r"consign\w*|declared as|declare comme|declarad[oa] como)\b")
+# "paquetes de cocaína", "packages of cannabis": wrapped goods, not mail.
+_GOODS_AFTER = re.compile(r"\s+electronicos?\b|\s+(?:de|of|d')\s*(?:\w+ )?(?:cocain\w*|drog\w*|drugs?|cannabis|marihuana|heroin\w*|"
+                          r"resine|hachis|hashish|cigarett\w*|cigarrillos|tabac|tabaco|tobacco|billets|dinero|cash)\b")
+_SHIPPER = re.compile(r"\b(?:shipp(?:er|ed|ing)|mailed|courier|waybill|tracking number|sender|consignee|"
+                      r"expediteur|destinataire|remitente|destinatario)\b")
+# "The postal mode of firearms smuggling is showing an elevated risk": a remark on a route, not this seizure's.
+_ROUTE_REMARK = re.compile(r"\b(?:risk|risque|riesgo|trend|tendance|tendencia|increasingly|de plus en plus|"
+                           r"cada vez mas|mode|modus|threat|menace|amenaza|often|souvent|a menudo|frequently|"
+                           r"commonly|trained|strateg\w*|estrategia)\b")
 
 
 def postal_or_parcel(doc):
@@ -41,10 +65,15 @@ def postal_or_parcel(doc):
         word = match.group(0)
         if word == "ups" and doc.text[match.start():match.end()] != "UPS":
             continue
+        start, end = doc.sentence_bounds(match.start())
+        if _ROUTE_REMARK.search(doc.folded, start, end) and not SEIZURE_WORDS.search(doc.folded, start, end):
+            continue
         if word in _WEAK:
-            start, end = doc.sentence_bounds(match.start())
             shipping = [m for m in _SHIPPING.finditer(doc.folded, start, end) if m.span() != match.span()]
-            if not shipping or doc.folded[max(0, match.start() - 2):match.start()] == "e-":
+            # ... or the next sentence names a shipper or a consignment ("The shipper was in China")
+            shipping = shipping or _SHIPPER.search(doc.folded, end, doc.sentence_bounds(end)[1])
+            if not shipping or doc.folded[max(0, match.start() - 2):match.start()] == "e-" or _GOODS_AFTER.match(
+                    doc.folded, match.end()):
                 continue
         return Value(True, match.start(), match.end(), 0.7)
     other = _NOT_POSTAL.search(doc.folded)

@@ -77,7 +77,9 @@ class Doc:
         return start, ends[index] if index < len(ends) else len(self.text)
 
 
-_SENTENCE_END = re.compile(r"[.!?;](?=\s+[\"«“(]?[A-ZÀ-Ý¿¡0-9])|\n")
+# No break after a month's abbreviation before its day ("on Jan. 5 police seized").
+_MONTH_ABBREVIATION = "".join(rf"(?<!\b{m})" for m in "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+_SENTENCE_END = re.compile(rf"{_MONTH_ABBREVIATION}\.(?=\s+[\"«“(]?[A-ZÀ-Ý¿¡0-9])|[!?;](?=\s+[\"«“(]?[A-ZÀ-Ý¿¡0-9])|\n")
 
 
 def sentences(text):

@@ -1,4 +1,4 @@
-from .helpers import record
+from .helpers import field_value, record
 
 
 def test_arrests_in_words_in_three_languages():
@@ -52,3 +52,73 @@ def test_people_charged_by_name_are_counted():
                    "Brown (39) and Bethany Brown (42).")
     assert found["arrests"] == 2
     assert record("Police seized two rifles in Leeds and arrested John Smith.")["arrests"] == 1
+
+
+def _arrests(text, **kwargs):
+    return field_value(text, "arrests", **kwargs)
+
+
+def test_people_the_lexicon_does_not_name():
+    assert _arrests("Crime Branch busted a gang and arrested five accused with 51 firearms on Saturday.") == 5
+    assert _arrests("Police apprehended two smugglers and seized 40 pistols in Rawalpindi.") == 2
+    assert _arrests("Fueron capturados tres sujetos con 12 pistolas en Lima.", language="es") == 3
+    assert _arrests("Deux apprentis présents à bord ont été arrêtés et 12 fusils saisis.", language="fr") == 2
+    assert _arrests("Le BIR a procédé à l'interpellation de 8 présumés preneurs d'otages et saisi 12 fusils.",
+                    language="fr") == 8
+
+
+def test_ages_lists_custody_and_verb_forms():
+    assert _arrests("Four searches found 12 pistols, and four men aged 34, 47, 49 and 51 years, were arrested.") == 4
+    assert _arrests("Officers seized 12 pistols and took two people into custody.") == 2
+    assert _arrests("La Policía aprehendió a tres personas y decomisó un fusil AR-15.", language="es") == 3
+    assert _arrests("Four men are now behind bars after 10 firearms were found in a barrel at the wharf.") == 4
+
+
+def test_a_single_person_told_in_other_ways():
+    assert _arrests("The driver of the vehicle was turned over to and arrested by U.S. agents with 12 rifles.") == 1
+    assert _arrests("Le propriétaire, qui s'est identifié comme militaire, a tenté de fuir avant d'être arrêté. "
+                    "3 144 munitions ont été saisies.", language="fr") == 1
+    assert _arrests("Un ressortissant répondant aux initiales L. A. a été appréhendé avec quatre armes à feu.",
+                    language="fr") == 1
+    assert _arrests("Le trafiquant arrêté avait dix armes de guerre.", language="fr") == 1
+    assert _arrests("121 armes à feu ont été saisies. Un homme de 38 ans fait face aux accusations suivantes.",
+                    language="fr") == 1
+
+
+def test_the_lead_count_and_counts_for_other_places():
+    assert _arrests("Nine people were arrested in five raids. In the first raid, four men were detained with "
+                    "12 pistols.") == 9
+    assert _arrests("Police arrested 12 people in Spain and 5 in Portugal and seized 30 firearms.") == 17
+
+
+def test_none_arrested_told_in_other_ways():
+    assert _arrests("Se hallaron 12 pistolas. No se ha identificado a los sospechosos ni tampoco hay detenidos.",
+                    language="es") == 0
+    assert _arrests("Se incautaron 12 fusiles; durante el operativo no se reportó la detención de ninguna persona.",
+                    language="es") == 0
+    assert _arrests("Customs seized 12 pistols at the port. There were no arrests.") == 0
+
+
+def test_counts_for_several_further_places_and_plural_none():
+    assert _arrests("Police seized 12 guns. Seven suspects were arrested in Texas, three in Arizona and two in "
+                    "Mexico.") == 12
+    assert _arrests("Se incautaron 40 armas en Lima. No se reportaron detenidos.", language="es") == 0
+
+
+def test_remand_pairs_and_pronouns():
+    assert _arrests("Deux hommes ont été mis en examen et placés en détention provisoire après la saisie de 12 "
+                    "armes.", language="fr") == 2
+    assert _arrests("Police found 12 guns and arrested the couple.") == 2
+    assert _arrests("Police found 12 guns. Both men were arrested.") == 2
+    assert _arrests("Police found 12 guns. He was arrested and charged with possession.") == 1
+    assert _arrests("12 armes ont été saisies. Il a été interpellé.", language="fr") == 1
+
+
+def test_a_second_person_arrested_makes_two():
+    assert _arrests("Les policiers ont saisi douze armes. L'occupant a été intercepté. Une deuxième personne a "
+                    "également été appréhendée dans l'appartement.", language="fr") == 2
+
+
+def test_a_list_of_the_people_detained():
+    assert _arrests("Los agentes hallaron 40 fusiles en un almacén de Cúcuta, donde fueron capturados el venezolano "
+                    "J. R., la propietaria del local y un joven de 19 años.", language="es") == 3

@@ -1,4 +1,4 @@
-from .helpers import record
+from .helpers import field_value, record
 
 
 def test_day_and_month_take_the_publication_year():
@@ -69,3 +69,121 @@ def test_the_day_of_an_announcement_yields_to_the_seizure_day_but_stands_in_for_
     found = record("Trois trafiquants ont été présentés à la presse le 14 février 2006 avec 16 fusils saisis.",
                    language="fr")
     assert found["date"] == "2006-02-14"
+
+
+def test_a_birth_date_is_no_seizure_date():
+    found = record("Police seized 12 pistols in Leeds on Friday. The suspect, born on 12 March 1990, was arrested.",
+                   published="2024-04-12")
+    assert found["date"] == "2024-04-12"
+
+
+def test_a_dateline_yields_to_the_seizure_day():
+    found = record("SINGAPORE, July 8 — Customs uncovered a parcel of 20 gun barrels at the airmail centre last "
+                   "Saturday (June 29).", published="2019-07-08")
+    assert found["date"] == "2019-06-29"
+
+
+def test_the_night_of_two_days_is_its_first_day():
+    found = record("Dans la nuit du 27 au 28 octobre 2024, les douaniers ont saisi 3 144 munitions dans un bus.",
+                   language="fr")
+    assert found["date"] == "2024-10-27"
+
+
+def test_the_end_of_a_period_is_no_date_and_a_month_range_neither():
+    found = record("En novembre 2024, l'opération a permis la saisie de 400 armes à feu. Une phase de suivi s'est "
+                   "déroulée jusqu'au 24 novembre.", language="fr", published="2024-12-02")
+    assert found["date"] == "2024-11"
+    found = record("La operación, desarrollada durante julio y agosto, permitió incautar 40 armas.", language="es",
+                   published="2025-11-20")
+    assert found["date"] is None
+
+
+def test_a_month_after_the_publication_month_is_last_year():
+    assert record("Police seized 12 pistols in Leeds in November.", published="2024-03-05")["date"] == "2023-11"
+
+
+def test_without_a_publication_date_the_year_comes_from_the_passage():
+    found = record("El 3 de marzo de 2023 comenzó la investigación. El 5 de abril, los agentes incautaron 12 "
+                   "pistolas en Lugo.", language="es")
+    assert found["date"] == "2023-04-05"
+
+
+def test_today_words_and_yesterday():
+    found = record("En las últimas horas, la DIAN incautó 25 cañones en el aeropuerto de Bogotá.", language="es",
+                   published="2026-01-06")
+    assert found["date"] == "2026-01-06"
+    found = record("Customs found 12 pistols in a barrel at the wharf in Kingston yesterday.", published="2018-10-04")
+    assert found["date"] is None
+
+
+def test_a_court_weekday_is_no_seizure_day():
+    found = record("Police seized 12 pistols in Leeds last week. Two men will appear in court on Monday.",
+                   published="2024-04-12")
+    assert found["date"] is None
+
+
+def test_a_period_s_start_is_no_date_and_its_report_date_stands():
+    found = record("Police arrested 966 suspects in a crackdown that began on July 1. As of July 21, the police had "
+                   "seized 911 illegal guns. The operation runs from July 1-30.", published="2023-07-23")
+    assert found["date"] == "2023-07-21"
+    found = record("La operación se inició en diciembre de 2021 y permitió incautar 40 armas.", language="es",
+                   published="2022-09-17")
+    assert found["date"] is None
+
+
+def test_a_dateline_yields_to_the_day_of_the_find():
+    found = record("JOHOR BARU, Jan 14 — Police arrested 20 men over the seizure of a cache of firearms. Policemen "
+                   "came across seven firearms and 6,000 rounds of ammunition in the river on January 1.",
+                   published="2021-01-14")
+    assert found["date"] == "2021-01-01"
+
+
+def test_several_seizure_days_told_within_a_month_give_the_month():
+    found = record("Les agents ont été occupés au mois de septembre par plusieurs saisies d'armes. Le 21 septembre, "
+                   "un revolver a été découvert à Fort Frances. Le 27 septembre, deux fusils ont été saisis à Pigeon "
+                   "River.", language="fr", published="2016-10")
+    assert found["date"] == "2016-09"
+
+
+def test_nowadays_and_a_birth_year_date_nothing():
+    found = record("L'opération a permis de saisir 1.621 armes. Ces armes sont aujourd'hui très populaires.",
+                   language="fr", published="2023-04-03")
+    assert found["date"] is None
+    found = record("La PNH a saisi des armes le vendredi 5 avril. La cargaison était destinée à un commissionnaire né "
+                   "le 29 janvier 1984.", language="fr")
+    assert found["date"] is None
+
+
+def test_a_court_day_told_as_today_yields_to_the_seizure_month():
+    found = record("The man was sentenced today after police seized 12 firearms from his home in March 2023.",
+                   published="2024-05-10")
+    assert found["date"] == "2023-03"
+
+
+def test_a_numeric_date_with_the_month_first():
+    assert record("CBP officers seized 40 pistols at Laredo on 5/23/2024.")["date"] == "2024-05-23"
+
+
+def test_between_two_days_each_with_its_month():
+    assert record("Police seized 12 guns between May 1 and May 3.", published="2024-05-10")["date"] is None
+
+
+def test_a_dateline_in_brackets():
+    found = record("LOS ANGELES (Jan 20, 2024) — Agents seized 40 firearms in a raid in Compton on January 12.",
+                   published="2024-01-20")
+    assert found["date"] == "2024-01-12"
+
+
+def test_a_month_abbreviation_does_not_end_the_sentence():
+    found = record("Customs met its partners on 3 January in Ottawa. On Jan. 5 officers seized 12 pistols at the "
+                   "border.", published="2024-01-20")
+    assert found["date"] == "2024-01-05"
+
+
+def test_a_day_and_month_of_last_year():
+    found = record("La policía incautó 12 armas de fuego el 14 de septiembre del año pasado en Lima.", language="es",
+                   published="2024-11-05")
+    assert found["date"] == "2023-09-14"
+    found = field_value("Les douaniers ont saisi 12 armes à feu en mai de l'année dernière.", "date", language="fr",
+                        published="2024-11-05")
+    assert found == "2023-05"

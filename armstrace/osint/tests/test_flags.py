@@ -1,4 +1,4 @@
-from .helpers import record
+from .helpers import field_value, record
 
 
 def test_parcels_and_courier_are_postal():
@@ -24,3 +24,51 @@ def test_3d_printed_items():
 def test_a_remark_on_3d_printing_is_not_a_3d_printed_seizure():
     found = record("Police seized 3 pistols in Leeds. Such weapons can be 3D printed, officials warned.")
     assert found["3d_printed"] is None
+
+
+_flag = field_value
+
+
+def test_printed_items_told_in_other_ways():
+    assert _flag("Officers located a concealed 3D printer and printed semi-automatic firearm parts.",
+                 "3d_printed") is True
+    assert _flag("La Guardia Civil incautó 80 armas, algunas fabricadas con tecnología de impresión 3D.",
+                 "3d_printed", language="es") is True
+    assert _flag("Officers seized four firearms manufactured using a 3D printer.", "3d_printed") is True
+
+
+def test_blueprints_trends_and_habits_are_no_printed_seizure():
+    assert _flag("Police seized 3 pistols. Police want to ban blueprints for 3D-printed firearms.",
+                 "3d_printed") is None
+    assert _flag("Police seized 3 pistols. 3D-printed gun parts are frequently used to build ghost guns.",
+                 "3d_printed") is None
+    assert _flag("Les saisies d'armes imprimées en 3D se multiplient en France.", "3d_printed",
+                 language="fr") is None
+
+
+def test_a_remark_on_postal_smuggling_is_not_this_seizure_s_route():
+    assert _flag("Police seized 12 pistols from a car. Criminals increasingly use parcels to ship weapons.",
+                 "postal_or_parcel") is False
+    assert _flag("Customs seized 12 pistols. The postal mode of smuggling shows an elevated risk.",
+                 "postal_or_parcel") is None
+
+
+def test_a_package_with_its_shipper_in_the_next_sentence():
+    assert _flag("Officers found 40 auto sears in a package described as steel parts. The shipper was in China.",
+                 "postal_or_parcel") is True
+
+
+def test_packages_of_drugs_are_not_mail():
+    assert _flag("Agentes hallaron dos pistolas y paquetes de cocaína en un coche; fueron remitidos a la Fiscalía.",
+                 "postal_or_parcel", language="es") is False
+
+
+def test_an_email_is_not_mail():
+    assert _flag("La policía incautó 12 pistolas. El detenido envió un correo electrónico a su socio.",
+                 "postal_or_parcel", language="es") is None
+
+
+def test_named_postal_carriers():
+    assert _flag("HSI agents seized 12 pistol frames shipped through USPS to Ohio.", "postal_or_parcel") is True
+    assert _flag("Les douaniers ont saisi deux pistolets envoyés par Chronopost.", "postal_or_parcel",
+                 language="fr") is True

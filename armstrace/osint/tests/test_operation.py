@@ -43,3 +43,48 @@ def test_a_plain_operation_in_french_and_spanish_has_no_name():
 def test_a_project_is_a_codename_and_an_agency_led_operation_is_not():
     found = record("Police seized 13 firearms in Bangor. Project Vizardlike is a national NCA-led operation.")
     assert found["operation_name"] == "Vizardlike"
+
+
+def test_no_codename_from_a_function_word_or_a_number():
+    assert record("Cette opération a permis de saisir 12 pistolets à Lyon.", language="fr")["operation_name"] is None
+    assert record("Lors de l'opération Les gendarmes ont saisi 12 fusils.", language="fr")["operation_name"] is None
+    assert record("En el operativo Los agentes incautaron 12 pistolas.", language="es")["operation_name"] is None
+    assert record("The operation 2024 seized 12 pistols in Leeds.")["operation_name"] is None
+    assert record("Similar operations seized 12 pistols in Leeds.")["operation_name"] is None
+
+
+def test_joined_codenames_stop_at_a_whole_word():
+    assert record("Durante la Operación Tormenta del Desierto se incautaron 12 pistolas.",
+                  language="es")["operation_name"] == "Tormenta del Desierto"
+    assert record("Operation Trident officers seized 12 pistols in London.")["operation_name"] == "Trident"
+
+
+def test_task_forces_initiatives_and_programmes_that_hold_the_operation():
+    assert record("En el marco de la Operational Task Force (OTF) “LOS” se intervinieron 350 armas.",
+                  language="es")["operation_name"] == "LOS"
+    assert record("L'initiative, nommée Screen Sahel 2024, a permis la saisie de 40 armes.",
+                  language="fr")["operation_name"] == "Screen Sahel 2024"
+    assert record("Police seized 48 firearms. The crackdown was part of the Joint Action Days in the Danube "
+                  "Region programme.")["operation_name"] == "Joint Action Days in the Danube Region"
+
+
+def test_a_name_before_a_special_operation():
+    found = record("Police seized 3 pistols from the boat during Phase Two of the Chinese New Year 2025 special "
+                   "operation.")
+    assert found["operation_name"] == "Chinese New Year 2025"
+
+
+def test_a_name_given_before_the_operation_word():
+    assert record("Baptisée « Hydre », l'opération a permis de saisir 12 armes à Lyon.",
+                  language="fr")["operation_name"] == "Hydre"
+
+
+def test_an_operation_in_capitals():
+    assert record("OPERATION SAFE CITY: police seized 12 firearms in Lagos.")["operation_name"] == "SAFE CITY"
+
+
+def test_a_quoted_name_after_plain_words():
+    assert record("La operación policial 'Nenúfar' permitió incautar 12 armas de fuego en Sevilla.",
+                  language="es")["operation_name"] == "Nenúfar"
+    assert record("L'opération conjointe « Bouclier » a permis de saisir 12 armes.",
+                  language="fr")["operation_name"] == "Bouclier"
