@@ -122,10 +122,14 @@ def test_statistics_and_destroyed_arms_are_not_the_seizure():
     assert found["firearms_total"] == 39 and found["location"] == "Vosges"
 
 
-def test_homemade_shotguns_are_other():
+def test_a_type_word_beats_the_craft_reading():
     found = record("La policía halló 17 escopetas de fabricación artesanal en el casco urbano de Policarpa.",
                    language="es")
-    assert found["firearms_by_type"] == {"other": 17} and found["location"] == "Policarpa"
+    assert found["firearms_by_type"] == {"shotgun": 17} and found["location"] == "Policarpa"
+    found = record("Les policiers ont saisi 4 pistolets artisanaux et 3 armes artisanales à Bamako.", language="fr")
+    assert found["firearms_by_type"] == {"pistol": 4, "other": 3}
+    found = record("La policía incautó 2 armas hechizas en Cali.", language="es")
+    assert found["firearms_by_type"] == {"other": 2}
 
 
 def test_model_names_of_west_african_and_soviet_arms_and_a_12_gauge_gun():
