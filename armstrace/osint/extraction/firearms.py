@@ -3,7 +3,7 @@
 import re
 
 from .lexicon import COMPILED, classify
-from .relevance import STATISTIC
+from .relevance import SEIZED_WITHOUT_A_VERB, STATISTIC
 from .text import Value
 
 TYPE_KEYS = ("pistol", "rifle", "shotgun", "revolver", "submachine_gun", "machine_gun", "light_weapon", "other",
@@ -68,7 +68,7 @@ _SEIZED = re.compile(
     r"\b(?:seiz\w*|confiscat\w*|recover\w*|intercept\w*|found|discover\w*|uncover\w*|detect\w*|located|"
     r"saisi\w*|decouv\w*|intercept\w*|trouv\w*|recupere\w*|"
     r"incaut\w*|decomis\w*|asegur\w*|hall\w*|intervenid\w*|intervino|secuestr\w*|encontr\w*|localiz\w*|"
-    r"netted|yielded|haul|took possession|arrested (?:with|in possession)|found in possession|trouvee? en possession|sorprendid[oa]s? con|detenid[oa]s? con|portaba\w*|retriev\w*|(?:mettre|met|mettent|mis) la main|confisqu\w*|retrouv\w*|mis la main|requis\w*|recuper\w*)\b")
+    r"netted|yielded|haul|took possession|" + SEIZED_WITHOUT_A_VERB + r"|confisqu\w*|retrouv\w*|requis\w*|recuper\w*)\b")
 
 
 _FOLLOW_UP = (r"\bfollow-?up (?:search|raid|operation)s?|\bsubsequent (?:search|raid|operation)s?|\ba l'issue de la "

@@ -2,9 +2,13 @@
 
 import re
 
+from .dates import MONTHS
 from .lexicon import COMPILED
 
 THRESHOLD = 0.5
+# Seizures told without a seizure verb ("arrested with", "portaba", "mis la main sur"); firearms.py uses them too.
+SEIZED_WITHOUT_A_VERB = (r"arrested (?:with|in possession)|found in possession|trouvee? en possession|"
+                         r"sorprendid[oa]s? con|detenid[oa]s? con|portaba\w*|retriev\w*|(?:mettre|met|mettent|mis) la main")
 _SEIZURE = re.compile(
     r"\b(?:seiz\w*|confiscat\w*|recover\w*|intercept\w*|found|discover\w*|uncover\w*|dismantl\w*|"
     r"detect\w*|stopped|saisi\w*|decouv\w*|confisqu\w*|demantel\w*|retrouv\w*|trouv\w*|mis la main|"
@@ -12,11 +16,9 @@ _SEIZURE = re.compile(
     r"intervinieron|requis\w*|encontr\w*|secuestr\w*|detectar\w*|contained|concealed|hidden|contenai\w*|"
     r"dissimul\w*|cache(?:e|es|s)?|conten[ií]a\w*|ocult\w*|escondid\w*|recuper\w*|took possession|"
     r"taken possession|off the streets|removed from circulation|retir\w* de la circulation|"
-    r"retirad\w* de circulacion|arrested (?:with|in possession)|found in possession|trouvee? en possession|sorprendid[oa]s? con|detenid[oa]s? con|portaba\w*|retriev\w*|(?:mettre|met|mettent|mis) la main|aprehensi\w*|hizo con|yielded|netted|haul)\b")
+    r"retirad\w* de circulacion|" + SEIZED_WITHOUT_A_VERB + r"|aprehensi\w*|hizo con|yielded|netted|haul)\b")
 _ITEMS = ("firearm", "ammo", "part")
-_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|"
-           r"fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|enero|febrero|marzo|abril|"
-           r"mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)")
+_MONTHS = "(?:" + "|".join(name for names in MONTHS.values() for name in names) + ")"
 # A count over a period is a statistic, not one seizure.
 STATISTIC = re.compile(
     r"\b(?:in the (?:last|past) \w+ (?:years?|months)|since (?:19|20)\d\d|so far this year|last year|each year|"
