@@ -171,15 +171,22 @@ def _validate_file(path, limit):
     return errors, count
 
 
-def import_file(path, rules=None, watch_list=None, max_errors=1000):
-    """Import a CSV or JSONL file: every row validated first; any bad row refuses the whole file (nothing written)."""
+def _validated(path, rules, watch_list, max_errors):
+    """(result, rules, screener, records) of a file whose every row was validated first; with any bad row the
+    result holds the errors and the rest is None (nothing is to be written)."""
     errors, _count = _validate_file(path, max_errors)
     result = ImportResult(errors=errors)
     if errors:
-        return result
+        return result, None, None, None
     rules = rules or rules_in_force()
-    screener = Screener(rules, registry_watch_list(watch_list))
-    records, _ = open_records(path)
+    return result, rules, Screener(rules, registry_watch_list(watch_list)), open_records(path)[0]
+
+
+def import_file(path, rules=None, watch_list=None, max_errors=1000):
+    """Import a CSV or JSONL file: every row validated first; any bad row refuses the whole file (nothing written)."""
+    result, rules, screener, records = _validated(path, rules, watch_list, max_errors)
+    if records is None:
+        return result
     with transaction.atomic():
         for record in records:
             c = record.consignment
@@ -206,12 +213,10 @@ def bulk_load(path, rules=None, watch_list=None, batch_size=2000):
     """Validate, score and store a large file fast (seeding a store: the API benchmark): the rows and indexes of
     `import_file`, written in multi-row inserts, but velocity from within the file as `screening score` sees it
     (its sliding window), not from the stored consignments. Any bad row refuses the whole file."""
-    errors, _count = _validate_file(path, 1000)
-    result = ImportResult(errors=errors)
-    if errors:
+    result, _rules, screener, records = _validated(path, rules, watch_list, 1000)
+    if records is None:
         return result
-    screener = Screener(rules or rules_in_force(), registry_watch_list(watch_list))
-    records, batch = open_records(path)[0], []
+    batch = []
     with transaction.atomic():
         for record in records:
             batch.append(_unsaved(record.consignment, screener.screen(record.consignment)))
