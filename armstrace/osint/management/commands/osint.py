@@ -43,24 +43,28 @@ class Command(BaseCommand):
     def _accuracy(self, accuracy):
         self.stdout.write(f"{accuracy.records} reviewed records ({accuracy.rejected_records} rejected)")
         self.stdout.write(f"{'field':<20}{'kept':>6}{'edited':>8}{'rejected':>10}{'precision':>11}{'recall':>8}{'F1':>7}")
-        def shown(value, width):
-            return f"{value:>{width}.3f}" if value is not None else f"{'-':>{width}}"
-
         for f in accuracy.fields:
-            self.stdout.write(f"{f.key:<20}{f.kept:>6}{f.edited:>8}{f.rejected:>10}{shown(f.precision, 11)}"
-                              f"{shown(f.recall, 8)}{shown(f.f1, 7)}")
+            self.stdout.write(f"{f.key:<20}{f.kept:>6}{f.edited:>8}{f.rejected:>10}{_figure(f.precision, 11)}"
+                              f"{_figure(f.recall, 8)}{_figure(f.f1, 7)}")
         self.stdout.write(f"{'micro-F1':<20}{accuracy.micro_f1:>50.3f}")
 
     def _labels(self, lines, out):
         if out == "-":
-            count = sum(1 for line in lines if self.stdout.write(line, ending="") or True)
+            count = self._write_all(lines, lambda line: self.stdout.write(line, ending=""))
         else:
             try:
                 with open(out, "w", encoding="utf-8") as stream:
-                    count = sum(1 for line in lines if stream.write(line))
+                    count = self._write_all(lines, stream.write)
             except OSError as exc:
                 raise CommandError(f"{out}: {exc.strerror}") from exc
         self.stderr.write(f"{count} reviewed documents written")
+
+    @staticmethod
+    def _write_all(lines, write):
+        count = 0
+        for count, line in enumerate(lines, 1):
+            write(line)
+        return count
 
     @staticmethod
     def _with_publisher(documents, publisher):
@@ -79,3 +83,8 @@ class Command(BaseCommand):
         timeout = timeout or profile.osint.get("timeout_seconds") or sources.FEED_TIMEOUT
         for feed in feeds:
             yield from sources.read_feed(feed, timeout)
+
+
+def _figure(value, width):
+    """A score to three places, or a dash where the field had nothing to score."""
+    return f"{value:>{width}.3f}" if value is not None else f"{'-':>{width}}"
