@@ -17,7 +17,7 @@ _GLUED_UNIT = re.compile(r"-?[a-z]|[.,]\d|x\d|/")  # 9mm, 12-gauge, 7.62, 7x39, 
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:calibre|caliber|calibro|cal\.|model|modele|modelo|no\.|n°|nº|number|numero|type|tipo|article|articulo|"
     r"[$€£]|/|(?:rounds?|cartridges?|bullets?|shells|cartouches?|cartuchos?|balas?|munitions?|municiones?) (?:of|de)|"
-    r"\b(?:one|two|three|un|une|una|uno|dos|tres|deux|trois))\s*$")  # "six rounds of 308", "one 308 rifle"
+    r"\b(?:one|two|three|un|une|una|uno|dos|tres|deux|trois|a|an))\s*$")  # "six rounds of 308", "a 303 rifle"
 _TOTAL_BEFORE = re.compile(r"(?:total of|in total|in all|overall|au total|en tout|un total de|en total|total de|"
                            r"totalidad de|soit|en conjunto)\s*(?:de |of |d')?(?:some |about |over |more than |"
                            r"plus de |mas de |environ |unos |unas )?$")
@@ -229,8 +229,12 @@ def _noun_after(after, lang, calibre_ok=False):
             if category == "firearm":
                 noun = _NOUN_AFTER_MODEL.match(after, position + length) if _IS_MODEL.match(after, position) else None
                 named = noun and classify(after[noun.end():noun.end() + 60], lang)
-                if named and named[1] == "firearm":  # "a Glock 19 handgun": the noun's type, not the model's
-                    return noun.end() + named[0], "firearm", named[2]
+                if named and named[1] == "firearm":  # "a Glock 19 handgun": the noun's type ("a G3 firearm": the model's)
+                    return noun.end() + named[0], "firearm", named[2] or kind
+                if kind is None and after[position + length:position + length + 1] == " ":
+                    named = classify(after[position + length + 1:position + length + 61], lang)
+                    if named and named[1] == "firearm" and named[2]:  # "one Jimenez Arms pistol": the maker's name
+                        return position + length + 1 + named[0], "firearm", named[2]
                 kind = model_kind(after[position + length:position + length + 40], kind, lang)
             return position + length, category, kind
         token = _TOKEN.match(after, position)
@@ -240,7 +244,7 @@ def _noun_after(after, lang, calibre_ok=False):
     return None
 
 
-_IS_MODEL = re.compile(r"(?:glock|beretta|browning|makarov|tokarev|uzi|skorpion|ak|akm|sks|ar|m4|m16|mp5|mac|tt|fal|g3)")
+_IS_MODEL = re.compile(r"(?:glock|beretta|browning|makarov|tokarev|uzi|skorpion|ak|akm|sks|ar|m4|m16|mp5|mac|tt|fal|g3)(?![a-z])")
 _NOUN_AFTER_MODEL = re.compile(r"(?:[\s-]+(?:[\w.]*\d[\w.]*|style|type))?\s+")
 _ELIDED = re.compile(r"(?:de )?(?:tipo|type)\s+")
 _NUMBER_WORDS = {lang: set(words.split()) for lang, words in NUMBER_WORDS.items()}

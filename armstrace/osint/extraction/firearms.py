@@ -4,7 +4,7 @@ import re
 
 from .lexicon import COMPILED, classify
 from .relevance import SEIZED_WITHOUT_A_VERB, STATISTIC
-from .text import Value
+from .text import Value, sentences
 
 TYPE_KEYS = ("pistol", "rifle", "shotgun", "revolver", "submachine_gun", "machine_gun", "light_weapon", "other",
              "handgun_unspecified", "long_gun_unspecified")
@@ -109,7 +109,13 @@ _TAKEN = re.compile(r"\b(?:seiz\w*|saisi\w*|incaut\w*|decomis\w*|asegur\w*|inter
 _ALL_REPLICAS = re.compile(
     r"\b(?:result\w* ser|turn\w* out to be|prov\w* to be|s'averent|(?:se sont|s'est|s'etaient) averee?s?)"
     r"(?: \S+){0,5}? (?:replicas?|repliques?|imitations?|factices?|jouets?|juguetes?|toys?|fakes?|falsas?|"
-    r"d'usage ornemental|ornamental|decorati\w*)\b")
+    r"d'usage ornemental|ornamental|decorati\w*)\b|"
+    r"\b(?:no (?:eran|era|son|es) (?:armas? )?de fuego(?: real(?:es)?)?|(?:were|was) not real (?:fire ?arms?|guns?|weapons?)|"
+    r"n'(?:etaient|etait|sont|est) pas de (?:vraies|veritables) armes)\b")
+# Replicas, air guns, toys: what a lead sentence seizes when it seizes nothing real ("An imitation firearm was seized").
+_REPLICA = re.compile(r"\b(?:imitation|replica|repliques?|airsoft|air (?:guns?|rifles?|pistols?)|bb guns?|pellet|"
+                      r"aire comprimido|air comprime|factices?|de fogueo|simulad[oa]s?|juguetes?|jouets?|toys?|fake|"
+                      r"a plombs?|a billes)\b")
 
 
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|ces|les|las|los|estas|estos|esas|esos)\s+$")
@@ -127,7 +133,7 @@ def of_this_seizure(doc, counts):
     """The counts that can be of the seizure told: not a statistic over a period ("en lo que va del año",
     "En 2014, la douane a saisi 828 armes"), nor arms destroyed or surrendered ("se destruyeron 1,207 armas"),
     nor "firearms" the text says are replicas."""
-    replicas = bool(_ALL_REPLICAS.search(doc.folded))
+    replicas = bool(_ALL_REPLICAS.search(doc.folded)) or _replicas_only_in_lead(doc)
     kept, set_aside = [], set()
     for count in counts:
         start, end = doc.clause_bounds(count.start)
@@ -140,6 +146,20 @@ def of_this_seizure(doc, counts):
         else:
             kept.append(count)
     return kept
+
+
+def _replicas_only_in_lead(doc):
+    """The first sentence that tells of a seizure of items seizes replicas or air guns and nothing real."""
+    pattern, _ = COMPILED.get(doc.language, COMPILED["en"])
+    for start, end in sentences(doc.text):
+        if not _SEIZED.search(doc.folded, start, end):
+            continue
+        found = [classify(m.group(0), doc.language) for m in pattern.finditer(doc.folded, start, end)]
+        found = [f[1] for f in found if f and f[1] in ("firearm", "ammo", "part", "excluded")]
+        if found:
+            return "excluded" in found and all(f == "excluded" for f in found) and \
+                bool(_REPLICA.search(doc.folded, start, end))
+    return False
 
 
 def _statistic(doc, count):

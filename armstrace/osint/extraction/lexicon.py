@@ -26,7 +26,7 @@ EN = [
      "excluded", None),
     (r"spear ?guns?|stun guns?|nail guns?|flare guns?|knives|knife|blades?|machetes?|swords?|daggers?|"
      r"crossbows?|batons?|knuckle ?dusters?|pepper sprays?", "excluded", None),
-    (r"(?:hand )?grenades?|explosives?|detonators?|mortars?|(?:ammunition |rifle |pistol )?magazines?|mags|"
+    (r"(?:hand )?grenades?|explosives?|detonators?|mortars?|(?:ammunition |bullet |rifle |pistol )?magazines?|mags|"
      r"clips", "excluded", None),
     (r"(?:telescopic |red dot |night vision |laser )?(?:scopes?|sights?)|optics|stocks?|grips?|holsters?|slings?|"
      r"bipods?|sticks? of dynamite|dynamite|accessories", "excluded", None),

@@ -44,20 +44,21 @@ _AREA_AFTER = re.compile(r"\s+(?:area|estate|housing estate|neighbou?rhood|villa
 _REGION_BEFORE = re.compile(r"(?:region de|region of|province of|provincia de|departement de|departamento de|"
                             r"estado de|state of|county|comunidad foral de|sous-prefecture de|sindicatura de)\s+$")
 _OF = re.compile(r"(?:\bde|\bdu|\bd'|\bdel|\bof)\s*$")
+# "in north Dublin", "dans le nord de Lyon", "al poniente de Tuxtla Gutiérrez": a part of the place that follows.
+_DIRECTION = (r"(?:(?:the\s+|el\s+|le\s+|la\s+)?(?:north|south|east|west|northern|southern|eastern|western|central|"
+              r"north-east|north-west|south-east|south-west|nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|"
+              r"sud-ouest|norte|sur|este|oeste|poniente|oriente|centro|noreste|noroeste|sureste|suroeste)"
+              r"(?:\s+(?:of|de|del|du|d'|de la))?\s*)")
 _SMALL_PLACE_BEFORE = re.compile(
-    r"(?:municipio de|municipality of|commune de|village de|villages d'|villages de|"
+    r"(?:municipios? de|municipality of|municipalities of|communes? de|comunas de|village de|villages d'|villages de|"
     r"localite de|localidad de|corregimiento de|"
     r"ciudad de|city of|town of|ville de|poblacion de|parroquia|comuna de|termino municipal de|"
     r"area of|zone de|residence de|residence in|a residence in|domicile de|"
     r"resident de|residente de|vivienda de|bureau de poste de|la poste de|plate[- ]?forme de|zones? \w+ de|"
     r"localidad \w+ de|aduana de|canton de|cantón de|parish of|suburb of|township of|ville d'|commune d'|"
     r"delegacion|alcaldia|muelle de|puerto|port|casco urbano de|cabecera municipal de|comunidad de|"
-    r"ejido|rancheria|poblado de|vereda de|hamlet of|village of)\s+(?:d')?$")
-# "in north Dublin", "dans le nord de Lyon", "al poniente de Tuxtla Gutiérrez": a part of the place that follows.
-_DIRECTION = (r"(?:(?:the\s+|el\s+|le\s+|la\s+)?(?:north|south|east|west|northern|southern|eastern|western|central|"
-              r"north-east|north-west|south-east|south-west|nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|"
-              r"sud-ouest|norte|sur|este|oeste|poniente|oriente|centro|noreste|noroeste|sureste|suroeste)"
-              r"(?:\s+(?:of|de|del|du|d'|de la))?\s*)")
+    r"ejido|rancheria|poblado de|vereda de|hamlet of|village of|warehouse (?:in|at)|entrepot (?:de|d'|a)|"
+    r"almacen (?:de|en)|bodega (?:de|en))\s+(?:d')?" + _DIRECTION + "?$")
 _LOCATIVE = {
     "en": re.compile(rf"(?:\bin|\bat|\bnear|\boutside|\baround|\bacross|\bthroughout|\bon the outskirts of|"
                      rf"\bclose to|\bwaters of|\boff the coast of|\boff|\bon(?=\s+the)|\balong)\s+(?:the\s+)?{_DIRECTION}?$"),
@@ -84,10 +85,13 @@ _NOT_PLACES = set(
     "royal metropolitan provincial municipal regional orden ordre order "
     "justicia seguridad securite security defensa defense defence interior hacienda gobernacion policia ejercito "
     "armee marina fiscalia gendarmerie douane douanes aduanas ministro ministre minister ministerio "
-    "africa afrique europe asia asie america amerique caribbean caraibes caribe balkans oceania".split()) | {
+    "africa afrique europe europa asia asie america amerique caribbean caraibes caribe balkans oceania latinoamerica "
+    "sudamerica centroamerica norteamerica "
+    "transporte transport transports obras publicas finanzas finances economia salud sante health "
+    "noticias news nouvelles diario prensa times herald tribune gazette radio television journal".split()) | {
     name for names in MONTHS.values() for name in names} | set(_WEEKDAY_NAMES.split("|"))
 _DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en route to|on its way to|a destination d[eu']|"
-                                 r"destine\w* a|adresse\w* (?:a|par)|con destino a|destinad\w* a|rumbo a|hacia|"
+                                 r"destine\w* a|adresse\w* (?:a|par)|con destino a|(?:como|por) destino|destinad\w* a|rumbo a|hacia|"
                                  r"(?:arriving|coming|shipped|sent|imported|flying|travelling|traveling) from|"
                                  r"en provenance d[eu']|provenant d[eu']|procedente\w* de|desde|provenait d[eu']|"
                                  r"venait d[eu']|se dirigeait vers|en direction d[eu']|proveniente\w* de|"
@@ -99,6 +103,8 @@ _DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en rou
 _HOME_BEFORE = re.compile(r"\b(?:man|woman|men|women|boy|girl|teenager|\d+[- ]years?[- ]old|aged \d+|homme|femme|"
                           r"hommes|femmes|jeune|\d+ ans|hombre|mujer|joven|\d+ anos)\b[^.;]{0,25}?"
                           r"(?:\bfrom|\bof|\bde|\bdu|\bd')\s*(?:the\s+)?$")
+_TITLES = set("director directeur directora inspector commissioner superintendent sergeant colonel comandante "
+              "commandant detective constable officer agent president presidente jefe juez judge procureur".split())
 # Place names too common to tell a country.
 _GENERIC = set("centro|center|centre|norte|sur|nord|sud|est|ouest|oeste|este|victoria|san jose|santa cruz|la paz|"
                "san antonio|santa maria|san juan|san pedro".split("|"))
@@ -192,13 +198,19 @@ def _trim(name):
 
 
 def _known_prefix(name, table):
-    """The longest run of the name's first words that the gazetteer knows ("Louisville" of "Louisville U")."""
+    """The longest run of the name's first words that the gazetteer knows ("Louisville" of "Louisville U"); never
+    a word that opens longer names ("San" of "San Migual de Yguazú")."""
     words = name.split(" ")
     for n in range(len(words), 0, -1):
         prefix = _trim(" ".join(words[:n]))
-        if fold(prefix) in table and fold(prefix) not in _FACILITY_WORDS:
+        key = fold(prefix)
+        if key in table and key not in _FACILITY_WORDS and (n == len(words) or key not in _NAME_OPENERS):
             return prefix
     return name
+
+
+_NAME_OPENERS = set("san santa santo sao saint sainte st port puerto porto el la le les los las new fort mount cap cabo "
+                    "villa ciudad nueva nuevo bahia ville".split())
 
 
 def candidates(doc):
@@ -219,8 +231,22 @@ def candidates(doc):
                 names.append((start, name, key, lead))
     evidence = _evidence(doc, names, table)
     found = [c for start, name, key, lead in names for c in _candidate(doc, start, name, key, table, lead, evidence)]
+    found = sorted(found + _border_candidates(doc), key=lambda c: c.start)
     doc.cache["places"] = _with_title(doc, found)
     return found
+
+
+# "à la frontière guinéo-ivoirienne", "en la frontera colombo-venezolana": a border named by its two countries.
+_BORDER = re.compile(r"\b(?:frontiere|frontera|fronteira) (?:[a-z]+o-[a-z]+|(?:entre|between) [a-z]+ (?:et|y|and) [a-z]+)\b")
+
+
+def _border_candidates(doc):
+    out = []
+    for match in _BORDER.finditer(doc.folded):
+        sentence_start, sentence_end = doc.sentence_bounds(match.start())
+        seized = bool(_SEIZURE.search(doc.folded, sentence_start, sentence_end))
+        out.append(Candidate(doc.text[match.start():match.end()], match.start(), 2.5 + seized, None))
+    return out
 
 
 def title_places(doc):
@@ -249,12 +275,14 @@ def _not_a_place(doc, start, name, key, table, countries):
     words = key.split(" ")
     if words[0] in _ARTICLES and len(words) > 1:
         words = words[1:]  # "La Matanza", "Le Havre", "El Paso"
+    if words[0] in _TITLES:
+        return True  # "Port Director Ray Provencio"
     if len(key) < 3 or key in countries or key in _FACILITY_WORDS | _LONE_DIRECTIONS or any(w in _NOT_PLACES for w in words) or \
             re.fullmatch(r"[A-Z0-9]+s", name) or re.search(r"\d", name) or re.search(r"['’]s$", name):
         return True
     if words[0] in _LONE_DIRECTIONS and len(words) > 1 and words[1] in ("de", "del", "du", "of", "des"):
         return True  # "Sud de Madagascar", "Norte de Guayaquil": the part of the place that follows
-    abstract = _ABSTRACT.search(key) and not _CONNECTOR.search(f" {key} ")
+    abstract = _ABSTRACT.search(key) and not _CONNECTOR.search(f" {key} ") or _ABSTRACT.match(words[0] + " ")
     # "BOC", "SEMIL": an agency's initials; "A QUANTITY of ammunition": a styled lead; but "PRESIDIO, Texas —"
     acronym = name.isupper() and (len(name) <= 4 or not _dateline(doc.text, start, start + len(name)))
     return key not in table and (abstract or acronym or _inside_title_case(doc.text, start))
@@ -369,7 +397,10 @@ def _score(doc, start, end, key, table, leading=False):
     before = doc.folded[max(0, start - 45):start]
     after = doc.text[end:end + 40]
     score = None
-    if _FACILITY_BEFORE.search(before) or _FACILITY_AFTER.match(after) or _facility_town(key, table):
+    facility_after = _FACILITY_AFTER.match(after)
+    if facility_after and re.match(rf"\s+(?:of|de|du|del|d')\s*[{_UPPER}]", after[facility_after.end():]):
+        facility_after = None  # "the north Lincolnshire port of Killingholme": the facility is the next name's
+    if _FACILITY_BEFORE.search(before) or facility_after or _facility_town(key, table):
         score = 5.0
     elif _STREET_BEFORE.search(before) or _AREA_AFTER.match(after):
         score = 4.0
@@ -413,6 +444,8 @@ def location(doc, chosen_countries):
         found = [c for c in candidates(doc) if c.seat and c.score + _SEAT_PENALTY >= 1.0]
     if not found:  # "JOHOR BARU, Jan 14 — Police arrested 20 men here": the dateline, where no place is given
         found = [c for c in candidates(doc) if c.dateline][:1]
+    if not found:  # "en una agencia de transporte de Montevideo": the one known town the text names, after "de"
+        found = _only_town(candidates(doc))
     if not found and all(c.bare for c in candidates(doc)):
         found = _bare_place(candidates(doc), chosen_countries)
     if not found:
@@ -423,6 +456,9 @@ def location(doc, chosen_countries):
     if _in_list_of_places(doc.text, best):
         return None  # several sites ("en Malvín Norte, Cerro, Barra de Carrasco y Solymar"), none holding them all
     end = best.start + len(best.name)
+    holder = _PAIR_HELD_BY.match(doc.text, end)
+    if holder:  # "las comunas de Santiago y La Pintana, en la región Metropolitana": the place holding both
+        return Value(holder.group(1), holder.start(1), holder.end(1), 0.5)
     facility = _FACILITY_AFTER.match(doc.text, end)
     if facility:
         end = facility.end()
@@ -436,6 +472,12 @@ _HOLDS = re.compile(r"(?:,\s*)?(?:\s*(?:pres de|pres d'|near|cerca de|a|au|en|in
                     r"(?:(?:la|le|el|l'|the)\s*)?(?:(?:commune|ville|localite|village|region|departement|municipio|"
                     r"ciudad|provincia|district|sub-district|county|town|city|prefecture|province|canton|"
                     r"arrondissement)\w*\s+(?:de\s+|d'|du\s+|del\s+|of\s+)?(?:la\s+|l')?)?)?$")
+
+
+_PAIR_HELD_BY = re.compile(
+    rf"\s+(?:y|and|et|e)\s+[{_UPPER}][\w'’-]*(?: [{_UPPER}][\w'’-]*)*,?\s+(?:en|in|dans)\s+(?:la |le |el |the )?"
+    rf"((?:(?:r[ée]gi[oó]n|province|provincia|d[ée]partement|departamento|district|county|estado|state) (?:de |of |du |del )?)?"
+    rf"[{_UPPER}][\w'’-]*(?: [{_UPPER}][\w'’-]*)*)")
 
 
 def _inner_first(doc, found):
@@ -471,6 +513,11 @@ def _abroad(candidate, chosen_countries):
     entries = cities().get(fold(candidate.name))
     return bool(chosen_countries and candidate.code and entries and candidate.score < 4.0 and
                 not any(code in chosen_countries for code, _population in entries))
+
+
+def _only_town(found):
+    towns = [c for c in found if c.code and c.score >= 0.5 and not c.seat and not c.bare]
+    return towns[:1] if len({fold(c.name) for c in towns}) == 1 else []
 
 
 def _bare_place(found, chosen_countries):

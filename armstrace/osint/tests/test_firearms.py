@@ -372,3 +372,33 @@ def test_a_count_restated_in_words_and_no_count_across_a_line_break():
     assert record("Police seized 12 (twelve) firearms in Accra.")["firearms_total"] == 12
     found = record("Police seized weapons in Accra. Total: 3\nRifles were also seen at the scene.")
     assert found["firearms_by_type"] is None
+
+
+def test_a_list_line_does_not_take_the_type_of_the_next_line():
+    found = record("Lors de la perquisition, les policiers ont saisi :\n- 11 armes longues\n- 5 armes de poing",
+                   language="fr")
+    assert found["firearms_by_type"] == {"long_gun_unspecified": 11, "handgun_unspecified": 5}
+    assert found["firearms_total"] == 16
+
+
+def test_a_makers_name_ending_in_arms_keeps_the_type_after_it():
+    found = record("Police seized one Jimenez Arms pistol and one M16 rifle.")
+    assert found["firearms_by_type"] == {"pistol": 1, "rifle": 1}
+
+
+def test_a_calibre_after_an_article_is_no_count_and_a_model_types_a_broad_noun():
+    found = record("Police recovered a 303 rifle and a G3 firearm.")
+    assert found["firearms_total"] == 2 and found["firearms_by_type"] == {"rifle": 2}
+
+
+def test_a_lead_seizing_only_replicas_reports_no_firearms():
+    assert not extract("An imitation firearm was seized from a house in Flanshaw this morning. Officers were "
+                       "called after reports of a weapon being spotted.").relevant
+    assert not extract("Un hombre fue detenido mientras portaba una carabina y una escopeta recortada de aire "
+                       "comprimido. Las armas incautadas no eran de fuego real.", language="es").relevant
+    assert extract("Police seized an imitation firearm and two pistols in Leeds.").relevant
+
+
+def test_bullet_magazines_are_magazines():
+    found = record("Police seized 3 pistols and 130 bullet magazines.")
+    assert found["ammunition_rounds"] is None and found["firearms_total"] == 3

@@ -110,3 +110,46 @@ def test_an_agency_seat_is_the_place_only_where_no_other_is_given():
     found = record("Les agents de la brigade de Saint-Avold découvrent 24 armes au domicile d'un homme à Faulquemont.",
                    language="fr")
     assert found["location"] == "Faulquemont"
+
+
+def test_a_direction_and_county_after_an_area_word():
+    found = record("Ten firearms and ammunition have been found in a rural area of north Co Dublin, following a "
+                   "search by gardaí.")
+    assert "Co Dublin" in found["location"]
+
+
+def test_a_warehouse_names_its_town():
+    found = record("Des agents de l'ASFC se sont rendus dans un entrepôt de Brampton et ont saisi 65 revolvers.",
+                   language="fr")
+    assert found["location"] == "Brampton"
+
+
+def test_a_word_opening_a_longer_name_is_not_the_place():
+    found = record("Se incautaron 5 pistolas en la localidad de San Migual de Yguazú. La carga tenía como destino "
+                   "la ciudad de Cascavel.", language="es")
+    assert found["location"].startswith("San Migual de Yguazú")
+
+
+def test_titles_publishers_and_continents_are_no_places():
+    found = record("CBP officers seized 4 pistols at the Bridge of the Americas, said Port Director Ray Provencio.")
+    assert "Provencio" not in (found["location"] or "")
+    found = record("Tiempo de Noticias – La policía incautó 3 pistolas en una agencia de transporte de Montevideo.",
+                   language="es")
+    assert found["location"] == "Montevideo"
+
+
+def test_a_region_port_of_a_town_is_the_town():
+    found = record("Officers searched an HGV at the north Lincolnshire port of Killingholme and found ten handguns.")
+    assert found["location"] == "Killingholme"
+
+
+def test_a_border_named_by_its_two_countries():
+    found = record("Des armes de guerre ont été saisies lundi à la frontière guinéo-ivoirienne, dont 2 fusils.",
+                   language="fr")
+    assert found["location"] == "frontière guinéo-ivoirienne"
+
+
+def test_two_places_held_by_a_region_give_the_region():
+    found = record("En allanamientos en las comunas de Santiago y La Pintana, en la región Metropolitana, se "
+                   "incautaron 3 pistolas.", language="es")
+    assert found["location"] == "región Metropolitana"
