@@ -105,6 +105,10 @@ _HOME_BEFORE = re.compile(r"\b(?:man|woman|men|women|boy|girl|teenager|\d+[- ]ye
                           r"(?:\bfrom|\bof|\bde|\bdu|\bd')\s*(?:the\s+)?$")
 _TITLES = set("director directeur directora inspector commissioner superintendent sergeant colonel comandante "
               "commandant detective constable officer agent president presidente jefe juez judge procureur".split())
+_TITLE_BEFORE = re.compile(r"\b(?:comisari[oa]|commissaire|sargento|sergeant|sgt|capitan|captain|coronel|colonel|"
+                           r"teniente|lieutenant|inspector|inspecteur|insp|agente|fiscal|juez|judge|mr|mrs|ms|dr|mme|"
+                           r"sr|sra|senor|senora|monsieur|madame|ministro|ministre|minister|director|directeur|"
+                           r"directora|jefe|commander|comandante|commandant|cpl|supt|detective|constable)\.? $")
 # Place names too common to tell a country.
 _GENERIC = set("centro|center|centre|norte|sur|nord|sud|est|ouest|oeste|este|victoria|san jose|santa cruz|la paz|"
                "san antonio|santa maria|san juan|san pedro".split("|"))
@@ -275,8 +279,8 @@ def _not_a_place(doc, start, name, key, table, countries):
     words = key.split(" ")
     if words[0] in _ARTICLES and len(words) > 1:
         words = words[1:]  # "La Matanza", "Le Havre", "El Paso"
-    if words[0] in _TITLES:
-        return True  # "Port Director Ray Provencio"
+    if words[0] in _TITLES or _TITLE_BEFORE.search(doc.folded, max(0, start - 20), start):
+        return True  # "Port Director Ray Provencio", "el comisario César Diarte"
     if len(key) < 3 or key in countries or key in _FACILITY_WORDS | _LONE_DIRECTIONS or any(w in _NOT_PLACES for w in words) or \
             re.fullmatch(r"[A-Z0-9]+s", name) or re.search(r"\d", name) or re.search(r"['’]s$", name):
         return True

@@ -68,6 +68,8 @@ def country_mentions(doc):
                 continue
             if not _case_fits(doc.text, match, source) or _continent(doc, match):
                 continue
+            if source == "demonym" and doc.folded.endswith(("poing ", "poings "), 0, match.start()):
+                continue  # "un poing américain": brass knuckles
             taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
             mentions.append(Mention(table[match.group(0)], match.start(), match.end(), source))
     doc.cache["countries"] = sorted(mentions, key=lambda m: m.start)
@@ -93,15 +95,16 @@ def _case_fits(text, match, source):
 _MULTI = re.compile(r"\b(?:europol|interpol|countries|pays|paises|international operation|operation internationale|"
                     r"operacion internacional|joint action|cross-border|transfrontali\w+|eu member states|"
                     r"etats membres|estados miembros|frontex|afripol|ameripol)\b")
-_ORIGIN = re.compile(r"(?<![\w])(?:from|origin|made in|bound for|destined for|to|en provenance d[eu']?|provenant d[eu']?|"
-                     r"a destination d[eu']?|vers|hacia|con destino a|procedentes? de|desde|originari\w+ de|"
+_ORIGIN = re.compile(r"(?<![\w])(?:from|origin|made in|bound for|destined for|to|en provenance d(?:es|e|u|')?|"
+                     r"provenant d(?:es|e|u|')?|a destination d(?:es|e|u|')?|vers|sita en|sito en|situee? a|based in|"
+                     r"basee? a|hacia|con destino a|procedentes? de|desde|originari\w+ de|"
                      r"arrives? des|arrives? d[eu']|arrivant d[eu']?|venant d[eu']?|importees? d[eu']?|"
                      r"provenientes? de|proveniente desde|desde la ciudad de|importad[oa]s? de|envoye d'|"
                      r"nationals? of|ressortissants?|produced in|manufactured in|produits? en|fabrique\w* en|"
-                     r"fabricad\w+ en|producid\w+ en|border with|borders|bordering|frontiere avec|frontera con|"
+                     r"fabricad\w+ en|producid\w+ en|border with|borders|bordering with|bordering|frontiere avec|frontera con|"
                      r"limitrofe con|frontalier\w* (?:de|du|des|avec)|via|en passant par|transitant par|"
                      r"en transit par|pasando por|en transito por|in transit through)\s*(?:the |la |le |les |des |l'|el |los |las )?"
-                     r"(?:[\w'-]+(?: [\w'-]+){0,2}(?:, | et (?:de |du |des )?(?:la |le |l')?| y (?:de )?(?:la |el )?|"
+                     r"(?:[\w'-]+(?: [\w'-]+){0,2}(?:, | \(| et (?:de |du |des )?(?:la |le |l')?| y (?:de )?(?:la |el )?|"
                      r" and (?:the )?))?$")
 # "en France et en Belgique", "in Spain and Portugal": a seizure in two named countries.
 _JOINED = re.compile(r"\b(?:in|en|au|aux)\s+(?:la\s+|le\s+|l')?[a-z'-]+(?:\s[a-z'-]+)?\s+(?:et|and|y)\s+(?:in\s+|en\s+|au\s+)"
@@ -136,19 +139,62 @@ def _listed(doc, mentions):
 _WEIGHTS = {"name": 3, "place": 4, "city": 3, "agency": 3, "demonym": 1, "bare": 1}
 
 
+# Countries named as supporters, donors or comparisons ("grâce au soutien de l'Allemagne, de la France",
+# "países vecinos como Chile, Argentina y Brasil"), with the list that follows: not where the seizure happened.
+_ASIDE = re.compile(r"\b(?:(?:with|thanks to) the (?:support|funding|assistance) of|funded by|financed by|supported by|"
+                    r"(?:grace au|avec le) (?:soutien|concours|financement|appui) d[eu']?|finance\w* par|"
+                    r"con el (?:apoyo|financiamiento|respaldo) de|financiad[oa] por|"
+                    r"(?:neighbou?ring countries|pays voisins|paises vecinos)(?: such as| like| comme| como)?|"
+                    r"(?:such as|like|comme|como) (?:in|en|au|aux)|donors?|donateurs?|donantes?)\s*(?:the |la |le |les |l'|el )?")
+_CHAIN = re.compile(r"\s*(?:,|and|et|y|&)\s*(?:(?:and|et|y)\s+)?(?:de |du |des |d')?(?:the |la |le |les |l'|el )?")
+
+
+def _set_aside(doc, mentions):
+    """The mentions of countries named as supporters or comparisons (see _ASIDE), and the datelines of a text."""
+    aside = set()
+    for match in _ASIDE.finditer(doc.folded):
+        end = match.end()
+        for mention in mentions:
+            if mention.start < match.start():
+                continue
+            gap = doc.folded[end:mention.start]
+            if mention.start >= end and (not gap.strip() if end == match.end() else _CHAIN.fullmatch(gap)):
+                aside.add(mention.start)
+                end = mention.end
+            elif mention.start >= end:
+                break
+    return aside
+
+
+_DATELINE_CITY = re.compile(r"[ \t]*[A-ZÀ-Ý][A-ZÀ-Ý .'-]{2,},[ \t]*")
+
+
+def _in_dateline(doc, mention):
+    """"LYON, France – INTERPOL ...": the country of the dateline, where the story was filed."""
+    line_start = doc.text.rfind("\n", 0, mention.start) + 1
+    if not doc.text[line_start:mention.start].strip():  # the city: "LYON, France –"
+        return bool(re.match(r"(?:,[^\n–—]{1,30})?\s*[–—]", doc.text[mention.end:]))
+    return bool(_DATELINE_CITY.fullmatch(doc.text, line_start, mention.start)) and \
+        bool(re.match(r"\s*[–—-]", doc.text[mention.end:]))
+
+
 def choose_countries(doc, mentions):
     """The countries where the seizure happened: all named countries of a multi-country operation, else the one
-    with most weight (places and names in the text, less those named only as origin or destination)."""
+    with most weight (places and names in the text, less those named only as origin or destination, supporters
+    or comparisons)."""
+    aside = _set_aside(doc, mentions)
+    mentions = [m for m in mentions if m.start not in aside]
     if not mentions:
         return []
     named = list(dict.fromkeys(m.code for m in mentions if m.source in ("name", "place") and not _only_origin(
-        doc, m.code, mentions)))
+        doc, m.code, mentions) and not _in_dateline(doc, m)))
     if len(named) >= 2 and (_MULTI.search(doc.folded) or _JOINED.search(doc.folded) or _listed(doc, mentions)):
         return named
     weight = defaultdict(float)
+    multi = bool(_MULTI.search(doc.folded))  # "LYON, France – INTERPOL ...": the seat of an international body
     for index, mention in enumerate(mentions):
         before = doc.folded[max(0, mention.start - 40):mention.start]
-        factor = 0.3 if _ORIGIN.search(before) else 1.0
+        factor = 0.3 if _ORIGIN.search(before) else 0.25 if multi and _in_dateline(doc, mention) else 1.0
         weight[mention.code] += _WEIGHTS[mention.source] * factor * (1.5 if index < 3 else 1.0)
     best = max(weight, key=weight.get)
     if _only_origin(doc, best, mentions):

@@ -44,3 +44,30 @@ def test_an_agency_named_after_its_region_at_a_sentence_start_gives_the_country(
     found = record("The Greater Accra Regional Police Command has arrested six persons. The police seized one AK-47 "
                    "rifle and a pistol.")
     assert found["country"] == ["GHA"] and found["location"] == "Greater Accra"
+
+
+def test_a_shipment_from_a_country_named_with_des():
+    found = record("Des agents de l'ASFC ont saisi 65 revolvers dans un entrepôt de Brampton, dans une expédition "
+                   "en provenance des États-Unis.", language="fr")
+    assert found["country"] == ["CAN"]
+
+
+def test_supporters_and_comparisons_are_not_seizure_countries():
+    found = record("Au cours d'une opération coordonnée par Interpol au Burkina Faso, en Côte d'Ivoire, au Mali et au "
+                   "Niger, 60 armes ont été saisies. Cette opération a été possible grâce au soutien de l'Allemagne, "
+                   "de la France, de l'Italie et de l'Union européenne.", language="fr")
+    assert sorted(found["country"]) == ["BFA", "CIV", "MLI", "NER"]
+    found = record("La Policía incautó 3 pistolas impresas en 3D en Asunción, Paraguay. Este tipo de armas ya ha sido "
+                   "detectado en países vecinos como Chile, Argentina y Brasil.", language="es")
+    assert found["country"] == ["PRY"]
+
+
+def test_the_dateline_of_an_international_body_is_not_a_seizure_country():
+    found = record("LYON, France – INTERPOL's operation seized 400 firearms in Pakistan, mainly in the provinces "
+                   "bordering with Afghanistan.")
+    assert found["country"] == ["PAK"]
+
+
+def test_brass_knuckles_name_no_country():
+    found = record("Les policiers de Granby ont saisi 11 armes longues et un poing américain.", language="fr")
+    assert found["country"] != ["USA"]
