@@ -9,21 +9,29 @@ from .numbers import find_numbers
 from .text import Value
 
 TRIGGER = re.compile(
-    r"\b(?:arrest\w*|detain\w*|apprehend\w*|into custody|in custody|charged|nabbed|behind bars|"
+    r"\b(?:arrest\w*|detain\w*|apprehend\w*|into custody|in custody|to custody|charged|nabbed|behind bars|"
+    r"(?:are|were|is) holding(?= (?:\w+ ){1,2}(?:suspects?|people|men|persons?|individuals?|women)\b)|fac(?:e|es|ing) (?:\w+ )?charges|"
+    r"devront repondre (?:a|de) (?:\w+ ){0,2}(?:accusations|chefs)|"
     r"interpell\w*|arrete\w*|arrestation\w*|garde a vue|mis la main sur|retenue douaniere|ecroue\w*|"
     r"detention provisoire|placee?s? en detention|incarcer\w*|prision preventiva|"
     r"detenid\w*|detuv\w*|detien\w*|detencion\w*|captur\w*|arrest\w*|aprehend\w*|aprehension\w*)\b")
 _INITIALS = r"(?:[^.;]|(?<=\b[a-z])\.)"  # "répondant aux initiales L. A."
 _SINGLE = re.compile(
-    r"\b(?:(?:a|one|the|an?) (?:\w+ )?(?:man|woman|suspect|person|driver|teenager|youth|individual|passenger|"
+    r"\b(?:(?:a|one|the|an?) (?:[\w.-]+ ){0,3}?(?:man|woman|suspect|person|driver|teenager|youth|individual|passenger|"
     r"male|female|national|citizen|traveller|traveler|resident|owner|occupant|tenant|courier|smuggler|trafficker)"
     rf"\b{_INITIALS}{{0,100}}?(?:was|has been|had been|is being) (?:[a-z]+ (?:to |and )?){{0,3}}?"
     r"(?:arrested|detained|apprehended|taken into custody|charged)|one arrest|"
+    r"(?:the|a) (?:suspect|driver|man|woman|courier|passenger) (?:arrested|detained)\b|"
+    r"(?:sa|son) (?:garde a vue|arrestation|interpellation)\b|(?:il|elle) est (?:garde|gardee|placee?) (?:a vue|en garde a vue)|"
+    r"(?:el|la) (?:persona|hombre|mujer|sujeto|conductor|chofer|joven) (?:detenid|capturad|arrestad|aprehendid)[oa]\b|"
+    r"(?:el|la) (?:hombre|mujer|sujeto|conductor|chofer|detenid[oa]|sospechos[oa]) (?:fue|quedo) puest[oa] a disposicion|"
     r"(?:arrested|detained|apprehended) (?:a|an|the|one) (?:[a-z-]+ ){0,2}?[a-z-]*[a-rt-z]\b(?! and)|"
     r"(?:un|une|le|la|l') ?(?:homme|femme|individu|suspect|personne|jeune|conducteur|passager|ressortissant|"
     r"voyageur|chauffeur|resident|mis en cause|proprietaire|occupant|locataire|auteur|trafiquant|militaire|"
+    r"infracteur|contrevenant|prevenu|fraudeur|capitaine|"
     rf"commercant)\w*\b{_INITIALS}{{0,100}}?(?:a ete|est|fut|a egalement ete|avant d'etre) "
-    r"(?:\w+ puis )?(?:interpellee?|arretee?|apprehendee?|inculpee?|placee? en garde a vue|placee? en retenue)|"
+    r"(?:\w+ puis )?(?:interpellee?|arretee?|apprehendee?|inculpee?|placee? en garde a vue|placee? en retenue|"
+    r"(?:re)?mise? (?:a|aux) (?:la disposition d\w* )?(?:la police|la gendarmerie|forces))|"
     r"(?:un|une) (?:homme|femme|individu|suspect|jeune|conducteur|passager|ressortissant|resident)e?\b[^.;:]{0,40}?"
     r"fait face (?:a|aux) (?:des )?(?:accusations|chefs)|"
     r"(?:le|la|l') ?(?:trafiquant|suspect|individu|homme|femme|conducteur|chauffeur|passager|mis en cause)e? "
@@ -41,7 +49,8 @@ _SINGLE = re.compile(
     r"\b(?:il|elle) a (?:ete|egalement ete) (?:interpellee?|arretee?|apprehendee?|placee? en garde a vue))\b")
 # "arrested the couple", "both men were arrested": two.
 _PAIR = re.compile(r"\b(?:(?:the|a|le|un|la|una|el) (?:couple|pareja|duo)|both (?:men|women|suspects|of them)|"
-                   r"les deux (?:hommes|femmes|suspects|individus)|los dos (?:hombres|sujetos|sospechosos))\b")
+                   r"les deux (?:hommes|femmes|suspects|individus|inculpes|prevenus|mis en cause|trafiquants)|"
+                   r"los dos (?:hombres|sujetos|sospechosos|detenidos|imputados))\b")
 _NONE = re.compile(
     r"\b(?:no arrests?|no one (?:has been|was|were) (?:arrested|detained)|nobody (?:was|has been) arrested|"
     r"aucune (?:interpellation|arrestation)|personne n'a ete (?:interpelle|arrete)|"
@@ -63,7 +72,7 @@ _SUBSET_BEFORE = re.compile(r"\b(?:entre (?:ellas|ellos|los cuales|las cuales)|a
 _PERSON = r"(?:[A-ZÀ-Ý][\w'-]+\s?){1,4}(?:\s*\(\d+\))?"
 # "arrested John Smith", "has since charged Adam Brown (39) and Bethany Brown (42)": the people named.
 _NAMED = re.compile(rf"\b(?:arrested|detained|apprehended|charged|interpell[ée]|arr[êe]t[ée]|detuvieron a|detuvo a|"
-                    rf"capturaron a|aprehendieron a)\s+({_PERSON}(?:(?:,\s*|\s+and\s+|\s+et\s+|\s+y\s+){_PERSON})*)")
+                    rf"capturaron a|aprehendieron a|arrestation d[e'’]|detención de|captura de|arrest of)\s*({_PERSON}(?:(?:,\s*|\s+and\s+|\s+et\s+|\s+y\s+){_PERSON})*)")
 _LISTED = re.compile(r"\b(?:fueron|han sido|resultaron|quedaron) (?:detenid|capturad|aprehendid|arrestad)[oa]s "
                      rf"((?:el|la|un|una) {_INITIALS}{{2,60}}?(?:(?:, | y )(?:el|la|un|una) {_INITIALS}{{2,60}}?)+)"
                      r"(?=[.;]|, quien|$)")
