@@ -2,7 +2,9 @@
 
 import re
 
+from .dates import _WEEKDAY_NAMES, MONTHS
 from .lexicon import COMPILED, classify
+from .operation import operation_name
 from .relevance import SEIZED_WITHOUT_A_VERB, STATISTIC
 from .text import Value, sentences
 
@@ -118,6 +120,13 @@ _REPLICA = re.compile(r"\b(?:imitation|replica|repliques?|airsoft|air (?:guns?|r
                       r"a plombs?|a billes)\b")
 
 
+# "2.300 armes saisies ces derniers mois ont été détruites", "The 611 guns that were destroyed": the arms' end, told
+# after their seizure.
+_DESTROYED = re.compile(r"\b(?:were|was|have been|has been|had been|will be|ont ete|a ete|seront|sont|fueron|fue|han sido|"
+                        r"seran|serán) (?:\w+ ){0,2}?(?:destroy\w*|detrui\w*|destruid\w*|incinera\w*|brule\w*|torched|"
+                        r"burnt|burned|fondue?s|melted|cut up|crushed|compacta\w*|chatarriz\w*)\b")
+
+
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|ces|les|las|los|estas|estos|esas|esos)\s+$")
 
 
@@ -137,7 +146,8 @@ def of_this_seizure(doc, counts):
     kept, set_aside = [], set()
     for count in counts:
         start, end = doc.clause_bounds(count.start)
-        disposed = _DISPOSED.search(doc.folded, start, end) and not _SEIZED.search(doc.folded, start, end)
+        disposed = _DISPOSED.search(doc.folded, start, end) and not _SEIZED.search(doc.folded, start, end) or \
+            _DESTROYED.search(doc.folded, start, end)
         handed_in = _handed_in(doc, count)
         retold = (count.category, count.value) in set_aside and _DEFINITE_BEFORE.search(
             doc.folded, max(0, count.start - 12), count.start)  # "As for the 261 firearms" after the statistic
@@ -145,7 +155,27 @@ def of_this_seizure(doc, counts):
             set_aside.add((count.category, count.value))
         else:
             kept.append(count)
-    return kept
+    return _without_a_statistics_story(doc, counts, kept)
+
+
+_ITEM_CATEGORIES = ("firearm", "ammo", "part")
+_MONTH_NAMES = "|".join(name for names in MONTHS.values() for name in names)
+# A time that dates one seizure: a weekday, "yesterday", "hier", a day and month.
+_ONE_DAY = re.compile(rf"\b(?:{_WEEKDAY_NAMES}|yesterday|today|tonight|last night|this morning|hier|aujourd'hui|"
+                      rf"ce matin|cette nuit|la nuit du|ayer|hoy|anoche|esta manana|weekend|week-end|fin de semana|"
+                      rf"(?:las )?ultimas (?:\d+ )?horas|(?:the )?(?:last|past) \d+ hours|(?:ces|les) dernieres (?:\d+ )?heures|\d{{1,2}}(?:er)? (?:de )?(?:{_MONTH_NAMES})|"
+                      rf"(?:{_MONTH_NAMES}) \d{{1,2}}\b)")
+
+
+def _without_a_statistics_story(doc, counts, kept):
+    """A text that opens on a statistic ("A travers un bilan de l'année ... la saisie de 54 fusils") and dates no
+    seizure of its own tells the figures of a period: none of its counts is of one seizure."""
+    items = [c for c in counts if c.category in _ITEM_CATEGORIES]
+    if not items or not _statistic(doc, items[0]) or operation_name(doc) is not None:
+        return kept  # an operation's results over its period are its seizure
+    if any(_ONE_DAY.search(doc.folded, *doc.sentence_bounds(c.start)) for c in kept if c.category in _ITEM_CATEGORIES):
+        return kept
+    return [c for c in kept if c.category not in _ITEM_CATEGORIES]
 
 
 def _replicas_only_in_lead(doc):

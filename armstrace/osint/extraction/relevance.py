@@ -40,7 +40,10 @@ STATISTIC = re.compile(
     r"implementacion|entrada en vigor|puesta en marcha|creacion|mise en place|entree en vigueur|lancement)|"
     r"suman(?: ya)?|con (?:este|esta) (?:caso|accion|decomiso|aseguramiento|incautacion|hallazgo)|"
     r"with this (?:seizure|latest seizure|case)|avec cette (?:saisie|prise)|to date|a ce jour|a la fecha|"
-    r"hasta la fecha|so far (?:for|in|this) (?:the )?year)\b")
+    r"hasta la fecha|so far (?:for|in|this) (?:the )?year|"
+    r"(?:in|en|durante) (?:el |le |la |the )?(?:primer|segundo|premier|second|first|1er|2e) (?:semestre|trimestre|half|"
+    r"quarter)|en todo (?:el )?(?:ano )?(?:19|20)\d\d|(?:in|en|durante|during) (?:19|20)\d\d\b|"
+    r"bilan (?:de l'annee|annuel|de l'an)|over a period of|sur une periode de)\b")
 
 
 def relevance(folded, lang, counts, kept=None):

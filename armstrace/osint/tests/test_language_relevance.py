@@ -55,3 +55,24 @@ def test_a_statistic_retold_later_stays_a_statistic():
     found = extract("Revenue shows that 261 firearms were intercepted at its mail centres in 2016.\n"
                     "As for the 261 firearms, Revenue said they included lasers and stun guns.")
     assert not found.relevant
+
+
+def test_a_text_opening_on_a_period_statistic_reports_no_seizure():
+    assert not extract("A travers un bilan de l'année en cours, les douanes ont procédé à la saisie de 54 fusils de "
+                       "chasse, depuis janvier dernier. Le bilan fait également état de la saisie de 23 pistolets.",
+                       language="fr").relevant
+    assert not extract("Los Mossos decomisaron 580 armas de fuego en el primer semestre de 2025 en Cataluña. Del "
+                       "total, 283 fueron cortas.", language="es").relevant
+    assert not extract("La police fédérale a saisi en 2018 5.850 armes à feu illégales.", language="fr").relevant
+
+
+def test_a_statistic_beside_a_dated_seizure_keeps_the_seizure():
+    found = extract("Unas 15 armas de fuego y 391 municiones son decomisadas en las últimas 72 horas; estas armas "
+                    "se suman a las 2,890 armas incautadas en lo que va del año.", language="es")
+    assert found.relevant and found.record()["firearms_total"] == 15
+
+
+def test_arms_destroyed_after_their_seizure_are_no_seizure():
+    assert not extract("Quelque 2.300 armes à feu saisies ces derniers mois par les forces de sécurité ont été "
+                       "détruites samedi à Lomé.", language="fr").relevant
+    assert not extract("The six hundred and eleven guns that were destroyed today had been confiscated by police.").relevant
