@@ -173,6 +173,8 @@ def _without_a_statistics_story(doc, counts, kept):
     items = [c for c in counts if c.category in _ITEM_CATEGORIES]
     if not items or not _statistic(doc, items[0]) or operation_name(doc) is not None:
         return kept  # an operation's results over its period are its seizure
+    if _DISPOSED.search(doc.folded, *doc.sentence_bounds(items[0].start)):
+        return kept  # "police destroyed 2,000 firearms seized over three years": a stock, told before the seizure
     if any(_ONE_DAY.search(doc.folded, *doc.sentence_bounds(c.start)) for c in kept if c.category in _ITEM_CATEGORIES):
         return kept
     return [c for c in kept if c.category not in _ITEM_CATEGORIES]
