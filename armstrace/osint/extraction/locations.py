@@ -103,6 +103,10 @@ _DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en rou
 _HOME_BEFORE = re.compile(r"\b(?:man|woman|men|women|boy|girl|teenager|\d+[- ]years?[- ]old|aged \d+|homme|femme|"
                           r"hommes|femmes|jeune|\d+ ans|hombre|mujer|joven|\d+ anos)\b[^.;]{0,25}?"
                           r"(?:\bfrom|\bof|\bde|\bdu|\bd')\s*(?:the\s+)?$")
+_COMMON_WORDS = set("meanwhile however furthermore moreover additionally also subsequently consequently therefore "
+                    "thereafter later earlier afterwards finally recently cependant toutefois ensuite puis enfin "
+                    "egalement selon ademas asimismo luego posteriormente finalmente segun code codigo ley loi act law "
+                    "article articulo decreto decret palais area zona zone sector secteur internacional international".split())
 _TITLES = set("director directeur directora inspector commissioner superintendent sergeant colonel comandante "
               "commandant detective constable officer agent president presidente jefe juez judge procureur".split())
 _TITLE_BEFORE = re.compile(r"\b(?:comisari[oa]|commissaire|sargento|sergeant|sgt|capitan|captain|coronel|colonel|"
@@ -116,7 +120,7 @@ _ARTICLES = {"la", "le", "les", "el", "los", "las", "l'"}
 # A facility's word that opens its capitalised name ("Aeropuerto El Dorado", "Complejo Fronterizo Los Libertadores").
 _FACILITY_HEAD = re.compile(r"^(?:Aeropuerto|Aéroport|Aeroport|Airport|Complejo Fronterizo|Paso Fronterizo|"
                             r"Puesto Fronterizo|Puente Internacional|Garita)(?: Internacional| International)?"
-                            r"(?: de la| de| del| of| d')? ?(?=[A-ZÀ-Ý])")
+                            r"(?: de las| de los| de la| de| del| of| d')? ?(?=[A-ZÀ-Ý])")
 _FACILITY_WORDS = {"aeropuerto", "aeroport", "airport", "puerto", "port", "terminal", "garita", "aduana", "complejo",
                    "complejo fronterizo", "paso fronterizo", "puente internacional"}
 # A direction alone ("au Sud de Madagascar") is no place; "Baja California Sur" is.
@@ -178,9 +182,12 @@ def _country_for(entries, lang, evidence=()):
 
 
 def _facility_town(key, table):
-    """A port, airport or crossing of the gazetteer that is a small place ("Felixstowe", "Coquelles"); a big city
-    with a port ("Guayaquil", "Abidjan") is a facility only where the text says so ("port of", "airport")."""
-    return key in PLACES and (key not in table or table[key][0][1] < 100000)
+    """A port, airport or crossing of the gazetteer that is a small place ("Felixstowe", "Coquelles", "Haina" of
+    "Haina Oriental"); a big city with a port ("Guayaquil", "Abidjan") is a facility only where the text says so
+    ("port of", "airport")."""
+    words = key.split(" ")
+    prefixes = (" ".join(words[:n]) for n in range(len(words), 0, -1))
+    return any(p in PLACES and (p not in table or table[p][0][1] < 100000) for p in prefixes)
 
 
 def _is_region(entries, lang):
@@ -208,12 +215,13 @@ def _known_prefix(name, table):
     for n in range(len(words), 0, -1):
         prefix = _trim(" ".join(words[:n]))
         key = fold(prefix)
-        if key in table and key not in _FACILITY_WORDS and (n == len(words) or key not in _NAME_OPENERS):
-            return prefix
+        if key in table and key not in _FACILITY_WORDS and (n == len(words) or key not in _NAME_OPENERS and (
+                table[key][0][1] >= 20000 or table[key][0][1] == 0 and len(key) >= 5)):
+            return prefix  # not a small namesake of the name's first word ("Pérez" of "Pérez Zeledón")
     return name
 
 
-_NAME_OPENERS = set("san santa santo sao saint sainte st port puerto porto el la le les los las new fort mount cap cabo "
+_NAME_OPENERS = set("san santa santo sao saint sainte st port puerto porto el la le les los las new fort mount cap cabo don dona "
                     "villa ciudad nueva nuevo bahia ville".split())
 
 
@@ -279,6 +287,8 @@ def _not_a_place(doc, start, name, key, table, countries):
     words = key.split(" ")
     if words[0] in _ARTICLES and len(words) > 1:
         words = words[1:]  # "La Matanza", "Le Havre", "El Paso"
+    if key in _COMMON_WORDS:
+        return True  # "Meanwhile, the ...", "une infraction au Code de la route", "el Área de Embarque"
     if words[0] in _TITLES or _TITLE_BEFORE.search(doc.folded, max(0, start - 20), start):
         return True  # "Port Director Ray Provencio", "el comisario César Diarte"
     if len(key) < 3 or key in countries or key in _FACILITY_WORDS | _LONE_DIRECTIONS or any(w in _NOT_PLACES for w in words) or \

@@ -103,7 +103,7 @@ _ORIGIN = re.compile(r"(?<![\w])(?:from|origin|made in|bound for|destined for|to
                      r"nationals? of|ressortissants?|produced in|manufactured in|produits? en|fabrique\w* en|"
                      r"fabricad\w+ en|producid\w+ en|border with|borders|bordering with|bordering|frontiere avec|frontera con|"
                      r"limitrofe con|frontalier\w* (?:de|du|des|avec)|via|en passant par|transitant par|"
-                     r"en transit par|pasando por|en transito por|in transit through)\s*(?:the |la |le |les |des |l'|el |los |las )?"
+                     r"en transit par|pasando por|en transito por|in transit through)(?:(?<=')|(?![\w]))\s*(?:the |la |le |les |des |l'|el |los |las )?"
                      r"(?:[\w'-]+(?: [\w'-]+){0,2}(?:, | \(| et (?:de |du |des )?(?:la |le |l')?| y (?:de )?(?:la |el )?|"
                      r" and (?:the )?))?$")
 # "en France et en Belgique", "in Spain and Portugal": a seizure in two named countries.

@@ -1,6 +1,9 @@
 """Which country a place name shared by several countries means (the one the text names with it or otherwise), a
 word ending in "to" is no destination, and the title breaks ties between places."""
 
+from armstrace.osint.extraction.places import as_origin
+from armstrace.osint.extraction.text import Doc
+
 from .helpers import record
 
 
@@ -71,3 +74,11 @@ def test_the_dateline_of_an_international_body_is_not_a_seizure_country():
 def test_brass_knuckles_name_no_country():
     found = record("Les policiers de Granby ont saisi 11 armes longues et un poing américain.", language="fr")
     assert found["country"] != ["USA"]
+
+
+def test_a_word_starting_with_to_is_no_destination():
+    text = "El paquete fue ubicado en el puerto de Santo Tomás de Castilla, Izabal, con 3 pistolas."
+    doc = Doc(text, "es")
+    assert not as_origin(doc, text.index("Izabal"))
+    text = "The container was shipped from Turkey, with 440 rifles."
+    assert as_origin(Doc(text, "en"), text.index("Turkey"))

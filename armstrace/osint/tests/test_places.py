@@ -153,3 +153,17 @@ def test_two_places_held_by_a_region_give_the_region():
     found = record("En allanamientos en las comunas de Santiago y La Pintana, en la región Metropolitana, se "
                    "incautaron 3 pistolas.", language="es")
     assert found["location"] == "región Metropolitana"
+
+
+def test_connectors_legal_words_and_small_namesakes_are_no_places():
+    found = record("Meanwhile, the Ogun State Command seized 20 rifles in Abeokuta.")
+    assert found["location"] == "Abeokuta"
+    found = record("Lors de l'interception d'un véhicule pour une infraction au Code de la route à Laval, les "
+                   "policiers ont saisi 2 pistolets.", language="fr")
+    assert found["location"] == "Laval"
+
+
+def test_a_port_town_opening_a_longer_name_is_a_facility():
+    found = record("Se incautaron 3 pistolas en el muelle de Haina Oriental, introducidas por el Aeropuerto "
+                   "Internacional de las Américas.", language="es")
+    assert found["location"] == "Haina Oriental"
