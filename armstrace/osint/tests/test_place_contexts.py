@@ -146,7 +146,7 @@ def test_a_direction_alone_is_no_place_and_a_bureau_is_a_seat():
 
 
 def test_along_a_road_is_at_the_road():
-    assert record("The suspects were intercepted along Kangundo Road with eight rifles.")["location"] == "Kangundo"
+    assert record("The suspects were intercepted along Kangundo Road with eight rifles.")["location"] == "Kangundo Road"
 
 
 def test_an_unknown_word_in_capitals_is_no_place():
