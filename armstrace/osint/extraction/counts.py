@@ -17,7 +17,10 @@ _GLUED_UNIT = re.compile(r"-?[a-z]|[.,]\d|x\d|/")  # 9mm, 12-gauge, 7.62, 7x39, 
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:calibre|caliber|calibro|cal\.|model|modele|modelo|no\.|n°|nº|number|numero|type|tipo|article|articulo|"
     r"[$€£]|/|(?:rounds?|cartridges?|bullets?|shells|cartouches?|cartuchos?|balas?|munitions?|municiones?) (?:of|de)|"
-    r"\b(?:one|two|three|un|une|una|uno|dos|tres|deux|trois|a|an))\s*$")  # "six rounds of 308", "a 303 rifle"
+    r"\b(?:one|two|three|un|une|una|uno|dos|tres|deux|trois|a|an)|"
+    r"(?<![\w-])(?:ak|akm|ar|sks|cz|fn|hk|mp|glock|beretta|colt|taurus|walther|makarov|tokarev|browning|galil)"
+    r"[- ]?)\s*$")  # "six rounds of 308", "a 303 rifle", "AK 47 rifles"
+_ONE_OF_BEFORE = re.compile(r"\b(?:one|un|une|una|uno) (?:of|de|des|d'entre|de los|de las) (?:the |les |los |las )?$")
 _TOTAL_BEFORE = re.compile(r"(?:total of|in total|in all|overall|au total|en tout|un total de|en total|total de|"
                            r"totalidad de|soit|en conjunto)\s*(?:de |of |d')?(?:some |about |over |more than |"
                            r"plus de |mas de |environ |unos |unas )?$")
@@ -126,7 +129,7 @@ def _count_of(folded, number, lang):
     if scale:  # "deux millions de cartouches", "1,5 millones de cartuchos"
         after = " " + after[scale.end():]
     before = folded[max(0, number.start - 40):number.start]
-    if _NOT_A_COUNT_BEFORE.search(before) and number.kind == "digits":
+    if _NOT_A_COUNT_BEFORE.search(before) and number.kind == "digits" or _ONE_OF_BEFORE.search(before):
         return None
     if _PARTITIVE_AFTER.match(after):
         return None
@@ -169,7 +172,8 @@ _SINGULAR_MODIFIER = re.compile(r" (?!(?:and|or|with|in|at|from|of|on|to|for|whi
 
 _COMPOUND_HEAD = re.compile(r" (?:manufactur\w*|dealers?|licen[cs]es?|offen[cs]es?|crimes?|charges?|kits?|safes?|"
                             r"owners?|laws?|violence|amnesty|unit|squad|team|investigations?|trafficking|smuggling|"
-                            r"shops?|stores?|range|club|permits?|factory|workshop|lab|laboratory|set|blueprints?)\b")
+                            r"shops?|stores?|range|club|permits?|factory|workshop|lab|laboratory|set|blueprints?|"
+                            r"cleaning|cases?|bags?|box|boxes|covers?|cabinets?)\b")
 
 
 def _mixed_list(after, noun_end, category, kind, lang):

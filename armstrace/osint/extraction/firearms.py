@@ -151,11 +151,26 @@ def of_this_seizure(doc, counts):
         handed_in = _handed_in(doc, count)
         retold = (count.category, count.value) in set_aside and _DEFINITE_BEFORE.search(
             doc.folded, max(0, count.start - 12), count.start)  # "As for the 261 firearms" after the statistic
-        if _statistic(doc, count) or disposed or handed_in or retold or (replicas and count.category == "firearm"):
+        if _statistic(doc, count) or disposed or handed_in or retold or (replicas and count.category == "firearm") or \
+                recalls_an_earlier_seizure(doc, count.start):
             set_aside.add((count.category, count.value))
         else:
             kept.append(count)
     return _without_a_statistics_story(doc, counts, kept)
+
+
+# "A week after a major operation ... led to the seizure of 19 firearms, ...": an earlier seizure the text recalls.
+_EARLIER_EVENT = re.compile(r"\W*(?:(?:a|an|one|two|three|four|five|six|several|a few|\d+|un|une|deux|trois|quatre|"
+                            r"quelques|una|dos|tres|cuatro|unos|unas) )?(?:days?|weeks?|months?|years?|jours?|semaines?|"
+                            r"mois|ans|annees|dias|semanas|meses|anos) (?:after|apres|despues de|luego de|tras)\b")
+
+
+def recalls_an_earlier_seizure(doc, position):
+    """`position` lies in the opening clause of a sentence that starts "A week after ..." (see _EARLIER_EVENT)."""
+    start, end = doc.sentence_bounds(position)
+    if not _EARLIER_EVENT.match(doc.folded, start, end):
+        return False
+    return doc.folded.find(", ", start, end) > position
 
 
 _ITEM_CATEGORIES = ("firearm", "ammo", "part")

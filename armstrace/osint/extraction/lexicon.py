@@ -11,7 +11,7 @@ import re
 _COMMON = [
     (r"airsoft(?: guns?| weapons?| replicas?| pistols?| rifles?)?", "excluded", None),
     (r"tasers?|shockers?", "excluded", None),
-    (r"ak-?47s?|ak-?74s?|akms?|pmak|sks|kalas?h?nikovs?|kalachnikovs?|ar-?15s?|m-?16s?|m4s?|fal|g3s?", "firearm",
+    (r"ak[- ]?47s?|ak[- ]?74s?|akms?|pmak|sks|kalas?h?nikovs?|kalachnikovs?|ar[- ]?15s?|m-?16s?|m4s?|fal|g3s?", "firearm",
      "rifle"),
     (r"tt-?30|tt-?33|tokarevs?|makarovs?", "firearm", "pistol"),
     (r"(?:calibres?|calibers?|cal\.) (?:12|douze|16)|12[- ]gauge|12[- ]bore", "firearm", "shotgun"),

@@ -11,6 +11,7 @@ import pycountry
 
 from .cities import rows as city_rows
 from .dates import _WEEKDAY_NAMES, MONTHS
+from .firearms import recalls_an_earlier_seizure
 from .gazetteer import PLACES
 from .places import Mention, as_origin, country_mentions, country_names
 from .text import Doc, Value, fold
@@ -444,6 +445,8 @@ def _score(doc, start, end, key, table, leading=False):
     sentence_start, sentence_end = doc.sentence_bounds(start)
     if _SEIZURE.search(doc.folded[sentence_start:sentence_end]):
         score += 1
+    if recalls_an_earlier_seizure(doc, start):
+        score -= 2.5  # "A week after a major operation at the Montego Bay Freeport Wharf ..., "
     return score
 
 

@@ -402,3 +402,26 @@ def test_a_lead_seizing_only_replicas_reports_no_firearms():
 def test_bullet_magazines_are_magazines():
     found = record("Police seized 3 pistols and 130 bullet magazines.")
     assert found["ammunition_rounds"] is None and found["firearms_total"] == 3
+
+
+def test_calibres_used_in_a_model_and_cleaning_kits_are_no_firearms():
+    found = record("Police seized 142 rounds of 7.62x39 special (used in AK 47 rifles) and a rifle cleaning kit.")
+    assert found["firearms_total"] is None and found["ammunition_rounds"] == 142
+
+
+def test_one_of_two_names_no_count_of_two():
+    found = record("One of two missing police rifles was recovered in Ndia. Police recovered the AK47 rifle.")
+    assert found["firearms_total"] != 2
+
+
+def test_a_model_with_a_space_types_a_broad_noun():
+    found = record("Le trafiquant avait en sa possession une arme AK 47 saisie par la police.", language="fr")
+    assert found["firearms_by_type"] == {"rifle": 1}
+
+
+def test_an_earlier_seizure_recalled_in_an_opening_clause_is_not_counted():
+    found = record("A week after a major operation at the Montego Bay Freeport Wharf led to the seizure of 19 "
+                   "illegal firearms, the team again reaped success. This time, three high-powered rifles and two "
+                   "9mm handguns were discovered at the Small Whart, located at Freeport.")
+    assert found["firearms_total"] == 5
+    assert found["location"].startswith("Small Whart")
