@@ -17,9 +17,9 @@ _GLUED_UNIT = re.compile(r"-?[a-z]|[.,]\d|x\d|/")  # 9mm, 12-gauge, 7.62, 7x39, 
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:calibre|caliber|calibro|cal\.|model|modele|modelo|no\.|n°|nº|number|numero|type|tipo|article|articulo|"
     r"[$€£]|/|(?:rounds?|cartridges?|bullets?|shells|cartouches?|cartuchos?|balas?|munitions?|municiones?) (?:of|de)|"
-    r"\b(?:one|two|three|un|une|una|uno|dos|tres|deux|trois|a|an)|"
-    r"(?<![\w-])(?:ak|akm|ar|sks|cz|fn|hk|mp|glock|beretta|colt|taurus|walther|makarov|tokarev|browning|galil)"
-    r"[- ]?)\s*$")  # "six rounds of 308", "a 303 rifle", "AK 47 rifles"
+    r"\b(?:one|two|three|un|une|una|uno|dos|tres|deux|trois|a|an))\s*$")  # "six rounds of 308", "a 303 rifle"
+_MODEL_BEFORE = re.compile(r"(?<![\w-])(?:ak|akm|ar|sks|cz|fn|hk|mp|glock|beretta|colt|taurus|walther|makarov|tokarev|"
+                           r"browning|galil)[- ]?\Z")  # "AK 47 rifles"
 _ONE_OF_BEFORE = re.compile(r"\b(?:one|un|une|una|uno) (?:of|de|des|d'entre|de los|de las) (?:the |les |los |las )?$")
 _TOTAL_BEFORE = re.compile(r"(?:total of|in total|in all|overall|au total|en tout|un total de|en total|total de|"
                            r"totalidad de|soit|en conjunto)\s*(?:de |of |d')?(?:some |about |over |more than |"
@@ -129,7 +129,8 @@ def _count_of(folded, number, lang):
     if scale:  # "deux millions de cartouches", "1,5 millones de cartuchos"
         after = " " + after[scale.end():]
     before = folded[max(0, number.start - 40):number.start]
-    if _NOT_A_COUNT_BEFORE.search(before) and number.kind == "digits" or _ONE_OF_BEFORE.search(before):
+    if (_NOT_A_COUNT_BEFORE.search(before) or _MODEL_BEFORE.search(before)) and number.kind == "digits" or \
+            _ONE_OF_BEFORE.search(before):
         return None
     if _PARTITIVE_AFTER.match(after):
         return None
