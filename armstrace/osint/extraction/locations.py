@@ -12,8 +12,8 @@ import pycountry
 from .cities import rows as city_rows
 from .dates import _WEEKDAY_NAMES, MONTHS
 from .firearms import recalls_an_earlier_seizure
-from .gazetteer import PLACES
-from .places import Mention, as_origin, country_mentions, country_names
+from .gazetteer import DEMONYMS, PLACES
+from .places import MULTI, Mention, as_origin, country_mentions, country_names
 from .text import Doc, Value, fold
 
 _UPPER = "A-ZÀ-ÝĀ-Ž"
@@ -209,6 +209,12 @@ def _trim(name):
     return re.sub(r"\s+(?:de|del|de la|du|des|la|el|sur|upon|do|da|dos|das)$", "", name)
 
 
+@lru_cache(maxsize=1)
+def _demonyms():
+    """"Mexican", "sénégalais", "colombiana": adjectives of nationality, never places."""
+    return {word for words in DEMONYMS.values() for word in words.split("|")}
+
+
 def _known_prefix(name, table):
     """The longest run of the name's first words that the gazetteer knows ("Louisville" of "Louisville U"); never
     a word that opens longer names ("San" of "San Migual de Yguazú")."""
@@ -258,7 +264,7 @@ def _border_candidates(doc):
     for match in _BORDER.finditer(doc.folded):
         sentence_start, sentence_end = doc.sentence_bounds(match.start())
         seized = bool(_SEIZURE.search(doc.folded, sentence_start, sentence_end))
-        out.append(Candidate(doc.text[match.start():match.end()], match.start(), 2.5 + seized, None))
+        out.append(Candidate(doc.text[match.start():match.end()], match.start(), 1.0 + seized, None))
     return out
 
 
@@ -288,7 +294,7 @@ def _not_a_place(doc, start, name, key, table, countries):
     words = key.split(" ")
     if words[0] in _ARTICLES and len(words) > 1:
         words = words[1:]  # "La Matanza", "Le Havre", "El Paso"
-    if key in _COMMON_WORDS:
+    if key in _COMMON_WORDS or key in _demonyms():
         return True  # "Meanwhile, the ...", "une infraction au Code de la route", "el Área de Embarque"
     if words[0] in _TITLES or _TITLE_BEFORE.search(doc.folded, max(0, start - 20), start):
         return True  # "Port Director Ray Provencio", "el comisario César Diarte"
@@ -297,7 +303,7 @@ def _not_a_place(doc, start, name, key, table, countries):
         return True
     if words[0] in _LONE_DIRECTIONS and len(words) > 1 and words[1] in ("de", "del", "du", "of", "des"):
         return True  # "Sud de Madagascar", "Norte de Guayaquil": the part of the place that follows
-    abstract = _ABSTRACT.search(key) and not _CONNECTOR.search(f" {key} ") or _ABSTRACT.match(words[0] + " ")
+    abstract = _ABSTRACT.search(key) and not _CONNECTOR.search(f" {key} ") or _ABSTRACT.search(words[0] + " ")
     # "BOC", "SEMIL": an agency's initials; "A QUANTITY of ammunition": a styled lead; but "PRESIDIO, Texas —"
     acronym = name.isupper() and (len(name) <= 4 or not _dateline(doc.text, start, start + len(name)))
     return key not in table and (abstract or acronym or _inside_title_case(doc.text, start))
@@ -459,8 +465,8 @@ def location(doc, chosen_countries):
     found = [c for c in candidates(doc) if c.score >= 1.0]
     if not found:  # the only place given is an agency's ("la Gendarmerie de l'Aude"): the most specific one given
         found = [c for c in candidates(doc) if c.seat and c.score + _SEAT_PENALTY >= 1.0]
-    if not found:  # "JOHOR BARU, Jan 14 — Police arrested 20 men here": the dateline, where no place is given
-        found = [c for c in candidates(doc) if c.dateline][:1]
+    if not found and not MULTI.search(doc.folded):  # "JOHOR BARU, Jan 14 — Police arrested 20 men here": the
+        found = [c for c in candidates(doc) if c.dateline][:1]  # dateline, where no place is given (not INTERPOL's)
     if not found:  # "en una agencia de transporte de Montevideo": the one known town the text names, after "de"
         found = _only_town(candidates(doc))
     if not found and all(c.bare for c in candidates(doc)):
@@ -533,7 +539,7 @@ def _abroad(candidate, chosen_countries):
 
 
 def _only_town(found):
-    towns = [c for c in found if c.code and c.score >= 0.5 and not c.seat and not c.bare]
+    towns = [c for c in found if c.code and c.score >= 0.5 and not (c.seat or c.bare or c.dateline)]
     return towns[:1] if len({fold(c.name) for c in towns}) == 1 else []
 
 

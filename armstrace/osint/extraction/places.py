@@ -92,7 +92,7 @@ def _case_fits(text, match, source):
     return True
 
 
-_MULTI = re.compile(r"\b(?:europol|interpol|countries|pays|paises|international operation|operation internationale|"
+MULTI = re.compile(r"\b(?:europol|interpol|countries|pays|paises|international operation|operation internationale|"
                     r"operacion internacional|joint action|cross-border|transfrontali\w+|eu member states|"
                     r"etats membres|estados miembros|frontex|afripol|ameripol)\b")
 _ORIGIN = re.compile(r"(?<![\w])(?:from|origin|made in|bound for|destined for|to|en provenance d(?:es|e|u|')?|"
@@ -188,10 +188,10 @@ def choose_countries(doc, mentions):
         return []
     named = list(dict.fromkeys(m.code for m in mentions if m.source in ("name", "place") and not _only_origin(
         doc, m.code, mentions) and not _in_dateline(doc, m)))
-    if len(named) >= 2 and (_MULTI.search(doc.folded) or _JOINED.search(doc.folded) or _listed(doc, mentions)):
+    if len(named) >= 2 and (MULTI.search(doc.folded) or _JOINED.search(doc.folded) or _listed(doc, mentions)):
         return named
     weight = defaultdict(float)
-    multi = bool(_MULTI.search(doc.folded))  # "LYON, France – INTERPOL ...": the seat of an international body
+    multi = bool(MULTI.search(doc.folded))  # "LYON, France – INTERPOL ...": the seat of an international body
     for index, mention in enumerate(mentions):
         before = doc.folded[max(0, mention.start - 40):mention.start]
         factor = 0.3 if _ORIGIN.search(before) else 0.25 if multi and _in_dateline(doc, mention) else 1.0

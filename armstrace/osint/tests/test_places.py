@@ -167,3 +167,20 @@ def test_a_port_town_opening_a_longer_name_is_a_facility():
     found = record("Se incautaron 3 pistolas en el muelle de Haina Oriental, introducidas por el Aeropuerto "
                    "Internacional de las Américas.", language="es")
     assert found["location"] == "Haina Oriental"
+
+
+def test_demonyms_abstract_nouns_and_an_international_dateline_are_no_places():
+    found = record("A 33-year-old Mexican man was arrested after CBP officers seized 4 pistols at the Bridge of the "
+                   "Americas international crossing.")
+    assert found["location"] != "Mexican"
+    found = record("El armamento fue destruido conforme al Procedimiento Sistemático de Operar; se incautaron 3 "
+                   "pistolas en Culiacán.", language="es")
+    assert found["location"] == "Culiacán"
+    found = record("LYON, France – An INTERPOL operation seized 400 firearms in Pakistan.")
+    assert found["location"] is None
+
+
+def test_a_village_beats_the_border_it_lies_on():
+    found = record("Les forces de sécurité ont intercepté un minibus à Prèkètè, près de Bassila, sur la frontière "
+                   "bénino-togolaise, et saisi 3 fusils.", language="fr")
+    assert found["location"] == "Prèkètè"
