@@ -93,6 +93,8 @@ def _case_fits(text, match, source):
 
 
 MULTI = re.compile(r"\b(?:europol|interpol|countries|pays|paises|international operation|operation internationale|"
+                   r"took part|taking part|particip\w*|joint operation|"
+                   r"operation conjointe|operacion conjunta|coordinated by|coordonnee par|coordinada por|"
                     r"operacion internacional|joint action|cross-border|transfrontali\w+|eu member states|"
                     r"etats membres|estados miembros|frontex|afripol|ameripol)\b")
 _ORIGIN = re.compile(r"(?<![\w])(?:from|origin|made in|bound for|destined for|to|en provenance d(?:es|e|u|')?|"
@@ -111,14 +113,29 @@ _JOINED = re.compile(r"\b(?:in|en|au|aux)\s+(?:la\s+|le\s+|l')?[a-z'-]+(?:\s[a-z
                      r"(?:la\s+|le\s+|l')?[a-z'-]+")
 
 
+# "Law enforcement authorities from Spain, France and Italy took part": the people's countries, where they worked.
+_PARTICIPANTS_FROM = re.compile(r"\b(?:authorities|police|officers|agencies|law enforcement|officials|investigators|"
+                                r"agents|forces|services|units|teams|countries|nations|states|members|representatives|"
+                                r"participants|delegations|experts) from\s")
+
+
+def _origin_before(before):
+    """`before` (the text just before a country's name) makes that country an origin or destination."""
+    match = _ORIGIN.search(before[-40:])
+    if not match:
+        return False
+    keyword_start = len(before) - len(before[-40:]) + match.start()
+    return not _PARTICIPANTS_FROM.search(before, max(0, keyword_start - 40), keyword_start + 5)
+
+
 def as_origin(doc, start):
     """The name at `start` is of an origin or destination ("from China", "con destino a Haití")."""
-    return bool(_ORIGIN.search(doc.folded[max(0, start - 40):start]))
+    return _origin_before(doc.folded[max(0, start - 60):start])
 
 
 def _only_origin(doc, code, mentions):
     """Every mention of the country is as an origin or destination ("from China", "à destination des Pays-Bas")."""
-    return all(_ORIGIN.search(doc.folded[max(0, m.start - 40):m.start]) for m in mentions if m.code == code)
+    return all(_origin_before(doc.folded[max(0, m.start - 60):m.start]) for m in mentions if m.code == code)
 
 
 _LIST_BETWEEN = re.compile(r"\s*(?:,|and|et|y|&)\s*(?:(?:and|et|y)\s+)?(?:(?:in|en|au|aux|a)\s+)?"
@@ -194,7 +211,7 @@ def choose_countries(doc, mentions):
     multi = bool(MULTI.search(doc.folded))  # "LYON, France – INTERPOL ...": the seat of an international body
     for index, mention in enumerate(mentions):
         before = doc.folded[max(0, mention.start - 40):mention.start]
-        factor = 0.3 if _ORIGIN.search(before) else 0.25 if multi and _in_dateline(doc, mention) else 1.0
+        factor = 0.3 if _origin_before(before) else 0.25 if multi and _in_dateline(doc, mention) else 1.0
         weight[mention.code] += _WEIGHTS[mention.source] * factor * (1.5 if index < 3 else 1.0)
     best = max(weight, key=weight.get)
     if _only_origin(doc, best, mentions):

@@ -82,3 +82,16 @@ def test_a_word_starting_with_to_is_no_destination():
     assert not as_origin(doc, text.index("Izabal"))
     text = "The container was shipped from Turkey, with 440 rifles."
     assert as_origin(Doc(text, "en"), text.index("Turkey"))
+
+
+def test_the_countries_taking_part_are_all_named():
+    found = record("Law enforcement authorities from Spain, France, Italy and Portugal took part in the Joint Action "
+                   "Days, which led to the seizure of 120 firearms.")
+    assert sorted(found["country"]) == ["ESP", "FRA", "ITA", "PRT"]
+    found = record("En la operación participaron Argentina, Brasil, Chile y Uruguay, y se incautaron 200 armas.",
+                   language="es")
+    assert sorted(found["country"]) == ["ARG", "BRA", "CHL", "URY"]
+    found = record("Des policiers d'Espagne, de France et du Portugal ont participé à l'opération, qui a permis de "
+                   "saisir 30 fusils.", language="fr")
+    assert sorted(found["country"]) == ["ESP", "FRA", "PRT"]
+    assert record("The container was shipped from Turkey and seized in Lagos with 440 rifles.")["country"] == ["NGA"]
