@@ -20,6 +20,26 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"\b(?:one|two|three|un|une|una|uno|dos|tres|deux|trois|a|an))\s*$")  # "six rounds of 308", "a 303 rifle"
 _MODEL_BEFORE = re.compile(r"(?<![\w-])(?:ak|akm|ar|sks|cz|fn|hk|mp|glock|beretta|colt|taurus|walther|makarov|tokarev|"
                            r"browning|galil)[- ]?\Z")  # "AK 47 rifles"
+_VAGUE_SCALE = re.compile(r"hundreds?|thousands?|cents?|milles?|milliers|cien|cientos|mil|miles")
+_SEVERAL_BEFORE = re.compile(r"\b(?:several|many|a few|plusieurs|quelques|varios|varias|unos cuantos|unas cuantas|"
+                             r"muchos|muchas)\s*$")
+# "30 boxes of 20 rounds", "9 cartons de 25 munitions chacun": the rounds are the product.
+_PACKS_BEFORE = re.compile(r"\b(\d+|[a-z]+) (?:boxes|box|cartons?|boites?|cajas?|paquetes?|packs?|packets?|cases|"
+                           r"bolsas?|bags?|sachets?) (?:of|de|d'|con|containing|each containing|contenant)\s*$")
+
+
+def _pack_count(word, lang):
+    if word.isdigit():
+        return int(word)
+    found = [n for n in find_numbers(word, lang) if n.end == len(word)]
+    return found[0].value if found else 1
+
+
+# "one 308 rifle", "one 9 millimetre round": a calibre between a number in words and its noun.
+_CALIBRE_NEXT = re.compile(r"\s+(?:\d{2,3}|\d(?=\s*(?:mm|millimet)))\s")
+_CAPACITY_BEFORE = re.compile(r"(?:\bhold|\bholds|\bholding|capacity (?:of|for)|can fire|capable of (?:firing|holding)|"
+                              r"capacidad (?:de|para)|pueden? (?:contener|disparar)|\bcontenir|peut tirer|"
+                              r"\b(?:magazines?|chargeurs?|cargador(?:es)?|proveedor(?:es)?) (?:of|de|a))\s*$")
 _ONE_OF_BEFORE = re.compile(r"\b(?:one|un|une|una|uno) (?:of|de|des|d'entre|de los|de las) (?:the |les |los |las )?$")
 _TOTAL_BEFORE = re.compile(r"(?:total of|in total|in all|overall|au total|en tout|un total de|en total|total de|"
                            r"totalidad de|soit|en conjunto)\s*(?:de |of |d')?(?:some |about |over |more than |"
@@ -52,6 +72,7 @@ class Count:
     total: bool = False
     approximate: bool = False
     strong: bool = False  # the noun says firearm ("firearms", "armes à feu"), not just "weapons"
+    packs: bool = False  # the product of packs and their contents ("30 boxes of 20 rounds")
 
 
 def find_counts(folded, lang, text=None):
@@ -101,9 +122,10 @@ def _with_another_of_them(folded, counts):
 _LIST_AFTER = re.compile(r"\s*(?:,|\band\b|\bet\b|\by\b|\bor\b|\bou\b|\bo\b)\s*(?:(?:other|autres|otras|otros|de)\s+)?")
 _COPULA = re.compile(r"\s+(?:are|were|sont|etaient|son|eran|fueron)\b(?:\s+(?:all|only|in fact|actually|toutes|todas))?")
 _EMPTY_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:vides?|percutee?s?|usagee?s?|vacios|vacias|percutidos|percutidas|"
+                          r"(?:of )?blank(?:-firing)?|a blanc|de fogueo|de salva|d'alarme|"
                           r"empty|spent|fired|inertes?)\b")
 _RATE_AFTER = re.compile(r"\s+(?:per|por|par|a|an|each|cada)\s+(?:minute|minuto|second|segundo|seconde|hour|hora|heure)")
-_RESTATED = re.compile(r"\s*\((?:\d[\d.,]*|[a-z]+(?:[ -][a-z]+)*)\)")  # "twenty (20)", "12 (twelve)"
+_RESTATED = re.compile(r"\s*\(\s*(?:\d[\d.,]*|[a-z]+(?:[ -][a-z]+)*)\s*\)")  # "twenty (20)", "12 (twelve)"
 _CONTAINER_BEFORE = re.compile(r"\b(?:shipping|oil|plastic|steel|metal|wooden|fuel|water|sealed|empty|blue|drums?|"
                                r"cardboard)\s+barrels?$")
 _CONTAINER_AFTER = re.compile(r"\s+(?:said to contain|containing|contained|filled|packed|full of|of (?:oil|fuel|water|"
@@ -129,12 +151,15 @@ def _count_of(folded, number, lang):
     if scale:  # "deux millions de cartouches", "1,5 millones de cartuchos"
         after = " " + after[scale.end():]
     before = folded[max(0, number.start - 40):number.start]
+    if number.kind == "words" and _VAGUE_SCALE.fullmatch(folded, number.start, number.end) and \
+            _SEVERAL_BEFORE.search(before):
+        return None  # "several thousand rounds": no count
     if (_NOT_A_COUNT_BEFORE.search(before) or _MODEL_BEFORE.search(before)) and number.kind == "digits" or \
             _ONE_OF_BEFORE.search(before):
         return None
     if _PARTITIVE_AFTER.match(after):
         return None
-    noun = _noun_after(after, lang, number.kind != "digits" and bool(re.match(r"\s+\d{2,3}\s", after)))
+    noun = _noun_after(after, lang, number.kind != "digits" and bool(_CALIBRE_NEXT.match(after)))
     if noun is None:
         return None
     noun_end, category, kind = noun
@@ -148,6 +173,8 @@ def _count_of(folded, number, lang):
         return None
     if category == "ammo" and _EMPTY_AFTER.match(after, noun_end):
         category = "excluded"  # "10 cartouches vides": cases, not rounds
+    if category == "ammo" and _CAPACITY_BEFORE.search(before):
+        return None  # "magazines that can hold 30 rounds each": a capacity
     strong = bool(_STRONG.search(after[:noun_end]))
     modifier = _SINGULAR_MODIFIER if number.value > 1 else _COMPOUND_HEAD
     if lang == "en" and category == "firearm" and modifier.match(after[:noun_end + 30], noun_end) and (
@@ -161,9 +188,12 @@ def _count_of(folded, number, lang):
             kind = named[2]
         elif named and named[1] == "excluded":  # "the remainder six firearms were replica Airsoft guns"
             category = "excluded"
-    return Count(number.value, number.start, number.end + noun_end, category, kind, number.kind,
+    packs = _PACKS_BEFORE.search(before) if category in ("ammo", "part") else None
+    value = number.value * _pack_count(packs.group(1), lang) if packs else number.value
+    return Count(value, packs.start() + len(folded[:max(0, number.start - 40)]) if packs else number.start,
+                 number.end + noun_end, category, kind, number.kind,
                  total=bool(_TOTAL_BEFORE.search(before)), approximate=bool(_APPROX_BEFORE.search(before)),
-                 strong=strong)
+                 strong=strong, packs=bool(packs))
 
 
 _SINGULAR_NOUN = re.compile(r"(?:gun|rifle|pistol|firearm|weapon|revolver|carbine)$")
@@ -258,7 +288,7 @@ _NUMBER_WORDS = {lang: set(words.split()) for lang, words in NUMBER_WORDS.items(
 def _ends_search(token, lang, calibre_ok=False):
     """A word that cannot stand between a number and its noun: a function word, a month, another number (but a
     calibre after a number in words: "one 308 rifle")."""
-    if calibre_ok and re.fullmatch(r"\d{2,3}", token):
+    if calibre_ok and re.fullmatch(r"\d{1,3}|(?:mm|millimet(?:er|re)s?)", token):
         return False
     if token in STOPS[lang] or token.rstrip(".") in MONTH_NUMBER or token in _NUMBER_WORDS[lang]:
         return True

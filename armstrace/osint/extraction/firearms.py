@@ -25,7 +25,7 @@ def combine(doc, counts, across="first"):
     groups = {}
     for count in counts:
         groups.setdefault(doc.block_of(count.start), []).append(count)
-    blocks = list(groups.values())
+    blocks = [_without_restated_packs(block) for block in groups.values()]
     if any(c.number_kind != "article" for c in counts):  # "un silencieux" yields to "six silencieux"
         blocks = [b for b in blocks if any(c.number_kind != "article" for c in b)]
     if across == "first":
@@ -49,6 +49,12 @@ def combine(doc, counts, across="first"):
         chosen = _exact_for(chosen[0], counts) or chosen
     confidence = 0.75 if len(chosen) == 1 and chosen[0].number_kind != "article" else 0.6
     return Value(sum(c.value for c in chosen), chosen[0].start, chosen[-1].end, confidence)
+
+
+def _without_restated_packs(block):
+    """"1,000 municiones distribuidas en 20 cajas de 50 cartuchos": the packs restate a count of the block."""
+    values = {c.value for c in block if not c.packs}
+    return [c for c in block if not (c.packs and c.value in values)]
 
 
 def _exact_for(rounded, counts):
@@ -168,9 +174,18 @@ _EARLIER_EVENT = re.compile(r"\W*(?:(?:a|an|one|two|three|four|five|six|several|
 def recalls_an_earlier_seizure(doc, position):
     """`position` lies in the opening clause of a sentence that starts "A week after ..." (see _EARLIER_EVENT)."""
     start, end = doc.sentence_bounds(position)
+    if _FOLLOWS.match(doc.folded, start, end):
+        return True
     if not _EARLIER_EVENT.match(doc.folded, start, end):
         return False
     return doc.folded.find(", ", start, end) > position
+
+
+# "This follows the recovery of 10 guns at the port on Tuesday.": the whole sentence recalls an earlier seizure.
+_FOLLOWS = re.compile(r"\W*(?:this|it|the (?:seizure|find|discovery|recovery)) (?:follows|comes (?:after|days after|a "
+                      r"week after))|\W*(?:cette (?:saisie|prise|decouverte)|elle) (?:fait suite|intervient (?:apres|"
+                      r"quelques jours apres))|\W*(?:esta|este|esto|la) (?:incautacion|decomiso|hallazgo|accion)? ?"
+                      r"(?:se suma a|ocurre (?:dias )?despues de)")
 
 
 _ITEM_CATEGORIES = ("firearm", "ammo", "part")

@@ -31,7 +31,7 @@ EN = [
     (r"(?:telescopic |red dot |night vision |laser )?(?:scopes?|sights?)|optics|stocks?|grips?|holsters?|slings?|"
      r"bipods?|sticks? of dynamite|dynamite|accessories", "excluded", None),
     (r"(?:cartridge |shell |spent |empty )?(?:cases|casings)|primers|projectiles|bullet heads|"
-     r"empty cartridges|spent cartridges", "excluded", None),
+     r"empty cartridges|spent cartridges|blank (?:rounds|cartridges|ammunition)|blanks", "excluded", None),
     (r"(?:sub-?machine ?guns?|smgs?|machine pistols?)", "firearm", "submachine_gun"),
     (r"(?:light |heavy |general purpose )?machine ?guns?", "firearm", "machine_gun"),
     (r"(?:rocket|grenade|missile) launchers?|rocket-propelled grenade launchers?|anti-tank weapons?|manpads",
@@ -123,7 +123,7 @@ ES = [
     (r"revolver(?:es)?", "firearm", "revolver"),
     (r"armas? cortas?|armas? de puno|cortas(?=\s*(?:[,.;)]|(?:y|e|en|con|calibre|de calibre|tipo|que|fueron)\b|$))", "firearm", "handgun_unspecified"),
     (r"armas? largas?|armas? de largo alcance|largas(?=\s*(?:[,.;)]|(?:y|e|en|con|calibre|de calibre|tipo|que|fueron)\b|$))", "firearm", "long_gun_unspecified"),
-    (r"armas? de fuego|armas?|armamentos?", "firearm", None),
+    (r"armas? de fuego|armas?|armamentos?|pistolones?(?: a cartuchos?)?", "firearm", None),
     (r"cartuchos?|municion(?:es)?|balas?|tiros|capsulas?", "ammo", None),
     (r"canon(?:es)?|armazon(?:es)?|correderas?|cerrojos?|silenciador(?:es)?|supresor(?:es)?|receptor(?:es)?|"
      r"(?:piezas?|partes?|componentes?) (?:(?:de|para) (?:armas?(?: de fuego)?|fusil(?:es)?|pistolas?)|fundamentales|"
@@ -170,7 +170,7 @@ _APPROXIMATE = ("dozen dozens scores hundreds thousands dizaine dizaines douzain
 STOPS = {
     "en": "of the and or with were was in at from by on for to is are has have had which who that than this".split(),
     "fr": "de des du d' et ou avec dans en par pour sur au aux a le la les l' qui que ont ete sont est".split(),
-    "es": "de del y o con en por para sobre al el la los las que fueron fue son han ha".split(),
+    "es": "de del y o con en por para sobre al el la los las que fueron fue son han ha a".split(),
 }
 for _words in STOPS.values():
     _words.extend(_APPROXIMATE.split())

@@ -202,3 +202,37 @@ def test_eighty_percent_lowers_are_counted_parts():
     found = record("ATF agents seized 25 80% lower receivers and two rifles in Phoenix.")
     assert found["parts_components"] == 25
     assert found["firearms_total"] == 2
+
+
+def test_magazine_capacities_are_no_rounds():
+    found = record("Officers uncovered a rifle and three overcapacity magazines that can hold 30 rounds each.")
+    assert found["ammunition_rounds"] is None
+    found = record("La policía incautó una pistola y 5 cargadores de 30 cartuchos.", language="es")
+    assert found["ammunition_rounds"] is None
+
+
+def test_blank_rounds_and_vague_thousands_are_not_counted():
+    found = record("Police found more than a hundred rounds of live ammunition and around a thousand rounds of "
+                   "blank-firing ammunition.")
+    assert found["ammunition_rounds"] == 100
+    assert record("Officers seized several thousand rounds of ammunition and 5 rifles.")["ammunition_rounds"] is None
+
+
+def test_rounds_in_packs_are_the_product_unless_a_count_restates_them():
+    assert record("Police seized 30 boxes of 20 rounds and 2 pistols.")["ammunition_rounds"] == 600
+    assert record("Les douaniers ont intercepté 9 cartons de 25 munitions chacun dans un bus.",
+                  language="fr")["ammunition_rounds"] == 225
+    assert record("La Sucamec incautó 1,000 municiones que estaban distribuidas en 20 cajas de 50 cartuchos.",
+                  language="es")["ammunition_rounds"] == 1000
+
+
+def test_a_number_restated_in_words_with_spaces_and_a_calibre_between_words_and_noun():
+    found = record("Ils découvrent 10 ( dix) kalachnikovs, 935 ( neuf cent trente cinq) munitions.", language="fr")
+    assert found["firearms_total"] == 10 and found["ammunition_rounds"] == 935
+    assert record("They found 16 pistols and one 9 millimetre round of ammunition.")["ammunition_rounds"] == 1
+
+
+def test_a_sentence_recalling_an_earlier_seizure_counts_nothing():
+    found = record("Police have seized 16 more firearms at Kingston Wharf. This follows the recovery of 10 guns and "
+                   "640 rounds of ammunition at the port on Tuesday.")
+    assert found["ammunition_rounds"] is None and found["firearms_total"] == 16
