@@ -12,7 +12,7 @@ TRIGGER = re.compile(
     r"\b(?:arrest\w*|detain\w*|apprehend\w*|into custody|in custody|to custody|charged|nabbed|behind bars|"
     r"(?:are|were|is) holding(?= (?:\w+ ){1,2}(?:suspects?|people|men|persons?|individuals?|women)\b)|fac(?:e|es|ing) (?:\w+ )?charges|"
     r"devront repondre (?:a|de) (?:\w+ ){0,2}(?:accusations|chefs)|"
-    r"interpell\w*|arrete\w*|arrestation\w*|garde a vue|mis la main sur|retenue douaniere|ecroue\w*|"
+    r"interpell\w*|arrete\w*|arrestation\w*|garde a vue|mis la main sur|retenue douaniere|ecroue\w*|inculpe\w*|"
     r"detention provisoire|placee?s? en detention|incarcer\w*|prision preventiva|"
     r"detenid\w*|detuv\w*|detien\w*|detencion\w*|captur\w*|arrest\w*|aprehend\w*|aprehension\w*)\b")
 _INITIALS = r"(?:[^.;]|(?<=\b[a-z])\.)"  # "répondant aux initiales L. A."
@@ -29,7 +29,7 @@ _SINGLE = re.compile(
     r"(?:un|une|le|la|l') ?(?:homme|femme|individu|suspect|personne|jeune|conducteur|passager|ressortissant|"
     r"voyageur|chauffeur|resident|mis en cause|proprietaire|occupant|locataire|auteur|trafiquant|militaire|"
     r"infracteur|contrevenant|prevenu|fraudeur|capitaine|"
-    rf"commercant)\w*\b{_INITIALS}{{0,100}}?(?:a ete|est|fut|a egalement ete|avant d'etre) "
+    rf"commercant)\w*\b{_INITIALS}{{0,100}}?(?:a ete|ont ete|est|fut|a egalement ete|avant d'etre) "
     r"(?:\w+ puis )?(?:interpellee?|arretee?|apprehendee?|inculpee?|placee? en garde a vue|placee? en retenue|"
     r"(?:re)?mise? (?:a|aux) (?:la disposition d\w* )?(?:la police|la gendarmerie|forces))|"
     r"(?:un|une) (?:homme|femme|individu|suspect|jeune|conducteur|passager|ressortissant|resident)e?\b[^.;:]{0,40}?"
@@ -73,6 +73,9 @@ _PERSON = r"(?:[A-ZÀ-Ý][\w'-]+\s?){1,4}(?:\s*\(\d+\))?"
 # "arrested John Smith", "has since charged Adam Brown (39) and Bethany Brown (42)": the people named.
 _NAMED = re.compile(rf"\b(?:arrested|detained|apprehended|charged|interpell[ée]|arr[êe]t[ée]|detuvieron a|detuvo a|"
                     rf"capturaron a|aprehendieron a|arrestation d[e'’]|detención de|captura de|arrest of)\s*({_PERSON}(?:(?:,\s*|\s+and\s+|\s+et\s+|\s+y\s+){_PERSON})*)")
+# "Kevin Brooks of London, Ontario, has been charged", "John Smith, 34, was arrested": one person named.
+_NAMED_BEFORE = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}(?:,? (?:\(?\d{2}\)?|of [A-Z][^,.]{1,30}"
+                           r"(?:, [A-Z][^,.]{1,30})?),?)? (?:has been|was|had been) (?:arrested|charged|detained)\b")
 _LISTED = re.compile(r"\b(?:fueron|han sido|resultaron|quedaron) (?:detenid|capturad|aprehendid|arrestad)[oa]s "
                      rf"((?:el|la|un|una) {_INITIALS}{{2,60}}?(?:(?:, | y )(?:el|la|un|una) {_INITIALS}{{2,60}}?)+)"
                      r"(?=[.;]|, quien|$)")
@@ -103,6 +106,7 @@ def arrests(doc, counts):
     pair = _pair(doc, triggers)
     if pair:
         return pair
+    single = single or _NAMED_BEFORE.search(doc.text)
     if single:
         return Value(1, single.start(), single.end(), 0.6)
     listed = _LISTED.search(folded)

@@ -169,9 +169,13 @@ def cities():
     return table
 
 
-def _country_for(entries, lang, evidence=()):
-    """The entry a text in `lang` most likely means: of a country the text names otherwise (`evidence`), else of a
-    country of the language; None for a small town abroad (more likely a namesake)."""
+def _country_for(entries, lang, evidence=(), written=()):
+    """The entry a text in `lang` most likely means: of the larger place written with it ("London, Ontario"), of a
+    country the text names otherwise (`evidence`), else of a country of the language; None for a small town abroad
+    (more likely a namesake)."""
+    named = [e for e in entries if e[0] in written]
+    if named:
+        return named[0]
     named = [e for e in entries if e[0] in evidence]
     if named and named[0][1] * 20 >= entries[0][1]:  # not a village namesake of a big city ("Bogota", New Jersey)
         return named[0]
@@ -352,7 +356,7 @@ def _candidate(doc, start, name, key, table, lead, evidence=()):
     """[the Candidate] for a name in a place context, or a bare known place; [] for anything else."""
     end = start + len(name)
     written = _qualifier_country(doc.text, end)
-    entry = _country_for(table[key], doc.language, written or evidence) \
+    entry = _country_for(table[key], doc.language, evidence, written) \
         if key in table and key not in _GENERIC else None
     code = entry[0] if entry else None
     if len(written) == 1 and fold(_QUALIFIER.match(doc.text, end).group(1)) in country_names():

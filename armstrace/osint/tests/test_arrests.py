@@ -122,3 +122,14 @@ def test_a_second_person_arrested_makes_two():
 def test_a_list_of_the_people_detained():
     assert _arrests("Los agentes hallaron 40 fusiles en un almacén de Cúcuta, donde fueron capturados el venezolano "
                     "J. R., la propietaria del local y un joven de 19 años.", language="es") == 3
+
+
+def test_a_person_named_before_the_verb_and_people_handed_to_the_police():
+    found = record("Officers seized 10 firearms. As a result, Kevin Brooks of London, Ontario, has been charged.")
+    assert found["arrests"] == 1
+    found = record("Les douaniers ont saisi une arme. L’homme, l’arme et les stupéfiants ont été remis à la Police "
+                   "cantonale genevoise.", language="fr")
+    assert found["arrests"] == 1
+    found = record("La police a saisi 3 pistolets. Ce dernier a été interpellé à son domicile. Les deux inculpés ont "
+                   "été transférés à Tunis.", language="fr")
+    assert found["arrests"] == 2

@@ -76,3 +76,9 @@ def test_arms_destroyed_after_their_seizure_are_no_seizure():
     assert not extract("Quelque 2.300 armes à feu saisies ces derniers mois par les forces de sécurité ont été "
                        "détruites samedi à Lomé.", language="fr").relevant
     assert not extract("The six hundred and eleven guns that were destroyed today had been confiscated by police.").relevant
+
+
+def test_smuggling_with_counted_rounds_is_a_seizure_report():
+    found = extract("Two men have been arrested for allegedly smuggling firearms in San Marcelino. Six boxes were "
+                    "used to hide 6,000 rounds of ammunition.")
+    assert found.relevant and found.record()["ammunition_rounds"] == 6000

@@ -95,3 +95,8 @@ def test_the_countries_taking_part_are_all_named():
                    "saisir 30 fusils.", language="fr")
     assert sorted(found["country"]) == ["ESP", "FRA", "PRT"]
     assert record("The container was shipped from Turkey and seized in Lagos with 440 rifles.")["country"] == ["NGA"]
+
+
+def test_the_larger_place_written_with_a_town_decides_its_country():
+    found = record("Officers seized 10 firearms at a residence in London, Ontario, on August 3.")
+    assert found["country"] == ["CAN"] and found["location"] == "London, Ontario"
