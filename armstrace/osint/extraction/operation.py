@@ -10,10 +10,12 @@ _QUOTED = r"[\"“«‘'„]\s*([^\"”»’']{2,40}?)\s*[\"”»’']"
 _WORD = r"[A-ZÀ-Ý0-9][\w'-]*"
 # Capitalised words, joined by "de", "del", "of"... only where a capitalised word follows ("Tormenta del Desierto").
 _CAPITALISED = rf"({_WORD}(?:\s+(?:(?:de|del|of|la|el|the)\s+)?{_WORD})*)"
-_AFTER = (rf"(?:,?\s+(?:called|named|nommée|dite|baptisée|denominada|llamada|bautizada|como|comme|as)\s+|\s+)"
+_AFTER = (rf"(?:,?\s+(?:called|named|known as|nommée|dite|baptisée|connue sous le nom de|denominada|llamada|bautizada|"
+          rf"conocida como|como|comme|as)\s+|\s+)"
           rf"(?:{_QUOTED}|{_CAPITALISED})")
 _OPERATION = re.compile(
-    rf"\b(?:[Oo]p[eé]ra(?:tion|ción|cion)|OP[EÉ]RA(?:TION|CIÓN|CION)|[Oo]perativo|[Oo]p\.|[Cc]ode-?named|[Bb]aptisée?|[Dd]énommée?|[Dd]ubbed|"
+    rf"\b(?:[Oo]p[eé]ra(?:tion|ción|cion)|OP[EÉ]RA(?:TION|CIÓN|CION)|[Oo]perativo|[Oo]p\.|Ops?\b|OPS?\b|[Cc]ode-?named|"
+    rf"[Jj]oint [Aa]ction [Dd]ays?|[Oo]perational [Aa]ction|[Bb]aptisée?|[Dd]énommée?|[Dd]ubbed|"
     rf"[Dd]enominad[ao]|[Ll]lamad[ao]|[Bb]autizad[ao]|(?:[Oo]perational\s+)?[Tt]ask\s+[Ff]orce(?:\s*\([A-Z]+\))?|"
     rf"(?:[Ii]nitiative|[Cc]ampa(?:gne|ign|ña)|[Mm]ission|[Mm]isión|[Dd]ispositi(?:f|vo))\b,?\s+"
     rf"(?:nommée?|intitulée?|named|called|code-?named|denominad[ao]|llamad[ao])){_AFTER}")
@@ -21,7 +23,7 @@ _OPERATION = re.compile(
 _OPERATION_QUALIFIED = re.compile(rf"\b(?:[Oo]p[eé]ra(?:tion|ción|cion)|[Oo]perativo)(?:\s+[a-zà-ÿ]+){{1,2}},?\s+{_QUOTED}")
 # "Project Chrome", "projet Sabot": police investigations named as projects are codenames too.
 _PROJECT = re.compile(rf"\b(?:[Pp]rojet|[Pp]roject|[Pp]royecto){_AFTER}")
-_PROGRAMME = re.compile(rf"\b(?:[Ss]trat[ée]gie|[Ss]trategy|[Ee]strategia|plan|[Pp]rogramme|[Pp]rograma){_AFTER}")
+_PROGRAMME = re.compile(rf"\b(?:[Ss]trat[ée]gie|[Ss]trategy|[Ee]strategia|[Pp]lan|[Pp]rogramme|[Pp]rograma){_AFTER}")
 # "the nationwide Shanela II operations": a capitalised name right before the word.
 _NAME_BEFORE = re.compile(r"\b((?:[A-Z][\w-]+)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*)\s+(?:(?:special|joint|crackdown)\s+)?"
                           r"(?:operations?|opérations?)\b")

@@ -1,4 +1,4 @@
-from .helpers import record
+from .helpers import field_value, record
 
 
 def test_operation_names_as_written():
@@ -88,3 +88,13 @@ def test_a_quoted_name_after_plain_words():
                   language="es")["operation_name"] == "Nenúfar"
     assert record("L'opération conjointe « Bouclier » a permis de saisir 12 armes.",
                   language="fr")["operation_name"] == "Bouclier"
+
+
+def test_short_forms_action_days_and_known_as():
+    assert field_value("During Op Ceasefire officers seized 3 guns.", "operation_name") == "Ceasefire"
+    assert field_value("Police seized 4 guns during Ops Tumpas in Kelantan.", "operation_name") == "Tumpas"
+    assert field_value("The Joint Action Day Calibre resulted in 20 firearms seized.", "operation_name") == "Calibre"
+    assert field_value("The operation, known as Salvo, seized 40 guns.", "operation_name") == "Salvo"
+    assert field_value("Durante el Plan Firmeza se decomisaron 4 pistolas.", "operation_name", language="es") == \
+        "Firmeza"
+    assert field_value("Police seized 3 guns. The plan was simple.", "operation_name") is None
