@@ -89,6 +89,12 @@ AGENCIES = {
     "BEL": "police federale|federale politie", "COL": "policia nacional de colombia|fiscalia general de la nacion",
     "CHL": "carabineros|pdi chile", "ARG": "gendarmeria nacional|prefectura naval argentina",
     "ITA": "carabinieri|guardia di finanza|polizia di stato",
+    "ZAF": "saps|south african police service|hawks", "CHE": "police cantonale|kantonspolizei|fedpol|ofdf",
+    "PHL": "philippine national police|bureau of customs|cidg|pdea|philippine drug enforcement agency",
+    "PER": "policia nacional del peru|sucamec|sunat", "BRA": "receita federal|policia rodoviaria federal|prf",
+    "PRY": "senad|policia nacional del paraguay", "VEN": "cicpc|guardia nacional bolivariana|gnb",
+    "DOM": "dncd|policia nacional dominicana", "NLD": "koninklijke marechaussee|marechaussee",
+    "DEU": "bundeskriminalamt|bka", "MAR": "dgsn|surete nationale marocaine",
 }
 
 # Ports, airports and border crossings: name → (alpha-3, kind).

@@ -302,7 +302,7 @@ def _not_a_place(doc, start, name, key, table, countries):
         return True  # "Meanwhile, the ...", "une infraction au Code de la route", "el Área de Embarque"
     if words[0] in _TITLES or _TITLE_BEFORE.search(doc.folded, max(0, start - 20), start):
         return True  # "Port Director Ray Provencio", "el comisario César Diarte"
-    if len(key) < 3 or key in countries or key in _FACILITY_WORDS | _LONE_DIRECTIONS or any(w in _NOT_PLACES for w in words) or \
+    if len(key) < 3 or key in countries or key in _FACILITY_WORDS | _LONE_DIRECTIONS or any(w in _NOT_PLACES for w in words) and not (key in table and len(words) > 1) or \
             re.fullmatch(r"[A-Z0-9]+s", name) or re.search(r"\d", name) or re.search(r"['’]s$", name):
         return True
     if words[0] in _LONE_DIRECTIONS and len(words) > 1 and words[1] in ("de", "del", "du", "of", "des"):

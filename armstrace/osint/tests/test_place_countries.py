@@ -100,3 +100,10 @@ def test_the_countries_taking_part_are_all_named():
 def test_the_larger_place_written_with_a_town_decides_its_country():
     found = record("Officers seized 10 firearms at a residence in London, Ontario, on August 3.")
     assert found["country"] == ["CAN"] and found["location"] == "London, Ontario"
+
+
+def test_national_agencies_and_known_names_with_a_direction_word():
+    assert record("SAPS members seized 3 pistols in a raid.")["country"] == ["ZAF"]
+    assert record("La Police cantonale vaudoise a saisi 3 pistolets.", language="fr")["country"] == ["CHE"]
+    found = record("La Policía Nacional incautó 3 pistolas en Santo Domingo Este.", language="es")
+    assert found["country"] == ["DOM"] and found["location"] == "Santo Domingo Este"
