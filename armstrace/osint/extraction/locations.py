@@ -17,8 +17,8 @@ from .places import MULTI, Mention, as_origin, country_mentions, country_names
 from .text import Doc, Value, fold
 
 _UPPER = "A-ZÀ-ÝĀ-Ž"
-_NAME = re.compile(rf"[{_UPPER}][\w'’-]*(?:[ ](?:de |del |de la |du |des |la |el |sur |upon |do |da |dos |das |di )?[{_UPPER}0-9][\w'’-]*)"
-                   rf"{{0,3}}")
+_NAME = re.compile(rf"Port of Spain|[{_UPPER}][\w'’-]*(?:[ ](?:de |del |de la |du |des |la |el |sur |upon |do |da |dos |das |di )?[{_UPPER}0-9][\w'’-]*)"
+                   rf"{{0,4}}")
 _FACILITY_BEFORE = re.compile(
     r"(?:port of|airport of|port de|port du|port d'|aeroport d'|aeroport de|aeroport international d[e']|puerto de|"
     r"aeropuerto(?: internacional)?(?: de)?|(?:paso|complejo|puesto|cruce) fronterizo(?: de)?|"
@@ -126,7 +126,7 @@ _FACILITY_WORDS = {"aeropuerto", "aeroport", "airport", "puerto", "port", "termi
                    "complejo fronterizo", "paso fronterizo", "puente internacional"}
 # A direction alone ("au Sud de Madagascar") is no place; "Baja California Sur" is.
 _LONE_DIRECTIONS = {"nord", "sud", "est", "ouest", "norte", "sur", "oeste", "este", "centre", "centro"}
-_LEADING_PREPOSITION = re.compile(r"^(?:A|À|En|In|At|Au|Aux|Dans|Near|Cerca)\s+")
+_LEADING_PREPOSITION = re.compile(r"^(?:A|À|En|In|At|Au|Aux|Dans|Near|Cerca)\s+(?:el\s+|la\s+|le\s+|les\s+|los\s+|las\s+|the\s+)?")
 
 
 _SEAT_PENALTY = 3

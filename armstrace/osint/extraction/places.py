@@ -70,6 +70,8 @@ def country_mentions(doc):
                 continue
             if source == "demonym" and doc.folded.endswith(("poing ", "poings "), 0, match.start()):
                 continue  # "un poing américain": brass knuckles
+            if source == "name" and doc.folded.endswith(("port of ", "puerto de ", "port d'"), 0, match.start()):
+                continue  # "Port of Spain": a city
             taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
             mentions.append(Mention(table[match.group(0)], match.start(), match.end(), source))
     doc.cache["countries"] = sorted(mentions, key=lambda m: m.start)

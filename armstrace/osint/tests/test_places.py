@@ -184,3 +184,10 @@ def test_a_village_beats_the_border_it_lies_on():
     found = record("Les forces de sécurité ont intercepté un minibus à Prèkètè, près de Bassila, sur la frontière "
                    "bénino-togolaise, et saisi 3 fusils.", language="fr")
     assert found["location"] == "Prèkètè"
+
+
+def test_port_of_spain_and_an_airport_named_after_a_person():
+    found = record("Police seized 3 pistols at the Port of Spain docks.")
+    assert found["country"] == ["TTO"] and found["location"].startswith("Port of Spain")
+    found = record("En el Aeropuerto Internacional Jorge Chávez se incautaron 3 pistolas.", language="es")
+    assert found["location"] == "Jorge Chávez"
