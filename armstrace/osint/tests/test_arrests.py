@@ -133,3 +133,9 @@ def test_a_person_named_before_the_verb_and_people_handed_to_the_police():
     found = record("La police a saisi 3 pistolets. Ce dernier a été interpellé à son domicile. Les deux inculpés ont "
                    "été transférés à Tunis.", language="fr")
     assert found["arrests"] == 2
+
+
+def test_brought_before_the_prosecutor_and_impersonal_arrests():
+    assert record("Le suspect a été déféré au parquet après la saisie de 3 fusils.", language="fr")["arrests"] == 1
+    assert record("Se incautaron 3 pistolas y se detuvo al conductor.", language="es")["arrests"] == 1
+    assert record("Se incautaron 3 pistolas y se capturó a alias El Flaco.", language="es")["arrests"] == 1
