@@ -10,14 +10,13 @@ from functools import lru_cache
 import pycountry
 
 from .cities import rows as city_rows
-from .dates import _WEEKDAY_NAMES, MONTHS
 from .firearms import recalls_an_earlier_seizure
-from .gazetteer import DEMONYMS, PLACES
+from .gazetteer import PLACES
+from .not_places import CONNECTOR, FACILITY_WORDS, NOT_PLACES, is_dateline, not_a_place
 from .places import MULTI, Mention, as_origin, country_mentions, country_names
-from .text import Doc, Value, fold
+from .text import UPPER, Doc, Value, fold
 
-_UPPER = "A-ZÀ-ÝĀ-Ž"
-_NAME = re.compile(rf"Port of Spain|[{_UPPER}][\w'’-]*(?:[ ](?:de |del |de la |du |des |la |el |sur |upon |do |da |dos |das |di )?[{_UPPER}0-9][\w'’-]*)"
+_NAME = re.compile(rf"Port of Spain|[{UPPER}][\w'’-]*(?:[ ](?:de |del |de la |du |des |la |el |sur |upon |do |da |dos |das |di )?[{UPPER}0-9][\w'’-]*)"
                    rf"{{0,4}}")
 _FACILITY_BEFORE = re.compile(
     r"(?:port of|airport of|port de|port du|port d'|aeroport d'|aeroport de|aeroport international d[e']|puerto de|"
@@ -76,21 +75,6 @@ _SEAT_BEFORE = re.compile(
     r"prefecture de police|douanes? de|direccion regional de|brigada provincial de informacion de|commissariat|"
     r"bureau|headquarters|headquartered|field office|siege|sede)\b"
     r"[^.,;]{0,40}$")
-_NOT_PLACES = set(
-    "police customs border force national guard operation europol interpol the la le les el los las un une una "
-    "this that these those government ministry court tribunal section station central north south east west "
-    "northern southern eastern western charge registro republica republic region province state department "
-    "ministere ministerio prefecture justice federal national nationale nacional general attorney office "
-    "division unit unite unidad brigade brigada direction direccion service servicio agence agencia "
-    "bureau office headquarters agency command force forces army navy authority authorities council commission "
-    "royal metropolitan provincial municipal regional orden ordre order "
-    "justicia seguridad securite security defensa defense defence interior hacienda gobernacion policia ejercito "
-    "armee marina fiscalia gendarmerie douane douanes aduanas ministro ministre minister ministerio "
-    "africa afrique europe europa asia asie america amerique caribbean caraibes caribe balkans oceania latinoamerica "
-    "sudamerica centroamerica norteamerica "
-    "transporte transport transports obras publicas finanzas finances economia salud sante health "
-    "noticias news nouvelles diario prensa times herald tribune gazette radio television journal".split()) | {
-    name for names in MONTHS.values() for name in names} | set(_WEEKDAY_NAMES.split("|"))
 _DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en route to|on its way to|a destination d[eu']|"
                                  r"destine\w* a|adresse\w* (?:a|par)|con destino a|(?:como|por) destino|destinad\w* a|rumbo a|hacia|"
                                  r"(?:arriving|coming|shipped|sent|imported|flying|travelling|traveling) from|"
@@ -104,28 +88,13 @@ _DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en rou
 _HOME_BEFORE = re.compile(r"\b(?:man|woman|men|women|boy|girl|teenager|\d+[- ]years?[- ]old|aged \d+|homme|femme|"
                           r"hommes|femmes|jeune|\d+ ans|hombre|mujer|joven|\d+ anos)\b[^.;]{0,25}?"
                           r"(?:\bfrom|\bof|\bde|\bdu|\bd')\s*(?:the\s+)?$")
-_COMMON_WORDS = set("meanwhile however furthermore moreover additionally also subsequently consequently therefore "
-                    "thereafter later earlier afterwards finally recently cependant toutefois ensuite puis enfin "
-                    "egalement selon ademas asimismo luego posteriormente finalmente segun code codigo ley loi act law "
-                    "article articulo decreto decret palais area zona zone sector secteur internacional international".split())
-_TITLES = set("director directeur directora inspector commissioner superintendent sergeant colonel comandante "
-              "commandant detective constable officer agent president presidente jefe juez judge procureur".split())
-_TITLE_BEFORE = re.compile(r"\b(?:comisari[oa]|commissaire|sargento|sergeant|sgt|capitan|captain|coronel|colonel|"
-                           r"teniente|lieutenant|inspector|inspecteur|insp|agente|fiscal|juez|judge|mr|mrs|ms|dr|mme|"
-                           r"sr|sra|senor|senora|monsieur|madame|ministro|ministre|minister|director|directeur|"
-                           r"directora|jefe|commander|comandante|commandant|cpl|supt|detective|constable)\.? $")
 # Place names too common to tell a country.
 _GENERIC = set("centro|center|centre|norte|sur|nord|sud|est|ouest|oeste|este|victoria|san jose|santa cruz|la paz|"
                "san antonio|santa maria|san juan|san pedro".split("|"))
-_ARTICLES = {"la", "le", "les", "el", "los", "las", "l'"}
 # A facility's word that opens its capitalised name ("Aeropuerto El Dorado", "Complejo Fronterizo Los Libertadores").
 _FACILITY_HEAD = re.compile(r"^(?:Aeropuerto|Aéroport|Aeroport|Airport|Complejo Fronterizo|Paso Fronterizo|"
                             r"Puesto Fronterizo|Puente Internacional|Garita)(?: Internacional| International)?"
                             r"(?: de las| de los| de la| de| del| of| d')? ?(?=[A-ZÀ-Ý])")
-_FACILITY_WORDS = {"aeropuerto", "aeroport", "airport", "puerto", "port", "terminal", "garita", "aduana", "complejo",
-                   "complejo fronterizo", "paso fronterizo", "puente internacional"}
-# A direction alone ("au Sud de Madagascar") is no place; "Baja California Sur" is.
-_LONE_DIRECTIONS = {"nord", "sud", "est", "ouest", "norte", "sur", "oeste", "este", "centre", "centro"}
 _LEADING_PREPOSITION = re.compile(r"^(?:A|À|En|In|At|Au|Aux|Dans|Near|Cerca)\s+(?:el\s+|la\s+|le\s+|les\s+|los\s+|las\s+|the\s+)?")
 
 
@@ -213,12 +182,6 @@ def _trim(name):
     return re.sub(r"\s+(?:de|del|de la|du|des|la|el|sur|upon|do|da|dos|das)$", "", name)
 
 
-@lru_cache(maxsize=1)
-def _demonyms():
-    """"Mexican", "sénégalais", "colombiana": adjectives of nationality, never places."""
-    return {word for words in DEMONYMS.values() for word in words.split("|")}
-
-
 def _known_prefix(name, table):
     """The longest run of the name's first words that the gazetteer knows ("Louisville" of "Louisville U"); never
     a word that opens longer names ("San" of "San Migual de Yguazú")."""
@@ -226,7 +189,7 @@ def _known_prefix(name, table):
     for n in range(len(words), 0, -1):
         prefix = _trim(" ".join(words[:n]))
         key = fold(prefix)
-        if key in table and key not in _FACILITY_WORDS and (n == len(words) or key not in _NAME_OPENERS and (
+        if key in table and key not in FACILITY_WORDS and (n == len(words) or key not in _NAME_OPENERS and (
                 table[key][0][1] >= 20000 or table[key][0][1] == 0 and len(key) >= 5)):
             return prefix  # not a small namesake of the name's first word ("Pérez" of "Pérez Zeledón")
     return name
@@ -250,7 +213,7 @@ def candidates(doc):
             key = fold(name)
             if key not in table and key.replace("'", "") in table:
                 key = key.replace("'", "")  # "N'Zérékoré", "N'Djamena": the gazetteer writes "Nzerekore"
-            if start not in taken and not _not_a_place(doc, start, name, key, table, countries):
+            if start not in taken and not not_a_place(doc, start, name, key, table, countries):
                 names.append((start, name, key, lead))
     evidence = _evidence(doc, names, table)
     found = [c for start, name, key, lead in names for c in _candidate(doc, start, name, key, table, lead, evidence)]
@@ -294,38 +257,6 @@ def _with_title(doc, found):
             else c for c in found]
 
 
-def _not_a_place(doc, start, name, key, table, countries):
-    words = key.split(" ")
-    if words[0] in _ARTICLES and len(words) > 1:
-        words = words[1:]  # "La Matanza", "Le Havre", "El Paso"
-    if key in _COMMON_WORDS or key in _demonyms():
-        return True  # "Meanwhile, the ...", "une infraction au Code de la route", "el Área de Embarque"
-    if words[0] in _TITLES or _TITLE_BEFORE.search(doc.folded, max(0, start - 20), start):
-        return True  # "Port Director Ray Provencio", "el comisario César Diarte"
-    if len(key) < 3 or key in countries or key in _FACILITY_WORDS | _LONE_DIRECTIONS or any(w in _NOT_PLACES for w in words) and not (key in table and len(words) > 1) or \
-            re.fullmatch(r"[A-Z0-9]+s", name) or re.search(r"\d", name) or re.search(r"['’]s$", name):
-        return True
-    if words[0] in _LONE_DIRECTIONS and len(words) > 1 and words[1] in ("de", "del", "du", "of", "des"):
-        return True  # "Sud de Madagascar", "Norte de Guayaquil": the part of the place that follows
-    abstract = _ABSTRACT.search(key) and not _CONNECTOR.search(f" {key} ") or _ABSTRACT.search(words[0] + " ")
-    # "BOC", "SEMIL": an agency's initials; "A QUANTITY of ammunition": a styled lead; but "PRESIDIO, Texas —"
-    acronym = name.isupper() and (len(name) <= 4 or not _dateline(doc.text, start, start + len(name)))
-    return key not in table and (abstract or acronym or _inside_title_case(doc.text, start))
-
-
-# Unknown capitalised words that are common nouns ("Detención", "Sécurité", "Intelligence"), not place names.
-_ABSTRACT = re.compile(r"(?:cion|sion|tion|dad|ite|ment|miento|ness|ship|ance|ence|ency|ismo|isme|ism|eria|erie)"
-                       r"(?: |$)")
-_TITLE_CASE_BEFORE = re.compile(rf"[{_UPPER}][\w'’-]+ (?:en|in|de|of|du|des|del|y|and|et|a|à|al|au|for|para|pour) $")
-
-
-def _inside_title_case(text, start):
-    """"Personas en Detención", "Ministry of Defence": an unknown name inside the capitalised name of a body."""
-    before = text[max(0, start - 30):start]
-    sentence_start = re.search(r"(?:^|[.!?:\n]\s*)[{0}][\w'’-]+ [a-zà]+ $".format(_UPPER), before)
-    return bool(_TITLE_CASE_BEFORE.search(before)) and not sentence_start
-
-
 def _evidence(doc, names, table):
     """The countries the text names, by name or agency, or by a place of one country only ("Izabal", "Antioquia"):
     what tells which "San Luis" or "Trujillo" the text means."""
@@ -367,7 +298,7 @@ def _candidate(doc, start, name, key, table, lead, evidence=()):
     seat_after = _SEAT_AFTER.match(doc.text, end)
     if seat_after and not seat_before:  # "detained at Muizenberg SAPS", "Tin-Can Island Command"
         score = (score if score is not None else 1.0) - _SEAT_PENALTY
-    if _dateline(doc.text, start, end):
+    if is_dateline(doc.text, start, end):
         return [Candidate(name, start, 0.5, code, dateline=True)] if key in table or lead is False else []
     if score is not None:
         return [Candidate(name, start, score, code, bool(seat_before or seat_after))]
@@ -383,20 +314,6 @@ _SEAT_AFTER = re.compile(r" (?:SAPS|Garda|Police|Crime Branch|Regional Police|Mu
                          r"Crown Court|"
                          r"District Court|High Court|Court|Prison|Sheriff|Station|Headquarters|Field Office|"
                          r"Field Division|Customs|Gendarmerie|Commissariat|Division|Command)\b", re.IGNORECASE)
-# "NAIROBI, Kenya, Feb 3 —", "MONTRÉAL —", "Tegucigalpa –": where the story was filed, not the seizure's place.
-_DATELINE_AFTER = re.compile(r"(?:,? [^.\n()]{1,30}?)?\s*(?:[—–]|- |\([A-Z][\w .-]{1,25}\))")
-
-
-def _dateline(text, start, end):
-    line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip(" [(") or start - line_start > 3:
-        return False
-    return text[start:end].isupper() and len(text[start:end]) > 3 or bool(_DATELINE_AFTER.match(text, end))
-
-
-_CONNECTOR = re.compile(r" (?:de la|de|del|du|des|of) ")
-
-
 def _variants(match):
     """(start, name, after a leading preposition) for a capitalised name and for what follows each connector in it
     ("Aduana de San Antonio" → also "San Antonio"; "La Poste de Faulquemont" → also "Faulquemont")."""
@@ -414,7 +331,7 @@ def _variants(match):
     tail = _SEAT_AFTER.search(name)
     if tail and tail.start() > 0:  # "Tin-Can Island Command", "Greater Accra Regional Police" → the town
         yield start, name[:tail.start()], bool(lead)
-    for connector in _CONNECTOR.finditer(name):
+    for connector in CONNECTOR.finditer(name):
         yield start + connector.end(), name[connector.end():], False
 
 
@@ -423,7 +340,7 @@ def _score(doc, start, end, key, table, leading=False):
     after = doc.text[end:end + 40]
     score = None
     facility_after = _FACILITY_AFTER.match(after)
-    if facility_after and re.match(rf"\s+(?:of|de|du|del|d')\s*[{_UPPER}]", after[facility_after.end():]):
+    if facility_after and re.match(rf"\s+(?:of|de|du|del|d')\s*[{UPPER}]", after[facility_after.end():]):
         facility_after = None  # "the north Lincolnshire port of Killingholme": the facility is the next name's
     if _FACILITY_BEFORE.search(before) or facility_after or _facility_town(key, table):
         score = 5.0
@@ -439,7 +356,7 @@ def _score(doc, start, end, key, table, leading=False):
         score = 1.0  # a dateline, or "Dieppe (Seine-Maritime)"
     elif _OF.search(before) and key in table and table[key][0][1] > 0:
         score = 0.5  # "... de Ciénaga": a known town after "de"
-    elif key in table and table[key][0][1] == 0 and re.search(rf"[{_UPPER}][\w'’-]+, $",
+    elif key in table and table[key][0][1] == 0 and re.search(rf"[{UPPER}][\w'’-]+, $",
                                                               doc.text[max(0, start - 30):start]):
         score = 0.5  # "Culiacán, Sinaloa": the region after its town
     if score is None:
@@ -502,9 +419,9 @@ _HOLDS = re.compile(r"(?:,\s*)?(?:\s*(?:pres de|pres d'|near|cerca de|a|au|en|in
 
 
 _PAIR_HELD_BY = re.compile(
-    rf"\s+(?:y|and|et|e)\s+[{_UPPER}][\w'’-]*(?: [{_UPPER}][\w'’-]*)*,?\s+(?:en|in|dans)\s+(?:la |le |el |the )?"
+    rf"\s+(?:y|and|et|e)\s+[{UPPER}][\w'’-]*(?: [{UPPER}][\w'’-]*)*,?\s+(?:en|in|dans)\s+(?:la |le |el |the )?"
     rf"((?:(?:r[ée]gi[oó]n|province|provincia|d[ée]partement|departamento|district|county|estado|state) (?:de |of |du |del )?)?"
-    rf"[{_UPPER}][\w'’-]*(?: [{_UPPER}][\w'’-]*)*)")
+    rf"[{UPPER}][\w'’-]*(?: [{UPPER}][\w'’-]*)*)")
 
 
 def _inner_first(doc, found):
@@ -519,9 +436,9 @@ def _inner_first(doc, found):
     return out
 
 
-_LIST_OF_NAMES = re.compile(rf"(?:[{_UPPER}][\w'’-]*(?: (?:de |del |de la )?[{_UPPER}][\w'’-]*)*, ){{2,}}"
-                            rf"(?:[{_UPPER}][\w'’-]*(?: (?:de |del |de la )?[{_UPPER}][\w'’-]*)*,? (?:y|et|and|e) )"
-                            rf"[{_UPPER}]")
+_LIST_OF_NAMES = re.compile(rf"(?:[{UPPER}][\w'’-]*(?: (?:de |del |de la )?[{UPPER}][\w'’-]*)*, ){{2,}}"
+                            rf"(?:[{UPPER}][\w'’-]*(?: (?:de |del |de la )?[{UPPER}][\w'’-]*)*,? (?:y|et|and|e) )"
+                            rf"[{UPPER}]")
 
 
 def _in_list_of_places(text, best):
@@ -554,7 +471,7 @@ def _bare_place(found, chosen_countries):
     return found[:1] if len({fold(c.name) for c in found}) <= 2 else []
 
 
-_QUALIFIER = re.compile(rf"(?:, | \()([{_UPPER}][\w'’-]*(?: [{_UPPER}][\w'’-]*){{0,2}})(\))?")
+_QUALIFIER = re.compile(rf"(?:, | \()([{UPPER}][\w'’-]*(?: [{UPPER}][\w'’-]*){{0,2}})(\))?")
 
 
 def _with_qualifier(text, end):
@@ -565,6 +482,6 @@ def _with_qualifier(text, end):
         return end
     name = re.sub(r" (?:City|County|Province|State)$", "", match.group(1))
     key = fold(name)
-    if key in cities() and key not in country_names() and key not in _NOT_PLACES:
+    if key in cities() and key not in country_names() and key not in NOT_PLACES:
         return match.end()
     return end

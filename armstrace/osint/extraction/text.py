@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+# Capital letters of the Latin alphabets, for a regex character class.
+UPPER = "A-ZÀ-ÝĀ-Ž"
+
 
 @lru_cache(maxsize=4096)
 def _fold_char(char):
