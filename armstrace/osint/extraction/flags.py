@@ -24,7 +24,7 @@ _POSTAL = re.compile(
     r"\b(?:parcels?|packages?|postal|post office|international mail|mail (?:centre|center|facility|processing)|"
     r"airmail|mail(?:ed)?|courier|express (?:consignment|mail|delivery|freight)|"
     r"fast parcel|dhl|fedex|ups|usps|royal mail|chronopost|colissimo|servientrega|estafeta|colis|envois? postaux|envoi postal|fret express|la poste|"
-    r"encomiendas?|paquetes?|paqueteria|correos?|mensajeria|envio postal|courrier)\b")
+    r"encomiendas?|paquetes?|paqueteria|correos?|(?<!aplicaciones de )(?<!aplicacion de )mensajeria(?! instantanea)|envio postal|courrier)\b")
 _NOT_POSTAL = re.compile(r"\b(?:containers?|cargo|vehicles?|cars?|trucks?|lorry|lorries|luggage|suitcases?|"
                          r"conteneurs?|camions?|vehicules?|voitures?|bagages?|valises?|contenedores?|camion\w*|"
                          r"vehiculos?|coches?|equipaje|maletas?)\b")
@@ -46,13 +46,22 @@ def printed_3d(doc):
 
 _WEAK = {"package", "packages", "paquete", "paquetes", "mail", "correo", "correos", "ups", "courrier"}
 _SHIPPING = re.compile(r"\b(?:sent|shipp\w*|mailed|deliver\w*|post\w*|courier|addressed|envi\w*|entreg\w*|"
-                       r"remit\w*|expedi\w*|destinat\w*|mensajeria|paqueteria|paperwork|waybill|tracking|"
+                       r"remit\w*|expedi\w*|destinat\w*|(?<!aplicaciones de )(?<!aplicacion de )mensajeria(?! instantanea)|paqueteria|paperwork|waybill|tracking|"
                        r"consign\w*|declared as|declare comme|declarad[oa] como)\b")
 # "paquetes de cocaína", "packages of cannabis": wrapped goods, not mail.
-_GOODS_AFTER = re.compile(r"\s+electronicos?\b|\s+(?:de|of|d')\s*(?:\w+ )?(?:cocain\w*|drog\w*|drugs?|cannabis|marihuana|heroin\w*|"
+_GOODS_AFTER = re.compile(r"\s+electronicos?\b|\s+(?:de|of|d'|con|with|containing|contenant|que conten\w+|"
+                          r"wrapped in|envuelt\w+ en|envelopp\w+ dans)\s*(?:\w+ )?(?:cocain\w*|drog\w*|drugs?|cannabis|marihuana|heroin\w*|"
                           r"resine|hachis|hashish|cigarett\w*|cigarrillos|tabac|tabaco|tobacco|billets|dinero|cash)\b")
 _SHIPPER = re.compile(r"\b(?:shipp(?:er|ed|ing)|mailed|courier|waybill|tracking number|sender|consignee|"
                       r"expediteur|destinataire|remitente|destinatario)\b")
+# "were sent to the laboratory", "remitidos a la Fiscalía": the seized goods sent on to experts or a court.
+_SENT_TO_EXPERTS = re.compile(r"\s+(?:\w+\s+)?(?:to|for|a|al|a la|au|aux|pour|para)\s+(?:the\s+|la\s+|le\s+|el\s+|l')?"
+                              r"(?:lab\w*|forensic\w*|analys[ie]s|analisis|analyse\w*|peritaje|pericial\w*|expert\w*|"
+                              r"fiscal\w*|prosecut\w*|parquet|court|juzgado|tribunal|disposicion)")
+# "a drug courier who", "the courier for the gang": a person carrying the goods, not a courier service.
+_COURIER_PERSON = re.compile(r"\s*(?:who\b|for\b|was\b|had\b|has\b|is\b|,)")
+# "il transitait avec ses colis", "se saisissent du colis suspect": a bundle someone carries, unless shipped.
+_CARRIED_BUNDLE = re.compile(r"\b(?:son|sa|ses|leur|leurs) colis\b|\bcolis suspects?\b")
 # "The postal mode of firearms smuggling is showing an elevated risk": a remark on a route, not this seizure's.
 _ROUTE_REMARK = re.compile(r"\b(?:risk|risque|riesgo|trend|tendance|tendencia|increasingly|de plus en plus|"
                            r"cada vez mas|mode|modus|threat|menace|amenaza|often|souvent|a menudo|frequently|"
@@ -68,8 +77,12 @@ def postal_or_parcel(doc):
         start, end = doc.sentence_bounds(match.start())
         if _ROUTE_REMARK.search(doc.folded, start, end) and not SEIZURE_WORDS.search(doc.folded, start, end):
             continue
-        if word in _WEAK:
-            shipping = [m for m in _SHIPPING.finditer(doc.folded, start, end) if m.span() != match.span()]
+        if word == "courier" and _COURIER_PERSON.match(doc.folded, match.end()):
+            continue
+        if word in _WEAK or word == "colis" and _CARRIED_BUNDLE.search(doc.folded, max(0, match.start() - 8),
+                                                                        match.end() + 9):
+            shipping = [m for m in _SHIPPING.finditer(doc.folded, start, end) if m.span() != match.span()
+                        and not _SENT_TO_EXPERTS.match(doc.folded, m.end())]
             # ... or the next sentence names a shipper or a consignment ("The shipper was in China")
             shipping = shipping or _SHIPPER.search(doc.folded, end, doc.sentence_bounds(end)[1])
             if not shipping or doc.folded[max(0, match.start() - 2):match.start()] == "e-" or _GOODS_AFTER.match(

@@ -72,3 +72,33 @@ def test_named_postal_carriers():
     assert _flag("HSI agents seized 12 pistol frames shipped through USPS to Ohio.", "postal_or_parcel") is True
     assert _flag("Les douaniers ont saisi deux pistolets envoyés par Chronopost.", "postal_or_parcel",
                  language="fr") is True
+
+
+def test_a_courier_who_carries_guns_is_a_person_not_a_courier_service():
+    assert _flag("A gun courier was jailed after officers found a revolver in his bag.", "postal_or_parcel") is None
+    assert _flag("The man, a courier for the gang, was stopped with two handguns.", "postal_or_parcel") is None
+    assert _flag("Border officers seized two pistols sent by courier from Texas.", "postal_or_parcel") is True
+
+
+def test_packages_sent_on_to_a_laboratory_or_prosecutor_are_not_mail():
+    assert _flag("Police seized a shotgun and packages containing cannabis, which were sent to the laboratory.",
+                 "postal_or_parcel") is None
+    assert _flag("Los agentes incautaron una pistola y 12 paquetes con marihuana, que fueron remitidos a la Fiscalía.",
+                 "postal_or_parcel", language="es") is None
+    assert _flag("Customs found a pistol in a package sent from Miami.", "postal_or_parcel") is True
+
+
+def test_a_bundle_someone_carries_is_no_parcel():
+    assert _flag("Poursuivi par les gendarmes, le transporteur d'armes a abandonné son colis.",
+                 "postal_or_parcel", language="fr") is None
+    assert _flag("Les policiers se saisissent du colis suspect : il contient une kalachnikov.",
+                 "postal_or_parcel", language="fr") is None
+    assert _flag("Les douaniers ont saisi une kalachnikov dans un colis en provenance de Chine.",
+                 "postal_or_parcel", language="fr") is True
+
+
+def test_messaging_apps_are_not_courier_services():
+    assert _flag("La Policía incautó tres pistolas. Los detenidos usaban aplicaciones de mensajería instantánea.",
+                 "postal_or_parcel", language="es") is None
+    assert _flag("La Policía incautó tres pistolas enviadas por una empresa de mensajería a Lima.",
+                 "postal_or_parcel", language="es") is True
