@@ -27,7 +27,7 @@ _POSTAL = re.compile(
     r"encomiendas?|paquetes?|paqueteria|correos?|(?<!aplicaciones de )(?<!aplicacion de )mensajeria(?! instantanea)|envio postal|courrier)\b")
 _NOT_POSTAL = re.compile(r"\b(?:containers?|cargo|vehicles?|cars?|trucks?|lorry|lorries|luggage|suitcases?|"
                          r"conteneurs?|camions?|vehicules?|voitures?|bagages?|valises?|contenedores?|camion\w*|"
-                         r"vehiculos?|coches?|equipaje|maletas?)\b")
+                         r"vehiculos?|coches?|equipaje|maletas?|boot of|trunk|maletero|coffre)\b")
 
 
 # "3D-printed parts are frequently used to build ghost guns": a habit, unless the sentence tells of a seizure.
@@ -85,6 +85,8 @@ def postal_or_parcel(doc):
                         and not _SENT_TO_EXPERTS.match(doc.folded, m.end())]
             # ... or the next sentence names a shipper or a consignment ("The shipper was in China")
             shipping = shipping or _SHIPPER.search(doc.folded, end, doc.sentence_bounds(end)[1])
+            if _NOT_POSTAL.search(doc.folded, start, end):
+                continue  # "packages inside a shipping container", "paquetes en el camión": wrapped goods
             if not shipping or doc.folded[max(0, match.start() - 2):match.start()] == "e-" or _GOODS_AFTER.match(
                     doc.folded, match.end()):
                 continue

@@ -102,3 +102,10 @@ def test_messaging_apps_are_not_courier_services():
                  "postal_or_parcel", language="es") is None
     assert _flag("La Policía incautó tres pistolas enviadas por una empresa de mensajería a Lima.",
                  "postal_or_parcel", language="es") is True
+
+
+def test_packages_in_a_container_or_vehicle_are_wrapped_goods():
+    assert _flag("Customs found two rifles wrapped in packages inside a shipping container at the port of Durban.",
+                 "postal_or_parcel") is False
+    assert _flag("En el camión se hallaron paquetes con 5 fusiles que iban a ser enviados a Venezuela.",
+                 "postal_or_parcel", language="es") is False
