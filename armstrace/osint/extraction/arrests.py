@@ -41,8 +41,12 @@ _SINGLE = re.compile(
     r"conducteur|passager|ressortissant|voyageur)|une interpellation|une arrestation|l'arrestation d'un|"
     r"se (?:detuvo|capturo|arresto|aprehendio) (?:al|a la|a un|a una|a) (?:conductor|chofer|hombre|mujer|sujeto|"
     r"individuo|joven|propietario|presunto|alias)|"
-    r"(?:detuvieron|detuvo|capturaron|capturo|arrestaron|arresto|aprehendieron|aprehendio) a (?:un|una) "
-    r"(?:hombre|mujer|persona|sujeto|individuo|joven|conductor|chofer|ciudadano|sospechoso)|"
+    r"(?:detuvieron|detuvo|capturaron|capturo|arrestaron|arresto|aprehendieron|aprehendio) (?:a (?:un|una) |al |a la )"
+    r"(?:hombre|mujer|persona|sujeto|individuo|joven|conductor|chofer|ciudadano|sospechoso|propietario|"
+    r"presunto|conductora|propietaria|presunta|ocupante)|"
+    r"(?:detuvieron|detuvo|capturaron|capturo|arrestaron|arresto|aprehendieron|aprehendio) a alias\b|"
+    r"t(?:ook|aken) (?:the|a|an|one) (?:[a-z-]+ ){0,2}?(?:man|woman|suspect|person|driver|teenager|youth|"
+    r"individual|passenger|owner|occupant) into custody|"
     r"(?:fue|quedo|resulto|ha sido) (?:detenid[oa]|capturad[oa]|arrestad[oa]|aprehendid[oa])|"
     r"(?:un|una) (?:detenido|detenida|persona detenida|hombre detenido)|"
     r"(?:el|la|del|al) (?:detenid[oa]|arrestad[oa]|capturad[oa]|aprehendid[oa])\b|"
@@ -92,7 +96,8 @@ def arrests(doc, counts):
     triggers = [m.span() for m in TRIGGER.finditer(folded)]
     stated = [c for c in counts if c.category == "arrest"]
     for count in counts:
-        if count.category == "person" and _near_trigger(doc, count, triggers) and not _SUBSET_BEFORE.search(
+        joined = stated and _JOINED.fullmatch(folded, stated[-1].end, count.start)  # "three men and a woman"
+        if count.category == "person" and (joined or _near_trigger(doc, count, triggers)) and not _SUBSET_BEFORE.search(
                 folded, max(0, count.start - 30), count.start):
             stated.append(count)
     stated += _other_people(doc, counts, triggers)
@@ -205,12 +210,17 @@ def _people(doc, stated):
     if not stated or any(c.total for c in stated):
         return combine(doc, stated)
     if any(c.number_kind != "article" for c in stated):  # "a 66-year-old man" yields to "two men"
-        stated = [c for c in stated if c.number_kind != "article"]
+        kept = []
+        for count in stated:  # but "three men and a woman" are four
+            if count.number_kind != "article" or kept and _JOINED.fullmatch(doc.folded, kept[-1].end, count.start):
+                kept.append(count)
+        stated = kept
     first = doc.block_of(stated[0].start)
     block = [c for c in stated if doc.block_of(c.start) == first]
     return Value(sum(c.value for c in block), block[0].start, block[-1].end, 0.7)
 
 
+_JOINED = re.compile(r"\s*(?:,|and|et|y|e)\s*")
 _AND_BEFORE = re.compile(r"(?:,|\band|\bet|\by|\bwhile)\s+$")
 _IN_PLACE_AFTER = re.compile(r"\s+(?:more |others? |autres |mas )?(?:in|en|au|aux|dans|at|a)\s+[a-z]")
 

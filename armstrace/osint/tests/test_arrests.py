@@ -139,3 +139,20 @@ def test_brought_before_the_prosecutor_and_impersonal_arrests():
     assert record("Le suspect a été déféré au parquet après la saisie de 3 fusils.", language="fr")["arrests"] == 1
     assert record("Se incautaron 3 pistolas y se detuvo al conductor.", language="es")["arrests"] == 1
     assert record("Se incautaron 3 pistolas y se capturó a alias El Flaco.", language="es")["arrests"] == 1
+
+
+def test_a_person_joined_to_a_count_of_people_is_counted():
+    assert field_value("Police seized a pistol and arrested three men and a woman.", "arrests") == 4
+    assert field_value("La Guardia Civil ha detenido a tres hombres y una mujer e incautado 4 armas.", "arrests",
+                       language="es") == 4
+    assert field_value("Les policiers ont saisi deux fusils et interpellé trois hommes et une femme.", "arrests",
+                       language="fr") == 4
+    assert field_value("Police arrested two men. A woman was also questioned.", "arrests") == 2
+
+
+def test_one_person_taken_into_custody_or_arrested_by_role():
+    assert field_value("Police seized a revolver and took the suspect into custody.", "arrests") == 1
+    assert field_value("Los agentes arrestaron al conductor y decomisaron una escopeta.", "arrests",
+                       language="es") == 1
+    assert field_value("Efectivos policiales incautaron un revólver y capturaron a alias El Gordo.", "arrests",
+                       language="es") == 1
