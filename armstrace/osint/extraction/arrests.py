@@ -10,10 +10,12 @@ from .text import Value
 
 TRIGGER = re.compile(
     r"\b(?:arrest\w*|detain\w*|apprehend\w*|into custody|in custody|to custody|charged|nabbed|behind bars|"
+    r"booked (?:into|in)|remanded|(?:were|was|being|are|is) held (?=on suspicion|over|in connection|for questioning|on charges)|"
     r"(?:are|were|is) holding(?= (?:\w+ ){1,2}(?:suspects?|people|men|persons?|individuals?|women)\b)|fac(?:e|es|ing) (?:\w+ )?charges|"
     r"devront repondre (?:a|de) (?:\w+ ){0,2}(?:accusations|chefs)|"
     r"interpell\w*|arrete\w*|arrestation\w*|garde a vue|mis la main sur|retenue douaniere|ecroue\w*|inculpe\w*|"
-    r"detention provisoire|placee?s? en detention|incarcer\w*|prision preventiva|"
+    r"detention provisoire|placee?s? en detention|incarcer\w*|prision preventiva|aux arrets|mandat de depot|"
+    r"hors d'etat de nuire|privad[oa]s? de (?:su |la )?libertad|"
     r"detenid\w*|detuv\w*|detien\w*|detencion\w*|captur\w*|arrest\w*|aprehend\w*|aprehension\w*)\b")
 _INITIALS = r"(?:[^.;]|(?<=\b[a-z])\.)"  # "répondant aux initiales L. A."
 _SINGLE = re.compile(
@@ -31,7 +33,7 @@ _SINGLE = re.compile(
     r"infracteur|contrevenant|prevenu|fraudeur|capitaine|"
     rf"commercant)\w*\b{_INITIALS}{{0,100}}?(?:a ete|ont ete|est|fut|a egalement ete|avant d'etre) "
     r"(?:\w+ puis )?(?:interpellee?|arretee?|apprehendee?|inculpee?|placee? en garde a vue|placee? en retenue|"
-    r"deferee?|presentee? au parquet|"
+    r"deferee?|presentee? au parquet|ecrouee?|placee? sous mandat de depot|mise? aux arrets|mise? hors d'etat de nuire|"
     r"(?:re)?mise? (?:a|aux) (?:la disposition d\w* )?(?:la police|la gendarmerie|forces))|"
     r"(?:un|une) (?:homme|femme|individu|suspect|jeune|conducteur|passager|ressortissant|resident)e?\b[^.;:]{0,40}?"
     r"fait face (?:a|aux) (?:des )?(?:accusations|chefs)|"
@@ -39,6 +41,10 @@ _SINGLE = re.compile(
     r"(?:interpellee?|arretee?|apprehendee?)\b|l'un des \w+, (?:interpelle|arrete|apprehende)|"
     r"(?:interpelle|arrete|apprehende) (?:un|une) (?:homme|femme|individu|suspect|personne|jeune|resident|"
     r"conducteur|passager|ressortissant|voyageur)|une interpellation|une arrestation|l'arrestation d'un|"
+    r"(?:interpelle|arrete|apprehende) (?:le|la|l') ?(?:suspect|conducteur|chauffeur|passager|proprietaire|"
+    r"individu|homme|femme|jeune|trafiquant|mis en cause)e?\b|\bl'(?:ont|a) (?:interpell|arret|apprehend)ee?\b|"
+    r"\b(?:lo|la) (?:detuvieron|detuvo|capturaron|capturo|arrestaron|arresto|aprehendieron|aprehendio)\b|"
+    r"(?:fue|quedo|ha sido) privad[oa] de (?:su |la )?libertad|"
     r"se (?:detuvo|capturo|arresto|aprehendio) (?:al|a la|a un|a una|a) (?:conductor|chofer|hombre|mujer|sujeto|"
     r"individuo|joven|propietario|presunto|alias)|"
     r"(?:detuvieron|detuvo|capturaron|capturo|arrestaron|arresto|aprehendieron|aprehendio) (?:a (?:un|una) |al |a la )"
@@ -52,10 +58,14 @@ _SINGLE = re.compile(
     r"(?:el|la|del|al) (?:detenid[oa]|arrestad[oa]|capturad[oa]|aprehendid[oa])\b|"
     r"the (?:arrested|detained) (?:man|woman|suspect|person|driver|teenager)|"
     r"(?:\bhe|\bshe|the \d+-year-old(?: [a-z]+)?) (?:was|has been|had been) (?:[a-z]+ ){0,2}?"
-    r"(?:arrested|detained|apprehended|taken into custody)|"
+    r"(?:arrested|detained|apprehended|taken into custody|remanded|booked)|"
+    r"(?:arrested|detained|apprehended|nabbed|charged) (?:him|her)\b|"
+    r"(?:man|woman|suspect|person|driver|teenager|youth|\d+-year-old)\b[^.;]{0,60}? (?:was|has been) "
+    r"(?:held (?:on suspicion|over|in connection|for questioning|on charges)|remanded|booked)|"
     r"\b(?:il|elle) a (?:ete|egalement ete) (?:interpellee?|arretee?|apprehendee?|placee? en garde a vue))\b")
 # "arrested the couple", "both men were arrested": two.
-_PAIR = re.compile(r"\b(?:(?:the|a|le|un|la|una|el) (?:couple|pareja|duo)|both (?:men|women|suspects|of them)|"
+_PAIR = re.compile(r"\b(?:(?:the|a|le|un|la|una|el) (?:couple|pareja|duo|pair)|both (?:men|women|suspects|of them)|"
+                   r"^both(?= (?:were|have been|had been|are) )|(?<=[.;] )both(?= (?:were|have been|had been|are) )|"
                    r"les deux (?:hommes|femmes|suspects|individus|inculpes|prevenus|mis en cause|trafiquants)|"
                    r"los dos (?:hombres|sujetos|sospechosos|detenidos|imputados))\b")
 _NONE = re.compile(
@@ -158,6 +168,7 @@ def _near_trigger(doc, count, triggers):
 # People the lexicon does not count: "five accused", "two smugglers", "tres sujetos", "deux apprentis".
 _OTHER_NOUN = (r"(?:accused|smugglers?|traffickers?|gunmen|gang members|criminals|robbers|militiamen|thugs|dealers|"
                r"sujetos|delincuentes|traficantes|pandilleros|sicarios|maleantes|malfaiteurs|trafiquants|bandits|"
+               r"ocupantes|implicados|involucrados|imputados|integrantes|"
                r"apprentis|complices|accomplices|occupants|jovenes|militaires|soldiers|soldados|policemen)\b")
 _OTHER_PERSON = re.compile(
     r"\s+(?:(?:suspected|alleged|presuntos?|presuntas?|presumes?|[a-z-]+(?:ian|ese|ish|ais|aise|ois|ano|ana|eno|ena)s)"

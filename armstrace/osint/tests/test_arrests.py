@@ -156,3 +156,27 @@ def test_one_person_taken_into_custody_or_arrested_by_role():
                        language="es") == 1
     assert field_value("Efectivos policiales incautaron un revólver y capturaron a alias El Gordo.", "arrests",
                        language="es") == 1
+
+
+def test_arrests_told_as_custody_remand_or_jail():
+    assert field_value("Three suspects were booked into the county jail on weapons charges.", "arrests") == 3
+    assert field_value("Officers seized the rifle and the 28-year-old was remanded in custody.", "arrests") == 1
+    assert field_value("Police said the man, who cannot be named, was held on suspicion of possessing a firearm.",
+                       "arrests") == 1
+    assert field_value("The pair were arrested at the scene.", "arrests") == 2
+    assert field_value("Police detained him at the airport.", "arrests") == 1
+    assert field_value("The guns were held in a warehouse.", "arrests") is None
+
+
+def test_french_and_spanish_arrest_idioms():
+    for text, people in [("Trois individus ont été mis aux arrêts.", 3), ("L'homme a été écroué.", 1),
+                         ("Les enquêteurs ont arrêté le suspect à son domicile.", 1),
+                         ("Le mis en cause a été placé sous mandat de dépôt.", 1),
+                         ("Les policiers l'ont interpellé dans la foulée.", 1),
+                         ("Quatre présumés trafiquants ont été mis hors d'état de nuire.", 4)]:
+        assert field_value(text, "arrests", language="fr") == people, text
+    assert field_value("Un arrêté préfectoral interdit les armes.", "arrests", language="fr") is None
+    for text, people in [("Los dos ocupantes del vehículo fueron detenidos.", 2),
+                         ("Los agentes lo detuvieron en flagrancia.", 1),
+                         ("Fueron privados de libertad dos hombres.", 2)]:
+        assert field_value(text, "arrests", language="es") == people, text
