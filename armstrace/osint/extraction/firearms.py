@@ -224,9 +224,22 @@ def _replicas_only_in_lead(doc):
     return False
 
 
+# ", which had smuggled 300 guns since 2019": a relative clause, whose period is not the main clause's.
+_RELATIVE = re.compile(r", (?:which|who|whom|whose|where|qui|que|dont|lequel|laquelle|lesquels|quien|quienes|"
+                       r"(?:el|la|los|las) cual(?:es)?|cuyo|cuya|donde)\b")
+
+
 def _statistic(doc, count):
+    """The count's clause dates a period ("since 2019", "en lo que va del año"): in the count's own part of it,
+    or in its opening, not in a relative clause about something else."""
     start, end = doc.clause_bounds(count.start)
-    return bool(STATISTIC.search(doc.folded, start, end))
+    cuts = [m.start() for m in _RELATIVE.finditer(doc.folded, start, end)]
+    if not cuts:
+        return bool(STATISTIC.search(doc.folded, start, end))
+    bounds = [start, *cuts, end]
+    index = max(i for i in range(len(bounds) - 1) if bounds[i] <= count.start)
+    own = STATISTIC.search(doc.folded, bounds[index], bounds[index + 1])
+    return bool(own or STATISTIC.search(doc.folded, start, cuts[0]))
 
 
 def _about_seizure(doc, count):

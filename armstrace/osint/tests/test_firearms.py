@@ -2,7 +2,7 @@ import pytest
 
 from armstrace.osint.extraction import extract
 
-from .helpers import record
+from .helpers import field_value, record
 
 
 def test_air_guns_replicas_and_knives_are_not_firearms():
@@ -425,3 +425,9 @@ def test_an_earlier_seizure_recalled_in_an_opening_clause_is_not_counted():
                    "9mm handguns were discovered at the Small Whart, located at Freeport.")
     assert found["firearms_total"] == 5
     assert found["location"].startswith("Small Whart")
+
+
+def test_a_period_in_a_relative_clause_does_not_make_the_seizure_a_statistic():
+    assert field_value("Police seized four pistols from the gang, which had smuggled more than 300 guns into the "
+                       "country since 2019.", "firearms_total") == 4
+    assert field_value("In the last five years, police seized 31,000 guns.", "firearms_total") is None
