@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import pycountry
 
+from . import place_contexts as contexts
 from .cities import rows as city_rows
 from .firearms import recalls_an_earlier_seizure
 from .gazetteer import PLACES
@@ -18,76 +19,6 @@ from .text import UPPER, Doc, Value, fold
 
 _NAME = re.compile(rf"Port of Spain|[{UPPER}][\w'’-]*(?:[ ](?:de |del |de la |du |des |la |el |sur |upon |do |da |dos |das |di )?[{UPPER}0-9][\w'’-]*)"
                    rf"{{0,4}}")
-_FACILITY_BEFORE = re.compile(
-    r"(?:port of|airport of|port de|port du|port d'|aeroport d'|aeroport de|aeroport international d[e']|puerto de|"
-    r"aeropuerto(?: internacional)?(?: de)?|(?:paso|complejo|puesto|cruce) fronterizo(?: de)?|"
-    r"puente internacional(?: de)?|bureau de (?:la )?douane de|poste de douane de|poste douanier de|\ba douane de|"
-    r"centre de (?:tri|traitement du courrier) de|"
-    r"poste[- ]frontiere de|poste frontalier de|poste de|point d'entree de|"
-    r"port d'entree de|border crossing(?: at| of)?|port of entry(?: at| of)?|garita(?: de)?|aduana de|"
-    r"centre postal de|centro postal de|terminal de|puesto de control(?: de)?|recinto fiscal de)(?:\s+|(?<=')\s*)$")
-_FACILITY_AFTER = re.compile(r"\s+(?:port|airport|international airport|border crossing|port of entry|gateway facility|"
-                             r"mail (?:centre|center|facility)|docks|terminal|checkpoint|border post|seaport|harbou?r)\b",
-                             re.IGNORECASE)
-_STREET_BEFORE = re.compile(r"(?:quartier d'|quartier de|quartier|barrio de|barrio|colonia|sector de|sector|secteur de|secteur|rue|calle|"
-                            r"l'arrondissement|arrondissement|arrondissement d[e']|borough of|camp|camp militaire|"
-                            r"neighbou?rhood of|fraccionamiento|"
-                            r"avenida|avenue|road|street|vereda|lieu-dit|hameau de|aldea de|caserio de|carretera|"
-                            r"autopista|"
-                            r"highway|autoroute|carrefour|crossroads|junction|entronque|cruce de|rond-point|glorieta|"
-                            r"zona de|zone d'|area de|distrito de|estate|business park|industrial estate|"
-                            r"zone industrielle de|poligono industrial de|poligono|cite|cite de|urbanizacion|"
-                            r"asentamiento humano|centro poblado|caserio|anexo|canton|aldea|hameau|douar|"
-                            r"(?:terminal )?portuaria de|terminal portuario de|plage de|playa de|beach)\s+(?:d')?$")
-# "the Lagdera area", "Bell Steel area of Poleglass", "le secteur de": a named part of a town.
-_AREA_AFTER = re.compile(r"\s+(?:area|estate|housing estate|neighbou?rhood|village|township|suburb|settlement)\b")
-_REGION_BEFORE = re.compile(r"(?:region de|region of|province of|provincia de|departement de|departamento de|"
-                            r"estado de|state of|county|comunidad foral de|sous-prefecture de|sindicatura de)\s+$")
-_OF = re.compile(r"(?:\bde|\bdu|\bd'|\bdel|\bof)\s*$")
-# "in north Dublin", "dans le nord de Lyon", "al poniente de Tuxtla Gutiérrez": a part of the place that follows.
-_DIRECTION = (r"(?:(?:the\s+|el\s+|le\s+|la\s+)?(?:north|south|east|west|northern|southern|eastern|western|central|"
-              r"north-east|north-west|south-east|south-west|nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|"
-              r"sud-ouest|norte|sur|este|oeste|poniente|oriente|centro|noreste|noroeste|sureste|suroeste)"
-              r"(?:\s+(?:of|de|del|du|d'|de la))?\s*)")
-_SMALL_PLACE_BEFORE = re.compile(
-    r"(?:municipios? de|municipality of|municipalities of|communes? de|comunas de|village de|villages d'|villages de|"
-    r"localite de|localidad de|corregimiento de|"
-    r"ciudad de|city of|town of|ville de|poblacion de|parroquia|comuna de|termino municipal de|"
-    r"area of|zone de|residence de|residence in|a residence in|domicile de|"
-    r"resident de|residente de|vivienda de|bureau de poste de|la poste de|plate[- ]?forme de|zones? \w+ de|"
-    r"localidad \w+ de|aduana de|canton de|cantón de|parish of|suburb of|township of|ville d'|commune d'|"
-    r"delegacion|alcaldia|muelle de|puerto|port|casco urbano de|cabecera municipal de|comunidad de|"
-    r"ejido|rancheria|poblado de|vereda de|hamlet of|village of|warehouse (?:in|at)|entrepot (?:de|d'|a)|"
-    r"almacen (?:de|en)|bodega (?:de|en))\s+(?:d')?" + _DIRECTION + "?$")
-_LOCATIVE = {
-    "en": re.compile(rf"(?:\bin|\bat|\bnear|\boutside|\baround|\bacross|\bthroughout|\bon the outskirts of|"
-                     rf"\bclose to|\bwaters of|\boff the coast of|\boff|\bon(?=\s+the)|\balong)\s+(?:the\s+)?{_DIRECTION}?$"),
-    "fr": re.compile(rf"(?:(?:\ba|\bau|\baux|\bpres de|\bdans|\ben|\bsur|\bproximite de|\babords de|\bnon loin de|"
-                     rf"\bperiph\w+ de|\bsortie de|\bentree de)\s+|\bpres d'|\bproximite d'|\babords d'|\bloin d')"
-                     rf"(?:la\s+|le\s+|les\s+|l')?{_DIRECTION}?$"),
-    "es": re.compile(rf"(?:(?:\ben|\bcerca de|\ba las afueras de|\bimmediaciones de|\binmediaciones de|\bproximidades de)\s+(?:el\s+|la\s+)?{_DIRECTION}?|\bal\s+{_DIRECTION})$"),
-}
-_DIRECTION_WORD = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Upper|"
-                             r"Lower|Nord|Sud|Norte|Sur) (?=[A-ZÀ-Ý])")
-_SEAT_BEFORE = re.compile(
-    r"(?:brigade|direction|parquet|tribunal|procureur de la republique|sections? de recherches?|compagnie|escadron|"
-    r"district|juzgado|comisaria|audiencia|fiscalia|court|prison|(?:police|garda) station|tribunal de grande instance|"
-    r"prefecture de police|douanes? de|direccion regional de|brigada provincial de informacion de|commissariat|"
-    r"bureau|headquarters|headquartered|field office|siege|sede)\b"
-    r"[^.,;]{0,40}$")
-_DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en route to|on its way to|a destination d[eu']|"
-                                 r"destine\w* a|adresse\w* (?:a|par)|con destino a|(?:como|por) destino|destinad\w* a|rumbo a|hacia|"
-                                 r"(?:arriving|coming|shipped|sent|imported|flying|travelling|traveling) from|"
-                                 r"en provenance d[eu']|provenant d[eu']|procedente\w* de|desde|provenait d[eu']|"
-                                 r"venait d[eu']|se dirigeait vers|en direction d[eu']|proveniente\w* de|"
-                                 # where people or goods were taken afterwards
-                                 r"taken to|transferred to|brought to|escorted to|transfere\w* a|conduit\w* a|"
-                                 r"emmene\w* a|trasladad\w*|llevad\w* (?:a (?!cabo)|hasta)|remitid\w* a|puest\w* a "
-                                 r"disposicion)\b[^.;]{0,50}$")
-# A person's home town: "a man in his 40s from the Brighton area", "un homme de 27 ans, de Montréal".
-_HOME_BEFORE = re.compile(r"\b(?:man|woman|men|women|boy|girl|teenager|\d+[- ]years?[- ]old|aged \d+|homme|femme|"
-                          r"hommes|femmes|jeune|\d+ ans|hombre|mujer|joven|\d+ anos)\b[^.;]{0,25}?"
-                          r"(?:\bfrom|\bof|\bde|\bdu|\bd')\s*(?:the\s+)?$")
 # Place names too common to tell a country.
 _GENERIC = set("centro|center|centre|norte|sur|nord|sud|est|ouest|oeste|este|victoria|san jose|santa cruz|la paz|"
                "san antonio|santa maria|san juan|san pedro".split("|"))
@@ -177,6 +108,9 @@ def city_mentions(doc):
 
 
 def _trim(name):
+    stem = re.sub(r"['’]s$", "", name)
+    if stem != name and cities().get(fold(stem), [(None, 0)])[0][1] >= 50000:
+        name = stem  # "in Durban's industrial area"; not "at Smith's home"
     name = re.sub(r"[.’'-]+$", "", name)
     name = re.sub(r" \d{1,2}$", "", name)  # "quartier Wanindara 3": the place without its sector number
     return re.sub(r"\s+(?:de|del|de la|du|des|la|el|sur|upon|do|da|dos|das)$", "", name)
@@ -217,9 +151,17 @@ def candidates(doc):
                 names.append((start, name, key, lead))
     evidence = _evidence(doc, names, table)
     found = [c for start, name, key, lead in names for c in _candidate(doc, start, name, key, table, lead, evidence)]
-    found = sorted(found + _border_candidates(doc), key=lambda c: c.start)
+    found = sorted(_without_unknown_parts(found) + _border_candidates(doc), key=lambda c: c.start)
     doc.cache["places"] = _with_title(doc, found)
     return found
+
+
+def _without_unknown_parts(found):
+    """"Cape" of "Western Cape": an unknown part of a known place's name is no place of its own."""
+    known = [(c.start, c.start + len(c.name)) for c in found if c.code]
+    return [c for c in found if c.code or not any(start <= c.start and c.start + len(c.name) <= end and
+                                                  (start, end) != (c.start, c.start + len(c.name))
+                                                  for start, end in known)]
 
 
 # "à la frontière guinéo-ivoirienne", "en la frontera colombo-venezolana": a border named by its two countries.
@@ -294,7 +236,7 @@ def _candidate(doc, start, name, key, table, lead, evidence=()):
         code, = written  # "San Pablo, Brasil": the text says which country
         entry = entry or (code, 0)
     score = _score(doc, start, end, key, table, leading=lead)
-    seat_before = _SEAT_BEFORE.search(doc.folded[max(0, start - 45):start])
+    seat_before = contexts.SEAT_BEFORE.search(doc.folded[max(0, start - 45):start])
     seat_after = _SEAT_AFTER.match(doc.text, end)
     if seat_after and not seat_before:  # "detained at Muizenberg SAPS", "Tin-Can Island Command"
         score = (score if score is not None else 1.0) - _SEAT_PENALTY
@@ -303,8 +245,8 @@ def _candidate(doc, start, name, key, table, lead, evidence=()):
     if score is not None:
         return [Candidate(name, start, score, code, bool(seat_before or seat_after))]
     if entry and (entry[1] >= 100000 or entry[1] == 0 and len(key) >= 5) and \
-            not _DESTINATION_BEFORE.search(doc.folded[max(0, start - 80):start]) and not as_origin(doc, start) and \
-            not _HOME_BEFORE.search(doc.folded[max(0, start - 45):start]):
+            not contexts.DESTINATION_BEFORE.search(doc.folded[max(0, start - 80):start]) and not as_origin(doc, start) and \
+            not contexts.HOME_BEFORE.search(doc.folded[max(0, start - 45):start]):
         return [Candidate(name, start, -1.0, code, bool(seat_before), bare=True)]
     return []
 
@@ -325,7 +267,7 @@ def _variants(match):
     if name.startswith("The "):  # "The Greater Accra Regional Police Command"
         start, name = start + 4, name[4:]
         yield start, name, bool(lead)
-    direction = _DIRECTION_WORD.match(name) or _FACILITY_HEAD.match(name)
+    direction = contexts.DIRECTION_WORD.match(name) or _FACILITY_HEAD.match(name)
     if direction:  # "West Kingston" → also "Kingston"; "Aeropuerto El Dorado" → also "El Dorado"
         yield start + direction.end(), name[direction.end():], bool(lead)
     tail = _SEAT_AFTER.search(name)
@@ -339,31 +281,31 @@ def _score(doc, start, end, key, table, leading=False):
     before = doc.folded[max(0, start - 45):start]
     after = doc.text[end:end + 40]
     score = None
-    facility_after = _FACILITY_AFTER.match(after)
+    facility_after = contexts.FACILITY_AFTER.match(after)
     if facility_after and re.match(rf"\s+(?:of|de|du|del|d')\s*[{UPPER}]", after[facility_after.end():]):
         facility_after = None  # "the north Lincolnshire port of Killingholme": the facility is the next name's
-    if _FACILITY_BEFORE.search(before) or facility_after or _facility_town(key, table):
+    if contexts.FACILITY_BEFORE.search(before) or facility_after or _facility_town(key, table):
         score = 5.0
-    elif _STREET_BEFORE.search(before) or _AREA_AFTER.match(after):
+    elif contexts.STREET_BEFORE.search(before) or contexts.AREA_AFTER.match(after):
         score = 4.0
-    elif _SMALL_PLACE_BEFORE.search(before):
+    elif contexts.SMALL_PLACE_BEFORE.search(before):
         score = 3.5
-    elif _REGION_BEFORE.search(before):
+    elif contexts.REGION_BEFORE.search(before):
         score = 1.0
-    elif leading or _LOCATIVE[doc.language].search(before):
+    elif leading or contexts.LOCATIVE[doc.language].search(before):
         score = 2.0 if key in table else 1.0
     elif start == 0 and re.match(r"\s*[,(]", after) or re.match(r"\s*\(", after) and key in table:
         score = 1.0  # a dateline, or "Dieppe (Seine-Maritime)"
-    elif _OF.search(before) and key in table and table[key][0][1] > 0:
+    elif contexts.OF.search(before) and key in table and table[key][0][1] > 0:
         score = 0.5  # "... de Ciénaga": a known town after "de"
     elif key in table and table[key][0][1] == 0 and re.search(rf"[{UPPER}][\w'’-]+, $",
                                                               doc.text[max(0, start - 30):start]):
         score = 0.5  # "Culiacán, Sinaloa": the region after its town
     if score is None:
         return None
-    if _SEAT_BEFORE.search(before):
+    if contexts.SEAT_BEFORE.search(before):
         score -= _SEAT_PENALTY
-    if _DESTINATION_BEFORE.search(doc.folded[max(0, start - 80):start]) or _HOME_BEFORE.search(before):
+    if contexts.DESTINATION_BEFORE.search(doc.folded[max(0, start - 80):start]) or contexts.HOME_BEFORE.search(before):
         score -= 2.5
     population = table[key][0][1] if key in table else 0
     if key in table and _is_region(table[key], doc.language):
@@ -403,7 +345,7 @@ def location(doc, chosen_countries):
     holder = _PAIR_HELD_BY.match(doc.text, end)
     if holder:  # "las comunas de Santiago y La Pintana, en la región Metropolitana": the place holding both
         return Value(holder.group(1), holder.start(1), holder.end(1), 0.5)
-    facility = _FACILITY_AFTER.match(doc.text, end)
+    facility = contexts.FACILITY_AFTER.match(doc.text, end)
     if facility:
         end = facility.end()
     end = _with_qualifier(doc.text, end)

@@ -1,6 +1,6 @@
 from armstrace.osint.extraction.places import country_of_url
 
-from .helpers import record
+from .helpers import field_value, record
 
 
 def test_multi_country_operation_names_every_country():
@@ -191,3 +191,9 @@ def test_port_of_spain_and_an_airport_named_after_a_person():
     assert found["country"] == ["TTO"] and found["location"].startswith("Port of Spain")
     found = record("En el Aeropuerto Internacional Jorge Chávez se incautaron 3 pistolas.", language="es")
     assert found["location"] == "Jorge Chávez"
+
+
+def test_a_known_place_keeps_its_direction_word_and_loses_its_possessive():
+    assert field_value("Police in the Western Cape seized 12 firearms.", "location") == "Western Cape"
+    assert field_value("The weapons were found in a warehouse in Durban's industrial area.", "location") == "Durban"
+    assert field_value("Police found the gun at Smith's home in Leeds.", "location") == "Leeds"
