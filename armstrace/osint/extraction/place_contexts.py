@@ -12,28 +12,28 @@ FACILITY_BEFORE = re.compile(
     r"port d'entree de|border crossing(?: at| of)?|port of entry(?: at| of)?|garita(?: de)?|aduana de|"
     r"centre postal de|centro postal de|terminal de|puesto de control(?: de)?|recinto fiscal de)(?:\s+|(?<=')\s*)$")
 FACILITY_AFTER = re.compile(r"\s+(?:port|airport|international airport|border crossing|port of entry|gateway facility|"
-                             r"mail (?:centre|center|facility)|docks|terminal|checkpoint|border post|seaport|harbou?r)\b",
-                             re.IGNORECASE)
+                            r"mail (?:centre|center|facility)|docks|terminal|checkpoint|border post|seaport|harbou?r)\b",
+                            re.IGNORECASE)
 STREET_BEFORE = re.compile(r"(?:quartier d'|quartier de|quartier|barrio de|barrio|colonia|sector de|sector|secteur de|secteur|rue|calle|"
-                            r"l'arrondissement|arrondissement|arrondissement d[e']|borough of|camp|camp militaire|"
-                            r"neighbou?rhood of|fraccionamiento|"
-                            r"avenida|avenue|road|street|vereda|lieu-dit|hameau de|aldea de|caserio de|carretera|"
-                            r"autopista|"
-                            r"highway|autoroute|carrefour|crossroads|junction|entronque|cruce de|rond-point|glorieta|"
-                            r"zona de|zone d'|area de|distrito de|estate|business park|industrial estate|"
-                            r"zone industrielle de|poligono industrial de|poligono|cite|cite de|urbanizacion|"
-                            r"asentamiento humano|centro poblado|caserio|anexo|canton|aldea|hameau|douar|"
-                            r"(?:terminal )?portuaria de|terminal portuario de|plage de|playa de|beach)\s+(?:d')?$")
+                           r"l'arrondissement|arrondissement|arrondissement d[e']|borough of|camp|camp militaire|"
+                           r"neighbou?rhood of|fraccionamiento|"
+                           r"avenida|avenue|road|street|vereda|lieu-dit|hameau de|aldea de|caserio de|carretera|"
+                           r"autopista|"
+                           r"highway|autoroute|carrefour|crossroads|junction|entronque|cruce de|rond-point|glorieta|"
+                           r"zona de|zone d'|area de|distrito de|estate|business park|industrial estate|"
+                           r"zone industrielle de|poligono industrial de|poligono|cite|cite de|urbanizacion|"
+                           r"asentamiento humano|centro poblado|caserio|anexo|canton|aldea|hameau|douar|"
+                           r"(?:terminal )?portuaria de|terminal portuario de|plage de|playa de|beach)\s+(?:d')?$")
 # "the Lagdera area", "Bell Steel area of Poleglass", "le secteur de": a named part of a town.
 AREA_AFTER = re.compile(r"\s+(?:area|estate|housing estate|neighbou?rhood|village|township|suburb|settlement)\b")
 REGION_BEFORE = re.compile(r"(?:region de|region of|province of|provincia de|departement de|departamento de|"
-                            r"estado de|state of|county|comunidad foral de|sous-prefecture de|sindicatura de)\s+$")
+                           r"estado de|state of|county|comunidad foral de|sous-prefecture de|sindicatura de)\s+$")
 OF = re.compile(r"(?:\bde|\bdu|\bd'|\bdel|\bof)\s*$")
 # "in north Dublin", "dans le nord de Lyon", "al poniente de Tuxtla Gutiérrez": a part of the place that follows.
 DIRECTION = (r"(?:(?:the\s+|el\s+|le\s+|la\s+)?(?:north|south|east|west|northern|southern|eastern|western|central|"
-              r"north-east|north-west|south-east|south-west|nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|"
-              r"sud-ouest|norte|sur|este|oeste|poniente|oriente|centro|noreste|noroeste|sureste|suroeste)"
-              r"(?:\s+(?:of|de|del|du|d'|de la))?\s*)")
+             r"north-east|north-west|south-east|south-west|nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|"
+             r"sud-ouest|norte|sur|este|oeste|poniente|oriente|centro|noreste|noroeste|sureste|suroeste)"
+             r"(?:\s+(?:of|de|del|du|d'|de la))?\s*)")
 SMALL_PLACE_BEFORE = re.compile(
     r"(?:municipios? de|municipality of|municipalities of|communes? de|comunas de|village de|villages d'|villages de|"
     r"localite de|localidad de|corregimiento de|"
@@ -53,7 +53,7 @@ LOCATIVE = {
     "es": re.compile(rf"(?:(?:\ben|\bcerca de|\ba las afueras de|\bimmediaciones de|\binmediaciones de|\bproximidades de)\s+(?:el\s+|la\s+)?{DIRECTION}?|\bal\s+{DIRECTION})$"),
 }
 DIRECTION_WORD = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Upper|"
-                             r"Lower|Nord|Sud|Norte|Sur) (?=[A-ZÀ-Ý])")
+                            r"Lower|Nord|Sud|Norte|Sur) (?=[A-ZÀ-Ý])")
 SEAT_BEFORE = re.compile(
     r"(?:brigade|direction|parquet|tribunal|procureur de la republique|sections? de recherches?|compagnie|escadron|"
     r"district|juzgado|comisaria|audiencia|fiscalia|court|prison|(?:police|garda) station|tribunal de grande instance|"
@@ -61,15 +61,15 @@ SEAT_BEFORE = re.compile(
     r"bureau|headquarters|headquartered|field office|siege|sede)\b"
     r"[^.,;]{0,40}$")
 DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en route to|on its way to|a destination d[eu']|"
-                                 r"destine\w* a|adresse\w* (?:a|par)|con destino a|(?:como|por) destino|destinad\w* a|rumbo a|hacia|"
-                                 r"(?:arriving|coming|shipped|sent|imported|flying|travelling|traveling) from|"
-                                 r"en provenance d[eu']|provenant d[eu']|procedente\w* de|desde|provenait d[eu']|"
-                                 r"venait d[eu']|se dirigeait vers|en direction d[eu']|proveniente\w* de|"
-                                 # where people or goods were taken afterwards
-                                 r"taken to|transferred to|brought to|escorted to|transfere\w* a|conduit\w* a|"
-                                 r"emmene\w* a|trasladad\w*|llevad\w* (?:a (?!cabo)|hasta)|remitid\w* a|puest\w* a "
-                                 r"disposicion)\b[^.;]{0,50}$")
+                                r"destine\w* a|adresse\w* (?:a|par)|con destino a|(?:como|por) destino|destinad\w* a|rumbo a|hacia|"
+                                r"(?:arriving|coming|shipped|sent|imported|flying|travelling|traveling) from|"
+                                r"en provenance d[eu']|provenant d[eu']|procedente\w* de|desde|provenait d[eu']|"
+                                r"venait d[eu']|se dirigeait vers|en direction d[eu']|proveniente\w* de|"
+                                # where people or goods were taken afterwards
+                                r"taken to|transferred to|brought to|escorted to|transfere\w* a|conduit\w* a|"
+                                r"emmene\w* a|trasladad\w*|llevad\w* (?:a (?!cabo)|hasta)|remitid\w* a|puest\w* a "
+                                r"disposicion)\b[^.;]{0,50}$")
 # A person's home town: "a man in his 40s from the Brighton area", "un homme de 27 ans, de Montréal".
 HOME_BEFORE = re.compile(r"\b(?:man|woman|men|women|boy|girl|teenager|\d+[- ]years?[- ]old|aged \d+|homme|femme|"
-                          r"hommes|femmes|jeune|\d+ ans|hombre|mujer|joven|\d+ anos)\b[^.;]{0,25}?"
-                          r"(?:\bfrom|\bof|\bde|\bdu|\bd')\s*(?:the\s+)?$")
+                         r"hommes|femmes|jeune|\d+ ans|hombre|mujer|joven|\d+ anos)\b[^.;]{0,25}?"
+                         r"(?:\bfrom|\bof|\bde|\bdu|\bd')\s*(?:the\s+)?$")
