@@ -220,6 +220,8 @@ def _score(doc, match, parsed):
     score = 0
     if SEIZURE_WORDS.search(sentence):
         score += 2
+        if _SEIZED_JUST_BEFORE.search(doc.folded, max(start, match.start() - 50), match.start()):
+            score += 1  # "arrested on 2 March after police seized a rifle on 28 February": the seizure's own day
     if _OTHER_EVENT.search(sentence):
         score -= 3
     if _BACKGROUND.search(sentence):
@@ -234,6 +236,9 @@ def _score(doc, match, parsed):
 
 
 _REPORT_PENALTY = 2
+_SEIZED_JUST_BEFORE = re.compile(r"\b(?:seiz\w*|recover\w*|found|discover\w*|confiscat\w*|intercept\w*|saisi\w*|"
+                                 r"decouv\w*|incaut\w*|decomis\w*|asegur\w*|hallad\w*|hallaron|intervin\w*|"
+                                 r"intervenid\w*)\b[^;,.]{0,40}$")
 
 
 def _announced(doc, value):

@@ -187,3 +187,12 @@ def test_a_day_and_month_of_last_year():
     found = field_value("Les douaniers ont saisi 12 armes à feu en mai de l'année dernière.", "date", language="fr",
                         published="2024-11-05")
     assert found == "2023-05"
+
+
+def test_the_day_written_right_after_the_seizure_is_its_date():
+    assert field_value("A man was arrested on 2 March after police seized a rifle on 28 February.", "date",
+                       published="2025-03-14") == "2025-02-28"
+    assert field_value("The man was sentenced on 12 March for a seizure made on 4 January 2024.", "date",
+                       published="2025-03-14") == "2024-01-04"
+    assert field_value("On 3 March police seized a rifle; a man was charged on 5 March.", "date",
+                       published="2025-03-14") == "2025-03-03"
