@@ -202,7 +202,10 @@ def _with_title(doc, found):
 def _evidence(doc, names, table):
     """The countries the text names, by name or agency, or by a place of one country only ("Izabal", "Antioquia"):
     what tells which "San Luis" or "Trujillo" the text means."""
-    codes = {m.code for m in country_mentions(doc) if m.source in ("name", "agency", "place") and not as_origin(doc, m.start)}
+    mentions = country_mentions(doc)
+    codes = {m.code for m in mentions if m.source in ("name", "agency", "place") and not as_origin(doc, m.start)}
+    codes |= {m.code for m in mentions if m.source == "demonym" and (
+        contexts.AUTHORITY_AFTER.match(doc.folded, m.end) or contexts.AUTHORITY_BEFORE.search(doc.folded, 0, m.start))}
     for start, _name, key, _lead in names:
         entries = table.get(key) if key not in _GENERIC else None
         if not entries or as_origin(doc, start):

@@ -73,3 +73,10 @@ DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en rout
 HOME_BEFORE = re.compile(r"\b(?:man|woman|men|women|boy|girl|teenager|\d+[- ]years?[- ]old|aged \d+|homme|femme|"
                          r"hommes|femmes|jeune|\d+ ans|hombre|mujer|joven|\d+ anos)\b[^.;]{0,25}?"
                          r"(?:\bfrom|\bof|\bde|\bdu|\bd')\s*(?:the\s+)?$")
+# "Mexican authorities", "la police canadienne", "la Policía colombiana": a State's own agency, in its country.
+_AUTHORITIES = (r"(?:authorities|police|soldiers|army|navy|troops|marines|customs|officials|forces|security forces|"
+                r"national guard|federal police|border guards?|military|coast guard|"
+                r"autorites|police|gendarmerie|douanes?|armee|militaires|soldats|forces|"
+                r"autoridades|policia|ejercito|armada|soldados|militares|fuerzas|aduanas?|guardia nacional|marina)")
+AUTHORITY_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?{_AUTHORITIES}\b")
+AUTHORITY_BEFORE = re.compile(rf"\b{_AUTHORITIES}\s+(?:nationale?s?\s+|nacional(?:es)?\s+|federale?s?\s+)?$")

@@ -107,3 +107,9 @@ def test_national_agencies_and_known_names_with_a_direction_word():
     assert record("La Police cantonale vaudoise a saisi 3 pistolets.", language="fr")["country"] == ["CHE"]
     found = record("La Policía Nacional incautó 3 pistolas en Santo Domingo Este.", language="es")
     assert found["country"] == ["DOM"] and found["location"] == "Santo Domingo Este"
+
+
+def test_a_state_s_own_agency_tells_which_namesake_place_is_meant():
+    assert record("Mexican authorities seized 40 rifles in Sonora.")["country"] == ["MEX"]
+    assert record("Las autoridades mexicanas incautaron 40 fusiles en Sonora.", language="es")["country"] == ["MEX"]
+    assert record("Canadian police seized 30 guns at the Windsor crossing.")["country"] == ["CAN"]
