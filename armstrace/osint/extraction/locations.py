@@ -204,8 +204,7 @@ def _evidence(doc, names, table):
     what tells which "San Luis" or "Trujillo" the text means."""
     mentions = country_mentions(doc)
     codes = {m.code for m in mentions if m.source in ("name", "agency", "place") and not as_origin(doc, m.start)}
-    codes |= {m.code for m in mentions if m.source == "demonym" and (
-        contexts.AUTHORITY_AFTER.match(doc.folded, m.end) or contexts.AUTHORITY_BEFORE.search(doc.folded, 0, m.start))}
+    codes |= {m.code for m in mentions if m.source == "demonym" and contexts.of_the_state(doc.folded, m.start, m.end)}
     for start, _name, key, _lead in names:
         entries = table.get(key) if key not in _GENERIC else None
         if not entries or as_origin(doc, start):

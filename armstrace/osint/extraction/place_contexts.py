@@ -73,10 +73,21 @@ DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en rout
 HOME_BEFORE = re.compile(r"\b(?:man|woman|men|women|boy|girl|teenager|\d+[- ]years?[- ]old|aged \d+|homme|femme|"
                          r"hommes|femmes|jeune|\d+ ans|hombre|mujer|joven|\d+ anos)\b[^.;]{0,25}?"
                          r"(?:\bfrom|\bof|\bde|\bdu|\bd')\s*(?:the\s+)?$")
-# "Mexican authorities", "la police canadienne", "la Policía colombiana": a State's own agency, in its country.
+# "Mexican authorities", "la police canadienne", "la Policía colombiana": a State's own agency, in its country;
+# "territorio brasileño": its ground.
 _AUTHORITIES = (r"(?:authorities|police|soldiers|army|navy|troops|marines|customs|officials|forces|security forces|"
-                r"national guard|federal police|border guards?|military|coast guard|"
-                r"autorites|police|gendarmerie|douanes?|armee|militaires|soldats|forces|"
-                r"autoridades|policia|ejercito|armada|soldados|militares|fuerzas|aduanas?|guardia nacional|marina)")
-AUTHORITY_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?{_AUTHORITIES}\b")
-AUTHORITY_BEFORE = re.compile(rf"\b{_AUTHORITIES}\s+(?:nationale?s?\s+|nacional(?:es)?\s+|federale?s?\s+)?$")
+                r"national guard|federal police|border\w*|military|coast ?guard|agency|agencies|officers|agents|"
+                r"investigators|government|ministry|department|prosecutors|intelligence|services?|"
+                r"autorites|police|gendarmerie|douanes?|armee|militaires|soldats|forces|agents|enqueteurs|"
+                r"gouvernement|ministere|garde-cotes|"
+                r"autoridades|policia|ejercito|armada|soldados|militares|fuerzas|aduanas?|guardia nacional|marina|"
+                r"agentes|gobierno|ministerio|investigadores|fiscalia|prefectura|gendarmeria|carabineros|"
+                # the State's ground: "the Mexican side", "territoire malien", "el lado brasileño"
+                r"side|territory|soil|waters|territoire|cote|sol|eaux|lado|territorio|suelo|aguas)")
+_AUTHORITY_AFTER = re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}{_AUTHORITIES}\b")
+_AUTHORITY_BEFORE = re.compile(rf"\b{_AUTHORITIES}\s+(?:nationale?s?\s+|nacional(?:es)?\s+|federale?s?\s+)?$")
+
+
+def of_the_state(folded, start, end):
+    """The demonym at folded[start:end] qualifies a State's agency or ground, not people."""
+    return bool(_AUTHORITY_AFTER.match(folded, end) or _AUTHORITY_BEFORE.search(folded, 0, start))

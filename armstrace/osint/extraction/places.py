@@ -10,6 +10,7 @@ from functools import lru_cache
 import pycountry
 
 from .gazetteer import AGENCIES, ALIASES, DEMONYMS, PLACES
+from .place_contexts import of_the_state
 from .text import fold
 
 
@@ -70,6 +71,9 @@ def country_mentions(doc):
                 continue
             if source == "demonym" and doc.folded.endswith(("poing ", "poings "), 0, match.start()):
                 continue  # "un poing américain": brass knuckles
+            if source == "demonym" and (_MADE_BEFORE.search(doc.folded, max(0, match.start() - 25), match.start())
+                                        or _MADE_AFTER.match(doc.folded, match.end())):
+                continue  # "de fabrication russe", "Turkish-made pistols": where the arms were made
             if source == "name" and doc.folded.endswith(("port of ", "puerto de ", "port d'"), 0, match.start()):
                 continue  # "Port of Spain": a city
             taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
@@ -128,6 +132,11 @@ def _origin_before(before):
         return False
     keyword_start = len(before) - len(before[-40:]) + match.start()
     return not _PARTICIPANTS_FROM.search(before, max(0, keyword_start - 40), keyword_start + 5)
+
+
+_MADE_BEFORE = re.compile(r"\b(?:fabrication|fabricacion|manufacture|origine|origen|procedencia|facture|marque|"
+                          r"production|produccion|type|tipo)\s+(?:de\s+)?$")
+_MADE_AFTER = re.compile(r"(?:-|\s+)(?:made|manufactured|built|produced|origin|manufacture)\b")
 
 
 def as_origin(doc, start):
@@ -214,8 +223,13 @@ def choose_countries(doc, mentions):
     for index, mention in enumerate(mentions):
         before = doc.folded[max(0, mention.start - 40):mention.start]
         factor = 0.3 if _origin_before(before) else 0.25 if multi and _in_dateline(doc, mention) else 1.0
+        if mention.source == "demonym" and not of_the_state(doc.folded, mention.start, mention.end):
+            factor *= 0.5  # "four Zambian men": the people's nationality, weaker than their agency's
         weight[mention.code] += _WEIGHTS[mention.source] * factor * (1.5 if index < 3 else 1.0)
     best = max(weight, key=weight.get)
+    if all(m.source == "demonym" and not of_the_state(doc.folded, m.start, m.end)
+           for m in mentions if m.code == best):
+        return []  # only people's nationality: not where the seizure happened
     if _only_origin(doc, best, mentions):
         return []  # "arriving from Port-au-Prince, Haiti": the only country named is where the goods came from
     return [best]

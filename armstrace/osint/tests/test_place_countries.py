@@ -113,3 +113,18 @@ def test_a_state_s_own_agency_tells_which_namesake_place_is_meant():
     assert record("Mexican authorities seized 40 rifles in Sonora.")["country"] == ["MEX"]
     assert record("Las autoridades mexicanas incautaron 40 fusiles en Sonora.", language="es")["country"] == ["MEX"]
     assert record("Canadian police seized 30 guns at the Windsor crossing.")["country"] == ["CAN"]
+
+
+def test_where_arms_were_made_and_the_people_s_nationality_are_not_the_country():
+    assert record("Police seized a Russian-made rifle and two pistols.")["country"] is None
+    assert record("Les gendarmes ont saisi une carabine de fabrication russe.", language="fr")["country"] is None
+    assert record("Police arrested four Zambian men and seized two rifles.")["country"] is None
+    assert record("Border officers with the Canadian Border Services Agency seized two rifles.")["country"] == ["CAN"]
+    assert record("La Receita incautó 16 pistolas en territorio brasileño.", language="es")["country"] == ["BRA"]
+
+
+def test_nationalities_of_west_africa_and_latin_america_are_no_places():
+    assert record("Un ressortissant béninois a été interpellé à Lomé ; deux pistolets ont été saisis.",
+                  language="fr")["location"] == "Lomé"
+    assert record("Joint operation by Nigerian and Beninese customs at the Seme border seized 300 guns.")[
+        "country"] == ["BEN"]
