@@ -16,7 +16,8 @@ _COMMON = [
     (r"tt-?30|tt-?33|tokarevs?|makarovs?", "firearm", "pistol"),
     (r"(?:calibres?|calibers?|cal\.) (?:12|douze|16)|12[- ]gauge|12[- ]bore", "firearm", "shotgun"),
     (r"uzis?|mp5s?|mac-?10s?|skorpions?", "firearm", "submachine_gun"),
-    (r"glocks?|berettas?|berettas?|brownings?", "firearm", "pistol"),
+    (r"glocks?|berettas?|brownings?|sig sauers?|sig sauer p\d{3}s?|p3[26]0s?|p226s?|cz[- ]?75s?|bersas?|hi-points?",
+     "firearm", "pistol"),
     (r"rpg(?:-?7)?s?", "firearm", "light_weapon"),
 ]
 

@@ -431,3 +431,9 @@ def test_a_period_in_a_relative_clause_does_not_make_the_seizure_a_statistic():
     assert field_value("Police seized four pistols from the gang, which had smuggled more than 300 guns into the "
                        "country since 2019.", "firearms_total") == 4
     assert field_value("In the last five years, police seized 31,000 guns.", "firearms_total") is None
+
+
+def test_pistol_makes_and_models_count_as_pistols():
+    found = extract("Officers seized 3 Glock 19s and 2 SIG Sauer P320s.").fields
+    assert found["firearms_total"].value == 5
+    assert {key: value.value for key, value in found["firearms_by_type"].items()} == {"pistol": 5}
