@@ -1,6 +1,7 @@
 """Ammunition rounds and counted parts and components."""
 
 import re
+from dataclasses import replace
 
 from .firearms import INCLUDES, combine
 
@@ -10,8 +11,24 @@ _ATTACHED = re.compile(r"\b(?:with|fitted with|equipped with|avec|equipee? d'|co
 _GENERIC_PART = re.compile(r"\b(?:parts|components|composants?|parties|pieces|elements|piezas?|partes|componentes)\b")
 
 
+# "120 rounds of 7.62mm and 80 of 5.56mm", "300 cartouches de 9 mm et 200 de calibre 12": more rounds, noun unsaid.
+_MORE_OF_A_CALIBRE = re.compile(r"(?:,\s*|\s+(?:and|et|y|e)\s+)(\d{1,3}(?:[ .,\u202f]\d{3})*|\d+)\s+(?:of|de|du|d')\s*"
+                                r"(?:(?:calibre|caliber|calibro)\s+)?\.?\d")
+
+
 def ammunition_rounds(doc, counts):
-    return combine(doc, [c for c in counts if c.category == "ammo"])
+    rounds = [c for c in counts if c.category == "ammo"]
+    taken = {c.start for c in counts}
+    for count in list(rounds):
+        end = count.end
+        while True:
+            more = _MORE_OF_A_CALIBRE.search(doc.folded, end, end + 40)
+            if not more or more.start(1) in taken or re.search(r"[.;:]\s", doc.folded[end:more.start()]):
+                break
+            value = int(re.sub(r"\D", "", more.group(1)))
+            rounds.append(replace(count, value=value, start=more.start(1), end=more.end(1), total=False))
+            end = more.end()
+    return combine(doc, sorted(rounds, key=lambda c: c.start))
 
 
 def parts_components(doc, counts):

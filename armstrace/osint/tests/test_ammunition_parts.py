@@ -1,6 +1,6 @@
 import pytest
 
-from .helpers import record
+from .helpers import field_value, record
 
 
 def test_over_n_rounds_is_n():
@@ -236,3 +236,11 @@ def test_a_sentence_recalling_an_earlier_seizure_counts_nothing():
     found = record("Police have seized 16 more firearms at Kingston Wharf. This follows the recovery of 10 guns and "
                    "640 rounds of ammunition at the port on Tuesday.")
     assert found["ammunition_rounds"] is None and found["firearms_total"] == 16
+
+
+def test_more_rounds_of_another_calibre_with_the_noun_unsaid():
+    assert field_value("Police seized ammunition: 120 rounds of 7.62mm, 80 of 5.56mm and 30 of 9mm.",
+                       "ammunition_rounds") == 230
+    assert field_value("Les gendarmes ont saisi 300 cartouches de 9 mm et 200 de calibre 12.", "ammunition_rounds",
+                       language="fr") == 500
+    assert field_value("Police seized 50 rounds of 9mm and 2 pistols.", "ammunition_rounds") == 50
