@@ -15,6 +15,9 @@ _GENERIC_PART = re.compile(r"\b(?:parts|components|composants?|parties|pieces|el
 _MORE_OF_A_CALIBRE = re.compile(r"(?:,\s*|\s+(?:and|et|y|e)\s+)(\d{1,3}(?:[ .,\u202f]\d{3})*|\d+)\s+(?:of|de|du|d')\s*"
                                 r"(?:(?:calibre|caliber|calibro)\s+)?\.?\d")
 
+_CALIBRE = re.compile(r"(?:\s*(?:of|de|du|d')?\s*(?:(?:calibre|caliber|calibro)\s+)?\.?\d[\d.,x]*\s*"
+                      r"(?:mm|ga|gauge|millimetres?|milimetros?)?)?")
+
 
 def ammunition_rounds(doc, counts):
     rounds = [c for c in counts if c.category == "ammo"]
@@ -23,7 +26,7 @@ def ammunition_rounds(doc, counts):
         end = count.end
         while True:
             more = _MORE_OF_A_CALIBRE.search(doc.folded, end, end + 40)
-            if not more or more.start(1) in taken or re.search(r"[.;:]\s", doc.folded[end:more.start()]):
+            if not more or more.start(1) in taken or not _CALIBRE.fullmatch(doc.folded, end, more.start()):
                 break
             value = int(re.sub(r"\D", "", more.group(1)))
             rounds.append(replace(count, value=value, start=more.start(1), end=more.end(1), total=False))
