@@ -49,7 +49,7 @@ EN = [
     (r"hand ?guns?|side ?arms?|short (?:fire)?arms?", "firearm", "handgun_unspecified"),
     (r"long ?guns?|long (?:fire)?arms?", "firearm", "long_gun_unspecified"),
     (r"fire ?arms?|guns?|weapons?|arms", "firearm", None),
-    (r"(?:live |ammunition )?rounds?(?: of ammunition)?|(?:live )?cartridges?|bullets?|shells|"
+    (r"(?:live |ammunition )?(?:rounds?|rds)(?: of ammunition)?|(?:live )?cartridges?|bullets?|shells|ammo|"
      r"pieces of ammunition|ammunition", "ammo", None),
     (r"(?:lower |upper )?receivers?|lowers|barrels?|frames?|slides?|bolts?|bolt carriers?|silencers?|"
      r"suppressors?|sound moderators?|solvent traps?|auto ?sears?|mcds|(?:glock )?switch(?:es)?|conversion (?:devices?|kits?)|"

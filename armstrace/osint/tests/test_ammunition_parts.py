@@ -244,3 +244,8 @@ def test_more_rounds_of_another_calibre_with_the_noun_unsaid():
     assert field_value("Les gendarmes ont saisi 300 cartouches de 9 mm et 200 de calibre 12.", "ammunition_rounds",
                        language="fr") == 500
     assert field_value("Police seized 50 rounds of 9mm and 2 pistols.", "ammunition_rounds") == 50
+
+
+def test_ammo_and_rds_are_rounds():
+    assert field_value("Police seized a pistol and 12 ammo.", "ammunition_rounds") == 12
+    assert field_value("Police seized two rifles and 600 rds of ammunition.", "ammunition_rounds") == 600
