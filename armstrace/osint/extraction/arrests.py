@@ -14,7 +14,7 @@ TRIGGER = re.compile(
     r"(?:are|were|is) holding(?= (?:\w+ ){1,2}(?:suspects?|people|men|persons?|individuals?|women)\b)|fac(?:e|es|ing) (?:\w+ )?charges|"
     r"devront repondre (?:a|de) (?:\w+ ){0,2}(?:accusations|chefs)|"
     r"interpell\w*|arrete\w*|arrestation\w*|garde a vue|mis la main sur|retenue douaniere|ecroue\w*|inculpe\w*|"
-    r"detention provisoire|placee?s? en detention|incarcer\w*|prision preventiva|aux arrets|mandat de depot|"
+    r"detention provisoire|placee?s? en detention|mise?s? en examen|incarcer\w*|prision preventiva|aux arrets|mandat de depot|"
     r"hors d'etat de nuire|privad[oa]s? de (?:su |la )?libertad|"
     r"detenid\w*|detuv\w*|detien\w*|detencion\w*|captur\w*|arrest\w*|aprehend\w*|aprehension\w*)\b")
 _INITIALS = r"(?:[^.;]|(?<=\b[a-z])\.)"  # "répondant aux initiales L. A."
@@ -25,12 +25,14 @@ _SINGLE = re.compile(
     r"(?:arrested|detained|apprehended|taken into custody|charged)|one arrest|"
     r"(?:the|a) (?:suspect|driver|man|woman|courier|passenger) (?:arrested|detained)\b|"
     r"(?:sa|son) (?:garde a vue|arrestation|interpellation)\b|(?:il|elle) est (?:garde|gardee|placee?) (?:a vue|en garde a vue)|"
-    r"(?:el|la) (?:persona|hombre|mujer|sujeto|conductor|chofer|joven) (?:detenid|capturad|arrestad|aprehendid)[oa]\b|"
+    r"(?:el|la) (?:persona|hombre|mujer|sujeto|conductor|chofer|joven|menor|adolescente|muchach[oa]) "
+    r"(?:detenid|capturad|arrestad|aprehendid)[oa]\b|"
     r"(?:el|la) (?:hombre|mujer|sujeto|conductor|chofer|detenid[oa]|sospechos[oa]) (?:fue|quedo) puest[oa] a disposicion|"
     r"(?:arrested|detained|apprehended) (?:a|an|the|one) (?:[a-z-]+ ){0,2}?[a-z-]*[a-rt-z]\b(?! and)|"
     r"(?:un|une|le|la|l') ?(?:homme|femme|individu|suspect|personne|jeune|conducteur|passager|ressortissant|"
     r"voyageur|chauffeur|resident|mis en cause|proprietaire|occupant|locataire|auteur|trafiquant|militaire|"
-    r"infracteur|contrevenant|prevenu|fraudeur|capitaine|"
+    r"infracteur|contrevenant|prevenu|fraudeur|capitaine|adolescent|mineur|quadragenaire|trentenaire|quinquagenaire|"
+    r"sexagenaire|septuagenaire|vingtenaire|jeune homme|"
     rf"commercant)\w*\b{_INITIALS}{{0,100}}?(?:a ete|ont ete|est|fut|a egalement ete|avant d'etre) "
     r"(?:\w+ puis )?(?:interpellee?|arretee?|apprehendee?|inculpee?|placee? en garde a vue|placee? en retenue|"
     r"deferee?|presentee? au parquet|ecrouee?|placee? sous mandat de depot|mise? aux arrets|mise? hors d'etat de nuire|"
@@ -57,7 +59,8 @@ _SINGLE = re.compile(
     r"(?:un|una) (?:detenido|detenida|persona detenida|hombre detenido)|"
     r"(?:el|la|del|al) (?:detenid[oa]|arrestad[oa]|capturad[oa]|aprehendid[oa])\b|"
     r"the (?:arrested|detained) (?:man|woman|suspect|person|driver|teenager)|"
-    r"(?:\bhe|\bshe|the \d+-year-old(?: [a-z]+)?) (?:was|has been|had been) (?:[a-z]+ ){0,2}?"
+    r"(?:\bhe|\bshe|the \d+-year-old(?: [a-z]+)?|(?:a|the) (?:teen|teenage boy|juvenile|minor|pensioner|boy|girl)) "
+    r"(?:was|has been|had been) (?:[a-z]+ ){0,2}?"
     r"(?:arrested|detained|apprehended|taken into custody|remanded|booked)|"
     r"(?:arrested|detained|apprehended|nabbed|charged) (?:him|her)\b|"
     r"(?:man|woman|suspect|person|driver|teenager|youth|\d+-year-old)\b[^.;]{0,60}? (?:was|has been) "
@@ -119,6 +122,9 @@ def arrests(doc, counts):
     if ordinal and all(c.number_kind == "article" for c in stated):  # "une deuxième personne": not one
         return ordinal
     value = _people(doc, stated)
+    if value is not None and ordinal and ordinal.value == value.value + 1 and 0 < ordinal.start - value.end <= 40 \
+            and not _NOT_ARRESTED.search(doc.folded, value.end, ordinal.end):
+        return Value(ordinal.value, value.start, ordinal.end, 0.5)  # "deux personnes ... et une troisième à Lyon"
     if value is not None:
         return value
     pair = _pair(doc, triggers)
@@ -231,6 +237,9 @@ def _people(doc, stated):
     return Value(sum(c.value for c in block), block[0].start, block[-1].end, 0.7)
 
 
+# "ha detenido a dos personas y ha investigado a una tercera": the third is not arrested.
+_NOT_ARRESTED = re.compile(r"\b(?:investig\w*|question\w*|interrog\w*|entendu\w*|sought|recherch\w*|busc\w*|"
+                           r"identifi\w*|wanted)")
 _JOINED = re.compile(r"\s*(?:,|and|et|y|e)\s*")
 _AND_BEFORE = re.compile(r"(?:,|\band|\bet|\by|\bwhile)\s+$")
 _IN_PLACE_AFTER = re.compile(r"\s+(?:more |others? |autres |mas )?(?:in|en|au|aux|dans|at|a)\s+[a-z]")
@@ -270,8 +279,8 @@ _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "deuxieme": 2, "seconde": 2, 
              "quatrieme": 4, "segundo": 2, "segunda": 2, "tercer": 3, "tercera": 3, "cuarto": 4, "cuarta": 4}
 # "Une deuxième personne a également été appréhendée", "a third man was arrested": that many people.
 _ORDINAL = re.compile(r"\b(?:a|an|une|un|una|un) (" + "|".join(_ORDINALS) + r") "
-                      r"(?:[a-z]+ )?(?:man|woman|suspect|person|individual|personne|homme|femme|individu|suspect|"
-                      r"persona|hombre|mujer|sujeto|individuo|sospechoso)\b")
+                      r"(?:(?:[a-z]+ )?(?:man|woman|suspect|person|individual|personne|homme|femme|individu|suspect|"
+                      r"persona|hombre|mujer|sujeto|individuo|sospechoso)\b|(?=(?:in|a|au|en|dans) [a-z]))")
 
 
 def _ordinal(doc, triggers):

@@ -180,3 +180,14 @@ def test_french_and_spanish_arrest_idioms():
                          ("Los agentes lo detuvieron en flagrancia.", 1),
                          ("Fueron privados de libertad dos hombres.", 2)]:
         assert field_value(text, "arrests", language="es") == people, text
+
+
+def test_a_third_person_arrested_elsewhere_and_people_by_age_group():
+    assert field_value("Deux personnes ont été arrêtées à Paris et une troisième à Lyon.", "arrests",
+                       language="fr") == 3
+    assert field_value("Two men were arrested in Leeds and a third in York.", "arrests") == 3
+    assert field_value("La Guardia Civil ha detenido a dos personas en Navarra y ha investigado a una tercera.",
+                       "arrests", language="es") == 2
+    assert field_value("Un quadragénaire a été interpellé.", "arrests", language="fr") == 1
+    assert field_value("A teenage boy has been arrested.", "arrests") == 1
+    assert field_value("Un menor de edad fue detenido.", "arrests", language="es") == 1
