@@ -133,6 +133,11 @@ _CONTAINER_AFTER = re.compile(r"\s+(?:said to contain|containing|contained|fille
 _CALIBRE_AFTER = re.compile(r"\s*(?:caliber|calibre|cal\b|mm\b|gauge|magnum|win\b|acp\b|special\b|spl\b)")
 _SCALE_END = re.compile(r"(?:million|millions|millones|millon)$")
 _SCALE_OF = re.compile(r"\s+(?:of|de|d')\s*")
+_PART_WORDS = (r"(?:barrels?|slides?|frames?|receivers?|bolts?|silencers?|suppressors?|trigger (?:groups?|assembl\w+)|"
+               r"canons?|culasses?|carcasses?|silencieux|silenciadores?|correderas?|armazon\w*|canones?|cerrojos?)")
+_PART_BEFORE = re.compile(rf"\b{_PART_WORDS}\s*(?:,|and|et|y|e)\s*$")
+_PART_AFTER = re.compile(rf"\s*(?:,|and|et|y|e)\s+(?:an?|une?|una|\d+|two|three|deux|trois|dos|tres)\s+(?:[\w-]+ ){{0,2}}"
+                         rf"{_PART_WORDS}\b")
 _AMBIGUOUS_PART = re.compile(r"(?:(?!(?:hand)?guns?\b|rifles?\b|pistols?\b|fire ?arms?\b|shotguns?\b)[\w-]+ ){0,2}"
                              r"(?:barrel|bolt|receptor|frame|slide|canon)$")
 
@@ -165,8 +170,10 @@ def _count_of(folded, number, lang):
     noun_end, category, kind = noun
     noun_end += restated.end() if restated else 0
     noun_end += scale.end() - 1 if scale else 0
-    if category == "part" and number.kind == "article" and _AMBIGUOUS_PART.match(after[:noun_end].strip()):
-        return None  # "a sealed barrel", "a metal frame": a container or a part of the gun told, not a count
+    if category == "part" and number.kind == "article" and _AMBIGUOUS_PART.match(after[:noun_end].strip()) and not (
+            _PART_BEFORE.search(before) or _PART_AFTER.match(after, noun_end)):
+        return None  # "a sealed barrel", "a metal frame": a container or a part of the gun told, not a count;
+        # but "a slide, a barrel and a frame": parts listed together
     if category == "part" and (_CONTAINER_BEFORE.search(after, 0, noun_end) or _CONTAINER_AFTER.match(after, noun_end)):
         return None  # "two blue shipping barrels said to contain personal effects"
     if _RATE_AFTER.match(after, noun_end):

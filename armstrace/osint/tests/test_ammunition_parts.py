@@ -249,3 +249,10 @@ def test_more_rounds_of_another_calibre_with_the_noun_unsaid():
 def test_ammo_and_rds_are_rounds():
     assert field_value("Police seized a pistol and 12 ammo.", "ammunition_rounds") == 12
     assert field_value("Police seized two rifles and 600 rds of ammunition.", "ammunition_rounds") == 600
+
+
+def test_parts_listed_together_count_one_each():
+    assert field_value("Police seized a slide, a barrel and a frame.", "parts_components") == 3
+    assert field_value("Les douaniers ont saisi un canon, une culasse et une carcasse de pistolet.",
+                       "parts_components", language="fr") == 3
+    assert field_value("Police found a sealed barrel of oil and a pistol.", "parts_components") is None
