@@ -69,21 +69,26 @@ def cities():
     return table
 
 
-def _country_for(entries, lang, evidence=(), written=()):
+def _country_for(entries, lang, evidence=(), written=(), rank_regions=True):
     """The entry a text in `lang` most likely means: of the larger place written with it ("London, Ontario"), of a
     country the text names otherwise (`evidence`), else of a country of the language; None for a small town abroad
     (more likely a namesake)."""
-    named = [e for e in entries if e[0] in written]
+    # "Ontario" the province, not the Californian town
+    ranked = sorted(entries, key=lambda e: -(e[1] or _REGION_RANK)) if rank_regions else entries
+    named = [e for e in ranked if e[0] in written]
     if named:
         return named[0]
-    named = [e for e in entries if e[0] in evidence]
-    if named and named[0][1] * 20 >= entries[0][1]:  # not a village namesake of a big city ("Bogota", New Jersey)
-        return named[0]
+    named = [e for e in ranked if e[0] in evidence]
+    if named and (named[0][1] or _REGION_RANK) * 20 >= entries[0][1]:  # not a village namesake of a big city
+        return named[0]  # ("Bogota", New Jersey)
     likely = _LIKELY.get(lang, "").split()
-    preferred = [e for e in entries if e[0] in likely]
+    preferred = [e for e in ranked if e[0] in likely]
     if preferred:
         return preferred[0]
-    return entries[0] if entries[0][1] >= 50000 or entries[0][1] == 0 else None
+    return ranked[0] if ranked[0][1] >= 50000 or ranked[0][1] == 0 else None
+
+
+_REGION_RANK = 50000  # the population a region (population 0) ranks with among towns of its name
 
 
 def _facility_town(key, table):
@@ -97,7 +102,7 @@ def _facility_town(key, table):
 
 def _is_region(entries, lang):
     """A region, or a region that is also the name of a small town of its country ("Chiapas")."""
-    code, population = _country_for(entries, lang) or entries[0]
+    code, population = _country_for(entries, lang, rank_regions=False) or entries[0]
     return population == 0 or population < 100000 and any(e == (code, 0) for e in entries)
 
 

@@ -128,3 +128,10 @@ def test_nationalities_of_west_africa_and_latin_america_are_no_places():
                   language="fr")["location"] == "Lomé"
     assert record("Joint operation by Nigerian and Beninese customs at the Seme border seized 300 guns.")[
         "country"] == ["BEN"]
+
+
+def test_a_region_outranks_a_small_town_of_its_name():
+    assert record("Police seized 12 guns in Queensland.")["country"] == ["AUS"]
+    assert record("Police seized 5 guns in Ontario.")["country"] == ["CAN"]
+    assert record("Police seized 3 guns in Essex.")["country"] == ["GBR"]
+    assert record("Police seized 20 guns in Borno.")["country"] == ["NGA"]
