@@ -17,7 +17,7 @@ from .not_places import CONNECTOR, FACILITY_WORDS, NOT_PLACES, is_dateline, not_
 from .places import MULTI, Mention, as_origin, country_mentions, country_names
 from .text import UPPER, Doc, Value, fold
 
-_NAME = re.compile(rf"Port of Spain|[{UPPER}][\w'’-]*(?:[ ](?:de |del |de la |du |des |la |el |sur |upon |do |da |dos |das |di )?[{UPPER}0-9][\w'’-]*)"
+_NAME = re.compile(rf"[{UPPER}][\w'’-]*(?:[ ](?:de |del |de la |du |des |la |el |sur |upon |do |da |dos |das |di |of )?[{UPPER}0-9][\w'’-]*)"
                    rf"{{0,4}}")
 # Place names too common to tell a country.
 _GENERIC = set("centro|center|centre|norte|sur|nord|sud|est|ouest|oeste|este|victoria|san jose|santa cruz|la paz|"

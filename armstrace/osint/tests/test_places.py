@@ -197,3 +197,9 @@ def test_a_known_place_keeps_its_direction_word_and_loses_its_possessive():
     assert field_value("Police in the Western Cape seized 12 firearms.", "location") == "Western Cape"
     assert field_value("The weapons were found in a warehouse in Durban's industrial area.", "location") == "Durban"
     assert field_value("Police found the gun at Smith's home in Leeds.", "location") == "Leeds"
+
+
+def test_a_place_name_may_hold_of():
+    assert field_value("Police seized 2 pistols in the Bay of Plenty.", "location") == "Bay of Plenty"
+    assert field_value("Police seized 3 guns in Port of Spain.", "location") == "Port of Spain"
+    assert field_value("Customs seized 2 pistols at the Port of Felixstowe.", "location") == "Felixstowe"
