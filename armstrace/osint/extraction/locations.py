@@ -409,7 +409,8 @@ def _abroad(candidate, chosen_countries):
 
 
 def _only_town(found):
-    towns = [c for c in found if c.code and c.score >= 0.5 and not (c.seat or c.bare or c.dateline)]
+    towns = [c for c in found if (c.code or fold(c.name) in _GENERIC) and c.score >= 0.5 and
+             not (c.seat or c.bare or c.dateline)]  # a known town, or one of a name many countries share
     return towns[:1] if len({fold(c.name) for c in towns}) == 1 else []
 
 
@@ -420,7 +421,7 @@ def _bare_place(found, chosen_countries):
     return found[:1] if len({fold(c.name) for c in found}) <= 2 else []
 
 
-_QUALIFIER = re.compile(rf"(?:, | \()([{UPPER}][\w'’-]*(?: [{UPPER}][\w'’-]*){{0,2}})(\))?")
+_QUALIFIER = re.compile(rf"(?:, | \()([{UPPER}][\w'’-]*(?: (?:de |del |de la )?[{UPPER}][\w'’-]*){{0,2}})(\))?")
 
 
 def _with_qualifier(text, end):

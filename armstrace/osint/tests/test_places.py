@@ -203,3 +203,9 @@ def test_a_place_name_may_hold_of():
     assert field_value("Police seized 2 pistols in the Bay of Plenty.", "location") == "Bay of Plenty"
     assert field_value("Police seized 3 guns in Port of Spain.", "location") == "Port of Spain"
     assert field_value("Customs seized 2 pistols at the Port of Felixstowe.", "location") == "Felixstowe"
+
+
+def test_a_shared_town_name_alone_and_a_qualifier_with_de():
+    assert field_value("La Policía Nacional incautó 2 armas en San José.", "location", language="es") == "San José"
+    assert field_value("Se incautaron 4 armas en Cúcuta, Norte de Santander.", "location",
+                       language="es") == "Cúcuta, Norte de Santander"
