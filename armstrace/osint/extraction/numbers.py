@@ -31,6 +31,8 @@ _ARTICLES = {"en": {"a", "an"}, "fr": {"un", "une"}, "es": {"un", "una", "uno"}}
 _ANOTHER_OF_A_TYPE = re.compile(r"\b(?:otra|otro|une autre|un autre)(?=\s+(?:de )?(?:tipo|type)\s)")
 _HALF_MILLION = re.compile(r"\b(?:medio|half a|un demi-?|a half-?)\s*(?:million|millon)\b")
 _DOZEN = {"dozen": 12, "douzaine": 12, "docena": 12}
+_DOZENS = re.compile(r"\b(two|three|four|five|six|deux|trois|quatre|dos|tres|cuatro|\d)\s+(dozen|douzaines?|docenas?)\b"
+                     r"(?:\s+de\s+|\s+d')?")
 # The folded forms text2num reads only with their accent.
 _ACCENTED = {"veintidos": "veintidós", "veintitres": "veintitrés"}
 
@@ -94,8 +96,13 @@ def find_numbers(folded, lang):
         found.extend(Number(1, m.start(), m.end(), "article") for m in re.finditer(r"\ban?\b", folded))
     for match in _ANOTHER_OF_A_TYPE.finditer(folded):  # "y otra tipo revólver": one more, its noun elided
         found.append(Number(1, match.start(), match.end(), "article"))
-    for match in re.finditer(r"\b(?:a|une|una)\s+(dozen|douzaine|docena)\b", folded):
+    for match in re.finditer(r"\b(?:a|une|una)\s+(dozen|douzaine|docena)\b(?:\s+de\s+|\s+d')?", folded):
         found.append(Number(_DOZEN[match.group(1)], match.start(), match.end(), "words"))
+    for match in _DOZENS.finditer(folded):  # "two dozen rifles": 24
+        times = [n for n in found if n.start == match.start()]
+        if times:
+            found = [n for n in found if not (match.start() <= n.start < match.end())]
+            found.append(Number(times[0].value * 12, match.start(), match.end(), "words"))
     return sorted(found, key=lambda n: n.start)
 
 

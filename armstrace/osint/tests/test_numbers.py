@@ -3,6 +3,8 @@ import pytest
 from armstrace.osint.extraction.numbers import find_numbers
 from armstrace.osint.extraction.text import fold
 
+from .helpers import field_value
+
 from .helpers import record
 
 
@@ -58,3 +60,9 @@ def test_accented_spanish_numbers_count_in_a_list():
 @pytest.mark.parametrize("text, lang", [("medio millón", "es"), ("half a million", "en"), ("un demi-million", "fr")])
 def test_half_a_million(text, lang):
     assert values(text, lang) == [500_000]
+
+
+def test_dozens_counted_by_a_number():
+    assert field_value("Police seized two dozen rifles.", "firearms_total") == 24
+    assert field_value("Se incautaron dos docenas de pistolas.", "firearms_total", language="es") == 24
+    assert field_value("Police seized dozens of firearms.", "firearms_total") is None
