@@ -7,7 +7,7 @@ from .dates import MONTH_NUMBER
 from .text import Value, fold
 
 _QUOTED = r"[\"“«‘'„]\s*([^\"”»’']{2,40}?)\s*[\"”»’']"
-_WORD = r"[A-ZÀ-Ý0-9][\w'-]*"
+_WORD = r"[A-ZÀ-Ý0-9][\w'-]*(?:\.\d+)?"  # "Escudo Bolívar 2.0"
 # Capitalised words, joined by "de", "del", "of"... only where a capitalised word follows ("Tormenta del Desierto").
 _CAPITALISED = rf"({_WORD}(?:\s+(?:(?:de|del|of|la|el|the)\s+)?{_WORD})*)"
 _AFTER = (rf"(?:,?\s+(?:called|named|known as|nommée|dite|baptisée|connue sous le nom de|denominada|llamada|bautizada|"
@@ -15,12 +15,15 @@ _AFTER = (rf"(?:,?\s+(?:called|named|known as|nommée|dite|baptisée|connue sous
           rf"(?:{_QUOTED}|{_CAPITALISED})")
 _OPERATION = re.compile(
     rf"\b(?:[Oo]p[eé]ra(?:tion|ción|cion)|OP[EÉ]RA(?:TION|CIÓN|CION)|[Oo]perativo|[Oo]p\.|Ops?\b|OPS?\b|[Cc]ode-?named|"
-    rf"[Jj]oint [Aa]ction [Dd]ays?|[Oo]perational [Aa]ction|[Bb]aptisée?|[Dd]énommée?|[Dd]ubbed|"
+    rf"[Jj]oint [Aa]ction [Dd]ays?|[Oo]perational [Aa]ction|[Bb]aptisée?|[Dd]énommée?|[Dd]ubbed|[Nn]om de code|"
+    rf"[Ss]ous le nom de|[Bb]ajo el nombre de|[Nn]ombre en clave|[Cc]ode name|"
     rf"[Dd]enominad[ao]|[Ll]lamad[ao]|[Bb]autizad[ao]|(?:[Oo]perational\s+)?[Tt]ask\s+[Ff]orce(?:\s*\([A-Z]+\))?|"
     rf"(?:[Ii]nitiative|[Cc]ampa(?:gne|ign|ña)|[Mm]ission|[Mm]isión|[Dd]ispositi(?:f|vo))\b,?\s+"
     rf"(?:nommée?|intitulée?|named|called|code-?named|denominad[ao]|llamad[ao])){_AFTER}")
 # "la operación policial 'Nenúfar'", "l'opération conjointe « Bouclier »": plain words, then the quoted name.
 _OPERATION_QUALIFIED = re.compile(rf"\b(?:[Oo]p[eé]ra(?:tion|ción|cion)|[Oo]perativo)(?:\s+[a-zà-ÿ]+){{1,2}},?\s+{_QUOTED}")
+# "la campagne « Villes sans armes »", "the 'Safe Streets' campaign": a quoted campaign's name.
+_CAMPAIGN = re.compile(rf"\b(?:[Cc]ampa(?:gne|ign|ña))\s+{_QUOTED}")
 # "Project Chrome", "projet Sabot": police investigations named as projects are codenames too.
 _PROJECT = re.compile(rf"\b(?:[Pp]rojet|[Pp]roject|[Pp]royecto){_AFTER}")
 _PROGRAMME = re.compile(rf"\b(?:[Ss]trat[ée]gie|[Ss]trategy|[Ee]strategia|[Pp]lan|[Pp]rogramme|[Pp]rograma){_AFTER}")
@@ -66,11 +69,12 @@ def _plain_word(name, words):
 
 def operation_name(doc):
     """A Value with the name, or None."""
-    for pattern, confidence in ((_OPERATION, 0.75), (_OPERATION_QUALIFIED, 0.7), (_PROJECT, 0.6), (_NAME_BEFORE, 0.5), (_PROGRAMME, 0.45),
+    for pattern, confidence in ((_OPERATION, 0.75), (_OPERATION_QUALIFIED, 0.7), (_PROJECT, 0.6),
+                                (_CAMPAIGN, 0.5), (_NAME_BEFORE, 0.5), (_PROGRAMME, 0.45),
                                 (_PROGRAMME_BEFORE, 0.4)):
         for match in pattern.finditer(doc.text):
             group = next(g for g in range(1, (match.lastindex or 1) + 1) if match.group(g))
-            name = match.group(group).strip()
+            name = match.group(group).strip().strip("'\"’”»")
             words = fold(name).split()
             quoted = doc.text[match.start(group) - 1:match.start(group)] in "\"“«‘'„" or "«" in doc.text[
                 max(0, match.start(group) - 2):match.start(group)]

@@ -98,3 +98,16 @@ def test_short_forms_action_days_and_known_as():
     assert field_value("Durante el Plan Firmeza se decomisaron 4 pistolas.", "operation_name", language="es") == \
         "Firmeza"
     assert field_value("Police seized 3 guns. The plan was simple.", "operation_name") is None
+
+
+def test_code_names_campaigns_and_versioned_plans():
+    assert field_value("Sous le nom de code « Hydre », l'opération a permis la saisie de 3 armes.", "operation_name",
+                       language="fr") == "Hydre"
+    assert field_value("La campagne « Villes sans armes » a permis de saisir 30 armes.", "operation_name",
+                       language="fr") == "Villes sans armes"
+    assert field_value("La campagne de sensibilisation a permis de collecter 30 armes.", "operation_name",
+                       language="fr") is None
+    assert field_value("Bajo el nombre de 'Operación Tifón' se incautaron 3 armas.", "operation_name",
+                       language="es") == "Operación Tifón"
+    assert field_value("El Plan Escudo Bolívar 2.0 permitió decomisar 5 armas.", "operation_name",
+                       language="es") == "Escudo Bolívar 2.0"
