@@ -265,10 +265,20 @@ def firearms_by_type(doc, counts):
         breakdown = sum(by_type[k].value for k in specific if k in by_type)
         if breakdown and breakdown == by_type[unspecified].value > 1:
             del by_type[unspecified]
-        elif breakdown and breakdown < by_type[unspecified].value:
-            for key in specific:
+        elif breakdown and breakdown < by_type[unspecified].value and any(
+                _inside(doc, by_type[unspecified], by_type[k]) for k in specific if k in by_type):
+            for key in specific:  # "cinq armes longues, dont deux carabines": not "trois fusils et deux carabines"
                 by_type.pop(key, None)
     return by_type or _typed_later(doc, counts)
+
+
+def _inside(doc, unspecified, specific):
+    """The specific count breaks the unspecified one down: after "dont", "including", a colon, or in a later
+    sentence ("dos armas cortas ... una de las armas era una pistola")."""
+    if specific.start < unspecified.end:
+        return False
+    return bool(INCLUDES.search(doc.folded, unspecified.end, specific.start)) or \
+        doc.sentence_bounds(specific.start)[0] >= doc.sentence_bounds(unspecified.start)[1]
 
 
 _ALL_OF_A_TYPE = re.compile(

@@ -83,7 +83,7 @@ FR = [
     (r"fusils? (?:de chasse|a pompe|a canon scie|superposes?|juxtaposes?|(?:de )?calibre 12)", "firearm", "shotgun"),
     (r"fusils? d'assaut|fusils?[- ]mitrailleurs?|carabines?|kalachnikovs?", "firearm", "rifle"),
     (r"fusils?(?: semi-automatiques?| automatiques?| a verrou)?", "firearm", "long_gun_unspecified"),
-    (r"pistolets?(?: automatiques?| semi-automatiques?| d'alarme)?", "firearm", "pistol"),
+    (r"pistolets?(?: automatiques?| semi-automatiques?| d'alarme)?|pa", "firearm", "pistol"),
     (r"revolvers?", "firearm", "revolver"),
     (r"armes? de poing|armes? courtes?", "firearm", "handgun_unspecified"),
     (r"armes? longues?|armes? d'epaule", "firearm", "long_gun_unspecified"),

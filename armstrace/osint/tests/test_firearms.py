@@ -437,3 +437,19 @@ def test_pistol_makes_and_models_count_as_pistols():
     found = extract("Officers seized 3 Glock 19s and 2 SIG Sauer P320s.").fields
     assert found["firearms_total"].value == 5
     assert {key: value.value for key, value in found["firearms_by_type"].items()} == {"pistol": 5}
+
+
+def _types(text, language="en"):
+    found = extract(text, language=language).fields["firearms_by_type"]
+    return {key: value.value for key, value in found.items()}
+
+
+def test_unspecified_long_guns_beside_rifles_are_no_breakdown():
+    assert _types("Les gendarmes ont saisi trois fusils et deux carabines.", "fr") == {
+        "long_gun_unspecified": 3, "rifle": 2}
+    assert _types("Les gendarmes ont saisi cinq armes longues, dont deux carabines.", "fr") == {
+        "long_gun_unspecified": 5}
+
+
+def test_pa_is_a_pistol_in_french():
+    assert _types("Un AK-47, deux PA et 140 munitions ont été saisis.", "fr") == {"rifle": 1, "pistol": 2}
