@@ -79,8 +79,9 @@ def postal_or_parcel(doc):
             continue
         if word == "courier" and _COURIER_PERSON.match(doc.folded, match.end()):
             continue
-        if word in _WEAK or word == "colis" and _CARRIED_BUNDLE.search(doc.folded, max(0, match.start() - 8),
-                                                                        match.end() + 9):
+        if word in _WEAK or word == "colis" and (
+                _CARRIED_BUNDLE.search(doc.folded, max(0, match.start() - 8), match.end() + 9)
+                or _GOODS_AFTER.match(doc.folded, match.end()) or _NOT_POSTAL.search(doc.folded, start, end)):
             shipping = [m for m in _SHIPPING.finditer(doc.folded, start, end) if m.span() != match.span()
                         and not _SENT_TO_EXPERTS.match(doc.folded, m.end())]
             # ... or the next sentence names a shipper or a consignment ("The shipper was in China")

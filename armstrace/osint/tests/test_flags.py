@@ -109,3 +109,12 @@ def test_packages_in_a_container_or_vehicle_are_wrapped_goods():
                  "postal_or_parcel") is False
     assert _flag("En el camión se hallaron paquetes con 5 fusiles que iban a ser enviados a Venezuela.",
                  "postal_or_parcel", language="es") is False
+
+
+def test_colis_of_drugs_or_in_a_car_are_bundles():
+    assert _flag("Les gendarmes ont saisi des colis de résine de cannabis et un fusil.", "postal_or_parcel",
+                 language="fr") is None
+    assert _flag("Dans le coffre de la voiture, trois colis contenaient deux pistolets.", "postal_or_parcel",
+                 language="fr") is False
+    assert _flag("Les douaniers ont découvert 3 pistolets dans un colis en provenance de Chine.", "postal_or_parcel",
+                 language="fr") is True
