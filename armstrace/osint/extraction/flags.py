@@ -60,6 +60,9 @@ _SENT_TO_EXPERTS = re.compile(r"\s+(?:\w+\s+)?(?:to|for|a|al|a la|au|aux|pour|pa
                               r"fiscal\w*|prosecut\w*|parquet|court|juzgado|tribunal|disposicion)")
 # "a drug courier who", "the courier for the gang": a person carrying the goods, not a courier service.
 _COURIER_PERSON = re.compile(r"\s*(?:who\b|for\b|was\b|had\b|has\b|is\b|,)")
+# "a parcel containing a pistol in the boot of his car": carried, not sent (an air cargo parcel is still a parcel).
+_CARRIED_IN = re.compile(r"\b(?:cars?|trucks?|lorry|vehicles?|boot of|trunk|suitcases?|luggage|containers?|"
+                         r"voitures?|vehicules?|camion\w*|coffre|valises?|bagages?|conteneurs?)\b")
 # "il transitait avec ses colis", "se saisissent du colis suspect": a bundle someone carries, unless shipped.
 _CARRIED_BUNDLE = re.compile(r"\b(?:son|sa|ses|leur|leurs) colis\b|\bcolis suspects?\b")
 # "The postal mode of firearms smuggling is showing an elevated risk": a remark on a route, not this seizure's.
@@ -79,9 +82,9 @@ def postal_or_parcel(doc):
             continue
         if word == "courier" and _COURIER_PERSON.match(doc.folded, match.end()):
             continue
-        if word in _WEAK or word == "colis" and (
+        if word in _WEAK or word in ("colis", "parcel", "parcels") and (
                 _CARRIED_BUNDLE.search(doc.folded, max(0, match.start() - 8), match.end() + 9)
-                or _GOODS_AFTER.match(doc.folded, match.end()) or _NOT_POSTAL.search(doc.folded, start, end)):
+                or _GOODS_AFTER.match(doc.folded, match.end()) or _CARRIED_IN.search(doc.folded, start, end)):
             shipping = [m for m in _SHIPPING.finditer(doc.folded, start, end) if m.span() != match.span()
                         and not _SENT_TO_EXPERTS.match(doc.folded, m.end())]
             # ... or the next sentence names a shipper or a consignment ("The shipper was in China")

@@ -118,3 +118,9 @@ def test_colis_of_drugs_or_in_a_car_are_bundles():
                  language="fr") is False
     assert _flag("Les douaniers ont découvert 3 pistolets dans un colis en provenance de Chine.", "postal_or_parcel",
                  language="fr") is True
+
+
+def test_a_parcel_carried_in_a_car_is_not_mail_but_an_air_cargo_parcel_is():
+    assert _flag("Officers found a parcel containing a pistol in the boot of his car.", "postal_or_parcel") is False
+    assert _flag("CBSA officers at the Air Cargo Operation intercepted a parcel containing a solvent trap.",
+                 "postal_or_parcel") is True
