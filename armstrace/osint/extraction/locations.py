@@ -117,6 +117,7 @@ def _trim(name):
     if stem != name and cities().get(fold(stem), [(None, 0)])[0][1] >= 50000:
         name = stem  # "in Durban's industrial area"; not "at Smith's home"
     name = re.sub(r"[.’'-]+$", "", name)
+    name = re.sub(r" (?:(?:Local Government Area|Local Government|LGA|L\.G\.A)\b.*|Area)$", "", name)  # Nigeria's LGAs
     name = re.sub(r" \d{1,2}$", "", name)  # "quartier Wanindara 3": the place without its sector number
     return re.sub(r"\s+(?:de|del|de la|du|des|la|el|sur|upon|do|da|dos|das)$", "", name)
 

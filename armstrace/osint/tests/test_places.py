@@ -209,3 +209,9 @@ def test_a_shared_town_name_alone_and_a_qualifier_with_de():
     assert field_value("La Policía Nacional incautó 2 armas en San José.", "location", language="es") == "San José"
     assert field_value("Se incautaron 4 armas en Cúcuta, Norte de Santander.", "location",
                        language="es") == "Cúcuta, Norte de Santander"
+
+
+def test_a_local_government_area_is_its_town_s_place():
+    assert field_value("Troops recovered 3 rifles in the Gwoza Local Government Area of Borno State.",
+                       "location") == "Gwoza"
+    assert field_value("Police seized 2 guns in Ikorodu LGA.", "location") == "Ikorodu"
