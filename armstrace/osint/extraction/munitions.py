@@ -19,8 +19,34 @@ _CALIBRE = re.compile(r"(?:\s*(?:of|de|du|d')?\s*(?:(?:calibre|caliber|calibro)\
                       r"(?:mm|ga|gauge|millimetres?|milimetros?)?)?")
 
 
+# "1,500 rounds, including 500 rounds of 9mm": a part of the count before.
+_AMONG = re.compile(r"\b(?:includ\w*|dont|among|parmi|notamment|of which|de (?:los|las) cuales|incluid\w*|incluyendo|"
+                    r"y compris|entre (?:ellas|ellos|los|las))\b")
+# "two pistols loaded with 15 rounds each": so many for each firearm.
+_EACH = re.compile(r"\s+(?:each|apiece|chacune?|cada (?:una|uno))\b")
+# "12 rounds in the magazine and 40 more in a bag": more rounds, noun unsaid.
+_MORE = re.compile(r"\s(?:and|et|y)\s+(\d{1,3}(?:[ .,\u202f]\d{3})*|\d+)\s+(?:more|others?|autres|de plus|mas|otros|otras)\b")
+
+
 def ammunition_rounds(doc, counts):
-    rounds = [c for c in counts if c.category == "ammo"]
+    rounds = _more_rounds(doc, counts, [c for c in counts if c.category == "ammo"])
+    rounds = [c for c in rounds if not any(o.value > c.value and o.end <= c.start and
+                                           doc.block_of(o.start) == doc.block_of(c.start) and
+                                           _AMONG.search(doc.folded, o.end, c.start) for o in rounds)]
+    rounds = [_times_each(doc, counts, c) for c in rounds]
+    return combine(doc, sorted(rounds, key=lambda c: c.start))
+
+
+def _times_each(doc, counts, count):
+    if not _EACH.match(doc.folded, count.end):
+        return count
+    start, _ = doc.sentence_bounds(count.start)
+    arms = [c for c in counts if c.category == "firearm" and start <= c.start < count.start]
+    return replace(count, value=count.value * arms[-1].value) if arms else count
+
+
+def _more_rounds(doc, counts, rounds):
+    """The rounds with those told after them with their noun unsaid: "and 80 of 5.56mm", "and 40 more"."""
     taken = {c.start for c in counts}
     for count in list(rounds):
         end = count.end
@@ -31,7 +57,12 @@ def ammunition_rounds(doc, counts):
             value = int(re.sub(r"\D", "", more.group(1)))
             rounds.append(replace(count, value=value, start=more.start(1), end=more.end(1), total=False))
             end = more.end()
-    return combine(doc, sorted(rounds, key=lambda c: c.start))
+        _, sentence_end = doc.sentence_bounds(count.start)
+        more = _MORE.search(doc.folded, count.end, min(sentence_end, count.end + 60))
+        if more and more.start(1) not in taken:
+            rounds.append(replace(count, value=int(re.sub(r"\D", "", more.group(1))), start=more.start(1),
+                                  end=more.end(), total=False))
+    return rounds
 
 
 def parts_components(doc, counts):

@@ -256,3 +256,12 @@ def test_parts_listed_together_count_one_each():
     assert field_value("Les douaniers ont saisi un canon, une culasse et une carcasse de pistolet.",
                        "parts_components", language="fr") == 3
     assert field_value("Police found a sealed barrel of oil and a pistol.", "parts_components") is None
+
+
+def test_rounds_each_more_and_among():
+    assert field_value("Officers found 12 rounds in the pistol's magazine and 40 more in a bag.",
+                       "ammunition_rounds") == 52
+    assert field_value("Police seized 1,500 rounds of ammunition of various calibres, including 500 rounds of 9mm.",
+                       "ammunition_rounds") == 1500
+    assert field_value("Police recovered two pistols loaded with 15 rounds each.", "ammunition_rounds") == 30
+    assert field_value("Police seized 500 rounds (9mm) and 300 cartridges.", "ammunition_rounds") == 800
