@@ -24,8 +24,9 @@ _AMONG = re.compile(r"\b(?:includ\w*|dont|among|parmi|notamment|of which|de (?:l
                     r"y compris|entre (?:ellas|ellos|los|las))\b")
 # "two pistols loaded with 15 rounds each": so many for each firearm.
 _EACH = re.compile(r"\s+(?:each|apiece|chacune?|cada (?:una|uno))\b")
-# "12 rounds in the magazine and 40 more in a bag": more rounds, noun unsaid.
-_MORE = re.compile(r"\s(?:and|et|y)\s+(\d{1,3}(?:[ .,\u202f]\d{3})*|\d+)\s+(?:more|others?|autres|de plus|mas|otros|otras)\b")
+# "12 rounds in the magazine and 40 more in a bag", "y otros 200 calibre 38": more rounds, noun unsaid.
+_N = r"(\d{1,3}(?:[ .,\u202f]\d{3})*|\d+)"
+_MORE = re.compile(rf"\s(?:and|et|y)\s+(?:(?:another|otros|otras|encore)\s+{_N}|{_N}\s+(?:more|others?|autres|de plus|mas|otros|otras)\b)")
 
 
 def ammunition_rounds(doc, counts):
@@ -59,8 +60,9 @@ def _more_rounds(doc, counts, rounds):
             end = more.end()
         _, sentence_end = doc.sentence_bounds(count.start)
         more = _MORE.search(doc.folded, count.end, min(sentence_end, count.end + 60))
-        if more and more.start(1) not in taken:
-            rounds.append(replace(count, value=int(re.sub(r"\D", "", more.group(1))), start=more.start(1),
+        group = next((g for g in (1, 2) if more and more.group(g)), None)
+        if group and more.start(group) not in taken:
+            rounds.append(replace(count, value=int(re.sub(r"\D", "", more.group(group))), start=more.start(group),
                                   end=more.end(), total=False))
     return rounds
 

@@ -265,3 +265,5 @@ def test_rounds_each_more_and_among():
                        "ammunition_rounds") == 1500
     assert field_value("Police recovered two pistols loaded with 15 rounds each.", "ammunition_rounds") == 30
     assert field_value("Police seized 500 rounds (9mm) and 300 cartridges.", "ammunition_rounds") == 800
+    assert field_value("Se decomisaron 500 cartuchos calibre 9 mm y otros 200 calibre 38.", "ammunition_rounds",
+                       language="es") == 700
