@@ -51,7 +51,8 @@ EN = [
     (r"fire ?arms?|guns?|weapons?|arms", "firearm", None),
     (r"(?:live |ammunition )?(?:rounds?|rds)(?: of ammunition)?|(?:live )?cartridges?|bullets?|shells|ammo|"
      r"pieces of ammunition|ammunition", "ammo", None),
-    (r"(?:lower |upper )?receivers?|lowers|barrels?|frames?|slides?|bolts?|bolt carriers?|silencers?|"
+    (r"(?:lower |upper )?receivers?|lowers|uppers|barrels?|frames?|slides?|bolts?|bolt carriers?|silencers?|"
+     r"lightning links?|"
      r"suppressors?|sound moderators?|solvent traps?|auto ?sears?|mcds|(?:glock )?switch(?:es)?|conversion (?:devices?|kits?)|"
      r"(?:firearms? |guns? |weapons? |pistol |rifle |handgun )?(?:parts|components)(?! of (?:the|a|an|this|his|her|"
      r"their|its)\b)", "part", None),

@@ -267,3 +267,8 @@ def test_rounds_each_more_and_among():
     assert field_value("Police seized 500 rounds (9mm) and 300 cartridges.", "ammunition_rounds") == 800
     assert field_value("Se decomisaron 500 cartuchos calibre 9 mm y otros 200 calibre 38.", "ammunition_rounds",
                        language="es") == 700
+
+
+def test_uppers_and_lightning_links_are_parts():
+    assert field_value("Police seized 14 uppers and 10 lowers.", "parts_components") == 24
+    assert field_value("Police seized 10 drop-in auto sears and 5 lightning links.", "parts_components") == 15
