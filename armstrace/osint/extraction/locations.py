@@ -131,8 +131,19 @@ def _known_prefix(name, table):
         key = fold(prefix)
         if key in table and key not in FACILITY_WORDS and (n == len(words) or key not in _NAME_OPENERS and (
                 table[key][0][1] >= 20000 or table[key][0][1] == 0 and len(key) >= 5)):
+            taken = len(prefix.split(" "))
+            if taken >= 2 and n < len(words) and _unknown_de_tail(words[taken:], table):
+                return name  # "San Juan de Lurigancho": one name; "Las Flores de Tegucigalpa": a place in a town
             return prefix  # not a small namesake of the name's first word ("Pérez" of "Pérez Zeledón")
     return name
+
+
+def _unknown_de_tail(rest, table):
+    """The words after a known prefix are "de"/"del" and a name the gazetteer does not know."""
+    if rest[0] not in ("de", "del") or len(rest) < 2:
+        return False
+    tail = rest[2:] if rest[1] == "la" else rest[1:]
+    return bool(tail) and fold(" ".join(tail)) not in table
 
 
 _NAME_OPENERS = set("san santa santo sao saint sainte st port puerto porto el la le les los las new fort mount cap cabo don dona "

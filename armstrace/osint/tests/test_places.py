@@ -215,3 +215,10 @@ def test_a_local_government_area_is_its_town_s_place():
     assert field_value("Troops recovered 3 rifles in the Gwoza Local Government Area of Borno State.",
                        "location") == "Gwoza"
     assert field_value("Police seized 2 guns in Ikorodu LGA.", "location") == "Ikorodu"
+
+
+def test_a_known_name_with_an_unknown_de_tail_is_one_name():
+    assert field_value("Se incautaron 3 armas en una vivienda ubicada en el distrito de San Juan de Lurigancho.",
+                       "location", language="es") == "San Juan de Lurigancho"
+    assert field_value("En la colonia Las Flores de Tegucigalpa se incautaron 3 armas.", "location",
+                       language="es") == "Las Flores"
