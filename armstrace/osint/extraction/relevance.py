@@ -17,7 +17,8 @@ _SEIZURE = re.compile(
     r"dissimul\w*|cache(?:e|es|s)?|conten[ií]a\w*|ocult\w*|escondid\w*|recuper\w*|took possession|"
     r"taken possession|off the streets|removed from circulation|retir\w* de la circulation|"
     r"retirad\w* de circulacion|" + SEIZED_WITHOUT_A_VERB + r"|aprehensi\w*|hizo con|yielded|netted|haul|smuggl\w*|"
-    r"used to hide)\b")
+    r"used to hide|unearth\w*|dug up|exhum\w*|deterree?s?|desenterr\w*|handed over to (?:the )?(?:police|investigators|"
+    r"officers|detectives))\b")
 _ITEMS = ("firearm", "ammo", "part")
 _MONTHS = "(?:" + "|".join(name for names in MONTHS.values() for name in names) + ")"
 # A count over a period is a statistic, not one seizure.

@@ -1,6 +1,8 @@
 from armstrace.osint.extraction import extract
 from armstrace.osint.extraction.language import detect
 
+from .helpers import record
+
 
 def test_language_of_each_text():
     assert detect("Police seized three pistols and arrested two men in London.") == "en"
@@ -82,3 +84,9 @@ def test_smuggling_with_counted_rounds_is_a_seizure_report():
     found = extract("Two men have been arrested for allegedly smuggling firearms in San Marcelino. Six boxes were "
                     "used to hide 6,000 rounds of ammunition.")
     assert found.relevant and found.record()["ammunition_rounds"] == 6000
+
+
+def test_arms_unearthed_or_handed_to_investigators_are_a_seizure():
+    assert record("A stash of five rifles was unearthed in a forest near Tororo.")["firearms_total"] == 5
+    assert record("Un fusil a été déterré dans un champ près de Bouaké.", language="fr")["firearms_total"] == 1
+    assert record("Two pistols were handed over to investigators after a raid in Leeds.")["firearms_total"] == 2
