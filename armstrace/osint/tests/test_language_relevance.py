@@ -90,3 +90,6 @@ def test_arms_unearthed_or_handed_to_investigators_are_a_seizure():
     assert record("A stash of five rifles was unearthed in a forest near Tororo.")["firearms_total"] == 5
     assert record("Un fusil a été déterré dans un champ près de Bouaké.", language="fr")["firearms_total"] == 1
     assert record("Two pistols were handed over to investigators after a raid in Leeds.")["firearms_total"] == 2
+    assert record("Se retuvieron 3 escopetas en Cuenca.", language="es")["firearms_total"] == 3
+    assert record("La police a mis hors circulation 5 armes à Abidjan.", language="fr")["firearms_total"] == 5
+    assert record("Les gendarmes ont appréhendé deux fusils à Dakar.", language="fr")["firearms_total"] == 2
