@@ -20,14 +20,20 @@ _GENERAL_REMARK = re.compile(r"\b(?:can be|could be|may be|pueden ser|peuvent et
                              r"se multiplican|proliferat\w*|on the rise|increasingly|de plus en plus|cada vez mas|"
                              r"legislation|offence|"
                              r"since (?:19|20)\d\d|depuis (?:19|20)\d\d|desde (?:19|20)\d\d)\b")
+# "una empresa de mensajería", not "aplicaciones de mensajería instantánea".
+_MESSAGING_SERVICE = r"(?<!aplicaciones de )(?<!aplicacion de )mensajeria(?! instantanea)"
 _POSTAL = re.compile(
     r"\b(?:parcels?|packages?|postal|post office|international mail|mail (?:centre|center|facility|processing)|"
     r"airmail|mail(?:ed)?|courier|express (?:consignment|mail|delivery|freight)|"
     r"fast parcel|dhl|fedex|ups|usps|royal mail|chronopost|colissimo|servientrega|estafeta|colis|envois? postaux|envoi postal|fret express|la poste|"
-    r"encomiendas?|paquetes?|paqueteria|correos?|(?<!aplicaciones de )(?<!aplicacion de )mensajeria(?! instantanea)|envio postal|courrier)\b")
-_NOT_POSTAL = re.compile(r"\b(?:containers?|cargo|vehicles?|cars?|trucks?|lorry|lorries|luggage|suitcases?|"
-                         r"conteneurs?|camions?|vehicules?|voitures?|bagages?|valises?|contenedores?|camion\w*|"
-                         r"vehiculos?|coches?|equipaje|maletas?|boot of|trunk|maletero|coffre)\b")
+    rf"encomiendas?|paquetes?|paqueteria|correos?|{_MESSAGING_SERVICE}|envio postal|courrier)\b")
+# Carried in a vehicle or luggage: "a parcel containing a pistol in the boot of his car" is carried, not sent
+# (cargo is left out of _CARRIED_IN: an air cargo parcel is still a parcel).
+_CARRIERS = (r"cars?|trucks?|lorry|vehicles?|boot of|trunk|suitcases?|luggage|containers?|"
+             r"voitures?|vehicules?|camion\w*|coffre|valises?|bagages?|conteneurs?")
+_CARRIED_IN = re.compile(rf"\b(?:{_CARRIERS})\b")
+_NOT_POSTAL = re.compile(rf"\b(?:{_CARRIERS}|cargo|lorries|contenedores?|vehiculos?|coches?|equipaje|maletas?|"
+                         r"maletero)\b")
 
 
 # "3D-printed parts are frequently used to build ghost guns": a habit, unless the sentence tells of a seizure.
@@ -46,7 +52,7 @@ def printed_3d(doc):
 
 _WEAK = {"package", "packages", "paquete", "paquetes", "mail", "correo", "correos", "ups", "courrier"}
 _SHIPPING = re.compile(r"\b(?:sent|shipp\w*|mailed|deliver\w*|post\w*|courier|addressed|envi\w*|entreg\w*|"
-                       r"remit\w*|expedi\w*|destinat\w*|(?<!aplicaciones de )(?<!aplicacion de )mensajeria(?! instantanea)|paqueteria|paperwork|waybill|tracking|"
+                       rf"remit\w*|expedi\w*|destinat\w*|{_MESSAGING_SERVICE}|paqueteria|paperwork|waybill|tracking|"
                        r"consign\w*|declared as|declare comme|declarad[oa] como)\b")
 # "paquetes de cocaína", "packages of cannabis": wrapped goods, not mail.
 _GOODS_AFTER = re.compile(r"\s+electronicos?\b|\s+(?:de|of|d'|con|with|containing|contenant|que conten\w+|"
@@ -60,9 +66,6 @@ _SENT_TO_EXPERTS = re.compile(r"\s+(?:\w+\s+)?(?:to|for|a|al|a la|au|aux|pour|pa
                               r"fiscal\w*|prosecut\w*|parquet|court|juzgado|tribunal|disposicion)")
 # "a drug courier who", "the courier for the gang": a person carrying the goods, not a courier service.
 _COURIER_PERSON = re.compile(r"\s*(?:who\b|for\b|was\b|had\b|has\b|is\b|,)")
-# "a parcel containing a pistol in the boot of his car": carried, not sent (an air cargo parcel is still a parcel).
-_CARRIED_IN = re.compile(r"\b(?:cars?|trucks?|lorry|vehicles?|boot of|trunk|suitcases?|luggage|containers?|"
-                         r"voitures?|vehicules?|camion\w*|coffre|valises?|bagages?|conteneurs?)\b")
 # "il transitait avec ses colis", "se saisissent du colis suspect": a bundle someone carries, unless shipped.
 _CARRIED_BUNDLE = re.compile(r"\b(?:son|sa|ses|leur|leurs) colis\b|\bcolis suspects?\b")
 # "The postal mode of firearms smuggling is showing an elevated risk": a remark on a route, not this seizure's.
@@ -85,12 +88,12 @@ def postal_or_parcel(doc):
         if word in _WEAK or word in ("colis", "parcel", "parcels") and (
                 _CARRIED_BUNDLE.search(doc.folded, max(0, match.start() - 8), match.end() + 9)
                 or _GOODS_AFTER.match(doc.folded, match.end()) or _CARRIED_IN.search(doc.folded, start, end)):
+            if _NOT_POSTAL.search(doc.folded, start, end):
+                continue  # "packages inside a shipping container", "paquetes en el camión": wrapped goods
             shipping = [m for m in _SHIPPING.finditer(doc.folded, start, end) if m.span() != match.span()
                         and not _SENT_TO_EXPERTS.match(doc.folded, m.end())]
             # ... or the next sentence names a shipper or a consignment ("The shipper was in China")
             shipping = shipping or _SHIPPER.search(doc.folded, end, doc.sentence_bounds(end)[1])
-            if _NOT_POSTAL.search(doc.folded, start, end):
-                continue  # "packages inside a shipping container", "paquetes en el camión": wrapped goods
             if not shipping or doc.folded[max(0, match.start() - 2):match.start()] == "e-" or _GOODS_AFTER.match(
                     doc.folded, match.end()):
                 continue

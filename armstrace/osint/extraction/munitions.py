@@ -11,22 +11,22 @@ _ATTACHED = re.compile(r"\b(?:with|fitted with|equipped with|avec|equipee? d'|co
 _GENERIC_PART = re.compile(r"\b(?:parts|components|composants?|parties|pieces|elements|piezas?|partes|componentes)\b")
 
 
+# A count in digits, with any thousands separator.
+_N = r"(\d{1,3}(?:[ .,\u202f]\d{3})*|\d+)"
 # "120 rounds of 7.62mm and 80 of 5.56mm", "300 cartouches de 9 mm et 200 de calibre 12": more rounds, noun unsaid.
-_MORE_OF_A_CALIBRE = re.compile(r"(?:,\s*|\s+(?:and|et|y|e)\s+)(\d{1,3}(?:[ .,\u202f]\d{3})*|\d+)\s+(?:of|de|du|d')\s*"
+_MORE_OF_A_CALIBRE = re.compile(rf"(?:,\s*|\s+(?:and|et|y|e)\s+){_N}\s+(?:of|de|du|d')\s*"
                                 r"(?:(?:calibre|caliber|calibro)\s+)?\.?\d")
-
+# The calibre after a count's noun, before the next count ("of 7.62mm", "calibre 12").
 _CALIBRE = re.compile(r"(?:\s*(?:of|de|du|d')?\s*(?:(?:calibre|caliber|calibro)\s+)?\.?\d[\d.,x]*\s*"
                       r"(?:mm|ga|gauge|millimetres?|milimetros?)?)?")
-
-
 # "1,500 rounds, including 500 rounds of 9mm": a part of the count before.
 _AMONG = re.compile(r"\b(?:includ\w*|dont|among|parmi|notamment|of which|de (?:los|las) cuales|incluid\w*|incluyendo|"
                     r"y compris|entre (?:ellas|ellos|los|las))\b")
 # "two pistols loaded with 15 rounds each": so many for each firearm.
 _EACH = re.compile(r"\s+(?:each|apiece|chacune?|cada (?:una|uno))\b")
 # "12 rounds in the magazine and 40 more in a bag", "y otros 200 calibre 38": more rounds, noun unsaid.
-_N = r"(\d{1,3}(?:[ .,\u202f]\d{3})*|\d+)"
-_MORE = re.compile(rf"\s(?:and|et|y)\s+(?:(?:another|otros|otras|encore)\s+{_N}|{_N}\s+(?:more|others?|autres|de plus|mas|otros|otras)\b)")
+_MORE = re.compile(rf"\s(?:and|et|y)\s+(?:(?:another|otros|otras|encore)\s+{_N}|"
+                   rf"{_N}\s+(?:more|others?|autres|de plus|mas|otros|otras)\b)")
 
 
 def ammunition_rounds(doc, counts):
@@ -55,16 +55,20 @@ def _more_rounds(doc, counts, rounds):
             more = _MORE_OF_A_CALIBRE.search(doc.folded, end, end + 40)
             if not more or more.start(1) in taken or not _CALIBRE.fullmatch(doc.folded, end, more.start()):
                 break
-            value = int(re.sub(r"\D", "", more.group(1)))
-            rounds.append(replace(count, value=value, start=more.start(1), end=more.end(1), total=False))
+            rounds.append(replace(count, value=_digits(more.group(1)), start=more.start(1), end=more.end(1),
+                                  total=False))
             end = more.end()
         _, sentence_end = doc.sentence_bounds(count.start)
         more = _MORE.search(doc.folded, count.end, min(sentence_end, count.end + 60))
         group = next((g for g in (1, 2) if more and more.group(g)), None)
         if group and more.start(group) not in taken:
-            rounds.append(replace(count, value=int(re.sub(r"\D", "", more.group(group))), start=more.start(group),
+            rounds.append(replace(count, value=_digits(more.group(group)), start=more.start(group),
                                   end=more.end(), total=False))
     return rounds
+
+
+def _digits(text):
+    return int(re.sub(r"\D", "", text))
 
 
 def parts_components(doc, counts):

@@ -22,7 +22,7 @@ _OPERATION = re.compile(
     rf"(?:nommée?|intitulée?|named|called|code-?named|denominad[ao]|llamad[ao])){_AFTER}")
 # "la operación policial 'Nenúfar'", "l'opération conjointe « Bouclier »": plain words, then the quoted name.
 _OPERATION_QUALIFIED = re.compile(rf"\b(?:[Oo]p[eé]ra(?:tion|ción|cion)|[Oo]perativo)(?:\s+[a-zà-ÿ]+){{1,2}},?\s+{_QUOTED}")
-# "la campagne « Villes sans armes »", "the 'Safe Streets' campaign": a quoted campaign's name.
+# "la campagne « Villes sans armes »", "the campaign 'Safe Streets'": a quoted campaign's name after the word.
 _CAMPAIGN = re.compile(rf"\b(?:[Cc]ampa(?:gne|ign|ña))\s+{_QUOTED}")
 # "Project Chrome", "projet Sabot": police investigations named as projects are codenames too.
 _PROJECT = re.compile(rf"\b(?:[Pp]rojet|[Pp]roject|[Pp]royecto){_AFTER}")

@@ -220,15 +220,16 @@ def choose_countries(doc, mentions):
         return named
     weight = defaultdict(float)
     multi = bool(MULTI.search(doc.folded))  # "LYON, France – INTERPOL ...": the seat of an international body
+    # "four Zambian men": the people's nationality, weaker than their agency's
+    people = {m.start for m in mentions if m.source == "demonym" and not of_the_state(doc.folded, m.start, m.end)}
     for index, mention in enumerate(mentions):
         before = doc.folded[max(0, mention.start - 40):mention.start]
         factor = 0.3 if _origin_before(before) else 0.25 if multi and _in_dateline(doc, mention) else 1.0
-        if mention.source == "demonym" and not of_the_state(doc.folded, mention.start, mention.end):
-            factor *= 0.5  # "four Zambian men": the people's nationality, weaker than their agency's
+        if mention.start in people:
+            factor *= 0.5
         weight[mention.code] += _WEIGHTS[mention.source] * factor * (1.5 if index < 3 else 1.0)
     best = max(weight, key=weight.get)
-    if all(m.source == "demonym" and not of_the_state(doc.folded, m.start, m.end)
-           for m in mentions if m.code == best):
+    if all(m.start in people for m in mentions if m.code == best):
         return []  # only people's nationality: not where the seizure happened
     if _only_origin(doc, best, mentions):
         return []  # "arriving from Port-au-Prince, Haiti": the only country named is where the goods came from
