@@ -19,7 +19,7 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"[$€£]|/|(?:rounds?|cartridges?|bullets?|shells|cartouches?|cartuchos?|balas?|munitions?|municiones?) (?:of|de)|"
     r"\b(?:one|two|three|un|une|una|uno|dos|tres|deux|trois|a|an))\s*$")  # "six rounds of 308", "a 303 rifle"
 _MODEL_BEFORE = re.compile(r"(?<![\w-])(?:ak|akm|ar|sks|cz|fn|hk|mp|glock|beretta|colt|taurus|walther|makarov|tokarev|"
-                           r"browning|galil)[- ]?\Z")  # "AK 47 rifles"
+                           r"browning|galil|mossberg|remington|ruger|mini)[- ]?\Z")  # "AK 47 rifles"
 _VAGUE_SCALE = re.compile(r"hundreds?|thousands?|cents?|milles?|milliers|cien|cientos|mil|miles")
 _SEVERAL_BEFORE = re.compile(r"\b(?:several|many|a few|plusieurs|quelques|varios|varias|unos cuantos|unas cuantas|"
                              r"muchos|muchas)\s*$")

@@ -256,7 +256,7 @@ def firearms_by_type(doc, counts):
     larger unspecified count alone."""
     by_type = {}
     for key in TYPE_KEYS:
-        value = combine(doc, [c for c in counts if c.category == "firearm" and c.kind == key])
+        value = combine(doc, _without_nested(doc, [c for c in counts if c.category == "firearm" and c.kind == key]))
         if value is not None:
             by_type[key] = value
     for unspecified, specific in _COVERS.items():
@@ -270,6 +270,19 @@ def firearms_by_type(doc, counts):
             for key in specific:  # "cinq armes longues, dont deux carabines": not "trois fusils et deux carabines"
                 by_type.pop(key, None)
     return by_type or _typed_later(doc, counts)
+
+
+def _without_nested(doc, same_kind):
+    """"5 rifles, including 3 AK-47s": a smaller count of the same kind given as part of the one just before it."""
+    kept = []
+    for count in same_kind:
+        outer = kept[-1] if kept else None
+        if outer and count.value < outer.value and count.start - outer.end <= 60 and \
+                INCLUDES.search(doc.folded, outer.end, count.start) and \
+                doc.sentence_bounds(count.start) == doc.sentence_bounds(outer.start):
+            continue
+        kept.append(count)
+    return kept
 
 
 def _inside(doc, unspecified, specific):

@@ -11,8 +11,9 @@ import re
 _COMMON = [
     (r"airsoft(?: guns?| weapons?| replicas?| pistols?| rifles?)?", "excluded", None),
     (r"tasers?|shockers?", "excluded", None),
-    (r"ak[- ]?47s?|ak[- ]?74s?|akms?|pmak|sks|kalas?h?nikovs?|kalachnikovs?|ar[- ]?15s?|m-?16s?|m4s?|fal|g3s?", "firearm",
-     "rifle"),
+    (r"ak[- ]?47s?|ak[- ]?74s?|akms?|pmak|sks|kalas?h?nikovs?|kalachnikovs?|ar[- ]?15s?|m-?16s?|m4s?|fal|g3s?|"
+     r"mini-?14s?|galils?|m1 carbines?|garands?", "firearm", "rifle"),
+    (r"mossbergs?(?: \d{3})?|remington 870s?", "firearm", "shotgun"),
     (r"tt-?30|tt-?33|tokarevs?|makarovs?", "firearm", "pistol"),
     (r"(?:calibres?|calibers?|cal\.) (?:12|douze|16)|12[- ]gauge|12[- ]bore", "firearm", "shotgun"),
     (r"uzis?|mp5s?|mac-?10s?|skorpions?", "firearm", "submachine_gun"),
@@ -39,7 +40,7 @@ EN = [
      "firearm", "light_weapon"),
     (r"(?:improvised|homemade|home-made|craft|makeshift|country-made|locally[- ]made) (?:firearms?|guns?|weapons?|"
      r"launchers?)|zip guns?|"
-     r"pen guns?", "firearm", "other"),
+     r"pen guns?|dane guns?", "firearm", "other"),
     (r"(?:sawn-off |sawed-off |pump-action |pump action |double-barrel(?:led)? )?shot ?guns?", "firearm",
      "shotgun"),
     (r"(?:assault |sniper |hunting |semi-automatic |automatic |bolt[- ]action |lever[- ]action )?(?:rifles?|carbines?)",

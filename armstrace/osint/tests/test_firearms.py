@@ -453,3 +453,24 @@ def test_unspecified_long_guns_beside_rifles_are_no_breakdown():
 
 def test_pa_is_a_pistol_in_french():
     assert _types("Un AK-47, deux PA et 140 munitions ont été saisis.", "fr") == {"rifle": 1, "pistol": 2}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Police seized 5 rifles, including 3 AK-47s, and a shotgun.", "en"),
+    ("Se incautaron 5 fusiles, entre ellos 3 fusiles AK-47, y una escopeta.", "es"),
+    ("Ont été saisis 5 fusils d'assaut, dont 3 kalachnikovs, et un fusil de chasse.", "fr"),
+])
+def test_a_count_within_a_count_of_the_same_type_is_not_added(text, language):
+    found = record(text, language=language)
+    assert found["firearms_by_type"] == {"rifle": 5, "shotgun": 1}
+    assert found["firearms_total"] == 6
+
+
+def test_a_breakdown_in_brackets_does_not_add_to_its_type():
+    assert _types("Police seized 4 pistols (3 Glocks and a Beretta) in Leeds.") == {"pistol": 4}
+
+
+def test_rifle_and_shotgun_models_and_dane_guns_are_typed():
+    assert _types("Police seized a Mini-14, an SKS and a Mossberg 500 shotgun.") == {"rifle": 2, "shotgun": 1}
+    assert _types("Police seized two Galil rifles and an M1 carbine.") == {"rifle": 3}
+    assert _types("Police recovered two Dane guns and 10 cartridges in Kumasi.") == {"other": 2}
