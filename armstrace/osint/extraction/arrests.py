@@ -59,7 +59,7 @@ _SINGLE = re.compile(
     r"(?:un|una) (?:detenido|detenida|persona detenida|hombre detenido)|"
     r"(?:el|la|del|al) (?:detenid[oa]|arrestad[oa]|capturad[oa]|aprehendid[oa])\b|"
     r"the (?:arrested|detained) (?:man|woman|suspect|person|driver|teenager)|"
-    r"(?:\bhe|\bshe|the \d+-year-old(?: [a-z]+)?|(?:a|the) (?:teen|teenage boy|juvenile|minor|pensioner|boy|girl)) "
+    r"(?:\bhe|\bshe|(?:a|an|the) \d+-year-old(?: [a-z]+)?|(?:a|the) (?:teen|teenage boy|juvenile|minor|pensioner|boy|girl)) "
     r"(?:was|has been|had been) (?:[a-z]+ ){0,2}?"
     r"(?:arrested|detained|apprehended|taken into custody|remanded|booked)|"
     r"(?:arrested|detained|apprehended|nabbed|charged) (?:him|her)\b|"
@@ -234,7 +234,32 @@ def _people(doc, stated):
         stated = kept
     first = doc.block_of(stated[0].start)
     block = [c for c in stated if doc.block_of(c.start) == first]
+    block += _further_group(doc, block, [c for c in stated if doc.block_of(c.start) != first])
     return Value(sum(c.value for c in block), block[0].start, block[-1].end, 0.7)
+
+
+def _further_group(doc, first, later):
+    """"Two more men were arrested later.": people arrested besides the first block's, unless the later counts
+    only retell it ("four suspects ... Two suspects were arrested. ... Two more suspects were arrested.") or a
+    later count restates the total ("six individus ... cinq autres complices. ... six personnes interpellées")."""
+    further = [c for c in later if c.number_kind != "article" and _FURTHER.search(doc.folded, max(0, c.start - 12),
+                                                                                 c.end) and _arrested_group(doc, c)]
+    told = sum(c.value for c in first)
+    if not further or sum(c.value for c in later) == told or any(c.value >= told for c in later if c not in further):
+        return []
+    return further
+
+
+def _arrested_group(doc, count):
+    """An arrest word after the count in its sentence, or just before it ("l'arrestation de cinq autres")."""
+    _, end = doc.sentence_bounds(count.start)
+    if TRIGGER.search(doc.folded, count.end, end):
+        return True
+    return any(not re.search(r"[,;.]", doc.folded[t.end():count.start])
+               for t in TRIGGER.finditer(doc.folded, max(0, count.start - 30), count.start))
+
+
+_FURTHER = re.compile(r"\b(?:more|other|further|additional|another|autres|supplementaires|otr[oa]s|mas)\b")
 
 
 # "ha detenido a dos personas y ha investigado a una tercera": the third is not arrested.

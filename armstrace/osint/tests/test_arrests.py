@@ -1,3 +1,5 @@
+import pytest
+
 from .helpers import field_value, record
 
 
@@ -191,3 +193,28 @@ def test_a_third_person_arrested_elsewhere_and_people_by_age_group():
     assert field_value("Un quadragénaire a été interpellé.", "arrests", language="fr") == 1
     assert field_value("A teenage boy has been arrested.", "arrests") == 1
     assert field_value("Un menor de edad fue detenido.", "arrests", language="es") == 1
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Police arrested 3 men and seized 4 guns. Two more men were arrested later in Leeds.", "en"),
+    ("Trois hommes ont été interpellés. Deux autres personnes ont été interpellées le lendemain.", "fr"),
+    ("Tres hombres fueron detenidos con dos fusiles. Otras dos personas fueron capturadas en Cali.", "es"),
+])
+def test_a_further_group_arrested_later_is_added(text, language):
+    assert field_value(text, "arrests", language=language) == 5
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Police arrested four suspects and seized guns. Two suspects were arrested in a car. Two more suspects were "
+     "arrested at a house.", "en", 4),
+    ("Six individus ont été arrêtés. Un premier suspect a conduit à l'arrestation de cinq autres complices. Le bilan "
+     "fait état de six personnes interpellées.", "fr", 6),
+    ("Sept personnes ont été interpellées à Lyon. Quatre personnes ont été placées en détention provisoire, 2 autres "
+     "sont sous contrôle judiciaire.", "fr", 7),
+])
+def test_a_retold_or_unarrested_other_group_is_not_added(text, language, expected):
+    assert field_value(text, "arrests", language=language) == expected
+
+
+def test_a_teenager_given_by_age_alone_is_one_arrest():
+    assert field_value("A 19-year-old was arrested after officers found a gun in Leeds.", "arrests") == 1
