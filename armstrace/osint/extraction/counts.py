@@ -19,7 +19,7 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"[$€£]|/|(?:rounds?|cartridges?|bullets?|shells|cartouches?|cartuchos?|balas?|munitions?|municiones?) (?:of|de)|"
     r"\b(?:one|two|three|un|une|una|uno|dos|tres|deux|trois|a|an))\s*$")  # "six rounds of 308", "a 303 rifle"
 _MODEL_BEFORE = re.compile(r"(?<![\w-])(?:ak|akm|ar|sks|cz|fn|hk|mp|glock|beretta|colt|taurus|walther|makarov|tokarev|"
-                           r"browning|galil|mossberg|remington|ruger|mini)[- ]?\Z")  # "AK 47 rifles"
+                           r"browning|galil|mossberg|remington|ruger|mini)(?:[- ]|\s*\()?\Z")  # "AK 47 rifles"
 _VAGUE_SCALE = re.compile(r"hundreds?|thousands?|cents?|milles?|milliers|cien|cientos|mil|miles")
 _SEVERAL_BEFORE = re.compile(r"\b(?:several|many|a few|plusieurs|quelques|varios|varias|unos cuantos|unas cuantas|"
                              r"muchos|muchas)\s*$")
@@ -41,6 +41,10 @@ _CAPACITY_BEFORE = re.compile(r"(?:\bhold|\bholds|\bholding|capacity (?:of|for)|
                               r"capacidad (?:de|para)|pueden? (?:contener|disparar)|\bcontenir|peut tirer|"
                               r"\b(?:magazines?|chargeurs?|cargador(?:es)?|proveedor(?:es)?) (?:of|de|a))\s*$")
 _ONE_OF_BEFORE = re.compile(r"\b(?:one|un|une|una|uno) (?:of|de|des|d'entre|de los|de las) (?:the |les |los |las )?$")
+# "an upper receiver of a Garand rifle", "magazines for an M16 rifle": the gun the part belongs to, not a count.
+_BELONGING_TO_BEFORE = re.compile(r"\b(?:receivers?|uppers?|lowers?|barrels?|slides?|frames?|bolts?|parts|components|"
+                                  r"magazines?|scopes?|stocks?|chargeurs?|cargadores?|pieces|piezas|canons?|"
+                                  r"ca[nñ]ones?|culasses?) (?:of|for|from|pour|de|para|del|d')\s*$")
 _TOTAL_BEFORE = re.compile(r"(?:total of|in total|in all|overall|au total|en tout|un total de|en total|total de|"
                            r"totalidad de|soit|en conjunto)\s*(?:de |of |d')?(?:some |about |over |more than |"
                            r"plus de |mas de |environ |unos |unas )?$")
@@ -160,7 +164,7 @@ def _count_of(folded, number, lang):
             _SEVERAL_BEFORE.search(before):
         return None  # "several thousand rounds": no count
     if (_NOT_A_COUNT_BEFORE.search(before) or _MODEL_BEFORE.search(before)) and number.kind == "digits" or \
-            _ONE_OF_BEFORE.search(before):
+            _ONE_OF_BEFORE.search(before) or number.kind == "article" and _BELONGING_TO_BEFORE.search(before):
         return None
     if _PARTITIVE_AFTER.match(after):
         return None

@@ -30,6 +30,8 @@ EN = [
      r"crossbows?|batons?|knuckle ?dusters?|pepper sprays?", "excluded", None),
     (r"(?:hand )?grenades?|explosives?|detonators?|mortars?|(?:ammunition |bullet |rifle |pistol )?magazines?|mags|"
      r"clips", "excluded", None),
+    (r"bolt (?:covers?|springs?|catch(?:es)?|releases?)|recoil springs?|buffer (?:kits?|tubes?)|muzzle brakes?", "excluded",
+     None),
     (r"(?:telescopic |red dot |night vision |laser )?(?:scopes?|sights?)|optics|stocks?|grips?|holsters?|slings?|"
      r"bipods?|sticks? of dynamite|dynamite|accessories", "excluded", None),
     (r"(?:cartridge |shell |spent |empty )?(?:cases|casings)|primers|projectiles|bullet heads|"

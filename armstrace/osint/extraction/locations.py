@@ -134,6 +134,8 @@ def _known_prefix(name, table):
             taken = len(prefix.split(" "))
             if taken >= 2 and n < len(words) and _unknown_de_tail(words[taken:], table):
                 return name  # "San Juan de Lurigancho": one name; "Las Flores de Tegucigalpa": a place in a town
+            if n < len(words) and fold(words[taken]) in _PART_OF_TOWN_WORDS:
+                return name  # "Tivoli Gardens", "Crown Heights": a part of a town, not Tivoli
             return prefix  # not a small namesake of the name's first word ("Pérez" of "Pérez Zeledón")
     return name
 
@@ -146,6 +148,7 @@ def _unknown_de_tail(rest, table):
     return bool(tail) and fold(" ".join(tail)) not in table
 
 
+_PART_OF_TOWN_WORDS = set("gardens heights park hills estate estates village plains valley terrace".split())
 _NAME_OPENERS = set("san santa santo sao saint sainte st port puerto porto el la le les los las new fort mount cap cabo don dona "
                     "villa ciudad nueva nuevo bahia ville".split())
 
@@ -292,6 +295,9 @@ def _variants(match):
     tail = _SEAT_AFTER.search(name)
     if tail and tail.start() > 0:  # "Tin-Can Island Command", "Greater Accra Regional Police" → the town
         yield start, name[:tail.start()], bool(lead)
+    possessive = re.search(r"['’]s (?=[A-Z])", name)
+    if possessive:  # "Kingston's Tivoli Gardens community": also "Tivoli Gardens"
+        yield start + possessive.end(), name[possessive.end():], False
     for connector in CONNECTOR.finditer(name):
         yield start + connector.end(), name[connector.end():], False
 

@@ -23,9 +23,9 @@ STREET_BEFORE = re.compile(r"(?:quartier d'|quartier de|quartier|barrio de|barri
                            r"zona de|zone d'|area de|distrito de|estate|business park|industrial estate|"
                            r"zone industrielle de|poligono industrial de|poligono|cite|cite de|urbanizacion|"
                            r"asentamiento humano|centro poblado|caserio|anexo|canton|aldea|hameau|douar|"
-                           r"(?:terminal )?portuaria de|terminal portuario de|plage de|playa de|beach)\s+(?:d')?$")
+                           r"(?:terminal )?portuaria de|terminal portuario de|plage de|playa de|beach)\s+(?:d'|(?<=de )(?:la|l'|los|las|el)\s*)?$")
 # "the Lagdera area", "Bell Steel area of Poleglass", "le secteur de": a named part of a town.
-AREA_AFTER = re.compile(r"\s+(?:area|estate|housing estate|neighbou?rhood|village|township|suburb|settlement)\b")
+AREA_AFTER = re.compile(r"\s+(?:area|estate|housing estate|neighbou?rhood|village|township|suburb|settlement|community)\b")
 REGION_BEFORE = re.compile(r"(?:region de|region of|province of|provincia de|departement de|departamento de|"
                            r"estado de|state of|county|comunidad foral de|sous-prefecture de|sindicatura de)\s+$")
 OF = re.compile(r"(?:\bde|\bdu|\bd'|\bdel|\bof)\s*$")
@@ -43,7 +43,7 @@ SMALL_PLACE_BEFORE = re.compile(
     r"localidad \w+ de|aduana de|canton de|cantón de|parish of|suburb of|township of|ville d'|commune d'|"
     r"delegacion|alcaldia|muelle de|puerto|port|casco urbano de|cabecera municipal de|comunidad de|"
     r"ejido|rancheria|poblado de|vereda de|hamlet of|village of|warehouse (?:in|at)|entrepot (?:de|d'|a)|"
-    r"almacen (?:de|en)|bodega (?:de|en))\s+(?:d')?" + DIRECTION + "?$")
+    r"almacen (?:de|en)|bodega (?:de|en)|community of|communities of)\s+(?:d')?" + DIRECTION + "?$")
 LOCATIVE = {
     "en": re.compile(rf"(?:\bin|\bat|\bnear|\boutside|\baround|\bacross|\bthroughout|\bon the outskirts of|"
                      rf"\bclose to|\bwaters of|\boff the coast of|\boff|\bon(?=\s+the)|\balong)\s+(?:the\s+)?{DIRECTION}?$"),

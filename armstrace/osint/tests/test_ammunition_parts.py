@@ -272,3 +272,15 @@ def test_rounds_each_more_and_among():
 def test_uppers_and_lightning_links_are_parts():
     assert field_value("Police seized 14 uppers and 10 lowers.", "parts_components") == 24
     assert field_value("Police seized 10 drop-in auto sears and 5 lightning links.", "parts_components") == 15
+
+
+def test_bolt_covers_and_springs_are_not_parts():
+    assert field_value("The officers seized four AK-47 rifles, four AK-47 bolts, four AK-47 bolt covers, four AK-47 "
+                       "bolt springs and six magazines.", "parts_components") == 4
+
+
+def test_the_gun_a_part_belongs_to_is_not_counted():
+    found = record("The Army recovered an M16 rifle, an upper receiver of a Garand rifle, a shotgun and three "
+                   "magazines for an M16 rifle with 136 rounds of ammunition in Mansalay.")
+    assert found["firearms_by_type"] == {"rifle": 1, "shotgun": 1}
+    assert found["parts_components"] == 1

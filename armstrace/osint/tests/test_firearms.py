@@ -474,3 +474,7 @@ def test_rifle_and_shotgun_models_and_dane_guns_are_typed():
     assert _types("Police seized a Mini-14, an SKS and a Mossberg 500 shotgun.") == {"rifle": 2, "shotgun": 1}
     assert _types("Police seized two Galil rifles and an M1 carbine.") == {"rifle": 3}
     assert _types("Police recovered two Dane guns and 10 cartridges in Kumasi.") == {"other": 2}
+
+
+def test_a_model_number_in_brackets_after_a_make_is_no_count():
+    assert _types("Customs seized two rifles and one (1) new Taurus (63 pistol) in Lagos.") == {"rifle": 2}

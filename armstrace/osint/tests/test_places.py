@@ -222,3 +222,11 @@ def test_a_known_name_with_an_unknown_de_tail_is_one_name():
                        "location", language="es") == "San Juan de Lurigancho"
     assert field_value("En la colonia Las Flores de Tegucigalpa se incautaron 3 armas.", "location",
                        language="es") == "Las Flores"
+
+
+def test_a_neighbourhood_or_community_is_more_specific_than_its_town():
+    assert field_value("La police a saisi 3 kalachnikovs dans le quartier de la Castellane à Marseille.", "location",
+                       language="fr") == "Castellane"
+    assert field_value("Police seized 5 guns in Kingston's Tivoli Gardens community.", "location") == "Tivoli Gardens"
+    assert field_value("Police seized 5 guns in the St Catherine parish community of Spanish Town.",
+                       "location") == "Spanish Town"
