@@ -24,7 +24,9 @@ _SINGLE = re.compile(
     rf"\b{_INITIALS}{{0,100}}?(?:was|has been|had been|is being) (?:[a-z]+ (?:to |and )?){{0,3}}?"
     r"(?:arrested|detained|apprehended|taken into custody|charged)|one arrest|"
     r"(?:the|a) (?:suspect|driver|man|woman|courier|passenger) (?:arrested|detained)\b|"
-    r"(?:sa|son) (?:garde a vue|arrestation|interpellation)\b|(?:il|elle) est (?:garde|gardee|placee?) (?:a vue|en garde a vue)|"
+    r"(?:sa|son) (?:placement en )?(?:garde a vue|arrestation|interpellation)\b|"
+    r"(?:ce dernier|cette derniere|celui-ci|celle-ci) (?:a ete|est|fut) (?:aussitot |immediatement |alors )?"
+    r"(?:interpellee?|arretee?|apprehendee?|placee? en garde a vue|ecrouee?)\b|(?:il|elle) est (?:garde|gardee|placee?) (?:a vue|en garde a vue)|"
     r"(?:el|la) (?:persona|hombre|mujer|sujeto|conductor|chofer|joven|menor|adolescente|muchach[oa]) "
     r"(?:detenid|capturad|arrestad|aprehendid)[oa]\b|"
     r"(?:el|la) (?:hombre|mujer|sujeto|conductor|chofer|detenid[oa]|sospechos[oa]) (?:fue|quedo) puest[oa] a disposicion|"
@@ -41,7 +43,7 @@ _SINGLE = re.compile(
     r"fait face (?:a|aux) (?:des )?(?:accusations|chefs)|"
     r"(?:le|la|l') ?(?:trafiquant|suspect|individu|homme|femme|conducteur|chauffeur|passager|mis en cause)e? "
     r"(?:interpellee?|arretee?|apprehendee?)\b|l'un des \w+, (?:interpelle|arrete|apprehende)|"
-    r"(?:interpelle|arrete|apprehende) (?:un|une) (?:homme|femme|individu|suspect|personne|jeune|resident|"
+    r"(?:interpelle|arrete|apprehende) (?:[\w'-]+ ){0,6}?(?:un|une) (?:homme|femme|individu|suspect|personne|jeune|resident|"
     r"conducteur|passager|ressortissant|voyageur)|une interpellation|une arrestation|l'arrestation d'un|"
     r"(?:interpelle|arrete|apprehende) (?:le|la|l') ?(?:suspect|conducteur|chauffeur|passager|proprietaire|"
     r"individu|homme|femme|jeune|trafiquant|mis en cause)e?\b|\bl'(?:ont|a) (?:interpell|arret|apprehend)ee?\b|"
@@ -65,7 +67,8 @@ _SINGLE = re.compile(
     r"(?:arrested|detained|apprehended|nabbed|charged) (?:him|her)\b|"
     r"(?:man|woman|suspect|person|driver|teenager|youth|\d+-year-old)\b[^.;]{0,60}? (?:was|has been) "
     r"(?:held (?:on suspicion|over|in connection|for questioning|on charges)|remanded|booked)|"
-    r"\b(?:il|elle) a (?:ete|egalement ete) (?:interpellee?|arretee?|apprehendee?|placee? en garde a vue))\b")
+    r"\b(?:il|elle) a (?:ete|egalement ete) (?:interpellee?|arretee?|apprehendee?|placee? en garde a vue|"
+    r"placee? sous mandat de depot|ecrouee?|placee? en detention))\b")
 # "arrested the couple", "both men were arrested": two.
 _PAIR = re.compile(r"\b(?:(?:the|a|le|un|la|una|el) (?:couple|pareja|duo|pair)|both (?:men|women|suspects|of them)|"
                    r"^both(?= (?:were|have been|had been|are) )|(?<=[.;] )both(?= (?:were|have been|had been|are) )|"

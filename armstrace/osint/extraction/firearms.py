@@ -277,10 +277,11 @@ def _without_nested(doc, same_kind):
     kept = []
     for count in same_kind:
         outer = kept[-1] if kept else None
-        if outer and count.value < outer.value and count.start - outer.end <= 60 and \
-                INCLUDES.search(doc.folded, outer.end, count.start) and \
-                doc.sentence_bounds(count.start) == doc.sentence_bounds(outer.start):
-            continue
+        between = doc.folded[outer.end:count.start] if outer else ""
+        opened = [m.end() for m in INCLUDES.finditer(between)]
+        if outer and count.value < outer.value and len(between) <= 60 and opened and ")" not in between[opened[-1]:] \
+                and doc.sentence_bounds(count.start) == doc.sentence_bounds(outer.start):
+            continue  # not after a closed aside: "2 fusils de chasse (dont un utilisable), un fusil de chasse"
         kept.append(count)
     return kept
 

@@ -11,7 +11,7 @@ import re
 _COMMON = [
     (r"airsoft(?: guns?| weapons?| replicas?| pistols?| rifles?)?", "excluded", None),
     (r"tasers?|shockers?", "excluded", None),
-    (r"ak[- ]?47s?|ak[- ]?74s?|akms?|pmak|sks|kalas?h?nikovs?|kalachnikovs?|ar[- ]?15s?|m-?16s?|m4s?|fal|g3s?|"
+    (r"ak[- ]?47s?|ak[- ]?74s?|akms?|pmak|sks|kalas?h?nikovs?|kalachnikovs?|kalach(?:e|es|s)?|kalash(?:es)?|ar[- ]?15s?|m-?16s?|m4s?|fal|g3s?|"
      r"mini-?14s?|galils?|m1 carbines?|garands?", "firearm", "rifle"),
     (r"mossbergs?(?: \d{3})?|remington 870s?", "firearm", "shotgun"),
     (r"tt-?30|tt-?33|tokarevs?|makarovs?", "firearm", "pistol"),
@@ -150,7 +150,7 @@ MODEL_AFTER = re.compile(r"[\s(\"“]*(?:(?:tipo|type|de type|du type|style|mode
                                   for kind in dict.fromkeys(k for _, c, k in _COMMON if c == "firearm")) +
                          r")(?![-\w])")
 _BROADER = {None: None, "long_gun_unspecified": ("rifle", "shotgun"), "handgun_unspecified": ("pistol", "revolver",
-            "submachine_gun")}
+            "submachine_gun"), "submachine_gun": ("rifle",)}  # "pistolet mitrailleur de type Kalachnikov": a rifle
 
 
 _TYPE_WORD = re.compile(r"[\s(]*(?:tipo|de type|du type|type|clase)\s+")

@@ -137,6 +137,9 @@ def _known_prefix(name, table):
             if n < len(words) and fold(words[taken]) in _PART_OF_TOWN_WORDS:
                 return name  # "Tivoli Gardens", "Crown Heights": a part of a town, not Tivoli
             return prefix  # not a small namesake of the name's first word ("Pérez" of "Pérez Zeledón")
+    head = words[0].split("-")[0]
+    if head != words[0] and table.get(fold(head), [(None, 0)])[0][1] >= 100000:
+        return head  # "Tunis-Carthage" (the airport): Tunis
     return name
 
 

@@ -218,3 +218,13 @@ def test_a_retold_or_unarrested_other_group_is_not_added(text, language, expecte
 
 def test_a_teenager_given_by_age_alone_is_one_arrest():
     assert field_value("A 19-year-old was arrested after officers found a gun in Leeds.", "arrests") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Les gendarmes ont interpellé chez lui samedi 16 mars 2013 un homme de 50 ans.",
+    "Ce dernier a été arrêté et le bus conduit au commissariat.",
+    "Le ministère public a ordonné son placement en garde à vue.",
+    "Il a été placé sous mandat de dépôt.",
+])
+def test_one_person_arrested_in_french_idioms(text):
+    assert field_value(text, "arrests", language="fr") == 1

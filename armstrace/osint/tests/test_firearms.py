@@ -478,3 +478,14 @@ def test_rifle_and_shotgun_models_and_dane_guns_are_typed():
 
 def test_a_model_number_in_brackets_after_a_make_is_no_count():
     assert _types("Customs seized two rifles and one (1) new Taurus (63 pistol) in Lagos.") == {"rifle": 2}
+
+
+def test_a_count_after_a_closed_aside_is_added():
+    assert _types("Les unités ont découvert un fusil de chasse démonté, 2 fusils de chasse à pompe (dont un "
+                  "utilisable), un fusil de chasse de calibre 12 mm démonté.", "fr") == {"shotgun": 4}
+
+
+def test_kalaches_and_kalashnikov_type_submachine_guns_are_rifles():
+    assert _types("La police a intercepté 18 Kalaches et 9 PA dans un bus.", "fr") == {"rifle": 18, "pistol": 9}
+    assert _types("L'armée a récupéré 3 pistolets mitrailleurs de type Kalachnikov.", "fr") == {"rifle": 3}
+    assert _types("Saisie de 2 pistolets mitrailleurs et un kalach.", "fr") == {"submachine_gun": 2, "rifle": 1}

@@ -230,3 +230,10 @@ def test_a_neighbourhood_or_community_is_more_specific_than_its_town():
     assert field_value("Police seized 5 guns in Kingston's Tivoli Gardens community.", "location") == "Tivoli Gardens"
     assert field_value("Police seized 5 guns in the St Catherine parish community of Spanish Town.",
                        "location") == "Spanish Town"
+
+
+def test_an_airport_named_after_its_city_and_a_place_gives_the_city_country():
+    found = record("La douane de l’aéroport de Tunis-Carthage a saisi 3 pistolets. Un voyageur tunisien en "
+                   "provenance de Paris avait deux revolvers.", language="fr")
+    assert found["country"] == ["TUN"]
+    assert found["location"] == "Tunis"
