@@ -57,7 +57,7 @@ _SINGLE = re.compile(
     r"(?:detuvieron|detuvo|capturaron|capturo|arrestaron|arresto|aprehendieron|aprehendio) a alias\b|"
     r"t(?:ook|aken) (?:the|a|an|one) (?:[a-z-]+ ){0,2}?(?:man|woman|suspect|person|driver|teenager|youth|"
     r"individual|passenger|owner|occupant) into custody|"
-    r"(?:fue|quedo|resulto|ha sido) (?:detenid[oa]|capturad[oa]|arrestad[oa]|aprehendid[oa])|"
+    r"(?:fue|quedo|resulto|ha sido) (?:reducid[oa] y )?(?:detenid[oa]|capturad[oa]|arrestad[oa]|aprehendid[oa])|"
     r"(?:un|una) (?:detenido|detenida|persona detenida|hombre detenido)|"
     r"(?:el|la|del|al) (?:detenid[oa]|arrestad[oa]|capturad[oa]|aprehendid[oa])\b|"
     r"the (?:arrested|detained) (?:man|woman|suspect|person|driver|teenager)|"

@@ -337,12 +337,21 @@ def firearms_total(doc, counts, by_type):
         total = combine(doc, strong or numeric)
         # "Trois fusils ... les deux armes": a smaller count of "weapons" after the typed counts retells part of them.
         if typed and not strong and total.value < typed.value and total.start > typed.start and total.confidence < 0.85:
+            if _amid_typed(doc, total, counts):  # "44 armas cortas; 18 armas de guerra; 2 armas largas": a list item
+                return Value(typed.value + total.value, typed.start, max(typed.end, total.end), 0.55)
             return typed
         return _with_listed_types(doc, total, counts)
     if typed and (_vague_total_before(doc, typed.start) or _uncounted_in_list(doc, counts)):
         return None  # "une vingtaine d'armes à feu ... neuf pistolets", "tres fusiles, pistolas, una escopeta"
     # "a weapon" alone counts only in a sentence about the seizure ("assault with a weapon" does not).
     return typed or combine(doc, [c for c in generic if _about_seizure(doc, c)])
+
+
+def _amid_typed(doc, generic, counts):
+    """The count of "weapons" stands between typed counts of its block, as one item of their list."""
+    block = doc.block_of(generic.start)
+    typed = [c for c in counts if c.category == "firearm" and c.kind and doc.block_of(c.start) == block]
+    return any(c.end <= generic.start for c in typed) and any(c.start >= generic.end for c in typed)
 
 
 _LISTED_NOUN = re.compile(r"(?:,|\band|\bet|\by)\s+(?=[a-z])")

@@ -20,6 +20,7 @@ _COMMON = [
     (r"glocks?|berettas?|brownings?|sig sauers?|sig sauer p\d{3}s?|p3[26]0s?|p226s?|cz[- ]?75s?|bersas?|hi-points?",
      "firearm", "pistol"),
     (r"rpg(?:-?7)?s?", "firearm", "light_weapon"),
+    (r"m-?60s?|pkms?", "firearm", "machine_gun"),
 ]
 
 EN = [
@@ -120,7 +121,7 @@ ES = [
      r"ametralladoras? (?:tipo |marca )?uzi", "firearm", "submachine_gun"),
     (r"ametralladoras?", "firearm", "machine_gun"),
     (r"lanzacohetes|lanzamisiles|lanzagranadas", "firearm", "light_weapon"),
-    (r"armas? (?:hechizas?|artesanales?|improvisadas?|caseras?|de fabricacion (?:casera|artesanal|hechiza))",
+    (r"armas? (?:de fuego )?(?:hechizas?|artesanales?|improvisadas?|caseras?|de fabricacion (?:casera|artesanal|hechiza))",
      "firearm", "other"),
     (r"escopetas?(?: recortadas?)?", "firearm", "shotgun"),
     (r"fusiles? de asalto|fusil(?:es)?|rifles?|carabinas?|cuernos? de chivo", "firearm", "rifle"),
@@ -145,7 +146,8 @@ ES = [
 
 LEXICONS = {"en": EN + _COMMON, "fr": FR + _COMMON, "es": ES + _COMMON}
 # "armas largas tipo AK-47", "two long guns (AR-15 style)": a model name after a noun of no or a broad type.
-MODEL_AFTER = re.compile(r"[\s(\"“]*(?:(?:tipo|type|de type|du type|style|modelo|model|marca|modele|de marque)\s+)?(?:" +
+MODEL_AFTER = re.compile(r"[\s(\"“]*(?:de (?:grueso|alto|gros) calibre\s+)?"
+                         r"(?:(?:tipo|type|de type|du type|style|modelo|model|marca|modele|de marque)\s+)?(?:" +
                          "|".join(f"(?P<{kind}>" + "|".join(p for p, c, k in _COMMON if c == "firearm" and k == kind) + ")"
                                   for kind in dict.fromkeys(k for _, c, k in _COMMON if c == "firearm")) +
                          r")(?![-\w])")
@@ -183,7 +185,7 @@ for _words in STOPS.values():
 
 def _compile(entries):
     alternation = "|".join(f"(?:{pattern})" for pattern, _, _ in entries)
-    return re.compile(rf"(?:{alternation})(?![-\w])"), [(re.compile(rf"(?:{p})(?![-\w])"), c, k) for p, c, k in entries]
+    return re.compile(rf"(?:{alternation})(?!\w|-\w)"), [(re.compile(rf"(?:{p})(?!\w|-\w)"), c, k) for p, c, k in entries]
 
 
 COMPILED = {lang: _compile(entries) for lang, entries in LEXICONS.items()}

@@ -107,9 +107,17 @@ def _is_region(entries, lang):
 
 
 def city_mentions(doc):
-    """Known places of the text (in any place context), as country mentions."""
+    """Known places of the text (in any place context), as country mentions; not a small place or region of a
+    country the text does not name where it names others ("el barrio Pocitos de la capital uruguaya")."""
+    named = {m.code for m in country_mentions(doc) if not as_origin(doc, m.start) and (
+        m.source in ("name", "agency") or m.source == "demonym" and contexts.of_the_state(doc.folded, m.start, m.end))}
     return [Mention(c.code, c.start, c.start + len(c.name), "bare" if c.bare else "city")
-            for c in candidates(doc) if c.code]
+            for c in candidates(doc) if c.code and not (named and c.code not in named and _small_place(c))]
+
+
+def _small_place(candidate):
+    populations = [population for code, population in cities().get(fold(candidate.name), ()) if code == candidate.code]
+    return bool(populations) and max(populations) < 50000
 
 
 def _trim(name):

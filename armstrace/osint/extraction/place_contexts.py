@@ -83,7 +83,9 @@ _AUTHORITIES = (r"(?:authorities|police|soldiers|army|navy|troops|marines|custom
                 r"autoridades|policia|ejercito|armada|soldados|militares|fuerzas|aduanas?|guardia nacional|marina|"
                 r"agentes|gobierno|ministerio|investigadores|fiscalia|prefectura|gendarmeria|carabineros|"
                 # the State's ground: "the Mexican side", "territoire malien", "el lado brasileño"
-                r"side|territory|soil|waters|territoire|cote|sol|eaux|lado|territorio|suelo|aguas)")
+                r"side|territory|soil|waters|territoire|cote|sol|eaux|lado|territorio|suelo|aguas|"
+                # its capital: "la capital uruguaya", "la capitale malienne"
+                r"capital|capitale)")
 _AUTHORITY_AFTER = re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}{_AUTHORITIES}\b")
 _AUTHORITY_BEFORE = re.compile(rf"\b{_AUTHORITIES}\s+(?:nationale?s?\s+|nacional(?:es)?\s+|federale?s?\s+)?$")
 

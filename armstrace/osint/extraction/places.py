@@ -112,6 +112,9 @@ _ORIGIN = re.compile(r"(?<![\w])(?:from|origin|made in|bound for|destined for|to
                      r"fabricad\w+ en|producid\w+ en|border with|borders|bordering with|bordering|frontiere avec|frontera con|"
                      r"limitrofe con|frontalier\w* (?:de|du|des|avec)|via|en passant par|transitant par|"
                      r"en transit par|pasando por|en transito por|in transit through)(?:(?<=')|(?![\w]))\s*(?:the |la |le |les |des |l'|el |los |las )?"
+                     # "hacia el vecino país de Ecuador", "from an address in the United States"
+                     r"(?:(?:vecino |neighbou?ring )?(?:pais|country|pays)(?: vecino| voisin)? (?:de |of |d')?|"
+                     r"an? (?:address|location|place) in (?:the )?)?"
                      r"(?:[\w'-]+(?: [\w'-]+){0,2}(?:, | \(| et (?:de |du |des )?(?:la |le |l')?| y (?:de )?(?:la |el )?|"
                      r" and (?:the )?))?$")
 # "en France et en Belgique", "in Spain and Portugal": a seizure in two named countries.

@@ -8,7 +8,7 @@ from .lexicon import COMPILED
 THRESHOLD = 0.5
 # Seizures told without a seizure verb ("arrested with", "portaba", "mis la main sur"); firearms.py uses them too.
 SEIZED_WITHOUT_A_VERB = (r"arrested (?:with|in possession)|found in possession|trouvee? en possession|"
-                         r"sorprendid[oa]s? con|detenid[oa]s? con|portaba\w*|retriev\w*|(?:mettre|met|mettent|mis) la main")
+                         r"sorprendid[oa]s? con|detenid[oa]s? con|portaba\w*|llevaba\w* consigo|ubicaron|ubico|retriev\w*|(?:mettre|met|mettent|mis) la main")
 _SEIZURE = re.compile(
     r"\b(?:seiz\w*|confiscat\w*|recover\w*|intercept\w*|found|discover\w*|uncover\w*|dismantl\w*|"
     r"detect\w*|stopped|saisi\w*|decouv\w*|confisqu\w*|demantel\w*|retrouv\w*|trouv\w*|mis la main|"

@@ -489,3 +489,18 @@ def test_kalaches_and_kalashnikov_type_submachine_guns_are_rifles():
     assert _types("La police a intercepté 18 Kalaches et 9 PA dans un bus.", "fr") == {"rifle": 18, "pistol": 9}
     assert _types("L'armée a récupéré 3 pistolets mitrailleurs de type Kalachnikov.", "fr") == {"rifle": 3}
     assert _types("Saisie de 2 pistolets mitrailleurs et un kalach.", "fr") == {"submachine_gun": 2, "rifle": 1}
+
+
+def test_a_count_of_weapons_amid_typed_counts_is_one_item_of_the_list():
+    found = record("La operación ha permitido la incautación de 44 armas cortas (pistolas y revólveres); 18 armas de "
+                   "guerra (fusiles de asalto y subfusiles); 2 armas largas (fusil y escopeta); 1 arma de fuego de "
+                   "fabricación artesanal; 3 granadas de mano y 3 silenciadores.", language="es")
+    assert found["firearms_total"] == 65
+    assert found["firearms_by_type"] == {"handgun_unspecified": 44, "long_gun_unspecified": 2, "other": 1}
+
+
+def test_a_noun_before_a_dash_and_an_m60_are_typed():
+    assert _types("Los uniformados secuestraron 54 armas de fuego -entre ellas 20 pistolas y 7 revólveres- en "
+                  "Zavaleta.", "es") == {"pistol": 20, "revolver": 7}
+    assert _types("Se encontraron un arma de grueso calibre M60 y una escopeta calibre 12.", "es") == {
+        "machine_gun": 1, "shotgun": 1}

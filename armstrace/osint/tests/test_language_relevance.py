@@ -93,3 +93,8 @@ def test_arms_unearthed_or_handed_to_investigators_are_a_seizure():
     assert record("Se retuvieron 3 escopetas en Cuenca.", language="es")["firearms_total"] == 3
     assert record("La police a mis hors circulation 5 armes à Abidjan.", language="fr")["firearms_total"] == 5
     assert record("Les gendarmes ont appréhendé deux fusils à Dakar.", language="fr")["firearms_total"] == 2
+
+
+def test_arms_located_or_carried_are_seized_in_spanish():
+    assert record("Unidades del Senafront ubicaron dos armas de fuego con municiones en Darién.",
+                  language="es")["firearms_total"] == 2

@@ -1,6 +1,8 @@
 """Which country a place name shared by several countries means (the one the text names with it or otherwise), a
 word ending in "to" is no destination, and the title breaks ties between places."""
 
+import pytest
+
 from armstrace.osint.extraction.places import as_origin
 from armstrace.osint.extraction.text import Doc
 
@@ -135,3 +137,21 @@ def test_a_region_outranks_a_small_town_of_its_name():
     assert record("Police seized 5 guns in Ontario.")["country"] == ["CAN"]
     assert record("Police seized 3 guns in Essex.")["country"] == ["GBR"]
     assert record("Police seized 20 guns in Borno.")["country"] == ["NGA"]
+
+
+def test_a_small_place_of_a_country_the_text_does_not_name_gives_no_country():
+    found = record("El individuo llevaba consigo un revólver calibre 22 en el barrio Pocitos de la capital uruguaya. "
+                   "El hombre fue reducido y detenido.", language="es")
+    assert found["country"] == ["URY"]
+    assert found["arrests"] == 1
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ("Se incautaron tres pistolas en Pupiales, en la ruta del narcotráfico hacia el vecino país de Ecuador.", "es",
+     "Ecuador"),
+    ("Customs officers seized three rifles in a refrigerator at Freeport, Montego Bay. The refrigerator was shipped "
+     "from an address in the United States.", "en", "United States"),
+])
+def test_a_neighbouring_country_or_an_address_abroad_is_an_origin(text, language, name):
+    assert as_origin(Doc(text, language), text.index(name))
+    assert name not in str(record(text, language=language)["country"])
