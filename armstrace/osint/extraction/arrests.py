@@ -169,9 +169,14 @@ def _near_trigger(doc, count, triggers):
                 return True
         elif count.end <= t_start and t_start - count.end < 2 * _WINDOW:
             between = _AGES.sub("", doc.folded[count.end:t_start])
-            if len(between) < _WINDOW and not re.search(r"[.;:]|\d", between):
+            if len(between) < _WINDOW and not re.search(r"[.;:]|\d", between) and not _HARMED.search(between):
                 return True
     return False
+
+
+# "three suspects fatally injured in a shootout and seven arrested": the three are not arrested.
+_HARMED = re.compile(r"\b(?:killed|shot dead|fatally|died|injured|wounded|neutrali[sz]ed|abatid[oa]s|muert[oa]s|"
+                     r"fallecid[oa]s|herid[oa]s|tues|tuees|blesses|morts|abattus|neutralises)\b")
 
 
 # People the lexicon does not count: "five accused", "two smugglers", "tres sujetos", "deux apprentis".

@@ -82,12 +82,15 @@ def _several_days_in_a_month(doc, found, best):
 _ANNOUNCED = re.compile(r"\b(?:annonc\w*|said|announced|briefing\w*|told|declared|indiqu\w*|informo|informa\w*|"
                         r"anuncio|declaro|dijo|explico|precis\w*|communiqu\w*|revealed|press conference|"
                         r"conferencia|presented|presente\w*|statement)\b[^.;]{0,25}$")
+# "Zungu said that on Thursday ...", "a indiqué que mardi ...": the weekday of what was said, not of the saying.
+_SAID_THAT = re.compile(r"\b(?:that|que)\s+(?:(?:on|early|late|le|el)\s+)?$")
 
 
 def _seizure_weekday(doc):
     """The first weekday ("on Tuesday", "ce mardi") that is not the day of an announcement."""
     for match in _WEEKDAY.finditer(doc.folded):
-        if _ANNOUNCED.search(doc.folded[max(0, match.start() - 40):match.start()]):
+        if _ANNOUNCED.search(doc.folded[max(0, match.start() - 40):match.start()]) and not _SAID_THAT.search(
+                doc.folded, max(0, match.start() - 15), match.start()):
             continue
         start, end = doc.sentence_bounds(match.start())
         if _OTHER_EVENT.search(doc.folded, max(0, match.start() - 30), match.start()):

@@ -301,13 +301,18 @@ _ALL_OF_A_TYPE = re.compile(
     r" as |(?:believed|thought|understood) to be |des |de type )?(?:[a-z-]+ )?")
 
 
+_APPOSITIVE_TYPE = re.compile(r",?\s+(?:all\s+)?(?:(?:believed|thought|suspected|understood) to be|identified as|described "
+                              r"as|que parecen ser|presumiblemente|soupconnees? d'etre|identifiees? comme)\s+(?:des |de )?")
+
+
 def _typed_later(doc, counts):
     """"20 firearms ... The firearms are believed to be viable pistols": the type a later sentence gives them all."""
     generic = [c for c in counts if c.category == "firearm" and c.kind is None]
     total = combine(doc, [c for c in generic if c.number_kind != "article"] or generic)
     if total is None:
         return {}
-    for match in _ALL_OF_A_TYPE.finditer(doc.folded, total.end):
+    appositive = _APPOSITIVE_TYPE.match(doc.folded, total.end)  # "two firearms, believed to be machine guns"
+    for match in ([appositive] if appositive else []) + list(_ALL_OF_A_TYPE.finditer(doc.folded, total.end)):
         found = classify(doc.folded[match.end():match.end() + 40], doc.language)
         if found and found[1] == "firearm" and found[2]:
             return {found[2]: Value(total.value, total.start, total.end, 0.5)}

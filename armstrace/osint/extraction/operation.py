@@ -25,7 +25,7 @@ _OPERATION_QUALIFIED = re.compile(rf"\b(?:[Oo]p[eé]ra(?:tion|ción|cion)|[Oo]pe
 # "la campagne « Villes sans armes »", "the campaign 'Safe Streets'": a quoted campaign's name after the word.
 _CAMPAIGN = re.compile(rf"\b(?:[Cc]ampa(?:gne|ign|ña))\s+{_QUOTED}")
 # "Project Chrome", "projet Sabot": police investigations named as projects are codenames too.
-_PROJECT = re.compile(rf"\b(?:[Pp]rojet|[Pp]roject|[Pp]royecto){_AFTER}")
+_PROJECT = re.compile(rf"\b(?:[Pp]rojet|[Pp]roject|[Pp]royecto|PROJECT|PROJET|PROYECTO){_AFTER}")
 _PROGRAMME = re.compile(rf"\b(?:[Ss]trat[ée]gie|[Ss]trategy|[Ee]strategia|[Pp]lan|[Pp]rogramme|[Pp]rograma){_AFTER}")
 # "the nationwide Shanela II operations": a capitalised name right before the word.
 _NAME_BEFORE = re.compile(r"\b((?:[A-Z][\w-]+)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*)\s+(?:(?:special|joint|crackdown)\s+)?"

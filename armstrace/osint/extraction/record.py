@@ -62,7 +62,9 @@ def extract(text, title="", language=None, published=None, source_url=None):
     score = relevance.relevance(doc.folded, working, counts, kept)
     counts = kept
     by_type = firearms.firearms_by_type(doc, counts)
-    mentions = places.country_mentions(doc) + locations.city_mentions(doc)
+    cities = locations.city_mentions(doc)
+    mentions = [m for m in places.country_mentions(doc) if not (m.source == "demonym" and any(
+        c.start <= m.start and m.end <= c.end for c in cities))] + cities  # "Spanish Town": no Spaniard
     countries = places.choose_countries(doc, sorted(mentions, key=lambda m: m.start))
     from_url = places.country_of_url(source_url) if not countries else None
     fields = {

@@ -228,3 +228,13 @@ def test_a_teenager_given_by_age_alone_is_one_arrest():
 ])
 def test_one_person_arrested_in_french_idioms(text):
     assert field_value(text, "arrests", language="fr") == 1
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("The operation also saw three terror suspects fatally injured in a shootout and seven arrested.", "en", 7),
+    ("Two suspects were shot dead and four others arrested.", "en", 4),
+    ("Dos delincuentes fueron abatidos y tres detenidos.", "es", 3),
+    ("Deux malfaiteurs ont été tués et trois autres interpellés.", "fr", 3),
+])
+def test_people_killed_or_wounded_are_not_arrested(text, language, expected):
+    assert field_value(text, "arrests", language=language) == expected

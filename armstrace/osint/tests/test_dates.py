@@ -196,3 +196,9 @@ def test_the_day_written_right_after_the_seizure_is_its_date():
                        published="2025-03-14") == "2024-01-04"
     assert field_value("On 3 March police seized a rifle; a man was charged on 5 March.", "date",
                        published="2025-03-14") == "2025-03-03"
+
+
+def test_the_weekday_of_what_was_said_dates_the_seizure():
+    text = "Zungu said that on Thursday at about 12.15am, the suspect was found in possession of 14 home-made firearms."
+    assert field_value(text, "date", published="2023-12-21") == "2023-12-21"
+    assert field_value("Police said on Thursday that they seized 14 firearms.", "date", published="2023-12-21") is None

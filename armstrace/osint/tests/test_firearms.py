@@ -504,3 +504,8 @@ def test_a_noun_before_a_dash_and_an_m60_are_typed():
                   "Zavaleta.", "es") == {"pistol": 20, "revolver": 7}
     assert _types("Se encontraron un arma de grueso calibre M60 y una escopeta calibre 12.", "es") == {
         "machine_gun": 1, "shotgun": 1}
+
+
+def test_firearms_believed_to_be_of_a_type_take_that_type():
+    assert _types("In the course of this search, two firearms, believed to be machine guns, and a quantity of "
+                  "ammunition were located and seized.") == {"machine_gun": 2}

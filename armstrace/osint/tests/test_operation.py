@@ -111,3 +111,8 @@ def test_code_names_campaigns_and_versioned_plans():
                        language="es") == "Operación Tifón"
     assert field_value("El Plan Escudo Bolívar 2.0 permitió decomisar 5 armas.", "operation_name",
                        language="es") == "Escudo Bolívar 2.0"
+
+
+def test_a_project_in_capitals_is_a_codename():
+    assert field_value("The RCMP participated in PROJECT REPRODUCTION yesterday and seized 440 firearms.",
+                       "operation_name") == "REPRODUCTION"

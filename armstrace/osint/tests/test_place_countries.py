@@ -155,3 +155,9 @@ def test_a_small_place_of_a_country_the_text_does_not_name_gives_no_country():
 def test_a_neighbouring_country_or_an_address_abroad_is_an_origin(text, language, name):
     assert as_origin(Doc(text, language), text.index(name))
     assert name not in str(record(text, language=language)["country"])
+
+
+def test_a_demonym_inside_a_place_name_is_no_nationality():
+    found = record("A man is in custody following the seizure of a firearm and 13 rounds of ammunition at Railway "
+                   "Lane in Spanish Town, St Catherine.")
+    assert found["country"] == ["JAM"]
