@@ -53,7 +53,8 @@ def printed_3d(doc):
 _WEAK = {"package", "packages", "paquete", "paquetes", "mail", "correo", "correos", "ups", "courrier"}
 _SHIPPING = re.compile(r"\b(?:sent|shipp\w*|mailed|deliver\w*|post\w*|courier|addressed|envi\w*|entreg\w*|"
                        rf"remit\w*|expedi\w*|destinat\w*|{_MESSAGING_SERVICE}|paqueteria|paperwork|waybill|tracking|"
-                       r"consign\w*|declared as|declare comme|declarad[oa] como)\b")
+                       r"consign\w*|declared as|declare comme|declarad[oa] como|commandes? en ligne|ordered online|"
+                       r"online orders?|pedidos? en linea|compras? en linea)\b")
 # "paquetes de cocaína", "packages of cannabis": wrapped goods, not mail.
 _GOODS_AFTER = re.compile(r"\s+electronicos?\b|\s+(?:de|of|d'|con|with|containing|contenant|que conten\w+|"
                           r"wrapped in|envuelt\w+ en|envelopp\w+ dans)\s*(?:\w+ )?(?:cocain\w*|drog\w*|drugs?|cannabis|marihuana|heroin\w*|"
@@ -90,7 +91,8 @@ def postal_or_parcel(doc):
                 or _GOODS_AFTER.match(doc.folded, match.end()) or _CARRIED_IN.search(doc.folded, start, end)):
             if _NOT_POSTAL.search(doc.folded, start, end):
                 continue  # "packages inside a shipping container", "paquetes en el camión": wrapped goods
-            shipping = [m for m in _SHIPPING.finditer(doc.folded, start, end) if m.span() != match.span()
+            previous = doc.sentence_bounds(max(0, start - 2))[0]  # "Il effectuera plusieurs commandes en ligne."
+            shipping = [m for m in _SHIPPING.finditer(doc.folded, previous, end) if m.span() != match.span()
                         and not _SENT_TO_EXPERTS.match(doc.folded, m.end())]
             # ... or the next sentence names a shipper or a consignment ("The shipper was in China")
             shipping = shipping or _SHIPPER.search(doc.folded, end, doc.sentence_bounds(end)[1])

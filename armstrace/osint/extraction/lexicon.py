@@ -11,7 +11,7 @@ import re
 _COMMON = [
     (r"airsoft(?: guns?| weapons?| replicas?| pistols?| rifles?)?", "excluded", None),
     (r"tasers?|shockers?", "excluded", None),
-    (r"ak[- ]?47s?|ak[- ]?74s?|akms?|pmak|sks|kalas?h?nikovs?|kalachnikovs?|kalach(?:e|es|s)?|kalash(?:es)?|ar[- ]?15s?|m-?16s?|m4s?|fal|g3s?|"
+    (r"ak[- ]?47s?|ak[- ]?74s?|ak[- ]?56s?|type 56|akms?|pmak|sks|kalas?h?nikovs?|kalachnikovs?|kalach(?:e|es|s)?|kalash(?:es)?|ar[- ]?15s?|m-?16s?|m4s?|fal|g3s?|"
      r"mini-?14s?|galils?|m1 carbines?|garands?", "firearm", "rifle"),
     (r"mossbergs?(?: \d{3})?|remington 870s?", "firearm", "shotgun"),
     (r"tt-?30|tt-?33|tokarevs?|makarovs?", "firearm", "pistol"),
@@ -83,7 +83,7 @@ FR = [
      r"etuis?|holsters?|accessoires", "excluded", None),
     (r"pistolets?[- ]mitrailleurs?|mitraillettes?", "firearm", "submachine_gun"),
     (r"mitrailleuses?", "firearm", "machine_gun"),
-    (r"lance-roquettes?|lance-missiles?|lance-rockets?", "firearm", "light_weapon"),
+    (r"lance[- ]roquettes?|lance-missiles?|lance-rockets?|bazookas?", "firearm", "light_weapon"),
     (r"armes? (?:artisana(?:l|le|ux|les)|improvisee?s?|de fabrication (?:artisanale|locale))", "firearm", "other"),
     (r"fusils? (?:de chasse|a pompe|a canon scie|superposes?|juxtaposes?|(?:de )?calibre 12)", "firearm", "shotgun"),
     (r"fusils? d'assaut|fusils?[- ]mitrailleurs?|carabines?|kalachnikovs?", "firearm", "rifle"),

@@ -238,3 +238,8 @@ def test_one_person_arrested_in_french_idioms(text):
 ])
 def test_people_killed_or_wounded_are_not_arrested(text, language, expected):
     assert field_value(text, "arrests", language=language) == expected
+
+
+def test_charged_in_french_is_an_arrest():
+    assert field_value("Un an plus tard, l’adolescent est formellement accusé au Tribunal de la jeunesse.", "arrests",
+                       language="fr") == 1

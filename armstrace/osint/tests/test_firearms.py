@@ -509,3 +509,10 @@ def test_a_noun_before_a_dash_and_an_m60_are_typed():
 def test_firearms_believed_to_be_of_a_type_take_that_type():
     assert _types("In the course of this search, two firearms, believed to be machine guns, and a quantity of "
                   "ammunition were located and seized.") == {"machine_gun": 2}
+
+
+def test_bazookas_and_ak_56s_are_typed():
+    assert _types("Les douaniers ont saisi 2 bazooka, 1 lance roquette et 3 pistolets.", "fr") == {
+        "light_weapon": 3, "pistol": 3}
+    assert _types("Un lot composé de 11 armes dont 8 fusils d'assaut AK-47, 2 fusils AK-56 et un pistolet "
+                  "mitrailleur Uzi a été saisi.", "fr") == {"rifle": 10, "submachine_gun": 1}

@@ -124,3 +124,10 @@ def test_a_parcel_carried_in_a_car_is_not_mail_but_an_air_cargo_parcel_is():
     assert _flag("Officers found a parcel containing a pistol in the boot of his car.", "postal_or_parcel") is False
     assert _flag("CBSA officers at the Air Cargo Operation intercepted a parcel containing a solvent trap.",
                  "postal_or_parcel") is True
+
+
+def test_parcels_of_online_orders_stopped_at_the_border_are_mail():
+    assert field_value("Il effectuera plusieurs commandes en ligne. Tous ses colis seront interceptés à la frontière. "
+                       "Des silencieux ont été saisis.", "postal_or_parcel", language="fr") is True
+    assert field_value("Il transitait avec ses colis. Les gendarmes ont saisi 2 pistolets.", "postal_or_parcel",
+                       language="fr") is None
