@@ -130,7 +130,9 @@ _REPLICA = re.compile(r"\b(?:imitation|replica|repliques?|airsoft|air (?:guns?|r
 # after their seizure.
 _DESTROYED = re.compile(r"\b(?:were|was|have been|has been|had been|will be|ont ete|a ete|seront|sont|fueron|fue|han sido|"
                         r"seran|serán) (?:\w+ ){0,2}?(?:destroy\w*|detrui\w*|destruid\w*|incinera\w*|brule\w*|torched|"
-                        r"burnt|burned|fondue?s|melted|cut up|crushed|compacta\w*|chatarriz\w*)\b")
+                        r"burnt|burned|fondue?s|melted|cut up|crushed|compacta\w*|chatarriz\w*|"
+                        # "au moins 2000 armes ont été revendues": arms the network sold, not seized
+                        r"sold|resold|vendue?s|revendue?s|vendid[oa]s|revendid[oa]s)\b")
 
 
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|ces|les|las|los|estas|estos|esas|esos)\s+$")

@@ -12,7 +12,7 @@ _DIGITS = re.compile(
 _SCALE = {"million": 10**6, "millions": 10**6, "millones": 10**6, "millon": 10**6,
           "mil": 1000, "mille": 1000, "thousand": 1000}
 
-_MIL = re.compile(r"(?<![\d.,])(?:(\d{1,3})\s+)?\bmil\s+(\d{1,3})(?![\d.,]\d)\b")
+_MIL = re.compile(r"(?<![\d.,])(?:(\d{1,3})\s+)?\b(?:mil|mille|thousand)\s+(\d{1,3})(?![\d.,]\d)\b")
 
 NUMBER_WORDS = {
     "en": """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
@@ -82,7 +82,7 @@ def find_numbers(folded, lang):
         value = digits_value(match.group(1), match.group(2), match.group(3))
         if value is not None:
             found.append(Number(value, match.start(), match.end(), "digits"))
-    for match in _MIL.finditer(folded):  # Mexican style: "17 mil 700", "mil 196"
+    for match in _MIL.finditer(folded):  # "17 mil 700", "mil 196", "14 mille 600"
         value = int(match.group(1) or 1) * 1000 + int(match.group(2))
         found = [n for n in found if not (n.start < match.end() and match.start() < n.end)]
         found.append(Number(value, match.start(), match.end(), "digits"))

@@ -516,3 +516,10 @@ def test_bazookas_and_ak_56s_are_typed():
         "light_weapon": 3, "pistol": 3}
     assert _types("Un lot composé de 11 armes dont 8 fusils d'assaut AK-47, 2 fusils AK-56 et un pistolet "
                   "mitrailleur Uzi a été saisi.", "fr") == {"rifle": 10, "submachine_gun": 1}
+
+
+def test_arms_a_network_sold_are_not_seized():
+    assert field_value("Un réseau a été démantelé à Conakry. En cinq ans, au moins 2000 armes ont été revendues à des "
+                       "particuliers.", "firearms_total", language="fr") is None
+    assert field_value("Les gendarmes ont saisi 12 armes qui devaient être revendues.", "firearms_total",
+                       language="fr") == 12

@@ -66,3 +66,8 @@ def test_dozens_counted_by_a_number():
     assert field_value("Police seized two dozen rifles.", "firearms_total") == 24
     assert field_value("Se incautaron dos docenas de pistolas.", "firearms_total", language="es") == 24
     assert field_value("Police seized dozens of firearms.", "firearms_total") is None
+
+
+def test_digits_with_a_thousand_word_between():
+    assert field_value("Plus de 14 mille 600 cartouches ont été découvertes dans des containers à Port-au-Prince.",
+                       "ammunition_rounds", language="fr") == 14600
