@@ -129,11 +129,16 @@ def arrests(doc, counts):
     if value is not None and ordinal and ordinal.value == value.value + 1 and 0 < ordinal.start - value.end <= 40 \
             and not _NOT_ARRESTED.search(doc.folded, value.end, ordinal.end):
         return Value(ordinal.value, value.start, ordinal.end, 0.5)  # "deux personnes ... et une troisième à Lyon"
+    bare = _bare_count(doc)
+    if value is not None and bare and 0 <= bare.start - value.end < 40:
+        return bare  # "five men, of whom three were arrested"
     if value is not None:
         return value
     pair = _pair(doc, triggers)
     if pair:
         return pair
+    if bare:
+        return bare
     single = single or _NAMED_BEFORE.search(doc.text)
     if single:
         return Value(1, single.start(), single.end(), 0.6)
@@ -292,6 +297,22 @@ def _continued(doc, stated, counts):
                     and _IN_PLACE_AFTER.match(window, number.end) and not re.search(r"[.;:]", window[:number.start])):
                 found.append(Count(number.value, start, count.end + number.end, "person", None, number.kind))
     return found
+
+
+# "un grupo de personas en las que dos fueron detenidas", "of whom three were arrested": a count with its noun
+# said before.
+_BARE_BEFORE_PASSIVE = re.compile(r"\b(?:de (?:ellos|ellas|los cuales|las cuales)|en (?:las|los) que|of (?:them|whom)|"
+                                  r"dont|parmi (?:eux|elles)),?\s+$")
+_PASSIVE_ARREST = re.compile(r"\s+(?:fueron|han sido|resultaron|quedaron|were|have been|ont ete|sont) "
+                             r"(?:detenid|capturad|arrestad|aprehendid|arrested|detained|apprehended|interpell|arret)")
+
+
+def _bare_count(doc):
+    for number in find_numbers(doc.folded, doc.language):
+        if number.kind != "article" and _PASSIVE_ARREST.match(doc.folded, number.end) and \
+                _BARE_BEFORE_PASSIVE.search(doc.folded, max(0, number.start - 25), number.start):
+            return Value(number.value, number.start, number.end, 0.5)
+    return None
 
 
 def _pair(doc, triggers):

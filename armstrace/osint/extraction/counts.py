@@ -218,6 +218,11 @@ _COMPOUND_HEAD = re.compile(r" (?:manufactur\w*|dealers?|licen[cs]es?|offen[cs]e
                             r"cleaning|cases?|bags?|box|boxes|covers?|cabinets?)\b")
 
 
+_GROUP = {"pistol": "handgun_unspecified", "revolver": "handgun_unspecified", "handgun_unspecified": "handgun_unspecified",
+          "rifle": "long_gun_unspecified", "shotgun": "long_gun_unspecified",
+          "long_gun_unspecified": "long_gun_unspecified"}
+
+
 def _mixed_list(after, noun_end, category, kind, lang):
     """"31 rifles, pistols and other weapons": a total of several kinds. "6 000 firearm parts, components,
     ammunition and explosives", "250 fusils, pièces et composants": a count lumping parts with other things."""
@@ -233,7 +238,10 @@ def _mixed_list(after, noun_end, category, kind, lang):
     joined = re.match(r"\s*(?:and|et|y|or|ou|o)\b", after[noun_end:])  # "16 fusils et pistolets": both
     several = listed and listed[0][0] == "firearm" and listed[0][1] != kind and (
         joined or any(c == "firearm" and k is None for c, k, _ in listed) or _OTHER_ARMS.match(after, noun_end))
-    if category == "firearm" and kind and (several or listed and listed[0][0] == "part" and listed[0][2]):
+    if category == "firearm" and kind and several:  # "49 pistolas y revólveres", "5 fusils ou carabines"
+        groups = {_GROUP.get(k) for k in {kind} | {k for c, k, _ in listed if c == "firearm"}}
+        return category, groups.pop() if len(groups) == 1 else None
+    if category == "firearm" and kind and listed and listed[0][0] == "part" and listed[0][2]:
         return category, None
     if category == "part" and _GENERIC_PARTS.search(after, 0, noun_end) and any(
             c in ("ammo", "excluded", "firearm") for c, _, _ in listed):

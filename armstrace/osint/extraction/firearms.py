@@ -59,8 +59,8 @@ def _without_restated_packs(block):
 
 def _exact_for(rounded, counts):
     """The exact counts a rounded one ("more than 600") sums up: one count ("60 192"), or all the later ones
-    together ("243 bullets, 100 ..."), where they come to the rounded value or up to a tenth more."""
-    fits = lambda value: rounded.value <= value <= rounded.value * 1.1  # noqa: E731
+    together ("243 bullets, 100 ..."), where they come to the rounded value or up to 15 % more ("más de 300" → 339)."""
+    fits = lambda value: rounded.value <= value <= rounded.value * 1.15  # noqa: E731
     exact = [c for c in counts if not c.approximate and fits(c.value)]
     if exact:
         return exact[:1]
@@ -342,6 +342,10 @@ def firearms_total(doc, counts, by_type):
         typed = Value(sum(v.value for v in values), min(v.start for v in values), max(v.end for v in values), 0.6)
     if strong or numeric:
         total = combine(doc, strong or numeric)
+        rounded = [c for c in strong if c.approximate and c.value == total.value]
+        exact = _exact_for(rounded[0], numeric) if rounded else None
+        if exact and len(exact) == 1:  # "más de 300 armas de fuego ... las 339 armas"
+            total = Value(exact[0].value, exact[0].start, exact[0].end, total.confidence)
         # "Trois fusils ... les deux armes": a smaller count of "weapons" after the typed counts retells part of them.
         if typed and not strong and total.value < typed.value and total.start > typed.start and total.confidence < 0.85:
             if _amid_typed(doc, total, counts):  # "44 armas cortas; 18 armas de guerra; 2 armas largas": a list item
@@ -369,6 +373,9 @@ _UNCOUNTED_BEFORE = re.compile(r"\b(?:des|varias|several|various|plusieurs|diver
                                r"notamment|incluid[oa]s?)\s*$")
 
 
+_BROAD = ("handgun_unspecified", "long_gun_unspecified")
+
+
 def _uncounted_in_list(doc, counts):
     """A plural firearm noun with no count, listed among the typed counts, or introducing them ("des armes de
     fabrication locale, dont 7 fusils"): their sum is no total."""
@@ -380,7 +387,9 @@ def _uncounted_in_list(doc, counts):
         start, end = doc.block_bounds(block)
         for match in _LISTED_NOUN.finditer(doc.folded, start, end):
             noun = pattern.match(doc.folded, match.end())
-            if noun and noun.group(0).endswith("s") and not any(c.start <= match.end() < c.end for c in counts) \
+            lumped = any(0 <= match.start() - c.end <= 1 and c.kind in _BROAD for c in typed)  # "49 pistolas y revólveres"
+            if noun and noun.group(0).endswith("s") and not lumped and not any(
+                    c.start <= match.end() < c.end for c in counts) \
                     and (found := classify(noun.group(0), doc.language)) and found[1] == "firearm" and found[2]:
                 return True
     return False

@@ -39,7 +39,8 @@ EN = [
      r"empty cartridges|spent cartridges|blank (?:rounds|cartridges|ammunition)|blanks", "excluded", None),
     (r"(?:sub-?machine ?guns?|smgs?|machine pistols?)", "firearm", "submachine_gun"),
     (r"(?:light |heavy |general purpose )?machine ?guns?", "firearm", "machine_gun"),
-    (r"(?:rocket|grenade|missile) launchers?|rocket-propelled grenade launchers?|anti-tank weapons?|manpads",
+    (r"grenade launchers?", "excluded", None),  # never counted apart (LABELLING)
+    (r"(?:rocket|missile) launchers?|rocket-propelled grenade launchers?|anti-tank weapons?|manpads",
      "firearm", "light_weapon"),
     (r"(?:improvised|homemade|home-made|craft|makeshift|country-made|locally[- ]made) (?:firearms?|guns?|weapons?|"
      r"launchers?)|zip guns?|"
@@ -120,15 +121,16 @@ ES = [
     (r"subfusil(?:es)?|subametralladoras?|metralletas?|pistolas? ametralladoras?|pistolas? subfusil(?:es)?|"
      r"ametralladoras? (?:tipo |marca )?uzi", "firearm", "submachine_gun"),
     (r"ametralladoras?", "firearm", "machine_gun"),
-    (r"lanzacohetes|lanzamisiles|lanzagranadas", "firearm", "light_weapon"),
+    (r"lanzagranadas", "excluded", None),  # never counted apart (LABELLING)
+    (r"lanzacohetes|lanzamisiles", "firearm", "light_weapon"),
     (r"armas? (?:de fuego )?(?:hechizas?|artesanales?|improvisadas?|caseras?|de fabricacion (?:casera|artesanal|hechiza))",
      "firearm", "other"),
     (r"escopetas?(?: recortadas?)?", "firearm", "shotgun"),
     (r"fusiles? de asalto|fusil(?:es)?|rifles?|carabinas?|cuernos? de chivo", "firearm", "rifle"),
     (r"pistolas?(?: semiautomaticas?| semi-automaticas?| automaticas?)?", "firearm", "pistol"),
     (r"revolver(?:es)?", "firearm", "revolver"),
-    (r"armas? cortas?|armas? de puno|cortas(?=\s*(?:[,.;)]|(?:y|e|en|con|calibre|de calibre|tipo|que|fueron)\b|$))", "firearm", "handgun_unspecified"),
-    (r"armas? largas?|armas? de largo alcance|largas(?=\s*(?:[,.;)]|(?:y|e|en|con|calibre|de calibre|tipo|que|fueron)\b|$))", "firearm", "long_gun_unspecified"),
+    (r"armas? cortas?|armas? de puno|cortas(?=\s*(?:[,.;)\u2014\u2013-]|(?:y|e|en|con|calibre|de calibre|tipo|que|fueron)\b|$))", "firearm", "handgun_unspecified"),
+    (r"armas? largas?|armas? de largo alcance|largas(?=\s*(?:[,.;)\u2014\u2013-]|(?:y|e|en|con|calibre|de calibre|tipo|que|fueron)\b|$))", "firearm", "long_gun_unspecified"),
     (r"armas? de fuego|armas?|armamentos?|pistolones?(?: a cartuchos?)?", "firearm", None),
     (r"cartuchos?|municion(?:es)?|balas?|tiros|capsulas?", "ammo", None),
     (r"canon(?:es)?|armazon(?:es)?|correderas?|cerrojos?|silenciador(?:es)?|supresor(?:es)?|receptor(?:es)?|"

@@ -243,3 +243,11 @@ def test_people_killed_or_wounded_are_not_arrested(text, language, expected):
 def test_charged_in_french_is_an_arrest():
     assert field_value("Un an plus tard, l’adolescent est formellement accusé au Tribunal de la jeunesse.", "arrests",
                        language="fr") == 1
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Se detuvo a un vehículo con un grupo de personas en las que dos fueron detenidas, con un arma de fuego.", "es", 2),
+    ("Police stopped five men, of whom three were arrested.", "en", 3),
+])
+def test_a_count_of_people_said_before_its_arrest(text, language, expected):
+    assert field_value(text, "arrests", language=language) == expected

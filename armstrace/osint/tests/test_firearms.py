@@ -523,3 +523,28 @@ def test_arms_a_network_sold_are_not_seized():
                        "particuliers.", "firearms_total", language="fr") is None
     assert field_value("Les gendarmes ont saisi 12 armes qui devaient être revendues.", "firearms_total",
                        language="fr") == 12
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Se han intervenido 49 pistolas y revólveres, cinco subfusiles y cuatro armas largas.", "es",
+     {"handgun_unspecified": 49, "submachine_gun": 5, "long_gun_unspecified": 4}),
+    ("Les gendarmes ont saisi 5 fusils ou carabines.", "fr", {"long_gun_unspecified": 5}),
+    ("Police seized 12 rifles and shotguns in Leeds.", "en", {"long_gun_unspecified": 12}),
+    ("Police seized 31 rifles, pistols and other weapons in Leeds.", "en", {}),
+])
+def test_a_count_of_two_types_together_is_of_their_broader_type(text, language, expected):
+    found = record(text, language=language)
+    assert (found["firearms_by_type"] or {}) == expected
+    assert found["firearms_total"] == {"es": 58, "fr": 5, "en": 12 if expected else 31}[language]
+
+
+def test_long_and_short_arms_between_dashes_and_grenade_launchers_not_counted_apart():
+    found = record("Lograron asegurar un arsenal compuesto por 21 armas de fuego —19 largas y 2 cortas—, un "
+                   "lanzagranadas y 5,839 cartuchos.", language="es")
+    assert found["firearms_by_type"] == {"long_gun_unspecified": 19, "handgun_unspecified": 2}
+    assert found["firearms_total"] == 21
+
+
+def test_the_exact_count_told_later_replaces_a_hedged_total():
+    assert record("En la operación se han intervenido más de 300 armas de fuego. Además de las 339 armas, han sido "
+                  "intervenidos 37.000 cartuchos.", language="es")["firearms_total"] == 339
