@@ -76,7 +76,7 @@ _SEIZED = re.compile(
     r"\b(?:seiz\w*|confiscat\w*|recover\w*|intercept\w*|found|discover\w*|uncover\w*|detect\w*|located|"
     r"saisi\w*|decouv\w*|intercept\w*|trouv\w*|recupere\w*|"
     r"incaut\w*|decomis\w*|asegur\w*|hall\w*|intervenid\w*|intervino|secuestr\w*|encontr\w*|localiz\w*|"
-    r"netted|yielded|haul|took possession|" + SEIZED_WITHOUT_A_VERB + r"|confisqu\w*|retrouv\w*|requis\w*|recuper\w*)\b")
+    r"netted|yielded|haul|took possession|" + SEIZED_WITHOUT_A_VERB + r"|confisqu\w*|retrouv\w*|requis(?:a|as|ar|aron|o|ad[oa]s?|ition\w*)|recuper\w*)\b")
 
 
 _FOLLOW_UP = (r"\bfollow-?up (?:search|raid|operation)s?|\bsubsequent (?:search|raid|operation)s?|\ba l'issue de la "
@@ -115,7 +115,9 @@ _CAMPAIGN = re.compile(r"\b(?:amnest\w*|amnistia|buy-?backs?|gun surrenders?|poi
 _TAKEN = re.compile(r"\b(?:seiz\w*|saisi\w*|incaut\w*|decomis\w*|asegur\w*|intercept\w*|confisca\w*|confisqu\w*)")
 # The arms found turned out to be replicas ("que resultan ser réplicas", "se sont avérées être des répliques").
 _ALL_REPLICAS = re.compile(
-    r"\b(?:result\w* ser|turn\w* out to be|prov\w* to be|s'averent|(?:se sont|s'est|s'etaient) averee?s?)"
+    r"\b(?:result\w* ser|turn\w* out to be|prov\w* to be|s'averent|(?:se sont|s'est|s'etaient) averee?s?|"
+    r"(?:se )?descubrio que (?:eran|era)|(?:found|discovered) (?:that )?(?:they|the (?:weapons|guns|firearms)) were|"
+    r"(?:il|on) s'est avere qu'il s'agissait d(?:e|')|il s'agissait en fait d(?:e|'))"
     r"(?: \S+){0,5}? (?:replicas?|repliques?|imitations?|factices?|jouets?|juguetes?|toys?|fakes?|falsas?|"
     r"d'usage ornemental|ornamental|decorati\w*)\b|"
     r"\b(?:no (?:eran|era|son|es) (?:armas? )?de fuego(?: real(?:es)?)?|(?:were|was) not real (?:fire ?arms?|guns?|weapons?)|"

@@ -108,8 +108,8 @@ FR = [
 ]
 
 ES = [
-    (r"(?:armas?|pistolas?|rifles?|escopetas?|carabinas?) (?:de aire(?: comprimido)?|de juguete|de balines|"
-     r"de airsoft|de gas|de postas de goma)", "excluded", None),
+    (r"(?:armas?|pistolas?|rifles?|escopetas?|carabinas?|fusiles?) (?:de aire(?: comprimido)?|de juguete|de balines|"
+     r"(?:de )?airsoft|de gas|de postas de goma|de (?:hidro)?gel|de paintball)", "excluded", None),
     (r"(?:armas? |pistolas? )?(?:replicas?|simuladas?|de imitacion)", "excluded", None),
     (r"armas? blancas?|cuchillos?|navajas?|machetes?|puñales?|punales?|ballestas?|porras?|defensas? extensibles?|"
      r"puños? americanos?|punos? americanos?|arpones?", "excluded", None),

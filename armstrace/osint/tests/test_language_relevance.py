@@ -1,3 +1,5 @@
+import pytest
+
 from armstrace.osint.extraction import extract
 from armstrace.osint.extraction.language import detect
 
@@ -98,3 +100,16 @@ def test_arms_unearthed_or_handed_to_investigators_are_a_seizure():
 def test_arms_located_or_carried_are_seized_in_spanish():
     assert record("Unidades del Senafront ubicaron dos armas de fuego con municiones en Darién.",
                   language="es")["firearms_total"] == 2
+
+
+@pytest.mark.parametrize("text", [
+    "La Guardia Civil han confiscado 420 pistolas airsoft que estaban en venta en un comercio mayorista de Tarragona.",
+    "En un operativo en un hotel, las autoridades aseguraron dos armas largas y un arma corta. Al revisar las armas, "
+    "se descubrió que eran réplicas capaces de disparar proyectiles de hidrogel.",
+    "La Secretaría de la Defensa Nacional decomisó 39 mil 982 armas y 18 millones de cartuchos de enero de 2018 al 1 de "
+    "mayo de 2023, informó el titular.",
+    "La iniciativa establece los requisitos para portar armas de fuego y municiones, y amplía las competencias de "
+    "control de armas que tiene Carabineros.",
+])
+def test_spanish_hard_negatives_report_no_seizure(text):
+    assert not extract(text, language="es").relevant
