@@ -70,7 +70,10 @@ def not_a_place(doc, start, name, key, table, countries):
         return True  # "Sud de Madagascar", "Norte de Guayaquil": the part of the place that follows
     abstract = _ABSTRACT.search(key) and not CONNECTOR.search(f" {key} ") or _ABSTRACT.search(words[0] + " ")
     # "BOC", "SEMIL": an agency's initials; "A QUANTITY of ammunition": a styled lead; but "PRESIDIO, Texas —"
-    acronym = name.isupper() and (len(name) <= 4 or not is_dateline(doc.text, start, start + len(name)))
+    dateline = is_dateline(doc.text, start, start + len(name))
+    if name.isupper() and len(name) <= 4 and (key not in table or not dateline):
+        return True  # "la BLTS", "GAO": initials, whatever town shares them; but "LIMA, Peru —"
+    acronym = name.isupper() and not dateline
     return key not in table and (abstract or acronym or _inside_title_case(doc.text, start))
 
 

@@ -84,6 +84,9 @@ _AUTHORITIES = (r"(?:authorities|police|soldiers|army|navy|troops|marines|custom
                 r"agentes|gobierno|ministerio|investigadores|fiscalia|prefectura|gendarmeria|carabineros|"
                 # the State's ground: "the Mexican side", "territoire malien", "el lado brasileño"
                 r"side|territory|soil|waters|territoire|cote|sol|eaux|lado|territorio|suelo|aguas|"
+                # its places: "el municipio colombiano de Sácama", "la ville malienne de Gao"
+                r"municipio|municipality|ciudad|city|town|pueblo|localidad|provincia|province|departamento|"
+                r"departement|region|ville|commune|localite|village|port|puerto|"
                 # its capital: "la capital uruguaya", "la capitale malienne"
                 r"capital|capitale)")
 _AUTHORITY_AFTER = re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}{_AUTHORITIES}\b")

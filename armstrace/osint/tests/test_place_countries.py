@@ -161,3 +161,11 @@ def test_a_demonym_inside_a_place_name_is_no_nationality():
     found = record("A man is in custody following the seizure of a firearm and 13 rounds of ammunition at Railway "
                    "Lane in Spanish Town, St Catherine.")
     assert found["country"] == ["JAM"]
+
+
+def test_initials_are_no_place_and_a_demonym_of_a_town_names_its_state():
+    found = record("Une opération de contrôle douanier menée à Quartier Morin, sous la coordination de la BLTS, a "
+                   "conduit à la saisie de 12 fusils.", language="fr")
+    assert found["country"] != ["TUR"]
+    assert record("La operación se llevó a cabo en el municipio colombiano de Sácama, donde las tropas incautaron "
+                  "49.000 municiones.", language="es")["country"] == ["COL"]
