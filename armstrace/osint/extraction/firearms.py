@@ -105,7 +105,10 @@ _MORE = re.compile(r"\b(?:a further|an additional|another) (?:\d|\w+ (?:fire)?ar
 
 
 _DISPOSED = re.compile(r"\b(?:destr[ou]y\w*|destruction|destru\w*|detrui\w*|surrender\w*|handed in|amnest\w*|"
-                       r"deposee?s? volontairement|remises? volontaire\w*|entregad[oa]s? voluntaria\w*|canje\w*)\b")
+                       r"deposee?s? volontairement|remises? volontaire\w*|entregad[oa]s? voluntaria\w*|canje\w*|"
+                       # "48 armas de fuego ... fueron robadas": a theft, not a seizure
+                       r"(?:were|was|have been|fueron|fue|han sido|ont ete|a ete) (?:\w+ )?(?:stolen|robad[oa]s?|"
+                       r"hurtad[oa]s?|sustraid[oa]s?|volee?s))\b")
 
 
 # A surrender campaign: arms "collected" or "recovered" there are handed in, not seized.
@@ -117,9 +120,10 @@ _TAKEN = re.compile(r"\b(?:seiz\w*|saisi\w*|incaut\w*|decomis\w*|asegur\w*|inter
 _ALL_REPLICAS = re.compile(
     r"\b(?:result\w* ser|turn\w* out to be|prov\w* to be|s'averent|(?:se sont|s'est|s'etaient) averee?s?|"
     r"(?:se )?descubrio que (?:eran|era)|(?:found|discovered) (?:that )?(?:they|the (?:weapons|guns|firearms)) were|"
-    r"(?:il|on) s'est avere qu'il s'agissait d(?:e|')|il s'agissait en fait d(?:e|'))"
+    r"(?:il|on) s'est avere qu'il s'agissait d(?:e|')|il s'agissait en fait d(?:e|')|al tratarse de|tratandose de|"
+    r"car il s'agissait d(?:e|'))"
     r"(?: \S+){0,5}? (?:replicas?|repliques?|imitations?|factices?|jouets?|juguetes?|toys?|fakes?|falsas?|"
-    r"d'usage ornemental|ornamental|decorati\w*)\b|"
+    r"d'usage ornemental|ornamental|decorati\w*|(?:armas?|armes?) (?:de aire comprimido|a air comprime))\b|"
     r"\b(?:no (?:eran|era|son|es) (?:armas? )?de fuego(?: real(?:es)?)?|(?:were|was) not real (?:fire ?arms?|guns?|weapons?)|"
     r"n'(?:etaient|etait|sont|est) pas de (?:vraies|veritables) armes)\b")
 # Replicas, air guns, toys: what a lead sentence seizes when it seizes nothing real ("An imitation firearm was seized").
@@ -141,10 +145,12 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|ces|les|las|los|estas|estos
 
 
 def _handed_in(doc, count):
-    """The count's sentence (or the one before) tells of a surrender campaign, and not of arms seized."""
+    """The count's sentence (or one of the two before) tells of a surrender campaign, and not of arms seized."""
     start, end = doc.sentence_bounds(count.start)
-    previous = len(doc.folded[:start].rstrip())  # past the blank lines between paragraphs
-    before = doc.sentence_bounds(previous - 1)[0] if previous else start
+    before = start
+    for _ in range(2):
+        previous = len(doc.folded[:before].rstrip())  # past the blank lines between paragraphs
+        before = doc.sentence_bounds(previous - 1)[0] if previous else before
     return bool(_CAMPAIGN.search(doc.folded, before, end)) and not _TAKEN.search(doc.folded, start, end)
 
 

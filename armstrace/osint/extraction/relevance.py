@@ -46,7 +46,10 @@ STATISTIC = re.compile(
     r"hasta la fecha|so far (?:for|in|this) (?:the )?year|"
     r"(?:in|en|durante) (?:el |le |la |the )?(?:primer|segundo|premier|second|first|1er|2e) (?:semestre|trimestre|half|"
     r"quarter)|en todo (?:el )?(?:ano )?(?:19|20)\d\d|(?:in|en|durante|during) (?:19|20)\d\d\b|"
-    r"bilan (?:de l'annee|annuel|de l'an)|over a period of|sur une periode de)\b")
+    r"bilan (?:de l'annee|annuel|de l'an)|over a period of|sur une periode de|this year so far|year[- ]to[- ]date|"
+    r"(?:del|desde el|du|from) (?:\d+|uno|primero|1er|premier) (?:de )?\w+ (?:al|hasta el|au|to) \d+ (?:de )?\w+|"
+    r"(?:de acuerdo con|segun) (?:las )?estadisticas|according to (?:the )?statistics|selon les statistiques|"
+    r"(?:are|were|sont|son|estan) (?:\w+ )?(?:in|en) (?:circulation|circulacion))\b")
 
 
 def relevance(folded, lang, counts, kept=None):

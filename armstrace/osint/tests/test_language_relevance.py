@@ -113,3 +113,21 @@ def test_arms_located_or_carried_are_seized_in_spanish():
 ])
 def test_spanish_hard_negatives_report_no_seizure(text):
     assert not extract(text, language="es").relevant
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Hundreds of illegal firearms have been handed in to police during a two-week amnesty campaign. A total of 474 "
+     "firearms and 337 lots of ammunition were received at police stations around Scotland. These included a machine "
+     "gun, an AK47 assault rifle, and a pistol.", "en"),
+    ("The Punjab Police recovered 1,581 kalashnikovs, 39,818 pistols and 744 revolvers across the province this year "
+     "so far.", "en"),
+    ("Un total de 48 armas de fuego, incluyendo rifles y 4,000 municiones, fueron robadas esta madrugada de la Oficina "
+     "de Instructores de Tiro.", "es"),
+    ("La Guardia Civil ha intervenido dos escopetas catalogadas como prohibidas al tratarse de armas de aire "
+     "comprimido.", "es"),
+    ("De acuerdo con estadísticas de la PNC, las divisiones han decomisado 524 armas y 522 municiones del uno de enero "
+     "al 25 de febrero.", "es"),
+    ("The Government has estimated that some 1,000 illegal weapons are in circulation.", "en"),
+])
+def test_surrenders_thefts_air_guns_and_statistics_report_no_seizure(text, language):
+    assert not extract(text, language=language).relevant
