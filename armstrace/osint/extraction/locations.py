@@ -29,6 +29,7 @@ _FACILITY_HEAD = re.compile(r"^(?:Aeropuerto|Aéroport|Aeroport|Airport|Complejo
 _LEADING_PREPOSITION = re.compile(r"^(?:A|À|En|In|At|Au|Aux|Dans|Near|Cerca)\s+(?:el\s+|la\s+|le\s+|les\s+|los\s+|las\s+|the\s+)?")
 
 
+_LOCATIVE_END = re.compile(r"\b(?:a|à|de|d'|near|at|in|of|du)\s+$")
 _SEAT_PENALTY = 3
 
 
@@ -174,7 +175,9 @@ def candidates(doc):
     names = []
     for match in _NAME.finditer(doc.text):
         for start, name, lead in _variants(match):
-            name = _known_prefix(_trim(name), table)
+            name = _trim(name)
+            if re.search(r"['’]s ", name) or not contexts.AREA_AFTER.match(doc.text, start + len(name)):
+                name = _known_prefix(name, table)  # not "Uncha" of "Uncha Takala village"
             key = fold(name)
             if key not in table and key.replace("'", "") in table:
                 key = key.replace("'", "")  # "N'Zérékoré", "N'Djamena": the gazetteer writes "Nzerekore"
@@ -294,6 +297,8 @@ def _variants(match):
     ("Aduana de San Antonio" → also "San Antonio"; "La Poste de Faulquemont" → also "Faulquemont")."""
     start, name = match.start(), match.group(0)
     lead = _LEADING_PREPOSITION.match(name)
+    if lead and name.startswith("In ") and _LOCATIVE_END.search(match.string, max(0, start - 12), start):
+        lead = None  # "à In Guezzam", "near In Amenas": "In" opens the name
     if lead:
         start, name = start + lead.end(), name[lead.end():]
     yield start, name, bool(lead)
@@ -384,8 +389,23 @@ def location(doc, chosen_countries):
     facility = contexts.FACILITY_AFTER.match(doc.text, end)
     if facility:
         end = facility.end()
-    end = _with_qualifier(doc.text, end)
+    end = _with_qualifier(doc.text, end) if end == best.start + len(best.name) or facility else end
+    head = _head_before_known_town(best.name)
+    if head and not facility:
+        end = best.start + len(head)
     return Value(doc.text[best.start:end], best.start, end, min(0.9, 0.3 + best.score / 10))
+
+
+def _head_before_known_town(name):
+    """"Sanounbougou" of "Sanounbougou de Sikasso", "Ignacio Allende" of "Ignacio Allende de Culiacán": an unknown
+    place named with the known town that holds it."""
+    match = re.fullmatch(r"(.+?) (?:de|del|de la|du) (.+)", name)
+    table = cities()
+    if not match or fold(name) in table or fold(match.group(1)) in FACILITY_WORDS | NOT_PLACES or \
+            fold(name.split(" ")[0]) in _NAME_OPENERS:  # "San Miguel de Yguazú": one town's name
+        return None
+    head, town = table.get(fold(match.group(1))), table.get(fold(match.group(2)))
+    return match.group(1) if town and (not head or head[0][1] < (town[0][1] or _REGION_RANK)) else None
 
 
 # "à Prèkètè, près de Bassila", "Saint-Laurent à Montréal", "Akoundéré dans la commune de Bélel", "Wiang Phang

@@ -21,7 +21,11 @@ NOT_PLACES = set(
     "africa afrique europe europa asia asie america amerique caribbean caraibes caribe balkans oceania latinoamerica "
     "sudamerica centroamerica norteamerica "
     "transporte transport transports obras publicas finanzas finances economia salud sante health "
-    "noticias news nouvelles diario prensa times herald tribune gazette radio television journal".split()) | {
+    "noticias news nouvelles diario prensa times herald tribune gazette radio television journal "
+    "cuerpo corps investigaciones investigations "
+    # vehicle makes: "un Toyota Corolla", "una camioneta Acura"
+    "toyota nissan honda hyundai mercedes mercedes-benz chevrolet ford kia mazda suzuki acura peugeot renault "
+    "volkswagen audi bmw lexus jeep mitsubishi isuzu citroen fiat dacia opel skoda subaru volvo".split()) | {
     name for names in MONTHS.values() for name in names} | set(_WEEKDAY_NAMES.split("|"))
 _COMMON_WORDS = set("meanwhile however furthermore moreover additionally also subsequently consequently therefore "
                     "thereafter later earlier afterwards finally recently cependant toutefois ensuite puis enfin "

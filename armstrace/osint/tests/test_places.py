@@ -237,3 +237,24 @@ def test_an_airport_named_after_its_city_and_a_place_gives_the_city_country():
                    "provenance de Paris avait deux revolvers.", language="fr")
     assert found["country"] == ["TUN"]
     assert found["location"] == "Tunis"
+
+
+def test_in_opens_a_name_after_a_locative_and_a_village_keeps_its_whole_name():
+    assert field_value("Un détachement a découvert une cache de 2 fusils lors d'une patrouille à In Guezzam.",
+                       "location", language="fr") == "In Guezzam"
+    assert field_value("Four pistols were recovered from Uncha Takala village in Gurdaspur.", "location") == \
+        "Uncha Takala"
+
+
+def test_vehicle_makes_are_no_places():
+    assert field_value("La police a saisi 3 pistolets dans une Toyota garée à Kango.", "location",
+                       language="fr") == "Kango"
+
+
+def test_an_unknown_place_named_with_its_known_town_is_given_alone():
+    assert field_value("Les militaires ont saisi 4 fusils à Sanounbougou de Sikasso.", "location",
+                       language="fr") == "Sanounbougou"
+    assert field_value("Los agentes aseguraron 3 fusiles en la colonia Ignacio Allende de Culiacán.", "location",
+                       language="es") == "Ignacio Allende"
+    assert field_value("Se incautaron 3 fusiles en San Juan de Lurigancho.", "location",
+                       language="es") == "San Juan de Lurigancho"
