@@ -1,0 +1,108 @@
+"""Counts by type and the total they make: counts inside counts, lists of types, makes and models, arms that are
+no seizure (sold, parts' guns)."""
+
+import pytest
+
+from armstrace.osint.extraction import extract
+
+from .helpers import field_value, record
+
+
+def _types(text, language="en"):
+    found = extract(text, language=language).fields["firearms_by_type"]
+    return {key: value.value for key, value in found.items()}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Police seized 5 rifles, including 3 AK-47s, and a shotgun.", "en"),
+    ("Se incautaron 5 fusiles, entre ellos 3 fusiles AK-47, y una escopeta.", "es"),
+    ("Ont été saisis 5 fusils d'assaut, dont 3 kalachnikovs, et un fusil de chasse.", "fr"),
+])
+def test_a_count_within_a_count_of_the_same_type_is_not_added(text, language):
+    found = record(text, language=language)
+    assert found["firearms_by_type"] == {"rifle": 5, "shotgun": 1}
+    assert found["firearms_total"] == 6
+
+
+def test_a_breakdown_in_brackets_does_not_add_to_its_type():
+    assert _types("Police seized 4 pistols (3 Glocks and a Beretta) in Leeds.") == {"pistol": 4}
+
+
+def test_rifle_and_shotgun_models_and_dane_guns_are_typed():
+    assert _types("Police seized a Mini-14, an SKS and a Mossberg 500 shotgun.") == {"rifle": 2, "shotgun": 1}
+    assert _types("Police seized two Galil rifles and an M1 carbine.") == {"rifle": 3}
+    assert _types("Police recovered two Dane guns and 10 cartridges in Kumasi.") == {"other": 2}
+
+
+def test_a_model_number_in_brackets_after_a_make_is_no_count():
+    assert _types("Customs seized two rifles and one (1) new Taurus (63 pistol) in Lagos.") == {"rifle": 2}
+
+
+def test_a_count_after_a_closed_aside_is_added():
+    assert _types("Les unités ont découvert un fusil de chasse démonté, 2 fusils de chasse à pompe (dont un "
+                  "utilisable), un fusil de chasse de calibre 12 mm démonté.", "fr") == {"shotgun": 4}
+
+
+def test_kalaches_and_kalashnikov_type_submachine_guns_are_rifles():
+    assert _types("La police a intercepté 18 Kalaches et 9 PA dans un bus.", "fr") == {"rifle": 18, "pistol": 9}
+    assert _types("L'armée a récupéré 3 pistolets mitrailleurs de type Kalachnikov.", "fr") == {"rifle": 3}
+    assert _types("Saisie de 2 pistolets mitrailleurs et un kalach.", "fr") == {"submachine_gun": 2, "rifle": 1}
+
+
+def test_a_count_of_weapons_amid_typed_counts_is_one_item_of_the_list():
+    found = record("La operación ha permitido la incautación de 44 armas cortas (pistolas y revólveres); 18 armas de "
+                   "guerra (fusiles de asalto y subfusiles); 2 armas largas (fusil y escopeta); 1 arma de fuego de "
+                   "fabricación artesanal; 3 granadas de mano y 3 silenciadores.", language="es")
+    assert found["firearms_total"] == 65
+    assert found["firearms_by_type"] == {"handgun_unspecified": 44, "long_gun_unspecified": 2, "other": 1}
+
+
+def test_a_noun_before_a_dash_and_an_m60_are_typed():
+    assert _types("Los uniformados secuestraron 54 armas de fuego -entre ellas 20 pistolas y 7 revólveres- en "
+                  "Zavaleta.", "es") == {"pistol": 20, "revolver": 7}
+    assert _types("Se encontraron un arma de grueso calibre M60 y una escopeta calibre 12.", "es") == {
+        "machine_gun": 1, "shotgun": 1}
+
+
+def test_firearms_believed_to_be_of_a_type_take_that_type():
+    assert _types("In the course of this search, two firearms, believed to be machine guns, and a quantity of "
+                  "ammunition were located and seized.") == {"machine_gun": 2}
+
+
+def test_bazookas_and_ak_56s_are_typed():
+    assert _types("Les douaniers ont saisi 2 bazooka, 1 lance roquette et 3 pistolets.", "fr") == {
+        "light_weapon": 3, "pistol": 3}
+    assert _types("Un lot composé de 11 armes dont 8 fusils d'assaut AK-47, 2 fusils AK-56 et un pistolet "
+                  "mitrailleur Uzi a été saisi.", "fr") == {"rifle": 10, "submachine_gun": 1}
+
+
+def test_arms_a_network_sold_are_not_seized():
+    assert field_value("Un réseau a été démantelé à Conakry. En cinq ans, au moins 2000 armes ont été revendues à des "
+                       "particuliers.", "firearms_total", language="fr") is None
+    assert field_value("Les gendarmes ont saisi 12 armes qui devaient être revendues.", "firearms_total",
+                       language="fr") == 12
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Se han intervenido 49 pistolas y revólveres, cinco subfusiles y cuatro armas largas.", "es",
+     {"handgun_unspecified": 49, "submachine_gun": 5, "long_gun_unspecified": 4}),
+    ("Les gendarmes ont saisi 5 fusils ou carabines.", "fr", {"long_gun_unspecified": 5}),
+    ("Police seized 12 rifles and shotguns in Leeds.", "en", {"long_gun_unspecified": 12}),
+    ("Police seized 31 rifles, pistols and other weapons in Leeds.", "en", {}),
+])
+def test_a_count_of_two_types_together_is_of_their_broader_type(text, language, expected):
+    found = record(text, language=language)
+    assert (found["firearms_by_type"] or {}) == expected
+    assert found["firearms_total"] == {"es": 58, "fr": 5, "en": 12 if expected else 31}[language]
+
+
+def test_long_and_short_arms_between_dashes_and_grenade_launchers_not_counted_apart():
+    found = record("Lograron asegurar un arsenal compuesto por 21 armas de fuego —19 largas y 2 cortas—, un "
+                   "lanzagranadas y 5,839 cartuchos.", language="es")
+    assert found["firearms_by_type"] == {"long_gun_unspecified": 19, "handgun_unspecified": 2}
+    assert found["firearms_total"] == 21
+
+
+def test_the_exact_count_told_later_replaces_a_hedged_total():
+    assert record("En la operación se han intervenido más de 300 armas de fuego. Además de las 339 armas, han sido "
+                  "intervenidos 37.000 cartuchos.", language="es")["firearms_total"] == 339
