@@ -36,7 +36,7 @@ def _pack_count(word, lang):
 
 
 # "one 308 rifle", "one 9 millimetre round": a calibre between a number in words and its noun.
-_CALIBRE_NEXT = re.compile(r"\s+(?:\d{2,3}|\d(?=\s*(?:mm|millimet)))\s")
+_CALIBRE_NEXT = re.compile(r"\s+(?:\d{2,3}|\d(?=\s*(?:mm|millimet))|[a-z]+(?=\s+millimet))\s")
 _CAPACITY_BEFORE = re.compile(r"(?:\bhold|\bholds|\bholding|capacity (?:of|for)|can fire|capable of (?:firing|holding)|"
                               r"capacidad (?:de|para)|pueden? (?:contener|disparar)|\bcontenir|peut tirer|"
                               r"\b(?:magazines?|chargeurs?|cargador(?:es)?|proveedor(?:es)?) (?:of|de|a))\s*$")
@@ -135,6 +135,7 @@ _CONTAINER_BEFORE = re.compile(r"\b(?:shipping|oil|plastic|steel|metal|wooden|fu
 _CONTAINER_AFTER = re.compile(r"\s+(?:said to contain|containing|contained|filled|packed|full of|of (?:oil|fuel|water|"
                               r"food|wine|beer|chemicals|personal))\b")
 _CALIBRE_AFTER = re.compile(r"\s*(?:caliber|calibre|cal\b|mm\b|gauge|magnum|win\b|acp\b|special\b|spl\b)")
+_CALIBRE_IN_WORDS = re.compile(r"[\s-]*(?:millimet(?:er|re)s?|milimetros?|millimetres?|mm\b|-?calibre\b|caliber\b|gauge|bore\b)")
 _SCALE_END = re.compile(r"(?:million|millions|millones|millon)$")
 _SCALE_OF = re.compile(r"\s+(?:of|de|d')\s*")
 _PART_WORDS = (r"(?:barrels?|slides?|frames?|receivers?|bolts?|silencers?|suppressors?|trigger (?:groups?|assembl\w+)|"
@@ -156,6 +157,8 @@ def _count_of(folded, number, lang):
     if number.kind == "digits" and (_GLUED_UNIT.match(after) and not _glued_noun(after, lang) or
                                     _CALIBRE_AFTER.match(after)):
         return None
+    if number.kind == "words" and _CALIBRE_IN_WORDS.match(after):
+        return None  # "a nine millimetre Springfield pistol", "un calibre douze"
     scale = _SCALE_OF.match(after) if _SCALE_END.search(folded, number.start, number.end) else None
     if scale:  # "deux millions de cartouches", "1,5 millones de cartuchos"
         after = " " + after[scale.end():]
@@ -307,8 +310,8 @@ _NUMBER_WORDS = {lang: set(words.split()) for lang, words in NUMBER_WORDS.items(
 def _ends_search(token, lang, calibre_ok=False):
     """A word that cannot stand between a number and its noun: a function word, a month, another number (but a
     calibre after a number in words: "one 308 rifle")."""
-    if calibre_ok and re.fullmatch(r"\d{1,3}|(?:mm|millimet(?:er|re)s?)", token):
-        return False
+    if calibre_ok and (re.fullmatch(r"\d{1,3}|(?:mm|millimet(?:er|re)s?)", token) or token in _NUMBER_WORDS[lang]):
+        return False  # "one 308 rifle", "a nine millimetre pistol"
     if token in STOPS[lang] or token.rstrip(".") in MONTH_NUMBER or token in _NUMBER_WORDS[lang]:
         return True
     if token.endswith(".") and len(token) > 4:  # "a digital file. 3D-printed gun parts": the sentence ended

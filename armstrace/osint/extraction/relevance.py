@@ -8,6 +8,8 @@ from .lexicon import COMPILED
 THRESHOLD = 0.5
 # Seizures told without a seizure verb ("arrested with", "portaba", "mis la main sur"); firearms.py uses them too.
 SEIZED_WITHOUT_A_VERB = (r"arrested (?:with|in possession)|found in possession|trouvee? en possession|"
+                         r"(?:avai(?:t|ent)|had|tenia|tenian) (?:a|en|in) (?:leur|sa|son|their|his|her|su) "
+                         r"(?:possession|poder)|"
                          r"sorprendid[oa]s? con|detenid[oa]s? con|portaba\w*|llevaba\w* consigo|ubicaron|ubico|retriev\w*|(?:mettre|met|mettent|mis) la main")
 _SEIZURE = re.compile(
     r"\b(?:seiz\w*|confiscat\w*|recover\w*|intercept\w*|found|discover\w*|uncover\w*|dismantl\w*|"

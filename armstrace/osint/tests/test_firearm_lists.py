@@ -106,3 +106,10 @@ def test_long_and_short_arms_between_dashes_and_grenade_launchers_not_counted_ap
 def test_the_exact_count_told_later_replaces_a_hedged_total():
     assert record("En la operación se han intervenido más de 300 armas de fuego. Además de las 339 armas, han sido "
                   "intervenidos 37.000 cartuchos.", language="es")["firearms_total"] == 339
+
+
+def test_a_calibre_in_words_is_no_count():
+    assert _types("The weapons were identified as a nine millimetre Springfield pistol and a .38 special revolver.") == {
+        "pistol": 1, "revolver": 1}
+    assert _types("A search turned up a prohibited .45-calibre pistol, a prohibited nine-millimetre pistol and a "
+                  "12-gauge shotgun.") == {"pistol": 2, "shotgun": 1}

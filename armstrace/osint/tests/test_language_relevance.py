@@ -131,3 +131,10 @@ def test_spanish_hard_negatives_report_no_seizure(text):
 ])
 def test_surrenders_thefts_air_guns_and_statistics_report_no_seizure(text, language):
     assert not extract(text, language=language).relevant
+
+
+def test_arms_in_their_possession_are_seized():
+    found = record("Ces hommes avaient à leur possession deux Kalachnikovs et 114 cartouches de guerre. Ils ont été "
+                   "interpellés dans la province du Haut Ogooué au sud-est du Gabon.", language="fr")
+    assert found["firearms_by_type"] == {"rifle": 2}
+    assert found["ammunition_rounds"] == 114
