@@ -45,6 +45,7 @@ _ONE_OF_BEFORE = re.compile(r"\b(?:one|un|une|una|uno) (?:of|de|des|d'entre|de l
 _BELONGING_TO_BEFORE = re.compile(r"\b(?:receivers?|uppers?|lowers?|barrels?|slides?|frames?|bolts?|parts|components|"
                                   r"magazines?|scopes?|stocks?|chargeurs?|cargadores?|pieces|piezas|canons?|"
                                   r"ca[nñ]ones?|culasses?) (?:of|for|from|pour|de|para|del|d')\s*$")
+_PARTS_FOR_BEFORE = re.compile(r"\b(?:parts|components|partes|piezas|pieces|kits?) (?:for|para|pour)\s*$")  # "partes para 14 fusiles"
 _TOTAL_BEFORE = re.compile(r"(?:total of|in total|in all|overall|au total|en tout|un total de|en total|total de|"
                            r"totalidad de|soit|en conjunto)\s*(?:de |of |d')?(?:some |about |over |more than |"
                            r"plus de |mas de |environ |unos |unas )?$")
@@ -167,7 +168,8 @@ def _count_of(folded, number, lang):
             _SEVERAL_BEFORE.search(before):
         return None  # "several thousand rounds": no count
     if (_NOT_A_COUNT_BEFORE.search(before) or _MODEL_BEFORE.search(before)) and number.kind == "digits" or \
-            _ONE_OF_BEFORE.search(before) or number.kind == "article" and _BELONGING_TO_BEFORE.search(before):
+            _ONE_OF_BEFORE.search(before) or number.kind == "article" and _BELONGING_TO_BEFORE.search(before) or \
+            _PARTS_FOR_BEFORE.search(before):
         return None
     if _PARTITIVE_AFTER.match(after):
         return None

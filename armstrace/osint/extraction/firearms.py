@@ -108,7 +108,8 @@ _DISPOSED = re.compile(r"\b(?:destr[ou]y\w*|destruction|destru\w*|detrui\w*|surr
                        r"deposee?s? volontairement|remises? volontaire\w*|entregad[oa]s? voluntaria\w*|canje\w*|"
                        # "48 armas de fuego ... fueron robadas": a theft, not a seizure
                        r"(?:were|was|have been|fueron|fue|han sido|ont ete|a ete) (?:\w+ )?(?:stolen|robad[oa]s?|"
-                       r"hurtad[oa]s?|sustraid[oa]s?|volee?s))\b")
+                       r"hurtad[oa]s?|sustraid[oa]s?|volee?s)|stole|sustrajo|sustrajeron|robo|robaron|hurto|hurtaron|"
+                       r"(?:a|ont) vole)\b")
 
 
 # A surrender campaign: arms "collected" or "recovered" there are handed in, not seized.

@@ -113,3 +113,12 @@ def test_a_calibre_in_words_is_no_count():
         "pistol": 1, "revolver": 1}
     assert _types("A search turned up a prohibited .45-calibre pistol, a prohibited nine-millimetre pistol and a "
                   "12-gauge shotgun.") == {"pistol": 2, "shotgun": 1}
+
+
+def test_parts_for_rifles_and_stolen_rifles_are_not_seized_rifles():
+    found = record("La Policía informó la incautación de partes para 14 fusiles y al menos 10 armas de fuego en el "
+                   "aeropuerto El Dorado.", language="es")
+    assert found["firearms_total"] == 10 and not found["firearms_by_type"]
+    found = record("La banda sustrajo un total de 35 fusiles AK 47 de una armería. La policía recuperó tres fusiles.",
+                   language="es")
+    assert found["firearms_total"] == 3
