@@ -26,7 +26,8 @@ _OPERATION_QUALIFIED = re.compile(rf"\b(?:[Oo]p[eé]ra(?:tion|ción|cion)|[Oo]pe
 _CAMPAIGN = re.compile(rf"\b(?:[Cc]ampa(?:gne|ign|ña))\s+{_QUOTED}")
 # "Project Chrome", "projet Sabot": police investigations named as projects are codenames too.
 _PROJECT = re.compile(rf"\b(?:[Pp]rojet|[Pp]roject|[Pp]royecto|PROJECT|PROJET|PROYECTO){_AFTER}")
-_PROGRAMME = re.compile(rf"\b(?:[Ss]trat[ée]gie|[Ss]trategy|[Ee]strategia|[Pp]lan|[Pp]rogramme|[Pp]rograma){_AFTER}")
+_PROGRAMME = re.compile(rf"\b(?:[Ss]trat[ée]gie|[Ss]trategy|[Ee]strategia|[Pp]lan|[Pp]rogramme|[Pp]rograma)"
+                        rf"(?:\s+(?:nacional|national|nationale|integral|especial|special|spécial|regional|régional))?{_AFTER}")
 # "the nationwide Shanela II operations": a capitalised name right before the word.
 _NAME_BEFORE = re.compile(r"\b((?:[A-Z][\w-]+)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*)\s+(?:(?:special|joint|crackdown)\s+)?"
                           r"(?:operations?|opérations?)\b")

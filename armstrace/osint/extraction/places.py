@@ -48,6 +48,9 @@ def _alternation(names):
 def _patterns():
     names = country_names()
     demonyms = {d: code for code, words in DEMONYMS.items() for d in words.split("|")}
+    for demonym, code in list(demonyms.items()):  # "bolivianas", "maliens", "Ghanaians"
+        if not demonym.endswith(("s", "x")):
+            demonyms.setdefault(demonym + "s", code)
     agencies = {a: code for code, words in AGENCIES.items() for a in words.split("|")}
     return [
         (re.compile(rf"(?<![\w.])(?:{_alternation(agencies)})(?![\w])"), agencies, "agency"),
@@ -111,7 +114,8 @@ _ORIGIN = re.compile(r"(?<![\w])(?:from|origin|made in|bound for|destined for|to
                      r"nationals? of|ressortissants?|produced in|manufactured in|produits? en|fabrique\w* en|"
                      r"fabricad\w+ en|producid\w+ en|border with|borders|bordering with|bordering|frontiere avec|frontera con|"
                      r"limitrofe con|frontalier\w* (?:de|du|des|avec)|via|en passant par|transitant par|"
-                     r"en transit par|pasando por|en transito por|in transit through)(?:(?<=')|(?![\w]))\s*(?:the |la |le |les |des |l'|el |los |las )?"
+                     r"en transit par|pasando por|en transito por|in transit through|"
+                     r"embarcad[oa]s?(?: el \d+ de \w+)? en|shipped (?:\w+ ){0,3}?from|expediee?s? (?:depuis|de))(?:(?<=')|(?![\w]))\s*(?:the |la |le |les |des |l'|el |los |las )?"
                      # "hacia el vecino país de Ecuador", "from an address in the United States"
                      r"(?:(?:vecino |neighbou?ring )?(?:pais|country|pays)(?: vecino| voisin)? (?:de |of |d')?|"
                      r"an? (?:address|location|place) in (?:the )?)?"

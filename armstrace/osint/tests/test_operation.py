@@ -116,3 +116,8 @@ def test_code_names_campaigns_and_versioned_plans():
 def test_a_project_in_capitals_is_a_codename():
     assert field_value("The RCMP participated in PROJECT REPRODUCTION yesterday and seized 440 firearms.",
                        "operation_name") == "REPRODUCTION"
+
+
+def test_a_named_national_plan_is_the_operation():
+    assert field_value("El hecho ocurrió el 4 de agosto, como parte del plan nacional Vías Seguras, y se incautaron "
+                       "cinco armas.", "operation_name", language="es") == "Vías Seguras"

@@ -169,3 +169,10 @@ def test_initials_are_no_place_and_a_demonym_of_a_town_names_its_state():
     assert found["country"] != ["TUR"]
     assert record("La operación se llevó a cabo en el municipio colombiano de Sácama, donde las tropas incautaron "
                   "49.000 municiones.", language="es")["country"] == ["COL"]
+
+
+def test_the_port_a_shipment_was_loaded_at_is_an_origin():
+    found = record("Autoridades bolivianas investigan un cargamento de armas descubierto el viernes en el departamento "
+                   "de Santa Cruz. Se trata de 34 ametralladoras y 41 pistolas, embarcados el 22 de noviembre en Miami.",
+                   language="es")
+    assert found["country"] == ["BOL"]
