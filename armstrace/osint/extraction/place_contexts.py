@@ -14,7 +14,7 @@ FACILITY_BEFORE = re.compile(
 FACILITY_AFTER = re.compile(r"\s+(?:port|airport|international airport|border crossing|port of entry|gateway facility|"
                             r"mail (?:centre|center|facility)|docks|terminal|checkpoint|border post|seaport|harbou?r)\b",
                             re.IGNORECASE)
-STREET_BEFORE = re.compile(r"(?:quartier d'|quartier de|quartier|barrio de|barrio|colonia|sector de|sector|secteur de|secteur|rue|calle|"
+STREET_BEFORE = re.compile(r"(?:quartier d'|quartier de|quartier|barrio de|barrios?|colonia|groupement de|groupement|sector de|sector|secteur de|secteur|rue|calle|"
                            r"l'arrondissement|arrondissement|arrondissement d[e']|borough of|camp|camp militaire|"
                            r"neighbou?rhood of|fraccionamiento|"
                            r"avenida|avenue|road|street|vereda|lieu-dit|hameau de|aldea de|caserio de|carretera|"
@@ -25,7 +25,8 @@ STREET_BEFORE = re.compile(r"(?:quartier d'|quartier de|quartier|barrio de|barri
                            r"asentamiento humano|centro poblado|caserio|anexo|canton|aldea|hameau|douar|"
                            r"(?:terminal )?portuaria de|terminal portuario de|plage de|playa de|beach)\s+(?:d'|(?<=de )(?:la|l'|los|las|el)\s*)?$")
 # "the Lagdera area", "Bell Steel area of Poleglass", "le secteur de": a named part of a town.
-AREA_AFTER = re.compile(r"\s+(?:area|estate|housing estate|neighbou?rhood|village|township|suburb|settlement|community)\b")
+AREA_AFTER = re.compile(r"\s+(?:area|estate|housing estate|neighbou?rhood|village|township|suburb|settlement|community|"
+                        r"forest|jungle|game reserve|forest reserve|hills)\b")
 REGION_BEFORE = re.compile(r"(?:region de|region of|province of|provincia de|departement de|departamento de|"
                            r"estado de|state of|county|comunidad foral de|sous-prefecture de|sindicatura de)\s+$")
 OF = re.compile(r"(?:\bde|\bdu|\bd'|\bdel|\bof)\s*$")
@@ -35,7 +36,7 @@ DIRECTION = (r"(?:(?:the\s+|el\s+|le\s+|la\s+)?(?:north|south|east|west|northern
              r"sud-ouest|norte|sur|este|oeste|poniente|oriente|centro|noreste|noroeste|sureste|suroeste)"
              r"(?:\s+(?:of|de|del|du|d'|de la))?\s*)")
 SMALL_PLACE_BEFORE = re.compile(
-    r"(?:municipios? de|municipality of|municipalities of|communes? de|comunas de|village de|villages d'|villages de|"
+    r"(?:municipios? de|municipality of|municipalities of|communes? de|communes? (?:rurales?|urbaines?) d[e']|comunas de|village de|villages d'|villages de|"
     r"localite de|localidad de|corregimiento de|"
     r"ciudad de|city of|town of|ville de|poblacion de|parroquia|comuna de|termino municipal de|"
     r"area of|zone de|residence de|residence in|a residence in|domicile de|"
@@ -43,7 +44,7 @@ SMALL_PLACE_BEFORE = re.compile(
     r"localidad \w+ de|aduana de|canton de|cantón de|parish of|suburb of|township of|ville d'|commune d'|"
     r"delegacion|alcaldia|muelle de|puerto|port|casco urbano de|cabecera municipal de|comunidad de|"
     r"ejido|rancheria|poblado de|vereda de|hamlet of|village of|warehouse (?:in|at)|entrepot (?:de|d'|a)|"
-    r"almacen (?:de|en)|bodega (?:de|en)|community of|communities of)\s+(?:d')?" + DIRECTION + "?$")
+    r"almacen (?:de|en)|bodega (?:de|en)|community of|communities of|(?:du|le|au) village)(?:(?<=')|\s+)(?:d')?" + DIRECTION + "?$")
 LOCATIVE = {
     "en": re.compile(rf"(?:\bin|\bat|\bnear|\boutside|\baround|\bacross|\bthroughout|\bon the outskirts of|"
                      rf"\bclose to|\bwaters of|\boff the coast of|\boff|\bon(?=\s+the)|\balong)\s+(?:the\s+)?{DIRECTION}?$"),

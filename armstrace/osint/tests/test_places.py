@@ -1,3 +1,5 @@
+import pytest
+
 from armstrace.osint.extraction.places import country_of_url
 
 from .helpers import field_value, record
@@ -258,3 +260,15 @@ def test_an_unknown_place_named_with_its_known_town_is_given_alone():
                        language="es") == "Ignacio Allende"
     assert field_value("Se incautaron 3 fusiles en San Juan de Lurigancho.", "location",
                        language="es") == "San Juan de Lurigancho"
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Troops recovered 3 rifles and 200 rounds in the Mukogodo forest of Laikipia.", "en", "Mukogodo"),
+    ("Le 22 novembre, la gendarmerie a saisi un fusil d’assaut dans la commune rurale d’Andilamena.", "fr",
+     "Andilamena"),
+    ("Les FARDC ont récupéré 5 armes dans le groupement Tchomia, en Ituri.", "fr", "Tchomia"),
+    ("Une nouvelle saisie de 3 armes de guerre aux alentours du village Mpi dans le département du Pool.", "fr", "Mpi"),
+    ("La policía incautó 4 armas en los barrios Borro y Marconi de Montevideo.", "es", "Borro"),
+])
+def test_forests_rural_communes_groupements_and_villages_are_specific_places(text, language, expected):
+    assert field_value(text, "location", language=language).startswith(expected)
