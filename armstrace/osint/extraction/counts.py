@@ -148,6 +148,17 @@ _AMBIGUOUS_PART = re.compile(r"(?:(?!(?:hand)?guns?\b|rifles?\b|pistols?\b|fire 
                              r"(?:barrel|bolt|receptor|frame|slide|canon)$")
 
 
+def _no_count_for_what_is_before(folded, number, before):
+    """"several thousand rounds", "model 17", "one of the", "an upper receiver of a Garand rifle", "partes para 14
+    fusiles": the words before the number say it counts no seized item."""
+    if number.kind == "words" and _VAGUE_SCALE.fullmatch(folded, number.start, number.end) and \
+            _SEVERAL_BEFORE.search(before):
+        return True
+    return bool((_NOT_A_COUNT_BEFORE.search(before) or _MODEL_BEFORE.search(before)) and number.kind == "digits" or
+                _ONE_OF_BEFORE.search(before) or number.kind == "article" and _BELONGING_TO_BEFORE.search(before) or
+                _PARTS_FOR_BEFORE.search(before))
+
+
 def _count_of(folded, number, lang):
     after = folded[number.end:number.end + 120]
     restated = _RESTATED.match(after)
@@ -164,14 +175,7 @@ def _count_of(folded, number, lang):
     if scale:  # "deux millions de cartouches", "1,5 millones de cartuchos"
         after = " " + after[scale.end():]
     before = folded[max(0, number.start - 40):number.start]
-    if number.kind == "words" and _VAGUE_SCALE.fullmatch(folded, number.start, number.end) and \
-            _SEVERAL_BEFORE.search(before):
-        return None  # "several thousand rounds": no count
-    if (_NOT_A_COUNT_BEFORE.search(before) or _MODEL_BEFORE.search(before)) and number.kind == "digits" or \
-            _ONE_OF_BEFORE.search(before) or number.kind == "article" and _BELONGING_TO_BEFORE.search(before) or \
-            _PARTS_FOR_BEFORE.search(before):
-        return None
-    if _PARTITIVE_AFTER.match(after):
+    if _no_count_for_what_is_before(folded, number, before) or _PARTITIVE_AFTER.match(after):
         return None
     noun = _noun_after(after, lang, number.kind != "digits" and bool(_CALIBRE_NEXT.match(after)))
     if noun is None:
