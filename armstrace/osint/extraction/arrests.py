@@ -56,6 +56,7 @@ _SINGLE = re.compile(
     r"(?:hombre|mujer|persona|sujeto|individuo|joven|conductor|chofer|ciudadano|sospechoso|propietario|"
     r"presunto|conductora|propietaria|presunta|ocupante)|"
     r"(?:detuvieron|detuvo|capturaron|capturo|arrestaron|arresto|aprehendieron|aprehendio) a alias\b|"
+    r"(?:se )?demor(?:o|aron) a (?:un|una) (?:varon|hombre|mujer|joven|sujeto|persona)|"
     r"t(?:ook|aken) (?:the|a|an|one) (?:[a-z-]+ ){0,2}?(?:man|woman|suspect|person|driver|teenager|youth|"
     r"individual|passenger|owner|occupant) into custody|"
     r"(?:fue|quedo|resulto|ha sido) (?:reducid[oa] y )?(?:detenid[oa]|capturad[oa]|arrestad[oa]|aprehendid[oa])|"
@@ -72,6 +73,8 @@ _SINGLE = re.compile(
     r"placee? sous mandat de depot|ecrouee?|placee? en detention))\b")
 # "arrested the couple", "both men were arrested": two.
 _PAIR = re.compile(r"\b(?:(?:the|a|le|un|la|una|el) (?:couple|pareja|duo|pair)|both (?:men|women|suspects|of them)|"
+                   r"(?:were|have been) both|(?:un|le) (?:fils|pere|frere) et son (?:pere|fils|frere)|"
+                   r"(?:a|the) father and (?:his )?son|(?:un|el) padre y su hijo|padre e hijo|"
                    r"^both(?= (?:were|have been|had been|are) )|(?<=[.;] )both(?= (?:were|have been|had been|are) )|"
                    r"les deux (?:hommes|femmes|suspects|individus|inculpes|prevenus|mis en cause|trafiquants)|"
                    r"los dos (?:hombres|sujetos|sospechosos|detenidos|imputados))\b")
@@ -96,7 +99,8 @@ _SUBSET_BEFORE = re.compile(r"\b(?:entre (?:ellas|ellos|los cuales|las cuales)|a
 _PERSON = r"(?:[A-ZÀ-Ý][\w'-]+\s?){1,4}(?:\s*\(\d+\))?"
 # "arrested John Smith", "has since charged Adam Brown (39) and Bethany Brown (42)": the people named.
 _NAMED = re.compile(rf"\b(?:arrested|detained|apprehended|charged|interpell[ée]|arr[êe]t[ée]|detuvieron a|detuvo a|"
-                    rf"capturaron a|aprehendieron a|arrestation d[e'’]|detención de|captura de|arrest of)\s*({_PERSON}(?:(?:,\s*|\s+and\s+|\s+et\s+|\s+y\s+){_PERSON})*)")
+                    rf"capturaron a|aprehendieron a|arrestation d[e'’]|interpellation d[e'’]|detención de|captura de|"
+                    rf"arrest of)\s*({_PERSON}(?:(?:,\s*|\s*and\s+|\s*et\s+|\s*y\s+){_PERSON})*)")
 # "Kevin Brooks of London, Ontario, has been charged", "John Smith, 34, was arrested": one person named.
 _NAMED_BEFORE = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}(?:,? (?:\(?\d{2}\)?|of [A-Z][^,.]{1,30}"
                            r"(?:, [A-Z][^,.]{1,30})?),?)? (?:has been|was|had been) (?:arrested|charged|detained)\b")

@@ -251,3 +251,13 @@ def test_charged_in_french_is_an_arrest():
 ])
 def test_a_count_of_people_said_before_its_arrest(text, language, expected):
     assert field_value(text, "arrests", language=language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Un fils et son père ont été placés en garde à vue après la découverte d'un arsenal.", "fr", 2),
+    ("Ces opérations ont conduit à l'interpellation de Droge Benjamin et Varien Petit-Homme.", "fr", 2),
+    ("The driver, Abasou Fousseni, 45, and his co-driver, Salisu Jalilu, 38, were both arrested.", "en", 2),
+    ("Como resultado de las diligencias policiales se demoró a un varón y se secuestraron tres armas.", "es", 1),
+])
+def test_pairs_named_people_and_argentine_demora(text, language, expected):
+    assert field_value(text, "arrests", language=language) == expected
