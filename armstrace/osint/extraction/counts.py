@@ -9,7 +9,7 @@ from .numbers import NUMBER_WORDS, find_numbers
 
 MAX_FILLERS = 3
 _TOKEN = re.compile(r"\d+%|[\w.'/]+(?:-[\w.'/]+)*")
-_GAP = re.compile(r"(?:[ \t\u00a0\-\u2013\u2014(\"«»“”‘’]|(?:heckler|smith) (?:and|&) (?:koch|wesson)\s|(?:pieces|units|items|unidades|piezas|exemplaires|ejemplares) "
+_GAP = re.compile(r"(?:[ \t\u00a0\-\u2013\u2014(\"«»“”‘’]|\n(?!\s*\n)|(?:heckler|smith) (?:and|&) (?:koch|wesson)\s|(?:pieces|units|items|unidades|piezas|exemplaires|ejemplares) "
                   r"(?:of\b|de\b|d')\s*|(?:items|objects|objets|objetos) (?:(?:suspected|believed|thought) to be|"
                   r"(?:suspectes?|presumes?) d'etre|(?:que parecen|presuntamente)) )*")
 _PIECES_OF = re.compile(r"\b(?:pieces|piezas) (?:de|d')")  # "300 piezas de armas": parts ("661 pieces of rifles": rifles)
@@ -17,7 +17,8 @@ _GLUED_UNIT = re.compile(r"-?[a-z]|[.,]\d|x\d|/")  # 9mm, 12-gauge, 7.62, 7x39, 
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:calibre|caliber|calibro|cal\.|model|modele|modelo|no\.|n°|nº|number|numero|type|tipo|article|articulo|"
     r"[$€£]|/|(?:rounds?|cartridges?|bullets?|shells|cartouches?|cartuchos?|balas?|munitions?|municiones?) (?:of|de)|"
-    r"\b(?:one|two|three|un|une|una|uno|dos|tres|deux|trois|a|an))\s*$")  # "six rounds of 308", "a 303 rifle"
+    r"\b(?:one|two|three|un|une|una|uno|dos|tres|deux|trois))\s*$")  # "six rounds of 308", "one 303 rifle"
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s*$")  # "a 303 rifle"; but French "s'élevant à 1.023 balles"
 _MODEL_BEFORE = re.compile(r"(?<![\w-])(?:ak|akm|ar|sks|cz|fn|hk|mp|glock|beretta|colt|taurus|walther|makarov|tokarev|"
                            r"browning|galil|mossberg|remington|ruger|mini)(?:[- ]|\s*\()?\Z")  # "AK 47 rifles"
 _VAGUE_SCALE = re.compile(r"hundreds?|thousands?|cents?|milles?|milliers|cien|cientos|mil|miles")
@@ -148,19 +149,31 @@ _AMBIGUOUS_PART = re.compile(r"(?:(?!(?:hand)?guns?\b|rifles?\b|pistols?\b|fire 
                              r"(?:barrel|bolt|receptor|frame|slide|canon)$")
 
 
-def _no_count_for_what_is_before(folded, number, before):
+def _line_broken_after(folded, number):
+    """The text after the number; past a line break only where the break cuts a sentence ("por 6\nrevólveres"),
+    not a table's row ("Pistols: 3\nRevolvers: 2") or a list's item ("- 14 firearms\n- 38 cylinders")."""
+    after = folded[number.end:number.end + 120]
+    line_start = folded.rfind("\n", 0, number.start) + 1
+    if re.match(r"[ \t]*\n", after) and (":" in folded[line_start:number.start] or
+                                         re.match(r"\s*[-•*–]", folded[line_start:number.start])):
+        return after[:after.index("\n")]
+    return after
+
+
+def _no_count_for_what_is_before(folded, number, before, lang):
     """"several thousand rounds", "model 17", "one of the", "an upper receiver of a Garand rifle", "partes para 14
     fusiles": the words before the number say it counts no seized item."""
     if number.kind == "words" and _VAGUE_SCALE.fullmatch(folded, number.start, number.end) and \
             _SEVERAL_BEFORE.search(before):
         return True
-    return bool((_NOT_A_COUNT_BEFORE.search(before) or _MODEL_BEFORE.search(before)) and number.kind == "digits" or
+    return bool((_NOT_A_COUNT_BEFORE.search(before) or _MODEL_BEFORE.search(before) or
+                 lang == "en" and _ARTICLE_BEFORE.search(before)) and number.kind == "digits" or
                 _ONE_OF_BEFORE.search(before) or number.kind == "article" and _BELONGING_TO_BEFORE.search(before) or
                 _PARTS_FOR_BEFORE.search(before))
 
 
 def _count_of(folded, number, lang):
-    after = folded[number.end:number.end + 120]
+    after = _line_broken_after(folded, number)
     restated = _RESTATED.match(after)
     if restated and (number.kind == "digits") == bool(re.match(r"\s*\(\d", restated.group(0))):
         restated = None  # "twenty (20)" and "12 (twelve)" restate the number; "12 (2022)" does not
@@ -175,7 +188,7 @@ def _count_of(folded, number, lang):
     if scale:  # "deux millions de cartouches", "1,5 millones de cartuchos"
         after = " " + after[scale.end():]
     before = folded[max(0, number.start - 40):number.start]
-    if _no_count_for_what_is_before(folded, number, before) or _PARTITIVE_AFTER.match(after):
+    if _no_count_for_what_is_before(folded, number, before, lang) or _PARTITIVE_AFTER.match(after):
         return None
     noun = _noun_after(after, lang, number.kind != "digits" and bool(_CALIBRE_NEXT.match(after)))
     if noun is None:

@@ -420,8 +420,9 @@ def _vague_total_before(doc, position):
 
 
 INCLUDES = re.compile(r"includ\w*|dont|among|parmi|notamment|such as|comme|como|namely|a savoir|a saber|"
-                      r"compris\w*|consist\w*|[\u2014\u2013]|entre (?:ellas|ellos|las|los|eux)|"
-                       r"of which|de (?:los|las) cuales|incluid\w*|incluyendo|:|\(")
+                      r"compris\w*|consist\w*|[\u2014\u2013]|entre (?:ellas|ellos|las|los|eux)|conformad\w* por|"
+                      r"compuest[oa]s? (?:por|de)|composee?s? de|composed of|made up of|"
+                      r"of which|de (?:los|las) cuales|incluid\w*|incluyendo|:|\(")
 
 
 def _with_listed_types(doc, total, counts):

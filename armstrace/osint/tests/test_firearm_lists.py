@@ -122,3 +122,10 @@ def test_parts_for_rifles_and_stolen_rifles_are_not_seized_rifles():
     found = record("La banda sustrajo un total de 35 fusiles AK 47 de una armería. La policía recuperó tres fusiles.",
                    language="es")
     assert found["firearms_total"] == 3
+
+
+def test_a_line_break_between_a_number_and_its_noun_and_a_total_made_up_of_a_list():
+    found = record("Las 27 armas de fuego completas incautadas estaban conformadas por 6\nrevólveres, 8 escopetas y 13 "
+                   "pistolas.", language="es")
+    assert found["firearms_by_type"] == {"revolver": 6, "shotgun": 8, "pistol": 13}
+    assert found["firearms_total"] == 27

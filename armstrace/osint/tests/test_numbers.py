@@ -71,3 +71,9 @@ def test_dozens_counted_by_a_number():
 def test_digits_with_a_thousand_word_between():
     assert field_value("Plus de 14 mille 600 cartouches ont été découvertes dans des containers à Port-au-Prince.",
                        "ammunition_rounds", language="fr") == 14600
+
+
+def test_french_a_before_a_number_is_no_article():
+    assert field_value("Une quantité de munitions s'élevant à 1.023 balles a été saisie.", "ammunition_rounds",
+                       language="fr") == 1023
+    assert field_value("Police seized a 303 rifle.", "ammunition_rounds") is None
