@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from .dates import _WEEKDAY_NAMES, MONTHS
 from .gazetteer import DEMONYMS
-from .text import UPPER
+from .text import UPPER, fold
 
 NOT_PLACES = set(
     "police customs border force national guard operation europol interpol the la le les el los las un une una "
@@ -22,7 +22,7 @@ NOT_PLACES = set(
     "sudamerica centroamerica norteamerica "
     "transporte transport transports obras publicas finanzas finances economia salud sante health "
     "noticias news nouvelles diario prensa times herald tribune gazette radio television journal "
-    "cuerpo corps investigaciones investigations "
+    "cuerpo corps investigaciones investigations instagram facebook twitter tiktok whatsapp telegram youtube "
     # vehicle makes: "un Toyota Corolla", "una camioneta Acura"
     "toyota nissan honda hyundai mercedes mercedes-benz chevrolet ford kia mazda suzuki acura peugeot renault "
     "volkswagen audi bmw lexus jeep mitsubishi isuzu citroen fiat dacia opel skoda subaru volvo".split()) | {
@@ -46,6 +46,7 @@ _LONE_DIRECTIONS = {"nord", "sud", "est", "ouest", "norte", "sur", "oeste", "est
 _ABSTRACT = re.compile(r"(?:cion|sion|tion|dad|ite|ment|miento|ness|ship|ance|ence|ency|ismo|isme|ism|eria|erie)"
                        r"(?: |$)")
 _TITLE_CASE_BEFORE = re.compile(rf"[{UPPER}][\w'’-]+ (?:en|in|de|of|du|des|del|y|and|et|a|à|al|au|for|para|pour) $")
+_DAYS_AND_MONTHS = {name for names in MONTHS.values() for name in names} | set(_WEEKDAY_NAMES.split("|"))
 CONNECTOR = re.compile(r" (?:de la|de|del|du|des|of) ")
 # "NAIROBI, Kenya, Feb 3 —", "MONTRÉAL —", "Tegucigalpa –": where the story was filed, not the seizure's place.
 _DATELINE_AFTER = re.compile(r"(?:,? [^.\n()]{1,30}?)?\s*(?:[—–]|- |\([A-Z][\w .-]{1,25}\))")
@@ -85,7 +86,9 @@ def _inside_title_case(text, start):
     """"Personas en Detención", "Ministry of Defence": an unknown name inside the capitalised name of a body."""
     before = text[max(0, start - 30):start]
     sentence_start = re.search(r"(?:^|[.!?:\n]\s*)[{0}][\w'’-]+ [a-zà]+ $".format(UPPER), before)
-    return bool(_TITLE_CASE_BEFORE.search(before)) and not sentence_start
+    title = _TITLE_CASE_BEFORE.search(before)
+    dated = title and fold(title.group(0).split(" ")[0]) in _DAYS_AND_MONTHS  # "on Monday in Chachapaith"
+    return bool(title) and not sentence_start and not dated
 
 
 def is_dateline(text, start, end):

@@ -272,3 +272,10 @@ def test_an_unknown_place_named_with_its_known_town_is_given_alone():
 ])
 def test_forests_rural_communes_groupements_and_villages_are_specific_places(text, language, expected):
     assert field_value(text, "location", language=language).startswith(expected)
+
+
+def test_a_place_after_a_weekday_and_social_networks():
+    assert field_value("Police arrested seven people and seized 48 pistols after a raid on Monday in Chachapaith "
+                       "Chakoulia village.", "location") == "Chachapaith Chakoulia"
+    assert field_value("Los detenidos ofrecían 3 pistolas por Instagram en Maracaibo.", "location",
+                       language="es") == "Maracaibo"
