@@ -124,6 +124,13 @@ AGENCIES = {
     "PRY": "senad|policia nacional del paraguay", "VEN": "cicpc|guardia nacional bolivariana|gnb",
     "DOM": "dncd|policia nacional dominicana", "NLD": "koninklijke marechaussee|marechaussee",
     "DEU": "bundeskriminalamt|bka", "MAR": "dgsn|surete nationale marocaine",
+    "COD": "fardc|forces armees de la republique democratique du congo", "DZA": "armee nationale populaire|anp",
+    "MLI": "forces armees maliennes|fama", "BOL": "felcn|felcc|umopar", "PAN": "senafront",
+    "HND": "dnpa|direccion nacional policial antidrogas", "IND": "border security force|assam rifles|crpf",
+    "NGA": "nigeria customs service|ndlea|efcc|nigeria police force", "GHA": "ghana police service",
+    "KEN": "kenya police service|kenya defence forces|anti-terrorism police unit|atpu",
+    "JAM": "jamaica constabulary force|jcf", "TTO": "trinidad and tobago police service|ttps",
+    "UGA": "uganda police force|updf", "ZWE": "zimbabwe republic police|zrp",
 }
 
 # Ports, airports and border crossings: name → (alpha-3, kind).

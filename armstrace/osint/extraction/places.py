@@ -79,10 +79,16 @@ def country_mentions(doc):
                 continue  # "de fabrication russe", "Turkish-made pistols": where the arms were made
             if source == "name" and doc.folded.endswith(("port of ", "puerto de ", "port d'"), 0, match.start()):
                 continue  # "Port of Spain": a city
+            if source == "name" and _PERSON_BEFORE.search(doc.folded, max(0, match.start() - 20), match.start()):
+                continue  # "un certain Maurice", "alias Jordan": a person
             taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
             mentions.append(Mention(table[match.group(0)], match.start(), match.end(), source))
     doc.cache["countries"] = sorted(mentions, key=lambda m: m.start)
     return doc.cache["countries"]
+
+
+_PERSON_BEFORE = re.compile(r"\b(?:un certain|une certaine|le nomme|la nommee|denommee?|alias|sieur|dame|mr\.?|mrs\.?|"
+                            r"monsieur|madame|senor|senora|don|dona|el llamado|la llamada)\s+$")
 
 
 def _continent(doc, match):
@@ -115,7 +121,8 @@ _ORIGIN = re.compile(r"(?<![\w])(?:from|origin|made in|bound for|destined for|to
                      r"fabricad\w+ en|producid\w+ en|border with|borders|bordering with|bordering|frontiere avec|frontera con|"
                      r"limitrofe con|frontalier\w* (?:de|du|des|avec)|via|en passant par|transitant par|"
                      r"en transit par|pasando por|en transito por|in transit through|"
-                     r"embarcad[oa]s?(?: el \d+ de \w+)? en|shipped (?:\w+ ){0,3}?from|expediee?s? (?:depuis|de))(?:(?<=')|(?![\w]))\s*(?:the |la |le |les |des |l'|el |los |las )?"
+                     r"embarcad[oa]s?(?: el \d+ de \w+)? en|shipped (?:\w+ ){0,3}?from|expediee?s? (?:depuis|de)|"
+                     r"expulsee? d(?:e|u|es|')|expulsad[oa] de|deported from|expelled from)(?:(?<=')|(?![\w]))\s*(?:the |la |le |les |des |l'|el |los |las )?"
                      # "hacia el vecino país de Ecuador", "from an address in the United States"
                      r"(?:(?:vecino |neighbou?ring )?(?:pais|country|pays)(?: vecino| voisin)? (?:de |of |d')?|"
                      r"an? (?:address|location|place) in (?:the )?)?"

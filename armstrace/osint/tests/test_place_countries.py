@@ -176,3 +176,18 @@ def test_the_port_a_shipment_was_loaded_at_is_an_origin():
                    "de Santa Cruz. Se trata de 34 ametralladoras y 41 pistolas, embarcados el 22 de noviembre en Miami.",
                    language="es")
     assert found["country"] == ["BOL"]
+
+
+def test_a_person_named_like_a_country_and_an_expulsion_origin_give_no_country():
+    found = record("L'armée a démantelé un foyer attribué à un certain Maurice, Congolais expulsé d'Angola. Lors de "
+                   "cette opération à Kabudimbu, les FARDC ont récupéré dix-huit armes.", language="fr")
+    assert found["country"] == ["COD"]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Un détachement de l'Armée nationale populaire a découvert 2 fusils près de Bordj Badji Mokhtar.", "fr", "DZA"),
+    ("Agentes de la Felcn hallaron cinco armas de fuego en la comunidad Candado.", "es", "BOL"),
+    ("The Border Security Force recovered four pistols near the border village.", "en", "IND"),
+])
+def test_national_forces_name_their_state(text, language, expected):
+    assert record(text, language=language)["country"] == [expected]
