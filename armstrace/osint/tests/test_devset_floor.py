@@ -9,8 +9,8 @@ from armstrace.osint.cli import extract_line
 from armstrace.osint.scoring import score
 
 DEVSET = Path(__file__).parent / "data" / "devset.jsonl"
-# 0.897 on the "dev" split (396 documents, after the third batch) when this floor was set, less 0.03.
-DEV_MICRO_F1_FLOOR = 0.867
+# 0.877 on the "dev" split (606 documents, after the sixth batch) when this floor was set, less 0.03.
+DEV_MICRO_F1_FLOOR = 0.847
 
 
 def split(name):
