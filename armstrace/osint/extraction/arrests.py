@@ -4,6 +4,7 @@ import re
 from dataclasses import replace
 
 from .counts import Count
+from .dates import MONTHS
 from .firearms import combine
 from .numbers import find_numbers
 from .text import Value
@@ -15,7 +16,7 @@ TRIGGER = re.compile(
     r"devront repondre (?:a|de) (?:\w+ ){0,2}(?:accusations|chefs)|"
     r"interpell\w*|arrete\w*|arrestation\w*|garde a vue|mis la main sur|retenue douaniere|ecroue\w*|inculpe\w*|"
     r"detention provisoire|placee?s? en detention|mise?s? en examen|incarcer\w*|prision preventiva|aux arrets|mandat de depot|"
-    r"hors d'etat de nuire|privad[oa]s? de (?:su |la )?libertad|"
+    r"hors d'etat de nuire|privad[oa]s? de (?:su |la )?libertad|deferee?s? (?:au parquet|devant)|"
     r"detenid\w*|detuv\w*|detien\w*|detencion\w*|captur\w*|arrest\w*|aprehend\w*|aprehension\w*)\b")
 _INITIALS = r"(?:[^.;]|(?<=\b[a-z])\.)"  # "répondant aux initiales L. A."
 _SINGLE = re.compile(
@@ -39,6 +40,7 @@ _SINGLE = re.compile(
     r"(?:\w+ puis )?(?:interpellee?|arretee?|apprehendee?|inculpee?|(?:formellement )?accusee?|placee? en garde a vue|"
     r"placee? en retenue|"
     r"deferee?|presentee? au parquet|ecrouee?|placee? sous mandat de depot|mise? aux arrets|mise? hors d'etat de nuire|"
+    r"placee? en detention|"
     r"(?:re)?mise? (?:a|aux) (?:la disposition d\w* )?(?:la police|la gendarmerie|forces))|"
     r"(?:un|une) (?:homme|femme|individu|suspect|jeune|conducteur|passager|ressortissant|resident)e?\b[^.;:]{0,40}?"
     r"fait face (?:a|aux) (?:des )?(?:accusations|chefs)|"
@@ -69,6 +71,9 @@ _SINGLE = re.compile(
     r"(?:arrested|detained|apprehended|nabbed|charged) (?:him|her)\b|"
     r"(?:man|woman|suspect|person|driver|teenager|youth|\d+-year-old)\b[^.;]{0,60}? (?:was|has been) "
     r"(?:held (?:on suspicion|over|in connection|for questioning|on charges)|remanded|booked)|"
+    r"(?:un|une) [a-z]+(?:ien|ienne|ais|aise|ois|oise|ain|aine|an|ane|in|ine) (?:a ete|a egalement ete|est) "
+    r"(?:interpellee?|arretee?|apprehendee?)|"
+    r"(?:a|an) [a-z]+(?:ian|an|ese|ish|i) (?:national )?(?:was|has been) (?:arrested|detained|apprehended)|"
     r"\b(?:il|elle) a (?:ete|egalement ete) (?:interpellee?|arretee?|apprehendee?|placee? en garde a vue|"
     r"placee? sous mandat de depot|ecrouee?|placee? en detention))\b")
 # "arrested the couple", "both men were arrested": two.
@@ -165,6 +170,8 @@ _BETWEEN_BEFORE = re.compile(r"^\s*(?:(?:a|de|of|the|some|about|over|at least|au
 
 _AGES = re.compile(r"\b(?:aged?|ages|de|agee?s? de) (?:between )?\d+(?:(?:,| and| et| y) \d+)*(?: (?:years|ans|anos))?|"
                    r"\d+-year-olds?|\(\d+\)|\d+ ans|\d+ anos")
+_DATES = re.compile(r"\b(?:les?|el|los|on|the)?\s*\d{1,2}(?:er|st|nd|rd|th)?\s+(?:de\s+)?(?:" + "|".join(
+    name for names in MONTHS.values() for name in names) + r")(?:\s+(?:de\s+)?\d{4})?(?:\s+(?:et|and|y)\b)?")
 _CONJUNCTION_END = re.compile(r"\b(?:and|et|y|e|but|mais|pero|while|tandis que|mientras)\s+$")
 
 
@@ -178,7 +185,7 @@ def _near_trigger(doc, count, triggers):
                                                   and not _CONJUNCTION_END.search(between)):
                 return True
         elif count.end <= t_start and t_start - count.end < 2 * _WINDOW:
-            between = _AGES.sub("", doc.folded[count.end:t_start])
+            between = _DATES.sub("", _AGES.sub("", doc.folded[count.end:t_start]))
             if len(between) < _WINDOW and not re.search(r"[.;:]|\d", between) and not _HARMED.search(between):
                 return True
     return False
@@ -306,8 +313,8 @@ def _continued(doc, stated, counts):
 # "un grupo de personas en las que dos fueron detenidas", "of whom three were arrested": a count with its noun
 # said before.
 _BARE_BEFORE_PASSIVE = re.compile(r"\b(?:de (?:ellos|ellas|los cuales|las cuales)|en (?:las|los) que|of (?:them|whom)|"
-                                  r"dont|parmi (?:eux|elles)),?\s+$")
-_PASSIVE_ARREST = re.compile(r"\s+(?:fueron|han sido|resultaron|quedaron|were|have been|ont ete|sont) "
+                                  r"dont|parmi (?:eux|elles)|au nombre de|en numero de),?\s+$")
+_PASSIVE_ARREST = re.compile(r",?\s+(?:fueron|han sido|resultaron|quedaron|were|have been|ont ete|sont) "
                              r"(?:detenid|capturad|arrestad|aprehendid|arrested|detained|apprehended|interpell|arret)")
 
 

@@ -261,3 +261,15 @@ def test_a_count_of_people_said_before_its_arrest(text, language, expected):
 ])
 def test_pairs_named_people_and_argentine_demora(text, language, expected):
     assert field_value(text, "arrests", language=language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Trois individus ont été, les 30 juillet et 1er août, interpellés à Kango.", "fr", 3),
+    ("Le mis en cause a été placé en détention.", "fr", 1),
+    ("Quatre personnes ont été déférées au parquet.", "fr", 4),
+    ("Les suspects, au nombre de quatre, ont été interpellés.", "fr", 4),
+    ("Un Nigérian a été interpellé.", "fr", 1),
+    ("A Kenyan national has been arrested.", "en", 1),
+])
+def test_more_french_and_english_arrest_phrasings(text, language, expected):
+    assert field_value(text, "arrests", language=language) == expected
