@@ -194,6 +194,8 @@ def _count_of(folded, number, lang):
     if noun is None:
         return None
     noun_end, category, kind = noun
+    if number.start == number.end and category != "firearm":
+        return None  # a list's item without a number counts one firearm ("• Pistola Glock 27"), nothing else
     noun_end += restated.end() if restated else 0
     noun_end += scale.end() - 1 if scale else 0
     if category == "part" and number.kind == "article" and _AMBIGUOUS_PART.match(after[:noun_end].strip()) and not (

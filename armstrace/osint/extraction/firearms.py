@@ -73,7 +73,7 @@ _COVERS = {"handgun_unspecified": ("pistol", "revolver"), "long_gun_unspecified"
 
 
 _SEIZED = re.compile(
-    r"\b(?:seiz\w*|confiscat\w*|recover\w*|intercept\w*|found|discover\w*|uncover\w*|detect\w*|located|descubr\w*|descubiert\w*|"
+    r"\b(?:seiz\w*|confiscat\w*|recover\w*|intercept\w*|found|discover\w*|uncover\w*|detect\w*|located|descubr\w*|descubiert\w*|ocuparon|ocupo|"
     r"saisi\w*|decouv\w*|intercept\w*|trouv\w*|recupere\w*|"
     r"incaut\w*|decomis\w*|asegur\w*|hall\w*|intervenid\w*|intervino|secuestr\w*|encontr\w*|localiz\w*|"
     r"netted|yielded|haul|took possession|" + SEIZED_WITHOUT_A_VERB + r"|confisqu\w*|retrouv\w*|requis(?:a|as|ar|aron|o|ad[oa]s?|ition\w*)|recuper\w*)\b")

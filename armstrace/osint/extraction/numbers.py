@@ -75,6 +75,9 @@ def digits_value(integer_part, decimals, scale):
     return int(digits) if decimals is None else None
 
 
+_BULLET_WITHOUT_A_NUMBER = re.compile(r"(?m)^[ \t]*[•▪◦*\-–][ \t]*(?=[a-z][^\n:(\d]*(?:\d[^\n:(]*)?$)")
+
+
 def find_numbers(folded, lang):
     """Every number of the folded text, in order of position."""
     found = []
@@ -94,6 +97,8 @@ def find_numbers(folded, lang):
             found.extend(_word_numbers(match, lang))
     if lang == "en":
         found.extend(Number(1, m.start(), m.end(), "article") for m in re.finditer(r"\ban?\b", folded))
+    for match in _BULLET_WITHOUT_A_NUMBER.finditer(folded):  # "• Pistola Glock 27": one of the list's items
+        found.append(Number(1, match.end(), match.end(), "article"))
     for match in _ANOTHER_OF_A_TYPE.finditer(folded):  # "y otra tipo revólver": one more, its noun elided
         found.append(Number(1, match.start(), match.end(), "article"))
     for match in re.finditer(r"\b(?:a|une|una)\s+(dozen|douzaine|docena)\b(?:\s+de\s+|\s+d')?", folded):

@@ -12,7 +12,7 @@ SEIZED_WITHOUT_A_VERB = (r"arrested (?:with|in possession)|found in possession|t
                          r"(?:possession|poder)|"
                          r"sorprendid[oa]s? con|detenid[oa]s? con|portaba\w*|llevaba\w* consigo|ubicaron|ubico|retriev\w*|(?:mettre|met|mettent|mis) la main")
 _SEIZURE = re.compile(
-    r"\b(?:seiz\w*|confiscat\w*|recover\w*|intercept\w*|found|discover\w*|descubr\w*|descubiert\w*|uncover\w*|dismantl\w*|"
+    r"\b(?:seiz\w*|confiscat\w*|recover\w*|intercept\w*|found|discover\w*|descubr\w*|descubiert\w*|ocuparon|ocupo|uncover\w*|dismantl\w*|"
     r"detect\w*|stopped|saisi\w*|decouv\w*|confisqu\w*|demantel\w*|retrouv\w*|trouv\w*|mis la main|"
     r"intercept\w*|incaut\w*|decomis\w*|asegur\w*|hall\w*|localiz\w*|desmantel\w*|intervenid\w*|intervino|"
     r"intervinieron|requis(?:a|as|ar|aron|o|ad[oa]s?|ition\w*)|encontr\w*|secuestr\w*|detectar\w*|contained|concealed|hidden|contenai\w*|"

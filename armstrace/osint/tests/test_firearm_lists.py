@@ -129,3 +129,11 @@ def test_a_line_break_between_a_number_and_its_noun_and_a_total_made_up_of_a_lis
                    "pistolas.", language="es")
     assert found["firearms_by_type"] == {"revolver": 6, "shotgun": 8, "pistol": 13}
     assert found["firearms_total"] == 27
+
+
+def test_a_bulleted_firearm_without_a_number_is_one():
+    found = record("La Policía ocupó:\n• Pistola Glock 27, generación 5, calibre .40\n• Pistola P80\n• 7 cargadores\n"
+                   "• Silenciador\n• 71 municiones .40", language="es")
+    assert found["firearms_by_type"] == {"pistol": 2}
+    assert found["parts_components"] is None
+    assert found["ammunition_rounds"] == 71
