@@ -59,8 +59,9 @@ def seizure_date(doc):
         best = max(full, key=lambda c: (c[0], not _report_date(doc, c[1]), -c[1].start))
         return _several_days_in_a_month(doc, found, best) or best[1]
     weekday = _seizure_weekday(doc)
-    if weekday and doc.published and not doc.published_month_only:
-        return Value(doc.published.isoformat(), weekday.start(), weekday.end(), 0.6)
+    if weekday and doc.published:  # a page dated by its month only dates the seizure by that month
+        published = doc.published.isoformat()[:7] if doc.published_month_only else doc.published.isoformat()
+        return Value(published, weekday.start(), weekday.end(), 0.6)
     return _month_only(doc)
 
 
@@ -99,12 +100,14 @@ def _seizure_weekday(doc):
                                                                    match.start()):
             continue  # "sont aujourd'hui très populaires": nowadays
         if _FUTURE.search(doc.folded, start, end) or (
-                _OTHER_EVENT.search(doc.folded, start, end) and not SEIZURE_WORDS.search(doc.folded, start, end)):
-            continue  # "will appear in court on Monday"
+                (_OTHER_EVENT.search(doc.folded, start, end) or _ANNOUNCING.search(doc.folded, match.end(), end))
+                and not SEIZURE_WORDS.search(doc.folded, start, end)):
+            continue  # "will appear in court on Monday", "Ce lundi, les gendarmes ... ont annoncé"
         return match
     return None
 
 
+_ANNOUNCING = re.compile(r"\b(?:annonc\w*|announc\w*|anunci\w*|said|indiqu\w*|inform\w*|declar\w*|revel\w*)\b")
 _NOWADAYS = {"today", "aujourd'hui", "hoy"}
 _PRESENT_BEFORE = re.compile(r"\b(?:are|is|remains?|sont|est|restent|reste|son|es|siguen|sigue)\s+(?:\w+\s+)?$")
 _FUTURE = re.compile(r"\b(?:will|sera|seront|seran|comparaitr\w*|compareceran?|is due|are due|is expected to)\b")

@@ -202,3 +202,14 @@ def test_the_weekday_of_what_was_said_dates_the_seizure():
     text = "Zungu said that on Thursday at about 12.15am, the suspect was found in possession of 14 home-made firearms."
     assert field_value(text, "date", published="2023-12-21") == "2023-12-21"
     assert field_value("Police said on Thursday that they seized 14 firearms.", "date", published="2023-12-21") is None
+
+
+def test_a_weekday_seizure_on_a_page_dated_by_its_month_is_that_month():
+    assert field_value("Deux lance-roquettes ont été saisis mardi dans un gymnase d'Attiécoubé.", "date",
+                       language="fr", published="2017-09") == "2017-09"
+
+
+def test_the_weekday_of_an_announcement_told_after_it_dates_nothing():
+    text = ("Ce lundi, les gendarmes ont annoncé le démantèlement d'un réseau. Le coup de filet est survenu fin janvier; "
+            "24 armes ont été saisies.")
+    assert field_value(text, "date", language="fr", published="2024-02") == "2024-01"
