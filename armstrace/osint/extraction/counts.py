@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass, replace
 
-from .lexicon import STOPS, classify, model_kind
+from .lexicon import COVERS, STOPS, classify, model_kind
 from .dates import MONTH_NUMBER
 from .numbers import NUMBER_WORDS, find_numbers
 
@@ -242,9 +242,7 @@ _COMPOUND_HEAD = re.compile(r" (?:manufactur\w*|dealers?|licen[cs]es?|offen[cs]e
                             r"cleaning|cases?|bags?|box|boxes|covers?|cabinets?)\b")
 
 
-_GROUP = {"pistol": "handgun_unspecified", "revolver": "handgun_unspecified", "handgun_unspecified": "handgun_unspecified",
-          "rifle": "long_gun_unspecified", "shotgun": "long_gun_unspecified",
-          "long_gun_unspecified": "long_gun_unspecified"}
+_GROUP = {kind: broad for broad, kinds in COVERS.items() for kind in (broad, *kinds)}  # "pistol" → handguns
 
 
 def _mixed_list(after, noun_end, category, kind, lang):

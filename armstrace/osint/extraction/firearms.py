@@ -3,7 +3,7 @@
 import re
 
 from .dates import _WEEKDAY_NAMES, MONTHS
-from .lexicon import COMPILED, classify
+from .lexicon import COMPILED, COVERS, classify
 from .operation import operation_name
 from .relevance import SEIZED_WITHOUT_A_VERB, STATISTIC
 from .text import Value, sentences
@@ -68,8 +68,6 @@ def _exact_for(rounded, counts):
     return later if len(later) > 1 and fits(sum(c.value for c in later)) else None
 
 
-# An unspecified kind and the specific kinds it covers.
-_COVERS = {"handgun_unspecified": ("pistol", "revolver"), "long_gun_unspecified": ("rifle", "shotgun")}
 
 
 _SEIZED = re.compile(
@@ -270,7 +268,7 @@ def firearms_by_type(doc, counts):
         value = combine(doc, _without_nested(doc, [c for c in counts if c.category == "firearm" and c.kind == key]))
         if value is not None:
             by_type[key] = value
-    for unspecified, specific in _COVERS.items():
+    for unspecified, specific in COVERS.items():
         if unspecified not in by_type:
             continue
         breakdown = sum(by_type[k].value for k in specific if k in by_type)
@@ -382,9 +380,6 @@ _UNCOUNTED_BEFORE = re.compile(r"\b(?:des|varias|several|various|plusieurs|diver
                                r"notamment|incluid[oa]s?)\s*$")
 
 
-_BROAD = ("handgun_unspecified", "long_gun_unspecified")
-
-
 def _uncounted_in_list(doc, counts):
     """A plural firearm noun with no count, listed among the typed counts, or introducing them ("des armes de
     fabrication locale, dont 7 fusils"): their sum is no total."""
@@ -396,7 +391,7 @@ def _uncounted_in_list(doc, counts):
         start, end = doc.block_bounds(block)
         for match in _LISTED_NOUN.finditer(doc.folded, start, end):
             noun = pattern.match(doc.folded, match.end())
-            lumped = any(0 <= match.start() - c.end <= 1 and c.kind in _BROAD for c in typed)  # "49 pistolas y revólveres"
+            lumped = any(0 <= match.start() - c.end <= 1 and c.kind in COVERS for c in typed)  # "49 pistolas y revólveres"
             if noun and noun.group(0).endswith("s") and not lumped and not any(
                     c.start <= match.end() < c.end for c in counts) \
                     and (found := classify(noun.group(0), doc.language)) and found[1] == "firearm" and found[2]:

@@ -153,6 +153,8 @@ MODEL_AFTER = re.compile(r"[\s(\"“]*(?:de (?:grueso|alto|gros) calibre\s+)?"
                          "|".join(f"(?P<{kind}>" + "|".join(p for p, c, k in _COMMON if c == "firearm" and k == kind) + ")"
                                   for kind in dict.fromkeys(k for _, c, k in _COMMON if c == "firearm")) +
                          r")(?![-\w])")
+# An unspecified kind and the specific kinds it covers.
+COVERS = {"handgun_unspecified": ("pistol", "revolver"), "long_gun_unspecified": ("rifle", "shotgun")}
 _BROADER = {None: None, "long_gun_unspecified": ("rifle", "shotgun"), "handgun_unspecified": ("pistol", "revolver",
             "submachine_gun"), "submachine_gun": ("rifle",)}  # "pistolet mitrailleur de type Kalachnikov": a rifle
 

@@ -8,6 +8,7 @@ from .dates import _WEEKDAY_NAMES, MONTHS
 from .gazetteer import DEMONYMS
 from .text import UPPER, fold
 
+_DAYS_AND_MONTHS = {name for names in MONTHS.values() for name in names} | set(_WEEKDAY_NAMES.split("|"))
 NOT_PLACES = set(
     "police customs border force national guard operation europol interpol the la le les el los las un une una "
     "this that these those government ministry court tribunal section station central north south east west "
@@ -25,8 +26,8 @@ NOT_PLACES = set(
     "cuerpo corps investigaciones investigations instagram facebook twitter tiktok whatsapp telegram youtube "
     # vehicle makes: "un Toyota Corolla", "una camioneta Acura"
     "toyota nissan honda hyundai mercedes mercedes-benz chevrolet ford kia mazda suzuki acura peugeot renault "
-    "volkswagen audi bmw lexus jeep mitsubishi isuzu citroen fiat dacia opel skoda subaru volvo".split()) | {
-    name for names in MONTHS.values() for name in names} | set(_WEEKDAY_NAMES.split("|"))
+    "volkswagen audi bmw lexus jeep mitsubishi isuzu citroen fiat dacia opel skoda subaru volvo".split()) | \
+    _DAYS_AND_MONTHS
 _COMMON_WORDS = set("meanwhile however furthermore moreover additionally also subsequently consequently therefore "
                     "thereafter later earlier afterwards finally recently cependant toutefois ensuite puis enfin "
                     "egalement selon ademas asimismo luego posteriormente finalmente segun code codigo ley loi act law "
@@ -46,7 +47,6 @@ _LONE_DIRECTIONS = {"nord", "sud", "est", "ouest", "norte", "sur", "oeste", "est
 _ABSTRACT = re.compile(r"(?:cion|sion|tion|dad|ite|ment|miento|ness|ship|ance|ence|ency|ismo|isme|ism|eria|erie)"
                        r"(?: |$)")
 _TITLE_CASE_BEFORE = re.compile(rf"[{UPPER}][\w'’-]+ (?:en|in|de|of|du|des|del|y|and|et|a|à|al|au|for|para|pour) $")
-_DAYS_AND_MONTHS = {name for names in MONTHS.values() for name in names} | set(_WEEKDAY_NAMES.split("|"))
 CONNECTOR = re.compile(r" (?:de la|de|del|du|des|of) ")
 # "NAIROBI, Kenya, Feb 3 —", "MONTRÉAL —", "Tegucigalpa –": where the story was filed, not the seizure's place.
 _DATELINE_AFTER = re.compile(r"(?:,? [^.\n()]{1,30}?)?\s*(?:[—–]|- |\([A-Z][\w .-]{1,25}\))")
