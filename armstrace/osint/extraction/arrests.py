@@ -227,7 +227,7 @@ def _other_people(doc, counts, triggers):
 def _numbers_to_check(doc, triggers):
     """Every number where the text has one of those nouns, else only the numbers right after arrest words."""
     if _ANY_OTHER_NOUN.search(doc.folded):
-        return find_numbers(doc.folded, doc.language)
+        return _numbers(doc)
     numbers = []
     for _, t_end in triggers:
         window = doc.folded[t_end:t_end + 40]
@@ -318,8 +318,17 @@ _PASSIVE_ARREST = re.compile(r",?\s+(?:fueron|han sido|resultaron|quedaron|were|
                              r"(?:detenid|capturad|arrestad|aprehendid|arrested|detained|apprehended|interpell|arret)")
 
 
+def _numbers(doc):
+    """Every number of the text, found once per document."""
+    if "numbers" not in doc.cache:
+        doc.cache["numbers"] = find_numbers(doc.folded, doc.language)
+    return doc.cache["numbers"]
+
+
 def _bare_count(doc):
-    for number in find_numbers(doc.folded, doc.language):
+    if not _PASSIVE_ARREST.search(doc.folded):
+        return None
+    for number in _numbers(doc):
         if number.kind != "article" and _PASSIVE_ARREST.match(doc.folded, number.end) and \
                 _BARE_BEFORE_PASSIVE.search(doc.folded, max(0, number.start - 25), number.start):
             return Value(number.value, number.start, number.end, 0.5)
