@@ -75,7 +75,12 @@ _SINGLE = re.compile(
     r"(?:interpellee?|arretee?|apprehendee?)|"
     r"(?:a|an) [a-z]+(?:ian|an|ese|ish|i) (?:national )?(?:was|has been) (?:arrested|detained|apprehended)|"
     r"\b(?:il|elle) a (?:ete|egalement ete) (?:interpellee?|arretee?|apprehendee?|placee? en garde a vue|"
-    r"placee? sous mandat de depot|ecrouee?|placee? en detention))\b")
+    r"placee? sous mandat de depot|ecrouee?|placee? en detention)|"
+    r"\ba (?:aussitot |immediatement |alors |rapidement |finalement |ensuite |egalement )?ete "
+    r"(?:interpellee?|apprehendee?|placee? en garde a vue|ecrouee?)(?! \w+ (?:et|avec) )|"
+    r"(?<!vessel )(?<!ship )(?<!boat )(?<!truck )(?<!vehicle )(?<!container )(?<!shipment )"
+    r"\bwas (?:subsequently |consequently |later |then |also |immediately |eventually )?"
+    r"(?:arrested|apprehended|taken into custody))\b")
 # "arrested the couple", "both men were arrested": two.
 _PAIR = re.compile(r"\b(?:(?:the|a|le|un|la|una|el) (?:couple|pareja|duo|pair)|both (?:men|women|suspects|of them)|"
                    r"(?:were|have been) both|(?:un|le) (?:fils|pere|frere) et son (?:pere|fils|frere)|"
@@ -148,6 +153,9 @@ def arrests(doc, counts):
         return pair
     if bare:
         return bare
+    subject = _subject_count(doc)
+    if subject:
+        return subject
     single = single or _NAMED_BEFORE.search(doc.text)
     if single:
         return Value(1, single.start(), single.end(), 0.6)
@@ -332,6 +340,25 @@ def _bare_count(doc):
         if number.kind != "article" and _PASSIVE_ARREST.match(doc.folded, number.end) and \
                 _BARE_BEFORE_PASSIVE.search(doc.folded, max(0, number.start - 25), number.start):
             return Value(number.value, number.start, number.end, 0.5)
+    return None
+
+
+# "Nine suspected land guards have been arrested": a number opening a sentence, a few words, then an arrest.
+_PEOPLE_PASSIVE = re.compile(r"(?:\s+[a-z'-]+){1,3}" + _PASSIVE_ARREST.pattern)
+_THING = re.compile(r"\b(?:guns?|firearms?|weapons?|pistols?|rifles?|rounds?|armes?|armas?|fusil\w*|pistol\w*|"
+                    r"vehicles?|cars?|trucks?|ships?|boats?|vessels?|containers?|parcels?|packages?|kg|kilos?)\b")
+
+
+def _subject_count(doc):
+    """A count that opens its sentence and is the subject of a passive arrest verb."""
+    if not _PASSIVE_ARREST.search(doc.folded):
+        return None
+    for number in _numbers(doc):
+        sentence_start, _ = doc.sentence_bounds(number.start)
+        match = _PEOPLE_PASSIVE.match(doc.folded, number.end)
+        if number.kind != "article" and match and not _THING.search(doc.folded, number.end, match.end()) and \
+                re.fullmatch(r"\W*(?:the|les|los|las)?\s*", doc.folded[sentence_start:number.start]):
+            return Value(number.value, number.start, match.end(), 0.5)
     return None
 
 

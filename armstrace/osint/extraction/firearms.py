@@ -125,6 +125,11 @@ _ALL_REPLICAS = re.compile(
     r"d'usage ornemental|ornamental|decorati\w*|(?:armas?|armes?) (?:de aire comprimido|a air comprime))\b|"
     r"\b(?:no (?:eran|era|son|es) (?:armas? )?de fuego(?: real(?:es)?)?|(?:were|was) not real (?:fire ?arms?|guns?|weapons?)|"
     r"n'(?:etaient|etait|sont|est) pas de (?:vraies|veritables) armes)\b")
+# "the realistic looking Glock semi-auto handgun was a BB Gun": the apparent firearm was none, unless some was real.
+_WAS_AN_AIR_GUN = re.compile(r"\b(?:was|were) (?:in fact |actually |really |only |just )?(?:an? )?(?:bb|airsoft|pellet|"
+                             r"air|gel|toy|replica|imitation|fake)(?:[ -][a-z]+)?[ -](?:guns?|pistols?|rifles?|"
+                             r"revolvers?|firearms?|blasters?|weapons?)\b")
+_SOME_REAL = re.compile(r"\b(?:genuine|real|remainder|the rest|the others?|while)\b")
 # Replicas, air guns, toys: what a lead sentence seizes when it seizes nothing real ("An imitation firearm was seized").
 _REPLICA = re.compile(r"\b(?:imitation|replica|repliques?|airsoft|air (?:guns?|rifles?|pistols?)|bb guns?|pellet|"
                       r"aire comprimido|air comprime|factices?|de fogueo|simulad[oa]s?|juguetes?|jouets?|toys?|fake|"
@@ -157,7 +162,8 @@ def of_this_seizure(doc, counts):
     """The counts that can be of the seizure told: not a statistic over a period ("en lo que va del año",
     "En 2014, la douane a saisi 828 armes"), nor arms destroyed or surrendered ("se destruyeron 1,207 armas"),
     nor "firearms" the text says are replicas."""
-    replicas = bool(_ALL_REPLICAS.search(doc.folded)) or _replicas_only_in_lead(doc)
+    replicas = bool(_ALL_REPLICAS.search(doc.folded)) or _replicas_only_in_lead(doc) or bool(
+        _WAS_AN_AIR_GUN.search(doc.folded) and not _SOME_REAL.search(doc.folded))
     kept, set_aside = [], set()
     for count in counts:
         start, end = doc.clause_bounds(count.start)

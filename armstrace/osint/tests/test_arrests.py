@@ -273,3 +273,14 @@ def test_pairs_named_people_and_argentine_demora(text, language, expected):
 ])
 def test_more_french_and_english_arrest_phrasings(text, language, expected):
     assert field_value(text, "arrests", language=language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Police seized a pistol in Accra. Nine suspected land guards have been arrested.", "en", 9),
+    ("Officers found a 9MM pistol in his bag. He refused to answer and was consequently arrested.", "en", 1),
+    ("Adoum Terap, député suppléant de Makary, a été appréhendé à l'aéroport de Douala avec neuf fusils.", "fr", 1),
+    ("Two rifles were seized at the port. The vessel was detained.", "en", None),
+    ("Trois fusils ont été saisis. Le véhicule a été immobilisé.", "fr", None),
+])
+def test_a_subject_count_or_one_person_before_a_passive_arrest(text, language, expected):
+    assert record(text, language=language)["arrests"] == expected

@@ -55,6 +55,13 @@ def test_arms_that_turned_out_to_be_replicas_make_no_seizure():
     assert not found.relevant
 
 
+def test_an_apparent_handgun_that_was_a_bb_gun_makes_no_seizure():
+    found = extract("An officer noticed the back end of a handgun next to the driver's seat. A search revealed that "
+                    "the realistic looking Glock semi-auto handgun was a BB Gun. The 25yo resident was arrested.")
+    assert not found.relevant
+    assert extract("Officers seized a handgun in the car. It was a real Glock; a second pistol was a BB gun.").relevant
+
+
 def test_a_statistic_retold_later_stays_a_statistic():
     found = extract("Revenue shows that 261 firearms were intercepted at its mail centres in 2016.\n"
                     "As for the 261 firearms, Revenue said they included lasers and stun guns.")
