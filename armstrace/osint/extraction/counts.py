@@ -149,10 +149,18 @@ _AMBIGUOUS_PART = re.compile(r"(?:(?!(?:hand)?guns?\b|rifles?\b|pistols?\b|fire 
                              r"(?:barrel|bolt|receptor|frame|slide|canon)$")
 
 
-def _line_broken_after(folded, number):
+def _number_just_before(folded, position, lang):
+    window = folded[max(0, position - 40):position].rstrip()
+    return any(n.end == len(window) for n in find_numbers(window, lang))
+
+
+def _line_broken_after(folded, number, lang):
     """The text after the number; past a line break only where the break cuts a sentence ("por 6\nrevólveres"),
     not a table's row ("Pistols: 3\nRevolvers: 2") or a list's item ("- 14 firearms\n- 38 cylinders")."""
     after = folded[number.end:number.end + 120]
+    if after.startswith(")") and folded[number.start - 1:number.start] == "(" and not _number_just_before(
+            folded, number.start - 1, lang):
+        after = after[1:]  # "(415) balles", "(03) fusils": a number written in brackets, not restating one
     line_start = folded.rfind("\n", 0, number.start) + 1
     if re.match(r"[ \t]*\n", after) and (":" in folded[line_start:number.start] or
                                          re.match(r"\s*[-•*–]", folded[line_start:number.start])):
@@ -173,7 +181,7 @@ def _no_count_for_what_is_before(folded, number, before, lang):
 
 
 def _count_of(folded, number, lang):
-    after = _line_broken_after(folded, number)
+    after = _line_broken_after(folded, number, lang)
     restated = _RESTATED.match(after)
     if restated and (number.kind == "digits") == bool(re.match(r"\s*\(\d", restated.group(0))):
         restated = None  # "twenty (20)" and "12 (twelve)" restate the number; "12 (2022)" does not

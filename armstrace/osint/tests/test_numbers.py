@@ -77,3 +77,10 @@ def test_french_a_before_a_number_is_no_article():
     assert field_value("Une quantité de munitions s'élevant à 1.023 balles a été saisie.", "ammunition_rounds",
                        language="fr") == 1023
     assert field_value("Police seized a 303 rifle.", "ammunition_rounds") is None
+
+
+def test_a_number_written_in_brackets_counts_once():
+    found = record("Les douaniers ont saisi vingt-trois (23) fusils, deux (02) pistolets et une quantité de munitions "
+                   "s'élevant à (415) balles à Tébessa.", language="fr")
+    assert (found["firearms_total"], found["ammunition_rounds"]) == (25, 415)
+    assert record("Police arrested twenty (20) suspects and seized (3) pistols.")["arrests"] == 20
