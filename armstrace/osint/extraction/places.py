@@ -241,7 +241,8 @@ def choose_countries(doc, mentions):
         factor = 0.3 if _origin_before(before) else 0.25 if multi and _in_dateline(doc, mention) else 1.0
         if mention.start in people:
             factor *= 0.5
-        weight[mention.code] += _WEIGHTS[mention.source] * factor * (1.5 if index < 3 else 1.0)
+        source = "agency" if mention.source == "demonym" and mention.start not in people else mention.source
+        weight[mention.code] += _WEIGHTS[source] * factor * (1.5 if index < 3 else 1.0)  # "autoridades paraguayas"
     best = max(weight, key=weight.get)
     if all(m.start in people for m in mentions if m.code == best):
         return []  # only people's nationality: not where the seizure happened

@@ -191,3 +191,10 @@ def test_a_person_named_like_a_country_and_an_expulsion_origin_give_no_country()
 ])
 def test_national_forces_name_their_state(text, language, expected):
     assert record(text, language=language)["country"] == [expected]
+
+
+def test_the_state_named_by_its_adjective_outweighs_an_origin():
+    found = record("En el aeropuerto internacional Silvio Pettirossi, las autoridades paraguayas detectaron y "
+                   "retuvieron 12 pistolas transportadas por el carguero TAMPA CARGO, procedente de Miami, Estados "
+                   "Unidos.", language="es")
+    assert found["country"] == ["PRY"]
