@@ -114,7 +114,7 @@ MULTI = re.compile(r"\b(?:europol|interpol|countries|pays|paises|international o
                     r"etats membres|estados miembros|frontex|afripol|ameripol)\b")
 _ORIGIN = re.compile(r"(?<![\w])(?:from|origin|made in|bound for|destined for|to|en provenance d(?:es|e|u|')?|"
                      r"provenant d(?:es|e|u|')?|a destination d(?:es|e|u|')?|vers|sita en|sito en|situee? a|based in|"
-                     r"basee? a|hacia|con destino a|procedentes? de|desde|originari\w+ de|"
+                     r"basee? a|hacia|con destino a|procedentes? de|desde|originari\w+ de|originaires? d(?:e|u|es|')|"
                      r"arrives? des|arrives? d[eu']|arrivant d[eu']?|venant d[eu']?|importees? d[eu']?|"
                      r"provenientes? de|proveniente desde|desde la ciudad de|importad[oa]s? de|envoye d'|"
                      r"nationals? of|ressortissants?|produced in|manufactured in|produits? en|fabrique\w* en|"

@@ -198,3 +198,9 @@ def test_the_state_named_by_its_adjective_outweighs_an_origin():
                    "retuvieron 12 pistolas transportadas por el carguero TAMPA CARGO, procedente de Miami, Estados "
                    "Unidos.", language="es")
     assert found["country"] == ["PRY"]
+
+
+def test_people_said_to_come_from_a_country_do_not_place_the_seizure_there():
+    found = record("Des militaires postés dans le désert tunisien ont arrêté un véhicule transportant 3 fusils et "
+                   "quatre personnes sans papiers qui affirment être originaires de la Libye.", language="fr")
+    assert found["country"] == ["TUN"]
