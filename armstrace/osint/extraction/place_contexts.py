@@ -84,7 +84,7 @@ _AUTHORITIES = (r"(?:authorities|police|soldiers|army|navy|troops|marines|custom
                 r"autoridades|policia|ejercito|armada|soldados|militares|fuerzas|aduanas?|guardia nacional|marina|"
                 r"agentes|gobierno|ministerio|investigadores|fiscalia|prefectura|gendarmeria|carabineros|"
                 # the State's ground: "the Mexican side", "territoire malien", "el lado brasileño"
-                r"side|territory|soil|waters|territoire|cote|sol|eaux|lado|territorio|suelo|aguas|"
+                r"side|territory|soil|waters|territoire|cote|sol|eaux|lado|territorio|suelo|aguas|desert|desierto|"
                 # its places: "el municipio colombiano de Sácama", "la ville malienne de Gao"
                 r"municipio|municipality|ciudad|city|town|pueblo|localidad|provincia|province|departamento|"
                 r"departement|region|ville|commune|localite|village|port|puerto|"

@@ -201,6 +201,6 @@ def test_the_state_named_by_its_adjective_outweighs_an_origin():
 
 
 def test_people_said_to_come_from_a_country_do_not_place_the_seizure_there():
-    found = record("Des militaires postés dans le désert tunisien ont arrêté un véhicule transportant 3 fusils et "
+    found = record("Des militaires postés dans le désert tunisien ont saisi 3 fusils dans un véhicule transportant "
                    "quatre personnes sans papiers qui affirment être originaires de la Libye.", language="fr")
     assert found["country"] == ["TUN"]
