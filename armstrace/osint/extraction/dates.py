@@ -99,7 +99,7 @@ def _seizure_weekday(doc):
         if match.group(0) in _NOWADAYS and _PRESENT_BEFORE.search(doc.folded, max(0, match.start() - 15),
                                                                    match.start()):
             continue  # "sont aujourd'hui très populaires": nowadays
-        if _FUTURE.search(doc.folded, start, end) or (
+        if _FUTURE.search(doc.folded, *doc.clause_bounds(match.start())) or (
                 (_OTHER_EVENT.search(doc.folded, start, end) or _ANNOUNCING.search(doc.folded, match.end(), end))
                 and not SEIZURE_WORDS.search(doc.folded, start, end)):
             continue  # "will appear in court on Monday", "Ce lundi, les gendarmes ... ont annoncé"

@@ -213,3 +213,10 @@ def test_the_weekday_of_an_announcement_told_after_it_dates_nothing():
     text = ("Ce lundi, les gendarmes ont annoncé le démantèlement d'un réseau. Le coup de filet est survenu fin janvier; "
             "24 armes ont été saisies.")
     assert field_value(text, "date", language="fr", published="2024-02") == "2024-01"
+
+
+def test_a_weekday_seizure_with_a_later_clause_about_what_is_due():
+    assert record("Ten firearms were seized during a search on Friday evening by gardaí; a technical examination "
+                  "is due.", published="2020-01-04")["date"] == "2020-01-04"
+    assert record("Ten firearms were seized. The man will appear in court on Friday.",
+                  published="2020-01-04")["date"] is None
