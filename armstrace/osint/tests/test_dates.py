@@ -220,3 +220,8 @@ def test_a_weekday_seizure_with_a_later_clause_about_what_is_due():
                   "is due.", published="2020-01-04")["date"] == "2020-01-04"
     assert record("Ten firearms were seized. The man will appear in court on Friday.",
                   published="2020-01-04")["date"] is None
+
+
+def test_a_night_over_two_named_days_is_its_first_day():
+    assert record("Une découverte a été faite dans la nuit du samedi 9 au dimanche 10 novembre 2024 sur l'axe "
+                  "Nafoungolo : les gendarmes ont saisi un fusil AK47.", language="fr")["date"] == "2024-11-09"
