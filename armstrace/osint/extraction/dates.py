@@ -154,7 +154,8 @@ _UNTIL_BEFORE = re.compile(rf"\b(?:until|till|through|jusqu'au|jusqu'a|hasta el|
 # "dans la nuit du 27 au 28 octobre 2024", "la nuit du samedi 9 au dimanche 10 novembre": the night's first day.
 _NIGHT = re.compile(rf"\b(?:nuit|night|noche|madrugada) (?:du|of|del|de) (?:the )?(?:(?:{_WEEKDAY_NAMES}),? )?"
                     rf"(\d{{1,2}})(?:st|nd|rd|th|er)?"
-                    rf"\s*(?:au|to|and|al|y|-|–)\s*(?:the )?(?:(?:{_WEEKDAY_NAMES}),? )?\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:de\s+)?({_MONTH})"
+                    rf"\s*(?:au|to|and|al|y|-|–)\s*(?:the )?(?:(?:{_WEEKDAY_NAMES}),? )?\d{{1,2}}(?:st|nd|rd|th|er)?"
+                    rf"\s+(?:de\s+)?({_MONTH})"
                     rf"(?:,?\s+(?:de(?:l)?\s+)?{_YEAR})?")
 _AND_AFTER = re.compile(rf"\s*(?:,?\s*(?:19|20)\d\d)?\s*(?:and|et|y|to|au|al|a|hasta)\s+(?:le |el |the )?(?:{_MONTH}\s+)?"
                         rf"\d{{1,2}}\b")
