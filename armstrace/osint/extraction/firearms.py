@@ -378,7 +378,8 @@ def _amid_typed(doc, generic, counts):
     return any(c.end <= generic.start for c in typed) and any(c.start >= generic.end for c in typed)
 
 
-_LISTED_NOUN = re.compile(r"(?:,|\band|\bet|\by)\s+(?=[a-z])")
+_LISTED_NOUN = re.compile(r"(?:,|\band|\bet|\by)\s+(?:(?:des|d'|de|unos|unas|varios|varias|several|various|"
+                          r"some|plusieurs|divers|diverses|otros|otras|other)\s*)?(?=[a-z])")
 
 
 _UNCOUNTED_BEFORE = re.compile(r"\b(?:des|varias|several|various|plusieurs|diverses|diversas|algunas|some)\s+(?:fire ?arms|guns|weapons|"

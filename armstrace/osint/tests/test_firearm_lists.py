@@ -137,3 +137,11 @@ def test_a_bulleted_firearm_without_a_number_is_one():
     assert found["firearms_by_type"] == {"pistol": 2}
     assert found["parts_components"] is None
     assert found["ammunition_rounds"] == 71
+
+
+def test_an_uncounted_kind_listed_with_its_article_leaves_no_total():
+    found = record("Deux lance-roquettes RPG, des kalachnikovs, des fusils-mitrailleurs et des munitions ont été "
+                   "saisis mardi à Abidjan.", language="fr")
+    assert found["firearms_total"] is None
+    assert found["firearms_by_type"] == {"light_weapon": 2}
+    assert record("Police seized three AK-47 rifles, several pistols and ammunition in Lomé.")["firearms_total"] is None
