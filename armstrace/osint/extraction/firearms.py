@@ -138,6 +138,10 @@ _REPLICA = re.compile(r"\b(?:imitation|replica|repliques?|airsoft|air (?:guns?|r
 
 # "2.300 armes saisies ces derniers mois ont été détruites", "The 611 guns that were destroyed": the arms' end, told
 # after their seizure.
+# "30 armes ... ont été découvertes et détruites": found, then destroyed on the spot; a seizure all the same.
+_FOUND_AND_DESTROYED = re.compile(r"\b(?:decouvert|trouve|saisi|recupere|found|seized|recovered|discovered|"
+                                  r"encontrad|hallad|incautad|decomisad)\w* (?:et|and|y|e) (?:\w+ )?"
+                                  r"(?:detrui|destroy|destruid)\w*")
 _DESTROYED = re.compile(r"\b(?:were|was|have been|has been|had been|will be|ont ete|a ete|seront|sont|fueron|fue|han sido|"
                         r"seran|serán) (?:\w+ ){0,2}?(?:destroy\w*|detrui\w*|destruid\w*|incinera\w*|brule\w*|torched|"
                         r"burnt|burned|fondue?s|melted|cut up|crushed|compacta\w*|chatarriz\w*|"
@@ -167,8 +171,8 @@ def of_this_seizure(doc, counts):
     kept, set_aside = [], set()
     for count in counts:
         start, end = doc.clause_bounds(count.start)
-        disposed = _DISPOSED.search(doc.folded, start, end) and not _SEIZED.search(doc.folded, start, end) or \
-            _DESTROYED.search(doc.folded, start, end)
+        disposed = (_DISPOSED.search(doc.folded, start, end) and not _SEIZED.search(doc.folded, start, end) or
+                    _DESTROYED.search(doc.folded, start, end)) and not _FOUND_AND_DESTROYED.search(doc.folded, start, end)
         handed_in = _handed_in(doc, count)
         retold = (count.category, count.value) in set_aside and _DEFINITE_BEFORE.search(
             doc.folded, max(0, count.start - 12), count.start)  # "As for the 261 firearms" after the statistic
@@ -361,7 +365,8 @@ def firearms_total(doc, counts, by_type):
             total = Value(exact[0].value, exact[0].start, exact[0].end, total.confidence)
         # "Trois fusils ... les deux armes": a smaller count of "weapons" after the typed counts retells part of them.
         if typed and not strong and total.value < typed.value and total.start > typed.start and total.confidence < 0.85:
-            if _amid_typed(doc, total, counts):  # "44 armas cortas; 18 armas de guerra; 2 armas largas": a list item
+            if _amid_typed(doc, total, counts) or _ADDED_BEFORE.search(doc.folded, max(0, total.start - 20), total.start):
+                # "44 armas cortas; 18 armas de guerra; 2 armas largas", "1 400 pistolets, ainsi que trois armes": an item
                 return Value(typed.value + total.value, typed.start, max(typed.end, total.end), 0.55)
             return typed
         return _with_listed_types(doc, total, counts)
@@ -369,6 +374,9 @@ def firearms_total(doc, counts, by_type):
         return None  # "une vingtaine d'armes à feu ... neuf pistolets", "tres fusiles, pistolas, una escopeta"
     # "a weapon" alone counts only in a sentence about the seizure ("assault with a weapon" does not).
     return typed or combine(doc, [c for c in generic if _about_seizure(doc, c)])
+
+
+_ADDED_BEFORE = re.compile(r"\b(?:ainsi que|as well as|along with|together with|en plus de|ademas de|asi como)\s+$")
 
 
 def _amid_typed(doc, generic, counts):
@@ -399,11 +407,27 @@ def _uncounted_in_list(doc, counts):
         for match in _LISTED_NOUN.finditer(doc.folded, start, end):
             noun = pattern.match(doc.folded, match.end())
             lumped = any(0 <= match.start() - c.end <= 1 and c.kind in COVERS for c in typed)  # "49 pistolas y revólveres"
-            if noun and noun.group(0).endswith("s") and not lumped and not any(
+            if noun and noun.group(0).endswith("s") and not lumped and not _explains_a_count(doc, match.start(), typed) \
+                    and not _of_another_count(doc, match.start(), counts) and not any(
                     c.start <= match.end() < c.end for c in counts) \
                     and (found := classify(noun.group(0), doc.language)) and found[1] == "firearm" and found[2]:
                 return True
     return False
+
+
+def _explains_a_count(doc, position, typed):
+    """"- 28 armes de poing : revolvers et pistolets": the nouns after a count's colon say what it holds."""
+    line_start = doc.folded.rfind("\n", 0, position) + 1
+    colon = doc.folded.rfind(":", line_start, position)
+    return colon >= 0 and any(line_start <= c.start and c.end <= colon for c in typed)
+
+
+def _of_another_count(doc, position, counts):
+    """"66 chargeurs de pistolets et pistolets mitrailleurs": the nouns belong to a count of something else."""
+    before = [c for c in counts if c.end <= position]
+    last = max(before, key=lambda c: c.end) if before else None
+    return bool(last and last.category != "firearm" and re.fullmatch(r"\s+(?:de|d'|of|for|pour|para)\s[^,;:\n]*",
+                                                                      doc.folded[last.end:position]))
 
 
 _VAGUE_ARMS = re.compile(

@@ -21,7 +21,7 @@ _SEIZURE = re.compile(
     r"retirad\w* de circulacion|" + SEIZED_WITHOUT_A_VERB + r"|aprehensi\w*|hizo con|yielded|netted|haul|smuggl\w*|"
     r"used to hide|unearth\w*|dug up|exhum\w*|deterree?s?|desenterr\w*|handed over to (?:the )?(?:police|investigators|"
     r"officers|detectives)|retuv\w*|retenid[oa]s?|puest[oa]s? a disposicion|mis\w* hors (?:de )?circulation|"
-    r"apprehende\w*)\b")
+    r"apprehende\w*|interpell\w*)\b")
 _ITEMS = ("firearm", "ammo", "part")
 _MONTHS = "(?:" + "|".join(name for names in MONTHS.values() for name in names) + ")"
 # A count over a period is a statistic, not one seizure.

@@ -145,3 +145,23 @@ def test_an_uncounted_kind_listed_with_its_article_leaves_no_total():
     assert found["firearms_total"] is None
     assert found["firearms_by_type"] == {"light_weapon": 2}
     assert record("Police seized three AK-47 rifles, several pistols and ammunition in Lomé.")["firearms_total"] is None
+
+
+def test_nouns_that_explain_a_count_or_belong_to_another_leave_the_total():
+    found = record("Les douaniers ont saisi chez lui :\n- 28 armes de poing : revolvers et pistolets\n- 17 fusils\n"
+                   "- 66 chargeurs de pistolets et pistolets mitrailleurs\n- 2288 cartouches", language="fr")
+    assert found["firearms_total"] == 45
+    assert found["firearms_by_type"] == {"handgun_unspecified": 28, "long_gun_unspecified": 17}
+
+
+def test_arms_added_after_a_typed_count_are_summed():
+    found = record("La sécurité a saisi un arsenal, dont 1 400 pistolets turcs, ainsi que trois armes automatiques et "
+                   "mille munitions.", language="fr")
+    assert found["firearms_total"] == 1403
+
+
+def test_arms_found_and_destroyed_on_the_spot_are_a_seizure():
+    found = extract("Au total, 30 armes, dont un PKM et 29 AK-47, ont été découvertes et détruites par les FARDC dans "
+                    "une cache de la milice en Ituri.", language="fr")
+    assert found.relevant and found.record()["firearms_total"] == 30
+    assert not extract("Les 300 armes saisies l'an dernier ont été détruites hier à Kinshasa.", language="fr").relevant

@@ -145,3 +145,8 @@ def test_arms_in_their_possession_are_seized():
                    "interpellés dans la province du Haut Ogooué au sud-est du Gabon.", language="fr")
     assert found["firearms_by_type"] == {"rifle": 2}
     assert found["ammunition_rounds"] == 114
+
+
+def test_arms_told_with_the_interception_of_their_carriers_are_a_seizure():
+    assert extract("Début mars, la sécurité tchadienne a procédé à l'interpellation de trois véhicules. À bord, un "
+                   "impressionnant arsenal, dont 1 400 pistolets turcs.", language="fr").relevant
