@@ -17,7 +17,7 @@ TRIGGER = re.compile(
     r"interpell\w*|arrete\w*|arrestation\w*|garde a vue|mis la main sur|retenue douaniere|ecroue\w*|inculpe\w*|"
     r"detention provisoire|placee?s? en detention|mise?s? en examen|incarcer\w*|prision preventiva|aux arrets|mandat de depot|"
     r"hors d'etat de nuire|privad[oa]s? de (?:su |la )?libertad|deferee?s? (?:au parquet|devant)|"
-    r"detenid\w*|detuv\w*|detien\w*|detencion\w*|captur\w*|arrest\w*|aprehend\w*|aprehension\w*)\b")
+    r"detenid\w*|detuv\w*|detien\w*|detencion\w*|detener|arreter|captur\w*|arrest\w*|aprehend\w*|aprehension\w*)\b")
 _INITIALS = r"(?:[^.;]|(?<=\b[a-z])\.)"  # "répondant aux initiales L. A."
 _SINGLE = re.compile(
     r"\b(?:(?:a|one|the|an?) (?:[\w.-]+ ){0,3}?(?:man|woman|suspect|person|driver|teenager|youth|individual|passenger|"
@@ -61,7 +61,9 @@ _SINGLE = re.compile(
     r"(?:se )?demor(?:o|aron) a (?:un|una) (?:varon|hombre|mujer|joven|sujeto|persona)|"
     r"t(?:ook|aken) (?:the|a|an|one) (?:[a-z-]+ ){0,2}?(?:man|woman|suspect|person|driver|teenager|youth|"
     r"individual|passenger|owner|occupant) into custody|"
-    r"(?:fue|quedo|resulto|ha sido) (?:reducid[oa] y )?(?:detenid[oa]|capturad[oa]|arrestad[oa]|aprehendid[oa])|"
+    r"(?:fue|quedo|resulto|ha sido) (?:reducid[oa] y |[a-z]+mente )?(?:detenid[oa]|capturad[oa]|arrestad[oa]|aprehendid[oa])|"
+    r"(?:detuvo|detuvieron|capturo|capturaron|aprehendio|aprehendieron) (?:en|cerca de) [\w' -]{2,30}? a (?:un|una) "
+    r"(?:hombre|mujer|persona|sujeto|individuo|joven|conductor|chofer|ciudadano|sospechoso)\b|"
     r"(?:un|una) (?:detenido|detenida|persona detenida|hombre detenido)|"
     r"(?:el|la|del|al) (?:detenid[oa]|arrestad[oa]|capturad[oa]|aprehendid[oa])\b|"
     r"the (?:arrested|detained) (?:man|woman|suspect|person|driver|teenager)|"
@@ -87,12 +89,16 @@ _PAIR = re.compile(r"\b(?:(?:the|a|le|un|la|una|el) (?:couple|pareja|duo|pair)|b
                    r"(?:a|the) father and (?:his )?son|(?:un|el) padre y su hijo|padre e hijo|"
                    r"^both(?= (?:were|have been|had been|are) )|(?<=[.;] )both(?= (?:were|have been|had been|are) )|"
                    r"les deux (?:hommes|femmes|suspects|individus|inculpes|prevenus|mis en cause|trafiquants)|"
-                   r"los dos (?:hombres|sujetos|sospechosos|detenidos|imputados))\b")
+                   r"los dos (?:hombres|sujetos|sospechosos|detenidos|imputados)|"
+                   r"(?:el|la) [a-z]+ y su [a-z]+(?= (?:fueron|han sido|quedaron|resultaron) (?:detenid|capturad|aprehendid|arrestad))|"
+                   r"(?:le|la) [a-z]+ et (?:son|sa) [a-z]+(?= ont ete (?:interpell|arret|apprehend))|"
+                   r"the [a-z]+ and (?:his|her) [a-z]+(?= (?:were|have been) (?:arrested|detained|apprehended)))\b")
 _NONE = re.compile(
     r"\b(?:no arrests?|no one (?:has been|was|were) (?:arrested|detained)|nobody (?:was|has been) arrested|"
     r"aucune (?:interpellation|arrestation)|personne n'a ete (?:interpelle|arrete)|"
     r"sin detenidos|no hubo detenidos|ningun detenido|no se (?:produjeron|registraron|reportaron) detenciones|"
     r"no se (?:reporto|registro) (?:ningun|ninguna) (?:detenido|detencion)|no se informo de detenciones|"
+    r"no (?:ha|han|se ha|se han) (?:efectuado|realizado|practicado|producido) (?:ninguna|ningun) (?:detencion|arresto|captura)|"
     r"no (?:hubo|se reportaron|se registraron) (?:personas )?(?:detenidas|capturadas|arrestadas)|"
     r"no one was arrested|no arrests were made|aucune personne n'a ete interpellee|"
     r"(?:there (?:was|were|have been|has been)|with) no (?:arrests?|detentions?)|"

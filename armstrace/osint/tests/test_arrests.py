@@ -284,3 +284,15 @@ def test_more_french_and_english_arrest_phrasings(text, language, expected):
 ])
 def test_a_subject_count_or_one_person_before_a_passive_arrest(text, language, expected):
     assert record(text, language=language)["arrests"] == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Una macrooperación ha permitido detener en una docena de países a 245 personas y se intervinieron 300 "
+     "pistolas.", "es", 245),
+    ("Se incautaron 3 fusiles. El conductor y su ayudante fueron capturados.", "es", 2),
+    ("Carabineros detuvo en Carahue a un sujeto que portaba 2 pistolas.", "es", 1),
+    ("Se incautaron 3 fusiles al conductor, quien fue inmediatamente detenido.", "es", 1),
+    ("Se incautaron 3 fusiles. Hasta el momento, la Policía no ha efectuado ninguna detención.", "es", 0),
+])
+def test_spanish_infinitive_pairs_adverbs_and_no_arrest_made(text, language, expected):
+    assert record(text, language=language)["arrests"] == expected
