@@ -108,8 +108,9 @@ FR = [
 ]
 
 ES = [
-    (r"(?:armas?|pistolas?|rifles?|escopetas?|carabinas?|fusiles?) (?:de aire(?: comprimido)?|de juguete|de balines|"
-     r"(?:de )?airsoft|de gas|de postas de goma|de (?:hidro)?gel|de paintball)", "excluded", None),
+    (r"(?:armas?|pistolas?|rifles?|escopetas?|carabinas?|fusiles?) (?:marcadoras? )?(?:de aire(?: comprimido)?|"
+     r"de juguete|de balines|(?:de |tipo )?airsoft|de gas|de postas de goma|de (?:hidro)?gel|de paintball)|"
+     r"armas? marcadoras?", "excluded", None),
     (r"(?:armas? |pistolas? )?(?:replicas?|simuladas?|de imitacion)", "excluded", None),
     (r"armas? blancas?|cuchillos?|navajas?|machetes?|puñales?|punales?|ballestas?|porras?|defensas? extensibles?|"
      r"puños? americanos?|punos? americanos?|arpones?", "excluded", None),

@@ -35,7 +35,7 @@ STATISTIC = re.compile(
     r"(?:since|depuis|desde) (?:(?:the )?(?:start|beginning) of (?:the year|20\d\d)|le debut (?:de|du) \w+|"
     r"(?:el )?(?:inicio|principio|comienzo) (?:de|del) \w+|its launch|son lancement|su (?:inicio|lanzamiento)|"
     r"(?:(?:le|el) \w+ )?(?:de |d')?" + _MONTHS + r")|this year alone|en lo que va (?:de|del) \w+|"
-    r"(?:este|cette) (?:ano|annee),? (?:se han|han sido|ont ete)|"
+    r"(?:este|cette) (?:ano|annee),? (?:se han|han sido|ont ete)|(?:logrado|lograron|logro) (?:\w+ ){0,2}este ano|"
     r"\b(?:brings?|bringing|brought) (?:the|its|their) (?:total|number|tally|count)|"
     r"portant (?:a|le (?:total|nombre|bilan))|porte (?:a|le (?:total|nombre|bilan))|"
     r"(?:au cours|lors) des \w+ (?:dernieres annees|derniers mois)|so far this fiscal year|(?:last|this) fiscal year|"

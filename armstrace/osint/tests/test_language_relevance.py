@@ -150,3 +150,11 @@ def test_arms_in_their_possession_are_seized():
 def test_arms_told_with_the_interception_of_their_carriers_are_a_seizure():
     assert extract("Début mars, la sécurité tchadienne a procédé à l'interpellation de trois véhicules. À bord, un "
                    "impressionnant arsenal, dont 1 400 pistolets turcs.", language="fr").relevant
+
+
+def test_a_years_tally_and_airsoft_markers_are_no_seizure():
+    assert not extract("El Ejército colombiano ha logrado incautar este año 919 fusiles, 2.320 pistolas y revólveres y "
+                       "63 ametralladoras, informaron este viernes fuentes castrenses.", language="es").relevant
+    found = extract("En el puesto de control se procedió al secuestro de 31 armas marcadoras tipo Airsoft.",
+                    language="es")
+    assert found.fields["firearms_total"] is None
