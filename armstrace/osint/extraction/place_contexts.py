@@ -10,7 +10,8 @@ FACILITY_BEFORE = re.compile(
     r"centre de (?:tri|traitement du courrier) de|"
     r"poste[- ]frontiere de|poste frontalier de|poste de|point d'entree de|"
     r"port d'entree de|border crossing(?: at| of)?|port of entry(?: at| of)?|garita(?: de)?|aduana de|"
-    r"centre postal de|centro postal de|terminal de|puesto de control(?: de)?|recinto fiscal de)(?:\s+|(?<=')\s*)$")
+    r"centre postal de|centro postal de|terminal de|puesto de control(?: de)?|recinto fiscal de|control vial de|"
+    r"punto de control de|reten de)(?:\s+|(?<=')\s*)$")
 FACILITY_AFTER = re.compile(r"\s+(?:port|airport|international airport|border crossing|port of entry|gateway facility|"
                             r"mail (?:centre|center|facility)|docks|terminal|checkpoint|border post|seaport|harbou?r)\b",
                             re.IGNORECASE)
@@ -28,7 +29,8 @@ STREET_BEFORE = re.compile(r"(?:quartier d'|quartier de|quartier|barrio de|barri
 AREA_AFTER = re.compile(r"\s+(?:area|estate|housing estate|neighbou?rhood|village|township|suburb|settlement|community|"
                         r"forest|jungle|game reserve|forest reserve|hills)\b")
 REGION_BEFORE = re.compile(r"(?:region de|region of|province of|provincia de|departement de|departamento de|"
-                           r"estado de|state of|county|comunidad foral de|sous-prefecture de|sindicatura de)\s+$")
+                           r"estado de|(?:el|del|al) estado|state of|county|comunidad foral de|sous-prefecture de|"
+                           r"sindicatura de)\s+$")
 OF = re.compile(r"(?:\bde|\bdu|\bd'|\bdel|\bof)\s*$")
 # "in north Dublin", "dans le nord de Lyon", "al poniente de Tuxtla Gutiérrez": a part of the place that follows.
 DIRECTION = (r"(?:(?:the\s+|el\s+|le\s+|la\s+)?(?:north|south|east|west|northern|southern|eastern|western|central|"
@@ -44,7 +46,8 @@ SMALL_PLACE_BEFORE = re.compile(
     r"localidad \w+ de|aduana de|canton de|cantón de|parish of|suburb of|township of|ville d'|commune d'|"
     r"delegacion|alcaldia|muelle de|puerto|port|casco urbano de|cabecera municipal de|comunidad de|"
     r"ejido|rancheria|poblado de|vereda de|hamlet of|village of|warehouse (?:in|at)|entrepot (?:de|d'|a)|"
-    r"almacen (?:de|en)|bodega (?:de|en)|community of|communities of|(?:du|le|au) village)(?:(?<=')|\s+)(?:d')?" + DIRECTION + "?$")
+    r"almacen (?:de|en)|bodega (?:de|en)|community of|communities of|(?:du|le|au) village|(?:la )?isla|island of|"
+    r"l'ile de|l'ile|ile de)(?:(?<=')|\s+)(?:d')?" + DIRECTION + "?$")
 LOCATIVE = {
     "en": re.compile(rf"(?:\bin|\bat|\bnear|\boutside|\baround|\bacross|\bthroughout|\bon the outskirts of|"
                      rf"\bclose to|\bwaters of|\boff the coast of|\boff|\bon(?=\s+the)|\balong)\s+(?:the\s+)?{DIRECTION}?$"),

@@ -279,3 +279,10 @@ def test_a_place_after_a_weekday_and_social_networks():
                        "Chakoulia village.", "location") == "Chachapaith Chakoulia"
     assert field_value("Los detenidos ofrecían 3 pistolas por Instagram en Maracaibo.", "location",
                        language="es") == "Maracaibo"
+
+
+def test_an_island_and_a_road_checkpoint_are_the_place():
+    assert record("El Comando de Guardacostas incautó en la isla Puná 3 fusiles y 200 cartuchos, que fueron "
+                  "llevados al golfo de Guayaquil.", language="es")["location"] == "Puná"
+    assert record("Un operativo se desplegó en un control vial de Desaguadero, La Paz, donde se secuestraron 12 "
+                  "pistolas con destino a Mendoza.", language="es")["location"].startswith("Desaguadero")
