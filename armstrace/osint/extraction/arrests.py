@@ -31,7 +31,7 @@ _SINGLE = re.compile(
     r"(?:el|la) (?:persona|hombre|mujer|sujeto|conductor|chofer|joven|menor|adolescente|muchach[oa]) "
     r"(?:detenid|capturad|arrestad|aprehendid)[oa]\b|"
     r"(?:el|la) (?:hombre|mujer|sujeto|conductor|chofer|detenid[oa]|sospechos[oa]) (?:fue|quedo) puest[oa] a disposicion|"
-    r"(?:arrested|detained|apprehended) (?:a|an|the|one) (?:[a-z-]+ ){0,2}?[a-z-]*[a-rt-z]\b(?! and)|"
+    r"(?:arrested|detained|apprehended|nabbed) (?:a|an|the|one) (?:[a-z-]+ ){0,2}?[a-z-]*[a-rt-z]\b(?! and)|"
     r"(?:un|une|le|la|l') ?(?:homme|femme|individu|suspect|personne|jeune|conducteur|passager|ressortissant|"
     r"voyageur|chauffeur|resident|mis en cause|proprietaire|occupant|locataire|auteur|trafiquant|militaire|"
     r"infracteur|contrevenant|prevenu|fraudeur|capitaine|adolescent|mineur|quadragenaire|trentenaire|quinquagenaire|"
@@ -349,8 +349,8 @@ def _bare_count(doc):
     return None
 
 
-# "Nine suspected land guards have been arrested": a number opening a sentence, a few words, then an arrest.
-_PEOPLE_PASSIVE = re.compile(r"(?:\s+[a-z'-]+){1,3}" + _PASSIVE_ARREST.pattern)
+# "Nine suspected land guards have been arrested", "Four were arrested": a number opening a sentence, then an arrest.
+_PEOPLE_PASSIVE = re.compile(r"(?:\s+[a-z'-]+){0,3}" + _PASSIVE_ARREST.pattern)
 _THING = re.compile(r"\b(?:guns?|firearms?|weapons?|pistols?|rifles?|rounds?|armes?|armas?|fusil\w*|pistol\w*|"
                     r"vehicles?|cars?|trucks?|ships?|boats?|vessels?|containers?|parcels?|packages?|kg|kilos?)\b")
 

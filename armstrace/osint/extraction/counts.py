@@ -168,12 +168,18 @@ def _line_broken_after(folded, number, lang):
     return after
 
 
+_MONTH_DAY_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(MONTH_NUMBER, key=len, reverse=True)) +
+                               r")\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:de\s+|del\s+)?$")
+
+
 def _no_count_for_what_is_before(folded, number, before, lang):
     """"several thousand rounds", "model 17", "one of the", "an upper receiver of a Garand rifle", "partes para 14
     fusiles": the words before the number say it counts no seized item."""
     if number.kind == "words" and _VAGUE_SCALE.fullmatch(folded, number.start, number.end) and \
             _SEVERAL_BEFORE.search(before):
         return True
+    if number.kind == "digits" and 1900 <= number.value <= 2100 and _MONTH_DAY_BEFORE.search(before):
+        return True  # "February 18, 2023 – National Police ...": a year
     return bool((_NOT_A_COUNT_BEFORE.search(before) or _MODEL_BEFORE.search(before) or
                  lang == "en" and _ARTICLE_BEFORE.search(before)) and number.kind == "digits" or
                 _ONE_OF_BEFORE.search(before) or number.kind == "article" and _BELONGING_TO_BEFORE.search(before) or

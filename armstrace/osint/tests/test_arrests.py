@@ -296,3 +296,12 @@ def test_a_subject_count_or_one_person_before_a_passive_arrest(text, language, e
 ])
 def test_spanish_infinitive_pairs_adverbs_and_no_arrest_made(text, language, expected):
     assert record(text, language=language)["arrests"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Saturday, February 18, 2023 – National Police Service officers in Maralal nabbed a motorbike rider and "
+     "recovered an AK 47 rifle.", 1),
+    ("Police seized 3 rifles in the Mudgeeraba raid. Four were arrested, with alleged links to a gang.", 4),
+])
+def test_a_dateline_year_is_no_count_of_people(text, expected):
+    assert record(text)["arrests"] == expected
