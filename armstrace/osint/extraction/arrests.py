@@ -249,7 +249,8 @@ def _numbers_to_check(doc, triggers):
     return numbers
 
 
-_RIGHT_AFTER = re.compile(r"\s*(?:(?:de|of|a|al|aux|d')\s*)?(?:(?:the|los|las|les)\s+)?$")
+_RIGHT_AFTER = re.compile(r"\s*(?:(?:de|of|a|al|aux|d')\s*)?(?:(?:the|los|las|les)\s+)?"
+                          r"(?:(?:at least|au moins|al menos|about|some|more than|plus de|mas de|over)\s+)?$")
 _WORDS_AFTER = re.compile(r"(?:\s*\(\d+\))?(?:\s+[a-z'-]+){1,3}")
 
 

@@ -229,6 +229,8 @@ def _count_of(folded, number, lang):
     if lang == "en" and category == "firearm" and modifier.match(after[:noun_end + 30], noun_end) and (
             _SINGULAR_NOUN.search(after, 0, noun_end)):
         return None  # "nine handgun back straps", "12 ghost gun kits": the noun qualifies another
+    if lang == "en" and category == "firearm" and _TRADERS_AFTER.match(after, noun_end):
+        return None  # "five suspected arms dealers": people
     category, kind = _mixed_list(after, noun_end, category, kind, lang)
     copula = _COPULA.match(after, noun_end) if category == "firearm" and kind is None else None
     if copula:  # "the other two weapons are semi-automatic pistols"
@@ -254,6 +256,9 @@ _COMPOUND_HEAD = re.compile(r" (?:manufactur\w*|dealers?|licen[cs]es?|offen[cs]e
                             r"owners?|laws?|violence|amnesty|unit|squad|team|investigations?|trafficking|smuggling|"
                             r"shops?|stores?|range|club|permits?|factory|workshop|lab|laboratory|set|blueprints?|"
                             r"cleaning|cases?|bags?|box|boxes|covers?|cabinets?)\b")
+
+
+_TRADERS_AFTER = re.compile(r" (?:dealers?|traffickers?|smugglers?|brokers?|suppliers?|runners?)\b")
 
 
 _GROUP = {kind: broad for broad, kinds in COVERS.items() for kind in (broad, *kinds)}  # "pistol" → handguns

@@ -305,3 +305,9 @@ def test_spanish_infinitive_pairs_adverbs_and_no_arrest_made(text, language, exp
 ])
 def test_a_dateline_year_is_no_count_of_people(text, expected):
     assert record(text)["arrests"] == expected
+
+
+def test_arms_dealers_are_people_not_arms():
+    found = record("Police confirmed the arrest of at least five suspected trans-border arms dealers and recovered "
+                   "2 rifles.")
+    assert (found["arrests"], found["firearms_total"]) == (5, 2)
