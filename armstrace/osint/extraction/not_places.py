@@ -26,7 +26,8 @@ NOT_PLACES = set(
     "cuerpo corps investigaciones investigations instagram facebook twitter tiktok whatsapp telegram youtube "
     # vehicle makes: "un Toyota Corolla", "una camioneta Acura"
     "toyota nissan honda hyundai mercedes mercedes-benz chevrolet ford kia mazda suzuki acura peugeot renault "
-    "volkswagen audi bmw lexus jeep mitsubishi isuzu citroen fiat dacia opel skoda subaru volvo".split()) | \
+    "volkswagen audi bmw lexus jeep mitsubishi isuzu citroen fiat dacia opel skoda subaru volvo "
+    "city ciudad ville town area zone zona".split()) | \
     _DAYS_AND_MONTHS
 _COMMON_WORDS = set("meanwhile however furthermore moreover additionally also subsequently consequently therefore "
                     "thereafter later earlier afterwards finally recently cependant toutefois ensuite puis enfin "

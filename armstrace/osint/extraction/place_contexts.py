@@ -73,8 +73,10 @@ DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en rout
                                 r"taken to|transferred to|brought to|escorted to|transfere\w* a|conduit\w* a|"
                                 r"emmene\w* a|trasladad\w*|llevad\w* (?:a (?!cabo)|hasta)|remitid\w* a|puest\w* a "
                                 r"disposicion)\b[^.;]{0,50}$")
-# A person's home town: "a man in his 40s from the Brighton area", "un homme de 27 ans, de Montréal".
-HOME_BEFORE = re.compile(r"\b(?:man|woman|men|women|boy|girl|teenager|\d+[- ]years?[- ]old|aged \d+|homme|femme|"
+# A person's home town: "a man in his 40s from the Brighton area", "un homme de 27 ans, de Montréal", "a resident
+# of the Dall village".
+HOME_BEFORE = re.compile(r"\b(?:man|woman|men|women|boy|girl|teenager|resident|native|\d+[- ]years?[- ]old|aged \d+|"
+                         r"homme|femme|"
                          r"hommes|femmes|jeune|\d+ ans|hombre|mujer|joven|\d+ anos)\b[^.;]{0,25}?"
                          r"(?:\bfrom|\bof|\bde|\bdu|\bd')\s*(?:the\s+)?$")
 # "Mexican authorities", "la police canadienne", "la Policía colombiana": a State's own agency, in its country;

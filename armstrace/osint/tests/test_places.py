@@ -286,3 +286,10 @@ def test_an_island_and_a_road_checkpoint_are_the_place():
                   "llevados al golfo de Guayaquil.", language="es")["location"] == "Puná"
     assert record("Un operativo se desplegó en un control vial de Desaguadero, La Paz, donde se secuestraron 12 "
                   "pistolas con destino a Mendoza.", language="es")["location"].startswith("Desaguadero")
+
+
+def test_a_residents_home_village_and_a_bare_city_word_are_no_seizure_place():
+    assert record("Police recovered 10 pistols with the arrest of one person in Amritsar. The accused is a resident "
+                  "of the Dall village.")["location"] == "Amritsar"
+    assert record("Gardaí seized two guns in an operation in the south inner City area of Dublin.")["location"] == \
+        "Dublin"
