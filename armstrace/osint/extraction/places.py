@@ -79,6 +79,8 @@ def country_mentions(doc):
                 continue  # "de fabrication russe", "Turkish-made pistols": where the arms were made
             if source == "name" and doc.folded.endswith(("port of ", "puerto de ", "port d'"), 0, match.start()):
                 continue  # "Port of Spain": a city
+            if source == "name" and match.group(0) in _TOWN_NAMESAKES.get(doc.language, ()):
+                continue  # "Granada" in a Spanish text: the Andalusian city, not Grenada
             if source == "name" and _PERSON_BEFORE.search(doc.folded, max(0, match.start() - 20), match.start()):
                 continue  # "un certain Maurice", "alias Jordan": a person
             taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
@@ -87,6 +89,7 @@ def country_mentions(doc):
     return doc.cache["countries"]
 
 
+_TOWN_NAMESAKES = {"es": {"granada"}}
 _PERSON_BEFORE = re.compile(r"\b(?:un certain|une certaine|le nomme|la nommee|denommee?|alias|sieur|dame|mr\.?|mrs\.?|"
                             r"monsieur|madame|senor|senora|don|dona|el llamado|la llamada)\s+$")
 

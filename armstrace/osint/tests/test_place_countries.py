@@ -204,3 +204,8 @@ def test_people_said_to_come_from_a_country_do_not_place_the_seizure_there():
     found = record("Des militaires postés dans le désert tunisien ont saisi 3 fusils dans un véhicule transportant "
                    "quatre personnes sans papiers qui affirment être originaires de la Libye.", language="fr")
     assert found["country"] == ["TUN"]
+
+
+def test_granada_in_a_spanish_text_is_the_city():
+    found = record("La Guardia Civil ha intervenido 40 pistolas en Granada y Málaga.", language="es")
+    assert found["country"] == ["ESP"]
