@@ -54,8 +54,9 @@ def _patterns():
     agencies = {a: code for code, words in AGENCIES.items() for a in words.split("|")}
     return [
         (re.compile(rf"(?<![\w.])(?:{_alternation(agencies)})(?![\w])"), agencies, "agency"),
-        (re.compile(rf"(?<![\w.])(?:{_alternation(names)})(?![\w])"), names, "name"),
-        (re.compile(rf"(?<![\w.])(?:{_alternation(demonyms)})(?![\w])"), demonyms, "demonym"),
+        # not inside a compound name: "Colombie-Britannique", "Nouvelle-Écosse", "the Accra-Benin Highway"
+        (re.compile(rf"(?<![\w.-])(?:{_alternation(names)})(?![\w-])"), names, "name"),
+        (re.compile(rf"(?<![\w.-])(?:{_alternation(demonyms)})(?![\w-])"), demonyms, "demonym"),
         (re.compile(rf"(?<![\w.])(?:{_alternation(PLACES)})(?![\w])"), {k: v[0] for k, v in PLACES.items()},
          "place"),
     ]
@@ -91,6 +92,8 @@ def country_mentions(doc):
 
 _TOWN_NAMESAKES = {"es": {"granada"}}
 _PERSON_BEFORE = re.compile(r"\b(?:un certain|une certaine|le nomme|la nommee|denommee?|alias|sieur|dame|mr\.?|mrs\.?|"
+                            r"colonel|general|commandant|capitaine|lieutenant|sergent|commissaire|procureur|coronel|"
+                            r"capitan|teniente|comisario|fiscal|sargento|captain|sergeant|inspector|officer|"
                             r"monsieur|madame|senor|senora|don|dona|el llamado|la llamada)\s+$")
 
 
@@ -115,7 +118,8 @@ MULTI = re.compile(r"\b(?:europol|interpol|countries|pays|paises|international o
                    r"operation conjointe|operacion conjunta|coordinated by|coordonnee par|coordinada por|"
                     r"operacion internacional|joint action|cross-border|transfrontali\w+|eu member states|"
                     r"etats membres|estados miembros|frontex|afripol|ameripol)\b")
-_ORIGIN = re.compile(r"(?<![\w])(?:from|origin|made in|bound for|destined for|to|en provenance d(?:es|e|u|')?|"
+_ORIGIN = re.compile(r"(?<![\w])(?:(?:provenance|provenant|importee?s?) (?:notamment|principalement|surtout) "
+                     r"d(?:es|e|u|')?|from|origin|made in|bound for|destined for|to|en provenance d(?:es|e|u|')?|"
                      r"provenant d(?:es|e|u|')?|a destination d(?:es|e|u|')?|vers|sita en|sito en|situee? a|based in|"
                      r"basee? a|hacia|con destino a|procedentes? de|desde|originari\w+ de|originaires? d(?:e|u|es|')|"
                      r"arrives? des|arrives? d[eu']|arrivant d[eu']?|venant d[eu']?|importees? d[eu']?|"
@@ -129,7 +133,7 @@ _ORIGIN = re.compile(r"(?<![\w])(?:from|origin|made in|bound for|destined for|to
                      # "hacia el vecino país de Ecuador", "from an address in the United States"
                      r"(?:(?:vecino |neighbou?ring )?(?:pais|country|pays)(?: vecino| voisin)? (?:de |of |d')?|"
                      r"an? (?:address|location|place) in (?:the )?)?"
-                     r"(?:[\w'-]+(?: [\w'-]+){0,2}(?:, | \(| et (?:de |du |des )?(?:la |le |l')?| y (?:de )?(?:la |el )?|"
+                     r"(?:[\w'-]+(?: [\w'-]+){0,2}(?:, | \(| (?:et|ou) (?:de |du |des |d')?(?:la |le |l')?| y (?:de )?(?:la |el )?|"
                      r" and (?:the )?))?$")
 # "en France et en Belgique", "in Spain and Portugal": a seizure in two named countries.
 _JOINED = re.compile(r"\b(?:in|en|au|aux)\s+(?:la\s+|le\s+|l')?[a-z'-]+(?:\s[a-z'-]+)?\s+(?:et|and|y)\s+(?:in\s+|en\s+|au\s+)"

@@ -209,3 +209,12 @@ def test_people_said_to_come_from_a_country_do_not_place_the_seizure_there():
 def test_granada_in_a_spanish_text_is_the_city():
     found = record("La Guardia Civil ha intervenido 40 pistolas en Granada y Málaga.", language="es")
     assert found["country"] == ["ESP"]
+
+
+def test_countries_inside_compound_names_titles_and_origins_are_no_seizure_place():
+    found = record("Les perquisitions ont eu lieu au Québec, en Ontario, en Colombie-Britannique et en Nouvelle-Écosse; "
+                   "elles ont permis de saisir 40 armes.", language="fr")
+    assert found["country"] == ["CAN"]
+    found = record("Les gendarmes ont saisi 30 armes achetées en provenance notamment d'Allemagne ou d'Autriche, a dit "
+                   "le colonel Dominique Goury à Perpignan, en France.", language="fr")
+    assert found["country"] == ["FRA"]
