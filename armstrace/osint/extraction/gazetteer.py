@@ -39,7 +39,7 @@ ALIASES = {
     "SVN": "slovenia|slovenie|eslovenia", "LTU": "lithuania|lituanie|lituania",
     "LVA": "latvia|lettonie|letonia", "EST": "estonia|estonie", "LUX": "luxembourg|luxemburgo",
     "AUS": "australia|australie", "NZL": "new zealand|nouvelle-zelande|nueva zelanda",
-    "ZAF": "south africa|afrique du sud|sudafrica", "NGA": "nigeria", "GHA": "ghana", "KEN": "kenya|kenia",
+    "ZAF": "south africa|afrique du sud|sudafrica", "NGA": "nigeria|niger state|etat du niger", "GHA": "ghana", "KEN": "kenya|kenia",
     "PHL": "philippines|filipinas", "THA": "thailand|thailande|tailandia", "JPN": "japan|japon",
     "CHN": "china|chine", "IND": "india|inde", "PAK": "pakistan", "AFG": "afghanistan|afganistan",
     "IRQ": "iraq|irak", "ISR": "israel", "LBN": "lebanon|liban|libano", "JOR": "jordan|jordanie|jordania",

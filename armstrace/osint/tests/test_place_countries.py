@@ -218,3 +218,10 @@ def test_countries_inside_compound_names_titles_and_origins_are_no_seizure_place
     found = record("Les gendarmes ont saisi 30 armes achetées en provenance notamment d'Allemagne ou d'Autriche, a dit "
                    "le colonel Dominique Goury à Perpignan, en France.", language="fr")
     assert found["country"] == ["FRA"]
+
+
+def test_niger_state_is_in_nigeria_and_a_parcel_sent_from_a_country_is_an_origin():
+    assert record("Police recovered two locally made guns and six live ammunition in Makera town of Niger "
+                  "State.")["country"] == ["NGA"]
+    assert record("Les douaniers de Faulquemont (Moselle) découvrent dans un colis expédié d'Allemagne un boîtier "
+                  "de culasse.", language="fr")["country"] == ["FRA"]
