@@ -11,7 +11,7 @@ import re
 _COMMON = [
     (r"airsoft(?: guns?| weapons?| replicas?| pistols?| rifles?)?", "excluded", None),
     (r"tasers?|shockers?", "excluded", None),
-    (r"ak[- ]?47s?|ak[- ]?74s?|ak[- ]?56s?|type 56|akms?|pmak|sks|kalas?h?nikovs?|kalachnikovs?|kalach(?:e|es|s)?|kalash(?:es)?|ar[- ]?15s?|m-?16s?|m4s?|fal|g3s?|"
+    (r"ak[- ]?47s?|ak[- ]?74s?|ak[- ]?56s?|type 56|akms?|(?<=type )aka|pmak|sks|kalas?h?nikovs?|kalachnikovs?|kalach(?:e|es|s)?|kalash(?:es)?|ar[- ]?15s?|m-?16s?|m4s?|fal|g3s?|"
      r"mini-?14s?|galils?|m1 carbines?|garands?", "firearm", "rifle"),
     (r"mossbergs?(?: \d{3})?|remington 870s?", "firearm", "shotgun"),
     (r"tt-?30|tt-?33|tokarevs?|makarovs?", "firearm", "pistol"),

@@ -165,3 +165,8 @@ def test_arms_found_and_destroyed_on_the_spot_are_a_seizure():
                     "une cache de la milice en Ituri.", language="fr")
     assert found.relevant and found.record()["firearms_total"] == 30
     assert not extract("Les 300 armes saisies l'an dernier ont été détruites hier à Kinshasa.", language="fr").relevant
+
+
+def test_arms_of_type_aka_are_rifles():
+    assert record("Cinq armes de type AKA ont été découvertes, ce samedi, au quartier Bikuku à Kananga.",
+                  language="fr")["firearms_by_type"] == {"rifle": 5}
