@@ -94,7 +94,9 @@ def _further_finds(doc, seized):
     (its count sums up what the text then details)."""
     lead = doc.block_of(seized[0][0].start) == 0
     pattern = _MORE if lead else _ADDITIONAL  # after a lead, only "5 more guns", "a further two"
-    return [b for b in seized[1:] if pattern.search(doc.folded, *doc.block_bounds(doc.block_of(b[0].start)))]
+    first = sum(c.value for c in seized[0])  # "440 armes ... saisi 440 armes à feu, dont ... d'autres armes": retold
+    return [b for b in seized[1:] if pattern.search(doc.folded, *doc.block_bounds(doc.block_of(b[0].start)))
+            and (first == 1 or sum(c.value for c in b) != first)]
 
 
 _MORE = re.compile(r"\b(?:a further|an additional|another) (?:\d|\w+ (?:fire)?arms|\w+ guns|\w+ weapons)|"

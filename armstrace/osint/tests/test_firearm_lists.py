@@ -170,3 +170,10 @@ def test_arms_found_and_destroyed_on_the_spot_are_a_seizure():
 def test_arms_of_type_aka_are_rifles():
     assert record("Cinq armes de type AKA ont été découvertes, ce samedi, au quartier Bikuku à Kananga.",
                   language="fr")["firearms_by_type"] == {"rifle": 5}
+
+
+def test_a_lead_count_retold_with_other_arms_is_not_added_twice():
+    found = record("L'équipe annonce que 45 personnes ont été arrêtées et 440 armes à feu saisies.\nLes policiers ont "
+                   "effectué 64 perquisitions et saisi 440 armes à feu, dont des armes de poing, ainsi que d'autres "
+                   "armes.", language="fr")
+    assert found["firearms_total"] == 440
