@@ -10,7 +10,7 @@ from armstrace.osint.scoring import score
 
 DEVSET = Path(__file__).parent / "data" / "devset.jsonl"
 # 0.877 on the "dev" split (606 documents, after the sixth batch) when this floor was set, less 0.03.
-DEV_MICRO_F1_FLOOR = 0.847
+DEV_MICRO_F1_FLOOR = 0.85
 
 
 def split(name):
