@@ -140,15 +140,15 @@ _REPLICA = re.compile(r"\b(?:imitation|replica|repliques?|airsoft|air (?:guns?|r
 
 # "2.300 armes saisies ces derniers mois ont été détruites", "The 611 guns that were destroyed": the arms' end, told
 # after their seizure.
-# "30 armes ... ont été découvertes et détruites": found, then destroyed on the spot; a seizure all the same.
-_FOUND_AND_DESTROYED = re.compile(r"\b(?:decouvert|trouve|saisi|recupere|found|seized|recovered|discovered|"
-                                  r"encontrad|hallad|incautad|decomisad)\w* (?:et|and|y|e) (?:\w+ )?"
-                                  r"(?:detrui|destroy|destruid)\w*")
 _DESTROYED = re.compile(r"\b(?:were|was|have been|has been|had been|will be|ont ete|a ete|seront|sont|fueron|fue|han sido|"
                         r"seran|serán) (?:\w+ ){0,2}?(?:destroy\w*|detrui\w*|destruid\w*|incinera\w*|brule\w*|torched|"
                         r"burnt|burned|fondue?s|melted|cut up|crushed|compacta\w*|chatarriz\w*|"
                         # "au moins 2000 armes ont été revendues": arms the network sold, not seized
                         r"sold|resold|vendue?s|revendue?s|vendid[oa]s|revendid[oa]s)\b")
+# "30 armes ... ont été découvertes et détruites": found, then destroyed on the spot; a seizure all the same.
+_FOUND_AND_DESTROYED = re.compile(r"\b(?:decouvert|trouve|saisi|recupere|found|seized|recovered|discovered|"
+                                  r"encontrad|hallad|incautad|decomisad)\w* (?:et|and|y|e) (?:\w+ )?"
+                                  r"(?:detrui|destroy|destruid)\w*")
 
 
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|ces|les|las|los|estas|estos|esas|esos)\s+$")
