@@ -174,7 +174,8 @@ def of_this_seizure(doc, counts):
     for count in counts:
         start, end = doc.clause_bounds(count.start)
         disposed = (_DISPOSED.search(doc.folded, start, end) and not _SEIZED.search(doc.folded, start, end) or
-                    _DESTROYED.search(doc.folded, start, end)) and not _FOUND_AND_DESTROYED.search(doc.folded, start, end)
+                    _DESTROYED.search(doc.folded, start, end)) and \
+            not _FOUND_AND_DESTROYED.search(doc.folded, start, end)
         handed_in = _handed_in(doc, count)
         retold = (count.category, count.value) in set_aside and _DEFINITE_BEFORE.search(
             doc.folded, max(0, count.start - 12), count.start)  # "As for the 261 firearms" after the statistic
@@ -367,8 +368,9 @@ def firearms_total(doc, counts, by_type):
             total = Value(exact[0].value, exact[0].start, exact[0].end, total.confidence)
         # "Trois fusils ... les deux armes": a smaller count of "weapons" after the typed counts retells part of them.
         if typed and not strong and total.value < typed.value and total.start > typed.start and total.confidence < 0.85:
-            if _amid_typed(doc, total, counts) or _ADDED_BEFORE.search(doc.folded, max(0, total.start - 20), total.start):
-                # "44 armas cortas; 18 armas de guerra; 2 armas largas", "1 400 pistolets, ainsi que trois armes": an item
+            # "44 armas cortas; 18 armas de guerra; 2 armas largas", "1 400 pistolets, ainsi que trois armes": an item
+            if _amid_typed(doc, total, counts) or _ADDED_BEFORE.search(doc.folded, max(0, total.start - 20),
+                                                                       total.start):
                 return Value(typed.value + total.value, typed.start, max(typed.end, total.end), 0.55)
             return typed
         return _with_listed_types(doc, total, counts)
@@ -409,8 +411,9 @@ def _uncounted_in_list(doc, counts):
         for match in _LISTED_NOUN.finditer(doc.folded, start, end):
             noun = pattern.match(doc.folded, match.end())
             lumped = any(0 <= match.start() - c.end <= 1 and c.kind in COVERS for c in typed)  # "49 pistolas y revólveres"
-            if noun and noun.group(0).endswith("s") and not lumped and not _explains_a_count(doc, match.start(), typed) \
-                    and not _of_another_count(doc, match.start(), counts) and not any(
+            if noun and noun.group(0).endswith("s") and not lumped and \
+                    not _explains_a_count(doc, match.start(), typed) and \
+                    not _of_another_count(doc, match.start(), counts) and not any(
                     c.start <= match.end() < c.end for c in counts) \
                     and (found := classify(noun.group(0), doc.language)) and found[1] == "firearm" and found[2]:
                 return True

@@ -128,12 +128,14 @@ _ORIGIN = re.compile(r"(?<![\w])(?:(?:provenance|provenant|importee?s?) (?:notam
                      r"fabricad\w+ en|producid\w+ en|border with|borders|bordering with|bordering|frontiere avec|frontera con|"
                      r"limitrofe con|frontalier\w* (?:de|du|des|avec)|via|en passant par|transitant par|"
                      r"en transit par|pasando por|en transito por|in transit through|"
-                     r"embarcad[oa]s?(?: el \d+ de \w+)? en|shipped (?:\w+ ){0,3}?from|expediee?s? (?:depuis|de|d'|du|des)|"
+                     r"embarcad[oa]s?(?: el \d+ de \w+)? en|shipped (?:\w+ ){0,3}?from|"
+                     r"expediee?s? (?:depuis|de|d'|du|des)|"
                      r"expulsee? d(?:e|u|es|')|expulsad[oa] de|deported from|expelled from)(?:(?<=')|(?![\w]))\s*(?:the |la |le |les |des |l'|el |los |las )?"
                      # "hacia el vecino país de Ecuador", "from an address in the United States"
                      r"(?:(?:vecino |neighbou?ring )?(?:pais|country|pays)(?: vecino| voisin)? (?:de |of |d')?|"
                      r"an? (?:address|location|place) in (?:the )?)?"
-                     r"(?:[\w'-]+(?: [\w'-]+){0,2}(?:, | \(| (?:et|ou) (?:de |du |des |d')?(?:la |le |l')?| y (?:de )?(?:la |el )?|"
+                     r"(?:[\w'-]+(?: [\w'-]+){0,2}(?:, | \(| (?:et|ou) (?:de |du |des |d')?(?:la |le |l')?|"
+                     r" y (?:de )?(?:la |el )?|"
                      r" and (?:the )?))?$")
 # "en France et en Belgique", "in Spain and Portugal": a seizure in two named countries.
 _JOINED = re.compile(r"\b(?:in|en|au|aux)\s+(?:la\s+|le\s+|l')?[a-z'-]+(?:\s[a-z'-]+)?\s+(?:et|and|y)\s+(?:in\s+|en\s+|au\s+)"
