@@ -24,12 +24,16 @@ _SINGLE = re.compile(
     r"male|female|national|citizen|traveller|traveler|resident|owner|occupant|tenant|courier|smuggler|trafficker)"
     rf"\b{_INITIALS}{{0,100}}?(?:was|has been|had been|is being) (?:[a-z]+ (?:to |and )?){{0,3}}?"
     r"(?:arrested|detained|apprehended|taken into custody|charged)|one arrest|"
-    r"(?:the|a) (?:suspect|driver|man|woman|courier|passenger) (?:arrested|detained)\b|"
+    r"(?:the|a) (?:\d+-year-old )?(?:suspect|driver|man|woman|courier|passenger) (?:arrested|detained)\b|"
+    r"(?:was|has been) placed under arrest|(?:est|a ete|fut) placee? en etat d'arrestation|"
+    r"(?:fue|quedo|ha sido) puest[oa] bajo arresto|"
     r"(?:sa|son) (?:placement en )?(?:garde a vue|arrestation|interpellation)\b|"
     r"(?:ce dernier|cette derniere|celui-ci|celle-ci) (?:a ete|est|fut) (?:aussitot |immediatement |alors )?"
     r"(?:interpellee?|arretee?|apprehendee?|placee? en garde a vue|ecrouee?)\b|(?:il|elle) est (?:garde|gardee|placee?) (?:a vue|en garde a vue)|"
-    r"(?:el|la) (?:persona|hombre|mujer|sujeto|conductor|chofer|joven|menor|adolescente|muchach[oa]) "
-    r"(?:detenid|capturad|arrestad|aprehendid)[oa]\b|"
+    r"(?:d|a)?(?:el|la) (?:persona|hombre|mujer|sujeto|conductor|chofer|joven|menor|adolescente|muchach[oa]) "
+    r"(?:de \d+ anos )?(?:detenid|capturad|arrestad|aprehendid)[oa]\b|"
+    r"(?:la )?(?:detencion|captura|aprehension) (?:del|de la|de un|de una) (?:conductor|chofer|hombre|mujer|sujeto|"
+    r"individuo|joven|propietari[oa]|ocupante|sospechos[oa]|presunt[oa])\b|"
     r"(?:el|la) (?:hombre|mujer|sujeto|conductor|chofer|detenid[oa]|sospechos[oa]) (?:fue|quedo) puest[oa] a disposicion|"
     r"(?:arrested|detained|apprehended|nabbed) (?:a|an|the|one) (?:[a-z-]+ ){0,2}?[a-z-]*[a-rt-z]\b(?! and)|"
     r"(?:un|une|le|la|l') ?(?:homme|femme|individu|suspect|personne|jeune|conducteur|passager|ressortissant|"
@@ -45,7 +49,7 @@ _SINGLE = re.compile(
     r"(?:un|une) (?:homme|femme|individu|suspect|jeune|conducteur|passager|ressortissant|resident)e?\b[^.;:]{0,40}?"
     r"fait face (?:a|aux) (?:des )?(?:accusations|chefs)|"
     r"(?:le|la|l') ?(?:trafiquant|suspect|individu|homme|femme|conducteur|chauffeur|passager|mis en cause)e? "
-    r"(?:interpellee?|arretee?|apprehendee?)\b|l'un des \w+, (?:interpelle|arrete|apprehende)|"
+    r"(?:(?:age )?de \d+ ans )?(?:interpellee?|arretee?|apprehendee?)\b|l'un des \w+, (?:interpelle|arrete|apprehende)|"
     r"(?:interpelle|arrete|apprehende) (?:[\w'-]+ ){0,6}?(?:un|une) (?:homme|femme|individu|suspect|personne|jeune|resident|"
     r"conducteur|passager|ressortissant|voyageur)|une interpellation|une arrestation|l'arrestation d'un|"
     r"(?:interpelle|arrete|apprehende) (?:le|la|l') ?(?:suspect|conducteur|chauffeur|passager|proprietaire|"
@@ -68,8 +72,8 @@ _SINGLE = re.compile(
     r"(?:un|una) (?:detenido|detenida|persona detenida|hombre detenido)|"
     r"(?:el|la|del|al) (?:detenid[oa]|arrestad[oa]|capturad[oa]|aprehendid[oa])\b|"
     r"the (?:arrested|detained) (?:man|woman|suspect|person|driver|teenager)|"
-    r"(?:\bhe|\bshe|(?:a|an|the) \d+-year-old(?: [a-z]+)?|(?:a|the) (?:teen|teenage boy|juvenile|minor|pensioner|boy|girl)) "
-    r"(?:was|has been|had been) (?:[a-z]+ ){0,2}?"
+    r"(?:\bhe|\bshe|(?:a|an|the) \d+-year-old(?: [a-z]+){0,3}|(?:a|the) (?:teen|teenage boy|juvenile|minor|pensioner|boy|girl)) "
+    r"(?:was|has been|had been|is) (?:[a-z]+ ){0,2}?"
     r"(?:arrested|detained|apprehended|taken into custody|remanded|booked)|"
     r"(?:arrested|detained|apprehended|nabbed|charged) (?:him|her)\b|"
     r"(?:man|woman|suspect|person|driver|teenager|youth|\d+-year-old)\b[^.;]{0,60}? (?:was|has been) "
@@ -81,7 +85,10 @@ _SINGLE = re.compile(
     r"placee? sous mandat de depot|ecrouee?|placee? en detention)|"
     r"\ba (?:aussitot |immediatement |alors |rapidement |finalement |ensuite |egalement )?ete "
     r"(?:interpellee?|apprehendee?|placee? en garde a vue|ecrouee?)(?! \w+ (?:et|avec) )|"
+    r"(?<!vehicule )(?<!camion )(?<!voiture )(?<!bus )(?<!car )(?<!navire )(?<!bateau )(?<!convoi )(?<!train )(?<!n')"
+    r"\ba (?:aussitot |immediatement |alors |rapidement |finalement |ensuite |egalement )?ete arretee?\b(?! \w+ (?:et|avec) )|"
     r"(?<!vessel )(?<!ship )(?<!boat )(?<!truck )(?<!vehicle )(?<!container )(?<!shipment )"
+    r"(?<!no one )(?<!nobody )(?<!no-one )"
     r"\bwas (?:subsequently |consequently |later |then |also |immediately |eventually )?"
     r"(?:arrested|apprehended|taken into custody))\b")
 # "arrested the couple", "both men were arrested": two.
@@ -91,10 +98,12 @@ _PAIR = re.compile(r"\b(?:(?:the|a|le|un|la|una|el) (?:couple|pareja|duo|pair)|b
                    r"^both(?= (?:were|have been|had been|are) )|(?<=[.;] )both(?= (?:were|have been|had been|are) )|"
                    r"les deux (?:hommes|femmes|suspects|individus|inculpes|prevenus|mis en cause|trafiquants)|"
                    r"los dos (?:hombres|sujetos|sospechosos|detenidos|imputados)|"
-                   r"(?:el|la) [a-z]+ y su [a-z]+"
+                   r"(?:el|la) [a-z]+(?: (?:del|de la) [a-z]+)? y su [a-z]+"
                    r"(?= (?:fueron|han sido|quedaron|resultaron) (?:detenid|capturad|aprehendid|arrestad))|"
-                   r"(?:le|la) [a-z]+ et (?:son|sa) [a-z]+(?= ont ete (?:interpell|arret|apprehend))|"
-                   r"the [a-z]+ and (?:his|her) [a-z]+(?= (?:were|have been) (?:arrested|detained|apprehended)))\b")
+                   r"(?:le|la) [a-z]+(?: (?:du|de la) [a-z]+)? et (?:son|sa) [a-z]+"
+                   r"(?= ont ete (?:interpell|arret|apprehend|mis aux arrets|places? en garde a vue))|"
+                   r"the [a-z]+(?: of the [a-z]+)? and (?:his|her) [a-z]+"
+                   r"(?= (?:were|have been) (?:arrested|detained|apprehended)))\b")
 _NONE = re.compile(
     r"\b(?:no arrests?|no one (?:has been|was|were) (?:arrested|detained)|nobody (?:was|has been) arrested|"
     r"aucune (?:interpellation|arrestation)|personne n'a ete (?:interpelle|arrete)|"
@@ -152,6 +161,9 @@ def arrests(doc, counts):
     if value is not None and ordinal and ordinal.value == value.value + 1 and 0 < ordinal.start - value.end <= 40 \
             and not _NOT_ARRESTED.search(doc.folded, value.end, ordinal.end):
         return Value(ordinal.value, value.start, ordinal.end, 0.5)  # "deux personnes ... et une troisième à Lyon"
+    enumerated = _enumerated(doc)
+    if enumerated and (value is None or enumerated.start <= value.start and value.end <= enumerated.end):
+        return enumerated  # "two Britons and a Dutch national were arrested": not only the national
     bare = _bare_count(doc)
     if value is not None and bare and 0 <= bare.start - value.end < 40:
         return bare  # "five men, of whom three were arrested"
@@ -370,6 +382,24 @@ def _subject_count(doc):
                 re.fullmatch(r"\W*(?:the|les|los|las)?\s*", doc.folded[sentence_start:number.start]):
             return Value(number.value, number.start, match.end(), 0.5)
     return None
+
+
+_ITEM = (r"(?:a|an|one|two|three|four|five|six|un|une|deux|trois|quatre|cinq|uno|una|dos|tres|cuatro|cinco|seis|\d+) "
+         r"[a-z-]+(?: nationals?| nacional(?:es)?)?")
+# "Un Béninois, un Togolais, deux Nigérians et une Ghanéenne ont été interpellés": five.
+_ENUMERATION = re.compile(rf"\b({_ITEM}(?:(?:,? and |,? et |,? y |, ){_ITEM}){{1,6}})" + _PASSIVE_ARREST.pattern)
+
+
+def _enumerated(doc):
+    """People listed one kind at a time, then said to be arrested: the sum of the list."""
+    match = _ENUMERATION.search(doc.folded)
+    if not match or _THING.search(match.group(1)):
+        return None
+    items = re.split(r",? (?:and|et|y) |, ", match.group(1))
+    numbers = [find_numbers(item, doc.language) for item in items]
+    if not all(found and found[0].start == 0 for found in numbers):
+        return None
+    return Value(sum(found[0].value for found in numbers), match.start(), match.end(), 0.5)
 
 
 def _pair(doc, triggers):

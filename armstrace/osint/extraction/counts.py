@@ -84,7 +84,7 @@ class Count:
 def find_counts(folded, lang, text=None):
     """Every counted noun phrase of the text, in order (`text`, the original, tells model numbers apart)."""
     lang = lang if lang in STOPS else "en"
-    counts = []
+    counts, bare = [], []
     for number in find_numbers(folded, lang):
         if text is not None and number.kind == "digits" and _MODEL_NAME.search(
                 text[max(0, number.start - 40):number.start]) and not _PLURAL_NEXT.match(folded, number.end):
@@ -92,7 +92,27 @@ def find_counts(folded, lang, text=None):
         count = _count_of(folded, number, lang)
         if count is not None:
             counts.append(count)
-    return _with_another_of_them(folded, counts + _counts_after_nouns(folded, lang))
+        elif number.kind != "article":
+            bare.append(number)
+    counts += _sharing_the_next_noun(folded, bare, counts, lang)
+    return _with_another_of_them(folded, sorted(counts, key=lambda c: c.start) + _counts_after_nouns(folded, lang))
+
+
+# "20 fully-built and 16 semi-built pistols": the first number counts the noun of the second.
+_QUALIFIER_THEN_AND = re.compile(r"\s+(?!cal|mm\b|mil|magnum)"
+                                 r"([a-z]+-[a-z]+|[a-z]+(?:ed|ees?|es|ad[oa]s|id[oa]s))\s+(?:and|et|y)\s+$")
+
+
+def _sharing_the_next_noun(folded, numbers, counts, lang):
+    found = []
+    for number in numbers:
+        following = next((c for c in counts if c.start >= number.end), None)
+        between = following and _QUALIFIER_THEN_AND.fullmatch(folded, number.end, following.start)
+        if between and following.category in ("firearm", "ammo", "part") and following.number_kind != "article" \
+                and not classify(between.group(1), lang):  # "un cargador de 10 municiones y 72 municiones"
+            found.append(replace(following, value=number.value, start=number.start, end=number.end,
+                                 number_kind=number.kind, total=False, packs=False))
+    return found
 
 
 _NOUN_COLON_NUMBER = re.compile(r"(?m)^[ \t•*·\-–]*([a-z][a-z .'-]{1,40}?)[ \t]*(?::|[ \t][-–=][ \t]|(?=[ \t]*\())[ \t]*"
@@ -183,7 +203,7 @@ def _no_count_for_what_is_before(folded, number, before, lang):
     return bool((_NOT_A_COUNT_BEFORE.search(before) or _MODEL_BEFORE.search(before) or
                  lang == "en" and _ARTICLE_BEFORE.search(before)) and number.kind == "digits" or
                 _ONE_OF_BEFORE.search(before) or number.kind == "article" and _BELONGING_TO_BEFORE.search(before) or
-                _PARTS_FOR_BEFORE.search(before))
+                _PARTS_FOR_BEFORE.search(before) or re.search(r"\bworld war\s*$", before))  # "World War Two rifles"
 
 
 def _count_of(folded, number, lang):

@@ -24,7 +24,7 @@ _GENERAL_REMARK = re.compile(r"\b(?:can be|could be|may be|pueden ser|peuvent et
 _MESSAGING_SERVICE = r"(?<!aplicaciones de )(?<!aplicacion de )mensajeria(?! instantanea)"
 _POSTAL = re.compile(
     r"\b(?:parcels?|packages?|postal|post office|international mail|mail (?:centre|center|facility|processing)|"
-    r"airmail|mail(?:ed)?|courier|express (?:consignment|mail|delivery|freight)|"
+    r"airmail(?:ed)?|mail(?:ed)?|courier|express (?:consignment|mail|delivery|freight)|"
     r"fast parcel|dhl|fedex|ups|usps|royal mail|chronopost|colissimo|servientrega|estafeta|colis|envois? postaux|envoi postal|fret express|la poste|"
     rf"encomiendas?|paquetes?|paqueteria|correos?|{_MESSAGING_SERVICE}|envio postal|courrier)\b")
 # Carried in a vehicle or luggage: "a parcel containing a pistol in the boot of his car" is carried, not sent

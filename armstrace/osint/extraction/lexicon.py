@@ -54,7 +54,7 @@ EN = [
     (r"hand ?guns?|side ?arms?|short (?:fire)?arms?", "firearm", "handgun_unspecified"),
     (r"long ?guns?|long (?:fire)?arms?", "firearm", "long_gun_unspecified"),
     (r"fire ?arms?|guns?|weapons?|arms", "firearm", None),
-    (r"(?:live |ammunition )?(?:rounds?|rds)(?: of ammunition)?|(?:live )?cartridges?|bullets?|shells|ammo|"
+    (r"(?:live |ammunition )?(?:rounds?|rds)(?: of ammunition)?|(?:live )?cartridges?|bullets?(?![- ]?proof)|shells|ammo|"
      r"pieces of ammunition|ammunition", "ammo", None),
     (r"(?:lower |upper )?receivers?|lowers|uppers|barrels?|frames?|slides?|bolts?|bolt carriers?|silencers?|"
      r"lightning links?|"

@@ -10,7 +10,8 @@ from .text import UPPER, fold
 
 _DAYS_AND_MONTHS = {name for names in MONTHS.values() for name in names} | set(_WEEKDAY_NAMES.split("|"))
 NOT_PLACES = set(
-    "police customs border force national guard operation europol interpol the la le les el los las un une una "
+    "police customs border force national guard operation plan estrategia strategie strategy programa programme "
+    "aspectos aspects europol interpol the la le les el los las un une una "
     "this that these those government ministry court tribunal section station central north south east west "
     "northern southern eastern western charge registro republica republic region province state department "
     "ministere ministerio prefecture justice federal national nationale nacional general attorney office "
@@ -31,7 +32,7 @@ NOT_PLACES = set(
     "city ciudad ville town area zone zona".split()) | \
     _DAYS_AND_MONTHS
 _COMMON_WORDS = set("meanwhile however furthermore moreover additionally also subsequently consequently therefore "
-                    "thereafter later earlier afterwards finally recently cependant toutefois ensuite puis enfin "
+                    "there here thereafter later earlier afterwards finally recently cependant toutefois ensuite puis enfin "
                     "egalement selon ademas asimismo luego posteriormente finalmente segun code codigo ley loi act law "
                     "article articulo decreto decret palais area zona zone sector secteur internacional international".split())
 _TITLES = set("director directeur directora inspector commissioner superintendent sergeant colonel comandante "

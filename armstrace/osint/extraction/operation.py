@@ -28,6 +28,10 @@ _CAMPAIGN = re.compile(rf"\b(?:[Cc]ampa(?:gne|ign|ña))\s+{_QUOTED}")
 _PROJECT = re.compile(rf"\b(?:[Pp]rojet|[Pp]roject|[Pp]royecto|PROJECT|PROJET|PROYECTO){_AFTER}")
 _PROGRAMME = re.compile(rf"\b(?:[Ss]trat[ée]gie|[Ss]trategy|[Ee]strategia|[Pp]lan|[Pp]rogramme|[Pp]rograma)"
                         rf"(?:\s+(?:nacional|national|nationale|integral|especial|special|spécial|regional|régional))?{_AFTER}")
+# "el Plan de Intervención y Control de Armas de Fuego", "la Estrategia Nacional Antiextorsión": a titled programme.
+_TITLED_PROGRAMME = re.compile(r"\b((?:Estrategia|Strategy|Stratégie|Plan|Programa|Programme)(?: Nacional| National| Nationale)?"
+                               r" (?:(?:de|del|de la|of|for|d'|des|du) )?[A-ZÁÉÍÓÚ][\w-]+"
+                               r"(?: (?:(?:de|del|de la|y|of|and|for|et|des|du) )?[A-ZÁÉÍÓÚ][\w-]+)*)")
 # "the nationwide Shanela II operations": a capitalised name right before the word.
 _NAME_BEFORE = re.compile(r"\b((?:[A-Z][\w-]+)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*)\s+(?:(?:special|joint|crackdown)\s+)?"
                           r"(?:operations?|opérations?)\b")
@@ -41,7 +45,8 @@ _NOT_NAMES = set((
     "the of and to in on at for with by from as after during before this that these those its their his her our "
     "a an all some several other another each every one two three new same such similar further recent joint "
     "police policial conjunta internacional international national nacional nationale special customs military "
-    "security border federal it they we he she there here officers agents authorities "
+    "security border federal it they we he she there here officers agents authorities group groupe grupo team "
+    "squad unit unite unidad cell cellule celula "
     "le la les l' de du des et un une ce cet cette ces dans en sur pour par avec lors apres avant au aux son sa ses "
     "leur leurs il elle ils elles on qui que se plusieurs autre autres nouvelle nouvel meme gendarmes policiers "
     "douaniers enqueteurs "
@@ -71,7 +76,7 @@ def _plain_word(name, words):
 def operation_name(doc):
     """A Value with the name, or None."""
     for pattern, confidence in ((_OPERATION, 0.75), (_OPERATION_QUALIFIED, 0.7), (_PROJECT, 0.6),
-                                (_CAMPAIGN, 0.5), (_NAME_BEFORE, 0.5), (_PROGRAMME, 0.45),
+                                (_CAMPAIGN, 0.5), (_NAME_BEFORE, 0.5), (_PROGRAMME, 0.45), (_TITLED_PROGRAMME, 0.4),
                                 (_PROGRAMME_BEFORE, 0.4)):
         for match in pattern.finditer(doc.text):
             group = next(g for g in range(1, (match.lastindex or 1) + 1) if match.group(g))

@@ -50,6 +50,7 @@ STATISTIC = re.compile(
     r"quarter)|en todo (?:el )?(?:ano )?(?:19|20)\d\d|(?:in|en|durante|during) (?:19|20)\d\d\b|"
     r"bilan (?:de l'annee|annuel|de l'an)|over a period of|sur une periode de|this year so far|year[- ]to[- ]date|"
     r"(?:del|desde el|du|from) (?:\d+|uno|primero|1er|premier) (?:de )?\w+ (?:al|hasta el|au|to) \d+ (?:de )?\w+|"
+    r"(?:between|from) " + _MONTHS + r" \d{1,2} (?:and|to|through) " + _MONTHS + r" \d{1,2}|"
     r"(?:de acuerdo con|segun) (?:las )?estadisticas|according to (?:the )?statistics|selon les statistiques|"
     r"(?:are|were|sont|son|estan) (?:\w+ )?(?:in|en) (?:circulation|circulacion))\b")
 

@@ -284,3 +284,9 @@ def test_the_gun_a_part_belongs_to_is_not_counted():
                    "magazines for an M16 rifle with 136 rounds of ammunition in Mansalay.")
     assert found["firearms_by_type"] == {"rifle": 1, "shotgun": 1}
     assert found["parts_components"] == 1
+
+
+def test_a_bullet_proof_vest_is_no_bullet():
+    found = record("The search resulted in eleven rounds of assorted ammunition, three smoke canisters and one "
+                   "bullet proof vest being discovered.")
+    assert found["ammunition_rounds"] == 11

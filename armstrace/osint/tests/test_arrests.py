@@ -311,3 +311,42 @@ def test_arms_dealers_are_people_not_arms():
     found = record("Police confirmed the arrest of at least five suspected trans-border arms dealers and recovered "
                    "2 rifles.")
     assert (found["arrests"], found["firearms_total"]) == (5, 2)
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Police seized three pistols. A Colombian, two Venezuelans and a Mexican were arrested.", "en", 4),
+    ("Police seized three pistols. Two Britons and a Dutch national were arrested at the port.", "en", 3),
+    ("La police a saisi 200 cartouches. Un Béninois, un Togolais, deux Nigérians, et une Ghanéenne ont été "
+     "interpellés.", "fr", 5),
+    ("La policía incautó tres pistolas. Un colombiano, dos venezolanos y un mexicano fueron detenidos.", "es", 4),
+    ("La policía incautó tres pistolas. Dos fusiles y una escopeta fueron hallados.", "es", None),
+])
+def test_people_listed_kind_by_kind_are_summed(text, language, expected):
+    assert record(text, language=language)["arrests"] == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Police seized three pistols. The driver was placed under arrest.", "en", 1),
+    ("Police seized 200 rounds at the home of the 32-year-old man arrested on Thursday.", "en", 1),
+    ("Police seized three pistols. The driver of the car and his passenger were arrested.", "en", 2),
+    ("La police a saisi trois pistolets. L'occupant est placé en état d'arrestation.", "fr", 1),
+    ("La police a saisi 300 cartouches au domicile de l'homme de 32 ans interpellé ce jeudi.", "fr", 1),
+    ("La police a saisi trois pistolets. Un employé d'une université a été arrêté.", "fr", 1),
+    ("La police a saisi trois pistolets. Le véhicule a été arrêté au poste de contrôle.", "fr", None),
+    ("La police a saisi trois pistolets. Pour le moment, personne n'a été arrêté.", "fr", 0),
+    ("La douane a saisi trois fusils. Le conducteur du véhicule et son passager ont été mis aux arrêts.", "fr", 2),
+    ("La policía incautó tres pistolas. El conductor fue puesto bajo arresto.", "es", 1),
+    ("Se hallaron 300 cartuchos en el domicilio del hombre de 32 años detenido el jueves.", "es", 1),
+    ("La policía incautó tres pistolas. Se procedió a la detención del conductor.", "es", 1),
+    ("La policía incautó tres pistolas. El conductor del vehículo y su acompañante fueron detenidos.", "es", 2),
+])
+def test_one_or_two_people_in_plain_arrest_phrasings(text, language, expected):
+    assert record(text, language=language)["arrests"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Customs seized 200 shotguns, while a 45-year-old transportation company director is detained.", 1),
+    ("Police seized two pistols and eight rounds. No one was arrested in connection with the seizure.", 0),
+])
+def test_a_present_tense_detention_and_no_one_arrested(text, expected):
+    assert record(text)["arrests"] == expected

@@ -453,3 +453,19 @@ def test_unspecified_long_guns_beside_rifles_are_no_breakdown():
 
 def test_pa_is_a_pistol_in_french():
     assert _types("Un AK-47, deux PA et 140 munitions ont été saisis.", "fr") == {"rifle": 1, "pistol": 2}
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("An illegal arms factory was busted with the seizure of 20 fully-built and 16 semi-built country-made pistols.",
+     "en", 36),
+    ("Police seized 12 loaded and 4 unloaded rifles.", "en", 16),
+    ("La police a saisi 12 chargés et 4 déchargés fusils.", "fr", 16),
+    ("Police seized a .380 caliber and 50 rounds of ammunition with 3 pistols.", "en", 3),
+])
+def test_two_numbers_sharing_one_noun_are_both_counted(text, language, expected):
+    assert record(text, language=language)["firearms_total"] == expected
+
+
+def test_a_world_war_era_is_no_count():
+    found = record("Police seized a pistol and some World War One-era rifles.")
+    assert found["firearms_by_type"] == {"pistol": 1}

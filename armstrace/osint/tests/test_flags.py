@@ -131,3 +131,8 @@ def test_parcels_of_online_orders_stopped_at_the_border_are_mail():
                        "Des silencieux ont été saisis.", "postal_or_parcel", language="fr") is True
     assert field_value("Il transitait avec ses colis. Les gendarmes ont saisi 2 pistolets.", "postal_or_parcel",
                        language="fr") is None
+
+
+def test_airmailed_parts_are_postal():
+    found = record("Police seized a handgun and 390 rounds; the gun parts had been airmailed into the city.")
+    assert found["postal_or_parcel"] is True

@@ -158,3 +158,8 @@ def test_a_years_tally_and_airsoft_markers_are_no_seizure():
     found = extract("En el puesto de control se procedió al secuestro de 31 armas marcadoras tipo Airsoft.",
                     language="es")
     assert found.fields["firearms_total"] is None
+
+
+def test_a_tally_between_two_days_is_a_statistic():
+    found = record("The regional police said 116 long firearms were confiscated between April 26 and October 6.")
+    assert found["firearms_total"] is None

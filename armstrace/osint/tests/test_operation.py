@@ -121,3 +121,18 @@ def test_a_project_in_capitals_is_a_codename():
 def test_a_named_national_plan_is_the_operation():
     assert field_value("El hecho ocurrió el 4 de agosto, como parte del plan nacional Vías Seguras, y se incautaron "
                        "cinco armas.", "operation_name", language="es") == "Vías Seguras"
+
+
+def test_a_unit_named_operation_group_is_no_codename():
+    found = record("The factory was busted by the Special Operation Group (SOG), which seized 3 pistols.")
+    assert found["operation_name"] is None
+    assert record("Police seized 3 pistols in Operation Trident.")["operation_name"] == "Trident"
+
+
+def test_a_titled_programme_or_national_strategy_is_the_name():
+    found = record("En el marco de la Estrategia Nacional de Seguridad Pública, se aseguraron 3 pistolas.", language="es")
+    assert found["operation_name"] == "Estrategia Nacional de Seguridad Pública"
+    found = record("La actuación se enmarca en el Plan de Control de Armas de Fuego (PICAF); se incautó una pistola "
+                   "en Palma.", language="es")
+    assert found["operation_name"] == "Plan de Control de Armas de Fuego"
+    assert found["location"] == "Palma"

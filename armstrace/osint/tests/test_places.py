@@ -293,3 +293,8 @@ def test_a_residents_home_village_and_a_bare_city_word_are_no_seizure_place():
                   "of the Dall village.")["location"] == "Amritsar"
     assert record("Gardaí seized two guns in an operation in the south inner City area of Dublin.")["location"] == \
         "Dublin"
+
+
+def test_there_opening_a_sentence_is_no_place():
+    found = record("Police searched a bushy area in Morvant. There, eleven rounds of ammunition were discovered.")
+    assert found["location"] != "There"
