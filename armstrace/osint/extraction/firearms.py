@@ -421,10 +421,14 @@ def _uncounted_in_list(doc, counts):
 
 
 def _explains_a_count(doc, position, typed):
-    """"- 28 armes de poing : revolvers et pistolets": the nouns after a count's colon say what it holds."""
+    """"- 28 armes de poing : revolvers et pistolets", "19 armas cortas (pistolas y revólveres)": the nouns after a
+    count's colon, or in brackets after it, say what it holds."""
     line_start = doc.folded.rfind("\n", 0, position) + 1
     colon = doc.folded.rfind(":", line_start, position)
-    return colon >= 0 and any(line_start <= c.start and c.end <= colon for c in typed)
+    bracket = doc.folded.rfind("(", line_start, position)
+    in_brackets = bracket >= 0 and ")" not in doc.folded[bracket:position] and any(
+        re.fullmatch(r"\s*", doc.folded[c.end:bracket]) for c in typed)
+    return in_brackets or colon >= 0 and any(line_start <= c.start and c.end <= colon for c in typed)
 
 
 def _of_another_count(doc, position, counts):

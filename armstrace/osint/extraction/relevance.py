@@ -26,7 +26,8 @@ _ITEMS = ("firearm", "ammo", "part")
 _MONTHS = "(?:" + "|".join(name for names in MONTHS.values() for name in names) + ")"
 # A count over a period is a statistic, not one seizure.
 STATISTIC = re.compile(
-    r"\b(?:in the (?:last|past) \w+ (?:years?|months)|since (?:19|20)\d\d|so far this year|last year|each year|"
+    r"\b(?:in the (?:last|past) \w+ (?:years?|months|weeks)|en (?:los|las) ultim[oa]s \w+ (?:anos|meses|semanas)|"
+    r"(?:au cours|lors) des \w+ dernieres semaines|since (?:19|20)\d\d|so far this year|last year|each year|"
     r"every year|per year|annually|a year|depuis (?:le debut de l'annee|(?:19|20)\d\d)|chaque annee|par an|"
     r"l'an dernier|l'annee derniere|en lo que va del ano|desde (?:19|20)\d\d|cada ano|al ano|el ano pasado|"
     r"durante (?:el|los) (?:ultimos? )?\w* ?anos|over the (?:last|past) \w+ years?|ces dernieres annees|"

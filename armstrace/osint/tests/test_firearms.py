@@ -469,3 +469,10 @@ def test_two_numbers_sharing_one_noun_are_both_counted(text, language, expected)
 def test_a_world_war_era_is_no_count():
     found = record("Police seized a pistol and some World War One-era rifles.")
     assert found["firearms_by_type"] == {"pistol": 1}
+
+
+def test_kinds_in_brackets_after_a_count_say_what_it_holds():
+    found = record("Se ha incautado un arsenal compuesto por 19 armas cortas (pistolas y revólveres), 93 armas largas "
+                   "(escopetas y rifles) y una ametralladora.", language="es")
+    assert found["firearms_total"] == 113
+    assert record("Se incautaron 3 pistolas (marca Glock) y varios revólveres.", language="es")["firearms_total"] is None

@@ -163,3 +163,12 @@ def test_a_years_tally_and_airsoft_markers_are_no_seizure():
 def test_a_tally_between_two_days_is_a_statistic():
     found = record("The regional police said 116 long firearms were confiscated between April 26 and October 6.")
     assert found["firearms_total"] is None
+
+
+@pytest.mark.parametrize("text, language", [
+    ("In the last two weeks the police have seized 19 firearms.", "en"),
+    ("En las últimas dos semanas la Policía ha incautado 19 armas de fuego.", "es"),
+    ("Au cours des deux dernières semaines, les gendarmes ont saisi 19 armes à feu.", "fr"),
+])
+def test_a_tally_of_the_last_weeks_is_a_statistic(text, language):
+    assert record(text, language=language)["firearms_total"] is None
