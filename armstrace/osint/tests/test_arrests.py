@@ -350,3 +350,11 @@ def test_one_or_two_people_in_plain_arrest_phrasings(text, language, expected):
 ])
 def test_a_present_tense_detention_and_no_one_arrested(text, expected):
     assert record(text)["arrests"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Les douaniers ont saisi 3 pistolets. L'homme a été placé en garde-à-vue.", 1),
+    ("La GRC a saisi trois fusils. Les deux hommes sont également visés par des accusations supplémentaires.", 2),
+])
+def test_hyphenated_custody_and_men_facing_charges_in_french(text, expected):
+    assert record(text, language="fr")["arrests"] == expected
