@@ -392,7 +392,7 @@ _ENUMERATION = re.compile(rf"\b({_ITEM}(?:(?:,? and |,? et |,? y |, ){_ITEM}){{1
 
 def _enumerated(doc):
     """People listed one kind at a time, then said to be arrested: the sum of the list."""
-    match = _ENUMERATION.search(doc.folded)
+    match = _PASSIVE_ARREST.search(doc.folded) and _ENUMERATION.search(doc.folded)
     if not match or _THING.search(match.group(1)):
         return None
     items = re.split(r",? (?:and|et|y) |, ", match.group(1))
