@@ -27,11 +27,11 @@ _MONTHS = "(?:" + "|".join(name for names in MONTHS.values() for name in names) 
 # A count over a period is a statistic, not one seizure.
 STATISTIC = re.compile(
     r"\b(?:in the (?:last|past) \w+ (?:years?|months|weeks)|en (?:los|las) ultim[oa]s \w+ (?:anos|meses|semanas)|"
-    r"(?:au cours|lors) des \w+ dernieres semaines|since (?:19|20)\d\d|so far this year|last year|each year|"
+    r"since (?:19|20)\d\d|so far this year|last year|each year|"
     r"every year|per year|annually|a year|depuis (?:le debut de l'annee|(?:19|20)\d\d)|chaque annee|par an|"
     r"l'an dernier|l'annee derniere|en lo que va del ano|desde (?:19|20)\d\d|cada ano|al ano|el ano pasado|"
     r"durante (?:el|los) (?:ultimos? )?\w* ?anos|over the (?:last|past) \w+ years?|ces dernieres annees|"
-    r"en los ultimos \w+ anos|over a period of \w+ (?:years|months)|sur une periode de \w+ (?:ans|mois)|"
+    r"over a period of \w+ (?:years|months)|sur une periode de \w+ (?:ans|mois)|"
     r"durante un periodo de \w+ (?:anos|meses)|(?:in|en|durante) (?:19|20)\d\d(?=[,.;]|$)|"
     r"(?:since|depuis|desde) (?:(?:the )?(?:start|beginning) of (?:the year|20\d\d)|le debut (?:de|du) \w+|"
     r"(?:el )?(?:inicio|principio|comienzo) (?:de|del) \w+|its launch|son lancement|su (?:inicio|lanzamiento)|"
@@ -39,7 +39,7 @@ STATISTIC = re.compile(
     r"(?:este|cette) (?:ano|annee),? (?:se han|han sido|ont ete)|(?:logrado|lograron|logro) (?:\w+ ){0,2}este ano|"
     r"\b(?:brings?|bringing|brought) (?:the|its|their) (?:total|number|tally|count)|"
     r"portant (?:a|le (?:total|nombre|bilan))|porte (?:a|le (?:total|nombre|bilan))|"
-    r"(?:au cours|lors) des \w+ (?:dernieres annees|derniers mois)|so far this fiscal year|(?:last|this) fiscal year|"
+    r"(?:au cours|lors) des \w+ (?:dernieres annees|derniers mois|dernieres semaines)|so far this fiscal year|(?:last|this) fiscal year|"
     r"(?:between|entre|from|de|desde) (?:(?:le |el )?\w+ (?:de )?\w+ (?:de )?)?(?:19|20)\d\d (?:and|et|y|to|a|al|hasta) "
     r"(?:(?:le |el )?\w+ (?:de )?\w+ (?:de )?)?(?:19|20)\d\d|"
     r"(?:since|depuis|desde) (?:the |la |el |l')?(?:introduction|start|launch|implementation|instauracion|"
