@@ -9,12 +9,14 @@ from .firearms import combine
 from .numbers import find_numbers
 from .text import Value
 
+_CUSTODY = "garde[ -]a[ -]vue"
+_FR_ADVERB = "(?:aussitot |immediatement |alors |rapidement |finalement |ensuite |egalement |par la suite |sur-le-champ )"
 TRIGGER = re.compile(
     r"\b(?:arrest\w*|detain\w*|apprehend\w*|into custody|in custody|to custody|charged|nabbed|behind bars|"
     r"booked (?:into|in)|remanded|(?:were|was|being|are|is) held (?=on suspicion|over|in connection|for questioning|on charges)|"
     r"(?:are|were|is) holding(?= (?:\w+ ){1,2}(?:suspects?|people|men|persons?|individuals?|women)\b)|fac(?:e|es|ing) (?:\w+ )?charges|"
     r"devront repondre (?:a|de) (?:\w+ ){0,2}(?:accusations|chefs)|visee?s? par des accusations|"
-    r"interpell\w*|arrete\w*|arrestation\w*|garde[ -]a[ -]vue|mis la main sur|retenue douaniere|ecroue\w*|inculpe\w*|"
+    rf"interpell\w*|arrete\w*|arrestation\w*|{_CUSTODY}|mis la main sur|retenue douaniere|ecroue\w*|inculpe\w*|"
     r"detention provisoire|placee?s? en detention|mise?s? en examen|incarcer\w*|prision preventiva|aux arrets|mandat de depot|"
     r"hors d'etat de nuire|privad[oa]s? de (?:su |la )?libertad|deferee?s? (?:au parquet|devant)|"
     r"detenid\w*|detuv\w*|detien\w*|detencion\w*|detener|arreter|captur\w*|arrest\w*|aprehend\w*|aprehension\w*)\b")
@@ -27,9 +29,9 @@ _SINGLE = re.compile(
     r"(?:the|a) (?:\d+-year-old )?(?:suspect|driver|man|woman|courier|passenger) (?:arrested|detained)\b|"
     r"(?:was|has been) placed under arrest|(?:est|a ete|fut) placee? en etat d'arrestation|"
     r"(?:fue|quedo|ha sido) puest[oa] bajo arresto|"
-    r"(?:sa|son) (?:placement en )?(?:garde[ -]a[ -]vue|arrestation|interpellation)\b|"
+    rf"(?:sa|son) (?:placement en )?(?:{_CUSTODY}|arrestation|interpellation)\b|"
     r"(?:ce dernier|cette derniere|celui-ci|celle-ci) (?:a ete|est|fut) (?:aussitot |immediatement |alors )?"
-    r"(?:interpellee?|arretee?|apprehendee?|placee? en garde[ -]a[ -]vue|ecrouee?)\b|(?:il|elle) est (?:garde|gardee|placee?) (?:a vue|en garde[ -]a[ -]vue)|"
+    rf"(?:interpellee?|arretee?|apprehendee?|placee? en {_CUSTODY}|ecrouee?)\b|(?:il|elle) est (?:garde|gardee|placee?) (?:a vue|en {_CUSTODY})|"
     r"(?:d|a)?(?:el|la) (?:persona|hombre|mujer|sujeto|conductor|chofer|joven|menor|adolescente|muchach[oa]) "
     r"(?:de \d+ anos )?(?:detenid|capturad|arrestad|aprehendid)[oa]\b|"
     r"(?:la )?(?:detencion|captura|aprehension) (?:del|de la|de un|de una) (?:conductor|chofer|hombre|mujer|sujeto|"
@@ -41,7 +43,7 @@ _SINGLE = re.compile(
     r"infracteur|contrevenant|prevenu|fraudeur|capitaine|adolescent|mineur|quadragenaire|trentenaire|quinquagenaire|"
     r"sexagenaire|septuagenaire|vingtenaire|jeune homme|"
     rf"commercant)\w*\b{_INITIALS}{{0,100}}?(?:a ete|ont ete|est|fut|a egalement ete|avant d'etre) "
-    r"(?:\w+ puis )?(?:interpellee?|arretee?|apprehendee?|inculpee?|(?:formellement )?accusee?|placee? en garde[ -]a[ -]vue|"
+    rf"(?:\w+ puis )?(?:interpellee?|arretee?|apprehendee?|inculpee?|(?:formellement )?accusee?|placee? en {_CUSTODY}|"
     r"placee? en retenue|"
     r"deferee?|presentee? au parquet|ecrouee?|placee? sous mandat de depot|mise? aux arrets|mise? hors d'etat de nuire|"
     r"placee? en detention|"
@@ -81,12 +83,11 @@ _SINGLE = re.compile(
     r"(?:un|une) [a-z]+(?:ien|ienne|ais|aise|ois|oise|ain|aine|an|ane|in|ine) (?:a ete|a egalement ete|est) "
     r"(?:interpellee?|arretee?|apprehendee?)|"
     r"(?:a|an) [a-z]+(?:ian|an|ese|ish|i) (?:national )?(?:was|has been) (?:arrested|detained|apprehended)|"
-    r"\b(?:il|elle) a (?:ete|egalement ete) (?:interpellee?|arretee?|apprehendee?|placee? en garde[ -]a[ -]vue|"
+    rf"\b(?:il|elle) a {_FR_ADVERB}?ete {_FR_ADVERB}?(?:interpellee?|arretee?|apprehendee?|placee? en {_CUSTODY}|"
     r"placee? sous mandat de depot|ecrouee?|placee? en detention)|"
-    r"\ba (?:aussitot |immediatement |alors |rapidement |finalement |ensuite |egalement )?ete "
-    r"(?:interpellee?|apprehendee?|placee? en garde[ -]a[ -]vue|ecrouee?)(?! \w+ (?:et|avec) )|"
     r"(?<!vehicule )(?<!camion )(?<!voiture )(?<!bus )(?<!car )(?<!navire )(?<!bateau )(?<!convoi )(?<!train )(?<!n')"
-    r"\ba (?:aussitot |immediatement |alors |rapidement |finalement |ensuite |egalement )?ete arretee?\b(?! \w+ (?:et|avec) )|"
+    rf"\ba {_FR_ADVERB}?ete {_FR_ADVERB}?"
+    rf"(?:interpellee?|arretee?|apprehendee?|placee? en {_CUSTODY}|ecrouee?)\b(?! \w+ (?:et|avec) )|"
     r"(?<!vessel )(?<!ship )(?<!boat )(?<!truck )(?<!vehicle )(?<!container )(?<!shipment )"
     r"(?<!no one )(?<!nobody )(?<!no-one )"
     r"\bwas (?:subsequently |consequently |later |then |also |immediately |eventually )?"
@@ -101,7 +102,7 @@ _PAIR = re.compile(r"\b(?:(?:the|a|le|un|la|una|el) (?:couple|pareja|duo|pair)|b
                    r"(?:el|la) [a-z]+(?: (?:del|de la) [a-z]+)? y su [a-z]+"
                    r"(?= (?:fueron|han sido|quedaron|resultaron) (?:detenid|capturad|aprehendid|arrestad))|"
                    r"(?:le|la) [a-z]+(?: (?:du|de la) [a-z]+)? et (?:son|sa) [a-z]+"
-                   r"(?= ont ete (?:interpell|arret|apprehend|mis aux arrets|places? en garde[ -]a[ -]vue))|"
+                   rf"(?= ont ete (?:interpell|arret|apprehend|mis aux arrets|places? en {_CUSTODY}))|"
                    r"the [a-z]+(?: of the [a-z]+)? and (?:his|her) [a-z]+"
                    r"(?= (?:were|have been) (?:arrested|detained|apprehended)))\b")
 _NONE = re.compile(

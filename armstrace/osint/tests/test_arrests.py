@@ -358,3 +358,15 @@ def test_a_present_tense_detention_and_no_one_arrested(text, expected):
 ])
 def test_hyphenated_custody_and_men_facing_charges_in_french(text, expected):
     assert record(text, language="fr")["arrests"] == expected
+
+
+@pytest.mark.parametrize("sentence", ["Il a été aussitôt placé en garde à vue.",
+                                      "Le conducteur a été immédiatement interpellé.",
+                                      "Il a ensuite été écroué."])
+def test_french_adverb_after_the_auxiliary(sentence):
+    assert record(f"Les gendarmes ont saisi trois pistolets à Lyon. {sentence}", language="fr")["arrests"] == 1
+
+
+def test_a_stopped_lorry_is_no_arrest():
+    assert record("Le camion a été arrêté à la frontière avec cinq fusils saisis à bord.",
+                  language="fr")["arrests"] is None
