@@ -153,7 +153,7 @@ def arrests(doc, counts):
     stated += _other_people(doc, counts, triggers)
     stated.sort(key=lambda c: c.start)
     stated += _continued(doc, stated, counts)
-    stated.sort(key=lambda c: c.start)
+    stated = _without_breakdowns(doc, sorted(stated, key=lambda c: c.start))
     single = _SINGLE.search(folded)
     ordinal = _ordinal(doc, triggers)
     if ordinal and all(c.number_kind == "article" for c in stated):  # "une deuxième personne": not one
@@ -198,7 +198,8 @@ _BETWEEN_BEFORE = re.compile(r"^\s*(?:(?:a|de|of|the|some|about|over|at least|au
                              r"a total of|unos|unas|las|los|les|des|en total|au total)\s+)*$")
 
 
-_AGES = re.compile(r"\b(?:aged?|ages|de|agee?s? de) (?:between )?\d+(?:(?:,| and| et| y) \d+)*(?: (?:years|ans|anos))?|"
+_AGES = re.compile(r"\b(?:aged?|ages|de|agee?s? de) (?:between |entre )?\d+(?:(?:,| and| et| y) \d+)*(?: (?:years|ans|anos))?|"
+                   r"\b(?:aged )?in (?:their|his|her) (?:early |mid-?|late )?\d0s|"
                    r"\d+-year-olds?|\(\d+\)|\d+ ans|\d+ anos")
 _DATES = re.compile(r"\b(?:les?|el|los|on|the)?\s*\d{1,2}(?:er|st|nd|rd|th)?\s+(?:de\s+)?(?:" + "|".join(
     name for names in MONTHS.values() for name in names) + r")(?:\s+(?:de\s+)?\d{4})?(?:\s+(?:et|and|y)\b)?")
@@ -322,6 +323,26 @@ _FURTHER = re.compile(r"\b(?:more|other|further|additional|another|autres|supple
 _NOT_ARRESTED = re.compile(r"\b(?:investig\w*|question\w*|interrog\w*|entendu\w*|sought|recherch\w*|busc\w*|"
                            r"identifi\w*|wanted)")
 _JOINED = re.compile(r"\s*(?:,|and|et|y|e)\s*")
+_APPOSITION = re.compile(r"\s*[,(:–—-]\s*")
+# The nouns of a count of people of any kind, which a breakdown by kind may follow.
+_ANY_PEOPLE = re.compile(r"\b(?:people|persons|suspects|individuals|personnes|individus|suspects|personas|individuos|"
+                         r"sospechosos|sujetos)\b")
+
+
+def _without_breakdowns(doc, stated):
+    """"Three people, two men and a woman, were arrested": the men and the woman are the three."""
+    kept, index = [], 0
+    while index < len(stated):
+        head = stated[index]
+        kept.append(head)
+        index += 1
+        if index < len(stated) and _APPOSITION.fullmatch(doc.folded, head.end, stated[index].start):
+            end, total = index + 1, stated[index].value
+            while end < len(stated) and _JOINED.fullmatch(doc.folded, stated[end - 1].end, stated[end].start):
+                total, end = total + stated[end].value, end + 1
+            if total == head.value and _ANY_PEOPLE.search(doc.folded, head.start, head.end):
+                index = end
+    return kept
 _AND_BEFORE = re.compile(r"(?:,|\band|\bet|\by|\bwhile)\s+$")
 _IN_PLACE_AFTER = re.compile(r"\s+(?:more |others? |autres |mas )?(?:in|en|au|aux|dans|at|a)\s+[a-z]")
 
@@ -400,7 +421,10 @@ def _enumerated(doc):
     numbers = [find_numbers(item, doc.language) for item in items]
     if not all(found and found[0].start == 0 for found in numbers):
         return None
-    return Value(sum(found[0].value for found in numbers), match.start(), match.end(), 0.5)
+    values = [found[0].value for found in numbers]
+    if values[0] == sum(values[1:]) and _ANY_PEOPLE.search(items[0]):  # "three people, two men and a woman"
+        values = values[:1]
+    return Value(sum(values), match.start(), match.end(), 0.5)
 
 
 def _pair(doc, triggers):

@@ -370,3 +370,20 @@ def test_french_adverb_after_the_auxiliary(sentence):
 def test_a_stopped_lorry_is_no_arrest():
     assert record("Le camion a été arrêté à la frontière avec cinq fusils saisis à bord.",
                   language="fr")["arrests"] is None
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Police seized a pistol in Leeds. Three people, two men and a woman, were arrested.", "en"),
+    ("Police seized a pistol in Leeds. Three people (two men and a woman) were arrested.", "en"),
+    ("Police seized a pistol in Leeds. Three people – two men and a woman – were arrested.", "en"),
+    ("Se incautaron dos pistolas en Lugo. Fueron detenidas tres personas, dos hombres y una mujer.", "es"),
+    ("Deux pistolets ont été saisis à Lyon. Trois personnes, deux hommes et une femme, ont été interpellées.", "fr"),
+])
+def test_a_count_of_people_then_its_breakdown_is_not_summed(text, language):
+    assert record(text, language=language)["arrests"] == 3
+
+
+@pytest.mark.parametrize("sentence", ["Two men, aged in their 20s, were arrested.",
+                                      "Two men in their late 30s were arrested."])
+def test_an_age_in_decades_between_the_count_and_the_arrest(sentence):
+    assert record(f"Police seized a pistol in Leeds. {sentence}")["arrests"] == 2
