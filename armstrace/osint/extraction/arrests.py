@@ -19,7 +19,7 @@ TRIGGER = re.compile(
     rf"interpell\w*|arrete\w*|arrestation\w*|{_CUSTODY}|mis la main sur|retenue douaniere|ecroue\w*|inculpe\w*|"
     r"detention provisoire|placee?s? en detention|mise?s? en examen|incarcer\w*|prision preventiva|aux arrets|mandat de depot|"
     r"hors d'etat de nuire|privad[oa]s? de (?:su |la )?libertad|deferee?s? (?:au parquet|devant)|"
-    r"detenid\w*|detuv\w*|detien\w*|detencion\w*|detener|arreter|captur\w*|arrest\w*|aprehend\w*|aprehension\w*)\b")
+    r"detenid\w*|detuv\w*|detien\w*|detenien\w*|detencion\w*|detener|arreter|captur\w*|arrest\w*|aprehend\w*|aprehension\w*)\b")
 _INITIALS = r"(?:[^.;]|(?<=\b[a-z])\.)"  # "répondant aux initiales L. A."
 _SINGLE = re.compile(
     r"\b(?:(?:a|one|the|an?) (?:[\w.-]+ ){0,3}?(?:man|woman|suspect|person|driver|teenager|youth|individual|passenger|"

@@ -174,7 +174,7 @@ def candidates(doc):
     taken = {i for m in country_mentions(doc) if m.source == "name" for i in range(m.start, m.end)}
     names = []
     for match in _NAME.finditer(doc.text):
-        for start, name, lead in _variants(match):
+        for start, name, lead in _variants(match, doc.language):
             name = _trim(name)
             if re.search(r"['’]s ", name) or not contexts.AREA_AFTER.match(doc.text, start + len(name)):
                 name = _known_prefix(name, table)  # not "Uncha" of "Uncha Takala village"
@@ -292,11 +292,15 @@ _SEAT_AFTER = re.compile(r" (?:SAPS|Garda|Police|Crime Branch|Regional Police|Mu
                          r"Crown Court|"
                          r"District Court|High Court|Court|Prison|Sheriff|Station|Headquarters|Field Office|"
                          r"Field Division|Customs|Gendarmerie|Commissariat|Division|Command)\b", re.IGNORECASE)
-def _variants(match):
+def _variants(match, language):
     """(start, name, after a leading preposition) for a capitalised name and for what follows each connector in it
     ("Aduana de San Antonio" → also "San Antonio"; "La Poste de Faulquemont" → also "Faulquemont")."""
     start, name = match.start(), match.group(0)
     lead = _LEADING_PREPOSITION.match(name)
+    if lead and name.startswith("A ") and language != "fr":
+        lead = None  # "A Glock pistol was seized", "A BOC spokesman": an article; "A Coruña": a name
+        if language == "en":
+            start, name = start + 2, name[2:]
     if lead and name.startswith("In ") and _LOCATIVE_END.search(match.string, max(0, start - 12), start):
         lead = None  # "à In Guezzam", "near In Amenas": "In" opens the name
     if lead:

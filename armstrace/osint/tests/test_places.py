@@ -298,3 +298,11 @@ def test_a_residents_home_village_and_a_bare_city_word_are_no_seizure_place():
 def test_there_opening_a_sentence_is_no_place():
     found = record("Police searched a bushy area in Morvant. There, eleven rounds of ammunition were discovered.")
     assert found["location"] != "There"
+
+
+def test_a_capital_a_is_an_article_outside_french():
+    found = record("Jamaica Constabulary Force: A Glock pistol was seized during an operation in St Catherine.")
+    assert found["location"] == "St Catherine"
+    assert record("La Policía Nacional se incautó de tres pistolas en A Coruña.", language="es")["location"] == \
+        "A Coruña"
+    assert record("A Marseille, les policiers ont saisi trois pistolets.", language="fr")["location"] == "Marseille"
