@@ -82,8 +82,9 @@ def country_mentions(doc):
                 continue  # "Port of Spain": a city
             if source == "name" and match.group(0) in _TOWN_NAMESAKES.get(doc.language, ()):
                 continue  # "Granada" in a Spanish text: the Andalusian city, not Grenada
-            if source == "name" and _PERSON_BEFORE.search(doc.folded, max(0, match.start() - 20), match.start()):
-                continue  # "un certain Maurice", "alias Jordan": a person
+            if source == "name" and (_PERSON_BEFORE.search(doc.folded, max(0, match.start() - 20), match.start())
+                                     or _within_a_persons_name(doc.text, match)):
+                continue  # "un certain Maurice", "alias Jordan", "coronel Óscar Mauricio Rico": a person
             taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
             mentions.append(Mention(table[match.group(0)], match.start(), match.end(), source))
     doc.cache["countries"] = sorted(mentions, key=lambda m: m.start)
@@ -95,6 +96,19 @@ _PERSON_BEFORE = re.compile(r"\b(?:un certain|une certaine|le nomme|la nommee|de
                             r"colonel|general|commandant|capitaine|lieutenant|sergent|commissaire|procureur|coronel|"
                             r"capitan|teniente|comisario|fiscal|sargento|captain|sergeant|inspector|officer|"
                             r"monsieur|madame|senor|senora|don|dona|el llamado|la llamada)\s+$")
+
+
+# Country names that are also given names.
+_GIVEN_NAMES = {"mauricio", "maurice", "israel", "jordan", "chad", "georgia", "trinidad", "francia", "india", "salvador"}
+
+
+def _within_a_persons_name(text, match):
+    """"Óscar Mauricio Rico", "Jordan Smith": a given name between or before capitalised names."""
+    if match.group(0) not in _GIVEN_NAMES:
+        return False
+    before = re.search(r"(?:^|\s)([A-ZÀ-Ý][a-zà-ÿ]+) $", text[max(0, match.start() - 30):match.start()])
+    after = re.match(r" [A-ZÀ-Ý][a-zà-ÿ]+\b(?! (?:Police|Customs|Army|Defence|Border))", text[match.end():match.end() + 30])
+    return bool(after and (before or match.group(0) in ("jordan", "chad")))
 
 
 def _continent(doc, match):

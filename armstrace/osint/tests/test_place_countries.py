@@ -225,3 +225,11 @@ def test_niger_state_is_in_nigeria_and_a_parcel_sent_from_a_country_is_an_origin
                   "State.")["country"] == ["NGA"]
     assert record("Les douaniers de Faulquemont (Moselle) découvrent dans un colis expédié d'Allemagne un boîtier "
                   "de culasse.", language="fr")["country"] == ["FRA"]
+
+
+def test_a_country_that_is_a_given_name_inside_a_persons_name():
+    found = record("Según el coronel Óscar Mauricio Rico, se incautaron tres fusiles en Tarazá, Antioquia.",
+                   language="es")
+    assert found["country"] == ["COL"]
+    assert record("Jordan Smith, 25, was arrested after police seized a pistol.")["country"] is None
+    assert record("Police in Jordan seized 30 rifles at the border.")["country"] == ["JOR"]
