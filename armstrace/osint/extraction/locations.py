@@ -86,10 +86,11 @@ def _country_for(entries, lang, evidence=(), written=(), rank_regions=True):
     preferred = [e for e in ranked if e[0] in likely]
     if preferred:
         return preferred[0]
-    return ranked[0] if ranked[0][1] >= 50000 or ranked[0][1] == 0 else None
+    return ranked[0] if ranked[0][1] >= _TOWN_ABROAD or ranked[0][1] == 0 else None
 
 
 _REGION_RANK = 50000  # the population a region (population 0) ranks with among towns of its name
+_TOWN_ABROAD = 300000  # the population from which a town outside the language's countries is the one meant
 
 
 def _facility_town(key, table):

@@ -233,3 +233,8 @@ def test_a_country_that_is_a_given_name_inside_a_persons_name():
     assert found["country"] == ["COL"]
     assert record("Jordan Smith, 25, was arrested after police seized a pistol.")["country"] is None
     assert record("Police in Jordan seized 30 rifles at the border.")["country"] == ["JOR"]
+
+
+def test_a_middling_town_abroad_is_no_country_for_a_namesake():
+    # "Kara" is a town of Togo (about 100,000 people); in an English text it is more likely a namesake.
+    assert record("Police found 260 rounds of AK47 ammunition in Kara Kara Creek, Linden.")["country"] is None
