@@ -37,7 +37,7 @@ def _pack_count(word, lang):
 
 
 # "one 308 rifle", "one 9 millimetre round": a calibre between a number in words and its noun.
-_CALIBRE_NEXT = re.compile(r"\s+(?:\d{2,3}|\d(?=\s*(?:mm|millimet))|[a-z]+(?=\s+millimet))\s")
+_CALIBRE_NEXT = re.compile(r"\s+(?:\d{2,3}|\d(?=\s*(?:mm|millimet))|[a-z]+(?=\s+millimet)|(?:[a-z]+ )?point(?= ))\s")
 _CAPACITY_BEFORE = re.compile(r"(?:\bhold|\bholds|\bholding|capacity (?:of|for)|can fire|capable of (?:firing|holding)|"
                               r"capacidad (?:de|para)|pueden? (?:contener|disparar)|\bcontenir|peut tirer|"
                               r"\b(?:magazines?|chargeurs?|cargador(?:es)?|proveedor(?:es)?) (?:of|de|a))\s*$")
@@ -224,6 +224,8 @@ def _count_of(folded, number, lang):
     before = folded[max(0, number.start - 40):number.start]
     if _no_count_for_what_is_before(folded, number, before, lang) or _PARTITIVE_AFTER.match(after):
         return None
+    if lang == "en" and re.search(r"\bpoint\s*$", before):
+        return None  # "a point twenty-two pistol", "a point 38 revolver": a calibre said aloud
     noun = _noun_after(after, lang, number.kind != "digits" and bool(_CALIBRE_NEXT.match(after)))
     if noun is None:
         return None
@@ -368,8 +370,9 @@ _NUMBER_WORDS = {lang: set(words.split()) for lang, words in NUMBER_WORDS.items(
 def _ends_search(token, lang, calibre_ok=False):
     """A word that cannot stand between a number and its noun: a function word, a month, another number (but a
     calibre after a number in words: "one 308 rifle")."""
-    if calibre_ok and (re.fullmatch(r"\d{1,3}|(?:mm|millimet(?:er|re)s?)", token) or token in _NUMBER_WORDS[lang]):
-        return False  # "one 308 rifle", "a nine millimetre pistol"
+    if calibre_ok and (re.fullmatch(r"\d{1,3}|(?:mm|millimet(?:er|re)s?)|point", token) or token in _NUMBER_WORDS[lang]
+                       or all(part in _NUMBER_WORDS[lang] for part in token.split("-"))):
+        return False  # "one 308 rifle", "a nine millimetre pistol", "a black point twenty-two pistol"
     if token in STOPS[lang] or token.rstrip(".") in MONTH_NUMBER or token in _NUMBER_WORDS[lang]:
         return True
     if token.endswith(".") and len(token) > 4:  # "a digital file. 3D-printed gun parts": the sentence ended

@@ -17,7 +17,7 @@ NOT_PLACES = set(
     "ministere ministerio prefecture justice federal national nationale nacional general attorney office "
     "division unit unite unidad brigade brigada direction direccion service servicio agence agencia "
     "bureau office headquarters agency command force forces army navy authority authorities council commission "
-    "royal metropolitan provincial municipal regional orden ordre order "
+    "royal metropolitan met provincial municipal regional orden ordre order "
     "justicia seguridad securite security defensa defense defence interior hacienda gobernacion policia ejercito "
     "armee marina fiscalia gendarmerie douane douanes aduanas ministro ministre minister ministerio "
     "africa afrique europe europa asia asie america amerique caribbean caraibes caribe balkans oceania latinoamerica "

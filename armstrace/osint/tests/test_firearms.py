@@ -476,3 +476,9 @@ def test_kinds_in_brackets_after_a_count_say_what_it_holds():
                    "(escopetas y rifles) y una ametralladora.", language="es")
     assert found["firearms_total"] == 113
     assert record("Se incautaron 3 pistolas (marca Glock) y varios revólveres.", language="es")["firearms_total"] is None
+
+
+def test_a_calibre_said_as_point_and_a_number_is_no_count():
+    found = record("Police found a point twenty-two pistol and a point 38 revolver in a house in Belmopan.")
+    assert found["firearms_total"] == 2
+    assert found["firearms_by_type"] == {"pistol": 1, "revolver": 1}

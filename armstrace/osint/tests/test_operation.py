@@ -136,3 +136,10 @@ def test_a_titled_programme_or_national_strategy_is_the_name():
                    "en Palma.", language="es")
     assert found["operation_name"] == "Plan de Control de Armas de Fuego"
     assert found["location"] == "Palma"
+
+
+def test_an_operation_name_ends_at_the_line():
+    found = record("The message of Operation Kestrel\nOn Sunday the Met Police seized eight firearms in London.")
+    assert found["operation_name"] == "Kestrel"
+    assert found["country"] == ["GBR"]
+    assert found["location"] == "London"
