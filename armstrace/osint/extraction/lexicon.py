@@ -36,7 +36,8 @@ EN = [
     (r"(?:telescopic |red dot |night vision |laser )?(?:scopes?|sights?)|optics|stocks?|grips?|holsters?|slings?|"
      r"bipods?|sticks? of dynamite|dynamite|accessories", "excluded", None),
     (r"(?:cartridge |shell |spent |empty )?(?:cases|casings)|primers|projectiles|bullet heads|"
-     r"empty cartridges|spent cartridges|blank (?:rounds|cartridges|ammunition)|blanks", "excluded", None),
+     r"empty cartridges|spent cartridges|blank (?:rounds|cartridges|ammunition)|blanks|"
+     r"(?:rounds?|cartridges?) of (?:[\w.]+ )?blanks?(?: ammunition| rounds| cartridges)?", "excluded", None),
     (r"(?:sub-?machine ?guns?|smgs?|machine pistols?)", "firearm", "submachine_gun"),
     (r"(?:light |heavy |general purpose )?machine ?guns?", "firearm", "machine_gun"),
     (r"grenade launchers?", "excluded", None),  # never counted apart (LABELLING)
@@ -49,7 +50,8 @@ EN = [
      "shotgun"),
     (r"(?:assault |sniper |hunting |semi-automatic |automatic |bolt[- ]action |lever[- ]action )?(?:rifles?|carbines?)",
      "firearm", "rifle"),
-    (r"(?:semi-automatic |automatic |blank-firing |alarm |converted )?pistols?", "firearm", "pistol"),
+    (r"(?:blank|blank-firing|starter|starting) (?:pistols?|guns?|revolvers?)", "excluded", None),  # not converted
+    (r"(?:semi-automatic |automatic |converted (?:blank-firing )?|alarm )?pistols?", "firearm", "pistol"),
     (r"revolvers?", "firearm", "revolver"),
     (r"hand ?guns?|side ?arms?|short (?:fire)?arms?", "firearm", "handgun_unspecified"),
     (r"long ?guns?|long (?:fire)?arms?", "firearm", "long_gun_unspecified"),
@@ -73,7 +75,8 @@ EN = [
 
 FR = [
     (r"(?:armes?|pistolets?|carabines?|fusils?) (?:a air comprime|a plombs?|a billes|d'airsoft|a gaz|factices?|"
-     r"jouets?|d'alarme non modifiees?)", "excluded", None),
+     r"jouets?|d'alarme non modifiees?|a blanc)|"
+     r"(?:cartouches?|munitions?|balles?) a blanc", "excluded", None),
     (r"(?:armes? |pistolets? )?(?:factices?|repliques?|imitations?)", "excluded", None),
     (r"armes? blanches?|couteaux?|machettes?|sabres?|poignards?|arbaletes?|matraques?|bombes? lacrymogenes?|"
      r"poings? americains?|fusils? harpons?|shockers?", "excluded", None),
@@ -110,7 +113,8 @@ FR = [
 ES = [
     (r"(?:armas?|pistolas?|rifles?|escopetas?|carabinas?|fusiles?) (?:marcadoras? )?(?:de aire(?: comprimido)?|"
      r"de juguete|de balines|(?:de |tipo )?airsoft|de gas|de postas de goma|de (?:hidro)?gel|de paintball)|"
-     r"armas? marcadoras?", "excluded", None),
+     r"armas? marcadoras?|(?:armas?|pistolas?|revolver(?:es)?) (?:de fogueo|detonadoras?)(?! (?:transformad|modificad))|"
+     r"(?:cartuchos?|municion(?:es)?|balas?) (?:de fogueo|de salva)", "excluded", None),
     (r"(?:armas? |pistolas? )?(?:replicas?|simuladas?|de imitacion)", "excluded", None),
     (r"armas? blancas?|cuchillos?|navajas?|machetes?|puñales?|punales?|ballestas?|porras?|defensas? extensibles?|"
      r"puños? americanos?|punos? americanos?|arpones?", "excluded", None),

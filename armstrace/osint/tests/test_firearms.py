@@ -482,3 +482,20 @@ def test_a_calibre_said_as_point_and_a_number_is_no_count():
     found = record("Police found a point twenty-two pistol and a point 38 revolver in a house in Belmopan.")
     assert found["firearms_total"] == 2
     assert found["firearms_by_type"] == {"pistol": 1, "revolver": 1}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Officers retrieved a Kuzey A100 blank pistol and 58 rounds of 9mm blank ammunition in Accra.", "en"),
+    ("Les policiers ont saisi un pistolet à blanc et 20 cartouches à blanc à Lyon.", "fr"),
+    ("Los agentes incautaron una pistola de fogueo y 20 cartuchos de fogueo en Madrid.", "es"),
+])
+def test_blank_firing_guns_and_blank_rounds_are_not_counted(text, language):
+    found = record(text, language=language)
+    assert found["firearms_total"] is None
+    assert found["ammunition_rounds"] is None
+
+
+def test_converted_blank_firing_guns_are_counted():
+    assert record("Police seized two converted blank-firing pistols in Leeds.")["firearms_total"] == 2
+    assert record("Los agentes incautaron dos armas detonadoras transformadas en Madrid.",
+                  language="es")["firearms_total"] == 2
