@@ -249,8 +249,8 @@ def _count_of(folded, number, lang):
     strong = bool(_STRONG.search(after[:noun_end]))
     modifier = _SINGULAR_MODIFIER if number.value > 1 else _COMPOUND_HEAD
     if lang == "en" and category == "firearm" and modifier.match(after[:noun_end + 30], noun_end) and (
-            _SINGULAR_NOUN.search(after, 0, noun_end)):
-        return None  # "nine handgun back straps", "12 ghost gun kits": the noun qualifies another
+            _SINGULAR_NOUN.search(after, 0, noun_end) or number.value == 1 and _PLURAL_NOUN.search(after, 0, noun_end)):
+        return None  # "nine handgun back straps", "12 ghost gun kits", "a firearms licence": the noun qualifies another
     if lang == "en" and category == "firearm" and _TRADERS_AFTER.match(after, noun_end):
         return None  # "five suspected arms dealers": people
     category, kind = _mixed_list(after, noun_end, category, kind, lang)
@@ -270,11 +270,12 @@ def _count_of(folded, number, lang):
 
 
 _SINGULAR_NOUN = re.compile(r"(?:gun|rifle|pistol|firearm|weapon|revolver|carbine)$")
+_PLURAL_NOUN = re.compile(r"(?:firearms|weapons|arms|guns)$")
 _SINGULAR_MODIFIER = re.compile(r" (?!(?:and|or|with|in|at|from|of|on|to|for|which|that|were|was|are|is|has|have|"
                                 r"had|by|as|near|inside|under)\b)[a-z]{3,}")
 
 
-_COMPOUND_HEAD = re.compile(r" (?:manufactur\w*|dealers?|licen[cs]es?|offen[cs]es?|crimes?|charges?|kits?|safes?|"
+_COMPOUND_HEAD = re.compile(r" (?:manufactur\w*|dealers?|licen[cs]es?|holders?|offen[cs]es?|crimes?|charges?|kits?|safes?|"
                             r"owners?|laws?|violence|amnesty|unit|squad|team|investigations?|trafficking|smuggling|"
                             r"shops?|stores?|range|club|permits?|factory|workshop|lab|laboratory|set|blueprints?|"
                             r"cleaning|cases?|bags?|box|boxes|covers?|cabinets?)\b")

@@ -107,7 +107,7 @@ _MORE = re.compile(r"\b(?:a further|an additional|another) (?:\d|\w+ (?:fire)?ar
 _DISPOSED = re.compile(r"\b(?:destr[ou]y\w*|destruction|destru\w*|detrui\w*|surrender\w*|handed in|amnest\w*|"
                        r"deposee?s? volontairement|remises? volontaire\w*|entregad[oa]s? voluntaria\w*|canje\w*|"
                        # "48 armas de fuego ... fueron robadas": a theft, not a seizure
-                       r"(?:were|was|have been|fueron|fue|han sido|ont ete|a ete) (?:\w+ )?(?:stolen|robad[oa]s?|"
+                       r"(?:were|was|have been|fueron|fue|han sido|ont ete|a ete) (?:\w+ ){0,2}?(?:stolen|robad[oa]s?|"
                        r"hurtad[oa]s?|sustraid[oa]s?|volee?s)|stole|sustrajo|sustrajeron|robo|robaron|hurto|hurtaron|"
                        r"(?:a|ont) vole)\b")
 

@@ -387,3 +387,8 @@ def test_a_count_of_people_then_its_breakdown_is_not_summed(text, language):
                                       "Two men in their late 30s were arrested."])
 def test_an_age_in_decades_between_the_count_and_the_arrest(sentence):
     assert record(f"Police seized a pistol in Leeds. {sentence}")["arrests"] == 2
+
+
+def test_grabbed_by_the_police_is_an_arrest():
+    assert record("Police seized three pistols. Three persons were on Tuesday grabbed by the Police Highway "
+                  "Patrol team.")["arrests"] == 3

@@ -499,3 +499,11 @@ def test_converted_blank_firing_guns_are_counted():
     assert record("Police seized two converted blank-firing pistols in Leeds.")["firearms_total"] == 2
     assert record("Los agentes incautaron dos armas detonadoras transformadas en Madrid.",
                   language="es")["firearms_total"] == 2
+
+
+def test_guns_reported_stolen_and_a_firearms_licence_are_no_seizure():
+    found = record("A burglary was reported at a Dunedin address. A total of 28 firearms were reported as stolen, "
+                   "comprising five rifles and 23 handguns. The owner is a firearms licence holder. Police want to "
+                   "recover any firearm in the wrong hands.")
+    assert found["firearms_total"] is None
+    assert record("The owner is a firearms licence holder. Police seized two pistols.")["firearms_total"] == 2
