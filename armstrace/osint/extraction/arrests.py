@@ -106,7 +106,7 @@ _PAIR = re.compile(r"\b(?:(?:the|a|le|un|la|una|el) (?:couple|pareja|duo|pair)|b
                    r"the [a-z]+(?: of the [a-z]+)? and (?:his|her) [a-z]+"
                    r"(?= (?:were|have been) (?:arrested|detained|apprehended)))\b")
 _NONE = re.compile(
-    r"\b(?:no arrests?|no one (?:has been|was|were) (?:arrested|detained)|nobody (?:was|has been) arrested|"
+    r"\b(?:no arrests?|no one (?:has|was|were)(?: yet| so far)? (?:been )?(?:arrested|detained)|nobody (?:was|has)(?: yet)? (?:been )?arrested|"
     r"aucune (?:interpellation|arrestation)|personne n'a ete (?:interpelle|arrete)|"
     r"sin detenidos|no hubo detenidos|ningun detenido|no se (?:produjeron|registraron|reportaron) detenciones|"
     r"no se (?:reporto|registro) (?:ningun|ninguna) (?:detenido|detencion)|no se informo de detenciones|"

@@ -45,7 +45,7 @@ _ONE_OF_BEFORE = re.compile(r"\b(?:one|un|une|una|uno) (?:of|de|des|d'entre|de l
 # "an upper receiver of a Garand rifle", "magazines for an M16 rifle": the gun the part belongs to, not a count.
 _BELONGING_TO_BEFORE = re.compile(r"\b(?:receivers?|uppers?|lowers?|barrels?|slides?|frames?|bolts?|parts|components|"
                                   r"magazines?|scopes?|stocks?|chargeurs?|cargadores?|pieces|piezas|canons?|"
-                                  r"ca[nñ]ones?|culasses?) (?:of|for|from|pour|de|para|del|d')\s*$")
+                                  r"ca[nñ]ones?|culasses?|half|part|moitie|mitad|parte) (?:of|for|from|pour|de|para|del|d')\s*$")
 _PARTS_FOR_BEFORE = re.compile(r"\b(?:parts|components|partes|piezas|pieces|kits?) (?:for|para|pour)\s*$")  # "partes para 14 fusiles"
 _TOTAL_BEFORE = re.compile(r"(?:total of|in total|in all|overall|au total|en tout|un total de|en total|total de|"
                            r"totalidad de|soit|en conjunto)\s*(?:de |of |d')?(?:some |about |over |more than |"

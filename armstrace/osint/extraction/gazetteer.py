@@ -115,7 +115,7 @@ AGENCIES = {
     "CAN": "rcmp|royal canadian mounted police|canada border services agency|cbsa|ontario provincial police|"
            "asfc|agence des services frontaliers du canada|grc|gendarmerie royale du canada|surete du quebec|spvm|"
            "service de police de la ville de montreal|opp",
-    "AUS": "australian federal police|australian border force", "IRL": "garda|gardai|an garda siochana",
+    "AUS": "australian federal police|australian border force|nsw police|new south wales police|queensland police|victoria police|western australia police", "IRL": "garda|gardai|an garda siochana",
     "BEL": "police federale|federale politie", "COL": "policia nacional de colombia|fiscalia general de la nacion",
     "CHL": "carabineros|pdi chile", "ARG": "gendarmeria nacional|prefectura naval argentina",
     "ITA": "carabinieri|guardia di finanza|polizia di stato",

@@ -12,7 +12,7 @@ _COMMON = [
     (r"airsoft(?: guns?| weapons?| replicas?| pistols?| rifles?)?", "excluded", None),
     (r"tasers?|shockers?", "excluded", None),
     (r"ak[- ]?47s?|ak[- ]?74s?|ak[- ]?56s?|type 56|akms?|(?<=type )aka|pmak|sks|kalas?h?nikovs?|kalachnikovs?|kalach(?:e|es|s)?|kalash(?:es)?|ar[- ]?15s?|m-?16s?|m4s?|fal|g3s?|"
-     r"mini-?14s?|galils?|m1 carbines?|garands?", "firearm", "rifle"),
+     r"mini-?14s?|galils?|m1 carbines?|garands?|sa-?80s?|l85(?:a\d)?s?", "firearm", "rifle"),
     (r"mossbergs?(?: \d{3})?|remington 870s?", "firearm", "shotgun"),
     (r"tt-?30|tt-?33|tokarevs?|makarovs?", "firearm", "pistol"),
     (r"(?:calibres?|calibers?|cal\.) (?:12|douze|16)|12[- ]gauge|12[- ]bore", "firearm", "shotgun"),
@@ -43,7 +43,7 @@ EN = [
     (r"grenade launchers?", "excluded", None),  # never counted apart (LABELLING)
     (r"(?:rocket|missile) launchers?|rocket-propelled grenade launchers?|anti-tank weapons?|manpads",
      "firearm", "light_weapon"),
-    (r"(?:improvised|homemade|home-made|craft|makeshift|country-made|locally[- ]made) (?:firearms?|guns?|weapons?|"
+    (r"(?:improvised|homemade|home-made|craft|makeshift|country-made|locally[- ](?:made|manufactured|produced|fabricated)) (?:firearms?|guns?|weapons?|"
      r"launchers?)|zip guns?|"
      r"pen guns?|dane guns?", "firearm", "other"),
     (r"(?:sawn-off |sawed-off |pump-action |pump action |double-barrel(?:led)? )?shot ?guns?", "firearm",

@@ -17,7 +17,7 @@ _OPERATION = re.compile(
     rf"\b(?:[Oo]p[eé]ra(?:tion|ción|cion)|OP[EÉ]RA(?:TION|CIÓN|CION)|[Oo]perativo|[Oo]p\.|Ops?\b|OPS?\b|[Cc]ode-?named|"
     rf"[Jj]oint [Aa]ction [Dd]ays?|[Oo]perational [Aa]ction|[Bb]aptisée?|[Dd]énommée?|[Dd]ubbed|[Nn]om de code|"
     rf"[Ss]ous le nom de|[Bb]ajo el nombre de|[Nn]ombre en clave|[Cc]ode name|"
-    rf"[Dd]enominad[ao]|[Ll]lamad[ao]|[Bb]autizad[ao]|(?:[Oo]perational\s+)?[Tt]ask\s+[Ff]orce(?:\s*\([A-Z]+\))?|"
+    rf"[Dd]enominad[ao]|[Ll]lamad[ao]|[Bb]autizad[ao]|(?:[Oo]perational\s+)?[Tt]ask\s+[Ff]orce(?:\s*\([A-Z]+\))?|[Ss]trike\s+[Ff]orce|"
     rf"(?:[Ii]nitiative|[Cc]ampa(?:gne|ign|ña)|[Mm]ission|[Mm]isión|[Dd]ispositi(?:f|vo))\b,?\s+"
     rf"(?:nommée?|intitulée?|named|called|code-?named|denominad[ao]|llamad[ao])){_AFTER}")
 # "la operación policial 'Nenúfar'", "l'opération conjointe « Bouclier »": plain words, then the quoted name.

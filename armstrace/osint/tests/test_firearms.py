@@ -507,3 +507,18 @@ def test_guns_reported_stolen_and_a_firearms_licence_are_no_seizure():
                    "recover any firearm in the wrong hands.")
     assert found["firearms_total"] is None
     assert record("The owner is a firearms licence holder. Police seized two pistols.")["firearms_total"] == 2
+
+
+def test_locally_manufactured_guns_and_an_sa80():
+    found = record("Customs intercepted a truck with 73 locally manufactured guns at Yauri, Kebbi State, Nigeria.")
+    assert found["firearms_by_type"] == {"other": 73}
+    found = record("Police found two AK-47 assault rifles and an SA-80 at a farm in Bearsden. No one has yet been "
+                   "arrested.")
+    assert found["firearms_by_type"] == {"rifle": 3}
+    assert found["arrests"] == 0
+
+
+def test_half_of_a_pistol_describes_a_part():
+    found = record("Police seized six lower receivers - essentially the lower half of a pistol - in Buffalo.")
+    assert found["firearms_total"] is None
+    assert found["parts_components"] == 6

@@ -143,3 +143,9 @@ def test_an_operation_name_ends_at_the_line():
     assert found["operation_name"] == "Kestrel"
     assert found["country"] == ["GBR"]
     assert found["location"] == "London"
+
+
+def test_a_strike_force_and_a_state_police():
+    found = record("NSW Police said the seizure of 150 firearms resulted from Strike Force Excavator.")
+    assert found["operation_name"] == "Excavator"
+    assert found["country"] == ["AUS"]
