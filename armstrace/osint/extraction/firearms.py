@@ -274,18 +274,20 @@ def _about_seizure(doc, count):
 
 def firearms_by_type(doc, counts):
     """{type: Value} for every type with a stated count. Where a text counts handguns (long guns) and also gives
-    the pistols and revolvers (rifles and shotguns) among them, the breakdown that adds up is kept, or else the
-    larger unspecified count alone."""
-    by_type = {}
+    the pistols and revolvers (rifles and shotguns) among them, the breakdown that adds up to that one count is
+    kept, or else the larger unspecified count alone."""
+    by_type, listed = {}, {}
     for key in TYPE_KEYS:
-        value = combine(doc, _without_nested(doc, [c for c in counts if c.category == "firearm" and c.kind == key]))
+        listed[key] = _without_nested(doc, [c for c in counts if c.category == "firearm" and c.kind == key])
+        value = combine(doc, listed[key])
         if value is not None:
             by_type[key] = value
     for unspecified, specific in COVERS.items():
         if unspecified not in by_type:
             continue
         breakdown = sum(by_type[k].value for k in specific if k in by_type)
-        if breakdown and breakdown == by_type[unspecified].value > 1:
+        if breakdown and breakdown == by_type[unspecified].value > 1 and \
+                by_type[unspecified].value == max(c.value for c in listed[unspecified]):  # one count, not a sum
             del by_type[unspecified]
         elif breakdown and breakdown < by_type[unspecified].value and any(
                 _inside(doc, by_type[unspecified], by_type[k]) for k in specific if k in by_type):
@@ -432,10 +434,11 @@ def _explains_a_count(doc, position, typed):
 
 
 def _of_another_count(doc, position, counts):
-    """"66 chargeurs de pistolets et pistolets mitrailleurs": the nouns belong to a count of something else."""
+    """"66 chargeurs de pistolets et pistolets mitrailleurs", "13 chargeurs : pour USM1 et pistolets mitrailleurs":
+    the nouns belong to a count of something else."""
     before = [c for c in counts if c.end <= position]
     last = max(before, key=lambda c: c.end) if before else None
-    return bool(last and last.category != "firearm" and re.fullmatch(r"\s+(?:de|d'|of|for|pour|para)\s[^,;:\n]*",
+    return bool(last and last.category != "firearm" and re.fullmatch(r"\s*:?\s+(?:de|d'|of|for|pour|para)\s[^,;:\n]*",
                                                                       doc.folded[last.end:position]))
 
 

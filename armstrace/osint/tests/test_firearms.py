@@ -522,3 +522,11 @@ def test_half_of_a_pistol_describes_a_part():
     found = record("Police seized six lower receivers - essentially the lower half of a pistol - in Buffalo.")
     assert found["firearms_total"] is None
     assert found["parts_components"] == 6
+
+
+def test_a_list_of_long_guns_is_kept_beside_rifles_that_sum_to_it():
+    found = record("La saisie porte sur le matériel suivant :\n- 13 chargeurs : pour USM1 et pistolets mitrailleurs,\n"
+                   "- 2 fusils Springfield,\n- 1 carabine Erma,\n- 2 fusils Mauser,\n- 1 fusil Thomson,\n"
+                   "- 3 carabines USM1,\n- 1 carabine Egmi.", language="fr")
+    assert found["firearms_by_type"] == {"long_gun_unspecified": 5, "rifle": 5}
+    assert found["firearms_total"] == 10
