@@ -105,7 +105,8 @@ _MORE = re.compile(r"\b(?:a further|an additional|another) (?:\d|\w+ (?:fire)?ar
 
 
 _DISPOSED = re.compile(r"\b(?:destr[ou]y\w*|destruction|destru\w*|detrui\w*|surrender\w*|handed in|amnest\w*|"
-                       r"deposee?s? volontairement|remises? volontaire\w*|entregad[oa]s? voluntaria\w*|canje\w*|"
+                       r"deposee?s? volontairement|remises? volontaire\w*|volontairement (?:remis|rendu|depose)\w*|"
+                       r"reddition|entregad[oa]s? voluntaria\w*|voluntariamente entregad\w*|canje\w*|"
                        # "48 armas de fuego ... fueron robadas": a theft, not a seizure
                        r"(?:were|was|have been|fueron|fue|han sido|ont ete|a ete) (?:\w+ ){0,2}?(?:stolen|robad[oa]s?|"
                        r"hurtad[oa]s?|sustraid[oa]s?|volee?s)|stole|sustrajo|sustrajeron|robo|robaron|hurto|hurtaron|"
@@ -178,13 +179,19 @@ def of_this_seizure(doc, counts):
             not _FOUND_AND_DESTROYED.search(doc.folded, start, end)
         handed_in = _handed_in(doc, count)
         retold = (count.category, count.value) in set_aside and _DEFINITE_BEFORE.search(
-            doc.folded, max(0, count.start - 12), count.start)  # "As for the 261 firearms" after the statistic
+            doc.folded, max(0, count.start - 12), count.start) or (  # "As for the 261 firearms" after the statistic
+            set_aside and not kept and _AMONG_THOSE.match(doc.folded, doc.sentence_bounds(count.start)[0]))
         if _statistic(doc, count) or disposed or handed_in or retold or (replicas and count.category == "firearm") or \
                 recalls_an_earlier_seizure(doc, count.start):
             set_aside.add((count.category, count.value))
         else:
             kept.append(count)
     return _without_a_statistics_story(doc, counts, kept)
+
+
+# "Parmi l'arsenal récupéré figurent 45 fusils": a breakdown of the arms just told (and set aside).
+_AMONG_THOSE = re.compile(r"\W*(?:among (?:the|those|these)|of (?:the|those|these)|parmi (?:l'|les |ces )|"
+                          r"entre (?:las|los|estas|estos)|de (?:las|los|estas|estos) )")
 
 
 # "A week after a major operation ... led to the seizure of 19 firearms, ...": an earlier seizure the text recalls.

@@ -172,3 +172,11 @@ def test_a_tally_between_two_days_is_a_statistic():
 ])
 def test_a_tally_of_the_last_weeks_is_a_statistic(text, language):
     assert record(text, language=language)["firearms_total"] is None
+
+
+def test_arms_handed_in_at_a_surrender_ceremony_and_their_breakdown_are_no_seizure():
+    found = record("Des miliciens ont volontairement remis aux FARDC plus de 470 armes de guerre lors de cérémonies "
+                   "de reddition à Jailo. Parmi l'arsenal récupéré figurent notamment 45 fusils d'assaut AK-47 et "
+                   "deux mitrailleuses PKM.", language="fr")
+    assert found["firearms_total"] is None
+    assert found["firearms_by_type"] is None
