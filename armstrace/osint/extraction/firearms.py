@@ -80,13 +80,17 @@ _SEIZED = re.compile(
 _FOLLOW_UP = (r"\bfollow-?up (?:search|raid|operation)s?|\bsubsequent (?:search|raid|operation)s?|\ba l'issue de la "
               r"fouille|\b(?:seconde|deuxieme|autre) perquisition|\ben (?:otro|un segundo) (?:registro|cateo|domicilio|"
               r"allanamiento)")
+# "another pistol", "un autre pistolet automatique", "otra pistola": one more item.
+_ANOTHER_ITEM = (r"\b(?:another|an additional) (?:\w+ )?(?:pistol|rifle|revolver|shotgun|handgun|firearm|gun|weapon)\b|"
+                 r"\b(?:un|une) autre (?:\w+ )?(?:arme|fusil|pistolet|revolver|carabine|kalachnikov)|"
+                 r"\botr[oa] (?:\w+ )?(?:arma|fusil|pistola|revolver|escopeta|carabina)\b")
 _ADDITIONAL = re.compile(
     r"\balso (?:\w+ ){0,2}(?:seiz|found|recover|discover|locat)|\b(?:a further|another|an additional) \d|"
     r"\bmore (?:weapons|firearms|guns|arms|ammunition|rounds)\b|\bsecond (?:search|house|home|vehicle|car|address)|"
     r"\b(?:aussi|egalement) (?:ete )?(?:saisi|decouv|trouv)|\bd'autres armes|\b(?:second|deuxieme) (?:vehicule|domicile)|"
     r"\b(?:tambien|ademas|asimismo),? (?:se )?(?:\w+ ){0,2}(?:incaut|asegur|localiz|hall|decomis|encontr)|"
     r"\bmas (?:armas|armamento|municion)|\bsegund[oa] (?:vivienda|vehiculo|domicilio|inmueble|cateo|registro|hecho)|"
-    + _FOLLOW_UP)
+    + _ANOTHER_ITEM + "|" + _FOLLOW_UP)
 
 
 def _further_finds(doc, seized):
@@ -99,7 +103,7 @@ def _further_finds(doc, seized):
             and (first == 1 or sum(c.value for c in b) != first)]
 
 
-_MORE = re.compile(r"\b(?:a further|an additional|another) (?:\d|\w+ (?:fire)?arms|\w+ guns|\w+ weapons)|"
+_MORE = re.compile(r"\b(?:a further|an additional|another) (?:\d|\w+ (?:fire)?arms|\w+ guns|\w+ weapons)|" + _ANOTHER_ITEM + "|"
                    r"\b\d[\d,.]* (?:more|further|additional) |\b(?:\w+ )?autres (?:armes|fusils|pistolets)|"
                    r"\b(?:otras|otros) \w+ (?:armas|fusiles|pistolas)|" + _FOLLOW_UP)
 

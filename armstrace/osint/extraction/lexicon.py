@@ -94,7 +94,7 @@ FR = [
     (r"fusils?(?: semi-automatiques?| automatiques?| a verrou)?", "firearm", "long_gun_unspecified"),
     (r"pistolets?(?: automatiques?| semi-automatiques?| d'alarme)?|pa", "firearm", "pistol"),
     (r"revolvers?", "firearm", "revolver"),
-    (r"armes? de poing|armes? courtes?", "firearm", "handgun_unspecified"),
+    (r"armes? (?:a feu )?de poing|armes? courtes?", "firearm", "handgun_unspecified"),
     (r"armes? longues?|armes? d'epaule", "firearm", "long_gun_unspecified"),
     (r"armes? a feu|armes?", "firearm", None),
     (r"cartouches?|munitions?|balles?", "ammo", None),

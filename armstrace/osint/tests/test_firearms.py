@@ -530,3 +530,10 @@ def test_a_list_of_long_guns_is_kept_beside_rifles_that_sum_to_it():
                    "- 3 carabines USM1,\n- 1 carabine Egmi.", language="fr")
     assert found["firearms_by_type"] == {"long_gun_unspecified": 5, "rifle": 5}
     assert found["firearms_total"] == 10
+
+
+def test_un_autre_pistolet_is_one_more_and_armes_a_feu_de_poing_are_handguns():
+    assert record("Un pistolet a été saisi à Djerba chez un Marocain. Par ailleurs, un autre pistolet automatique a "
+                  "été saisi du côté de Gafsa.", language="fr")["firearms_total"] == 2
+    assert record("Les policiers ont saisi deux armes à feu de poing à Port-de-Paix.", language="fr")[
+        "firearms_by_type"] == {"handgun_unspecified": 2}
