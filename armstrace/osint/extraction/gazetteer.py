@@ -97,6 +97,22 @@ DEMONYMS = {
     "LUX": "luxembourgish|luxembourgeois|luxembourgeoise|luxemburgues", "DNK": "danish|danois|danoise|danes|danesa",
     "NOR": "norwegian|norvegien|norvegienne|noruego", "FIN": "finnish|finlandais|finlandaise|finlandes",
     "NZL": "new zealand|neo-zelandais|neozelandes", "PNG": "papua new guinean|papou|papuano",
+    "LBN": "lebanese|libanais|libanaise|libanaises|libanes|libanesa|libaneses", "SYR": "syrian|syrien|syrienne|sirio",
+    "IRQ": "iraqi|irakien|irakienne|iraqui", "ISR": "israeli|israelien|israelienne|israelies",
+    "JOR": "jordanian|jordanien|jordanienne|jordano|jordana", "EGY": "egyptian|egyptien|egyptienne|egipcio|egipcia",
+    "LBY": "libyan|libyen|libyenne|libyens|libio", "MRT": "mauritanian|mauritanien|mauritanienne|mauritano",
+    "SDN": "sudanese|soudanais|soudanaise|sudanes|sudanesa", "SOM": "somali|somalien|somalienne",
+    "ETH": "ethiopian|ethiopien|ethiopienne|etiope", "RWA": "rwandan|rwandais|rwandaise|ruandes",
+    "BDI": "burundian|burundais|burundaise", "COG": "congolese|congolais|congolaise|congoleno|congolena",
+    "CAF": "centrafricain|centrafricaine|centrafricains", "MOZ": "mozambican|mozambicain|mozambicaine|mozambiqueno",
+    "NAM": "namibian|namibien|namibienne", "LBR": "liberian|liberien|liberienne", "SLE": "sierra leonean",
+    "AFG": "afghan|afghane|afgano|afgana", "BGD": "bangladeshi|bangladais", "IRN": "iranian|iranien|iranienne|irani",
+    "MYS": "malaysian|malaisien|malaisienne|malasio", "IDN": "indonesian|indonesien|indonesienne|indonesio",
+    "VNM": "vietnamese|vietnamien|vietnamienne|vietnamita", "LKA": "sri lankan", "NPL": "nepali|nepalese|nepalais",
+    "BLZ": "belizean|belizeno|beliceno", "SUR": "surinamese|surinamais", "SAU": "saudi|saoudien|saoudienne",
+    "YEM": "yemeni|yemenite", "ARE": "emirati|emirien", "MDA": "moldovan|moldave", "BLR": "belarusian|bielorusse",
+    "LTU": "lithuanian|lituanien|lituanienne|lituano", "LVA": "latvian|letton|lettone|leton", "EST": "estonian|estonien|estonienne|estonio",
+    "GEO": "georgian|georgien|georgienne|georgiano", "ARM": "armenian|armenien|armenienne|armenio", "AZE": "azerbaijani|azerbaidjanais",
 }
 
 # Agencies that name the country they work in.

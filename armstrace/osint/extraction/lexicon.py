@@ -85,7 +85,7 @@ FR = [
     (r"cartouches? de (?:cigarettes?|tabac)", "unit", None),
     (r"cartouches? de dynamite|batons? de dynamite|dynamite|lunettes?(?: de visee)?|viseurs?|crosses?|poignees?|"
      r"etuis?|holsters?|accessoires", "excluded", None),
-    (r"pistolets?[- ]mitrailleurs?|mitraillettes?", "firearm", "submachine_gun"),
+    (r"pistolets?[- ]mitrailleurs?|mitraillettes?|pm(?=\s*[,;.)]|\s+(?:et|ou)\b)", "firearm", "submachine_gun"),
     (r"mitrailleuses?", "firearm", "machine_gun"),
     (r"lance[- ]roquettes?|lance-missiles?|lance-rockets?|bazookas?", "firearm", "light_weapon"),
     (r"armes? (?:artisana(?:l|le|ux|les)|improvisee?s?|de fabrication (?:artisanale|locale))", "firearm", "other"),
@@ -95,7 +95,7 @@ FR = [
     (r"pistolets?(?: automatiques?| semi-automatiques?| d'alarme)?|pa", "firearm", "pistol"),
     (r"revolvers?", "firearm", "revolver"),
     (r"armes? (?:a feu )?de poing|armes? courtes?", "firearm", "handgun_unspecified"),
-    (r"armes? longues?|armes? d'epaule", "firearm", "long_gun_unspecified"),
+    (r"armes? longues?|armes? d'epaules?", "firearm", "long_gun_unspecified"),
     (r"armes? a feu|armes?", "firearm", None),
     (r"cartouches?|munitions?|balles?", "ammo", None),
     (r"canons?|culasses?|carcasses?|boites? de culasse|silencieux|moderateurs? de son|reducteurs? de son|"

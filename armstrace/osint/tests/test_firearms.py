@@ -537,3 +537,10 @@ def test_un_autre_pistolet_is_one_more_and_armes_a_feu_de_poing_are_handguns():
                   "été saisi du côté de Gafsa.", language="fr")["firearms_total"] == 2
     assert record("Les policiers ont saisi deux armes à feu de poing à Port-de-Paix.", language="fr")[
         "firearms_by_type"] == {"handgun_unspecified": 2}
+
+
+def test_french_pm_and_armes_d_epaules():
+    found = record("La mission s'est soldée par la récupération de 7 armes à feu dont 5 PM, 1 PA et 1 fusil de chasse "
+                   "à Gao. Les agents ont aussi saisi sept armes d'épaules.", language="fr")
+    assert found["firearms_by_type"]["submachine_gun"] == 5
+    assert found["firearms_by_type"]["long_gun_unspecified"] == 7

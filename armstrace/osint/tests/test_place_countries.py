@@ -238,3 +238,13 @@ def test_a_country_that_is_a_given_name_inside_a_persons_name():
 def test_a_middling_town_abroad_is_no_country_for_a_namesake():
     # "Kara" is a town of Togo (about 100,000 people); in an English text it is more likely a namesake.
     assert record("Police found 260 rounds of AK47 ammunition in Kara Kara Creek, Linden.")["country"] is None
+
+
+@pytest.mark.parametrize("text, language, code", [
+    ("L'armée libanaise a saisi 12 fusils à Btebyat.", "fr", "LBN"),
+    ("El ejército libanés incautó 12 fusiles en Btebyat.", "es", "LBN"),
+    ("The Lebanese army seized 12 rifles in Btebyat.", "en", "LBN"),
+    ("L'armée mauritanienne a saisi 12 fusils près de la frontière.", "fr", "MRT"),
+])
+def test_the_army_of_a_state_named_by_its_demonym(text, language, code):
+    assert record(text, language=language)["country"] == [code]
