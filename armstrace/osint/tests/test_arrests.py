@@ -392,3 +392,12 @@ def test_an_age_in_decades_between_the_count_and_the_arrest(sentence):
 def test_grabbed_by_the_police_is_an_arrest():
     assert record("Police seized three pistols. Three persons were on Tuesday grabbed by the Police Highway "
                   "Patrol team.")["arrests"] == 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Les douaniers ont saisi 750 balles à Tanger. Le père, déféré devant la justice militaire, affirme qu'elles "
+     "servaient à la chasse.", 1),
+    ("Les policiers ont découvert cinq armes à feu. Deux personnes ont été privées de liberté.", 2),
+])
+def test_french_deferred_and_deprived_of_liberty(text, expected):
+    assert record(text, language="fr")["arrests"] == expected

@@ -149,3 +149,9 @@ def test_a_strike_force_and_a_state_police():
     found = record("NSW Police said the seizure of 150 firearms resulted from Strike Force Excavator.")
     assert found["operation_name"] == "Excavator"
     assert found["country"] == ["AUS"]
+
+
+def test_a_quote_closed_by_an_elision_is_no_name():
+    found = record("Cette opération « ne s'arrêtera pas à N'Djamena », a dit le ministre après la saisie de 12 fusils.",
+                   language="fr")
+    assert found["operation_name"] is None
