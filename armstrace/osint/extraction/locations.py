@@ -439,13 +439,13 @@ def _inner_first(doc, found):
     return out
 
 
-_LIST_OF_NAMES = re.compile(rf"(?:[{UPPER}][\w'’-]*(?: (?:de |del |de la )?[{UPPER}][\w'’-]*)*, ){{2,}}"
+_LIST_OF_NAMES = re.compile(rf"(?:[{UPPER}][\w'’-]*(?: (?:de |del |de la )?[{UPPER}][\w'’-]*)*, ){{1,}}"
                             rf"(?:[{UPPER}][\w'’-]*(?: (?:de |del |de la )?[{UPPER}][\w'’-]*)*,? (?:y|et|and|e) )"
                             rf"[{UPPER}]")
 
 
 def _in_list_of_places(text, best):
-    """The place is one of a list of at least four names ("A, B, C y D"); a chain of places ("Tanay, Rizal") is no
+    """The place is one of a list of at least three names ("A, B y C"); a chain of places ("Tanay, Rizal") is no
     list."""
     window_start = max(0, best.start - 80)
     for match in _LIST_OF_NAMES.finditer(text, window_start, best.start + 160):

@@ -126,6 +126,9 @@ def test_a_list_of_several_sites_gives_no_place():
     found = record("Los operativos se realizaron en Malvín Norte, Cerro, Barra de Carrasco y Solymar. Se incautaron "
                    "12 armas de fuego.", language="es")
     assert found["location"] is None
+    found = record("La police a effectué trois perquisitions à Maisières, Baudour et Herchies et découvert cinq armes "
+                   "à feu.", language="fr")
+    assert found["location"] is None
     found = record("Se incautaron 20 armas en Culiacán, Sinaloa.", language="es")
     assert found["location"] == "Culiacán, Sinaloa"
 
