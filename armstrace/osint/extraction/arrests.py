@@ -111,6 +111,7 @@ _NONE = re.compile(
     r"aucune (?:interpellation|arrestation)|personne n'a ete (?:interpelle|arrete)|"
     r"sin detenidos|no hubo detenidos|ningun detenido|no se (?:produjeron|registraron|reportaron) detenciones|"
     r"no se (?:reporto|registro) (?:ningun|ninguna) (?:detenido|detencion)|no se informo de detenciones|"
+    r"no (?:informo|reporto|dio a conocer|menciono) (?:de )?(?:ningun[oa]s? )?(?:detenciones|detenidos|capturas)|"
     r"no (?:ha|han|se ha|se han) (?:efectuado|realizado|practicado|producido) (?:ninguna|ningun) "
     r"(?:detencion|arresto|captura)|"
     r"no (?:hubo|se reportaron|se registraron) (?:personas )?(?:detenidas|capturadas|arrestadas)|"

@@ -46,7 +46,7 @@ def combine(doc, counts, across="first"):
         blocks = kept
     chosen = [c for block in blocks for c in block]
     if len(chosen) == 1 and chosen[0].approximate:
-        chosen = _exact_for(chosen[0], counts) or chosen
+        chosen = _exact_for(doc, chosen[0], counts) or chosen
     confidence = 0.75 if len(chosen) == 1 and chosen[0].number_kind != "article" else 0.6
     return Value(sum(c.value for c in chosen), chosen[0].start, chosen[-1].end, confidence)
 
@@ -57,10 +57,16 @@ def _without_restated_packs(block):
     return [c for c in block if not (c.packs and c.value in values)]
 
 
-def _exact_for(rounded, counts):
+_AT_LEAST_BEFORE = re.compile(r"(?:over|more than|at least|up to|plus de|au moins|mas de|al menos)\s*$")
+
+
+def _exact_for(doc, rounded, counts):
     """The exact counts a rounded one ("more than 600") sums up: one count ("60 192"), or all the later ones
-    together ("243 bullets, 100 ..."), where they come to the rounded value or up to 15 % more ("más de 300" → 339)."""
-    fits = lambda value: rounded.value <= value <= rounded.value * 1.15  # noqa: E731
+    together ("243 bullets, 100 ..."), where they come to the rounded value or up to 15 % more ("más de 300" → 339),
+    or 15 % less for a value told as about ("cerca de 3 millones" → 2 829 950)."""
+    at_least = _AT_LEAST_BEFORE.search(doc.folded, max(0, rounded.start - 20), rounded.start)
+    low = rounded.value if at_least else rounded.value * 0.85
+    fits = lambda value: low <= value <= rounded.value * 1.15  # noqa: E731
     exact = [c for c in counts if not c.approximate and fits(c.value)]
     if exact:
         return exact[:1]
@@ -376,7 +382,7 @@ def firearms_total(doc, counts, by_type):
     if strong or numeric:
         total = combine(doc, strong or numeric)
         rounded = [c for c in strong if c.approximate and c.value == total.value]
-        exact = _exact_for(rounded[0], numeric) if rounded else None
+        exact = _exact_for(doc, rounded[0], numeric) if rounded else None
         if exact and len(exact) == 1:  # "más de 300 armas de fuego ... las 339 armas"
             total = Value(exact[0].value, exact[0].start, exact[0].end, total.confidence)
         # "Trois fusils ... les deux armes": a smaller count of "weapons" after the typed counts retells part of them.

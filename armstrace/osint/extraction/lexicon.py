@@ -115,7 +115,8 @@ ES = [
      r"de juguete|de balines|(?:de |tipo )?airsoft|de gas|de postas de goma|de (?:hidro)?gel|de paintball)|"
      r"armas? marcadoras?|(?:armas?|pistolas?|revolver(?:es)?) (?:de fogueo|detonadoras?)(?! (?:transformad|modificad))|"
      r"(?:cartuchos?|municion(?:es)?|balas?) (?:de fogueo|de salva)", "excluded", None),
-    (r"(?:armas? |pistolas? )?(?:replicas?|simuladas?|de imitacion)", "excluded", None),
+    (r"(?:armas? |pistolas? |revolver(?:es)? |fusil(?:es)? |rifles? |escopetas? )?(?:replicas?|simulad[oa]s?|de imitacion)",
+     "excluded", None),
     (r"armas? blancas?|cuchillos?|navajas?|machetes?|puñales?|punales?|ballestas?|porras?|defensas? extensibles?|"
      r"puños? americanos?|punos? americanos?|arpones?", "excluded", None),
     (r"granadas?|explosivos?|detonador(?:es)?|morteros?|cargador(?:es)?|proveedor(?:es)?|casquillos?|vainas?|ojivas?|"
@@ -130,7 +131,7 @@ ES = [
     (r"lanzacohetes|lanzamisiles", "firearm", "light_weapon"),
     (r"armas? (?:de fuego )?(?:hechizas?|artesanales?|improvisadas?|caseras?|de fabricacion (?:casera|artesanal|hechiza))",
      "firearm", "other"),
-    (r"escopetas?(?: recortadas?)?", "firearm", "shotgun"),
+    (r"escopetas?(?: recortadas?)?|escopetin(?:es)?", "firearm", "shotgun"),
     (r"fusiles? de asalto|fusil(?:es)?|rifles?|carabinas?|cuernos? de chivo", "firearm", "rifle"),
     (r"pistolas?(?: semiautomaticas?| semi-automaticas?| automaticas?)?", "firearm", "pistol"),
     (r"revolver(?:es)?", "firearm", "revolver"),

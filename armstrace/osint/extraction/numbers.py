@@ -108,7 +108,21 @@ def find_numbers(folded, lang):
         if times:
             found = [n for n in found if not (match.start() <= n.start < match.end())]
             found.append(Number(times[0].value * 12, match.start(), match.end(), "words"))
-    return sorted(found, key=lambda n: n.start)
+    return _with_millions_joined(folded, sorted(found, key=lambda n: n.start))
+
+
+def _with_millions_joined(folded, found):
+    """"2 millones 829 mil 950": the millions and the thousands that follow them, one number."""
+    out = []
+    for number in found:
+        last = out[-1] if out else None
+        if last and last.kind == number.kind == "digits" and number.value < 10**6 and \
+                re.search(r"\d\s*(?:million|millions|millones|millon)$", folded[last.start:last.end]) and \
+                re.fullmatch(r"\s+", folded[last.end:number.start]):
+            out[-1] = Number(last.value + number.value, last.start, number.end, "digits")
+        else:
+            out.append(number)
+    return out
 
 
 def _word_numbers(match, lang):

@@ -290,3 +290,9 @@ def test_a_bullet_proof_vest_is_no_bullet():
     found = record("The search resulted in eleven rounds of assorted ammunition, three smoke canisters and one "
                    "bullet proof vest being discovered.")
     assert found["ammunition_rounds"] == 11
+
+
+def test_an_exact_count_beats_the_rounded_one_before_it():
+    found = record("La Sedena incautó cerca de 3 millones de cartuchos en Navojoa. Entre lo asegurado figuran 2 millones "
+                   "829 mil 950 cartuchos de diversos calibres y 128 armas largas.", language="es")
+    assert found["ammunition_rounds"] == 2829950

@@ -84,3 +84,9 @@ def test_a_number_written_in_brackets_counts_once():
                    "s'élevant à (415) balles à Tébessa.", language="fr")
     assert (found["firearms_total"], found["ammunition_rounds"]) == (25, 415)
     assert record("Police arrested twenty (20) suspects and seized (3) pistols.")["arrests"] == 20
+
+
+def test_millions_then_thousands_are_one_number():
+    assert [n.value for n in find_numbers("2 millones 829 mil 950 cartuchos", "es")] == [2829950]
+    assert [n.value for n in find_numbers("3 millions 200 000 cartouches", "fr")] == [3200000]
+    assert [n.value for n in find_numbers("2 millones de cartuchos y 300 armas", "es")] == [2000000, 300]
