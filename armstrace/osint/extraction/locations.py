@@ -14,6 +14,7 @@ from .cities import rows as city_rows
 from .firearms import recalls_an_earlier_seizure
 from .gazetteer import PLACES
 from .not_places import CONNECTOR, FACILITY_WORDS, NOT_PLACES, is_dateline, not_a_place
+from .operation import operation_name
 from .places import MULTI, Mention, as_origin, country_mentions, country_names
 from .text import UPPER, Doc, Value, fold
 
@@ -173,6 +174,8 @@ def candidates(doc):
         return cached
     table, countries = cities(), country_names()
     taken = {i for m in country_mentions(doc) if m.source == "name" for i in range(m.start, m.end)}
+    named = operation_name(doc)  # "Plan Navidad Segura y en Paz": no place "Paz"
+    taken |= set(range(named.start, named.end)) if named and named.start is not None else set()
     names = []
     for match in _NAME.finditer(doc.text):
         for start, name, lead in _variants(match, doc.language):

@@ -9,7 +9,7 @@ from .text import Value, fold
 _QUOTED = r"[\"“«‘'„]\s*([^\"”»’']{2,40}?)\s*(?:[\"”»]|['’](?![a-zà-ÿ]))"  # not the elision of «ne s'arrêtera»
 _WORD = r"[A-ZÀ-Ý0-9][\w'-]*(?:\.\d+)?"  # "Escudo Bolívar 2.0"
 # Capitalised words, joined by "de", "del", "of"... only where a capitalised word follows ("Tormenta del Desierto").
-_CAPITALISED = rf"({_WORD}(?:[ \t]+(?:(?:de|del|of|la|el|the)[ \t]+)?{_WORD})*)"  # one line
+_CAPITALISED = rf"({_WORD}(?:[ \t]+(?:(?:de|del|of|la|el|the|y en|y|et)[ \t]+)?{_WORD})*)"  # one line
 _AFTER = (rf"(?:,?\s+(?:called|named|known as|nommée|dite|baptisée|connue sous le nom de|denominada|llamada|bautizada|"
           rf"conocida como|como|comme|as)\s+|\s+)"
           rf"(?:{_QUOTED}|{_CAPITALISED})")

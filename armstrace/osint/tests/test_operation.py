@@ -155,3 +155,10 @@ def test_a_quote_closed_by_an_elision_is_no_name():
     found = record("Cette opération « ne s'arrêtera pas à N'Djamena », a dit le ministre après la saisie de 12 fusils.",
                    language="fr")
     assert found["operation_name"] is None
+
+
+def test_a_programme_name_with_y_en_and_no_place_inside_it():
+    found = record("Dentro del Plan Navidad Segura y en Paz, la Policía incautó 200 cartuchos en un control vial de "
+                   "Bosconia, Cesar.", language="es")
+    assert found["operation_name"] == "Navidad Segura y en Paz"
+    assert found["location"].startswith("Bosconia")
