@@ -73,6 +73,10 @@ def _plain_word(name, words):
     return not re.search(r"[^\W\d_]", name) or words[0] in _NOT_NAMES or all(w in _NOT_NAMES for w in words)
 
 
+_PLACE_NAMED_BEFORE = re.compile(r"\b(?:sector|barrio|zona|lugar|sitio|area|localidad|paraje|caserio|recinto|"
+                                 r"quartier|secteur|lieu-dit|localite|village|place|site|locality)\b,?\s*$")
+
+
 def operation_name(doc):
     """A Value with the name, or None."""
     for pattern, confidence in ((_OPERATION, 0.75), (_OPERATION_QUALIFIED, 0.7), (_PROJECT, 0.6),
@@ -87,6 +91,8 @@ def operation_name(doc):
             lenient = quoted or pattern is _PROGRAMME_BEFORE  # "« LOS »", "Joint Action Days": names as written
             if not name or (_plain_word(name, words) and not (lenient and re.search(r"[^\W\d_]", name))):
                 continue
+            if _PLACE_NAMED_BEFORE.search(fold(doc.text[max(0, match.start() - 30):match.start()])):
+                continue  # "el sector, denominado como Batallón del Suburbio": a place's name
             if pattern is _NAME_BEFORE and (_not_a_codename(name, words) or (
                     len(words) == 1 and _SENTENCE_START.search(doc.text, 0, match.start(group)))):
                 continue  # "Several operations", "Similar operations": a plain word opening a sentence

@@ -162,3 +162,9 @@ def test_a_programme_name_with_y_en_and_no_place_inside_it():
                    "Bosconia, Cesar.", language="es")
     assert found["operation_name"] == "Navidad Segura y en Paz"
     assert found["location"].startswith("Bosconia")
+
+
+def test_a_place_denominado_is_no_operation():
+    found = record("Los marinos recorrían el sector, denominado como Batallón del Suburbio, y decomisaron una "
+                   "ametralladora.", language="es")
+    assert found["operation_name"] is None
