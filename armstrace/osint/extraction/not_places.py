@@ -29,7 +29,7 @@ NOT_PLACES = set(
     "toyota nissan honda hyundai mercedes mercedes-benz chevrolet ford kia mazda suzuki acura peugeot renault "
     "volkswagen audi bmw lexus jeep mitsubishi isuzu citroen fiat dacia opel skoda subaru volvo "
     # a kind of place alone: "the south inner City area"
-    "city ciudad ville town area zone zona".split()) | \
+    "city ciudad ville town area zone zona internet web".split()) | \
     _DAYS_AND_MONTHS
 _COMMON_WORDS = set("meanwhile however furthermore moreover additionally also subsequently consequently therefore "
                     "there here thereafter later earlier afterwards finally recently cependant toutefois ensuite puis enfin "

@@ -306,3 +306,8 @@ def test_a_capital_a_is_an_article_outside_french():
     assert record("La Policía Nacional se incautó de tres pistolas en A Coruña.", language="es")["location"] == \
         "A Coruña"
     assert record("A Marseille, les policiers ont saisi trois pistolets.", language="fr")["location"] == "Marseille"
+
+
+def test_the_internet_is_no_place():
+    found = record("Les douaniers ont saisi deux pistolets achetés sur Internet.", language="fr")
+    assert found["location"] is None
