@@ -13,6 +13,7 @@ FACILITY_BEFORE = re.compile(
     r"centre postal de|centro postal de|terminal de|puesto de control(?: de)?|recinto fiscal de|control vial de|"
     r"punto de control de|reten de)(?:\s+|(?<=')\s*)$")
 FACILITY_AFTER = re.compile(r"\s+(?:port|airport|international airport|border crossing|port of entry|gateway facility|"
+                            r"(?:police |military )?(?:barrier|checkpoint|check-point|roadblock)|"
                             r"mail (?:centre|center|facility)|docks|terminal|checkpoint|border post|seaport|harbou?r)\b",
                             re.IGNORECASE)
 STREET_BEFORE = re.compile(r"(?:quartier d'|quartier de|quartier|barrio de|barrios?|colonia|groupement de|groupement|sector de|sector|secteur de|secteur|rue|calle|"

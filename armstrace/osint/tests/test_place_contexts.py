@@ -157,3 +157,9 @@ def test_an_unknown_word_in_capitals_is_no_place():
     assert found["location"] is None
     found = record("KANYONYOO, Kenya — Police seized 30 rounds of ammunition here.")
     assert found["location"] == "KANYONYOO" and found["country"] == ["KEN"]
+
+
+def test_a_police_barrier_is_a_place_not_a_police_seat():
+    found = record("Police found a cache of weapons and 40 rounds of ammunition near the Asankare Police barrier in "
+                   "the Ashanti Region.")
+    assert found["location"] == "Asankare Police barrier"
