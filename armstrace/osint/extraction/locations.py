@@ -18,7 +18,7 @@ from .operation import operation_name
 from .places import MULTI, Mention, as_origin, country_mentions, country_names
 from .text import UPPER, Doc, Value, fold
 
-_NAME = re.compile(rf"[{UPPER}][\w'’-]*(?:[ ](?:de |del |de la |du |des |la |el |sur |upon |do |da |dos |das |di |of )?[{UPPER}0-9][\w'’-]*)"
+_NAME = re.compile(rf"[{UPPER}][\w'’-]*(?:[ ](?:de |del |de la |de los |de las |du |des |la |el |sur |upon |do |da |dos |das |di |of )?[{UPPER}0-9][\w'’-]*)"
                    rf"{{0,4}}")
 # Place names too common to tell a country.
 _GENERIC = set("centro|center|centre|norte|sur|nord|sud|est|ouest|oeste|este|victoria|san jose|santa cruz|la paz|"

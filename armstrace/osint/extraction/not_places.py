@@ -50,7 +50,7 @@ _LONE_DIRECTIONS = {"nord", "sud", "est", "ouest", "norte", "sur", "oeste", "est
 _ABSTRACT = re.compile(r"(?:cion|sion|tion|dad|ite|ment|miento|ness|ship|ance|ence|ency|ismo|isme|ism|eria|erie)"
                        r"(?: |$)")
 _TITLE_CASE_BEFORE = re.compile(rf"[{UPPER}][\w'’-]+ (?:en|in|de|of|du|des|del|y|and|et|a|à|al|au|for|para|pour) $")
-CONNECTOR = re.compile(r" (?:de la|de|del|du|des|of) ")
+CONNECTOR = re.compile(r" (?:de la|de los|de las|de|del|du|des|of) (?![a-z])")
 # "NAIROBI, Kenya, Feb 3 —", "MONTRÉAL —", "Tegucigalpa –": where the story was filed, not the seizure's place.
 _DATELINE_AFTER = re.compile(r"(?:,? [^.\n()]{1,30}?)?\s*(?:[—–]|- |\([A-Z][\w .-]{1,25}\))")
 

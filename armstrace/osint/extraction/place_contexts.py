@@ -11,7 +11,8 @@ FACILITY_BEFORE = re.compile(
     r"poste[- ]frontiere de|poste frontalier de|poste de|point d'entree de|"
     r"port d'entree de|border crossing(?: at| of)?|port of entry(?: at| of)?|garita(?: de)?|aduana de|"
     r"centre postal de|centro postal de|terminal de|puesto de control(?: de)?|recinto fiscal de|control vial de|"
-    r"punto de control de|reten de)(?:\s+|(?<=')\s*)$")
+    r"punto de control de|reten de|peaje(?: de)?|caseta de peaje(?: de)?|peage de|peage d'|toll plaza (?:at|of))"
+    r"(?:\s+|(?<=')\s*)$")
 FACILITY_AFTER = re.compile(r"\s+(?:port|airport|international airport|border crossing|port of entry|gateway facility|"
                             r"(?:police |military )?(?:barrier|checkpoint|check-point|roadblock)|"
                             r"mail (?:centre|center|facility)|docks|terminal|checkpoint|border post|seaport|harbou?r)\b",
@@ -40,7 +41,7 @@ DIRECTION = (r"(?:(?:the\s+|el\s+|le\s+|la\s+)?(?:north|south|east|west|northern
              r"(?:\s+(?:of|de|del|du|d'|de la))?\s*)")
 SMALL_PLACE_BEFORE = re.compile(
     r"(?:municipios? de|municipality of|municipalities of|communes? de|communes? (?:rurales?|urbaines?) d[e']|comunas de|village de|villages d'|villages de|"
-    r"localite de|localidad de|corregimiento de|"
+    r"localite de|localidad de|localidad|localite|poblado|corregimiento de|"
     r"ciudad de|city of|town of|ville de|poblacion de|parroquia|comuna de|termino municipal de|"
     r"area of|zone de|residence de|residence in|a residence in|domicile de|"
     r"resident de|residente de|vivienda de|bureau de poste de|la poste de|plate[- ]?forme de|zones? \w+ de|"

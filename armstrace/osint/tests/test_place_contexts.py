@@ -1,6 +1,8 @@
 """The place of the seizure from the words around a name: facilities, roads and areas, datelines, agencies' seats
 and initials, common nouns, and known places named outside any place context."""
 
+import pytest
+
 from .helpers import record
 
 
@@ -163,3 +165,13 @@ def test_a_police_barrier_is_a_place_not_a_police_seat():
     found = record("Police found a cache of weapons and 40 rounds of ammunition near the Asankare Police barrier in "
                    "the Ashanti Region.")
     assert found["location"] == "Asankare Police barrier"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Más de 350 cartuchos fueron incautados por la Policía de Carreteras en el peaje Vesique, ubicado en el ingreso "
+     "a Chimbote.", "Vesique"),
+    ("Las 126.000 balas fueron secuestradas en la localidad Parotani del departamento de Cochabamba.", "Parotani"),
+    ("Efectivos de la Fuerza Pública incautaron 4 fusiles en el barrio capitalino de Nazareno.", "Nazareno"),
+])
+def test_a_toll_a_localidad_and_a_barrio_are_the_place(text, expected):
+    assert record(text, language="es")["location"] == expected
