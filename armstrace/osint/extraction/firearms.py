@@ -162,7 +162,8 @@ _FOUND_AND_DESTROYED = re.compile(r"\b(?:decouvert|trouve|saisi|recupere|found|s
                                   r"(?:detrui|destroy|destruid)\w*")
 
 
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|ces|les|las|los|estas|estos|esas|esos)\s+$")
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|ces|les|las|los|estas|estos|esas|esos)\s+"
+                              r"(?:(?:over|more than|nearly|about|some|plus de|pres de|environ|mas de|casi|unos|unas)\s+)?$")
 
 
 def _handed_in(doc, count):
@@ -181,7 +182,7 @@ def of_this_seizure(doc, counts):
     nor "firearms" the text says are replicas."""
     replicas = bool(_ALL_REPLICAS.search(doc.folded)) or _replicas_only_in_lead(doc) or bool(
         _WAS_AN_AIR_GUN.search(doc.folded) and not _SOME_REAL.search(doc.folded))
-    kept, set_aside = [], set()
+    kept, set_aside, retelling = [], set(), set()
     for count in counts:
         start, end = doc.clause_bounds(count.start)
         disposed = (_DISPOSED.search(doc.folded, start, end) and not _SEIZED.search(doc.folded, start, end) or
@@ -189,8 +190,11 @@ def of_this_seizure(doc, counts):
             not _FOUND_AND_DESTROYED.search(doc.folded, start, end)
         handed_in = _handed_in(doc, count)
         retold = (count.category, count.value) in set_aside and _DEFINITE_BEFORE.search(
-            doc.folded, max(0, count.start - 12), count.start) or (  # "As for the 261 firearms" after the statistic
+            doc.folded, max(0, count.start - 24), count.start) or (  # "As for the 261 firearms" after the statistic
             set_aside and not kept and _AMONG_THOSE.match(doc.folded, doc.sentence_bounds(count.start)[0]))
+        if retold:  # "Out of the over 400 weapons seized, 279 were firearms": the sentence breaks the statistic down
+            retelling.add(doc.sentence_bounds(count.start))
+        retold = retold or doc.sentence_bounds(count.start) in retelling
         if _statistic(doc, count) or disposed or handed_in or retold or (replicas and count.category == "firearm") or \
                 recalls_an_earlier_seizure(doc, count.start):
             set_aside.add((count.category, count.value))

@@ -544,3 +544,11 @@ def test_french_pm_and_armes_d_epaules():
                    "à Gao. Les agents ont aussi saisi sept armes d'épaules.", language="fr")
     assert found["firearms_by_type"]["submachine_gun"] == 5
     assert found["firearms_by_type"]["long_gun_unspecified"] == 7
+
+
+def test_a_breakdown_of_a_year_so_far_is_a_statistic_too():
+    found = record("Israel Police's northern district has seized some 400 weapons since the beginning of the year. Out "
+                   "of the over 400 weapons seized, 279 were firearms, 162 pistols, and 117 rifles. Over the weekend, "
+                   "police seized six weapons from Nahf: two pistols, two M-16 rifles and two machine pistols.")
+    assert found["firearms_total"] == 6
+    assert found["firearms_by_type"] == {"pistol": 2, "rifle": 2, "submachine_gun": 2}
