@@ -341,6 +341,8 @@ def _noun_after(after, lang, calibre_ok=False):
                 return position + length, "part", None
             if category == "firearm":  # "handgun lowers", "rifle barrels", "Glock switches": parts of firearms
                 following = _GAP.match(after, position + length).end()
+                numbered = _IS_MODEL.match(after, position) and _MODEL_NUMBER.match(after, following)
+                following = numbered.end() if numbered else following  # "1 glock 17 magazine": a magazine
                 part = classify(after[following:following + 60], lang)
                 if part and part[1] in ("part", "excluded", "ammo"):  # also "pistol magazines", "rifle rounds"
                     return following + part[0], part[1], None
@@ -363,6 +365,7 @@ def _noun_after(after, lang, calibre_ok=False):
 
 
 _IS_MODEL = re.compile(r"(?:glock|beretta|browning|makarov|tokarev|uzi|skorpion|ak|akm|sks|ar|m4|m16|mp5|mac|tt|fal|g3)(?![a-z])")
+_MODEL_NUMBER = re.compile(r"[\w.-]*\d[\w.-]*\s+")
 _NOUN_AFTER_MODEL = re.compile(r"(?:[\s-]+(?:[\w.]*\d[\w.]*|style|type))?\s+")
 _ELIDED = re.compile(r"(?:de )?(?:tipo|type)\s+")
 _NUMBER_WORDS = {lang: set(words.split()) for lang, words in NUMBER_WORDS.items()}

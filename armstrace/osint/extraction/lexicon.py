@@ -29,12 +29,13 @@ EN = [
      "excluded", None),
     (r"spear ?guns?|stun guns?|nail guns?|flare guns?|knives|knife|blades?|machetes?|swords?|daggers?|"
      r"crossbows?|batons?|knuckle ?dusters?|pepper sprays?", "excluded", None),
-    (r"(?:hand )?grenades?|explosives?|detonators?|mortars?|(?:ammunition |bullet |rifle |pistol )?magazines?|mags|"
+    (r"(?:hand )?grenades?|explosives?|detonators?|mortars?|(?:extended |high-capacity |high capacity |drum |spare |empty )?(?:ammunition |bullet |rifle |pistol )?magazines?|mags|"
      r"clips", "excluded", None),
     (r"bolt (?:covers?|springs?|catch(?:es)?|releases?)|recoil springs?|buffer (?:kits?|tubes?)|muzzle brakes?", "excluded",
      None),
     (r"(?:telescopic |red dot |night vision |laser )?(?:scopes?|sights?)|optics|stocks?|grips?|holsters?|slings?|"
-     r"bipods?|sticks? of dynamite|dynamite|accessories", "excluded", None),
+     r"bipods?|sticks? of dynamite|dynamite|accessories|(?:optical |tactical )?(?:\w+ )?lasers?|flashlights?|"
+     r"weapon lights?", "excluded", None),
     (r"(?:cartridge |shell |spent |empty )?(?:cases|casings)|primers|projectiles|bullet heads|"
      r"empty cartridges|spent cartridges|blank (?:rounds|cartridges|ammunition)|blanks|"
      r"(?:rounds?|cartridges?) of (?:[\w.]+ )?blanks?(?: ammunition| rounds| cartridges)?", "excluded", None),

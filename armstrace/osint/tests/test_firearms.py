@@ -552,3 +552,10 @@ def test_a_breakdown_of_a_year_so_far_is_a_statistic_too():
                    "police seized six weapons from Nahf: two pistols, two M-16 rifles and two machine pistols.")
     assert found["firearms_total"] == 6
     assert found["firearms_by_type"] == {"pistol": 2, "rifle": 2, "submachine_gun": 2}
+
+
+def test_a_glock_magazine_or_laser_with_its_model_number_is_no_pistol():
+    found = record("Officers found 589 rounds, 1 glock 17 optical guide laser, 1 glock 17 magazine and 1 glock 17 "
+                   "extended magazine in Mon Repos.")
+    assert found["firearms_total"] is None
+    assert record("Officers seized 1 Glock 17 pistol and 2 Glock 19 in Leeds.")["firearms_total"] == 3
