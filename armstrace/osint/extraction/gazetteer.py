@@ -126,7 +126,8 @@ AGENCIES = {
     "MEX": "sedena|guardia nacional|fiscalia general de la republica|fgr|secretaria de la defensa nacional|"
            "semar|secretaria de marina|ssc|ssp cdmx|agencia nacional de aduanas de mexico|anam",
     "USA": "atf|cbp|fbi|hsi|dea|u.s. customs and border protection|homeland security investigations|"
-           "department of justice|u.s. attorney|bureau of alcohol, tobacco, firearms and explosives",
+           "department of justice|u.s. attorney|bureau of alcohol, tobacco, firearms and explosives|tsa|"
+           "transportation security administration|u.s. marshals|port authority police",
     "GBR": "national crime agency|nca|border force|metropolitan police|scotland yard|crown prosecution service",
     "CAN": "rcmp|royal canadian mounted police|canada border services agency|cbsa|ontario provincial police|"
            "asfc|agence des services frontaliers du canada|grc|gendarmerie royale du canada|surete du quebec|spvm|"

@@ -248,3 +248,9 @@ def test_a_middling_town_abroad_is_no_country_for_a_namesake():
 ])
 def test_the_army_of_a_state_named_by_its_demonym(text, language, code):
     assert record(text, language=language)["country"] == [code]
+
+
+def test_the_tsa_is_american():
+    found = record("Transportation Security Administration officers intercepted 16 bullets at a checkpoint at Newark "
+                   "Liberty International Airport.")
+    assert found["country"] == ["USA"]
