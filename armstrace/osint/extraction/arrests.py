@@ -99,7 +99,7 @@ _PAIR = re.compile(r"\b(?:(?:the|a|le|un|la|una|el) (?:couple|pareja|duo|pair)|b
                    r"(?:a|the) father and (?:his )?son|(?:un|el) padre y su hijo|padre e hijo|"
                    r"^both(?= (?:were|have been|had been|are) )|(?<=[.;] )both(?= (?:were|have been|had been|are) )|"
                    r"les deux (?:hommes|femmes|suspects|individus|inculpes|prevenus|mis en cause|trafiquants)|"
-                   r"los dos (?:hombres|sujetos|sospechosos|detenidos|imputados)|"
+                   r"(?:los dos|ambos) (?:hombres|sujetos|sospechosos|detenidos|imputados|aprehendidos|capturados)|"
                    r"(?:el|la) [a-z]+(?: (?:del|de la) [a-z]+)? y su [a-z]+"
                    r"(?= (?:fueron|han sido|quedaron|resultaron) (?:detenid|capturad|aprehendid|arrestad))|"
                    r"(?:le|la) [a-z]+(?: (?:du|de la) [a-z]+)? et (?:son|sa) [a-z]+"

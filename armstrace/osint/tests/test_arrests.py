@@ -401,3 +401,8 @@ def test_grabbed_by_the_police_is_an_arrest():
 ])
 def test_french_deferred_and_deprived_of_liberty(text, expected):
     assert record(text, language="fr")["arrests"] == expected
+
+
+def test_ambos_detenidos_are_two():
+    assert record("Se incautaron dos pistolas en Lugo. Ambos detenidos tienen antecedentes.",
+                  language="es")["arrests"] == 2
