@@ -164,7 +164,8 @@ _PART_WORDS = (r"(?:barrels?|slides?|frames?|receivers?|bolts?|silencers?|suppre
                r"canons?|culasses?|carcasses?|silencieux|silenciadores?|correderas?|armazon\w*|canones?|cerrojos?)")
 _PART_BEFORE = re.compile(rf"\b{_PART_WORDS}\s*(?:,|and|et|y|e)\s*$")
 _PART_AFTER = re.compile(rf"\s*(?:,|and|et|y|e)\s+(?:an?|une?|una|\d+|two|three|deux|trois|dos|tres)\s+(?:[\w-]+ ){{0,2}}"
-                         rf"{_PART_WORDS}\b")
+                         rf"{_PART_WORDS}\b|\s+(?:para|pour|for|de) (?:(?:un|una|une|an?) )?(?:armas?|fusil|pistola|rifle|arme|"
+                         rf"pistolet|gun|pistol)\b")  # "un cañón para arma larga": a gun's part
 _AMBIGUOUS_PART = re.compile(r"(?:(?!(?:hand)?guns?\b|rifles?\b|pistols?\b|fire ?arms?\b|shotguns?\b)[\w-]+ ){0,2}"
                              r"(?:barrel|bolt|receptor|frame|slide|canon)$")
 

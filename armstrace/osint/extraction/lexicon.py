@@ -141,8 +141,8 @@ ES = [
     (r"armas? de fuego|armas?|armamentos?|pistolones?(?: a cartuchos?)?", "firearm", None),
     (r"cartuchos?|municion(?:es)?|balas?|tiros|capsulas?", "ammo", None),
     (r"canon(?:es)?|armazon(?:es)?|correderas?|cerrojos?|silenciador(?:es)?|supresor(?:es)?|receptor(?:es)?|"
-     r"(?:piezas?|partes?|componentes?) (?:(?:de|para) (?:armas?(?: de fuego)?|fusil(?:es)?|pistolas?)|fundamentales|"
-     r"esenciales)|piezas?|componentes?|(?:kits?|dispositivos?) de conversion",
+     r"(?:piezas?|partes?|componentes?) (?:(?:de|para) (?:(?:un|una) )?(?:armas?(?: de fuego)?|fusil(?:es)?|pistolas?)|"
+     r"fundamentales|esenciales)|piezas?|componentes?|(?:kits?|dispositivos?) de (?:conversion|modificacion)",
      "part", None),
     (r"personas?|individuos?|hombres?|mujer(?:es)?|sospechosos?|presuntos?|joven(?:es)?|menor(?:es)?|ciudadanos?|"
      r"integrantes|miembros?|conductor(?:es)?|varones|extranjeros?", "person", None),

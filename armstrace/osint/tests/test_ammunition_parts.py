@@ -296,3 +296,11 @@ def test_an_exact_count_beats_the_rounded_one_before_it():
     found = record("La Sedena incautó cerca de 3 millones de cartuchos en Navojoa. Entre lo asegurado figuran 2 millones "
                    "829 mil 950 cartuchos de diversos calibres y 128 armas largas.", language="es")
     assert found["ammunition_rounds"] == 2829950
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Se incautaron 11 partes de un fusil Galil en Bogotá.", 11),
+    ("La policía incautó una pistola y un cañón para arma larga tipo M16 en Quito.", 1),
+])
+def test_spanish_parts_of_a_gun(text, expected):
+    assert record(text, language="es")["parts_components"] == expected
