@@ -351,6 +351,10 @@ def _noun_after(after, lang, calibre_ok=False):
                 noun = _NOUN_AFTER_MODEL.match(after, position + length) if _IS_MODEL.match(after, position) else None
                 named = noun and classify(after[noun.end():noun.end() + 60], lang)
                 if named and named[1] == "firearm":  # "a Glock 19 handgun": the noun's type ("a G3 firearm": the model's)
+                    following = _GAP.match(after, noun.end() + named[0]).end()
+                    part = classify(after[following:following + 60], lang)
+                    if part and part[1] in ("part", "excluded", "ammo"):  # "14 Glock pistol receivers"
+                        return following + part[0], part[1], None
                     return noun.end() + named[0], "firearm", named[2] or kind
                 if kind is None and after[position + length:position + length + 1] == " ":
                     named = classify(after[position + length + 1:position + length + 61], lang)

@@ -304,3 +304,10 @@ def test_an_exact_count_beats_the_rounded_one_before_it():
 ])
 def test_spanish_parts_of_a_gun(text, expected):
     assert record(text, language="es")["parts_components"] == expected
+
+
+def test_parts_named_after_a_model_and_its_noun():
+    found = record("The investigation resulted in the seizure of eight complete firearms, 14 Glock pistol receivers and "
+                   "a Glock barrel in Sydney.")
+    assert found["parts_components"] == 15
+    assert found["firearms_total"] == 8
