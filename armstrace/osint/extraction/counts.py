@@ -204,7 +204,8 @@ def _no_count_for_what_is_before(folded, number, before, lang):
     return bool((_NOT_A_COUNT_BEFORE.search(before) or _MODEL_BEFORE.search(before) or
                  lang == "en" and _ARTICLE_BEFORE.search(before)) and number.kind == "digits" or
                 _ONE_OF_BEFORE.search(before) or number.kind == "article" and _BELONGING_TO_BEFORE.search(before) or
-                _PARTS_FOR_BEFORE.search(before) or re.search(r"\bworld war\s*$", before))  # "World War Two rifles"
+                _PARTS_FOR_BEFORE.search(before) or re.search(r"\bworld war\s*$", before) or  # "World War Two rifles"
+                lang == "en" and re.search(r"\bpoint\s*$", before))  # "a point 38 revolver": a calibre said aloud
 
 
 def _count_of(folded, number, lang):
@@ -225,8 +226,6 @@ def _count_of(folded, number, lang):
     before = folded[max(0, number.start - 40):number.start]
     if _no_count_for_what_is_before(folded, number, before, lang) or _PARTITIVE_AFTER.match(after):
         return None
-    if lang == "en" and re.search(r"\bpoint\s*$", before):
-        return None  # "a point twenty-two pistol", "a point 38 revolver": a calibre said aloud
     noun = _noun_after(after, lang, number.kind != "digits" and bool(_CALIBRE_NEXT.match(after)))
     if noun is None:
         return None

@@ -11,11 +11,11 @@ import pycountry
 
 from . import place_contexts as contexts
 from .cities import rows as city_rows
-from .firearms import recalls_an_earlier_seizure
 from .gazetteer import PLACES
 from .not_places import CONNECTOR, FACILITY_WORDS, NOT_PLACES, is_dateline, not_a_place
 from .operation import operation_name
 from .places import MULTI, Mention, as_origin, country_mentions, country_names
+from .scope import recalls_an_earlier_seizure
 from .text import UPPER, Doc, Value, fold
 
 _NAME = re.compile(rf"[{UPPER}][\w'’-]*(?:[ ](?:de |del |de la |de los |de las |du |des |la |el |sur |upon |do |da |dos |das |di |of )?[{UPPER}0-9][\w'’-]*)"

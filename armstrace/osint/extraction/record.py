@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from . import arrests, context, dates, firearms, flags, locations, munitions, operation, places, relevance
+from . import arrests, context, dates, firearms, flags, locations, munitions, operation, places, relevance, scope
 from .counts import find_counts
 from .language import closest, detect
 from .text import Doc, Value
@@ -58,7 +58,7 @@ def extract(text, title="", language=None, published=None, source_url=None):
     published = published if hasattr(published, "year") else dates.parse_published(published, working)
     doc = Doc(text, working, published, title or "", month_only)
     counts = find_counts(doc.folded, working, doc.text)
-    kept = firearms.of_this_seizure(doc, counts)
+    kept = scope.of_this_seizure(doc, counts)
     score = relevance.relevance(doc.folded, working, counts, kept)
     counts = kept
     by_type = firearms.firearms_by_type(doc, counts)
