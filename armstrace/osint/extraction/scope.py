@@ -44,7 +44,9 @@ _ALL_REPLICAS = re.compile(
 _WAS_AN_AIR_GUN = re.compile(r"\b(?:was|were) (?:in fact |actually |really |only |just )?(?:an? )?(?:bb|airsoft|pellet|"
                              r"air|gel|toy|replica|imitation|fake)(?:[ -][a-z]+)?[ -](?:guns?|pistols?|rifles?|"
                              r"revolvers?|firearms?|blasters?|weapons?)\b")
-_SOME_REAL = re.compile(r"\b(?:genuine|real|remainder|the rest|the others?|while)\b")
+_SOME_REAL = re.compile(r"\b(?:genuine|(?<!like a )real(?! and an? )|remainder|the rest|the others?|while)\b")  # not "like a real"
+_REPLICAS_LISTED = re.compile(r"\b(?:replica|imitation|airsoft|fake|toy|replique|factice|imitacion)s?\b[^.;]{0,40}?"
+                              r"\b(?:include|includes|including|such as|among them|dont|notamment|incluyen|entre ellas)\b")
 # Replicas, air guns, toys: what a lead sentence seizes when it seizes nothing real ("An imitation firearm was seized").
 _REPLICA = re.compile(r"\b(?:imitation|replica|repliques?|airsoft|air (?:guns?|rifles?|pistols?)|bb guns?|pellet|"
                       r"aire comprimido|air comprime|factices?|de fogueo|simulad[oa]s?|juguetes?|jouets?|toys?|fake|"
@@ -97,8 +99,10 @@ def of_this_seizure(doc, counts):
         if retold:  # "Out of the over 400 weapons seized, 279 were firearms": the sentence breaks the statistic down
             retelling.add(doc.sentence_bounds(count.start))
         retold = retold or doc.sentence_bounds(count.start) in retelling
+        listed_replica = count.category == "firearm" and _REPLICAS_LISTED.search(
+            doc.folded, doc.sentence_bounds(count.start)[0], count.start)  # "replica weapons seized include an UZI"
         if statistic(doc, count) or disposed or handed_in or retold or (replicas and count.category == "firearm") or \
-                recalls_an_earlier_seizure(doc, count.start):
+                listed_replica or recalls_an_earlier_seizure(doc, count.start):
             set_aside.add((count.category, count.value))
         else:
             kept.append(count)

@@ -56,3 +56,14 @@ def test_a_glock_magazine_or_laser_with_its_model_number_is_no_pistol():
                    "extended magazine in Mon Repos.")
     assert found["firearms_total"] is None
     assert record("Officers seized 1 Glock 17 pistol and 2 Glock 19 in Leeds.")["firearms_total"] == 3
+
+
+def test_replicas_listed_by_model_and_a_bb_gun_that_looked_real_are_no_firearms():
+    found = record("Avondale police have seized more than 25 replicas of military-style weapons during a traffic stop. "
+                   "The type of replica weapons seized include an MP-5 machine gun, an UZI machine gun and an AK-47 "
+                   "rifle.")
+    assert found["firearms_total"] is None
+    found = record("Police urge anyone owning a replica that looks like a real firearm to take care. During a traffic "
+                   "stop, officers found what appeared to be a .357 magnum revolver in a car. The revolver was a BB "
+                   "gun.")
+    assert found["firearms_total"] is None
