@@ -406,3 +406,13 @@ def test_french_deferred_and_deprived_of_liberty(text, expected):
 def test_ambos_detenidos_are_two():
     assert record("Se incautaron dos pistolas en Lugo. Ambos detenidos tienen antecedentes.",
                   language="es")["arrests"] == 2
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Police seized 79 guns at Coquelles and charged one man. A second man was arrested in Dover and also charged.",
+     "en"),
+    ("Les douaniers ont saisi 79 armes à Coquelles et un homme a été interpellé. Un deuxième homme a été arrêté à "
+     "Douvres.", "fr"),
+])
+def test_a_second_man_arrested_later_is_one_more(text, language):
+    assert record(text, language=language)["arrests"] == 2
