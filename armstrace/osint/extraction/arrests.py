@@ -327,7 +327,7 @@ _NOT_ARRESTED = re.compile(r"\b(?:investig\w*|question\w*|interrog\w*|entendu\w*
 _JOINED = re.compile(r"\s*(?:,|and|et|y|e)\s*")
 _APPOSITION = re.compile(r"\s*[,(:–—-]\s*")
 # The nouns of a count of people of any kind, which a breakdown by kind may follow.
-_ANY_PEOPLE = re.compile(r"\b(?:people|persons|suspects|individuals|personnes|individus|suspects|personas|individuos|"
+_ANY_PEOPLE = re.compile(r"\b(?:people|persons|suspects|individuals|personnes|individus|personas|individuos|"
                          r"sospechosos|sujetos)\b")
 
 
@@ -345,6 +345,8 @@ def _without_breakdowns(doc, stated):
             if total == head.value and _ANY_PEOPLE.search(doc.folded, head.start, head.end):
                 index = end
     return kept
+
+
 _AND_BEFORE = re.compile(r"(?:,|\band|\bet|\by|\bwhile)\s+$")
 _IN_PLACE_AFTER = re.compile(r"\s+(?:more |others? |autres |mas )?(?:in|en|au|aux|dans|at|a)\s+[a-z]")
 

@@ -340,21 +340,15 @@ def _noun_after(after, lang, calibre_ok=False):
             if category == "firearm" and _PIECES_OF.search(after, 0, position):
                 return position + length, "part", None
             if category == "firearm":  # "handgun lowers", "rifle barrels", "Glock switches": parts of firearms
-                following = _GAP.match(after, position + length).end()
-                numbered = _IS_MODEL.match(after, position) and _MODEL_NUMBER.match(after, following)
-                following = numbered.end() if numbered else following  # "1 glock 17 magazine": a magazine
-                part = classify(after[following:following + 60], lang)
-                if part and part[1] in ("part", "excluded", "ammo"):  # also "pistol magazines", "rifle rounds"
-                    return following + part[0], part[1], None
+                part = _part_of_the_gun(after, position, position + length, lang)
+                if part:
+                    return part
             if category == "firearm":
                 noun = _NOUN_AFTER_MODEL.match(after, position + length) if _IS_MODEL.match(after, position) else None
                 named = noun and classify(after[noun.end():noun.end() + 60], lang)
                 if named and named[1] == "firearm":  # "a Glock 19 handgun": the noun's type ("a G3 firearm": the model's)
-                    following = _GAP.match(after, noun.end() + named[0]).end()
-                    part = classify(after[following:following + 60], lang)
-                    if part and part[1] in ("part", "excluded", "ammo"):  # "14 Glock pistol receivers"
-                        return following + part[0], part[1], None
-                    return noun.end() + named[0], "firearm", named[2] or kind
+                    return _part_of_the_gun(after, noun.end(), noun.end() + named[0], lang) or (
+                        noun.end() + named[0], "firearm", named[2] or kind)  # but "14 Glock pistol receivers"
                 if kind is None and after[position + length:position + length + 1] == " ":
                     named = classify(after[position + length + 1:position + length + 61], lang)
                     if named and named[1] == "firearm" and named[2]:  # "one Jimenez Arms pistol": the maker's name
@@ -366,6 +360,16 @@ def _noun_after(after, lang, calibre_ok=False):
             return None
         position = token.end()
     return None
+
+
+def _part_of_the_gun(after, start, end, lang):
+    """(end, category, None) where the gun named from `start` to `end` qualifies a part, a magazine or rounds
+    ("pistol magazines", "rifle rounds", "1 glock 17 magazine"), else None."""
+    following = _GAP.match(after, end).end()
+    numbered = _IS_MODEL.match(after, start) and _MODEL_NUMBER.match(after, following)
+    following = numbered.end() if numbered else following
+    part = classify(after[following:following + 60], lang)
+    return (following + part[0], part[1], None) if part and part[1] in ("part", "excluded", "ammo") else None
 
 
 _IS_MODEL = re.compile(r"(?:glock|beretta|browning|makarov|tokarev|uzi|skorpion|ak|akm|sks|ar|m4|m16|mp5|mac|tt|fal|g3)(?![a-z])")
