@@ -20,7 +20,8 @@ TRIGGER = re.compile(
     r"detention provisoire|placee?s? en detention|mise?s? en examen|incarcer\w*|prision preventiva|aux arrets|mandat de depot|"
     r"hors d'etat de nuire|privad[oa]s? de (?:su |la )?libertad|privee?s? de (?:leur |sa |la )?liberte|"
     r"deferee?s? (?:au parquet|devant)|"
-    r"detenid\w*|detuv\w*|detien\w*|detenien\w*|detencion\w*|detener|arreter|captur\w*|arrest\w*|aprehend\w*|aprehension\w*)\b")
+    r"detenid\w*|detuv\w*|detien\w*|detenien\w*|detencion\w*|detener|arreter|captur\w*|arrest\w*|aprehend\w*|"
+    r"aprehension\w*)\b")
 _INITIALS = r"(?:[^.;]|(?<=\b[a-z])\.)"  # "répondant aux initiales L. A."
 _SINGLE = re.compile(
     r"\b(?:(?:a|one|the|an?) (?:[\w.-]+ ){0,3}?(?:man|woman|suspect|person|driver|teenager|youth|individual|passenger|"
@@ -52,7 +53,8 @@ _SINGLE = re.compile(
     r"(?:un|une) (?:homme|femme|individu|suspect|jeune|conducteur|passager|ressortissant|resident)e?\b[^.;:]{0,40}?"
     r"fait face (?:a|aux) (?:des )?(?:accusations|chefs)|"
     r"(?:le|la|l') ?(?:trafiquant|suspect|individu|homme|femme|conducteur|chauffeur|passager|mis en cause|pere|mere|"
-    r"fils|frere)e?,? (?:(?:age )?de \d+ ans,? )?(?:interpellee?|arretee?|apprehendee?|deferee?)\b|l'un des \w+, (?:interpelle|arrete|apprehende)|"
+    r"fils|frere)e?,? (?:(?:age )?de \d+ ans,? )?(?:interpellee?|arretee?|apprehendee?|deferee?)\b|"
+    r"l'un des \w+, (?:interpelle|arrete|apprehende)|"
     r"(?:interpelle|arrete|apprehende) (?:[\w'-]+ ){0,6}?(?:un|une) (?:homme|femme|individu|suspect|personne|jeune|resident|"
     r"conducteur|passager|ressortissant|voyageur)|une interpellation|une arrestation|l'arrestation d'un|"
     r"(?:interpelle|arrete|apprehende) (?:le|la|l') ?(?:suspect|conducteur|chauffeur|passager|proprietaire|"
@@ -107,7 +109,8 @@ _PAIR = re.compile(r"\b(?:(?:the|a|le|un|la|una|el) (?:couple|pareja|duo|pair)|b
                    r"the [a-z]+(?: of the [a-z]+)? and (?:his|her) [a-z]+"
                    r"(?= (?:were|have been) (?:arrested|detained|apprehended)))\b")
 _NONE = re.compile(
-    r"\b(?:no arrests?|no one (?:has|was|were)(?: yet| so far)? (?:been )?(?:arrested|detained)|nobody (?:was|has)(?: yet)? (?:been )?arrested|"
+    r"\b(?:no arrests?|no one (?:has|was|were)(?: yet| so far)? (?:been )?(?:arrested|detained)|"
+    r"nobody (?:was|has)(?: yet)? (?:been )?arrested|"
     r"aucune (?:interpellation|arrestation)|personne n'a ete (?:interpelle|arrete)|"
     r"sin detenidos|no hubo detenidos|ningun detenido|no se (?:produjeron|registraron|reportaron) detenciones|"
     r"no se (?:reporto|registro) (?:ningun|ninguna) (?:detenido|detencion)|no se informo de detenciones|"
@@ -200,7 +203,8 @@ _BETWEEN_BEFORE = re.compile(r"^\s*(?:(?:a|de|of|the|some|about|over|at least|au
                              r"a total of|unos|unas|las|los|les|des|en total|au total)\s+)*$")
 
 
-_AGES = re.compile(r"\b(?:aged?|ages|de|agee?s? de) (?:between |entre )?\d+(?:(?:,| and| et| y) \d+)*(?: (?:years|ans|anos))?|"
+_AGES = re.compile(r"\b(?:aged?|ages|de|agee?s? de) (?:between |entre )?\d+(?:(?:,| and| et| y) \d+)*"
+                   r"(?: (?:years|ans|anos))?|"
                    r"\b(?:aged )?in (?:their|his|her) (?:early |mid-?|late )?\d0s|"
                    r"\d+-year-olds?|\(\d+\)|\d+ ans|\d+ anos")
 _DATES = re.compile(r"\b(?:les?|el|los|on|the)?\s*\d{1,2}(?:er|st|nd|rd|th)?\s+(?:de\s+)?(?:" + "|".join(

@@ -29,7 +29,8 @@ EN = [
      "excluded", None),
     (r"spear ?guns?|stun guns?|nail guns?|flare guns?|knives|knife|blades?|machetes?|swords?|daggers?|"
      r"crossbows?|batons?|knuckle ?dusters?|pepper sprays?", "excluded", None),
-    (r"(?:hand )?grenades?|explosives?|detonators?|mortars?|(?:extended |high-capacity |high capacity |drum |spare |empty )?(?:ammunition |bullet |rifle |pistol )?magazines?|mags|"
+    (r"(?:hand )?grenades?|explosives?|detonators?|mortars?|"
+     r"(?:extended |high-capacity |high capacity |drum |spare |empty )?(?:ammunition |bullet |rifle |pistol )?magazines?|mags|"
      r"clips", "excluded", None),
     (r"bolt (?:covers?|springs?|catch(?:es)?|releases?)|recoil springs?|buffer (?:kits?|tubes?)|muzzle brakes?", "excluded",
      None),
@@ -44,7 +45,8 @@ EN = [
     (r"grenade launchers?", "excluded", None),  # never counted apart (LABELLING)
     (r"(?:rocket|missile) launchers?|rocket-propelled grenade launchers?|anti-tank weapons?|manpads",
      "firearm", "light_weapon"),
-    (r"(?:improvised|homemade|home-made|craft|makeshift|country-made|locally[- ](?:made|manufactured|produced|fabricated)) (?:firearms?|guns?|weapons?|"
+    (r"(?:improvised|homemade|home-made|craft|makeshift|country-made|locally[- ](?:made|manufactured|produced|fabricated)) "
+     r"(?:firearms?|guns?|weapons?|"
      r"launchers?)|zip guns?|"
      r"pen guns?|dane guns?", "firearm", "other"),
     (r"(?:sawn-off |sawed-off |pump-action |pump action |double-barrel(?:led)? )?shot ?guns?", "firearm",

@@ -292,7 +292,8 @@ def _candidate(doc, start, name, key, table, lead, evidence=()):
 
 
 # An agency, station or court named after its town: "Muizenberg SAPS", "Ballymun Garda Station", "Delhi Police".
-_SEAT_AFTER = re.compile(r" (?:SAPS|Garda|Police(?! (?:barrier|checkpoint|check-point|roadblock|road block)s?\b)|Crime Branch|Regional Police|Municipal Police|Magistrates?|"
+_SEAT_AFTER = re.compile(r" (?:SAPS|Garda|Police(?! (?:barrier|checkpoint|check-point|roadblock|road block)s?\b)|"
+                         r"Crime Branch|Regional Police|Municipal Police|Magistrates?|"
                          r"Crown Court|"
                          r"District Court|High Court|Court|Prison|Sheriff|Station|Headquarters|Field Office|"
                          r"Field Division|Customs|Gendarmerie|Commissariat|Division|Command)\b", re.IGNORECASE)

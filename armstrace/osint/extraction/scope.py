@@ -44,7 +44,8 @@ _ALL_REPLICAS = re.compile(
 _WAS_AN_AIR_GUN = re.compile(r"\b(?:was|were) (?:in fact |actually |really |only |just )?(?:an? )?(?:bb|airsoft|pellet|"
                              r"air|gel|toy|replica|imitation|fake)(?:[ -][a-z]+)?[ -](?:guns?|pistols?|rifles?|"
                              r"revolvers?|firearms?|blasters?|weapons?)\b")
-_SOME_REAL = re.compile(r"\b(?:genuine|(?<!like a )real(?! and an? )|remainder|the rest|the others?|while)\b")  # not "like a real"
+# "the rest were real" (not "looks like a real firearm", "a real and an imitation firearm")
+_SOME_REAL = re.compile(r"\b(?:genuine|(?<!like a )real(?! and an? )|remainder|the rest|the others?|while)\b")
 _REPLICAS_LISTED = re.compile(r"\b(?:replica|imitation|airsoft|fake|toy|replique|factice|imitacion)s?\b[^.;]{0,40}?"
                               r"\b(?:include|includes|including|such as|among them|dont|notamment|incluyen|entre ellas)\b")
 # Replicas, air guns, toys: what a lead sentence seizes when it seizes nothing real ("An imitation firearm was seized").
