@@ -127,8 +127,12 @@ AGENCIES = {
            "semar|secretaria de marina|ssc|ssp cdmx|agencia nacional de aduanas de mexico|anam",
     "USA": "atf|cbp|fbi|hsi|dea|u.s. customs and border protection|homeland security investigations|"
            "department of justice|u.s. attorney|bureau of alcohol, tobacco, firearms and explosives|tsa|"
-           "transportation security administration|u.s. marshals|port authority police",
-    "GBR": "national crime agency|nca|border force|metropolitan police|scotland yard|crown prosecution service",
+           "transportation security administration|u.s. marshals|port authority police|u.s. border patrol|"
+           "immigration and customs enforcement|postal inspection service|uspis|nypd|lapd|sheriff's office|"
+           "sheriff's department|drug enforcement administration|federal bureau of investigation",
+    "GBR": "national crime agency|nca|border force|metropolitan police|scotland yard|crown prosecution service|"
+           "police scotland|psni|police service of northern ireland|greater manchester police|west midlands police|"
+           "merseyside police|hmrc",
     "CAN": "rcmp|royal canadian mounted police|canada border services agency|cbsa|ontario provincial police|"
            "asfc|agence des services frontaliers du canada|grc|gendarmerie royale du canada|surete du quebec|spvm|"
            "service de police de la ville de montreal|opp",
@@ -137,15 +141,26 @@ AGENCIES = {
     "CHL": "carabineros|pdi chile", "ARG": "gendarmeria nacional|prefectura naval argentina",
     "ITA": "carabinieri|guardia di finanza|polizia di stato",
     "ZAF": "saps|south african police service|hawks", "CHE": "police cantonale|kantonspolizei|fedpol|ofdf",
-    "PHL": "philippine national police|bureau of customs|cidg|pdea|philippine drug enforcement agency",
+    "PHL": "philippine national police|bureau of customs|cidg|pdea|philippine drug enforcement agency|"
+           "armed forces of the philippines",
     "PER": "policia nacional del peru|sucamec|sunat", "BRA": "receita federal|policia rodoviaria federal|prf",
     "PRY": "senad|policia nacional del paraguay", "VEN": "cicpc|guardia nacional bolivariana|gnb",
     "DOM": "dncd|policia nacional dominicana", "NLD": "koninklijke marechaussee|marechaussee",
     "DEU": "bundeskriminalamt|bka", "MAR": "dgsn|surete nationale marocaine",
     "COD": "fardc|forces armees de la republique democratique du congo", "DZA": "armee nationale populaire|anp",
     "MLI": "forces armees maliennes|fama", "BOL": "felcn|felcc|umopar", "PAN": "senafront",
-    "HND": "dnpa|direccion nacional policial antidrogas", "IND": "border security force|assam rifles|crpf",
-    "NGA": "nigeria customs service|ndlea|efcc|nigeria police force", "GHA": "ghana police service",
+    "HND": "dnpa|direccion nacional policial antidrogas", "IND": "border security force|assam rifles|crpf|"
+           "directorate of revenue intelligence|delhi police|national investigation agency",
+    "NGA": "nigeria customs service|ndlea|efcc|nigeria police force|nigerian army|nscdc|nigerian navy",
+    "GHA": "ghana police service|ghana armed forces", "NZL": "new zealand police|new zealand customs|nz police|nz customs",
+    "PNG": "royal papua new guinea constabulary|rpngc", "GUY": "guyana police force|guyana defence force",
+    "PAK": "sindh police|khyber pakhtunkhwa police|anti-narcotics force|sindh rangers|punjab rangers",
+    "MYS": "royal malaysia police|royal malaysian customs|pdrm|bukit aman", "SGP": "singapore police force",
+    "THA": "royal thai police", "IDN": "indonesian national police|polri", "ISR": "israel police|israel defense forces",
+    "BGD": "rapid action battalion|border guard bangladesh", "LKA": "sri lanka police", "HKG": "hong kong customs",
+    "ZMB": "zambia police service", "MWI": "malawi police service", "NAM": "namibian police|nampol",
+    "BWA": "botswana police service", "TZA": "tanzania police force", "LBR": "liberia national police",
+    "SLE": "sierra leone police", "BHS": "royal bahamas police force", "BLZ": "belize police department",
     "KEN": "kenya police service|kenya defence forces|anti-terrorism police unit|atpu",
     "JAM": "jamaica constabulary force|jcf", "TTO": "trinidad and tobago police service|ttps",
     "UGA": "uganda police force|updf", "ZWE": "zimbabwe republic police|zrp",

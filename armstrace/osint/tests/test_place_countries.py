@@ -254,3 +254,13 @@ def test_the_tsa_is_american():
     found = record("Transportation Security Administration officers intercepted 16 bullets at a checkpoint at Newark "
                    "Liberty International Airport.")
     assert found["country"] == ["USA"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The PSNI seized a pistol and 40 rounds in a search.", "GBR"),
+    ("Sindh Rangers recovered 12 pistols during a raid.", "PAK"),
+    ("The NSCDC intercepted a truck carrying 30 locally made guns.", "NGA"),
+    ("The Harris County Sheriff's Office said deputies seized 12 rifles from the home.", "USA"),
+])
+def test_english_agencies_without_a_country_name(text, code):
+    assert record(text)["country"] == [code]
