@@ -393,6 +393,8 @@ def location(doc, chosen_countries):
         return None  # several sites ("en Malvín Norte, Cerro, Barra de Carrasco y Solymar"), none holding them all
     end = best.start + len(best.name)
     holder = _PAIR_HELD_BY.match(doc.text, end)
+    if not holder and _one_of_a_pair(doc, best, candidates(doc)):
+        return None  # "searches in Liverpool and Bobs Creek": two sites, none holding both
     if holder:  # "las comunas de Santiago y La Pintana, en la región Metropolitana": the place holding both
         return Value(holder.group(1), holder.start(1), holder.end(1), 0.5)
     facility = contexts.FACILITY_AFTER.match(doc.text, end)
@@ -454,6 +456,21 @@ def _in_list_of_places(text, best):
     window_start = max(0, best.start - 80)
     for match in _LIST_OF_NAMES.finditer(text, window_start, best.start + 160):
         if match.start() <= best.start < match.end():
+            return True
+    return False
+
+
+_PAIR_AND = re.compile(r"\s+(?:and|y|e|et)\s+$|^\s+(?:and|y|e|et)\s+")
+
+
+def _one_of_a_pair(doc, best, found):
+    """The place and another candidate are named together as two places ("in Casula and Concord")."""
+    end = best.start + len(best.name)
+    for other in found:
+        if other.start > end and _PAIR_AND.fullmatch(doc.text[end:other.start].replace("\n", " ") or "x"):
+            return True
+        other_end = other.start + len(other.name)
+        if other_end < best.start and _PAIR_AND.fullmatch(doc.text[other_end:best.start] or "x"):
             return True
     return False
 

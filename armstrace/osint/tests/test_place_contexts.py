@@ -175,3 +175,11 @@ def test_a_police_barrier_is_a_place_not_a_police_seat():
 ])
 def test_a_toll_a_localidad_and_a_barrio_are_the_place(text, expected):
     assert record(text, language="es")["location"] == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("La Guardia Civil practicó registros en Sevilla y Tenerife e intervino más de 30 armas.", "es"),
+    ("Les policiers ont saisi 26 armes lors de perquisitions à Marseille et Toulon.", "fr"),
+])
+def test_two_places_named_together_give_no_place(text, language):
+    assert record(text, language=language)["location"] is None
