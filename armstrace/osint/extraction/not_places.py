@@ -49,7 +49,7 @@ _LONE_DIRECTIONS = {"nord", "sud", "est", "ouest", "norte", "sur", "oeste", "est
 # Unknown capitalised words that are common nouns ("Detención", "Sécurité", "Intelligence"), not place names.
 _ABSTRACT = re.compile(r"(?:cion|sion|tion|dad|ite|ment|miento|ness|ship|ance|ence|ency|ismo|isme|ism|eria|erie)"
                        r"(?: |$)")
-_TITLE_CASE_BEFORE = re.compile(rf"[{UPPER}][\w'’-]+ (?:en|in|de|of|du|des|del|y|and|et|a|à|al|au|for|para|pour) $")
+_TITLE_CASE_BEFORE = re.compile(rf"[{UPPER}][\w'’-]+ (?:en|in|de|of|du|des|del|y|and|et|a|al|for|para|pour) $")  # "l'Armée à Pékesse": a place
 CONNECTOR = re.compile(r" (?:de la|de los|de las|de|del|du|des|of) (?![a-z])")
 # "NAIROBI, Kenya, Feb 3 —", "MONTRÉAL —", "Tegucigalpa –": where the story was filed, not the seizure's place.
 _DATELINE_AFTER = re.compile(r"(?:,? [^.\n()]{1,30}?)?\s*(?:[—–]|- |\([A-Z][\w .-]{1,25}\))")

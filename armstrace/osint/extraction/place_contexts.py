@@ -8,7 +8,7 @@ FACILITY_BEFORE = re.compile(
     r"aeropuerto(?: internacional)?(?: de)?|(?:paso|complejo|puesto|cruce) fronterizo(?: de)?|"
     r"puente internacional(?: de)?|bureau de (?:la )?douane de|poste de douane de|poste douanier de|\ba douane de|"
     r"centre de (?:tri|traitement du courrier) de|"
-    r"poste[- ]frontiere de|poste frontalier de|poste de|point d'entree de|"
+    r"poste[- ]frontiere de|poste frontalier (?:[a-z]+-[a-z]+ )?de|poste de|point d'entree de|"
     r"port d'entree de|border crossing(?: at| of)?|port of entry(?: at| of)?|garita(?: de)?|aduana de|"
     r"centre postal de|centro postal de|terminal de|puesto de control(?: de)?|recinto fiscal de|control vial de|"
     r"punto de control de|reten de|peaje(?: de)?|caseta de peaje(?: de)?|peage de|peage d'|toll plaza (?:at|of))"
@@ -17,7 +17,7 @@ FACILITY_AFTER = re.compile(r"\s+(?:port|airport|international airport|border cr
                             r"(?:police |military )?(?:barrier|checkpoint|check-point|roadblock)|"
                             r"mail (?:centre|center|facility)|docks|terminal|checkpoint|border post|seaport|harbou?r)\b",
                             re.IGNORECASE)
-STREET_BEFORE = re.compile(r"(?:quartier d'|quartier de|quartier|barrio de|barrios?|colonia|groupement de|groupement|sector de|sector|secteur de|secteur|rue|calle|"
+STREET_BEFORE = re.compile(r"(?:quartier d'|quartier (?:populaire |residentiel )?de|quartier|barrio de|barrios?|colonia|groupement de|groupement|sector de|sector|secteur de|secteur|rue|calle|"
                            r"l'arrondissement|arrondissement|arrondissement d[e']|borough of|camp|camp militaire|"
                            r"neighbou?rhood of|fraccionamiento|"
                            r"avenida|avenue|road|street|vereda|lieu-dit|hameau de|aldea de|caserio de|carretera|"
@@ -30,7 +30,7 @@ STREET_BEFORE = re.compile(r"(?:quartier d'|quartier de|quartier|barrio de|barri
 # "the Lagdera area", "Bell Steel area of Poleglass", "le secteur de": a named part of a town.
 AREA_AFTER = re.compile(r"\s+(?:area|estate|housing estate|neighbou?rhood|village|township|suburb|settlement|community|"
                         r"forest|jungle|game reserve|forest reserve|hills)\b")
-REGION_BEFORE = re.compile(r"(?:region de|region of|province of|provincia de|departement de|departamento de|"
+REGION_BEFORE = re.compile(r"(?:region de|region of|province of|provincia de|province d[eu]|departement de|departamento de|"
                            r"estado de|(?:el|del|al) estado|state of|county|comunidad foral de|sous-prefecture de|"
                            r"sindicatura de)\s+$")
 OF = re.compile(r"(?:\bde|\bdu|\bd'|\bdel|\bof)\s*$")

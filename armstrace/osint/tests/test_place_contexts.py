@@ -183,3 +183,11 @@ def test_a_toll_a_localidad_and_a_barrio_are_the_place(text, expected):
 ])
 def test_two_places_named_together_give_no_place(text, language):
     assert record(text, language=language)["location"] is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La gendarmerie a saisi plus de 750 munitions de l'Armée à Pékesse, village du Sénégal.", "Pékesse"),
+    ("Seize fusils ont été saisis par la police au poste frontalier tuniso-libyen de Ras Jedir.", "Ras Jedir"),
+])
+def test_a_french_place_after_an_institution_and_a_border_post_named_by_its_countries(text, expected):
+    assert record(text, language="fr")["location"] == expected
