@@ -41,7 +41,7 @@ DIRECTION = (r"(?:(?:the\s+|el\s+|le\s+|la\s+)?(?:north|south|east|west|northern
              r"(?:\s+(?:of|de|del|du|d'|de la))?\s*)")
 SMALL_PLACE_BEFORE = re.compile(
     r"(?:municipios? de|municipality of|municipalities of|communes? de|communes? (?:rurales?|urbaines?) d[e']|comunas de|village de|villages d'|villages de|"
-    r"localite de|localidad de|localidad|localite|poblado|corregimiento de|"
+    r"localite de|localidad de|localidad|localite|poblado|comunidad|corregimiento de|"
     r"ciudad de|city of|town of|ville de|poblacion de|parroquia|comuna de|termino municipal de|"
     r"area of|zone de|residence de|residence in|a residence in|domicile de|"
     r"resident de|residente de|vivienda de|bureau de poste de|la poste de|plate[- ]?forme de|zones? \w+ de|"

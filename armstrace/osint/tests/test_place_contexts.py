@@ -191,3 +191,9 @@ def test_two_places_named_together_give_no_place(text, language):
 ])
 def test_a_french_place_after_an_institution_and_a_border_post_named_by_its_countries(text, expected):
     assert record(text, language="fr")["location"] == expected
+
+
+def test_a_comunidad_names_the_place():
+    found = record("Los uniformados ubicaron en un camino de terracería de la comunidad Pedregoso dos vehículos con "
+                   "12 armas largas.", language="es")
+    assert found["location"] == "Pedregoso"
