@@ -327,6 +327,10 @@ def _variants(match, language):
         yield start + connector.end(), name[connector.end():], False
 
 
+_STREET_NAME = re.compile(r"\w \w+ (?:road|street|drive|avenue|lane|boulevard|crescent|close|terrace)$|"
+                          r"^\w+ (?:road|street|drive|avenue|lane|boulevard|crescent|close|terrace)$")
+
+
 def _score(doc, start, end, key, table, leading=False):
     before = doc.folded[max(0, start - 45):start]
     after = doc.text[end:end + 40]
@@ -336,8 +340,9 @@ def _score(doc, start, end, key, table, leading=False):
         facility_after = None  # "the north Lincolnshire port of Killingholme": the facility is the next name's
     if contexts.FACILITY_BEFORE.search(before) or facility_after or _facility_town(key, table):
         score = 5.0
-    elif contexts.STREET_BEFORE.search(before) or contexts.AREA_AFTER.match(after):
-        score = 4.0
+    elif contexts.STREET_BEFORE.search(before) or contexts.AREA_AFTER.match(after) or (
+            _STREET_NAME.search(key) and re.search(r"\b(?:on|in|at|along|off|near)\s+(?:the\s+)?$", before)):
+        score = 4.0  # a street or area, and a named street: "a warehouse on Marcus Garvey Drive"
     elif contexts.SMALL_PLACE_BEFORE.search(before):
         score = 3.5
     elif contexts.REGION_BEFORE.search(before):

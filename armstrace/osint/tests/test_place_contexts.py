@@ -197,3 +197,8 @@ def test_a_comunidad_names_the_place():
     found = record("Los uniformados ubicaron en un camino de terracería de la comunidad Pedregoso dos vehículos con "
                    "12 armas largas.", language="es")
     assert found["location"] == "Pedregoso"
+
+
+def test_a_named_street_after_on_is_the_place():
+    found = record("Police seized 12 pistols from a warehouse on Marcus Garvey Drive on Tuesday.")
+    assert found["location"] == "Marcus Garvey Drive"
