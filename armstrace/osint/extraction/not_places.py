@@ -47,7 +47,7 @@ FACILITY_WORDS = {"aeropuerto", "aeroport", "airport", "puerto", "port", "termin
 # A direction alone ("au Sud de Madagascar") is no place; "Baja California Sur" is.
 _LONE_DIRECTIONS = {"nord", "sud", "est", "ouest", "norte", "sur", "oeste", "este", "centre", "centro"}
 # Unknown capitalised words that are common nouns ("Detención", "Sécurité", "Intelligence"), not place names.
-_ABSTRACT = re.compile(r"(?:cion|sion|tion|dad|ite|ment|miento|ness|ship|ance|ence|ency|ismo|isme|ism|eria|erie)"
+_ABSTRACT = re.compile(r"(?:cion|sion|tion|dad|ment|miento|ness|ship|ance|ence|ency|ismo|isme|ism|eria|erie)"
                        r"(?: |$)")
 _TITLE_CASE_BEFORE = re.compile(rf"[{UPPER}][\w'’-]+ (?:en|in|de|of|du|des|del|y|and|et|a|al|for|para|pour) $")  # "l'Armée à Pékesse": a place
 CONNECTOR = re.compile(r" (?:de la|de los|de las|de|del|du|des|of) (?![a-z])")
@@ -76,7 +76,8 @@ def not_a_place(doc, start, name, key, table, countries):
         return True
     if words[0] in _LONE_DIRECTIONS and len(words) > 1 and words[1] in ("de", "del", "du", "of", "des"):
         return True  # "Sud de Madagascar", "Norte de Guayaquil": the part of the place that follows
-    abstract = _ABSTRACT.search(key) and not CONNECTOR.search(f" {key} ") or _ABSTRACT.search(words[0] + " ")
+    abstract = _ABSTRACT.search(key) and not CONNECTOR.search(f" {key} ") or _ABSTRACT.search(words[0] + " ") or \
+        re.search(r"ités?(?: |$)", name.split(" ")[0].lower())  # "Sécurité", "Unité", not "Kokrobite"
     # "BOC", "SEMIL": an agency's initials; "A QUANTITY of ammunition": a styled lead; but "PRESIDIO, Texas —"
     dateline = is_dateline(doc.text, start, start + len(name))
     if name.isupper() and len(name) <= 4 and (key not in table or not dateline):

@@ -311,3 +311,8 @@ def test_a_capital_a_is_an_article_outside_french():
 def test_the_internet_is_no_place():
     found = record("Les douaniers ont saisi deux pistolets achetés sur Internet.", language="fr")
     assert found["location"] is None
+
+
+def test_a_town_ending_in_ite_is_a_place_but_a_french_abstract_noun_is_not():
+    assert record("Police seized three pistols at Kokrobite near Weija.")["location"] == "Kokrobite"
+    assert record("Les agents de la Sécurité ont saisi trois pistolets.", language="fr")["location"] is None
