@@ -30,6 +30,8 @@ _SINGLE = re.compile(
     r"(?:arrested|detained|apprehended|taken into custody|charged)|one arrest|"
     r"(?:the|a) (?:\d+-year-old )?(?:suspect|driver|man|woman|courier|passenger) (?:arrested|detained)\b|"
     r"(?:was|has been) placed under arrest|(?:est|a ete|fut) placee? en etat d'arrestation|"
+    r"\b(?:qui a ete|who (?:was|has been)|quien (?:fue|ha sido)) (?:arretee?|interpellee?|apprehendee?|arrested|"
+    r"detained|apprehended|detenid[oa]|capturad[oa]|aprehendid[oa])\b|"
     r"(?:fue|quedo|ha sido) puest[oa] bajo arresto|"
     rf"(?:sa|son) (?:placement en )?(?:{_CUSTODY}|arrestation|interpellation)\b|"
     r"(?:ce dernier|cette derniere|celui-ci|celle-ci) (?:a ete|est|fut) (?:aussitot |immediatement |alors )?"

@@ -416,3 +416,12 @@ def test_ambos_detenidos_are_two():
 ])
 def test_a_second_man_arrested_later_is_one_more(text, language):
     assert record(text, language=language)["arrests"] == 2
+
+
+@pytest.mark.parametrize("text, language", [
+    ("La police a saisi 3 fusils. C'est le cas de Mr ONKIA Davy Gaël qui a été arrêté par la Police Judiciaire.", "fr"),
+    ("Police seized 3 rifles from John Smith, who was arrested at the scene.", "en"),
+    ("Se incautaron 3 fusiles a Juan Pérez, quien fue detenido en el lugar.", "es"),
+])
+def test_one_person_named_then_arrested_in_a_relative_clause(text, language):
+    assert record(text, language=language)["arrests"] == 1
