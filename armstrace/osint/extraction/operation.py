@@ -77,6 +77,11 @@ _PLACE_NAMED_BEFORE = re.compile(r"\b(?:sector|barrio|zona|lugar|sitio|area|loca
                                  r"quartier|secteur|lieu-dit|localite|village|place|site|locality)\b,?\s*$")
 
 
+_PERSON_NAMED = re.compile(r"(?:denomme|denommee|denominad[ao]|llamad[ao]|named|called|dubbed)\b")
+_OPERATION_WORD = re.compile(r"\b(?:operation|operacion|operativo|oplan|op|campagne|campaign|campana|mission|mision|plan|"
+                             r"dispositi(?:f|vo)|initiative|projet|project|proyecto|programme|programa)\w*\b")
+
+
 def operation_name(doc):
     """A Value with the name, or None."""
     for pattern, confidence in ((_OPERATION, 0.75), (_OPERATION_QUALIFIED, 0.7), (_PROJECT, 0.6),
@@ -93,6 +98,9 @@ def operation_name(doc):
                 continue
             if _PLACE_NAMED_BEFORE.search(fold(doc.text[max(0, match.start() - 30):match.start()])):
                 continue  # "el sector, denominado como Batallón del Suburbio": a place's name
+            if not quoted and _PERSON_NAMED.match(fold(match.group(0))) and not _OPERATION_WORD.search(
+                    fold(doc.text[max(0, match.start() - 40):match.end()])):
+                continue  # "le passager, dénommé Jacques Yves Duroseau": a person
             if pattern is _NAME_BEFORE and (_not_a_codename(name, words) or (
                     len(words) == 1 and _SENTENCE_START.search(doc.text, 0, match.start(group)))):
                 continue  # "Several operations", "Similar operations": a plain word opening a sentence

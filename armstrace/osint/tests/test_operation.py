@@ -168,3 +168,12 @@ def test_a_place_denominado_is_no_operation():
     found = record("Los marinos recorrían el sector, denominado como Batallón del Suburbio, y decomisaron una "
                    "ametralladora.", language="es")
     assert found["operation_name"] is None
+
+
+def test_a_person_denomme_is_no_operation_but_a_quoted_phase_is():
+    found = record("Le passager de la compagnie American Airlines, dénommé Jacques Yves Duroseau, transportait deux "
+                   "pistolets saisis à l'aéroport.", language="fr")
+    assert found["operation_name"] is None
+    found = record("Se incautaron 3 millones de municiones. La primera fase, denominada “Selva VIII”, permitió la "
+                   "inspección de contenedores.", language="es")
+    assert found["operation_name"] == "Selva VIII"
