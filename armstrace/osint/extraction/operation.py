@@ -89,7 +89,7 @@ def operation_name(doc):
                                 (_PROGRAMME_BEFORE, 0.4)):
         for match in pattern.finditer(doc.text):
             group = next(g for g in range(1, (match.lastindex or 1) + 1) if match.group(g))
-            name = match.group(group).strip().strip("'\"’”»")
+            name = match.group(group).strip().strip("'\"’”»").rstrip(",;:")  # "dubbed as “Oplan Aluminum,”"
             words = fold(name).split()
             quoted = doc.text[match.start(group) - 1:match.start(group)] in "\"“«‘'„" or "«" in doc.text[
                 max(0, match.start(group) - 2):match.start(group)]

@@ -177,3 +177,9 @@ def test_a_person_denomme_is_no_operation_but_a_quoted_phase_is():
     found = record("Se incautaron 3 millones de municiones. La primera fase, denominada “Selva VIII”, permitió la "
                    "inspección de contenedores.", language="es")
     assert found["operation_name"] == "Selva VIII"
+
+
+def test_a_quoted_name_keeps_no_comma_from_inside_the_quotes():
+    found = record("Police seized 30 loose firearms. The patrol was dubbed as “Oplan Aluminum,” an operation against "
+                   "illegal guns.")
+    assert found["operation_name"] == "Oplan Aluminum"
