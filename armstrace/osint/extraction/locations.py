@@ -16,6 +16,7 @@ from .not_places import CONNECTOR, FACILITY_WORDS, NOT_PLACES, is_dateline, not_
 from .operation import operation_name
 from .places import MULTI, Mention, as_origin, country_mentions, country_names
 from .scope import recalls_an_earlier_seizure
+from .sites import in_list_of_places, one_of_a_pair
 from .text import UPPER, Doc, Value, fold
 
 _NAME = re.compile(rf"[{UPPER}][\w'’-]*(?:[ ](?:de |del |de la |de los |de las |du |des |la |el |sur |upon |do |da |dos |das |di |of )?[{UPPER}0-9][\w'’-]*)"
@@ -394,11 +395,11 @@ def location(doc, chosen_countries):
     found = [replace(c, score=c.score - 1.5) if _abroad(c, chosen_countries) else c
              for c in found]  # "Sussex" (a town of Canada) in a story set in England
     best = max(_inner_first(doc, found), key=lambda c: (c.score, -c.start))
-    if _in_list_of_places(doc.text, best):
+    if in_list_of_places(doc.text, best):
         return None  # several sites ("en Malvín Norte, Cerro, Barra de Carrasco y Solymar"), none holding them all
     end = best.start + len(best.name)
     holder = _PAIR_HELD_BY.match(doc.text, end)
-    if not holder and _one_of_a_pair(doc, best, candidates(doc)):
+    if not holder and one_of_a_pair(doc, best, candidates(doc)):
         return None  # "searches in Liverpool and Bobs Creek": two sites, none holding both
     if holder:  # "las comunas de Santiago y La Pintana, en la región Metropolitana": the place holding both
         return Value(holder.group(1), holder.start(1), holder.end(1), 0.5)
@@ -448,36 +449,6 @@ def _inner_first(doc, found):
         if 0 < len(gap) <= 40 and _HOLDS.fullmatch(gap) and outer.score >= inner.score:
             out[index] = replace(outer, score=inner.score - 0.5)
     return out
-
-
-_LIST_OF_NAMES = re.compile(rf"(?:[{UPPER}][\w'’-]*(?: (?:de |del |de la )?[{UPPER}][\w'’-]*)*, ){{1,}}"
-                            rf"(?:[{UPPER}][\w'’-]*(?: (?:de |del |de la )?[{UPPER}][\w'’-]*)*,? (?:y|et|and|e) )"
-                            rf"[{UPPER}]")
-
-
-def _in_list_of_places(text, best):
-    """The place is one of a list of at least three names ("A, B y C"); a chain of places ("Tanay, Rizal") is no
-    list."""
-    window_start = max(0, best.start - 80)
-    for match in _LIST_OF_NAMES.finditer(text, window_start, best.start + 160):
-        if match.start() <= best.start < match.end():
-            return True
-    return False
-
-
-_PAIR_AND = re.compile(r"\s+(?:and|y|e|et)\s+$|^\s+(?:and|y|e|et)\s+")
-
-
-def _one_of_a_pair(doc, best, found):
-    """The place and another candidate are named together as two places ("in Casula and Concord")."""
-    end = best.start + len(best.name)
-    for other in found:
-        if other.start > end and _PAIR_AND.fullmatch(doc.text[end:other.start].replace("\n", " ") or "x"):
-            return True
-        other_end = other.start + len(other.name)
-        if other_end < best.start and _PAIR_AND.fullmatch(doc.text[other_end:best.start] or "x"):
-            return True
-    return False
 
 
 def _abroad(candidate, chosen_countries):
