@@ -1,8 +1,6 @@
 """Kinds of firearms named in ways the lexicon reads: craft guns, models, French abbreviations and plurals,
 one more of a kind, long guns beside rifles."""
 
-import pytest
-
 from .helpers import record
 
 
