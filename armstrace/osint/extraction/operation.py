@@ -83,7 +83,13 @@ _OPERATION_WORD = re.compile(r"\b(?:operation|operacion|operativo|oplan|op|campa
 
 
 def operation_name(doc):
-    """A Value with the name, or None."""
+    """A Value with the name, or None; cached on the document (places and statistics ask for it too)."""
+    if "operation" not in doc.cache:
+        doc.cache["operation"] = _operation_name(doc)
+    return doc.cache["operation"]
+
+
+def _operation_name(doc):
     for pattern, confidence in ((_OPERATION, 0.75), (_OPERATION_QUALIFIED, 0.7), (_PROJECT, 0.6),
                                 (_CAMPAIGN, 0.5), (_NAME_BEFORE, 0.5), (_PROGRAMME, 0.45), (_TITLED_PROGRAMME, 0.4),
                                 (_PROGRAMME_BEFORE, 0.4)):
@@ -96,10 +102,10 @@ def operation_name(doc):
             lenient = quoted or pattern is _PROGRAMME_BEFORE  # "« LOS »", "Joint Action Days": names as written
             if not name or (_plain_word(name, words) and not (lenient and re.search(r"[^\W\d_]", name))):
                 continue
-            if _PLACE_NAMED_BEFORE.search(fold(doc.text[max(0, match.start() - 30):match.start()])):
+            if _PLACE_NAMED_BEFORE.search(doc.folded, max(0, match.start() - 30), match.start()):
                 continue  # "el sector, denominado como Batallón del Suburbio": a place's name
-            if not quoted and _PERSON_NAMED.match(fold(match.group(0))) and not _OPERATION_WORD.search(
-                    fold(doc.text[max(0, match.start() - 40):match.end()])):
+            if not quoted and _PERSON_NAMED.match(doc.folded, match.start()) and not _OPERATION_WORD.search(
+                    doc.folded, max(0, match.start() - 40), match.end()):
                 continue  # "le passager, dénommé Jacques Yves Duroseau": a person
             if pattern is _NAME_BEFORE and (_not_a_codename(name, words) or (
                     len(words) == 1 and _SENTENCE_START.search(doc.text, 0, match.start(group)))):
