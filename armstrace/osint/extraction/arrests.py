@@ -21,7 +21,7 @@ TRIGGER = re.compile(
     r"hors d'etat de nuire|privad[oa]s? de (?:su |la )?libertad|privee?s? de (?:leur |sa |la )?liberte|"
     r"deferee?s? (?:au parquet|devant)|"
     r"detenid\w*|detuv\w*|detien\w*|detenien\w*|detencion\w*|detener|arreter|captur\w*|arrest\w*|aprehend\w*|"
-    r"aprehension\w*)\b")
+    r"aprehension\w*|(?<=personas )retenid[oa]s)\b")
 _INITIALS = r"(?:[^.;]|(?<=\b[a-z])\.)"  # "répondant aux initiales L. A."
 _SINGLE = re.compile(
     r"\b(?:(?:a|one|the|an?) (?:[\w.-]+ ){0,3}?(?:man|woman|suspect|person|driver|teenager|youth|individual|passenger|"
@@ -73,7 +73,7 @@ _SINGLE = re.compile(
     r"t(?:ook|aken) (?:the|a|an|one) (?:[a-z-]+ ){0,2}?(?:man|woman|suspect|person|driver|teenager|youth|"
     r"individual|passenger|owner|occupant) into custody|"
     r"(?:fue|quedo|resulto|ha sido) (?:reducid[oa] y |[a-z]+mente )?"
-    r"(?:detenid[oa]|capturad[oa]|arrestad[oa]|aprehendid[oa])|"
+    r"(?:detenid[oa]|capturad[oa]|arrestad[oa]|aprehendid[oa]|demorad[oa])|"
     r"(?:detuvo|detuvieron|capturo|capturaron|aprehendio|aprehendieron) (?:en|cerca de) [\w' -]{2,30}? a (?:un|una) "
     r"(?:hombre|mujer|persona|sujeto|individuo|joven|conductor|chofer|ciudadano|sospechoso)\b|"
     r"(?:un|una) (?:detenido|detenida|persona detenida|hombre detenido)|"
@@ -166,6 +166,8 @@ def arrests(doc, counts):
     if ordinal and all(c.number_kind == "article" for c in stated):  # "une deuxième personne": not one
         return ordinal
     value = _people(doc, stated)
+    if value is not None and single and single.end() <= value.start and _only_further(doc, stated):
+        value = Value(value.value + 1, single.start(), value.end, 0.6)  # "X was arrested. ... five more suspects"
     if value is not None and ordinal and ordinal.value == value.value + 1 and 0 < ordinal.start - value.end <= 40 \
             and not _NOT_ARRESTED.search(doc.folded, value.end, ordinal.end):
         return Value(ordinal.value, value.start, ordinal.end, 0.5)  # "deux personnes ... et une troisième à Lyon"
@@ -291,7 +293,8 @@ def _people(doc, stated):
     """The arrest count: a stated total, else the first block's counts (the lead sentence; details follow)."""
     if not stated or any(c.total for c in stated):
         return combine(doc, stated)
-    if any(c.number_kind != "article" for c in stated):  # "a 66-year-old man" yields to "two men"
+    if any(c.number_kind != "article" for c in stated) and not _only_further(doc, stated):
+        # "a 66-year-old man" yields to "two men", not to "five more suspects"
         kept = []
         for count in stated:  # but "three men and a woman" are four
             if count.number_kind != "article" or kept and _JOINED.fullmatch(doc.folded, kept[-1].end, count.start):
@@ -313,6 +316,12 @@ def _further_group(doc, first, later):
     if not further or sum(c.value for c in later) == told or any(c.value >= told for c in later if c not in further):
         return []
     return further
+
+
+def _only_further(doc, stated):
+    """Every counted group but the articles' is arrested besides others ("five more suspects")."""
+    numbered = [c for c in stated if c.number_kind != "article"]
+    return bool(numbered) and all(_FURTHER.search(doc.folded, max(0, c.start - 12), c.end) for c in numbered)
 
 
 def _arrested_group(doc, count):

@@ -127,7 +127,7 @@ ES = [
     (r"cartuchos? de (?:cigarrillos?|tabaco)|cajetillas?", "unit", None),
     (r"cartuchos? de dinamita|dinamita|miras?(?: telescopicas?)?|visores?|culatas?|empunaduras?|fundas?|"
      r"mirillas?|accesorios", "excluded", None),
-    (r"subfusil(?:es)?|subametralladoras?|metralletas?|pistolas? ametralladoras?|pistolas? subfusil(?:es)?|"
+    (r"subfusil(?:es)?|sub[ -]?ametralladoras?|metralletas?|pistolas? ametralladoras?|pistolas? subfusil(?:es)?|"
      r"ametralladoras? (?:tipo |marca )?uzi", "firearm", "submachine_gun"),
     (r"ametralladoras?", "firearm", "machine_gun"),
     (r"lanzagranadas", "excluded", None),  # never counted apart (LABELLING)
@@ -138,8 +138,8 @@ ES = [
     (r"fusiles? de asalto|fusil(?:es)?|rifles?|carabinas?|cuernos? de chivo", "firearm", "rifle"),
     (r"pistolas?(?: semiautomaticas?| semi-automaticas?| automaticas?)?", "firearm", "pistol"),
     (r"revolver(?:es)?", "firearm", "revolver"),
-    (r"armas? cortas?|armas? de puno|cortas(?=\s*(?:[,.;)\u2014\u2013-]|(?:y|e|en|con|calibre|de calibre|tipo|que|fueron)\b|$))", "firearm", "handgun_unspecified"),
-    (r"armas? largas?|armas? de largo alcance|largas(?=\s*(?:[,.;)\u2014\u2013-]|(?:y|e|en|con|calibre|de calibre|tipo|que|fueron)\b|$))", "firearm", "long_gun_unspecified"),
+    (r"armas? (?:de fuego )?cortas?|armas? de puno|cortas(?=\s*(?:[,.;)\u2014\u2013-]|(?:y|e|en|con|calibre|de calibre|tipo|que|fueron)\b|$))", "firearm", "handgun_unspecified"),
+    (r"armas? (?:de fuego )?largas?|armas? de largo alcance|largas(?=\s*(?:[,.;)\u2014\u2013-]|(?:y|e|en|con|calibre|de calibre|tipo|que|fueron)\b|$))", "firearm", "long_gun_unspecified"),
     (r"armas? de fuego|armas?|armamentos?|pistolones?(?: a cartuchos?)?", "firearm", None),
     (r"cartuchos?|municion(?:es)?|balas?|tiros|capsulas?", "ammo", None),
     (r"canon(?:es)?|armazon(?:es)?|correderas?|cerrojos?|silenciador(?:es)?|supresor(?:es)?|receptor(?:es)?|"

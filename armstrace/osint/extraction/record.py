@@ -1,5 +1,6 @@
 """One document in, one proposed seizure record out (the keys of the labelling spec)."""
 
+import re
 from dataclasses import dataclass, field
 
 from . import arrests, context, dates, firearms, flags, locations, munitions, operation, places, relevance, scope
@@ -66,7 +67,7 @@ def extract(text, title="", language=None, published=None, source_url=None):
     mentions = [m for m in places.country_mentions(doc) if not (m.source == "demonym" and any(
         c.start <= m.start and m.end <= c.end for c in cities))] + cities  # "Spanish Town": no Spaniard
     countries = places.choose_countries(doc, sorted(mentions, key=lambda m: m.start))
-    from_url = places.country_of_url(source_url) if not countries else None
+    from_url = places.country_of_url(source_url) if not countries and not _MANY_COUNTRIES.search(doc.folded) else None
     fields = {
         "date": dates.seizure_date(doc),
         "country": [_country_value(code, mentions) for code in countries] or
@@ -83,6 +84,10 @@ def extract(text, title="", language=None, published=None, source_url=None):
         "context": context.context(doc),
     }
     return Extraction(lang, score, fields)
+
+
+# An international operation that names no country: the publisher's domain says nothing of where it happened.
+_MANY_COUNTRIES = re.compile(r"\b(?:europol|interpol|frontex|afripol|ameripol|(?:\d+|\w+) (?:countries|pays|paises))\b")
 
 
 def _country_value(code, mentions):

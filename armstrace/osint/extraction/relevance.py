@@ -12,7 +12,7 @@ SEIZED_WITHOUT_A_VERB = (r"arrested (?:with|in possession)|found in possession|t
                          r"(?:possession|poder)|"
                          r"sorprendid[oa]s? con|detenid[oa]s? con|portaba\w*|llevaba\w* consigo|ubicaron|ubico|retriev\w*|(?:mettre|met|mettent|mis) la main")
 _SEIZURE = re.compile(
-    r"\b(?:seiz\w*|confiscat\w*|recover\w*|intercept\w*|found|discover\w*|descubr\w*|descubiert\w*|ocuparon|ocupo|uncover\w*|dismantl\w*|"
+    r"\b(?:seiz\w*|confiscat\w*|sequester\w*|recover\w*|intercept\w*|found|discover\w*|descubr\w*|descubiert\w*|ocuparon|ocupo|uncover\w*|dismantl\w*|"
     r"detect\w*|stopped|saisi\w*|decouv\w*|confisqu\w*|demantel\w*|retrouv\w*|trouv\w*|mis la main|"
     r"intercept\w*|incaut\w*|decomis\w*|asegur\w*|hall\w*|localiz\w*|desmantel\w*|intervenid\w*|intervino|"
     r"intervinieron|requis(?:a|as|ar|aron|o|ad[oa]s?|ition\w*)|encontr\w*|secuestr\w*|detectar\w*|contained|concealed|hidden|contenai\w*|"
@@ -31,7 +31,7 @@ STATISTIC = re.compile(
     r"every year|per year|annually|a year|depuis (?:le debut de l'annee|(?:19|20)\d\d)|chaque annee|par an|"
     r"l'an dernier|l'annee derniere|en lo que va del ano|desde (?:19|20)\d\d|cada ano|al ano|el ano pasado|"
     r"durante (?:el|los) (?:ultimos? )?\w* ?anos|over the (?:last|past) \w+ years?|ces dernieres annees|"
-    r"over a period of \w+ (?:years|months)|sur une periode de \w+ (?:ans|mois)|"
+    r"over a period of \w+ (?:years|months)|(?:the|los|les|des) (?:first|primeros|premiers) \w+ (?:months|meses|mois)|sur une periode de \w+ (?:ans|mois)|"
     r"durante un periodo de \w+ (?:anos|meses)|(?:in|en|durante) (?:19|20)\d\d(?=[,.;]|$)|"
     r"(?:since|depuis|desde) (?:(?:the )?(?:start|beginning) of (?:the year|20\d\d)|le debut (?:de|du) \w+|"
     r"(?:el )?(?:inicio|principio|comienzo) (?:de|del) \w+|its launch|son lancement|su (?:inicio|lanzamiento)|"

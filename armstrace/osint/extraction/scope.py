@@ -10,7 +10,7 @@ from .relevance import SEIZED_WITHOUT_A_VERB, STATISTIC
 from .text import sentences
 
 SEIZED = re.compile(
-    r"\b(?:seiz\w*|confiscat\w*|recover\w*|intercept\w*|found|discover\w*|uncover\w*|detect\w*|located|descubr\w*|descubiert\w*|ocuparon|ocupo|"
+    r"\b(?:seiz\w*|confiscat\w*|sequester\w*|recover\w*|intercept\w*|found|discover\w*|uncover\w*|detect\w*|located|descubr\w*|descubiert\w*|ocuparon|ocupo|"
     r"saisi\w*|decouv\w*|intercept\w*|trouv\w*|recupere\w*|"
     r"incaut\w*|decomis\w*|asegur\w*|hall\w*|intervenid\w*|intervino|secuestr\w*|encontr\w*|localiz\w*|"
     r"netted|yielded|haul|took possession|" + SEIZED_WITHOUT_A_VERB + r"|confisqu\w*|retrouv\w*|requis(?:a|as|ar|aron|o|ad[oa]s?|ition\w*)|recuper\w*)\b")
@@ -124,7 +124,7 @@ _EARLIER_EVENT = re.compile(r"\W*(?:(?:a|an|one|two|three|four|five|six|several|
 def recalls_an_earlier_seizure(doc, position):
     """`position` lies in the opening clause of a sentence that starts "A week after ..." (see _EARLIER_EVENT)."""
     start, end = doc.sentence_bounds(position)
-    if _FOLLOWS.match(doc.folded, start, end):
+    if _FOLLOWS.match(doc.folded, start, end) or _HAD_SEIZED_BEFORE.match(doc.folded, start, end):
         return True
     if not _EARLIER_EVENT.match(doc.folded, start, end):
         return False
@@ -136,6 +136,14 @@ _FOLLOWS = re.compile(r"\W*(?:this|it|the (?:seizure|find|discovery|recovery)) (
                       r"week after))|\W*(?:cette (?:saisie|prise|decouverte)|elle) (?:fait suite|intervient (?:apres|"
                       r"quelques jours apres))|\W*(?:esta|este|esto|la) (?:incautacion|decomiso|hallazgo|accion)? ?"
                       r"(?:se suma a|ocurre (?:dias )?despues de)")
+
+
+# "A few days ago, the Crime Branch had recovered 35 guns.": a case before the one told.
+_HAD_SEIZED_BEFORE = re.compile(r"\W*(?:(?:a few|some|several|two|three|\d+) (?:days|weeks|months) (?:ago|earlier)|"
+                                r"earlier this (?:week|month|year)|il y a (?:quelques|deux|trois|\d+) (?:jours|semaines|mois)|"
+                                r"hace (?:unos|algunos|dos|tres|\d+) (?:dias|semanas|meses)),? [^.;]{0,60}?"
+                                r"\b(?:had|avai(?:t|ent)|habia|habian) (?:\w+ )?(?:recovered|seized|found|confiscated|"
+                                r"intercepted|saisi|decouvert|trouve|incautado|decomisado|asegurado|hallado)\b")
 
 
 _ITEM_CATEGORIES = ("firearm", "ammo", "part")

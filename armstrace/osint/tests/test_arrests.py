@@ -425,3 +425,20 @@ def test_a_second_man_arrested_later_is_one_more(text, language):
 ])
 def test_one_person_named_then_arrested_in_a_relative_clause(text, language):
     assert record(text, language=language)["arrests"] == 1
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Police seized an AK 47 rifle. Suspect Alhassan Jamah was subsequently arrested. An intelligence-led operation "
+     "later led to the arrest of five more suspects.", "en"),
+    ("Police seized an AK 47 rifle. A man was arrested. Later, police arrested five more suspects.", "en"),
+])
+def test_one_person_arrested_then_a_further_group_are_added(text, language):
+    assert record(text, language=language)["arrests"] == 6
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La Policía Nacional decomisó 9 armas de fuego. Este operativo dejó como resultado 6 personas retenidas.", 6),
+    ("La Policía Caminera secuestró un arma calibre 22. El hombre fue demorado por averiguación de antecedentes.", 1),
+])
+def test_people_held_and_detained_in_spanish(text, expected):
+    assert record(text, language="es")["arrests"] == expected

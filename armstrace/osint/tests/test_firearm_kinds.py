@@ -33,3 +33,9 @@ def test_french_pm_and_armes_d_epaules():
                    "à Gao. Les agents ont aussi saisi sept armes d'épaules.", language="fr")
     assert found["firearms_by_type"]["submachine_gun"] == 5
     assert found["firearms_by_type"]["long_gun_unspecified"] == 7
+
+
+def test_spanish_short_and_long_firearms_and_spaced_submachine_guns():
+    found = record("Los policías encontraron un arma de fuego corta calibre 40, un arma de fuego corta calibre 9 y "
+                   "dos armas de fuego largas. La FANB incautó además seis sub ametralladoras.", language="es")
+    assert found["firearms_by_type"] == {"handgun_unspecified": 2, "long_gun_unspecified": 2, "submachine_gun": 6}

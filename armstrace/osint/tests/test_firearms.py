@@ -476,3 +476,12 @@ def test_kinds_in_brackets_after_a_count_say_what_it_holds():
                    "(escopetas y rifles) y una ametralladora.", language="es")
     assert found["firearms_total"] == 113
     assert record("Se incautaron 3 pistolas (marca Glock) y varios revólveres.", language="es")["firearms_total"] is None
+
+
+def test_arms_sequestered_are_seized_and_a_case_some_days_before_is_not_counted():
+    found = record("During the arrest of the suspects, police sequestered four AK-47 automatic rifles and 12,780 "
+                   "rounds of ammunition.")
+    assert (found["firearms_total"], found["ammunition_rounds"]) == (4, 12780)
+    found = record("Police apprehended four people and seized 27 pistols and 10 revolvers from them. \"A few days "
+                   "ago, the Crime Branch had recovered 35 guns. The interrogation revealed more people.\"")
+    assert found["firearms_total"] == 37

@@ -169,6 +169,8 @@ def test_a_tally_between_two_days_is_a_statistic():
     ("In the last two weeks the police have seized 19 firearms.", "en"),
     ("En las últimas dos semanas la Policía ha incautado 19 armas de fuego.", "es"),
     ("Au cours des deux dernières semaines, les gendarmes ont saisi 19 armes à feu.", "fr"),
+    ("Unas 1,381 armas de fuego han sido decomisadas por la Policía Nacional en los primeros siete meses del "
+     "presente año.", "es"),
 ])
 def test_a_tally_of_the_last_weeks_is_a_statistic(text, language):
     assert record(text, language=language)["firearms_total"] is None

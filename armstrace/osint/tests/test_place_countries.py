@@ -264,3 +264,10 @@ def test_the_tsa_is_american():
 ])
 def test_english_agencies_without_a_country_name(text, code):
     assert record(text)["country"] == [code]
+
+
+def test_an_international_operation_takes_no_country_from_the_publishers_domain():
+    text = "En una operación liderada por Interpol en 23 países se han incautado unas 320 armas de fuego."
+    assert record(text, language="es", source_url="https://dsn.gob.es/es/actualidad")["country"] is None
+    assert record("La Guardia Civil incautó 12 pistolas.", language="es",
+                  source_url="https://dsn.gob.es/es/actualidad")["country"] == ["ESP"]
