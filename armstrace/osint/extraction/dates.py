@@ -26,9 +26,9 @@ _WEEKDAY_NAMES = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|lund
                   "samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo")
 _FULL_MONTH = "(?:" + "|".join(sorted({n for names in MONTHS.values() for n in names}, key=len, reverse=True)) + r")\b"
 _MONTH_ONLY = re.compile(
-    rf"\b(?:(?:in|during|early|late|mid|end of|beginning of|en|au mois de|courant|debut|fin|mi-|durant|"
+    rf"\b(?:(?:in|during|early|late|mid|end of|beginning of|en|au mois|courant|debut|fin|mi-|durant|"
     rf"a principios de|principios de|a finales de|finales de|a mediados de|mediados de|a fines de|fines de|"
-    rf"el pasado mes de|le mois de|du mois de|durante|del mes de|mes de)\s+(?:de\s+|d')?)({_FULL_MONTH})(?:\s+(?:de(?:l)?\s+)?{_YEAR})?")
+    rf"el pasado mes de|le mois|du mois|durante|del mes de|mes de)\s+(?:de\s+|d')?)({_FULL_MONTH})(?:\s+(?:de(?:l)?\s+)?{_YEAR})?")
 _RANGE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?\s*(?:(?:de\s+)?{_MONTH}\s*(?:,?\s*(?:de\s+)?(?:19|20)\d\d\s*)?)?"
                     rf"(?:-|–|to|and|au|et|y|al|a)\s+"
                     rf"(?:(?:le|el|the|{_WEEKDAY_NAMES})\s+)*$")
@@ -145,7 +145,8 @@ def _full_dates(doc):
 _LAST_YEAR_AFTER = re.compile(r",?\s+(?:last year|of last year|del (?:ano|año) pasado|de l'an dernier|"
                               r"de l'annee derniere|l'an dernier|l'annee derniere|del pasado ano)\b")
 _BEGAN_BEFORE = re.compile(r"\b(?:began|begun|started|launched|commenced|since|a commence|a debute|lancee?|depuis|"
-                           r"(?:se )?inicio|comenzo|empezo|arranco|desde)\s+(?:on |in |le |el |en |the )?$")
+                           r"(?:se )?inicio|comenzo|empezo|arranco|desde)\s+(?:(?:its|their|son|leur|sa|su|sus|the|l'|la|el) ?"
+                           r"(?:investigation|probe|inquiry|enquete|investigacion|pesquisa)\s+)?(?:on |in |le |el |en |the )?$")
 
 _RANGE_AFTER = re.compile(r"\s*(?:(?:-|–)\s*|(?:to|au|al|hasta el|jusqu'au)\s+)(?:the |le |el )?\d{1,2}\b")
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|entre|from|du|del|desde)\s+(?:le\s+|el\s+|the\s+)?$")
@@ -269,7 +270,7 @@ def _month_only(doc):
                 _OTHER_EVENT.search(doc.folded, start, end) and not SEIZURE_WORDS.search(doc.folded, start, end)):
             continue
         if _MONTH_RANGE_AFTER.match(doc.folded, match.end()) or _BEGAN_BEFORE.search(
-                doc.folded, max(0, match.start() - 30), match.start(1)):
+                doc.folded, max(0, match.start() - 45), match.start(1)):
             continue  # "de juillet à octobre", "se inició en diciembre": a period, no date
         month, year = MONTH_NUMBER[match.group(1)], _int(match.group(2))
         if year is None and year_default:  # "in November" told in a March text, "en mayo del año pasado"

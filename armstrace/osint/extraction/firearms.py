@@ -60,11 +60,13 @@ _AT_LEAST_BEFORE = re.compile(r"(?:over|more than|at least|up to|plus de|au moin
 
 def _exact_for(doc, rounded, counts):
     """The exact counts a rounded one ("more than 600") sums up: one count ("60 192"), or all the later ones
-    together ("243 bullets, 100 ..."), where they come to the rounded value or up to 15 % more ("más de 300" → 339),
-    or 15 % less for a value told as about ("cerca de 3 millones" → 2 829 950)."""
+    together ("243 bullets, 100 ..."), where they come to the rounded value or up to 15 % more ("más de 300" → 339;
+    30 % after "more than": "plus de 3000" → 3750), or 15 % less for a value told as about ("cerca de 3 millones" →
+    2 829 950)."""
     at_least = _AT_LEAST_BEFORE.search(doc.folded, max(0, rounded.start - 20), rounded.start)
     low = rounded.value if at_least else rounded.value * 0.85
-    fits = lambda value: low <= value <= rounded.value * 1.15  # noqa: E731
+    high = rounded.value * (1.3 if at_least else 1.15)
+    fits = lambda value: low <= value <= high  # noqa: E731
     exact = [c for c in counts if not c.approximate and fits(c.value)]
     if exact:
         return exact[:1]

@@ -29,8 +29,15 @@ _MORE = re.compile(rf"\s(?:and|et|y)\s+(?:(?:another|otros|otras|encore)\s+{_N}|
                    rf"{_N}\s+(?:more|others?|autres|de plus|mas|otros|otras)\b)")
 
 
+# "3750 cartouches, soit 250 cartouches par carton": so many in each box, not a count of its own.
+_PER_CONTAINER = re.compile(r"(?:\s+(?:de|of|du)?\s*(?:calibre\s+)?[\d.,]+\s*mm)?\s+(?:par|per|por|in each|dans chaque|en cada|"
+                            r"each|chaque) (?:cartons?|caisses?|boites?|box(?:es)?|cases?|packs?|cajas?|paquetes?|sachets?|"
+                            r"bags?|bolsas?|cajones?)\b")
+
+
 def ammunition_rounds(doc, counts):
-    rounds = _more_rounds(doc, counts, [c for c in counts if c.category == "ammo"])
+    rounds = [c for c in counts if c.category == "ammo" and not _PER_CONTAINER.match(doc.folded, c.end)]
+    rounds = _more_rounds(doc, counts, rounds)
     rounds = [c for c in rounds if not any(o.value > c.value and o.end <= c.start and
                                            doc.block_of(o.start) == doc.block_of(c.start) and
                                            _AMONG.search(doc.folded, o.end, c.start) for o in rounds)]

@@ -311,3 +311,9 @@ def test_parts_named_after_a_model_and_its_noun():
                    "a Glock barrel in Sydney.")
     assert found["parts_components"] == 15
     assert found["firearms_total"] == 8
+
+
+def test_rounds_per_box_are_no_count_and_an_exact_figure_a_quarter_over_more_than_is_taken():
+    found = record("Saisie de plus de 3000 cartouches de calibre 12 à Bondoukou.\nLes agents ont découvert 3750 "
+                   "cartouches de calibre 12 mm, soit 250 cartouches par carton.", language="fr")
+    assert found["ammunition_rounds"] == 3750

@@ -442,3 +442,13 @@ def test_one_person_arrested_then_a_further_group_are_added(text, language):
 ])
 def test_people_held_and_detained_in_spanish(text, expected):
     assert record(text, language="es")["arrests"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Les gendarmes ont saisi deux pistolets. Le quidam a été mis en garde à vue.",
+    "Les policiers ont découvert 3750 cartouches. Interpellé et interrogé, le nommé OI, le convoyeur de 22 ans, a "
+    "avoué.",
+    "Les gendarmes ont découvert 122 fusils chez un habitant. Cet artisan, président d'un club, a été mis en examen.",
+])
+def test_one_person_held_charged_or_questioned_after_arrest_in_french(text):
+    assert record(text, language="fr")["arrests"] == 1

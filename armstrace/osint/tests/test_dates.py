@@ -225,3 +225,9 @@ def test_a_weekday_seizure_with_a_later_clause_about_what_is_due():
 def test_a_night_over_two_named_days_is_its_first_day():
     assert record("Une découverte a été faite dans la nuit du samedi 9 au dimanche 10 novembre 2024 sur l'axe "
                   "Nafoungolo : les gendarmes ont saisi un fusil AK47.", language="fr")["date"] == "2024-11-09"
+
+
+def test_a_month_after_au_mois_d_and_not_the_month_an_inquiry_began():
+    text = ("Le Service Local de Recherche a débuté son enquête en octobre 2022. Trois armes ont été découvertes "
+            "lors de plusieurs perquisitions menées au mois d'avril à Ans.")
+    assert record(text, language="fr", published="2023-05")["date"] == "2023-04"
