@@ -368,17 +368,19 @@ _IN_PLACE_AFTER = re.compile(r"\s+(?:more |others? |autres |mas )?(?:in|en|au|au
 
 
 def _continued(doc, stated, counts):
-    """"12 people were arrested in Spain and 5 in Portugal": a bare number after a count of people, for another
-    place."""
+    """"12 people were arrested in Spain and 5 in Portugal", "y una más en Zaragoza": a bare number after a count of
+    people, for another place."""
     taken = {c.start for c in counts} | {c.start for c in stated}
     found = []
     for count in stated:
         window = doc.folded[count.end:count.end + 80]
         for number in find_numbers(window, doc.language):
             start = count.end + number.start
-            if (start not in taken and number.kind != "article" and _AND_BEFORE.search(window, 0, number.start)
+            one_more = re.match(r"\s+(?:more|mas|de plus)\b", window[number.end:])  # "y una más en Zaragoza"
+            if (start not in taken and (number.kind != "article" or one_more) and _AND_BEFORE.search(window, 0, number.start)
                     and _IN_PLACE_AFTER.match(window, number.end) and not re.search(r"[.;:]", window[:number.start])):
-                found.append(Count(number.value, start, count.end + number.end, "person", None, number.kind))
+                found.append(Count(number.value, start, count.end + number.end, "person", None,
+                                   "words" if one_more else number.kind))
     return found
 
 

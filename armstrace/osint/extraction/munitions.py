@@ -4,9 +4,13 @@ import re
 from dataclasses import replace
 
 from .firearms import INCLUDES, combine
+from .numbers import find_numbers
+from .text import Value
 
-# "a pistol with a silencer", "un fusil avec un canon scié": a part of a counted firearm, not counted apart.
+# "un fusil avec un canon scié": a part of a counted firearm, not counted apart; a silencer on it is one more part
+# ("a pistol with a silencer", "una pistola con silenciador").
 _ATTACHED = re.compile(r"\b(?:with|fitted with|equipped with|avec|equipee? d'|con|provist[oa] de)\s+$")
+_SILENCER = re.compile(r"\b(?:silencers?|suppressors?|silencieux|moderateurs? de son|silenciador(?:es)?|supresor(?:es)?)\b")
 # A count of parts of no named kind ("14 firearm parts", "150 pièces détachées", "300 piezas").
 _GENERIC_PART = re.compile(r"\b(?:parts|components|composants?|parties|pieces|elements|piezas?|partes|componentes)\b")
 
@@ -25,8 +29,8 @@ _AMONG = re.compile(r"\b(?:includ\w*|dont|among|parmi|notamment|of which|de (?:l
 # "two pistols loaded with 15 rounds each": so many for each firearm.
 _EACH = re.compile(r"\s+(?:each|apiece|chacune?|cada (?:una|uno))\b")
 # "12 rounds in the magazine and 40 more in a bag", "y otros 200 calibre 38": more rounds, noun unsaid.
-_MORE = re.compile(rf"\s(?:and|et|y)\s+(?:(?:another|otros|otras|encore)\s+{_N}|"
-                   rf"{_N}\s+(?:more|others?|autres|de plus|mas|otros|otras)\b)")
+_MORE = re.compile(rf"(?:\s(?:and|et|y)|,? ademas de|,? as well as|,? ainsi que)\s+(?:(?:another|otros|otras|encore)\s+"
+                   rf"({_N[1:-1]}|\w+)|({_N[1:-1]}|\w+)\s+(?:more|others?|autres|de plus|mas|otros|otras)\b)")
 
 
 # "3750 cartouches, soit 250 cartouches par carton": so many in each box, not a count of its own.
@@ -68,9 +72,9 @@ def _more_rounds(doc, counts, rounds):
         _, sentence_end = doc.sentence_bounds(count.start)
         more = _MORE.search(doc.folded, count.end, min(sentence_end, count.end + 60))
         group = next((g for g in (1, 2) if more and more.group(g)), None)
-        if group and more.start(group) not in taken:
-            rounds.append(replace(count, value=_digits(more.group(group)), start=more.start(group),
-                                  end=more.end(), total=False))
+        value = _number(more.group(group), doc.language) if group else None
+        if value and more.start(group) not in taken:
+            rounds.append(replace(count, value=value, start=more.start(group), end=more.end(), total=False))
     return rounds
 
 
@@ -78,10 +82,29 @@ def _digits(text):
     return int(re.sub(r"\D", "", text))
 
 
+def _number(text, language):
+    """The value of digits or of one number word ("cinco"), else None ("and others more")."""
+    if text[0].isdigit():
+        return _digits(text)
+    found = find_numbers(text, language)
+    return found[0].value if len(found) == 1 and found[0].kind == "words" and found[0].end == len(text) else None
+
+
 def parts_components(doc, counts):
     parts = [c for c in counts if c.category == "part" and not (
-        c.number_kind == "article" and _ATTACHED.search(doc.folded[max(0, c.start - 25):c.start]))]
-    return combine(doc, _without_breakdowns(doc, parts))
+        c.number_kind == "article" and _ATTACHED.search(doc.folded[max(0, c.start - 25):c.start]) and
+        not _SILENCER.search(doc.folded, c.start, c.end))]
+    value = combine(doc, _without_breakdowns(doc, parts))
+    bare = [m for m in _BARE_SILENCER.finditer(doc.folded) if not any(c.start <= m.start(1) < c.end for c in parts)]
+    if not bare:
+        return value
+    start = min([bare[0].start(1)] + ([value.start] if value else []))
+    end = max([bare[-1].end()] + ([value.end] if value else []))
+    return Value((value.value if value else 0) + len(bare), start, end, 0.5)
+
+
+# "una pistola con silenciador": one silencer, told without a number.
+_BARE_SILENCER = re.compile(r"\b(?:with|con|avec) (silencer|suppressor|silenciador|supresor|silencieux)\b")
 
 
 def _without_breakdowns(doc, parts):

@@ -317,3 +317,21 @@ def test_rounds_per_box_are_no_count_and_an_exact_figure_a_quarter_over_more_tha
     found = record("Saisie de plus de 3000 cartouches de calibre 12 à Bondoukou.\nLes agents ont découvert 3750 "
                    "cartouches de calibre 12 mm, soit 250 cartouches par carton.", language="fr")
     assert found["ammunition_rounds"] == 3750
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Police seized a pistol with a silencer.", "en"),
+    ("Agentes de la Guardia Civil intervinieron una pistola con silenciador y munición.", "es"),
+    ("Les policiers ont saisi un pistolet mitrailleur scorpio monté avec un silencieux.", "fr"),
+])
+def test_a_silencer_fitted_to_a_gun_is_a_part_all_the_same(text, language):
+    assert record(text, language=language)["parts_components"] == 1
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Los agentes encontraron una pistola cargada con cinco cartuchos, además de otros cinco más en el exterior.",
+     "es", 10),
+    ("Officers found a pistol with 12 rounds in the magazine and forty more in a bag.", "en", 52),
+])
+def test_more_rounds_told_with_their_noun_unsaid_in_words(text, language, expected):
+    assert record(text, language=language)["ammunition_rounds"] == expected

@@ -452,3 +452,9 @@ def test_people_held_and_detained_in_spanish(text, expected):
 ])
 def test_one_person_held_charged_or_questioned_after_arrest_in_french(text):
     assert record(text, language="fr")["arrests"] == 1
+
+
+def test_one_more_person_arrested_in_another_place():
+    found = record("La Policía ha intervenido 12 armas en una operación en la que ha detenido a cinco personas en "
+                   "la provincia de Barcelona y una más en Zaragoza.", language="es")
+    assert found["arrests"] == 6
