@@ -19,7 +19,8 @@ TRIGGER = re.compile(
     rf"interpell\w*|arrete\w*|arrestation\w*|{_CUSTODY}|mis la main sur|retenue douaniere|ecroue\w*|inculpe\w*|"
     r"detention provisoire|placee?s? en detention|mise?s? en examen|incarcer\w*|prision preventiva|aux arrets|mandat de depot|"
     r"hors d'etat de nuire|privad[oa]s? de (?:su |la )?libertad|privee?s? de (?:leur |sa |la )?liberte|"
-    r"deferee?s? (?:au parquet|devant)|"
+    r"deferee?s? (?:\w+ )?(?:au parquet|devant)|presentee?s? (?:\w+ )?(?:au parquet|devant (?:le|un|la) (?:juge|procureur|"
+    r"magistrat|parquet))|envoyee?s? en prison|"
     r"detenid\w*|detuv\w*|detien\w*|detenien\w*|detencion\w*|detener|arreter|captur\w*|arrest\w*|aprehend\w*|"
     r"aprehension\w*|(?<=personas )retenid[oa]s)\b")
 _INITIALS = r"(?:[^.;]|(?<=\b[a-z])\.)"  # "répondant aux initiales L. A."
@@ -43,7 +44,7 @@ _SINGLE = re.compile(
     r"(?:el|la) (?:hombre|mujer|sujeto|conductor|chofer|detenid[oa]|sospechos[oa]) (?:fue|quedo) puest[oa] a disposicion|"
     r"(?:arrested|detained|apprehended|nabbed) (?:a|an|the|one) (?:[a-z-]+ ){0,2}?[a-z-]*[a-rt-z]\b(?! and)|"
     r"(?:un|une|le|la|l') ?(?:homme|femme|individu|suspect|personne|jeune|conducteur|passager|ressortissant|"
-    r"voyageur|chauffeur|resident|mis en cause|proprietaire|occupant|locataire|auteur|trafiquant|militaire|"
+    r"voyageur|chauffeur|conductrice|resident|mis en cause|proprietaire|occupant|locataire|auteur|trafiquant|militaire|"
     r"infracteur|contrevenant|prevenu|fraudeur|capitaine|adolescent|mineur|quadragenaire|trentenaire|quinquagenaire|"
     r"sexagenaire|septuagenaire|vingtenaire|jeune homme|pere|mere|fils|frere|epoux|epouse|mari|"
     rf"commercant)\w*\b{_INITIALS}{{0,100}}?(?:a ete|ont ete|est|fut|a egalement ete|avant d'etre) "

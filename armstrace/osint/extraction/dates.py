@@ -19,7 +19,7 @@ MONTH_NUMBER = {name: i + 1 for names in MONTHS.values() for i, name in enumerat
 _MONTH = "(?:" + "|".join(sorted(MONTH_NUMBER, key=len, reverse=True)) + r")\b\.?"
 _YEAR = r"((?:19|20)\d\d)"
 _DAY_MONTH = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º|°)?(?:\s+of|\s+de)?\s+({_MONTH})(?:,?\s+(?:de(?:l)?\s+)?{_YEAR})?")
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º|°)?(?:\s+of|\s+de|,)?\s+({_MONTH})(?:,?\s+(?:de(?:l)?\s+)?{_YEAR})?")
 _MONTH_DAY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?")
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 _WEEKDAY_NAMES = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|"

@@ -164,6 +164,8 @@ AGENCIES = {
     "KEN": "kenya police service|kenya defence forces|anti-terrorism police unit|atpu",
     "JAM": "jamaica constabulary force|jcf", "TTO": "trinidad and tobago police service|ttps",
     "UGA": "uganda police force|updf", "ZWE": "zimbabwe republic police|zrp",
+    "BIH": "state investigation and protection agency|state protection and investigation agency|sipa",
+    "CYP": "cyprus police|ykan", "SRB": "serbian police|ministry of interior of serbia",
 }
 
 # Ports, airports and border crossings: name → (alpha-3, kind).

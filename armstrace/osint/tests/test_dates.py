@@ -231,3 +231,8 @@ def test_a_month_after_au_mois_d_and_not_the_month_an_inquiry_began():
     text = ("Le Service Local de Recherche a débuté son enquête en octobre 2022. Trois armes ont été découvertes "
             "lors de plusieurs perquisitions menées au mois d'avril à Ans.")
     assert record(text, language="fr", published="2023-05")["date"] == "2023-04"
+
+
+def test_a_day_with_a_comma_before_its_month():
+    found = record("Police intercepted 200 firearms at the port of Saint-Marc Thursday 8, September 2016.")
+    assert found["date"] == "2016-09-08"

@@ -39,3 +39,11 @@ def test_spanish_short_and_long_firearms_and_spaced_submachine_guns():
     found = record("Los policías encontraron un arma de fuego corta calibre 40, un arma de fuego corta calibre 9 y "
                    "dos armas de fuego largas. La FANB incautó además seis sub ametralladoras.", language="es")
     assert found["firearms_by_type"] == {"handgun_unspecified": 2, "long_gun_unspecified": 2, "submachine_gun": 6}
+
+
+def test_single_barrel_guns_are_guns_and_gauged_double_barrel_shotguns_are_shotguns():
+    found = record("The police retrieved six locally manufactured pistols and 8 single barrel guns.")
+    assert (found["firearms_total"], found["parts_components"]) == (14, None)
+    found = record("Police intercepted a shipment holding 150 12-gauge shotguns, 9 double-barrel 12-gauge shotguns "
+                   "and 5 M4 rifles.")
+    assert found["firearms_by_type"] == {"shotgun": 159, "rifle": 5}

@@ -182,3 +182,23 @@ def test_arms_handed_in_at_a_surrender_ceremony_and_their_breakdown_are_no_seizu
                    "deux mitrailleuses PKM.", language="fr")
     assert found["firearms_total"] is None
     assert found["firearms_by_type"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "La Policía Nacional se ha incautado de 68 armas de fuego en una de las mayores incautaciones de armas "
+    "realizadas hasta la fecha en la provincia.",
+    "En la vereda Rincón las tropas pudieron ubicar 11 cartuchos calibre 7,62 milímetros.",
+])
+def test_a_record_seizure_to_date_is_a_seizure_and_arms_located_are_seized(text):
+    assert extract(text, language="es").relevance >= 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "Durante el Régimen de Excepción se han logrado concretar 48,764 capturas y 300 armas incautadas a escala "
+    "nacional.",
+    "De 183 allanamientos durante la primera semana de marzo se han recuperado 60 armas de fuego.",
+    "Tras reducirlas a chatarra, el conjunto ha alcanzado un peso de 6.600 kilos. La Guardia Civil se ha deshecho de "
+    "2.914 armas. Dentro del conjunto, los agentes localizaron 295 armas cortas y 1.979 armas largas.",
+])
+def test_national_and_weekly_tallies_and_arms_destroyed_are_no_seizure(text):
+    assert record(text, language="es")["firearms_total"] is None

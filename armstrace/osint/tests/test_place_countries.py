@@ -271,3 +271,10 @@ def test_an_international_operation_takes_no_country_from_the_publishers_domain(
     assert record(text, language="es", source_url="https://dsn.gob.es/es/actualidad")["country"] is None
     assert record("La Guardia Civil incautó 12 pistolas.", language="es",
                   source_url="https://dsn.gob.es/es/actualidad")["country"] == ["ESP"]
+
+
+def test_a_capital_names_its_country_and_a_bosnian_agency_its_state():
+    assert record("Police found a revolver hidden in the ceiling of the showers at a barracks outside Nicosia."
+                  )["country"] == ["CYP"]
+    assert record("State Protection and Investigation Agency (SIPA) officers raided a location in Modrica and found "
+                  "a M72 machine gun.")["country"] == ["BIH"]

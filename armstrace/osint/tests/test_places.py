@@ -316,3 +316,9 @@ def test_the_internet_is_no_place():
 def test_a_town_ending_in_ite_is_a_place_but_a_french_abstract_noun_is_not():
     assert record("Police seized three pistols at Kokrobite near Weija.")["location"] == "Kokrobite"
     assert record("Les agents de la Sécurité ont saisi trois pistolets.", language="fr")["location"] is None
+
+
+def test_a_number_word_opening_a_sentence_is_no_place():
+    found = record("Quatre (04) individus ont été arrêtés dimanche à Debdeb, wilaya d'Illizi, par un détachement de "
+                   "l'ANP qui a saisi un pistolet automatique.", language="fr")
+    assert (found["location"], found["arrests"]) == ("Debdeb", 4)
