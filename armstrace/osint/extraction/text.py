@@ -8,7 +8,7 @@ from datetime import date
 from functools import lru_cache
 
 # Capital letters of the Latin alphabets, for a regex character class.
-UPPER = "A-ZÀ-ÝĀ-Ž"
+UPPER = "A-ZÀ-ÖØ-Ý" + "".join(chr(code) for code in range(0x100, 0x17F) if chr(code).isupper())  # not "œ" of "œuvre"
 
 
 @lru_cache(maxsize=4096)
@@ -64,11 +64,13 @@ class Doc:
         return self._blocks[index], end
 
     def clause_bounds(self, position):
-        """(start, end) of the clause holding `position`: its sentence, cut at semicolons."""
+        """(start, end) of the clause holding `position`: its sentence, cut at semicolons and at a contrasting
+        clause (", alors qu'une cargaison a été brûlée", ", while ...")."""
         start, end = self.sentence_bounds(position)
-        before = self.text.rfind(";", start, position)
-        after = self.text.find(";", position, end)
-        return (before + 1 if before >= 0 else start), (after if after >= 0 else end)
+        cuts = [m for m in _CLAUSE_CUT.finditer(self.folded, start, end)]
+        before = max([m.end() for m in cuts if m.end() <= position], default=start)
+        after = min([m.start() for m in cuts if m.start() >= position], default=end)
+        return before, after
 
     def sentence_bounds(self, position):
         """(start, end) of the sentence holding `position`."""
@@ -80,6 +82,7 @@ class Doc:
         return start, ends[index] if index < len(ends) else len(self.text)
 
 
+_CLAUSE_CUT = re.compile(r";|, (?:alors qu(?:e |')|tandis qu(?:e |')|while |whereas |mientras (?:que )?)")
 # No break after a month's abbreviation before its day ("on Jan. 5 police seized").
 _MONTH_ABBREVIATION = "".join(rf"(?<!\b{m})" for m in "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 _SENTENCE_END = re.compile(rf"{_MONTH_ABBREVIATION}\.(?=\s+[\"«“(]?[A-ZÀ-Ý¿¡0-9])|[!?;](?=\s+[\"«“(]?[A-ZÀ-Ý¿¡0-9])|\n")

@@ -468,3 +468,9 @@ def test_one_more_person_arrested_in_another_place():
 ])
 def test_people_brought_before_a_judge_or_sent_to_prison_in_french(text, expected):
     assert record(text, language="fr")["arrests"] == expected
+
+
+def test_a_neighbour_detained_yesterday_is_one_arrest():
+    found = record("La Guardia Civil de Lalín detuvo ayer a un vecino de Vila de Cruces que portaba un arma de fuego "
+                   "corta.", language="es")
+    assert found["arrests"] == 1

@@ -67,3 +67,9 @@ def test_replicas_listed_by_model_and_a_bb_gun_that_looked_real_are_no_firearms(
                    "stop, officers found what appeared to be a .357 magnum revolver in a car. The revolver was a BB "
                    "gun.")
     assert found["firearms_total"] is None
+
+
+def test_a_cargo_burnt_in_a_contrasting_clause_does_not_dispose_of_the_arms_seized():
+    found = record("L'armée a procédé à l'arrestation de 7 trafiquants et à la saisie d'une arme et de 700 kilogrammes "
+                   "de drogue, alors qu'une cargaison de 1800 kilogrammes a été brûlée avec les voitures.", language="fr")
+    assert (found["firearms_total"], found["arrests"]) == (1, 7)

@@ -322,3 +322,8 @@ def test_a_number_word_opening_a_sentence_is_no_place():
     found = record("Quatre (04) individus ont été arrêtés dimanche à Debdeb, wilaya d'Illizi, par un détachement de "
                    "l'ANP qui a saisi un pistolet automatique.", language="fr")
     assert (found["location"], found["arrests"]) == ("Debdeb", 4)
+
+
+def test_a_lowercase_ligature_opens_no_place_name():
+    found = record("L'armée nationale a mis en œuvre une opération conjointe et saisi une arme.", language="fr")
+    assert found["location"] is None
