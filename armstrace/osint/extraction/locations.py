@@ -401,6 +401,8 @@ def location(doc, chosen_countries):
     if not found and all(c.bare for c in candidates(doc)):
         found = _bare_place(candidates(doc), chosen_countries)
     if not found:
+        found = _only_place_named(candidates(doc))
+    if not found:
         return None
     found = [replace(c, score=c.score - 1.5) if _abroad(c, chosen_countries) else c
              for c in found]  # "Sussex" (a town of Canada) in a story set in England
@@ -473,6 +475,15 @@ def _only_town(found):
     towns = [c for c in found if (c.code or fold(c.name) in _GENERIC) and c.score >= 0.5 and
              not (c.seat or c.bare or c.dateline)]  # a known town, or one of a name many countries share
     return towns[:1] if len({fold(c.name) for c in towns}) == 1 else []
+
+
+def _only_place_named(found):
+    """The one place the text names in a place context, however large ("en el estado Lara", "à Kinshasa"), where
+    no agency's seat or other place competes."""
+    named = [c for c in found if c.score > -1.5 and not (c.seat or c.bare or c.dateline)]
+    if len({fold(c.name) for c in named}) != 1 or len({fold(c.name) for c in found if not c.seat}) != 1:
+        return []
+    return named[:1]
 
 
 def _bare_place(found, chosen_countries):

@@ -327,3 +327,11 @@ def test_a_number_word_opening_a_sentence_is_no_place():
 def test_a_lowercase_ligature_opens_no_place_name():
     found = record("L'armée nationale a mis en œuvre une opération conjointe et saisi une arme.", language="fr")
     assert found["location"] is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Efectivos de la Guardia Nacional incautaron 20 fusiles en el estado Lara.", "Lara"),
+    ("La Policía Nacional incautó 20 fusiles en Murcia.", "Murcia"),
+])
+def test_the_one_place_named_is_the_place_however_large(text, expected):
+    assert record(text, language="es")["location"] == expected
