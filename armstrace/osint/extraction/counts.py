@@ -165,9 +165,9 @@ _PART_WORDS = (r"(?:barrels?|slides?|frames?|receivers?|bolts?|silencers?|suppre
 _PART_BEFORE = re.compile(rf"\b{_PART_WORDS}\s*(?:,|and|et|y|e)\s*$")
 _PART_AFTER = re.compile(rf"\s*(?:,|and|et|y|e)\s+(?:an?|une?|una|\d+|two|three|deux|trois|dos|tres)\s+(?:[\w-]+ ){{0,2}}"
                          rf"{_PART_WORDS}\b|\s+(?:para|pour|for|de) (?:(?:un|una|une|an?) )?(?:armas?|fusil|pistola|rifle|arme|"
-                         rf"pistolet|gun|pistol)\b")  # "un cañón para arma larga": a gun's part
+                         rf"pistolet|gun|pistol|escopeta|carabina|revolver|shotgun)\b")  # "un cañón para arma larga"
 _AMBIGUOUS_PART = re.compile(r"(?:(?!(?:hand)?guns?\b|rifles?\b|pistols?\b|fire ?arms?\b|shotguns?\b)[\w-]+ ){0,2}"
-                             r"(?:barrel|bolt|receptor|frame|slide|canon)$")
+                             r"(?<!tubo )(?:barrel|bolt|receptor|frame|slide|canon)$")  # "un tubo cañón": a barrel
 
 
 def _number_just_before(folded, position, lang):

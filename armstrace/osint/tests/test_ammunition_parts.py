@@ -335,3 +335,9 @@ def test_a_silencer_fitted_to_a_gun_is_a_part_all_the_same(text, language):
 ])
 def test_more_rounds_told_with_their_noun_unsaid_in_words(text, language, expected):
     assert record(text, language=language)["ammunition_rounds"] == expected
+
+
+def test_a_barrel_tube_and_a_barrel_of_a_shotgun_are_parts():
+    found = record("La Prefectura secuestró 16 municiones de fusil calibre 308; un tubo cañón de escopeta calibre 14; "
+                   "un cañón de escopeta calibre 32 y dos culatas.", language="es")
+    assert found["parts_components"] == 2
