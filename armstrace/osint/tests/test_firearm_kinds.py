@@ -47,3 +47,8 @@ def test_single_barrel_guns_are_guns_and_gauged_double_barrel_shotguns_are_shotg
     found = record("Police intercepted a shipment holding 150 12-gauge shotguns, 9 double-barrel 12-gauge shotguns "
                    "and 5 M4 rifles.")
     assert found["firearms_by_type"] == {"shotgun": 159, "rifle": 5}
+
+
+def test_long_arm_firearms_are_long_guns():
+    found = record("Searches uncovered three unregistered long-arm firearms and one sawn off rifle.")
+    assert found["firearms_by_type"] == {"long_gun_unspecified": 3, "rifle": 1}

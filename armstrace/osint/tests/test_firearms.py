@@ -485,3 +485,10 @@ def test_arms_sequestered_are_seized_and_a_case_some_days_before_is_not_counted(
     found = record("Police apprehended four people and seized 27 pistols and 10 revolvers from them. \"A few days "
                    "ago, the Crime Branch had recovered 35 guns. The interrogation revealed more people.\"")
     assert found["firearms_total"] == 37
+
+
+def test_the_arms_of_another_incident_told_in_the_same_report_add_up():
+    found = record("Police have arrested five suspects. The two suspects were found in possession of two unlicensed "
+                   "firearms.\nIn another incident, three suspects were arrested after being found in possession of "
+                   "three unlicensed firearms.")
+    assert found["firearms_total"] == 5
