@@ -118,7 +118,7 @@ DEMONYMS = {
 # Agencies that name the country they work in.
 AGENCIES = {
     "ESP": "guardia civil|policia nacional espanola|agencia tributaria|vigilancia aduanera|mossos d'esquadra|"
-           "ertzaintza",
+           "ertzaintza|udyco|jefatura superior de policia|comisaria provincial|comandancia de la guardia civil",
     "FRA": "douane francaise|douanes francaises|dgddi|ofast|oclco|office anti-stupefiants|prefecture de police|"
            "police nationale francaise|gendarmerie francaise",
     "HTI": "police nationale d'haiti|pnh|agd|administration generale des douanes",

@@ -278,3 +278,9 @@ def test_a_capital_names_its_country_and_a_bosnian_agency_its_state():
                   )["country"] == ["CYP"]
     assert record("State Protection and Investigation Agency (SIPA) officers raided a location in Modrica and found "
                   "a M72 machine gun.")["country"] == ["BIH"]
+
+
+def test_spanish_police_units_name_spain():
+    found = record("Efectivos de la Policía Nacional, pertenecientes a la Udyco, han interceptado más de 60 armas en "
+                   "San Enrique de Guadiaro, en el término municipal de San Roque.", language="es")
+    assert found["country"] == ["ESP"]
