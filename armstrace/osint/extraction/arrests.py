@@ -12,7 +12,8 @@ from .text import Value
 _CUSTODY = "garde[ -]a[ -]vue"
 _FR_ADVERB = "(?:aussitot |immediatement |alors |rapidement |finalement |ensuite |egalement |par la suite |sur-le-champ )"
 TRIGGER = re.compile(
-    r"\b(?:arrest\w*|detain\w*|apprehend\w*|into custody|in custody|to custody|charged|nabbed|behind bars|grabbed by|"
+    r"\b(?:arrest\w*|detain\w*|apprehend\w*|into (?:police )?custody|in (?:police )?custody|to custody|charged|nabbed|"
+    r"behind bars|grabbed by|"
     r"booked (?:into|in)|remanded|(?:were|was|being|are|is) held (?=on suspicion|over|in connection|for questioning|on charges)|"
     r"(?:are|were|is) holding(?= (?:\w+ ){1,2}(?:suspects?|people|men|persons?|individuals?|women)\b)|fac(?:e|es|ing) (?:\w+ )?charges|"
     r"devront repondre (?:a|de) (?:\w+ ){0,2}(?:accusations|chefs)|visee?s? par des accusations|"

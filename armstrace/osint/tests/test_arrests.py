@@ -474,3 +474,8 @@ def test_a_neighbour_detained_yesterday_is_one_arrest():
     found = record("La Guardia Civil de Lalín detuvo ayer a un vecino de Vila de Cruces que portaba un arma de fuego "
                    "corta.", language="es")
     assert found["arrests"] == 1
+
+
+def test_people_in_police_custody_are_arrested():
+    found = record("Three people are now in police custody following the seizure of four guns and 35 rounds.")
+    assert found["arrests"] == 3
