@@ -34,7 +34,9 @@ NOT_PLACES = set(
 _COMMON_WORDS = set("meanwhile however furthermore moreover additionally also subsequently consequently therefore "
                     "there here thereafter later earlier afterwards finally recently cependant toutefois ensuite puis enfin "
                     "egalement selon ademas asimismo luego posteriormente finalmente segun code codigo ley loi act law "
-                    "article articulo decreto decret palais area zona zone sector secteur internacional international".split())
+                    "article articulo decreto decret palais area zona zone sector secteur internacional international "
+                    "european europeen europeenne europeo europea african africain africaine africano africana "
+                    "asian asiatique asiatico asiatica".split())
 _NUMBER_WORDS = set("one two three four five six seven eight nine ten deux trois quatre cinq sept huit neuf dix "
                     "dos tres cuatro cinco seis siete ocho nueve diez".split())
 _TITLES = set("director directeur directora inspector commissioner superintendent sergeant colonel comandante "

@@ -335,3 +335,8 @@ def test_a_lowercase_ligature_opens_no_place_name():
 ])
 def test_the_one_place_named_is_the_place_however_large(text, expected):
     assert record(text, language="es")["location"] == expected
+
+
+def test_a_continent_s_adjective_is_no_place():
+    found = record("European police seized 20 rifles in a joint operation.")
+    assert found["location"] != "European"
