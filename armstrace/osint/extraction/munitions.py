@@ -15,8 +15,9 @@ _SILENCER = re.compile(r"\b(?:silencers?|suppressors?|silencieux|moderateurs? de
 _GENERIC_PART = re.compile(r"\b(?:parts|components|composants?|parties|pieces|elements|piezas?|partes|componentes)\b")
 
 
-# A count in digits, with any thousands separator.
-_N = r"(\d{1,3}(?:[ .,\u202f]\d{3})*|\d+)"
+# A count in digits, with any thousands separator (captured in _N).
+_DIGITS = r"\d{1,3}(?:[ .,\u202f]\d{3})*|\d+"
+_N = rf"({_DIGITS})"
 # "120 rounds of 7.62mm and 80 of 5.56mm", "300 cartouches de 9 mm et 200 de calibre 12": more rounds, noun unsaid.
 _MORE_OF_A_CALIBRE = re.compile(rf"(?:,\s*|\s+(?:and|et|y|e)\s+){_N}\s+(?:of|de|du|d')\s*"
                                 r"(?:(?:calibre|caliber|calibro)\s+)?\.?\d")
@@ -30,7 +31,7 @@ _AMONG = re.compile(r"\b(?:includ\w*|dont|among|parmi|notamment|of which|de (?:l
 _EACH = re.compile(r"\s+(?:each|apiece|chacune?|cada (?:una|uno))\b")
 # "12 rounds in the magazine and 40 more in a bag", "y otros 200 calibre 38": more rounds, noun unsaid.
 _MORE = re.compile(rf"(?:\s(?:and|et|y)|,? ademas de|,? as well as|,? ainsi que)\s+(?:(?:another|otros|otras|encore)\s+"
-                   rf"({_N[1:-1]}|\w+)|({_N[1:-1]}|\w+)\s+(?:more|others?|autres|de plus|mas|otros|otras)\b)")
+                   rf"({_DIGITS}|\w+)|({_DIGITS}|\w+)\s+(?:more|others?|autres|de plus|mas|otros|otras)\b)")
 
 
 # "3750 cartouches, soit 250 cartouches par carton": so many in each box, not a count of its own.

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from .dates import _WEEKDAY_NAMES, MONTHS
 from .gazetteer import DEMONYMS
+from .numbers import NUMBER_WORDS, words_value
 from .text import UPPER, fold
 
 _DAYS_AND_MONTHS = {name for names in MONTHS.values() for name in names} | set(_WEEKDAY_NAMES.split("|"))
@@ -37,8 +38,9 @@ _COMMON_WORDS = set("meanwhile however furthermore moreover additionally also su
                     "article articulo decreto decret palais area zona zone sector secteur internacional international "
                     "european europeen europeenne europeo europea african africain africaine africano africana "
                     "asian asiatique asiatico asiatica".split())
-_NUMBER_WORDS = set("one two three four five six seven eight nine ten deux trois quatre cinq sept huit neuf dix "
-                    "dos tres cuatro cinco seis siete ocho nueve diez".split())
+# Number words one to ten, less the articles ("un", "una"): "Quatre (04) individus" opens no place name.
+_NUMBER_WORDS = {word for lang, words in NUMBER_WORDS.items() for word in words.split()
+                 if 1 <= (words_value(word, lang) or 0) <= 10} - {"un", "une", "uno", "una"}
 _TITLES = set("director directeur directora inspector commissioner superintendent sergeant colonel comandante "
               "commandant detective constable officer agent president presidente jefe juez judge procureur".split())
 _TITLE_BEFORE = re.compile(r"\b(?:comisari[oa]|commissaire|sargento|sergeant|sgt|capitan|captain|coronel|colonel|"

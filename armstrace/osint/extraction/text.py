@@ -67,7 +67,7 @@ class Doc:
         """(start, end) of the clause holding `position`: its sentence, cut at semicolons and at a contrasting
         clause (", alors qu'une cargaison a été brûlée", ", while ...")."""
         start, end = self.sentence_bounds(position)
-        cuts = [m for m in _CLAUSE_CUT.finditer(self.folded, start, end)]
+        cuts = list(_CLAUSE_CUT.finditer(self.folded, start, end))
         before = max([m.end() for m in cuts if m.end() <= position], default=start)
         after = min([m.start() for m in cuts if m.start() >= position], default=end)
         return before, after
