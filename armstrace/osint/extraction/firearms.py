@@ -25,7 +25,7 @@ def combine(doc, counts, across="first"):
         groups.setdefault(doc.block_of(count.start), []).append(count)
     blocks = [_without_restated_packs(block) for block in groups.values()]
     if any(c.number_kind != "article" for c in counts):  # "un silencieux" yields to "six silencieux"
-        blocks = [b for b in blocks if any(c.number_kind != "article" for c in b)]
+        blocks = [b for b in blocks if any(c.number_kind != "article" for c in b) or _tells_of_more(doc, b)]
     if across == "first":
         seized = [b for b in blocks if any(about_seizure(doc, c) for c in b)]
         if seized:  # the first seizure, and the later ones told as further finds ("more", "also", "además")
@@ -47,6 +47,11 @@ def combine(doc, counts, across="first"):
         chosen = _exact_for(doc, chosen[0], counts) or chosen
     confidence = 0.75 if len(chosen) == 1 and chosen[0].number_kind != "article" else 0.6
     return Value(sum(c.value for c in chosen), chosen[0].start, chosen[-1].end, confidence)
+
+
+def _tells_of_more(doc, block):
+    """The block tells of a find beyond the first ("A semiautomatic handgun ... were also discovered")."""
+    return bool(_ADDITIONAL.search(doc.folded, *doc.block_bounds(doc.block_of(block[0].start))))
 
 
 def _without_restated_packs(block):

@@ -180,6 +180,15 @@ def test_more_guns_after_the_lead_sentence_add_up():
     assert found["firearms_total"] == 13
 
 
+def test_one_more_gun_told_with_an_article_adds_to_the_counted_ones():
+    found = record("Guns were seized in Melbourne. Five handguns were found at a house in Cranbourne. A semiautomatic "
+                   "handgun and ammunition were also discovered at the property.")
+    assert found["firearms_total"] == 6
+    assert found["firearms_by_type"] == {"handgun_unspecified": 6}
+    found = record("Police seized six pistols in Leeds. A pistol was shown to the press.")
+    assert found["firearms_total"] == 6
+
+
 @pytest.mark.parametrize("text, lang", [
     ("A search led to the retrieval of an AK47 assault rifle and a pistol in Tema.", "en"),
     ("Les douaniers finiront par mettre la main sur deux armes à feu, dont un fusil d'assaut et un pistolet.", "fr"),
