@@ -108,7 +108,8 @@ def _further_finds(doc, seized):
             and (first == 1 or sum(c.value for c in b) != first)]
 
 
-_MORE = re.compile(r"\b(?:a further|an additional|another) (?:\d|\w+ (?:fire)?arms|\w+ guns|\w+ weapons)|" +
+_MORE = re.compile(r"\b(?:a further|an additional|another) (?:\d|\w+ (?:(?:fire)?arms|(?:hand|shot)?guns|weapons|pistols|"
+                   r"rifles|revolvers|shotguns)\b)|" +
                    _ANOTHER_ITEM + "|"
                    r"\b\d[\d,.]* (?:more|further|additional) |\b(?:\w+ )?autres (?:armes|fusils|pistolets)|"
                    r"\b(?:otras|otros) \w+ (?:armas|fusiles|pistolas)|" + _FOLLOW_UP)

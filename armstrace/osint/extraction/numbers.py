@@ -78,6 +78,10 @@ def digits_value(integer_part, decimals, scale):
 _BULLET_WITHOUT_A_NUMBER = re.compile(r"(?m)^[ \t]*[•▪◦*\-–][ \t]*(?=[a-z][^\n:(\d]*(?:\d[^\n:(]*)?$)")
 
 
+# "a", "an", and "another" before a noun, not before a number ("another two rifles": the number counts).
+_ONE_MORE = re.compile(r"\ban?\b|\banother\b(?!\s+(?:\d[\d,.]*\s|(?:%s)\b))" % "|".join(NUMBER_WORDS["en"].split()))
+
+
 def find_numbers(folded, lang):
     """Every number of the folded text, in order of position."""
     found = []
@@ -96,7 +100,7 @@ def find_numbers(folded, lang):
         if not any(s < match.end() and match.start() < e for s, e in taken):
             found.extend(_word_numbers(match, lang))
     if lang == "en":
-        found.extend(Number(1, m.start(), m.end(), "article") for m in re.finditer(r"\ban?\b", folded))
+        found.extend(Number(1, m.start(), m.end(), "article") for m in re.finditer(_ONE_MORE, folded))
     for match in _BULLET_WITHOUT_A_NUMBER.finditer(folded):  # "• Pistola Glock 27": one of the list's items
         found.append(Number(1, match.end(), match.end(), "article"))
     for match in _ANOTHER_OF_A_TYPE.finditer(folded):  # "y otra tipo revólver": one more, its noun elided
