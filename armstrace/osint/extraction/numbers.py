@@ -100,7 +100,7 @@ def find_numbers(folded, lang):
         if not any(s < match.end() and match.start() < e for s, e in taken):
             found.extend(_word_numbers(match, lang))
     if lang == "en":
-        found.extend(Number(1, m.start(), m.end(), "article") for m in re.finditer(_ONE_MORE, folded))
+        found.extend(Number(1, m.start(), m.end(), "article") for m in _ONE_MORE.finditer(folded))
     for match in _BULLET_WITHOUT_A_NUMBER.finditer(folded):  # "• Pistola Glock 27": one of the list's items
         found.append(Number(1, match.end(), match.end(), "article"))
     for match in _ANOTHER_OF_A_TYPE.finditer(folded):  # "y otra tipo revólver": one more, its noun elided
