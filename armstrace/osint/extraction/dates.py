@@ -82,7 +82,12 @@ def _several_days_in_a_month(doc, found, best):
 
 _ANNOUNCED = re.compile(r"\b(?:annonc\w*|said|announced|briefing\w*|told|declared|indiqu\w*|informo|informa\w*|"
                         r"anuncio|declaro|dijo|explico|precis\w*|communiqu\w*|revealed|press conference|"
-                        r"conferencia|presented|presente\w*|statement)\b[^.;]{0,25}$")
+                        r"conferencia|presented|presente\w*|statement|detall\w*|punto de prensa|rueda de prensa|"
+                        r"medias?|newsmen|journalistes|periodistas|reporters)\b[^.;]{0,25}$")
+# "Police on Wednesday said they found ...", "la police a samedi annoncé": the day of the saying.
+_SAID_AFTER = re.compile(r",?\s+(?:(?:\w+|a|ont|ha|han)\s+)?(?:said|claimed|announced|told|stated|confirmed|reported|"
+                         r"revealed|annonce\w*|indique\w*|precise\w*|dijo|informo|detallo|anuncio|indico|preciso|"
+                         r"informaron|confirmo)\b")
 # "Zungu said that on Thursday ...", "a indiqué que mardi ...": the weekday of what was said, not of the saying.
 _SAID_THAT = re.compile(r"\b(?:that|que)\s+(?:(?:on|early|late|le|el)\s+)?$")
 
@@ -92,6 +97,8 @@ def _seizure_weekday(doc):
     for match in _WEEKDAY.finditer(doc.folded):
         if _ANNOUNCED.search(doc.folded[max(0, match.start() - 40):match.start()]) and not _SAID_THAT.search(
                 doc.folded, max(0, match.start() - 15), match.start()):
+            continue
+        if _SAID_AFTER.match(doc.folded, match.end()):
             continue
         start, end = doc.sentence_bounds(match.start())
         if _OTHER_EVENT.search(doc.folded, max(0, match.start() - 30), match.start()):

@@ -1,3 +1,5 @@
+import pytest
+
 from .helpers import field_value, record
 
 
@@ -236,3 +238,18 @@ def test_a_month_after_au_mois_d_and_not_the_month_an_inquiry_began():
 def test_a_day_with_a_comma_before_its_month():
     found = record("Police intercepted 200 firearms at the port of Saint-Marc Thursday 8, September 2016.")
     assert found["date"] == "2016-09-08"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Police on Wednesday said they found 260 rounds of ammunition in Linden.", "en"),
+    ("The capital police on Saturday claimed to have seized 272 pistols.", "en"),
+    ("La Policía incautó once fusiles y 1.396 cartuchos, detalló este miércoles la Policía en su cuenta de X.", "es"),
+    ("Des policiers ont découvert 2 800 munitions à Besançon, selon plusieurs médias locaux ce jeudi.", "fr"),
+])
+def test_the_weekday_of_the_saying_dates_no_seizure(text, language):
+    assert record(text, language=language, published="2024-06-05")["date"] is None
+
+
+def test_a_weekday_seizure_told_by_a_later_saying_is_the_publication_day():
+    assert record("Police seized 5 pistols in Leeds on Saturday, a spokesman said.",
+                  published="2025-01-11")["date"] == "2025-01-11"
