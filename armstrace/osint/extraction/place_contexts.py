@@ -74,7 +74,9 @@ DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en rout
                                 # where people or goods were taken afterwards
                                 r"taken to|transferred to|brought to|escorted to|transfere\w* a|conduit\w* a|"
                                 r"emmene\w* a|trasladad\w*|llevad\w* (?:a (?!cabo)|hasta)|remitid\w* a|puest\w* a "
-                                r"disposicion)\b[^.;]{0,50}$")
+                                r"disposicion)\b[^.;]{0,50}$"
+                                # where a gun found again had been stolen: "stolen last year at the police post in Mbita"
+                                r"|\b(?:stolen|robad[oa]s?|hurtad[oa]s?|sustraid[oa]s?|volee?s)\b[^.;]{0,60}$")
 # A person's home town: "a man in his 40s from the Brighton area", "un homme de 27 ans, de Montréal", "a resident
 # of the Dall village".
 HOME_BEFORE = re.compile(r"\b(?:man|woman|men|women|boy|girl|teenager|resident|native|\d+[- ]years?[- ]old|aged \d+|"

@@ -77,7 +77,8 @@ def relevance(folded, lang, counts, kept=None):
     pattern, _ = COMPILED.get(lang, COMPILED["en"])
     nouns = [m for m in pattern.finditer(folded) if _is_item(m.group(0), lang)]
     seizures = [m.start() for m in _SEIZURE.finditer(folded)]
-    counted = [c for c in counts if c.category in _ITEMS and not tells_a_period(_sentence(folded, c.start))]
+    counted = [c for c in counts if c.category in _ITEMS and
+               not tells_a_period(_before_a_theft(_sentence(folded, c.start)))]
     near = any(abs(c.start - s) < 200 for c in counted for s in seizures)
     set_aside = kept is not None and any(c.category in _ITEMS for c in counts) and not any(
         c.category in _ITEMS for c in kept)
@@ -92,6 +93,16 @@ def _is_item(noun, lang):
 
     found = classify(noun, lang)
     return bool(found) and found[1] in _ITEMS
+
+
+# "an AK-47 rifle that was stolen last year": when the gun was stolen, not a period of seizures.
+THEFT_TOLD = re.compile(r"\b(?:(?:that|which|qui|que)\s+(?:\w+\s+){0,3}?)?(?:stolen|robad[oa]s?|hurtad[oa]s?|"
+                        r"sustraid[oa]s?|volee?s)\b")
+
+
+def _before_a_theft(sentence):
+    theft = THEFT_TOLD.search(sentence)
+    return sentence[:theft.start()] if theft else sentence
 
 
 def _sentence(folded, position):

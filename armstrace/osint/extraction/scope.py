@@ -6,7 +6,7 @@ import re
 from .dates import _WEEKDAY_NAMES, MONTHS
 from .lexicon import COMPILED, classify
 from .operation import operation_name
-from .relevance import SEIZED_WITHOUT_A_VERB, tells_a_period
+from .relevance import SEIZED_WITHOUT_A_VERB, THEFT_TOLD, tells_a_period
 from .text import sentences
 
 SEIZED = re.compile(
@@ -67,6 +67,11 @@ _FOUND_AND_DESTROYED = re.compile(r"\b(?:decouvert|trouve|saisi|recupere|found|s
                                   r"encontrad|hallad|incautad|decomisad)\w* (?:et|and|y|e) (?:\w+ )?"
                                   r"(?:detrui|destroy|destruid)\w*")
 
+# "Police have recovered an AK-47 rifle that was stolen last year": a stolen gun found again is seized.
+_RECOVERED_STOLEN = re.compile(r"\b(?:recover\w*|found|seized|retrouv\w*|recupere\w*|recuper\w*|encontr\w*|hall\w*)\b"
+                               r"[^.;]{0,80}\b(?:that|which|qui|que|(?:,\s*)?(?:previously|prealablement|previamente))"
+                               r"\s+(?:\w+\s+){0,2}?(?:stolen|robad[oa]s?|hurtad[oa]s?|sustraid[oa]s?|volee?s)\b")
+
 
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|ces|les|las|los|estas|estos|esas|esos)\s+"
                               r"(?:(?:over|more than|nearly|about|some|plus de|pres de|environ|mas de|casi|unos|unas)\s+)?$")
@@ -93,7 +98,8 @@ def of_this_seizure(doc, counts):
         start, end = doc.clause_bounds(count.start)
         disposed = (_DISPOSED.search(doc.folded, start, end) and not SEIZED.search(doc.folded, start, end) or
                     _DESTROYED.search(doc.folded, start, end)) and \
-            not _FOUND_AND_DESTROYED.search(doc.folded, start, end)
+            not _FOUND_AND_DESTROYED.search(doc.folded, start, end) and \
+            not _RECOVERED_STOLEN.search(doc.folded, *doc.sentence_bounds(count.start))
         handed_in = _handed_in(doc, count)
         retold = (count.category, count.value) in set_aside and _DEFINITE_BEFORE.search(
             doc.folded, max(0, count.start - 24), count.start) or (  # "As for the 261 firearms" after the statistic
@@ -189,12 +195,11 @@ def _replicas_only_in_lead(doc):
 _RELATIVE = re.compile(r", (?:which|who|whom|whose|where|qui|que|dont|lequel|laquelle|lesquels|quien|quienes|"
                        r"(?:el|la|los|las) cual(?:es)?|cuyo|cuya|donde)\b")
 
-
 def statistic(doc, count):
     """The count's clause dates a period ("since 2019", "en lo que va del año"): in the count's own part of it,
     or in its opening, not in a relative clause about something else."""
     start, end = doc.clause_bounds(count.start)
-    cuts = [m.start() for m in _RELATIVE.finditer(doc.folded, start, end)]
+    cuts = sorted(m.start() for pattern in (_RELATIVE, THEFT_TOLD) for m in pattern.finditer(doc.folded, start, end))
     if not cuts:
         return tells_a_period(doc.folded, start, end)
     bounds = [start, *cuts, end]

@@ -436,3 +436,13 @@ def test_arms_sequestered_are_seized_and_a_case_some_days_before_is_not_counted(
     found = record("Police apprehended four people and seized 27 pistols and 10 revolvers from them. \"A few days "
                    "ago, the Crime Branch had recovered 35 guns. The interrogation revealed more people.\"")
     assert found["firearms_total"] == 37
+
+
+def test_a_stolen_gun_found_again_is_seized_where_it_was_found():
+    found = record("Police in Kisumu have recovered an AK-47 rifle that was stolen last year at the Kipasi police post "
+                   "in Mbita. The rifle and 16 rounds of ammunition were discovered hidden inside a house.")
+    assert (found["firearms_total"], found["firearms_by_type"]) == (1, {"rifle": 1})
+    assert found["location"] == "Kisumu"
+    found = record("La policía recuperó dos pistolas que habían sido robadas el año pasado en Lima.", language="es")
+    assert found["firearms_total"] == 2
+    assert record("48 firearms were stolen last year from the armoury.")["firearms_total"] is None
