@@ -243,11 +243,13 @@ _HARMED = re.compile(r"\b(?:killed|shot dead|fatally|died|injured|wounded|neutra
 
 # People the lexicon does not count: "five accused", "two smugglers", "tres sujetos", "deux apprentis".
 _OTHER_NOUN = (r"(?:accused|smugglers?|traffickers?|gunmen|gang members|criminals|robbers|militiamen|thugs|dealers|"
+               r"terrorists|criminels|terroristes|contrebandiers|narcotrafiquants|braqueurs|criminales|terroristas|"
+               r"contrabandistas|narcotraficantes|"
                r"sujetos|delincuentes|traficantes|pandilleros|sicarios|maleantes|malfaiteurs|trafiquants|bandits|"
                r"ocupantes|implicados|involucrados|imputados|integrantes|"
                r"apprentis|complices|accomplices|occupants|jovenes|militaires|soldiers|soldados|policemen)\b")
 _OTHER_PERSON = re.compile(
-    r"\s+(?:(?:suspected|alleged|presuntos?|presuntas?|presumes?|[a-z-]+(?:ian|ese|ish|ais|aise|ois|ano|ana|eno|ena)s)"
+    r"(?:\s*\(\d+\))?\s+(?:(?:suspected|alleged|presuntos?|presuntas?|presumes?|[a-z-]+(?:ian|ese|ish|ais|aise|ois|ano|ana|eno|ena)s)"
     r"\s+)?" + _OTHER_NOUN)
 _ANY_OTHER_NOUN = re.compile(r"\b" + _OTHER_NOUN)
 

@@ -67,6 +67,9 @@ def test_people_the_lexicon_does_not_name():
     assert _arrests("Deux apprentis présents à bord ont été arrêtés et 12 fusils saisis.", language="fr") == 2
     assert _arrests("Le BIR a procédé à l'interpellation de 8 présumés preneurs d'otages et saisi 12 fusils.",
                     language="fr") == 8
+    assert _arrests("Quatre (04) criminels ont été arrêtés dimanche à Debdeb par un détachement qui a saisi un "
+                    "pistolet automatique.", language="fr") == 4
+    assert _arrests("Two terrorists were arrested and three rifles seized in Kupwara.") == 2
 
 
 def test_ages_lists_custody_and_verb_forms():
