@@ -12,7 +12,7 @@ from .text import Value
 _CUSTODY = "garde[ -]a[ -]vue"
 _FR_ADVERB = "(?:aussitot |immediatement |alors |rapidement |finalement |ensuite |egalement |par la suite |sur-le-champ )"
 TRIGGER = re.compile(
-    r"\b(?:arrest\w*|detain\w*|apprehend\w*|into (?:police )?custody|in (?:police )?custody|to custody|charged|nabbed|"
+    r"\b(?:arrest\w*|detain\w*|apprehend\w*|apprehension\w*|into (?:police )?custody|in (?:police )?custody|to custody|charged|nabbed|"
     r"behind bars|grabbed by|"
     r"booked (?:into|in)|remanded|(?:were|was|being|are|is) held (?=on suspicion|over|in connection|for questioning|on charges)|"
     r"(?:are|were|is) holding(?= (?:\w+ ){1,2}(?:suspects?|people|men|persons?|individuals?|women)\b)|fac(?:e|es|ing) (?:\w+ )?charges|"
@@ -31,7 +31,9 @@ _SINGLE = re.compile(
     rf"\b{_INITIALS}{{0,100}}?(?:was|has been|had been|is being) (?:[a-z]+ (?:to |and )?){{0,3}}?"
     r"(?:arrested|detained|apprehended|taken into custody|charged)|one arrest|"
     r"(?:the|a) (?:\d+-year-old )?(?:suspect|driver|man|woman|courier|passenger) (?:arrested|detained)\b|"
-    r"(?:was|has been) placed under arrest|(?:est|a ete|fut) placee? en etat d'arrestation|"
+    r"(?:was|has been) placed under arrest|(?:the|an?) (?:arrest|apprehension) of (?:a|an|the|one) (?:[a-z-]+ ){0,2}?"
+    r"(?:man|woman|suspect|driver|teenager|youth|individual|passenger|courier|smuggler|trafficker)\b|"
+    r"(?:s'est|se sont) fait (?:capturer|arreter|interpeller|pincer|coincer|epingler)|(?:est|a ete|fut) placee? en etat d'arrestation|"
     r"\b(?:qui a ete|who (?:was|has been)|quien (?:fue|ha sido)) (?:arretee?|interpellee?|apprehendee?|arrested|"
     r"detained|apprehended|detenid[oa]|capturad[oa]|aprehendid[oa])\b|"
     r"(?:fue|quedo|ha sido) puest[oa] bajo arresto|"
@@ -227,13 +229,18 @@ def _near_trigger(doc, count, triggers):
         if t_end <= count.start and count.start - t_end < 60:
             between = doc.folded[t_end:count.start]
             if _BETWEEN_BEFORE.match(between) or (not re.search(r"[.;:]|\d", between)
-                                                  and not _CONJUNCTION_END.search(between)):
+                                                  and not _CONJUNCTION_END.search(between)
+                                                  and not _OTHER_VERB.search(between)):
                 return True
         elif count.end <= t_start and t_start - count.end < 2 * _WINDOW:
             between = _DATES.sub("", _AGES.sub("", doc.folded[count.end:t_start]))
             if len(between) < _WINDOW and not re.search(r"[.;:]|\d", between) and not _HARMED.search(between):
                 return True
     return False
+
+
+# "The apprehension of the three men identified another seven men": the seven are not arrested.
+_OTHER_VERB = re.compile(r"\b(?:identified|implicated|revealed|exposed|named|led to|identifie|identifico|revelo)\b")
 
 
 # "three suspects fatally injured in a shootout and seven arrested": the three are not arrested.
