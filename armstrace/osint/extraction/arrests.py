@@ -13,7 +13,9 @@ _CUSTODY = "garde[ -]a[ -]vue"
 _FR_ADVERB = "(?:aussitot |immediatement |alors |rapidement |finalement |ensuite |egalement |par la suite |sur-le-champ )"
 TRIGGER = re.compile(
     r"\b(?:arrest\w*|detain\w*|apprehend\w*|apprehension\w*|into (?:police )?custody|in (?:police )?custody|to custody|charged|nabbed|"
-    r"behind bars|grabbed by|"
+    r"behind bars|grabbed by|(?:were|was|have been|had been) (?:caught|picked up)|"
+    r"mise?s? a (?:la |notre )?disposition|remise?s? (?:a|aux) (?:la police|la gendarmerie|forces|enqueteurs)|"
+    r"puest[oa]s? a (?:la )?disposicion|demorad[oa]s|"
     r"booked (?:into|in)|remanded|(?:were|was|being|are|is) held (?=on suspicion|over|in connection|for questioning|on charges)|"
     r"(?:are|were|is) holding(?= (?:\w+ ){1,2}(?:suspects?|people|men|persons?|individuals?|women)\b)|fac(?:e|es|ing) (?:\w+ )?charges|"
     r"devront repondre (?:a|de) (?:\w+ ){0,2}(?:accusations|chefs)|visee?s? par des accusations|"
@@ -52,7 +54,7 @@ _SINGLE = re.compile(
     r"sexagenaire|septuagenaire|vingtenaire|jeune homme|pere|mere|fils|frere|epoux|epouse|mari|"
     rf"commercant)\w*\b{_INITIALS}{{0,100}}?(?:a ete|ont ete|est|fut|a egalement ete|avant d'etre) "
     rf"(?:\w+ puis )?(?:interpellee?|arretee?|apprehendee?|inculpee?|(?:formellement )?accusee?|(?:placee?|mise?) en {_CUSTODY}|"
-    r"placee? en retenue|"
+    r"placee? en retenue|maitrisee?|"
     r"deferee?|presentee? au parquet|ecrouee?|placee? sous mandat de depot|mise? aux arrets|mise? hors d'etat de nuire|"
     r"placee? en detention|"
     r"(?:re)?mise? (?:a|aux) (?:la disposition d\w* )?(?:la police|la gendarmerie|forces))|"
@@ -153,6 +155,18 @@ _LIST_ITEM = re.compile(r"(?:^|, | y )(?:el|la|un|una) ")
 _NAME_SEPARATOR = re.compile(r",\s*|\s+(?:and|et|y)\s+")
 
 
+# "Three (3) of the four (4) men were caught": the first number is of those arrested.
+_PART_OF = re.compile(r"(?:\s*\(\d+\))?\s+(?:out\s+)?(?:of|de|d'entre)\s+(?:the|les|los|las)\s+$")
+
+
+def _part_arrested(doc, count):
+    window = doc.folded[max(0, count.start - 40):count.start]
+    for number in reversed(find_numbers(window, doc.language)):
+        if number.kind != "article" and _PART_OF.fullmatch(window, number.end) and number.value < count.value:
+            return replace(count, value=number.value, start=count.start - len(window) + number.start)
+    return count
+
+
 def arrests(doc, counts):
     """A Value with the number of people arrested, or None."""
     folded = doc.folded
@@ -162,7 +176,7 @@ def arrests(doc, counts):
         joined = stated and _JOINED.fullmatch(folded, stated[-1].end, count.start)  # "three men and a woman"
         if count.category == "person" and (joined or _near_trigger(doc, count, triggers)) and not _SUBSET_BEFORE.search(
                 folded, max(0, count.start - 30), count.start):
-            stated.append(count)
+            stated.append(_part_arrested(doc, count))
     stated += _other_people(doc, counts, triggers)
     stated.sort(key=lambda c: c.start)
     stated += _continued(doc, stated, counts)
@@ -274,7 +288,7 @@ def _other_people(doc, counts, triggers):
         if noun:
             count = Count(number.value, number.start, noun.end(), "person", None, number.kind)
             if _near_trigger(doc, count, triggers):
-                found.append(count)
+                found.append(_part_arrested(doc, count))
     return found
 
 

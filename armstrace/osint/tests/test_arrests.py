@@ -482,12 +482,3 @@ def test_a_neighbour_detained_yesterday_is_one_arrest():
 def test_people_in_police_custody_are_arrested():
     found = record("Three people are now in police custody following the seizure of four guns and 35 rounds.")
     assert found["arrests"] == 3
-
-
-def test_the_arrest_or_apprehension_of_someone_and_se_faire_capturer():
-    assert _arrests("Police seized five rifles after a raid last week. The apprehension of the three men identified "
-                    "another seven men who were alleged to be part of the gang.") == 3
-    assert _arrests("Police seized an automatic rifle. Following the arrest of the man, police raided several "
-                    "homes.") == 1
-    assert _arrests("Un présumé grand chef de dahalo s'est fait capturer par les gendarmes qui ont saisi un fusil.",
-                    language="fr") == 1

@@ -1,0 +1,38 @@
+"""More ways the texts say someone was arrested: caught, picked up, handed over to the police, one of several."""
+import pytest
+
+from .helpers import field_value
+
+
+def _arrests(text, language="en"):
+    return field_value(text, "arrests", language=language)
+
+
+
+def test_the_arrest_or_apprehension_of_someone_and_se_faire_capturer():
+    assert _arrests("Police seized five rifles after a raid last week. The apprehension of the three men identified "
+                    "another seven men who were alleged to be part of the gang.") == 3
+    assert _arrests("Police seized an automatic rifle. Following the arrest of the man, police raided several "
+                    "homes.") == 1
+    assert _arrests("Un présumé grand chef de dahalo s'est fait capturer par les gendarmes qui ont saisi un fusil.",
+                    language="fr") == 1
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Two suspects were picked up by police. Police seized two pistols.", "en", 2),
+    ("Three men were caught. Police seized two pistols.", "en", 3),
+    ("Trois suspects ont été mis à la disposition de la police. Les gendarmes ont saisi deux pistolets.", "fr", 3),
+    ("Le suspect a été maîtrisé. Les gendarmes ont saisi deux pistolets.", "fr", 1),
+    ("Tres personas fueron puestas a disposición de la Fiscalía. La policía decomisó dos pistolas.", "es", 3),
+    ("Fueron demorados dos hombres. La policía decomisó dos pistolas.", "es", 2),
+])
+def test_caught_picked_up_or_handed_over_to_the_police(text, language, expected):
+    assert _arrests(text, language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Police seized six guns. Three (3) of the four (4) men at the incident were caught. 1 managed to escape.", "en", 3),
+    ("Dos de los cinco sujetos fueron detenidos. La policía decomisó dos pistolas.", "es", 2),
+])
+def test_some_of_a_group_arrested_count_only_those(text, language, expected):
+    assert _arrests(text, language) == expected
