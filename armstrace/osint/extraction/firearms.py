@@ -84,7 +84,10 @@ def _exact_for(doc, rounded, counts):
 _FOLLOW_UP = (r"\bfollow-?up (?:search|raid|operation)s?|\bsubsequent (?:search|raid|operation)s?|\ba l'issue de la "
               r"fouille|\b(?:seconde|deuxieme|autre) perquisition|\ben (?:otro|un segundo) (?:registro|cateo|domicilio|"
               r"allanamiento)|\bin (?:another|a separate|a second) incident|\ben (?:otro|un segundo) (?:hecho|caso)|"
-              r"\bdans une autre affaire")
+              r"\bdans une autre affaire|\b(?:in|during) (?:a separate|another) (?:operation|raid|search)|"
+              r"\b(?:en|durante) otro operativo|\blors d'une autre operation|"
+              # "Mientras que, en el paso fronterizo Catarina, ... ubicó 64 cartuchos": a find at another place
+              r"\b(?:mientras que|por otra parte|por otro lado|meanwhile|elsewhere|par ailleurs),? (?:en|in|at|a|au|dans)\b")
 # "another pistol", "un autre pistolet automatique", "otra pistola": one more item.
 _ANOTHER_ITEM = (r"\b(?:another|an additional) (?:\w+ )?(?:pistol|rifle|revolver|shotgun|handgun|firearm|gun|weapon)\b|"
                  r"\b(?:un|une) autre (?:\w+ )?(?:arme|fusil|pistolet|revolver|carabine|kalachnikov)|"

@@ -70,3 +70,14 @@ def test_the_arms_of_another_incident_told_in_the_same_report_add_up():
                    "firearms.\nIn another incident, three suspects were arrested after being found in possession of "
                    "three unlicensed firearms.")
     assert found["firearms_total"] == 5
+
+
+@pytest.mark.parametrize("text, language, field, expected", [
+    ("En la Hacienda El Cordero, elementos de Fuerza Armada ubicaron dos trabucos y tres cartuchos calibre 12. "
+     "Mientras que, en el paso fronterizo Catarina, personal del Comando Sumpul ubicó 64 cartuchos calibre 5.56 mm.",
+     "es", "ammunition_rounds", 67),
+    ("Police seized two pistols in a house in Leeds. In a separate operation, officers recovered three rifles.",
+     "en", "firearms_total", 5),
+])
+def test_a_find_told_at_another_place_or_in_a_separate_operation_adds_up(text, language, field, expected):
+    assert record(text, language=language)[field] == expected
