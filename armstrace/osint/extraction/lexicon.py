@@ -65,6 +65,7 @@ EN = [
     (r"(?:lower |upper )?receivers?|lowers|uppers|barrels?|frames?|slides?|bolts?|bolt carriers?|silencers?|"
      r"lightning links?|"
      r"suppressors?|sound moderators?|solvent traps?|auto ?sears?|mcds|(?:glock )?switch(?:es)?|conversion (?:devices?|kits?)|"
+     r"(?:firearms? |guns? |weapons? |pistol |rifle |handgun )(?:part|component)\b(?! of)|"
      r"(?:firearms? |guns? |weapons? |pistol |rifle |handgun )?(?:parts|components)(?! of (?:the|a|an|this|his|her|"
      r"their|its)\b)", "part", None),
     (r"people|persons?|individuals?|suspects?|men|man|women|woman|teenagers?|adults?|youths?|minors?|"

@@ -341,3 +341,10 @@ def test_a_barrel_tube_and_a_barrel_of_a_shotgun_are_parts():
     found = record("La Prefectura secuestró 16 municiones de fusil calibre 308; un tubo cañón de escopeta calibre 14; "
                    "un cañón de escopeta calibre 32 y dos culatas.", language="es")
     assert found["parts_components"] == 2
+
+
+def test_one_firearm_part_named_in_the_singular_is_one_part():
+    found = record("Customs found three packages in a truck. The packages contained a suspected rifle, a suspected "
+                   "firearm part and 80 bullets.")
+    assert (found["parts_components"], found["ammunition_rounds"]) == (1, 80)
+    assert record("Officers seized a gun part and two pistols in a parcel.")["parts_components"] == 1
