@@ -67,11 +67,6 @@ _FOUND_AND_DESTROYED = re.compile(r"\b(?:decouvert|trouve|saisi|recupere|found|s
                                   r"encontrad|hallad|incautad|decomisad)\w* (?:et|and|y|e) (?:\w+ )?"
                                   r"(?:detrui|destroy|destruid)\w*")
 
-# "Police have recovered an AK-47 rifle that was stolen last year": a stolen gun found again is seized.
-_RECOVERED_STOLEN = re.compile(r"\b(?:recover\w*|found|seized|retrouv\w*|recupere\w*|recuper\w*|encontr\w*|hall\w*)\b"
-                               r"[^.;]{0,80}\b(?:that|which|qui|que|(?:,\s*)?(?:previously|prealablement|previamente))"
-                               r"\s+(?:\w+\s+){0,2}?(?:stolen|robad[oa]s?|hurtad[oa]s?|sustraid[oa]s?|volee?s)\b")
-
 
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|ces|les|las|los|estas|estos|esas|esos)\s+"
                               r"(?:(?:over|more than|nearly|about|some|plus de|pres de|environ|mas de|casi|unos|unas)\s+)?$")
@@ -98,8 +93,7 @@ def of_this_seizure(doc, counts):
         start, end = doc.clause_bounds(count.start)
         disposed = (_DISPOSED.search(doc.folded, start, end) and not SEIZED.search(doc.folded, start, end) or
                     _DESTROYED.search(doc.folded, start, end)) and \
-            not _FOUND_AND_DESTROYED.search(doc.folded, start, end) and \
-            not _RECOVERED_STOLEN.search(doc.folded, *doc.sentence_bounds(count.start))
+            not _FOUND_AND_DESTROYED.search(doc.folded, start, end)
         handed_in = _handed_in(doc, count)
         retold = (count.category, count.value) in set_aside and _DEFINITE_BEFORE.search(
             doc.folded, max(0, count.start - 24), count.start) or (  # "As for the 261 firearms" after the statistic
