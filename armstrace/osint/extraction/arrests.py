@@ -153,8 +153,6 @@ _LISTED = re.compile(r"\b(?:fueron|han sido|resultaron|quedaron) (?:detenid|capt
                      r"(?=[.;]|, quien|$)")
 _LIST_ITEM = re.compile(r"(?:^|, | y )(?:el|la|un|una) ")
 _NAME_SEPARATOR = re.compile(r",\s*|\s+(?:and|et|y)\s+")
-
-
 # "Three (3) of the four (4) men were caught": the first number is of those arrested.
 _PART_OF = re.compile(r"(?:\s*\(\d+\))?\s+(?:out\s+)?(?:of|de|d'entre)\s+(?:the|les|los|las)\s+$")
 
@@ -255,8 +253,6 @@ def _near_trigger(doc, count, triggers):
 
 # "The apprehension of the three men identified another seven men": the seven are not arrested.
 _OTHER_VERB = re.compile(r"\b(?:identified|implicated|revealed|exposed|named|led to|identifie|identifico|revelo)\b")
-
-
 # "three suspects fatally injured in a shootout and seven arrested": the three are not arrested.
 _HARMED = re.compile(r"\b(?:killed|shot dead|fatally|died|injured|wounded|neutrali[sz]ed|abatid[oa]s|muert[oa]s|"
                      r"fallecid[oa]s|herid[oa]s|tues|tuees|blesses|morts|abattus|neutralises)\b")
