@@ -8,6 +8,9 @@ of something else: kilos, boxes, cigarettes).
 
 import re
 
+# Folded past participles of stealing: "stolen", "robadas", "volées".
+STOLEN = r"(?:stolen|robad[oa]s?|hurtad[oa]s?|sustraid[oa]s?|volee?s)"
+
 _COMMON = [
     (r"airsoft(?: guns?| weapons?| replicas?| pistols?| rifles?)?", "excluded", None),
     (r"tasers?|shockers?", "excluded", None),

@@ -3,6 +3,8 @@ place, a region, a locative; or that it is not the seizure's place: an agency's 
 
 import re
 
+from .lexicon import STOLEN
+
 FACILITY_BEFORE = re.compile(
     r"(?:port of|airport of|port de|port du|port d'|aeroport d'|aeroport de|aeroport international d[e']|puerto de|"
     r"aeropuerto(?: internacional)?(?: de)?|(?:paso|complejo|puesto|cruce) fronterizo(?: de)?|"
@@ -76,7 +78,7 @@ DESTINATION_BEFORE = re.compile(r"(?:destined for|bound for|addressed to|en rout
                                 r"emmene\w* a|trasladad\w*|llevad\w* (?:a (?!cabo)|hasta)|remitid\w* a|puest\w* a "
                                 r"disposicion)\b[^.;]{0,50}$"
                                 # where a gun found again had been stolen: "stolen last year at the police post in Mbita"
-                                r"|\b(?:stolen|robad[oa]s?|hurtad[oa]s?|sustraid[oa]s?|volee?s)\b[^.;]{0,60}$")
+                                rf"|\b{STOLEN}\b[^.;]{{0,60}}$")
 # A person's home town: "a man in his 40s from the Brighton area", "un homme de 27 ans, de Montréal", "a resident
 # of the Dall village".
 HOME_BEFORE = re.compile(r"\b(?:man|woman|men|women|boy|girl|teenager|resident|native|\d+[- ]years?[- ]old|aged \d+|"

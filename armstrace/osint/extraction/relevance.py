@@ -3,7 +3,7 @@
 import re
 
 from .dates import MONTHS
-from .lexicon import COMPILED
+from .lexicon import COMPILED, STOLEN
 
 THRESHOLD = 0.5
 # Seizures told without a seizure verb ("arrested with", "portaba", "mis la main sur"); firearms.py uses them too.
@@ -96,8 +96,7 @@ def _is_item(noun, lang):
 
 
 # "an AK-47 rifle that was stolen last year": when the gun was stolen, not a period of seizures.
-THEFT_TOLD = re.compile(r"\b(?:(?:that|which|qui|que)\s+(?:\w+\s+){0,3}?)?(?:stolen|robad[oa]s?|hurtad[oa]s?|"
-                        r"sustraid[oa]s?|volee?s)\b")
+THEFT_TOLD = re.compile(rf"\b(?:(?:that|which|qui|que)\s+(?:\w+\s+){{0,3}}?)?{STOLEN}\b")
 
 
 def _before_a_theft(sentence):

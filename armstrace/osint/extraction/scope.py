@@ -4,7 +4,7 @@ surrendered, nor replicas, nor an earlier seizure the text recalls."""
 import re
 
 from .dates import _WEEKDAY_NAMES, MONTHS
-from .lexicon import COMPILED, classify
+from .lexicon import COMPILED, STOLEN, classify
 from .operation import operation_name
 from .relevance import SEIZED_WITHOUT_A_VERB, THEFT_TOLD, tells_a_period
 from .text import sentences
@@ -21,8 +21,8 @@ _DISPOSED = re.compile(r"\b(?:destr[ou]y\w*|destruction|destru\w*|detrui\w*|surr
                        r"deposee?s? volontairement|remises? volontaire\w*|volontairement (?:remis|rendu|depose)\w*|"
                        r"reddition|entregad[oa]s? voluntaria\w*|voluntariamente entregad\w*|canje\w*|"
                        # "48 armas de fuego ... fueron robadas": a theft, not a seizure
-                       r"(?:were|was|have been|fueron|fue|han sido|ont ete|a ete) (?:\w+ ){0,2}?(?:stolen|robad[oa]s?|"
-                       r"hurtad[oa]s?|sustraid[oa]s?|volee?s)|stole|sustrajo|sustrajeron|robo|robaron|hurto|hurtaron|"
+                       rf"(?:were|was|have been|fueron|fue|han sido|ont ete|a ete) (?:\w+ ){{0,2}}?{STOLEN}|"
+                       r"stole|sustrajo|sustrajeron|robo|robaron|hurto|hurtaron|"
                        r"(?:a|ont) vole)\b")
 
 
