@@ -81,7 +81,8 @@ def _exact_for(doc, rounded, counts):
 
 
 
-_FOLLOW_UP = (r"\bfollow-?up (?:search|raid|operation)s?|\bsubsequent (?:search|raid|operation)s?|\ba l'issue de la "
+_FOLLOW_UP = (r"\bfollow-?up (?:search|raid|operation)s?|\b(?:subsequent|further) (?:search|raid|operation|investigation)s?"
+              r" (?:\w+ )?(?:led|resulted|yielded|uncovered)|\bsubsequent (?:search|raid|operation)s?|\ba l'issue de la "
               r"fouille|\b(?:seconde|deuxieme|autre) perquisition|\ben (?:otro|un segundo) (?:registro|cateo|domicilio|"
               r"allanamiento)|\bin (?:another|a separate|a second) incident|\ben (?:otro|un segundo) (?:hecho|caso)|"
               r"\bdans une autre affaire|\b(?:in|during) (?:a separate|another) (?:operation|raid|search)|"

@@ -78,6 +78,8 @@ def test_the_arms_of_another_incident_told_in_the_same_report_add_up():
      "es", "ammunition_rounds", 67),
     ("Police seized two pistols in a house in Leeds. In a separate operation, officers recovered three rifles.",
      "en", "firearms_total", 5),
+    ("On 10 April, police in Masvingo recovered a G3 firearm and ten G3 rounds.\n\nThe police said further "
+     "investigations led to the recovery of a 303 rifle at Lupane.", "en", "firearms_total", 2),
 ])
 def test_a_find_told_at_another_place_or_in_a_separate_operation_adds_up(text, language, field, expected):
     assert record(text, language=language)[field] == expected
