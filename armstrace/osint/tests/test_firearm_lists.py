@@ -177,3 +177,10 @@ def test_a_lead_count_retold_with_other_arms_is_not_added_twice():
                    "effectué 64 perquisitions et saisi 440 armes à feu, dont des armes de poing, ainsi que d'autres "
                    "armes.", language="fr")
     assert found["firearms_total"] == 440
+
+
+def test_two_colours_joined_by_and_describe_one_firearm():
+    found = record("In the suitcase they found one black AR rifle, one black and blue AR rifle and one Taurus 9mm "
+                   "pistol.")
+    assert found["firearms_by_type"] == {"rifle": 2, "pistol": 1}
+    assert found["firearms_total"] == 3
