@@ -10,10 +10,11 @@ TYPE_KEYS = ("pistol", "rifle", "shotgun", "revolver", "submachine_gun", "machin
              "handgun_unspecified", "long_gun_unspecified")
 
 
-def combine(doc, counts, across="first"):
+def combine(doc, counts, across="first", further=frozenset()):
     """One Value from several counts of the same thing. A stated total ("in total", "au total") wins; else counts
     in one block (a sentence with its list) add up, and blocks are taken as the first one (`across="first"`: later
-    ones retell or give a breakdown) or as the sum of blocks of different values (`across="distinct"`)."""
+    ones retell or give a breakdown, but for the blocks told as `further` finds) or as the sum of blocks of
+    different values (`across="distinct"`)."""
     if not counts:
         return None
     totals = [c for c in counts if c.total]
@@ -29,7 +30,8 @@ def combine(doc, counts, across="first"):
     if across == "first":
         seized = [b for b in blocks if any(about_seizure(doc, c) for c in b)]
         if seized:  # the first seizure, and the later ones told as further finds ("more", "also", "además")
-            blocks = seized[:1] + _further_finds(doc, seized)
+            blocks = seized[:1] + [b for b in seized[1:] if b in _further_finds(doc, seized) or
+                                   doc.block_of(b[0].start) in further]
         else:
             blocks = [b for b in blocks if not all(statistic(doc, c) for c in b)][:1]
         if not blocks:
@@ -124,9 +126,10 @@ def firearms_by_type(doc, counts):
     the pistols and revolvers (rifles and shotguns) among them, the breakdown that adds up to that one count is
     kept, or else the larger unspecified count alone."""
     by_type, listed = {}, {}
+    further = _blocks_with_a_new_type(doc, counts)
     for key in TYPE_KEYS:
         listed[key] = _without_nested(doc, [c for c in counts if c.category == "firearm" and c.kind == key])
-        value = combine(doc, listed[key])
+        value = combine(doc, listed[key], further=further)
         if value is not None:
             by_type[key] = value
     for unspecified, specific in COVERS.items():
@@ -141,6 +144,24 @@ def firearms_by_type(doc, counts):
             for key in specific:  # "cinq armes longues, dont deux carabines": not "trois fusils et deux carabines"
                 by_type.pop(key, None)
     return by_type or _typed_later(doc, counts)
+
+
+def _blocks_with_a_new_type(doc, counts):
+    """The blocks after the first seizure's that count a type of firearm no block before counts: a further find
+    ("one 12 Bore rifle, one pistol ... the cache: one G3 Assault Rifle, two shotguns"), not a retelling; none
+    where the first is the lead sentence (the later blocks detail it)."""
+    typed = [c for c in counts if c.category == "firearm" and c.kind and about_seizure(doc, c)]
+    blocks = sorted({doc.block_of(c.start) for c in typed})
+    if not blocks or blocks[0] == 0:
+        return frozenset()
+    seen, further = set(), set()
+    for block in blocks:
+        kinds = {c.kind for c in typed if doc.block_of(c.start) == block}
+        related = seen | {k for s in seen for k in COVERS.get(s, ())} | {u for u, ks in COVERS.items() if seen & set(ks)}
+        if seen and kinds - related:
+            further.add(block)
+        seen |= kinds
+    return frozenset(further)
 
 
 def _without_nested(doc, same_kind):

@@ -18,7 +18,7 @@ _COMMON = [
      r"mini-?14s?|galils?|m1 carbines?|garands?|sa-?80s?|l85(?:a\d)?s?", "firearm", "rifle"),
     (r"mossbergs?(?: \d{3})?|remington 870s?", "firearm", "shotgun"),
     (r"tt-?30|tt-?33|tokarevs?|makarovs?", "firearm", "pistol"),
-    (r"(?:calibres?|calibers?|cal\.) (?:12|douze|16)|12[- ]gauge|12[- ]bore", "firearm", "shotgun"),
+    (r"(?:calibres?|calibers?|cal\.) (?:12|douze|16)|12[- ]gauge|12[- ]bore(?! rifle)", "firearm", "shotgun"),
     (r"uzis?|mp5s?|mac-?10s?|skorpions?", "firearm", "submachine_gun"),
     (r"glocks?|berettas?|brownings?|sig sauers?|sig sauer p\d{3}s?|p3[26]0s?|p226s?|cz[- ]?75s?|bersas?|hi-points?",
      "firearm", "pistol"),

@@ -83,3 +83,18 @@ def test_the_arms_of_another_incident_told_in_the_same_report_add_up():
 ])
 def test_a_find_told_at_another_place_or_in_a_separate_operation_adds_up(text, language, field, expected):
     assert record(text, language=language)[field] == expected
+
+
+def test_a_later_find_that_counts_a_new_type_adds_all_its_counts():
+    found = record("The Assam Rifles recovered a large cache of arms in Saikumphai village.\n\nIn a house the troops "
+                   "seized one 12 Bore rifle, one pistol and several rounds of ammunition.\n\nIn the adjoining forest "
+                   "the team unearthed a hidden cache. The recovery included one G3 Assault Rifle, two sniper rifles "
+                   "and two shotguns.")
+    assert found["firearms_by_type"] == {"rifle": 4, "pistol": 1, "shotgun": 2}
+    assert found["firearms_total"] == 7
+
+
+def test_a_later_retelling_of_the_same_types_adds_nothing():
+    found = record("The troops searched a house.\n\nThey seized two pistols and a rifle.\n\nThe two pistols and the "
+                   "rifle were sent for ballistic tests.")
+    assert found["firearms_total"] == 3
