@@ -181,10 +181,15 @@ def _without_nested(doc, same_kind):
 def _inside(doc, unspecified, specific):
     """The specific count breaks the unspecified one down: after "dont", "including", a colon, or in a later
     sentence ("dos armas cortas ... una de las armas era una pistola")."""
-    if specific.start < unspecified.end:
-        return False
+    if specific.start < unspecified.end or _bulleted(doc, unspecified.start) and _bulleted(doc, specific.start):
+        return False  # "- 2 armas de fuego largas\n- 1 rifle": items of one list
     return bool(INCLUDES.search(doc.folded, unspecified.end, specific.start)) or \
         doc.sentence_bounds(specific.start)[0] >= doc.sentence_bounds(unspecified.start)[1]
+
+
+def _bulleted(doc, position):
+    line_start = doc.folded.rfind("\n", 0, position) + 1
+    return bool(re.fullmatch(r"[ \t]*[-•*–·][ \t]*", doc.folded[line_start:position]))
 
 
 _ALL_OF_A_TYPE = re.compile(

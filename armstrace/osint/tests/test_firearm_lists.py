@@ -184,3 +184,10 @@ def test_two_colours_joined_by_and_describe_one_firearm():
                    "pistol.")
     assert found["firearms_by_type"] == {"rifle": 2, "pistol": 1}
     assert found["firearms_total"] == 3
+
+
+def test_a_typed_item_of_a_bulleted_list_is_no_breakdown_of_the_item_above():
+    found = record("Los efectivos lograron incautar drogas y armas.\n\nDetalle incautaciones\n- 2 armas de fuego "
+                   "cortas\n- 2 armas de fuego largas\n- 1 rifle con calibre modificado\n- cargadores", language="es")
+    assert found["firearms_by_type"] == {"handgun_unspecified": 2, "long_gun_unspecified": 2, "rifle": 1}
+    assert found["firearms_total"] == 5
