@@ -26,14 +26,16 @@ def combine(doc, counts, across="first", further=frozenset()):
         groups.setdefault(doc.block_of(count.start), []).append(count)
     blocks = [_without_restated_packs(block) for block in groups.values()]
     if any(c.number_kind != "article" for c in counts):  # "un silencieux" yields to "six silencieux"
-        blocks = [b for b in blocks if any(c.number_kind != "article" for c in b) or _tells_of_more(doc, b)]
+        blocks = [b for b in blocks if any(c.number_kind != "article" for c in b) or _tells_of_more(doc, b) or
+                  doc.block_of(b[0].start) in further]
     if across == "first":
         seized = [b for b in blocks if any(about_seizure(doc, c) for c in b)]
         if seized:  # the first seizure, and the later ones told as further finds ("more", "also", "además")
             blocks = seized[:1] + [b for b in seized[1:] if b in _further_finds(doc, seized) or
                                    doc.block_of(b[0].start) in further]
         else:
-            blocks = [b for b in blocks if not all(statistic(doc, c) for c in b)][:1]
+            told = [b for b in blocks if not all(statistic(doc, c) for c in b)]
+            blocks = told[:1] + [b for b in told[1:] if doc.block_of(b[0].start) in further]
         if not blocks:
             return None  # every count is a statistic over a period ("in the last five years, ... 31,000")
     else:

@@ -95,7 +95,8 @@ def parts_components(doc, counts):
     parts = [c for c in counts if c.category == "part" and not (
         c.number_kind == "article" and _ATTACHED.search(doc.folded[max(0, c.start - 25):c.start]) and
         not _SILENCER.search(doc.folded, c.start, c.end))]
-    value = combine(doc, _without_breakdowns(doc, parts))
+    parts = _without_breakdowns(doc, parts)
+    value = combine(doc, parts, further=_blocks_naming_new_parts(doc, parts))
     bare = [m for m in _BARE_SILENCER.finditer(doc.folded) if not any(c.start <= m.start(1) < c.end for c in parts)]
     if not bare:
         return value
@@ -106,6 +107,22 @@ def parts_components(doc, counts):
 
 # "una pistola con silenciador": one silencer, told without a number.
 _BARE_SILENCER = re.compile(r"\b(?:with|con|avec) (silencer|suppressor|silenciador|supresor|silencieux)\b")
+
+
+def _blocks_naming_new_parts(doc, parts):
+    """The blocks whose named parts no block before names ("un cañón para escopeta, una corredera ... tres
+    armazones para rifles"): further finds, not retold ones; none after a generic count ("14 firearm parts")."""
+    head = lambda count: re.sub(r"(?:es|s)$", "", doc.folded[count.start:count.end].split()[-1])  # noqa: E731
+    named, further = set(), set()
+    for block in sorted({doc.block_of(c.start) for c in parts}):
+        in_block = [c for c in parts if doc.block_of(c.start) == block]
+        if any(_GENERIC_PART.search(doc.folded, c.start, c.end) for c in in_block):
+            return frozenset()
+        heads = {head(c) for c in in_block}
+        if named and not heads & named:
+            further.add(block)
+        named |= heads
+    return frozenset(further)
 
 
 def _without_breakdowns(doc, parts):

@@ -348,3 +348,14 @@ def test_one_firearm_part_named_in_the_singular_is_one_part():
                    "firearm part and 80 bullets.")
     assert (found["parts_components"], found["ammunition_rounds"]) == (1, 80)
     assert record("Officers seized a gun part and two pistols in a parcel.")["parts_components"] == 1
+
+
+def test_a_part_named_after_other_parts_adds_to_them_and_frames_are_parts_in_spanish():
+    found = record("The raid uncovered numerous illegal items, including 3D printers, twelve 3D-printed handgun lowers "
+                   "and five rifle lowers. However, the most concerning discovery was a 3D-printed Glock switch, a "
+                   "device capable of converting handguns.")
+    assert found["parts_components"] == 18
+    assert record("Police seized a silencer in Leeds. In all, six silencers were seized.")["parts_components"] == 6
+    found = record("En el marco de la operación se decomisaron 106 armas de fuego, 7 cañones y 4 marcos.",
+                   language="es")
+    assert found["parts_components"] == 11
