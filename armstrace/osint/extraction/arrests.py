@@ -6,6 +6,7 @@ from dataclasses import replace
 from .counts import Count
 from .dates import MONTHS
 from .firearms import combine
+from .more_arrests import in_arrest_sentence, ordinal_count, with_one_more
 from .numbers import find_numbers
 from .text import Value
 
@@ -180,15 +181,16 @@ def arrests(doc, counts):
     stated += _continued(doc, stated, counts)
     stated = _without_breakdowns(doc, sorted(stated, key=lambda c: c.start))
     single = _SINGLE.search(folded)
-    ordinal = _ordinal(doc, triggers)
+    ordinal = ordinal_count(doc, triggers)
     if ordinal and all(c.number_kind == "article" for c in stated):  # "une deuxième personne": not one
         return ordinal
     value = _people(doc, stated)
     if value is not None and single and single.end() <= value.start and _only_further(doc, stated):
         value = Value(value.value + 1, single.start(), value.end, 0.6)  # "X was arrested. ... five more suspects"
-    if value is not None and ordinal and ordinal.value == value.value + 1 and 0 < ordinal.start - value.end <= 40 \
+    if value is not None and ordinal and ordinal.value == value.value + 1 and 0 < ordinal.start - value.end \
             and not _NOT_ARRESTED.search(doc.folded, value.end, ordinal.end):
         return Value(ordinal.value, value.start, ordinal.end, 0.5)  # "deux personnes ... et une troisième à Lyon"
+    value = with_one_more(doc, value, stated) if value is not None else None
     enumerated = _enumerated(doc)
     if enumerated and (value is None or enumerated.start <= value.start and value.end <= enumerated.end):
         return enumerated  # "two Britons and a Dutch national were arrested": not only the national
@@ -207,7 +209,7 @@ def arrests(doc, counts):
         return subject
     single = single or _NAMED_BEFORE.search(doc.text)
     if single:
-        return Value(1, single.start(), single.end(), 0.6)
+        return with_one_more(doc, Value(1, single.start(), single.end(), 0.6), stated)
     listed = _LISTED.search(folded)
     if listed:  # "fueron detenidos el colombiano R. C., el ecuatoriano Á. P. y un menor de edad"
         return Value(len(_LIST_ITEM.findall(listed.group(1))), listed.start(), listed.end(), 0.5)
@@ -473,27 +475,5 @@ def _enumerated(doc):
 
 def _pair(doc, triggers):
     """Two people named as a pair in a sentence with an arrest word."""
-    match = _in_arrest_sentence(doc, _PAIR, triggers)
+    match = in_arrest_sentence(doc, _PAIR, triggers)
     return Value(2, match.start(), match.end(), 0.55) if match else None
-
-
-def _in_arrest_sentence(doc, pattern, triggers):
-    """The first match of `pattern` in a sentence that has an arrest word."""
-    for match in pattern.finditer(doc.folded):
-        start, end = doc.sentence_bounds(match.start())
-        if any(start <= t_start < end for t_start, _ in triggers):
-            return match
-    return None
-
-
-_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "deuxieme": 2, "seconde": 2, "troisieme": 3,
-             "quatrieme": 4, "segundo": 2, "segunda": 2, "tercer": 3, "tercera": 3, "cuarto": 4, "cuarta": 4}
-# "Une deuxième personne a également été appréhendée", "a third man was arrested": that many people.
-_ORDINAL = re.compile(r"\b(?:a|an|une|un|una|un) (" + "|".join(_ORDINALS) + r") "
-                      r"(?:(?:[a-z]+ )?(?:man|woman|suspect|person|individual|personne|homme|femme|individu|suspect|"
-                      r"persona|hombre|mujer|sujeto|individuo|sospechoso)\b|(?=(?:in|a|au|en|dans) [a-z]))")
-
-
-def _ordinal(doc, triggers):
-    match = _in_arrest_sentence(doc, _ORDINAL, triggers)
-    return Value(_ORDINALS[match.group(1)], match.start(), match.end(), 0.5) if match else None

@@ -36,3 +36,14 @@ def test_caught_picked_up_or_handed_over_to_the_police(text, language, expected)
 ])
 def test_some_of_a_group_arrested_count_only_those(text, language, expected):
     assert _arrests(text, language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("The 79 guns were hidden in a van. Police have charged one man with firearms offences and released without "
+     "charge six other people, who were with him in the van.\nA second man was arrested in the British port of Dover and also charged.", "en", 2),
+    ("Des agents ont procédé à l'aéroport à l'arrestation d'un passager en possession d'armes à feu.\nUn de ses "
+     "proches, qui était venu le chercher, a également été arrêté.", "fr", 2),
+    ("Police arrested two men with a pistol in Leeds.\nThe two men were also charged.", "en", 2),
+])
+def test_one_more_person_arrested_in_a_later_sentence_adds_one(text, language, expected):
+    assert _arrests(text, language) == expected
