@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from .counts import Count
 from .dates import MONTHS
-from .firearms import combine
+from .firearms import FOLLOW_UP, combine
 from .more_arrests import in_arrest_sentence, ordinal_count, with_one_more
 from .numbers import find_numbers
 from .text import Value
@@ -328,7 +328,12 @@ def _people(doc, stated):
     first = doc.block_of(stated[0].start)
     block = [c for c in stated if doc.block_of(c.start) == first]
     block += _further_group(doc, block, [c for c in stated if doc.block_of(c.start) != first])
+    block += [c for c in stated if c.number_kind == "article" and c not in block and  # one more, in another case
+              _SEPARATE.search(doc.folded, *doc.block_bounds(doc.block_of(c.start)))]
     return Value(sum(c.value for c in block), block[0].start, block[-1].end, 0.7)
+
+
+_SEPARATE = re.compile(FOLLOW_UP)  # "In a separate case, police arrested a 38-year-old man"
 
 
 def _further_group(doc, first, later):

@@ -85,10 +85,10 @@ def _exact_for(doc, rounded, counts):
 
 
 
-_FOLLOW_UP = (r"\bfollow-?up (?:search|raid|operation)s?|\b(?:subsequent|further) (?:search|raid|operation|investigation)s?"
+FOLLOW_UP = (r"\bfollow-?up (?:search|raid|operation)s?|\b(?:subsequent|further) (?:search|raid|operation|investigation)s?"
               r" (?:\w+ )?(?:led|resulted|yielded|uncovered)|\bsubsequent (?:search|raid|operation)s?|\ba l'issue de la "
               r"fouille|\b(?:seconde|deuxieme|autre) perquisition|\ben (?:otro|un segundo) (?:registro|cateo|domicilio|"
-              r"allanamiento)|\bin (?:another|a separate|a second) incident|\ben (?:otro|un segundo) (?:hecho|caso)|"
+              r"allanamiento)|\bin (?:another|a separate|a second) (?:incident|case)|\ben (?:otro|un segundo) (?:hecho|caso)|"
               r"\bdans une autre affaire|\b(?:in|during) (?:a separate|another) (?:operation|raid|search)|"
               r"\b(?:en|durante) otro operativo|\blors d'une autre operation|"
               # "Mientras que, en el paso fronterizo Catarina, ... ubicó 64 cartuchos": a find at another place
@@ -103,7 +103,7 @@ _ADDITIONAL = re.compile(
     r"\b(?:aussi|egalement) (?:ete )?(?:saisi|decouv|trouv)|\bd'autres armes|\b(?:second|deuxieme) (?:vehicule|domicile)|"
     r"\b(?:tambien|ademas|asimismo),? (?:se )?(?:\w+ ){0,2}(?:incaut|asegur|localiz|hall|decomis|encontr)|"
     r"\bmas (?:armas|armamento|municion)|\bsegund[oa] (?:vivienda|vehiculo|domicilio|inmueble|cateo|registro|hecho)|"
-    + _ANOTHER_ITEM + "|" + _FOLLOW_UP)
+    + _ANOTHER_ITEM + "|" + FOLLOW_UP)
 
 
 def _further_finds(doc, seized):
@@ -120,7 +120,7 @@ _MORE = re.compile(r"\b(?:a further|an additional|another) (?:\d|\w+ (?:(?:fire)
                    r"rifles|revolvers|shotguns)\b)|" +
                    _ANOTHER_ITEM + "|"
                    r"\b\d[\d,.]* (?:more|further|additional) |\b(?:\w+ )?autres (?:armes|fusils|pistolets)|"
-                   r"\b(?:otras|otros) \w+ (?:armas|fusiles|pistolas)|" + _FOLLOW_UP)
+                   r"\b(?:otras|otros) \w+ (?:armas|fusiles|pistolas)|" + FOLLOW_UP)
 
 
 def firearms_by_type(doc, counts):

@@ -44,6 +44,8 @@ def test_some_of_a_group_arrested_count_only_those(text, language, expected):
     ("Des agents ont procédé à l'aéroport à l'arrestation d'un passager en possession d'armes à feu.\nUn de ses "
      "proches, qui était venu le chercher, a également été arrêté.", "fr", 2),
     ("Police arrested two men with a pistol in Leeds.\nThe two men were also charged.", "en", 2),
+    ("Police seized a pistol and arrested a man in Leeds.\n\nIn another incident, police seized a rifle and arrested "
+     "a woman in York.", "en", 2),
 ])
 def test_one_more_person_arrested_in_a_later_sentence_adds_one(text, language, expected):
     assert _arrests(text, language) == expected
