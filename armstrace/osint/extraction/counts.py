@@ -203,7 +203,7 @@ def _no_count_for_what_is_before(folded, number, before, lang):
         return True  # "February 18, 2023 – National Police ...": a year
     return bool((_NOT_A_COUNT_BEFORE.search(before) or _MODEL_BEFORE.search(before) or
                  lang == "en" and _ARTICLE_BEFORE.search(before)) and number.kind == "digits" or
-                _ONE_OF_BEFORE.search(before) or number.kind == "article" and _BELONGING_TO_BEFORE.search(before) or
+                number.kind == "article" and _BELONGING_TO_BEFORE.search(before) or
                 _PARTS_FOR_BEFORE.search(before) or re.search(r"\bworld war\s*$", before) or  # "World War Two rifles"
                 lang == "en" and re.search(r"\bpoint\s*$", before))  # "a point 38 revolver": a calibre said aloud
 
@@ -230,6 +230,8 @@ def _count_of(folded, number, lang):
     if noun is None:
         return None
     noun_end, category, kind = noun
+    if _ONE_OF_BEFORE.search(before) and category != "person":
+        return None  # "one of the two pistols"; but "one of nine people who were arrested": the group
     if number.start == number.end and category != "firearm":
         return None  # a list's item without a number counts one firearm ("• Pistola Glock 27"), nothing else
     noun_end += restated.end() if restated else 0
@@ -265,7 +267,8 @@ def _count_of(folded, number, lang):
     value = number.value * _pack_count(packs.group(1), lang) if packs else number.value
     return Count(value, packs.start() + len(folded[:max(0, number.start - 40)]) if packs else number.start,
                  number.end + noun_end, category, kind, number.kind,
-                 total=bool(_TOTAL_BEFORE.search(before)), approximate=bool(_APPROX_BEFORE.search(before)),
+                 total=bool(_TOTAL_BEFORE.search(before) or _ONE_OF_BEFORE.search(before)),  # "one of nine people"
+                 approximate=bool(_APPROX_BEFORE.search(before)),
                  strong=strong, packs=bool(packs))
 
 

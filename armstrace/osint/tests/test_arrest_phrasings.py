@@ -49,3 +49,12 @@ def test_some_of_a_group_arrested_count_only_those(text, language, expected):
 ])
 def test_one_more_person_arrested_in_a_later_sentence_adds_one(text, language, expected):
     assert _arrests(text, language) == expected
+
+
+def test_one_of_a_group_arrested_gives_the_group_as_the_total():
+    text = ("Police raided a house near Sungai Buloh and seized six home-made firearms.\nThe man was one of nine "
+            "people, including four Indonesians, who were arrested in five raids.\nThe police chief said four other "
+            "suspects were nabbed in three subsequent raids.")
+    assert _arrests(text) == 9
+    assert field_value("Police seized two pistols in Leeds. One of the two pistols was loaded.",
+                       "firearms_total") == 2
