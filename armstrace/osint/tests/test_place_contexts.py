@@ -202,3 +202,12 @@ def test_a_comunidad_names_the_place():
 def test_a_named_street_after_on_is_the_place():
     found = record("Police seized 12 pistols from a warehouse on Marcus Garvey Drive on Tuesday.")
     assert found["location"] == "Marcus Garvey Drive"
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Two men appeared in court after their arrest in Johannesburg for possession of 30 unlicensed firearms.\n\nOn "
+     "Monday, the task team confiscated 30 illegal firearms in Meyersdal, Johannesburg.", "en", "Meyersdal, Johannesburg"),
+    ("Two men were charged in Beersheba.\n\nThe soldiers uncovered a rifle and a pistol in Tzofar.", "en", "Tzofar"),
+])
+def test_a_place_told_with_confiscated_or_uncovered_is_the_seizure_place(text, language, expected):
+    assert record(text, language=language)["location"] == expected
