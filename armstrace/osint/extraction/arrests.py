@@ -3,7 +3,7 @@
 import re
 from dataclasses import replace
 
-from .counts import Count
+from .counts import ONE_OF_BEFORE, Count
 from .dates import MONTHS
 from .firearms import FOLLOW_UP, combine
 from .more_arrests import in_arrest_sentence, ordinal_count, with_one_more
@@ -343,6 +343,8 @@ def _further_group(doc, first, later):
     further = [c for c in later if c.number_kind != "article" and _FURTHER.search(doc.folded, max(0, c.start - 12),
                                                                                  c.end) and _arrested_group(doc, c)]
     told = sum(c.value for c in first)
+    if ONE_OF_BEFORE.search(doc.folded, max(0, first[0].start - 30), first[0].start):
+        return []  # "one of nine people who were arrested": the whole group, the later ones among them
     if not further or sum(c.value for c in later) == told or any(c.value >= told for c in later if c not in further):
         return []
     return further

@@ -41,7 +41,7 @@ _CALIBRE_NEXT = re.compile(r"\s+(?:\d{2,3}|\d(?=\s*(?:mm|millimet))|[a-z]+(?=\s+
 _CAPACITY_BEFORE = re.compile(r"(?:\bhold|\bholds|\bholding|capacity (?:of|for)|can fire|capable of (?:firing|holding)|"
                               r"capacidad (?:de|para)|pueden? (?:contener|disparar)|\bcontenir|peut tirer|"
                               r"\b(?:magazines?|chargeurs?|cargador(?:es)?|proveedor(?:es)?) (?:of|de|a))\s*$")
-_ONE_OF_BEFORE = re.compile(r"\b(?:one|un|une|una|uno) (?:of|de|des|d'entre|de los|de las) (?:the |les |los |las )?$")
+ONE_OF_BEFORE = re.compile(r"\b(?:one|un|une|una|uno) (?:of|de|des|d'entre|de los|de las) (?:the |les |los |las )?$")
 # "an upper receiver of a Garand rifle", "magazines for an M16 rifle": the gun the part belongs to, not a count.
 _BELONGING_TO_BEFORE = re.compile(r"\b(?:receivers?|uppers?|lowers?|barrels?|slides?|frames?|bolts?|parts|components|"
                                   r"magazines?|scopes?|stocks?|chargeurs?|cargadores?|pieces|piezas|canons?|"
@@ -230,7 +230,7 @@ def _count_of(folded, number, lang):
     if noun is None:
         return None
     noun_end, category, kind = noun
-    if _ONE_OF_BEFORE.search(before) and category != "person":
+    if ONE_OF_BEFORE.search(before) and category != "person":
         return None  # "one of the two pistols"; but "one of nine people who were arrested": the group
     if number.start == number.end and category != "firearm":
         return None  # a list's item without a number counts one firearm ("• Pistola Glock 27"), nothing else
@@ -267,8 +267,7 @@ def _count_of(folded, number, lang):
     value = number.value * _pack_count(packs.group(1), lang) if packs else number.value
     return Count(value, packs.start() + len(folded[:max(0, number.start - 40)]) if packs else number.start,
                  number.end + noun_end, category, kind, number.kind,
-                 total=bool(_TOTAL_BEFORE.search(before) or _ONE_OF_BEFORE.search(before)),  # "one of nine people"
-                 approximate=bool(_APPROX_BEFORE.search(before)),
+                 total=bool(_TOTAL_BEFORE.search(before)), approximate=bool(_APPROX_BEFORE.search(before)),
                  strong=strong, packs=bool(packs))
 
 
