@@ -56,5 +56,8 @@ def test_one_of_a_group_arrested_gives_the_group_as_the_total():
             "people, including four Indonesians, who were arrested in five raids.\nThe police chief said four other "
             "suspects were nabbed in three subsequent raids.")
     assert _arrests(text) == 9
+    text = ("La operación permitió incautar unas 320 armas de fuego y detener a 149 personas.\nUna de las 47 personas "
+            "detenidas por delitos de armas fue interceptada en Croacia.")
+    assert _arrests(text, "es") == 149
     assert field_value("Police seized two pistols in Leeds. One of the two pistols was loaded.",
                        "firearms_total") == 2
