@@ -86,13 +86,13 @@ def _exact_for(doc, rounded, counts):
 
 
 FOLLOW_UP = (r"\bfollow-?up (?:search|raid|operation)s?|\b(?:subsequent|further) (?:search|raid|operation|investigation)s?"
-              r" (?:\w+ )?(?:led|resulted|yielded|uncovered)|\bsubsequent (?:search|raid|operation)s?|\ba l'issue de la "
-              r"fouille|\b(?:seconde|deuxieme|autre) perquisition|\ben (?:otro|un segundo) (?:registro|cateo|domicilio|"
-              r"allanamiento)|\bin (?:another|a separate|a second) (?:incident|case)|\ben (?:otro|un segundo) (?:hecho|caso)|"
-              r"\bdans une autre affaire|\b(?:in|during) (?:a separate|another) (?:operation|raid|search)|"
-              r"\b(?:en|durante) otro operativo|\blors d'une autre operation|"
-              # "Mientras que, en el paso fronterizo Catarina, ... ubicó 64 cartuchos": a find at another place
-              r"\b(?:mientras que|por otra parte|por otro lado|meanwhile|elsewhere|par ailleurs),? (?:en|in|at|a|au|dans)\b")
+             r" (?:\w+ )?(?:led|resulted|yielded|uncovered)|\bsubsequent (?:search|raid|operation)s?|\ba l'issue de la "
+             r"fouille|\b(?:seconde|deuxieme|autre) perquisition|\ben (?:otro|un segundo) (?:registro|cateo|domicilio|"
+             r"allanamiento)|\bin (?:another|a separate|a second) (?:incident|case)|\ben (?:otro|un segundo) (?:hecho|caso)|"
+             r"\bdans une autre affaire|\b(?:in|during) (?:a separate|another) (?:operation|raid|search)|"
+             r"\b(?:en|durante) otro operativo|\blors d'une autre operation|"
+             # "Mientras que, en el paso fronterizo Catarina, ... ubicó 64 cartuchos": a find at another place
+             r"\b(?:mientras que|por otra parte|por otro lado|meanwhile|elsewhere|par ailleurs),? (?:en|in|at|a|au|dans)\b")
 # "another pistol", "un autre pistolet automatique", "otra pistola": one more item.
 _ANOTHER_ITEM = (r"\b(?:another|an additional) (?:\w+ )?(?:pistol|rifle|revolver|shotgun|handgun|firearm|gun|weapon)\b|"
                  r"\b(?:un|une) autre (?:\w+ )?(?:arme|fusil|pistolet|revolver|carabine|kalachnikov)|"

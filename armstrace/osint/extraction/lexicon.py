@@ -149,7 +149,8 @@ ES = [
     (r"armas? (?:de fuego )?largas?|armas? de largo alcance|largas(?=\s*(?:[,.;)\u2014\u2013-]|(?:y|e|en|con|calibre|de calibre|tipo|que|fueron)\b|$))", "firearm", "long_gun_unspecified"),
     (r"armas? de fuego|armas?|armamentos?|pistolones?(?: a cartuchos?)?", "firearm", None),
     (r"cartuchos?|municion(?:es)?|balas?|tiros|capsulas?", "ammo", None),
-    (r"canon(?:es)?|armazon(?:es)?|marcos(?! (?:legales|normativos|juridicos))|marco (?:de|para) (?:pistola|arma|fusil)|correderas?|cerrojos?|silenciador(?:es)?|supresor(?:es)?|receptor(?:es)?|"
+    (r"canon(?:es)?|armazon(?:es)?|marcos(?! (?:legales|normativos|juridicos))|marco (?:de|para) (?:pistola|arma|fusil)|"
+     r"correderas?|cerrojos?|silenciador(?:es)?|supresor(?:es)?|receptor(?:es)?|"
      r"(?:piezas?|partes?|componentes?) (?:(?:de|para) (?:(?:un|una) )?(?:armas?(?: de fuego)?|fusil(?:es)?|pistolas?)|"
      r"fundamentales|esenciales)|piezas?|componentes?|(?:kits?|dispositivos?) de (?:conversion|modificacion)",
      "part", None),

@@ -356,7 +356,8 @@ def _score(doc, start, end, key, table, leading=False):
 
 _SEIZURE = re.compile(r"\b(?:seiz\w*|found|discover\w*|intercept\w*|recover\w*|saisi\w*|decouv\w*|trouv\w*|"
                       r"incaut\w*|decomis\w*|asegur\w*|hall\w*|intervenid\w*|interven\w*|secuestr\w*|encontr\w*|"
-                      r"confisca\w*|confisqu\w*|uncover\w*|unearth\w*|retriev\w*|ubico|ubicaron|localizo|localizaron|detect\w*|ocupad[oa]s?|ocuparon)\b")
+                      r"confisca\w*|confisqu\w*|uncover\w*|unearth\w*|retriev\w*|detect\w*|ubico|ubicaron|localizo|"
+                      r"localizaron|ocupad[oa]s?|ocuparon)\b")
 
 
 def location(doc, chosen_countries):
