@@ -209,6 +209,17 @@ def _no_count_for_what_is_before(folded, number, before, lang):
                 lang == "en" and re.search(r"\bpoint\s*$", before))  # "a point 38 revolver": a calibre said aloud
 
 
+def _named_after_copula(after, noun_end, lang):
+    """"the other two weapons are semi-automatic pistols": the type told after the verb."""
+    copula = _COPULA.match(after, noun_end)
+    named = _noun_after(" " + after[copula.end():], lang) if copula else None
+    if named and named[1] == "firearm" and named[2]:
+        return "firearm", named[2]
+    if named and named[1] == "excluded":  # "the remainder six firearms were replica Airsoft guns"
+        return "excluded", None
+    return "firearm", None
+
+
 def _count_of(folded, number, lang):
     after = _line_broken_after(folded, number, lang)
     restated = _RESTATED.match(after)
@@ -257,13 +268,8 @@ def _count_of(folded, number, lang):
     if lang == "en" and category == "firearm" and _TRADERS_AFTER.match(after, noun_end):
         return None  # "five suspected arms dealers": people
     category, kind = _mixed_list(after, noun_end, category, kind, lang)
-    copula = _COPULA.match(after, noun_end) if category == "firearm" and kind is None else None
-    if copula:  # "the other two weapons are semi-automatic pistols"
-        named = _noun_after(" " + after[copula.end():], lang)
-        if named and named[1] == "firearm" and named[2]:
-            kind = named[2]
-        elif named and named[1] == "excluded":  # "the remainder six firearms were replica Airsoft guns"
-            category = "excluded"
+    if category == "firearm" and kind is None:
+        category, kind = _named_after_copula(after, noun_end, lang)
     packs = _PACKS_BEFORE.search(before) if category in ("ammo", "part") else None
     value = number.value * _pack_count(packs.group(1), lang) if packs else number.value
     return Count(value, packs.start() + len(folded[:max(0, number.start - 40)]) if packs else number.start,

@@ -3,6 +3,7 @@
 import re
 
 from .lexicon import COMPILED, COVERS, classify
+from .numbers import find_numbers
 from .scope import SEIZED, about_seizure, statistic
 from .text import Value
 
@@ -228,8 +229,27 @@ _THE_ONE = re.compile(r"\b(?:the|le|la|el|l')\s*(?:(?:[\w.-]*\d[\w.-]*|semi-auto
 
 
 def firearms_total(doc, counts, by_type):
-    """The text's total of firearms: its own total (a count of "firearms" before one of "weapons"), else the sum
-    of the counts by type."""
+    """The text's total of firearms, less those of it it says are replicas ("Six out of the nine guns seized were
+    replicas")."""
+    total = _stated_total(doc, counts, by_type)
+    if total is None:
+        return None
+    for match in _SOME_REPLICAS.finditer(doc.folded):
+        found = [n.value for n in find_numbers(match.group(0), doc.language)]
+        if found and found[0] < total.value and (len(found) == 1 or found[1] == total.value):
+            return Value(total.value - found[0], total.start, total.end, 0.5)
+    return total
+
+
+_SOME_REPLICAS = re.compile(
+    r"\b[\w-]+ (?:out of|of|des|de las|de los) (?:the |these |those )?(?:[\w-]+ )?(?:guns|firearms|weapons|armes|armas)"
+    r"(?: [a-z]+)? (?:were|are|turned out to be|sont|etaient|eran|son|resultaron ser) (?:des |in fact |actually )?"
+    r"(?:replicas|imitations?|fakes?|toys?|air ?guns|airsoft|repliques|armes factices|jouets|de juguete|"
+    r"de aire comprimido)\b")
+
+
+def _stated_total(doc, counts, by_type):
+    """The text's own total (a count of "firearms" before one of "weapons"), else the sum of the counts by type."""
     generic = [c for c in counts if c.category == "firearm" and c.kind is None]
     numeric = [c for c in generic if c.number_kind != "article"]
     strong = [c for c in numeric if c.strong]

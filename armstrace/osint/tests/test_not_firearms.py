@@ -73,3 +73,13 @@ def test_a_cargo_burnt_in_a_contrasting_clause_does_not_dispose_of_the_arms_seiz
     found = record("L'armée a procédé à l'arrestation de 7 trafiquants et à la saisie d'une arme et de 700 kilogrammes "
                    "de drogue, alors qu'une cargaison de 1800 kilogrammes a été brûlée avec les voitures.", language="fr")
     assert (found["firearms_total"], found["arrests"]) == (1, 7)
+
+
+@pytest.mark.parametrize("text, language, total", [
+    ("Police seized nine guns in Kingston. Six out of the nine guns seized were replicas.", "en", 3),
+    ("Police seized nine guns in Kingston. Two of the guns were replicas.", "en", 7),
+    ("La police a saisi neuf armes à Lyon. Deux des armes étaient des répliques.", "fr", 7),
+    ("La policía incautó nueve armas en Madrid. Dos de las armas eran de juguete.", "es", 7),
+])
+def test_guns_the_text_later_calls_replicas_leave_the_total(text, language, total):
+    assert record(text, language=language)["firearms_total"] == total
