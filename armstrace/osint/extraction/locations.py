@@ -17,8 +17,8 @@ from .scope import recalls_an_earlier_seizure
 from .sites import in_list_of_places, one_of_a_pair
 from .text import UPPER, Doc, Value, fold
 
-_NAME = re.compile(rf"[{UPPER}][\w'’-]*(?:[ ](?:de |del |de la |de los |de las |du |des |la |el |sur |upon |do |da |dos |das |di |of )?[{UPPER}0-9][\w'’-]*)"
-                   rf"{{0,4}}")
+_NAME = re.compile(rf"[{UPPER}][\w'’-]*(?:[ ](?:de |del |de la |de los |de las |du |des |la |el |sur |upon |do |da |"
+                   rf"dos |das |di |of )?(?![{UPPER}]\.[{UPPER}])[{UPPER}0-9][\w'’-]*){{0,4}}")  # not "U.S." after it
 # Place names too common to tell a country.
 _GENERIC = set("centro|center|centre|norte|sur|nord|sud|est|ouest|oeste|este|victoria|san jose|santa cruz|la paz|"
                "san antonio|santa maria|san juan|san pedro".split("|"))

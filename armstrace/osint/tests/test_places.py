@@ -340,3 +340,9 @@ def test_the_one_place_named_is_the_place_however_large(text, expected):
 def test_a_continent_s_adjective_is_no_place():
     found = record("European police seized 20 rifles in a joint operation.")
     assert found["location"] != "European"
+
+
+def test_an_abbreviation_after_a_town_is_not_part_of_its_name():
+    found = record("At the Express Consignment Operations hubs in Louisville U.S. Customs and Border Protection "
+                   "officers seized a shipment of 10 pistols.")
+    assert found["location"] == "Louisville"
