@@ -151,6 +151,7 @@ _COPULA = re.compile(r"\s+(?:are|were|sont|etaient|son|eran|fueron)\b(?:\s+(?:al
 _EMPTY_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:vides?|percutee?s?|usagee?s?|vacios|vacias|percutidos|percutidas|"
                           r"(?:of )?blank(?:-firing)?|a blanc|de fogueo|de salva|d'alarme|"
                           r"empty|spent|fired|inertes?)\b")
+_HOLDER_AFTER = re.compile(r"\s+(?:pouch(?:es)?|box(?:es)?|cans?|crates?|belts?|vests?|bags?|carriers?)\b")
 _RATE_AFTER = re.compile(r"\s+(?:per|por|par|a|an|each|cada)\s+(?:minute|minuto|second|segundo|seconde|hour|hora|heure)")
 _RESTATED = re.compile(r"\s*\(\s*(?:\d[\d.,]*|[a-z]+(?:[ -][a-z]+)*)\s*\)")  # "twenty (20)", "12 (twelve)"
 _CONTAINER_BEFORE = re.compile(r"\b(?:shipping|oil|plastic|steel|metal|wooden|fuel|water|sealed|empty|blue|drums?|"
@@ -256,8 +257,8 @@ def _count_of(folded, number, lang):
         return None  # "two blue shipping barrels said to contain personal effects"
     if _RATE_AFTER.match(after, noun_end):
         return None
-    if category == "ammo" and _EMPTY_AFTER.match(after, noun_end):
-        category = "excluded"  # "10 cartouches vides": cases, not rounds
+    if category == "ammo" and (_EMPTY_AFTER.match(after, noun_end) or _HOLDER_AFTER.match(after, noun_end)):
+        category = "excluded"  # "10 cartouches vides", "3 ammunition pouches": cases or holders, not rounds
     if category == "ammo" and _CAPACITY_BEFORE.search(before):
         return None  # "magazines that can hold 30 rounds each": a capacity
     strong = bool(_STRONG.search(after[:noun_end]))

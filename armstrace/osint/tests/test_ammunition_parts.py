@@ -359,3 +359,9 @@ def test_a_part_named_after_other_parts_adds_to_them_and_frames_are_parts_in_spa
     found = record("En el marco de la operación se decomisaron 106 armas de fuego, 7 cañones y 4 marcos.",
                    language="es")
     assert found["parts_components"] == 11
+
+
+def test_ammunition_pouches_and_boxes_are_no_rounds():
+    found = record("Police found 100 rounds of .22 ammunition, 3 ammunition pouches, one black ammunition box and "
+                   "2 ammunition cans in Arima.")
+    assert found["ammunition_rounds"] == 100

@@ -446,3 +446,11 @@ def test_a_stolen_gun_found_again_is_seized_where_it_was_found():
     found = record("La policía recuperó dos pistolas que habían sido robadas el año pasado en Lima.", language="es")
     assert found["firearms_total"] == 2
     assert record("48 firearms were stolen last year from the armoury.")["firearms_total"] is None
+
+
+def test_a_police_exercise_that_resulted_in_a_firearm_is_a_seizure():
+    found = record("In crime news, a police exercise in south Trinidad has resulted in over a thousand rounds in "
+                   "ammunition along with an illegal firearm.\nOfficers of the rapid response unit went to an "
+                   "abandoned lot along St Joseph Road, where they found 589 rounds of 7.62 ammunition and 857 rounds of 5.56 "
+                   "ammunition in two duffel bags. No one was arrested.")
+    assert found["firearms_total"] == 1
