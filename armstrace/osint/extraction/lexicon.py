@@ -197,7 +197,7 @@ _APPROXIMATE = ("dozen dozens scores hundreds thousands dizaine dizaines douzain
                 "cinquantaine soixantaine centaine centaines millier milliers decena decenas docena centenar "
                 "centenares millares")
 STOPS = {
-    "en": "of the and or with were was in at from by on for to is are has have had which who that than this".split(),
+    "en": "of the and or with were was in at from by on for to is are has have had which who that than this a an".split(),
     "fr": "de des du d' et ou avec dans en par pour sur au aux a le la les l' qui que ont ete sont est".split(),
     "es": "de del y o con en por para sobre al el la los las que fueron fue son han ha a".split(),
 }

@@ -454,3 +454,8 @@ def test_a_police_exercise_that_resulted_in_a_firearm_is_a_seizure():
                    "abandoned lot along St Joseph Road, where they found 589 rounds of 7.62 ammunition and 857 rounds of 5.56 "
                    "ammunition in two duffel bags. No one was arrested.")
     assert found["firearms_total"] == 1
+
+
+def test_the_article_of_the_sentence_subject_counts_nothing():
+    found = record("A team seized a pistol at a plantation in Tanah Merah. A unit found a rifle nearby.")
+    assert found["firearms_by_type"] == {"pistol": 1, "rifle": 1}
