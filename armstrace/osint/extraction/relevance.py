@@ -7,10 +7,11 @@ from .lexicon import COMPILED, STOLEN
 
 THRESHOLD = 0.5
 # Seizures told without a seizure verb ("arrested with", "portaba", "mis la main sur"); firearms.py uses them too.
-SEIZED_WITHOUT_A_VERB = (r"arrested (?:with|in possession)|found in possession|trouvee? en possession|"
+SEIZED_WITHOUT_A_VERB = (r"arrested,? (?:with|in possession)|(?:arretee?s?|interpellee?s?),? (?:avec|en possession)|"
+                         r"found in possession|trouvee? en possession|"
                          r"(?:avai(?:t|ent)|had|tenia|tenian) (?:a|en|in) (?:leur|sa|son|their|his|her|su) "
                          r"(?:possession|poder)|"
-                         r"sorprendid[oa]s? con|detenid[oa]s? con|portaba\w*|llevaba\w* consigo|ubicaron|ubico|ubicar|retriev\w*|(?:mettre|met|mettent|mis) la main")
+                         r"sorprendid[oa]s? con|detenid[oa]s?,? con|portaba\w*|llevaba\w* consigo|ubicaron|ubico|ubicar|retriev\w*|(?:mettre|met|mettent|mis) la main")
 _SEIZURE = re.compile(
     r"\b(?:seiz\w*|confiscat\w*|sequester\w*|recover\w*|intercept\w*|found|discover\w*|descubr\w*|descubiert\w*|ocuparon|ocupo|uncover\w*|dismantl\w*|"
     r"detect\w*|stopped|saisi\w*|decouv\w*|confisqu\w*|demantel\w*|retrouv\w*|trouv\w*|mis la main|"

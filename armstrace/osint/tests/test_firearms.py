@@ -459,3 +459,15 @@ def test_a_police_exercise_that_resulted_in_a_firearm_is_a_seizure():
 def test_the_article_of_the_sentence_subject_counts_nothing():
     found = record("A team seized a pistol at a plantation in Tanah Merah. A unit found a rifle nearby.")
     assert found["firearms_by_type"] == {"pistol": 1, "rifle": 1}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Durante estos operativos CAMEX se detuvo a un vehículo rojo Chevrolet con placas ABC-1234, con un grupo de "
+     "personas en las que dos fueron detenidas, con un arma de fuego Pietro Beretta rastrillada sin seguro, "
+     "14 MUNICIONES cal. 9.m y 6 dispositivos móviles. Con estos hallazgos se realiza la entrega del material "
+     "incautado.", "es"),
+    ("During the operation in Kingston a car was stopped and two men were arrested, with a pistol and 14 rounds. "
+     "The material was later handed to the police.", "en"),
+])
+def test_people_arrested_with_a_gun_tell_of_its_seizure(text, language):
+    assert record(text, language=language)["firearms_total"] == 1
