@@ -68,6 +68,8 @@ EN = [
     (r"(?:lower |upper )?receivers?|lowers|uppers|barrels?|frames?|slides?|bolts?|bolt carriers?|silencers?|"
      r"lightning links?|"
      r"suppressors?|sound moderators?|solvent traps?|auto ?sears?|mcds|(?:glock )?switch(?:es)?|conversion (?:devices?|kits?)|"
+     r"devices? (?:used |designed |that (?:can )?)?(?:to )?(?:turn|convert|make|transform)s? (?:[\w-]+ ){0,3}?"
+     r"(?:fully|full|into)[- ]?auto(?:matic)?|"
      r"(?:firearms? |guns? |weapons? |pistol |rifle |handgun )(?:part|component)\b(?! of)|"
      r"(?:firearms? |guns? |weapons? |pistol |rifle |handgun )?(?:parts|components)(?! of (?:the|a|an|this|his|her|"
      r"their|its)\b)", "part", None),

@@ -365,3 +365,11 @@ def test_ammunition_pouches_and_boxes_are_no_rounds():
     found = record("Police found 100 rounds of .22 ammunition, 3 ammunition pouches, one black ammunition box and "
                    "2 ammunition cans in Arima.")
     assert found["ammunition_rounds"] == 100
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Officers in Memphis, Tennessee seized 40 devices used to turn semi-automatic handguns fully automatic.", 40),
+    ("Police in Leeds seized 12 devices that convert pistols into fully automatic weapons.", 12),
+])
+def test_devices_told_as_making_guns_automatic_are_conversion_parts(text, parts):
+    assert record(text)["parts_components"] == parts
