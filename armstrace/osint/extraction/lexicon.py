@@ -45,6 +45,7 @@ EN = [
      r"(?:rounds?|cartridges?) of (?:[\w.]+ )?blanks?(?: ammunition| rounds| cartridges)?", "excluded", None),
     (r"(?:sub-?machine ?guns?|smgs?|machine pistols?)", "firearm", "submachine_gun"),
     (r"(?:light |heavy |general purpose )?machine ?guns?", "firearm", "machine_gun"),
+    (r"grenade launchers? (?:of the |model |type )?rpg(?:-?7)?s?", "firearm", "light_weapon"),
     (r"grenade launchers?", "excluded", None),  # never counted apart (LABELLING)
     (r"(?:rocket|missile) launchers?|rocket-propelled grenade launchers?|anti-tank weapons?|manpads",
      "firearm", "light_weapon"),
@@ -91,6 +92,7 @@ FR = [
     (r"(?:armes? |pistolets? )?(?:factices?|repliques?|imitations?)", "excluded", None),
     (r"armes? blanches?|couteaux?|machettes?|sabres?|poignards?|arbaletes?|matraques?|bombes? lacrymogenes?|"
      r"poings? americains?|fusils? harpons?|shockers?", "excluded", None),
+    (r"lance-grenades? (?:de type |type |modele )?rpg(?:-?7)?", "firearm", "light_weapon"),
     (r"grenades?|explosifs?|detonateurs?|mortiers?|chargeurs?|lance-grenades?|douilles?|ogives?|amorces?|"
      r"projectiles?", "excluded", None),
     (r"cartouches? de (?:cigarettes?|tabac)", "unit", None),
@@ -139,6 +141,7 @@ ES = [
     (r"subfusil(?:es)?|sub[ -]?ametralladoras?|metralletas?|pistolas? ametralladoras?|pistolas? subfusil(?:es)?|"
      r"ametralladoras? (?:tipo |marca )?uzi", "firearm", "submachine_gun"),
     (r"ametralladoras?", "firearm", "machine_gun"),
+    (r"lanzagranadas (?:modelo |tipo )?rpg(?:-?7)?", "firearm", "light_weapon"),  # an RPG launcher is one
     (r"lanzagranadas", "excluded", None),  # never counted apart (LABELLING)
     (r"lanzacohetes|lanzamisiles", "firearm", "light_weapon"),
     (r"armas? (?:de fuego )?(?:hechizas?|artesanales?|improvisadas?|caseras?|de fabricacion (?:casera|artesanal|hechiza))",

@@ -1,6 +1,8 @@
 """Kinds of firearms named in ways the lexicon reads: craft guns, models, French abbreviations and plurals,
 one more of a kind, long guns beside rifles."""
 
+import pytest
+
 from .helpers import record
 
 
@@ -52,3 +54,15 @@ def test_single_barrel_guns_are_guns_and_gauged_double_barrel_shotguns_are_shotg
 def test_long_arm_firearms_are_long_guns():
     found = record("Searches uncovered three unregistered long-arm firearms and one sawn off rifle.")
     assert found["firearms_by_type"] == {"long_gun_unspecified": 3, "rifle": 1}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("En un control vial en el sector de Mina Vieja la Policía incautó tres lanzagranadas modelo RPG calibre 40mm "
+     "y capturó a una pareja.", "es"),
+    ("Les militaires ont saisi trois lance-grenades de type RPG-7 à Ingall et interpellé deux suspects.", "fr"),
+    ("Soldiers seized three grenade launchers of the RPG type near Maiduguri and arrested two suspects.", "en"),
+])
+def test_a_grenade_launcher_of_the_rpg_model_is_a_light_weapon(text, language):
+    found = record(text, language=language)
+    assert found["firearms_by_type"] == {"light_weapon": 3}
+    assert found["firearms_total"] == 3
