@@ -10,7 +10,8 @@ from .numbers import NUMBER_WORDS, find_numbers
 MAX_FILLERS = 3
 _TOKEN = re.compile(r"\d+%|[\w.'/]+(?:-[\w.'/]+)*")
 _GAP = re.compile(r"(?:[ \t\u00a0\-\u2013\u2014(\"«»“”‘’]|\(\d+\)|\n(?!\s*\n)|(?:heckler|smith) (?:and|&) (?:koch|wesson)\s|"
-                  r"(?:black|blue|silver|grey|gray|brown|green|red|white|pink|tan|chrome) (?:and|&) (?=[a-z]+ )|(?:pieces|units|items|unidades|piezas|exemplaires|ejemplares) "
+                  r"(?:black|blue|silver|grey|gray|brown|green|red|white|pink|tan|chrome) (?:and|&) (?=[a-z]+ )|"
+                  r"[a-z]{3,}ed (?:and|&) (?=[a-z]{3,}ed )|(?:pieces|units|items|unidades|piezas|exemplaires|ejemplares) "
                   r"(?:of\b|de\b|d')\s*|(?:items|objects|objets|objetos) (?:(?:suspected|believed|thought) to be|"
                   r"(?:suspectes?|presumes?) d'etre|(?:que parecen|presuntamente)) )*")
 _PIECES_OF = re.compile(r"\b(?:pieces|piezas) (?:de|d')")  # "300 piezas de armas": parts ("661 pieces of rifles": rifles)

@@ -8,7 +8,7 @@ from text_to_num import text2num
 
 _SEP = r"[ \u00a0\u202f.,'’]"
 _DIGITS = re.compile(
-    rf"(?<![\d.,])(?<![a-z]-)(?<![a-z])(\d{{1,3}}(?:{_SEP}\d{{3}})+|\d+)(?:[.,](\d+))?(?![\d])(?:\s*(million|millions|millones|millon|mil|mille|thousand)\b)?")
+    rf"(?<![\d,])(?:(?<!\.)|(?<=\.\.\.))(?<![a-z]-)(?<![a-z])(\d{{1,3}}(?:{_SEP}\d{{3}})+|\d+)(?:[.,](\d+))?(?![\d])(?:\s*(million|millions|millones|millon|mil|mille|thousand)\b)?")
 _SCALE = {"million": 10**6, "millions": 10**6, "millones": 10**6, "millon": 10**6,
           "mil": 1000, "mille": 1000, "thousand": 1000}
 

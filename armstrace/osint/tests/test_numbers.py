@@ -90,3 +90,13 @@ def test_millions_then_thousands_are_one_number():
     assert [n.value for n in find_numbers("2 millones 829 mil 950 cartuchos", "es")] == [2829950]
     assert [n.value for n in find_numbers("3 millions 200 000 cartouches", "fr")] == [3200000]
     assert [n.value for n in find_numbers("2 millones de cartuchos y 300 armas", "es")] == [2000000, 300]
+
+
+def test_a_number_after_an_ellipsis_is_read_but_a_calibre_after_a_point_is_not():
+    assert values('they found: "...2 loaded firearms and 20 rounds of .22 ammunition"', "en") == [2, 20]
+
+
+def test_two_participles_joined_by_and_stand_between_a_count_and_its_noun():
+    found = record('In Lacey the police found "...2 3D printed and loaded firearms, 3D printed firearm stocks and '
+                   'ammunition" in the house of a convicted felon.')
+    assert found["firearms_total"] == 2
