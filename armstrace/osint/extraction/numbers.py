@@ -77,6 +77,10 @@ def digits_value(integer_part, decimals, scale):
 
 _BULLET_WITHOUT_A_NUMBER = re.compile(r"(?m)^[ \t]*[•▪◦*\-–][ \t]*(?=[a-z][^\n:(\d]*(?:\d[^\n:(]*)?$)")
 
+# "possession of 9mm Norinco Star pistol, 9mm Star pistol": a calibre with no article before it opens one item
+_CALIBRE_WITHOUT_A_NUMBER = re.compile(r"(?:\bpossession of|\bseized|\brecovered|\bfound|,|\band)\s+"
+                                       r"(?=(?:\d{1,2}(?:[.,]\d{1,2})?\s?mm|\.\d{2,3})\b)")
+
 
 # "a", "an", and "another" before a noun, not before a number ("another two rifles": the number counts).
 _ONE_MORE = re.compile(r"\ban?\b|\banother\b(?!\s+(?:\d[\d,.]*\s|(?:%s)\b))" % "|".join(NUMBER_WORDS["en"].split()))
@@ -103,6 +107,8 @@ def find_numbers(folded, lang):
         found.extend(Number(1, m.start(), m.end(), "article") for m in _ONE_MORE.finditer(folded))
     for match in _BULLET_WITHOUT_A_NUMBER.finditer(folded):  # "• Pistola Glock 27": one of the list's items
         found.append(Number(1, match.end(), match.end(), "article"))
+    if lang == "en":
+        found.extend(Number(1, m.end(), m.end(), "article") for m in _CALIBRE_WITHOUT_A_NUMBER.finditer(folded))
     for match in _ANOTHER_OF_A_TYPE.finditer(folded):  # "y otra tipo revólver": one more, its noun elided
         found.append(Number(1, match.start(), match.end(), "article"))
     for match in re.finditer(r"\b(?:a|une|una)\s+(dozen|douzaine|docena)\b(?:\s+de\s+|\s+d')?", folded):

@@ -191,3 +191,11 @@ def test_a_typed_item_of_a_bulleted_list_is_no_breakdown_of_the_item_above():
                    "cortas\n- 2 armas de fuego largas\n- 1 rifle con calibre modificado\n- cargadores", language="es")
     assert found["firearms_by_type"] == {"handgun_unspecified": 2, "long_gun_unspecified": 2, "rifle": 1}
     assert found["firearms_total"] == 5
+
+
+def test_an_item_opened_by_its_calibre_without_an_article_counts_one():
+    found = record("Police in Mapumulo arrested two suspects for possession of unlicensed firearms. The suspects were "
+                   "arrested for possession of 9mm Norinco Star pistol, .38 Special revolver, one magazine and ten "
+                   "rounds of ammunition, and 9mm pistol ammunition was also recovered.")
+    assert found["firearms_by_type"] == {"pistol": 1, "revolver": 1}
+    assert found["ammunition_rounds"] == 10
