@@ -232,11 +232,11 @@ def firearms_total(doc, counts, by_type):
     """The text's total of firearms, less those of it it says are replicas ("Six out of the nine guns seized were
     replicas")."""
     total = _stated_total(doc, counts, by_type)
-    if total is None:
-        return None
     for match in _SOME_REPLICAS.finditer(doc.folded):
-        found = [n.value for n in find_numbers(match.group(0), doc.language)]
-        if found and found[0] < total.value and (len(found) == 1 or found[1] == total.value):
+        found = [n.value for n in find_numbers(match.group(0), doc.language) if n.kind != "article"]
+        if total is None and len(found) == 2 and found[0] < found[1]:  # the text's only count of its guns
+            return Value(found[1] - found[0], match.start(), match.end(), 0.5)
+        if total and found and found[0] < total.value and (len(found) == 1 or found[1] == total.value):
             return Value(total.value - found[0], total.start, total.end, 0.5)
     return total
 

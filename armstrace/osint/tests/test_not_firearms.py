@@ -78,6 +78,9 @@ def test_a_cargo_burnt_in_a_contrasting_clause_does_not_dispose_of_the_arms_seiz
 @pytest.mark.parametrize("text, language, total", [
     ("Police seized nine guns in Kingston. Six out of the nine guns seized were replicas.", "en", 3),
     ("Police seized nine guns in Kingston. Two of the guns were replicas.", "en", 7),
+    ("A Baltimore City drug bust has led to the discovery of a mini arsenal, including several replica guns.\n"
+     "Police recovered a stash during a drug bust Tuesday morning. Six out of the nine guns seized were replicas. "
+     "One had a silencer on it.", "en", 3),
     ("La police a saisi neuf armes à Lyon. Deux des armes étaient des répliques.", "fr", 7),
     ("La policía incautó nueve armas en Madrid. Dos de las armas eran de juguete.", "es", 7),
 ])
