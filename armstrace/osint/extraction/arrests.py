@@ -6,7 +6,7 @@ from dataclasses import replace
 from .counts import ONE_OF_BEFORE, Count
 from .dates import MONTHS
 from .firearms import FOLLOW_UP, combine
-from .more_arrests import in_arrest_sentence, ordinal_count, with_one_more
+from .more_arrests import in_arrest_sentence, ordinal_count, remaining_count, with_one_more
 from .numbers import find_numbers
 from .text import Value
 
@@ -194,9 +194,10 @@ def arrests(doc, counts):
     enumerated = _enumerated(doc)
     if enumerated and (value is None or enumerated.start <= value.start and value.end <= enumerated.end):
         return enumerated  # "two Britons and a Dutch national were arrested": not only the national
-    bare = _bare_count(doc)
-    if value is not None and bare and 0 <= bare.start - value.end < 40:
-        return bare  # "five men, of whom three were arrested"
+    bare = _bare_count(doc) or remaining_count(doc)
+    if value is not None and bare and 0 <= bare.start - value.end < 40 or bare and value is not None and \
+            doc.sentence_bounds(bare.start) == doc.sentence_bounds(value.start) and bare.start > value.start:
+        return bare  # "five men, of whom three were arrested", "Dos de los seis ... y los restantes cuatro"
     if value is not None:
         return value
     pair = _pair(doc, triggers)

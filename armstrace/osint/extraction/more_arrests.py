@@ -1,8 +1,9 @@
-"""One more person arrested than a count says: "a second man was arrested", "Un de ses proches a également été
-arrêté"."""
+"""One more person arrested than a count says ("a second man was arrested", "Un de ses proches a également été
+arrêté"), or fewer ("Dos de los seis sujetos lograron huir y los restantes cuatro fueron detenidos")."""
 
 import re
 
+from .numbers import find_numbers
 from .text import Value
 
 
@@ -39,3 +40,22 @@ _ORDINAL = re.compile(r"\b(?:a|an|une|un|una|un) (" + "|".join(_ORDINALS) + r") 
 def ordinal_count(doc, triggers):
     match = in_arrest_sentence(doc, _ORDINAL, triggers)
     return Value(_ORDINALS[match.group(1)], match.start(), match.end(), 0.5) if match else None
+
+
+_REMAINING_BEFORE = re.compile(r"\b(?:the (?:remaining|other)|(?:los|las) (?:restantes|demas|otr[oa]s)|les (?:autres|restants))"
+                               r"\s+$|\b(?:the|los|las|les)\s+$")
+_REMAINING_AFTER = re.compile(r"(?:\s+(?:restantes|demas|autres|restants|others|remaining))?(?:\s+[a-z]+)?,?\s+"
+                              r"(?:fueron|han sido|resultaron|quedaron|were|have been|ont ete|sont) "
+                              r"(?:detenid|capturad|arrestad|aprehendid|arrested|detained|apprehended|interpell|arret)")
+_REMAINING_WORD = re.compile(r"\b(?:remaining|other|restantes|demas|otr[oa]s|autres|restants|others)\b")
+
+
+def remaining_count(doc):
+    """"the remaining four were arrested", "los cuatro restantes fueron detenidos": the rest of a group, arrested."""
+    for number in find_numbers(doc.folded, doc.language):
+        before = _REMAINING_BEFORE.search(doc.folded, max(0, number.start - 25), number.start)
+        after = _REMAINING_AFTER.match(doc.folded, number.end)
+        if number.kind != "article" and before and after and _REMAINING_WORD.search(
+                doc.folded, before.start(), after.end()):
+            return Value(number.value, before.start(), after.end(), 0.55)
+    return None

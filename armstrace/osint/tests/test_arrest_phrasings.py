@@ -61,3 +61,14 @@ def test_one_of_a_group_arrested_gives_the_group_as_the_total():
     assert _arrests(text, "es") == 149
     assert field_value("Police seized two pistols in Leeds. One of the two pistols was loaded.",
                        "firearms_total") == 2
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Carabineros incautaron dos fusiles en la ruta. Dos de los seis sujetos que se encontraban en la camioneta "
+     "lograron huir corriendo por el bosque y los restantes cuatro fueron detenidos.", "es", 4),
+    ("Carabineros incautaron dos fusiles en la ruta. Dos de los seis sujetos lograron huir y los cuatro restantes "
+     "fueron detenidos.", "es", 4),
+    ("Police seized two rifles. Two of the six men fled into the bush and the remaining four were arrested.", "en", 4),
+])
+def test_the_rest_of_a_group_arrested(text, language, expected):
+    assert _arrests(text, language) == expected
