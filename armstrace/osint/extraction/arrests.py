@@ -142,10 +142,15 @@ _WINDOW = 100
 _SUBSET_BEFORE = re.compile(r"\b(?:entre (?:ellas|ellos|los cuales|las cuales)|among (?:them|whom)|including|"
                             r"dont|parmi (?:eux|elles|lesquels|lesquelles)|de (?:ellos|ellas)|of (?:them|whom))\s+$")
 _PERSON = r"(?:[A-ZÀ-Ý][\w'-]+\s?){1,4}(?:\s*\(\d+\))?"
+# "Los detenidos fueron identificados como", "the arrested men were identified as": their names follow.
+_NAMED_AFTER_ARRESTED = (r"(?:detenid|capturad|aprehendid)[oa]s (?:son|fueron identificad[oa]s como|quedaron "
+                         r"identificad[oa]s como|responden a los nombres de):?|(?:arrested|detained) (?:men|women|"
+                         r"suspects|persons|people|individuals) (?:were|have been|are) (?:identified|named) as:?|"
+                         r"(?:interpellés|arrêtés) (?:sont|ont été identifiés comme):?")
 # "arrested John Smith", "has since charged Adam Brown (39) and Bethany Brown (42)": the people named.
 _NAMED = re.compile(rf"\b(?:arrested|detained|apprehended|charged|interpell[ée]|arr[êe]t[ée]|detuvieron a|detuvo a|"
                     rf"capturaron a|aprehendieron a|arrestation d[e'’]|interpellation d[e'’]|detención de|captura de|"
-                    rf"arrest of)\s*({_PERSON}(?:(?:,\s*|\s*and\s+|\s*et\s+|\s*y\s+){_PERSON})*)")
+                    rf"arrest of|{_NAMED_AFTER_ARRESTED})\s*({_PERSON}(?:(?:,\s*|\s*and\s+|\s*et\s+|\s*y\s+){_PERSON})*)")
 # "Kevin Brooks of London, Ontario, has been charged", "John Smith, 34, was arrested": one person named.
 _NAMED_BEFORE = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}(?:,? (?:\(?\d{2}\)?|of [A-Z][^,.]{1,30}"
                            r"(?:, [A-Z][^,.]{1,30})?),?)? (?:has been|was|had been) (?:arrested|charged|detained)\b")

@@ -72,3 +72,14 @@ def test_one_of_a_group_arrested_gives_the_group_as_the_total():
 ])
 def test_the_rest_of_a_group_arrested(text, language, expected):
     assert _arrests(text, language) == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("La policía incautó dos fusiles en Managua. El nombre de los detenidos son: Ruder José Ulloa y Atahualpa "
+     "Vladimir Urbina Orozco.", "es"),
+    ("La policía incautó dos fusiles en Managua. Los detenidos fueron identificados como Ruder José Ulloa y "
+     "Atahualpa Vladimir Urbina Orozco.", "es"),
+    ("Police seized two rifles in Kingston. The arrested men were identified as John Brown and Peter Smith.", "en"),
+])
+def test_the_arrested_named_after_they_are_told_arrested(text, language):
+    assert _arrests(text, language) == 2
