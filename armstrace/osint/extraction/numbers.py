@@ -83,7 +83,7 @@ _CALIBRE_WITHOUT_A_NUMBER = re.compile(r"(?:\bpossession of|\bseized|\brecovered
 
 
 # "a", "an", and "another" before a noun, not before a number ("another two rifles": the number counts).
-_ONE_MORE = re.compile(r"\ban?\b|\banother\b(?!\s+(?:\d[\d,.]*\s|(?:%s)\b))" % "|".join(NUMBER_WORDS["en"].split()))
+_ONE_MORE = re.compile(r"\ban?\b(?!-)|\banother\b(?!\s+(?:\d[\d,.]*\s|(?:%s)\b))" % "|".join(NUMBER_WORDS["en"].split()))
 
 
 def find_numbers(folded, lang):

@@ -373,3 +373,9 @@ def test_ammunition_pouches_and_boxes_are_no_rounds():
 ])
 def test_devices_told_as_making_guns_automatic_are_conversion_parts(text, parts):
     assert record(text)["parts_components"] == parts
+
+
+def test_digits_after_a_number_in_words_name_the_calibre_and_a_hyphenated_brand_is_no_article():
+    found = record("Customs officers in Belize found eleven 204 Ruger brand rounds and forty A-Merc rounds in a "
+                   "container at the port.")
+    assert found["ammunition_rounds"] == 51
