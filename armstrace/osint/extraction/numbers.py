@@ -93,10 +93,11 @@ def find_numbers(folded, lang):
         value = digits_value(match.group(1), match.group(2), match.group(3))
         if value is not None:
             found.append(Number(value, match.start(), match.end(), "digits"))
-    for match in _MIL.finditer(folded):  # "17 mil 700", "mil 196", "14 mille 600"
-        value = int(match.group(1) or 1) * 1000 + int(match.group(2))
-        found = [n for n in found if not (n.start < match.end() and match.start() < n.end)]
-        found.append(Number(value, match.start(), match.end(), "digits"))
+    for match in _MIL.finditer(folded):  # "17 mil 700", "mil 196", "14 mille 600", "dos mil 50"
+        start, times = (match.start(), int(match.group(1))) if match.group(1) else \
+            _thousands_in_words(folded, match.start(), lang)
+        found = [n for n in found if not (n.start < match.end() and start < n.end)]
+        found.append(Number(times * 1000 + int(match.group(2)), start, match.end(), "digits"))
     for match in _HALF_MILLION.finditer(folded):  # "medio millón", "half a million", "un demi-million"
         found.append(Number(500_000, match.start(), match.end(), "words"))
     taken = [(n.start, n.end) for n in found]
@@ -119,6 +120,16 @@ def find_numbers(folded, lang):
             found = [n for n in found if not (match.start() <= n.start < match.end())]
             found.append(Number(times[0].value * 12, match.start(), match.end(), "words"))
     return _with_millions_joined(folded, sorted(found, key=lambda n: n.start))
+
+
+def _thousands_in_words(folded, position, lang):
+    """(start, multiplier) of the thousands told in words just before "mil 50" ("dos mil 50"), else (position, 1)."""
+    before = folded[max(0, position - 40):position]
+    for match in _WORD_PATTERNS.get(lang, _WORD_PATTERNS["en"]).finditer(before):
+        value = words_value(match.group(0), lang) if re.fullmatch(r"\s+", before[match.end():]) else None
+        if value and 1 < value < 1000:
+            return position - len(before) + match.start(), value
+    return position, 1
 
 
 def _with_millions_joined(folded, found):

@@ -100,3 +100,13 @@ def test_two_participles_joined_by_and_stand_between_a_count_and_its_noun():
     found = record('In Lacey the police found "...2 3D printed and loaded firearms, 3D printed firearm stocks and '
                    'ammunition" in the house of a convicted felon.')
     assert found["firearms_total"] == 2
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("se incautaron dos mil 50 municiones", "es", [2050]),
+    ("tres mil 500 cartuchos", "es", [3500]),
+    ("trois mille 200 cartouches", "fr", [3200]),
+    ("mil 200 cartuchos", "es", [1200]),
+])
+def test_thousands_in_words_before_digits(text, lang, expected):
+    assert values(text, lang) == expected
