@@ -61,7 +61,8 @@ EN = [
     (r"(?:semi-automatic |automatic |converted (?:blank-firing )?|alarm )?pistols?", "firearm", "pistol"),
     (r"revolvers?", "firearm", "revolver"),
     (r"hand ?guns?|side ?arms?|short (?:fire)?arms?", "firearm", "handgun_unspecified"),
-    (r"long ?guns?|long[- ]arms? (?:fire ?arms?|guns?|weapons?)|long[- ](?:fire)?arms?", "firearm", "long_gun_unspecified"),
+    (r"long ?guns?|long[- ]barrel(?:l?ed)? (?:weapons?|guns?|fire ?arms?)|long[- ]arms? (?:fire ?arms?|guns?|weapons?)|"
+     r"long[- ](?:fire)?arms?", "firearm", "long_gun_unspecified"),
     (r"fire ?arms?|(?:single|double)[- ]barrel(?:l?ed)? guns?|small (?:fire)?arms|small weapons|guns?|weapons?|arms",
      "firearm", None),
     (r"(?:live |ammunition )?(?:rounds?|rds)(?: of ammunition)?|(?:live )?cartridges?|bullets?(?![- ]?proof)|shells|ammo|"

@@ -66,3 +66,9 @@ def test_a_grenade_launcher_of_the_rpg_model_is_a_light_weapon(text, language):
     found = record(text, language=language)
     assert found["firearms_by_type"] == {"light_weapon": 3}
     assert found["firearms_total"] == 3
+
+
+def test_long_barrel_weapons_are_long_guns_not_barrels():
+    found = record("Police in Lagos seized three long barrel weapons and two pistols at a checkpoint.")
+    assert found["firearms_by_type"] == {"long_gun_unspecified": 3, "pistol": 2}
+    assert found["parts_components"] is None
