@@ -159,7 +159,8 @@ _CONTAINER_BEFORE = re.compile(r"\b(?:shipping|oil|plastic|steel|metal|wooden|fu
                                r"cardboard)\s+barrels?$")
 _CONTAINER_AFTER = re.compile(r"\s+(?:said to contain|containing|contained|filled|packed|full of|of (?:oil|fuel|water|"
                               r"food|wine|beer|chemicals|personal))\b")
-_CALIBRE_AFTER = re.compile(r"\s*(?:caliber|calibre|cal\b|mm\b|gauge|magnum|win\b|acp\b|special\b|spl\b)")
+_CALIBRE_AFTER = re.compile(r"\s*(?:caliber|calibre|cal\b|mm\b|milimetros?\b|millimet(?:er|re)s?\b|gauge|magnum|win\b|"
+                            r"acp\b|special\b|spl\b)")
 _CALIBRE_IN_WORDS = re.compile(r"[\s-]*(?:millimet(?:er|re)s?|milimetros?|millimetres?|mm\b|-?calibre\b|caliber\b|gauge|bore\b)")
 _SCALE_END = re.compile(r"(?:million|millions|millones|millon)$")
 _SCALE_OF = re.compile(r"\s+(?:of|de|d')\s*")

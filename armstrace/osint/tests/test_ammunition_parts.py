@@ -379,3 +379,10 @@ def test_digits_after_a_number_in_words_name_the_calibre_and_a_hyphenated_brand_
     found = record("Customs officers in Belize found eleven 204 Ruger brand rounds and forty A-Merc rounds in a "
                    "container at the port.")
     assert found["ammunition_rounds"] == 51
+
+
+def test_a_calibre_in_millimetres_spelt_out_counts_no_part():
+    found = record("En Cúcuta los agentes incautaron una pistola y 72 municiones 9 milímetros entre otras piezas de "
+                   "armamento.", language="es")
+    assert found["ammunition_rounds"] == 72
+    assert found["parts_components"] is None
