@@ -47,12 +47,18 @@ _REMAINING_BEFORE = re.compile(r"\b(?:the (?:remaining|other)|(?:los|las) (?:res
 _REMAINING_AFTER = re.compile(r"(?:\s+(?:restantes|demas|autres|restants|others|remaining))?(?:\s+[a-z]+)?,?\s+"
                               r"(?:fueron|han sido|resultaron|quedaron|were|have been|ont ete|sont) "
                               r"(?:detenid|capturad|arrestad|aprehendid|arrested|detained|apprehended|interpell|arret)")
+_ARRESTED_PASSIVE = re.compile(r"\b(?:fueron|han sido|resultaron|quedaron|were|have been|ont ete|sont) "
+                               r"(?:detenid|capturad|arrestad|aprehendid|arrested|detained|apprehended|interpell|arret)")
 _REMAINING_WORD = re.compile(r"\b(?:remaining|other|restantes|demas|otr[oa]s|autres|restants|others)\b")
 
 
 def remaining_count(doc):
     """"the remaining four were arrested", "los cuatro restantes fueron detenidos": the rest of a group, arrested."""
-    for number in find_numbers(doc.folded, doc.language):
+    if not _REMAINING_WORD.search(doc.folded) or not _ARRESTED_PASSIVE.search(doc.folded):
+        return None
+    if "numbers" not in doc.cache:
+        doc.cache["numbers"] = find_numbers(doc.folded, doc.language)
+    for number in doc.cache["numbers"]:
         before = _REMAINING_BEFORE.search(doc.folded, max(0, number.start - 25), number.start)
         after = _REMAINING_AFTER.match(doc.folded, number.end)
         if number.kind != "article" and before and after and _REMAINING_WORD.search(
