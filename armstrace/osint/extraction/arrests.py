@@ -6,7 +6,7 @@ from dataclasses import replace
 from .counts import ONE_OF_BEFORE, Count
 from .dates import MONTHS
 from .firearms import FOLLOW_UP, combine
-from .more_arrests import in_arrest_sentence, ordinal_count, remaining_count, with_one_more
+from .more_arrests import PASSIVE_ARREST, in_arrest_sentence, ordinal_count, remaining_count, with_one_more
 from .numbers import find_numbers
 from .text import Value
 
@@ -425,8 +425,6 @@ def _continued(doc, stated, counts):
 # said before.
 _BARE_BEFORE_PASSIVE = re.compile(r"\b(?:de (?:ellos|ellas|los cuales|las cuales)|en (?:las|los) que|of (?:them|whom)|"
                                   r"dont|parmi (?:eux|elles)|au nombre de|en numero de),?\s+$")
-_PASSIVE_ARREST = re.compile(r",?\s+(?:fueron|han sido|resultaron|quedaron|were|have been|ont ete|sont) "
-                             r"(?:detenid|capturad|arrestad|aprehendid|arrested|detained|apprehended|interpell|arret)")
 
 
 def _numbers(doc):
@@ -437,24 +435,24 @@ def _numbers(doc):
 
 
 def _bare_count(doc):
-    if not _PASSIVE_ARREST.search(doc.folded):
+    if not PASSIVE_ARREST.search(doc.folded):
         return None
     for number in _numbers(doc):
-        if number.kind != "article" and _PASSIVE_ARREST.match(doc.folded, number.end) and \
+        if number.kind != "article" and PASSIVE_ARREST.match(doc.folded, number.end) and \
                 _BARE_BEFORE_PASSIVE.search(doc.folded, max(0, number.start - 25), number.start):
             return Value(number.value, number.start, number.end, 0.5)
     return None
 
 
 # "Nine suspected land guards have been arrested", "Four were arrested": a number opening a sentence, then an arrest.
-_PEOPLE_PASSIVE = re.compile(r"(?:\s+[a-z'-]+){0,3}" + _PASSIVE_ARREST.pattern)
+_PEOPLE_PASSIVE = re.compile(r"(?:\s+[a-z'-]+){0,3}" + PASSIVE_ARREST.pattern)
 _THING = re.compile(r"\b(?:guns?|firearms?|weapons?|pistols?|rifles?|rounds?|armes?|armas?|fusil\w*|pistol\w*|"
                     r"vehicles?|cars?|trucks?|ships?|boats?|vessels?|containers?|parcels?|packages?|kg|kilos?)\b")
 
 
 def _subject_count(doc):
     """A count that opens its sentence and is the subject of a passive arrest verb."""
-    if not _PASSIVE_ARREST.search(doc.folded):
+    if not PASSIVE_ARREST.search(doc.folded):
         return None
     for number in _numbers(doc):
         sentence_start, _ = doc.sentence_bounds(number.start)
@@ -468,12 +466,12 @@ def _subject_count(doc):
 _ITEM = (r"(?:a|an|one|two|three|four|five|six|un|une|deux|trois|quatre|cinq|uno|una|dos|tres|cuatro|cinco|seis|\d+) "
          r"[a-z-]+(?: nationals?| nacional(?:es)?)?")
 # "Un Béninois, un Togolais, deux Nigérians et une Ghanéenne ont été interpellés": five.
-_ENUMERATION = re.compile(rf"\b({_ITEM}(?:(?:,? and |,? et |,? y |, ){_ITEM}){{1,6}})" + _PASSIVE_ARREST.pattern)
+_ENUMERATION = re.compile(rf"\b({_ITEM}(?:(?:,? and |,? et |,? y |, ){_ITEM}){{1,6}})" + PASSIVE_ARREST.pattern)
 
 
 def _enumerated(doc):
     """People listed one kind at a time, then said to be arrested: the sum of the list."""
-    match = _PASSIVE_ARREST.search(doc.folded) and _ENUMERATION.search(doc.folded)
+    match = PASSIVE_ARREST.search(doc.folded) and _ENUMERATION.search(doc.folded)
     if not match or _THING.search(match.group(1)):
         return None
     items = re.split(r",? (?:and|et|y) |, ", match.group(1))

@@ -42,19 +42,19 @@ def ordinal_count(doc, triggers):
     return Value(_ORDINALS[match.group(1)], match.start(), match.end(), 0.5) if match else None
 
 
+# "were arrested", "fueron detenidos", "ont été interpellés" (shared with arrests.py)
+PASSIVE_ARREST = re.compile(r",?\s+(?:fueron|han sido|resultaron|quedaron|were|have been|ont ete|sont) "
+                            r"(?:detenid|capturad|arrestad|aprehendid|arrested|detained|apprehended|interpell|arret)")
 _REMAINING_BEFORE = re.compile(r"\b(?:the (?:remaining|other)|(?:los|las) (?:restantes|demas|otr[oa]s)|les (?:autres|restants))"
                                r"\s+$|\b(?:the|los|las|les)\s+$")
-_REMAINING_AFTER = re.compile(r"(?:\s+(?:restantes|demas|autres|restants|others|remaining))?(?:\s+[a-z]+)?,?\s+"
-                              r"(?:fueron|han sido|resultaron|quedaron|were|have been|ont ete|sont) "
-                              r"(?:detenid|capturad|arrestad|aprehendid|arrested|detained|apprehended|interpell|arret)")
-_ARRESTED_PASSIVE = re.compile(r"\b(?:fueron|han sido|resultaron|quedaron|were|have been|ont ete|sont) "
-                               r"(?:detenid|capturad|arrestad|aprehendid|arrested|detained|apprehended|interpell|arret)")
+_REMAINING_AFTER = re.compile(r"(?:\s+(?:restantes|demas|autres|restants|others|remaining))?(?:\s+[a-z]+)?"
+                              + PASSIVE_ARREST.pattern)
 _REMAINING_WORD = re.compile(r"\b(?:remaining|other|restantes|demas|otr[oa]s|autres|restants|others)\b")
 
 
 def remaining_count(doc):
     """"the remaining four were arrested", "los cuatro restantes fueron detenidos": the rest of a group, arrested."""
-    if not _REMAINING_WORD.search(doc.folded) or not _ARRESTED_PASSIVE.search(doc.folded):
+    if not _REMAINING_WORD.search(doc.folded) or not PASSIVE_ARREST.search(doc.folded):
         return None
     if "numbers" not in doc.cache:
         doc.cache["numbers"] = find_numbers(doc.folded, doc.language)
