@@ -6,7 +6,7 @@ from dataclasses import replace
 from .counts import ONE_OF_BEFORE, Count
 from .dates import MONTHS
 from .firearms import FOLLOW_UP, combine
-from .more_arrests import PASSIVE_ARREST, in_arrest_sentence, ordinal_count, remaining_count, with_one_more
+from .more_arrests import PASSIVE_ARREST, in_arrest_sentence, numbers_of, ordinal_count, remaining_count, with_one_more
 from .numbers import find_numbers
 from .text import Value
 
@@ -200,8 +200,8 @@ def arrests(doc, counts):
     if enumerated and (value is None or enumerated.start <= value.start and value.end <= enumerated.end):
         return enumerated  # "two Britons and a Dutch national were arrested": not only the national
     bare = _bare_count(doc) or remaining_count(doc)
-    if value is not None and bare and 0 <= bare.start - value.end < 40 or bare and value is not None and \
-            doc.sentence_bounds(bare.start) == doc.sentence_bounds(value.start) and bare.start > value.start:
+    if value is not None and bare and (0 <= bare.start - value.end < 40 or bare.start > value.start and
+                                       doc.sentence_bounds(bare.start) == doc.sentence_bounds(value.start)):
         return bare  # "five men, of whom three were arrested", "Dos de los seis ... y los restantes cuatro"
     if value is not None:
         return value
@@ -299,7 +299,7 @@ def _other_people(doc, counts, triggers):
 def _numbers_to_check(doc, triggers):
     """Every number where the text has one of those nouns, else only the numbers right after arrest words."""
     if _ANY_OTHER_NOUN.search(doc.folded):
-        return _numbers(doc)
+        return numbers_of(doc)
     numbers = []
     for _, t_end in triggers:
         window = doc.folded[t_end:t_end + 40]
@@ -427,17 +427,10 @@ _BARE_BEFORE_PASSIVE = re.compile(r"\b(?:de (?:ellos|ellas|los cuales|las cuales
                                   r"dont|parmi (?:eux|elles)|au nombre de|en numero de),?\s+$")
 
 
-def _numbers(doc):
-    """Every number of the text, found once per document."""
-    if "numbers" not in doc.cache:
-        doc.cache["numbers"] = find_numbers(doc.folded, doc.language)
-    return doc.cache["numbers"]
-
-
 def _bare_count(doc):
     if not PASSIVE_ARREST.search(doc.folded):
         return None
-    for number in _numbers(doc):
+    for number in numbers_of(doc):
         if number.kind != "article" and PASSIVE_ARREST.match(doc.folded, number.end) and \
                 _BARE_BEFORE_PASSIVE.search(doc.folded, max(0, number.start - 25), number.start):
             return Value(number.value, number.start, number.end, 0.5)
@@ -454,7 +447,7 @@ def _subject_count(doc):
     """A count that opens its sentence and is the subject of a passive arrest verb."""
     if not PASSIVE_ARREST.search(doc.folded):
         return None
-    for number in _numbers(doc):
+    for number in numbers_of(doc):
         sentence_start, _ = doc.sentence_bounds(number.start)
         match = _PEOPLE_PASSIVE.match(doc.folded, number.end)
         if number.kind != "article" and match and not _THING.search(doc.folded, number.end, match.end()) and \

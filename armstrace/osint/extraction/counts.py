@@ -205,8 +205,8 @@ def _no_count_for_what_is_before(folded, number, before, lang):
         return True
     if number.kind == "digits" and 1900 <= number.value <= 2100 and _MONTH_DAY_BEFORE.search(before):
         return True  # "February 18, 2023 – National Police ...": a year
-    if number.kind == "digits" and before.endswith(" ") and before.split()[-1:] and \
-            before.split()[-1] in _NUMBER_WORDS[lang]:
+    last_word = re.search(r"(\S+)\s* $", before)
+    if number.kind == "digits" and last_word and last_word.group(1) in _NUMBER_WORDS[lang]:
         return True  # "eleven 204 Ruger brand rounds": the digits name the calibre
     return bool((_NOT_A_COUNT_BEFORE.search(before) or _MODEL_BEFORE.search(before) or
                  lang == "en" and _ARTICLE_BEFORE.search(before)) and number.kind == "digits" or

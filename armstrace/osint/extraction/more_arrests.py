@@ -7,6 +7,13 @@ from .numbers import find_numbers
 from .text import Value
 
 
+def numbers_of(doc):
+    """Every number of the text, found once per document."""
+    if "numbers" not in doc.cache:
+        doc.cache["numbers"] = find_numbers(doc.folded, doc.language)
+    return doc.cache["numbers"]
+
+
 def in_arrest_sentence(doc, pattern, triggers):
     """The first match of `pattern` in a sentence that has an arrest word."""
     for match in pattern.finditer(doc.folded):
@@ -56,9 +63,7 @@ def remaining_count(doc):
     """"the remaining four were arrested", "los cuatro restantes fueron detenidos": the rest of a group, arrested."""
     if not _REMAINING_WORD.search(doc.folded) or not PASSIVE_ARREST.search(doc.folded):
         return None
-    if "numbers" not in doc.cache:
-        doc.cache["numbers"] = find_numbers(doc.folded, doc.language)
-    for number in doc.cache["numbers"]:
+    for number in numbers_of(doc):
         before = _REMAINING_BEFORE.search(doc.folded, max(0, number.start - 25), number.start)
         after = _REMAINING_AFTER.match(doc.folded, number.end)
         if number.kind != "article" and before and after and _REMAINING_WORD.search(
